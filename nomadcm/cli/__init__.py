@@ -1,0 +1,70 @@
+"""The `nomadcm` command: no subcommand opens the GUI; subcommands call the services. Imports no Qt.
+
+Each area registers its subcommands from its own module (cli/schedule.py, cli/travel.py, ...): a module
+exposes `register(subparsers)` and sets `handler=function(ctx, args) -> int` on its parsers.
+Bad input: one line on stderr naming the bad value, exit code 2, nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from nomadcm import __version__
+from nomadcm.cli.common import CliContext, OneLineParser
+from nomadcm.errors import UserError
+
+# Areas, in the order their commands appear in --help. A module missing here is simply not offered.
+AREA_MODULES: tuple[str, ...] = (
+    "nomadcm.cli.schedule",
+    "nomadcm.cli.travel",
+    "nomadcm.cli.places",
+    "nomadcm.cli.wellbeing",
+    "nomadcm.cli.desktop",
+)
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="nomadcm",
+        description="NomadCM: plan posts across time zones while you travel. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"NomadCM {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: the user data folder; or $NOMADCM_DB)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    for name in AREA_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
+    if args.command is None:  # no subcommand: the GUI, on the same database
+        from nomadcm.app import gui_main
+
+        return gui_main(["--db", args.db] if args.db else [])
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    ctx = CliContext(args.db)
+    try:
+        return int(handler(ctx, args) or 0)
+    except UserError as err:
+        print(f"nomadcm: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `nomadcm export csv | head`
+        return 0
+    finally:
+        ctx.close()

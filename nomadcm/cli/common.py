@@ -1,0 +1,85 @@
+"""Shared pieces of the CLI: the one-line-error parser, the lazy database context, value parsers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime, time
+from typing import Any, NoReturn
+
+from nomadcm import paths, timezones
+from nomadcm.errors import ValidationError
+from nomadcm.storage import Database
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+class CliContext:
+    """Opens the database on first use, so `--help` and parse errors never touch a file."""
+
+    def __init__(self, db_arg: str | None) -> None:
+        self.db_path = paths.resolve_db_path(db_arg)
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database.open(self.db_path)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def parse_date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(f"{option}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def parse_wall(text: str, option: str) -> datetime:
+    """'YYYY-MM-DD HH:MM' as a naive wall time; an impossible date or hour names the value."""
+    raw = text.strip()
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(raw, fmt)
+        except ValueError:
+            continue
+    raise ValidationError(f"{option}: {text!r} is not a valid date and time (YYYY-MM-DD HH:MM)")
+
+
+def parse_hhmm(text: str, option: str) -> time:
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise ValidationError(f"{option}: {text!r} is not a time (HH:MM)") from None
+
+
+def parse_zone(text: str, option: str = "--tz") -> str:
+    try:
+        return timezones.check_zone(text)
+    except timezones.UnknownZoneError:
+        raise ValidationError(f"{option}: unknown time zone {text!r} (use an IANA name such as Europe/Paris)") from None
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: list[str], rows: list[list[Any]]) -> None:
+    """A plain aligned table for humans (JSON is for tools)."""
+    cells = [[str(c) if c is not None else "" for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    for r in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())

@@ -1,0 +1,99 @@
+"""Clients, their channels, posts, and the key/value settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from nomadcm.models.base import Base, UTCDateTime, utcnow
+
+# The networks a channel can be on, with the text limit a new channel gets (None: no practical limit).
+NETWORK_LIMITS: dict[str, int | None] = {
+    "facebook": 63206,
+    "instagram": 2200,
+    "x": 280,
+    "linkedin": 3000,
+    "tiktok": 4000,
+    "threads": 500,
+    "bluesky": 300,
+    "mastodon": 500,
+    "youtube": 5000,
+    "pinterest": 500,
+    "blog": None,
+    "newsletter": None,
+}
+NETWORKS: tuple[str, ...] = tuple(NETWORK_LIMITS)
+POST_STATUSES: tuple[str, ...] = ("draft", "scheduled", "published", "cancelled")
+
+
+class Client(Base):
+    __tablename__ = "client"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    audience_tz: Mapped[str] = mapped_column(String(64))
+    country: Mapped[str | None] = mapped_column(String(2))
+    colour: Mapped[str] = mapped_column(String(9), default="#4a90d9")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Audience prime hours, local to audience_tz, as minutes after midnight (day view, conflicts).
+    prime_start_min: Mapped[int] = mapped_column(Integer, default=8 * 60)
+    prime_end_min: Mapped[int] = mapped_column(Integer, default=21 * 60)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    channels: Mapped[list[Channel]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Channel(Base):
+    __tablename__ = "channel"
+    __table_args__ = (
+        UniqueConstraint("client_id", "network", "handle"),
+        CheckConstraint(f"network IN ({', '.join(repr(n) for n in NETWORKS)})", name="network"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    network: Mapped[str] = mapped_column(String(20))
+    handle: Mapped[str] = mapped_column(String(200), default="")
+    text_limit: Mapped[int | None] = mapped_column(Integer)
+
+    client: Mapped[Client] = relationship(back_populates="channels")
+
+
+class Post(Base):
+    __tablename__ = "post"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({', '.join(repr(s) for s in POST_STATUSES)})", name="status"),
+        CheckConstraint("fold IN (0, 1)", name="fold"),
+        Index("ix_post_utc_id", "utc", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(Text, default="")  # comma-joined
+    notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    # What the user meant (the truth) ...
+    wall_time: Mapped[datetime] = mapped_column(DateTime(timezone=False), index=True)
+    tz: Mapped[str] = mapped_column(String(64))
+    fold: Mapped[int] = mapped_column(Integer, default=0)
+    # ... and the instant derived from it, recomputed whenever the zone or its rules change.
+    utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    channel: Mapped[Channel] = relationship()
+
+
+class Setting(Base):
+    """One user setting: a key and its value as JSON text (so new settings need no migration)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

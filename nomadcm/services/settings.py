@@ -1,0 +1,54 @@
+"""User settings, stored as JSON values in the `setting` table (new settings need no migration)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from nomadcm import timezones
+from nomadcm.models import Setting
+from nomadcm.storage import Database
+
+DEFAULT_HOME_TZ = "Europe/Paris"
+
+# Every known setting and its default. Areas add theirs here so that one place lists them all.
+DEFAULTS: dict[str, Any] = {
+    "home_tz": DEFAULT_HOME_TZ,
+    "home_city": "",
+    "sleep": "23:00-07:00",
+    "work_hours": "Mo-Fr 09:00-18:00",
+    "day_start": "04:00",
+    "week_start": 1,  # ISO weekday: 1 = Monday
+    "language": "",  # "" follows the system
+}
+
+
+class SettingsService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self.db.session() as s:
+            row = s.get(Setting, key)
+        if row is None:
+            return DEFAULTS.get(key, default) if default is None else default
+        return json.loads(row.value)
+
+    def set(self, key: str, value: Any) -> None:
+        with self.db.write() as s:
+            s.merge(Setting(key=key, value=json.dumps(value)))
+
+    def all(self) -> dict[str, Any]:
+        with self.db.session() as s:
+            stored = {row.key: json.loads(row.value) for row in s.query(Setting)}
+        return {**DEFAULTS, **stored}
+
+    # Typed accessors for settings with rules.
+
+    def home_tz(self) -> str:
+        return str(self.get("home_tz"))
+
+    def set_home_tz(self, zone: str) -> str:
+        canonical = timezones.check_zone(zone)
+        self.set("home_tz", canonical)
+        return canonical

@@ -1,0 +1,5 @@
+"""Engine, sessions, migrations, backups."""
+
+from nomadcm.storage.database import Database
+
+__all__ = ["Database"]

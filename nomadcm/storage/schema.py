@@ -1,0 +1,9 @@
+"""The schema revisions this NomadCM knows, so start-up can check a database without importing alembic.
+
+A test keeps these in step with the migration scripts in storage/migrations/versions/.
+"""
+
+from __future__ import annotations
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+HEAD_REVISION: str = KNOWN_REVISIONS[-1]
