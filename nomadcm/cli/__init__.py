@@ -34,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="NomadCM: plan posts across time zones while you travel. Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"NomadCM {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="database file (default: the user data folder; or $NOMADCM_DB)")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: the user data folder; or $NOMADCM_DB)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for name in AREA_MODULES:
         try:

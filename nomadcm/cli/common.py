@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any, NoReturn
 
@@ -68,7 +69,9 @@ def parse_zone(text: str, option: str = "--tz") -> str:
     try:
         return timezones.check_zone(text)
     except timezones.UnknownZoneError:
-        raise ValidationError(f"{option}: unknown time zone {text!r} (use an IANA name such as Europe/Paris)") from None
+        raise ValidationError(
+            f"{option}: unknown time zone {text!r} (use an IANA name such as Europe/Paris)"
+        ) from None
 
 
 def print_json(value: Any) -> None:
@@ -83,3 +86,26 @@ def print_table(headers: list[str], rows: list[list[Any]]) -> None:
     print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for r in cells:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+def command_group(
+    subparsers: argparse._SubParsersAction, name: str, help_text: str
+) -> argparse._SubParsersAction:
+    """The sub-subcommands of `name` (e.g. `import`), created on first use and shared by every area."""
+    existing = subparsers.choices.get(name)
+    if existing is not None:
+        return existing._nomadcm_group  # type: ignore[attr-defined, no-any-return]
+    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    group = parser.add_subparsers(dest=f"{name}_command", metavar="WHAT", parser_class=OneLineParser)
+    parser._nomadcm_group = group  # type: ignore[attr-defined]
+    return group
+
+
+# `nomadcm settings set KEY VALUE`: each area registers the keys it owns. A setter validates the text
+# (raising ValidationError naming it), stores it, and returns what it stored, for the confirmation line.
+SettingSetter = Callable[["CliContext", str], str]
+SETTING_SETTERS: dict[str, tuple[SettingSetter, str]] = {}
+
+
+def register_setting(key: str, setter: SettingSetter, help_text: str) -> None:
+    SETTING_SETTERS[key] = (setter, help_text)

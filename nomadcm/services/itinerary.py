@@ -65,7 +65,9 @@ class Whereabouts:
 class Itinerary:
     """A snapshot of stays and transits, answering `where(instant)`."""
 
-    def __init__(self, home_tz: str, stays: Sequence[StaySpan] = (), transits: Sequence[TransitSpan] = ()) -> None:
+    def __init__(
+        self, home_tz: str, stays: Sequence[StaySpan] = (), transits: Sequence[TransitSpan] = ()
+    ) -> None:
         self.home_tz = home_tz
         self.stays = sorted(stays, key=lambda s: s.start)
         self.transits = sorted(transits, key=lambda t: t.depart)
@@ -98,7 +100,9 @@ class Itinerary:
             ):
                 return Whereabouts(prev_arrival.to_tz, prev_arrival.to_place, transit_id=prev_arrival.id)
             if next_departure is not None:
-                return Whereabouts(next_departure.from_tz, next_departure.from_place, transit_id=next_departure.id)
+                return Whereabouts(
+                    next_departure.from_tz, next_departure.from_place, transit_id=next_departure.id
+                )
         return self._home
 
     # ------------------------------------------------------------------ internals
@@ -116,7 +120,9 @@ class Itinerary:
     def _agrees(stay: StaySpan, prev: TransitSpan | None, nxt: TransitSpan | None) -> bool:
         if prev is not None and prev.arrive > stay.start and not _same_place(stay, prev.to_tz, prev.to_place):
             return False
-        return not (nxt is not None and nxt.depart < stay.end and not _same_place(stay, nxt.from_tz, nxt.from_place))
+        return not (
+            nxt is not None and nxt.depart < stay.end and not _same_place(stay, nxt.from_tz, nxt.from_place)
+        )
 
     def _between_stay_and_transit(
         self, instant: datetime, prev: TransitSpan | None, nxt: TransitSpan | None
@@ -148,7 +154,9 @@ def load_itinerary(db: Database, home_tz: str | None = None) -> Itinerary:
             for r in s.execute(select(Stay).order_by(Stay.start_utc)).scalars()
         ]
         transits = [
-            TransitSpan(r.id, r.kind, r.from_place, r.from_tz, r.to_place, r.to_tz, r.depart_utc, r.arrive_utc, r.ref)
+            TransitSpan(
+                r.id, r.kind, r.from_place, r.from_tz, r.to_place, r.to_tz, r.depart_utc, r.arrive_utc, r.ref
+            )
             for r in s.execute(select(Transit).order_by(Transit.depart_utc)).scalars()
         ]
     timezones.check_zone(home)

@@ -49,7 +49,9 @@ class Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise DatabaseError(f"cannot create the folder for database {str(path)!r}: {err.strerror}") from None
+            raise DatabaseError(
+                f"cannot create the folder for database {str(path)!r}: {err.strerror}"
+            ) from None
         db = cls(make_engine(sqlite_url(path)), path)
         try:
             db._prepare(migrate)
@@ -147,7 +149,9 @@ def describe_sqlite_error(path: Path | None, err: BaseException | None) -> str:
     if "locked" in msg or "busy" in msg:
         return f"database {name} is locked by another program; close it and try again"
     if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
-        return f"{name} is not a NomadCM database or is damaged ({err}); restore a copy from its backups folder"
+        return (
+            f"{name} is not a NomadCM database or is damaged ({err}); restore a copy from its backups folder"
+        )
     if "unable to open" in msg or "readonly" in msg or "read-only" in msg:
         return f"cannot open database {name}: check that the file and its folder are readable and writable"
     if "disk" in msg and ("full" in msg or "i/o" in msg):

@@ -18,7 +18,9 @@ def sqlite_url(path: Path) -> str:
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`; on SQLite every connection gets WAL, synchronous=FULL, foreign keys, a busy timeout."""
     if url.startswith("sqlite"):
-        kwargs.setdefault("connect_args", {}).update({"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+        kwargs.setdefault("connect_args", {}).update(
+            {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        )
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
