@@ -99,6 +99,11 @@ def zone_names() -> list[str]:
     return list(pytz.common_timezones)
 
 
+def rules_version() -> str:
+    """The IANA tz database release NomadCM's rules come from (e.g. "2025b")."""
+    return str(pytz.OLSON_VERSION)
+
+
 def zone_country_codes(name: str) -> list[str]:
     """ISO 3166 codes of the countries that use zone `name` (from the zone table shipped with pytz)."""
     return sorted(cc for cc, zones in pytz.country_timezones.items() if name in zones)

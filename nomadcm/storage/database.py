@@ -106,12 +106,10 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A short-lived session for reading. Anything written in it is rolled back."""
+        """A short-lived session for reading. Closing it discards anything written in it (never committed);
+        objects loaded in it stay readable afterwards (detached, not expired)."""
         with translate_errors(self.path), self._sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
