@@ -282,9 +282,19 @@ class ClientService:
             return int(s.scalar(select(func.count(Post.id)).where(Post.channel_id == channel_id)) or 0)
 
 
+def client_id_by_name(s: Session, name: str) -> int | None:
+    """The id of the client called `name`, ignoring case and accents' case (SQLite's lower() is ASCII-only,
+    so "ÉRABLE café" is matched here in Python; a CM has dozens of clients, not millions)."""
+    wanted = " ".join(name.split()).casefold()
+    for cid, cname in s.execute(select(Client.id, Client.name)):
+        if cname.casefold() == wanted:
+            return int(cid)
+    return None
+
+
 def _client_by_name(s: Session, name: str, missing_ok: bool = False) -> Client | None:
-    wanted = " ".join(name.split())
-    client = s.scalar(select(Client).where(func.lower(Client.name) == wanted.lower()))
+    cid = client_id_by_name(s, name)
+    client = s.get(Client, cid) if cid is not None else None
     if client is None and not missing_ok:
         raise NotFoundError(f"unknown client {name!r}")
     return client

@@ -318,7 +318,9 @@ class PostService:
         return _post_info(row)
 
     def list(self, flt: PostFilter | None = None, limit: int | None = None) -> list[PostInfo]:
-        stmt = _apply_filter(_info_select(), flt or PostFilter()).order_by(Post.utc, Post.id)
+        stmt = _apply_filter(_info_select(), _resolved(self.db, flt or PostFilter())).order_by(
+            Post.utc, Post.id
+        )
         if limit is not None:
             stmt = stmt.limit(limit)
         with self.db.session() as s:
@@ -326,7 +328,8 @@ class PostService:
 
     def count(self, flt: PostFilter | None = None) -> int:
         stmt = _apply_filter(
-            select(func.count(Post.id)).select_from(Post).join(Channel).join(Client), flt or PostFilter()
+            select(func.count(Post.id)).select_from(Post).join(Channel).join(Client),
+            _resolved(self.db, flt or PostFilter()),
         )
         with self.db.session() as s:
             return int(s.scalar(stmt) or 0)
@@ -340,7 +343,7 @@ class PostService:
         descending: bool = False,
     ) -> list[ScheduleRow]:
         """One page of the schedule sorted by instant (keyset paging: pass the last row's (utc, id))."""
-        stmt = _apply_filter(_row_select(), flt or PostFilter())
+        stmt = _apply_filter(_row_select(), _resolved(self.db, flt or PostFilter()))
         if after is not None:
             utc, pid = after
             if descending:
@@ -435,11 +438,26 @@ def _row_select() -> Select[Any]:
     )
 
 
+def _resolved(db: Database, flt: PostFilter) -> PostFilter:
+    """The filter with a client name turned into its id (names match case-insensitively, accents too)."""
+    if not flt.client_name:
+        return flt
+    from dataclasses import replace
+
+    from nomadcm.services.clients import client_id_by_name
+
+    with db.session() as s:
+        cid = client_id_by_name(s, flt.client_name)
+    if cid is None:
+        raise NotFoundError(f"unknown client {flt.client_name!r}")
+    return replace(flt, client_name=None, client_id=cid)
+
+
 def _apply_filter(stmt: Select[Any], flt: PostFilter) -> Select[Any]:
     if flt.client_id is not None:
         stmt = stmt.where(Channel.client_id == flt.client_id)
     if flt.client_name:
-        stmt = stmt.where(func.lower(Client.name) == " ".join(flt.client_name.split()).lower())
+        stmt = stmt.where(Client.name == " ".join(flt.client_name.split()))
     if flt.statuses:
         stmt = stmt.where(Post.status.in_(list(flt.statuses)))
     if flt.date_from is not None:

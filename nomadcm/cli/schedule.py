@@ -1,0 +1,346 @@
+"""CLI for clients, channels, posts, settings and the native CSV (the foundation's commands)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from nomadcm import timezones
+from nomadcm.cli.common import (
+    SETTING_SETTERS,
+    CliContext,
+    command_group,
+    parse_date,
+    parse_wall,
+    parse_zone,
+    print_json,
+    print_table,
+    register_setting,
+)
+from nomadcm.errors import ValidationError
+from nomadcm.models import NETWORKS, POST_STATUSES
+from nomadcm.services.clients import ClientService
+from nomadcm.services.posts import PostDraft, PostFilter, PostService
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    clients = command_group(sub, "client", "manage clients")
+    p = clients.add_parser("add", help="add a client")
+    p.add_argument("name")
+    p.add_argument("--tz", required=True, metavar="ZONE", help="the audience's IANA time zone")
+    p.add_argument("--country", metavar="CC", help="ISO 3166 country code (public holidays)")
+    p.add_argument("--colour", "--color", dest="colour", metavar="#RRGGBB")
+    p.set_defaults(handler=client_add)
+    p = clients.add_parser("list", help="list clients")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=client_list)
+
+    channels = command_group(sub, "channel", "manage a client's channels")
+    p = channels.add_parser("add", help="add a channel to a client")
+    p.add_argument("client")
+    p.add_argument("network", help=", ".join(NETWORKS))
+    p.add_argument("--handle", default="")
+    p.add_argument("--limit", type=int, metavar="N", help="text limit (default: the network's)")
+    p.set_defaults(handler=channel_add)
+
+    posts = command_group(sub, "post", "schedule posts")
+    p = posts.add_parser("add", help="schedule a post in the audience's time zone")
+    p.add_argument("--client", required=True, metavar="NAME")
+    p.add_argument("--channel", required=True, metavar="NETWORK", help="network, or network:handle")
+    p.add_argument("--at", required=True, metavar="YYYY-MM-DD HH:MM", help="wall time in --tz")
+    p.add_argument("--tz", metavar="ZONE", help="zone of --at (default: the client's audience zone)")
+    p.add_argument(
+        "--fold", type=int, choices=(0, 1), default=0, help="in a DST fold: 0 first, 1 second occurrence"
+    )
+    p.add_argument("--text", required=True)
+    p.add_argument("--link", default="")
+    p.add_argument("--tags", default="", metavar="a,b")
+    p.add_argument("--status", default="scheduled", choices=("draft", "scheduled"))
+    p.add_argument("--json", action="store_true", help="print the stored post as JSON")
+    p.set_defaults(handler=post_add)
+    p = posts.add_parser("list", help="list posts with audience time, your time and UTC")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--client", metavar="NAME")
+    p.add_argument("--status", choices=POST_STATUSES)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=post_list)
+
+    settings = command_group(sub, "settings", "show or change settings")
+    p = settings.add_parser("set", help="change a setting (home-tz, ...)")
+    p.add_argument("key")
+    p.add_argument("value")
+    p.set_defaults(handler=settings_set)
+    p = settings.add_parser("list", help="show every setting")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=settings_list)
+    register_setting("home-tz", _set_home_tz, "your home time zone (IANA), used outside stays and transits")
+
+    export = command_group(sub, "export", "export the schedule")
+    p = export.add_parser("csv", help="the schedule as CSV (stdout without -o)")
+    _range_args(p)
+    p.add_argument("--excel", action="store_true", help="UTF-8 with BOM and ';' (French Excel)")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(handler=export_csv)
+
+    imports = command_group(sub, "import", "import data")
+    p = imports.add_parser("csv", help="import a schedule CSV: all rows or none")
+    p.add_argument("file")
+    p.set_defaults(handler=import_csv)
+
+
+def _range_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="first audience-local date (inclusive)"
+    )
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last audience-local date (inclusive)")
+    p.add_argument("--client", metavar="NAME")
+
+
+def _dates(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
+    d_from = parse_date(args.date_from, "--from") if args.date_from else None
+    d_to = parse_date(args.date_to, "--to") if args.date_to else None
+    if d_from and d_to and d_to < d_from:
+        raise ValidationError(f"--to {d_to} is before --from {d_from}")
+    return d_from, d_to
+
+
+# ---------------------------------------------------------------------- handlers
+
+
+def client_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    parse_zone(args.tz)  # the message names --tz before the database is even opened
+    c = ClientService(ctx.db).add_client(args.name, args.tz, args.country, args.colour)
+    print(f"client {c.name!r} added (audience zone {c.audience_tz})")
+    return 0
+
+
+def client_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    svc = ClientService(ctx.db)
+    clients = svc.list_clients()
+    channels = svc.list_channels()
+    by_client: dict[int, list[str]] = {}
+    for ch in channels:
+        by_client.setdefault(ch.client_id, []).append(ch.label)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "audience_tz": c.audience_tz,
+                    "country": c.country,
+                    "colour": c.colour,
+                    "channels": [
+                        {"id": ch.id, "network": ch.network, "handle": ch.handle, "text_limit": ch.text_limit}
+                        for ch in channels
+                        if ch.client_id == c.id
+                    ],
+                }
+                for c in clients
+            ]
+        )
+    else:
+        print_table(
+            ["name", "audience zone", "country", "channels"],
+            [[c.name, c.audience_tz, c.country or "", ", ".join(by_client.get(c.id, []))] for c in clients],
+        )
+    return 0
+
+
+def channel_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    svc = ClientService(ctx.db)
+    client = svc.find_client(args.client)
+    limit = "default" if args.limit is None else args.limit
+    ch = svc.add_channel(client.id, args.network, args.handle, limit)
+    print(f"channel {ch.label} added to {client.name!r} (text limit {ch.text_limit or 'none'})")
+    return 0
+
+
+def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    wall = parse_wall(args.at, "--at")
+    tz = parse_zone(args.tz) if args.tz else None
+    network, _, handle = args.channel.partition(":")
+    svc = ClientService(ctx.db)
+    channel = svc.find_channel(args.client, network, handle or None)
+    posts = PostService(ctx.db)
+    try:
+        post = posts.add(
+            PostDraft(
+                channel.id,
+                args.text,
+                wall,
+                tz,
+                args.fold,
+                args.link,
+                args.tags.split(","),
+                status=args.status,
+            )
+        )
+    except timezones.NonExistentTimeError as err:
+        raise ValidationError(f"--at: {err}") from None
+    res = timezones.resolve(post.wall, post.tz, post.fold)
+    where = ctx_itinerary(ctx).where(post.utc)
+    cm_wall = timezones.wall_at(post.utc, where.zone)
+    if args.json:
+        print_json(_post_json(post.id, post, where.zone, cm_wall))
+    else:
+        print(
+            f"post {post.id} {post.status}: {post.wall:%Y-%m-%d %H:%M} {timezones.abbreviation(post.utc, post.tz)} "
+            f"({post.tz}) = {cm_wall:%Y-%m-%d %H:%M} your time ({where.zone}) = {timezones.format_utc(post.utc)}"
+        )
+    if res.ambiguous:
+        which = "first" if post.fold == 0 else "second"
+        print(
+            f"note: {post.wall:%H:%M} happens twice in {post.tz} that day; the {which} occurrence was used "
+            f"(--fold {1 - post.fold} for the other)",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def ctx_itinerary(ctx: CliContext):  # type: ignore[no-untyped-def]
+    from nomadcm.services.itinerary import load_itinerary
+
+    return load_itinerary(ctx.db)
+
+
+def _post_json(pid: int, post, cm_zone: str, cm_wall) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    return {
+        "id": pid,
+        "client": post.client_name,
+        "channel": f"{post.network}:{post.handle}" if post.handle else post.network,
+        "status": post.status,
+        "audience_tz": post.tz,
+        "audience_time": f"{post.wall:%Y-%m-%d %H:%M}",
+        "utc_time": timezones.format_utc(post.utc),
+        "cm_tz": cm_zone,
+        "cm_time": f"{cm_wall:%Y-%m-%d %H:%M}",
+        "text": post.text,
+        "link": post.link,
+        "tags": list(post.tags),
+    }
+
+
+def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    d_from, d_to = _dates(args)
+    posts = PostService(ctx.db)
+    if args.client:
+        ClientService(ctx.db).find_client(args.client)  # names an unknown client
+    flt = PostFilter(
+        client_name=args.client,
+        statuses=[args.status] if args.status else None,
+        date_from=d_from,
+        date_to=d_to,
+    )
+    itin = ctx_itinerary(ctx)
+    rows = []
+    after = None
+    while True:
+        page = posts.page(flt, after=after, limit=1000, itinerary=itin)
+        rows.extend(page)
+        if len(page) < 1000:
+            break
+        after = (page[-1].utc, page[-1].id)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "client": r.client_name,
+                    "channel": f"{r.network}:{r.handle}" if r.handle else r.network,
+                    "status": r.status,
+                    "audience_tz": r.tz,
+                    "audience_time": f"{r.wall:%Y-%m-%d %H:%M}",
+                    "utc_time": timezones.format_utc(r.utc),
+                    "cm_tz": r.cm_zone,
+                    "cm_time": f"{r.cm_wall:%Y-%m-%d %H:%M}",
+                    "in_transit": r.in_transit,
+                    "text": r.text,
+                    "link": r.link,
+                    "tags": list(r.tags),
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    print_table(
+        ["id", "audience time", "your time", "UTC", "client", "channel", "status", "text"],
+        [
+            [
+                r.id,
+                f"{r.wall:%Y-%m-%d %H:%M} {r.tz_abbr}",
+                f"{r.cm_wall:%Y-%m-%d %H:%M} {r.cm_abbr}" + (" ✈" if r.in_transit else ""),
+                f"{r.utc:%Y-%m-%d %H:%M}Z",
+                r.client_name,
+                f"{r.network} {r.handle}".strip(),
+                r.status,
+                (r.text.splitlines() or [""])[0][:50],
+            ]
+            for r in rows
+        ],
+    )
+    return 0
+
+
+def _set_home_tz(ctx: CliContext, value: str) -> str:
+    zone = parse_zone(value, "home-tz")
+    from nomadcm.services.settings import SettingsService
+
+    return SettingsService(ctx.db).set_home_tz(zone)
+
+
+def settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    entry = SETTING_SETTERS.get(args.key)
+    if entry is None:
+        raise ValidationError(f"unknown setting {args.key!r} (one of: {', '.join(sorted(SETTING_SETTERS))})")
+    stored = entry[0](ctx, args.value)
+    print(f"{args.key} = {stored}")
+    return 0
+
+
+def settings_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.settings import SettingsService
+
+    values = SettingsService(ctx.db).all()
+    if args.json:
+        print_json(values)
+    else:
+        print_table(["setting", "value"], [[k, v] for k, v in sorted(values.items())])
+    return 0
+
+
+def export_csv(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.exchange import csv_native
+
+    d_from, d_to = _dates(args)
+    target = Path(args.output) if args.output else None
+    count = csv_native.export_csv(
+        ctx.db, target, date_from=d_from, date_to=d_to, client=args.client, excel=args.excel
+    )
+    if target is not None:
+        print(f"{count} post(s) written to {target}", file=sys.stderr)
+    return 0
+
+
+def import_csv(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.exchange import csv_native
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise ValidationError(f"no such file: {args.file!r}")
+    try:
+        report = csv_native.import_csv(ctx.db, path)
+    except csv_native.ImportFailed as err:
+        for row_error in err.errors:
+            print(f"{args.file}: {row_error}", file=sys.stderr)
+        print(
+            f"nomadcm: error: nothing imported: {len(err.errors)} bad row(s) in {args.file!r}",
+            file=sys.stderr,
+        )
+        return 2
+    print(f"{report.imported} post(s) imported from {args.file}")
+    for label in report.channels_created:
+        print(f"channel created: {label}")
+    return 0
