@@ -1,0 +1,50 @@
+# NomadCM — `make run` opens the app, `make test` runs the whole suite headless.
+# Both build .venv on first use (and again when pyproject.toml changes) and install the system packages
+# Qt needs when they are missing (as root on Debian/Ubuntu; otherwise they print the apt-get line).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint format bench screenshots translations bundle clean
+
+$(BIN)/python:
+	@PYTHON=$(PYTHON) sh tools/system-deps.sh venv
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-app: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed-app
+
+run: $(VENV)/.installed-app
+	@sh tools/system-deps.sh gui
+	$(BIN)/nomadcm-gui
+
+test: $(VENV)/.installed-test
+	@sh tools/system-deps.sh test
+	$(BIN)/ruff check nomadcm tests bench tools
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check nomadcm tests bench tools
+	$(BIN)/ruff format --check nomadcm tests bench tools
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix nomadcm tests bench tools
+	$(BIN)/ruff format nomadcm tests bench tools
+
+bench: $(VENV)/.installed-test
+	@sh tools/system-deps.sh test
+	@for b in bench/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+screenshots: $(VENV)/.installed-test
+	@sh tools/system-deps.sh screenshots
+	$(BIN)/python tools/screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

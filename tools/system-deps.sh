@@ -1,0 +1,51 @@
+#!/bin/sh
+# Makes sure the Debian/Ubuntu packages NomadCM needs are there: Qt's runtime libraries, a font, venv.
+# Installs what is missing when run as root with apt-get; otherwise prints the command to run.
+# Usage: tools/system-deps.sh venv|test|gui|screenshots
+set -eu
+mode=${1:-gui}
+
+venv_pkgs="python3-venv"
+# What Qt's widgets need even on the offscreen platform (tests): GL/EGL stubs, fonts, xkb, dbus, glib.
+test_pkgs="libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core"
+# What the xcb platform plugin (a real X11 window) needs on top.
+gui_pkgs="$test_pkgs libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
+libxcb-util1"
+# Looking at the app as a person would: a virtual screen, a robot to click, a screenshot tool.
+shot_pkgs="$gui_pkgs xvfb xdotool x11-utils imagemagick"
+
+case "$mode" in
+  venv) pkgs=$venv_pkgs ;;
+  test) pkgs=$test_pkgs ;;
+  gui) pkgs=$gui_pkgs ;;
+  screenshots) pkgs=$shot_pkgs ;;
+  *) echo "usage: $0 venv|test|gui|screenshots" >&2; exit 2 ;;
+esac
+
+if [ "$mode" = venv ]; then
+  # pyenv/python.org builds carry venv and ensurepip; Debian's python3 needs python3-venv for them.
+  python=${PYTHON:-python3}
+  if "$python" -c "import venv, ensurepip" >/dev/null 2>&1; then exit 0; fi
+  pkgs="python3-venv python3-pip"
+fi
+
+command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian-like: nothing we can check here
+missing=""
+for p in $pkgs; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing system packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+  echo "NomadCM needs these system packages:$missing" >&2
+  echo "  sudo apt-get install$missing" >&2
+fi
