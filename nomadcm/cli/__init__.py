@@ -19,6 +19,7 @@ from nomadcm.errors import UserError
 # Areas, in the order their commands appear in --help. A module missing here is simply not offered.
 AREA_MODULES: tuple[str, ...] = (
     "nomadcm.cli.schedule",
+    "nomadcm.cli.publishing",
     "nomadcm.cli.travel",
     "nomadcm.cli.places",
     "nomadcm.cli.wellbeing",

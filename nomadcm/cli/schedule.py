@@ -57,6 +57,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--link", default="")
     p.add_argument("--tags", default="", metavar="a,b")
     p.add_argument("--status", default="scheduled", choices=("draft", "scheduled"))
+    p.add_argument(
+        "--rrule",
+        metavar="RULE",
+        help="repeat it (RFC 5545 subset), e.g. FREQ=WEEKLY;BYDAY=MO;COUNT=7 — on the wall time in --tz",
+    )
     p.add_argument("--json", action="store_true", help="print the stored post as JSON")
     p.set_defaults(handler=post_add)
     p = posts.add_parser("list", help="list posts with audience time, your time and UTC")
@@ -82,11 +87,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     _range_args(p)
     p.add_argument("--excel", action="store_true", help="UTF-8 with BOM and ';' (French Excel)")
     p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument(
+        "--format",
+        default="native",
+        choices=("native", "hootsuite", "sprout", "publer"),
+        help="native (default), or a bulk-scheduler upload file",
+    )
+    p.add_argument("--in-zone", metavar="ZONE", help="bulk formats: the zone the target profile uses")
+    p.add_argument(
+        "--date-style",
+        choices=("dmy", "mdy"),
+        help="hootsuite/sprout: DD/MM/YYYY (dmy, default) or MM/DD/YYYY",
+    )
     p.set_defaults(handler=export_csv)
 
     imports = command_group(sub, "import", "import data")
     p = imports.add_parser("csv", help="import a schedule CSV: all rows or none")
     p.add_argument("file")
+    p.add_argument(
+        "--format",
+        default="native",
+        choices=("native", "hootsuite", "sprout", "publer"),
+        help="the file's layout",
+    )
+    p.add_argument("--client", metavar="NAME", help="bulk formats: the client the posts are for")
+    p.add_argument("--channel", metavar="NETWORK", help="bulk formats: network, or network:handle")
+    p.add_argument(
+        "--tz", metavar="ZONE", help="bulk formats: zone of the file's times (default: the client's)"
+    )
+    p.add_argument("--date-style", choices=("dmy", "mdy"), default="dmy", help="hootsuite/sprout dates")
     p.set_defaults(handler=import_csv)
 
 
@@ -161,6 +190,10 @@ def channel_add(ctx: CliContext, args: argparse.Namespace) -> int:
 def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
     wall = parse_wall(args.at, "--at")
     tz = parse_zone(args.tz) if args.tz else None
+    if args.rrule:
+        from nomadcm.cli.publishing import check_rrule_option
+
+        check_rrule_option(args.rrule, tz)
     network, _, handle = args.channel.partition(":")
     svc = ClientService(ctx.db)
     channel = svc.find_channel(args.client, network, handle or None)
@@ -176,10 +209,12 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
                 args.link,
                 args.tags.split(","),
                 status=args.status,
+                rrule=args.rrule,
             )
         )
     except timezones.NonExistentTimeError as err:
         raise ValidationError(f"--at: {err}") from None
+
     res = timezones.resolve(post.wall, post.tz, post.fold)
     where = ctx_itinerary(ctx).where(post.utc)
     cm_wall = timezones.wall_at(post.utc, where.zone)
@@ -197,6 +232,10 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
             f"(--fold {1 - post.fold} for the other)",
             file=sys.stderr,
         )
+    if post.rrule:
+        from nomadcm.cli.publishing import describe_series
+
+        describe_series(ctx, post.id)
     return 0
 
 
@@ -314,6 +353,13 @@ def settings_list(ctx: CliContext, args: argparse.Namespace) -> int:
 def export_csv(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange import csv_native
 
+    if args.format != "native":
+        from nomadcm.cli.publishing import export_bulk
+
+        return export_bulk(ctx, args)
+    if args.in_zone or args.date_style:
+        option = "--in-zone" if args.in_zone else "--date-style"
+        raise ValidationError(f"{option} applies to --format hootsuite, sprout or publer, not native")
     d_from, d_to = _dates(args)
     target = Path(args.output) if args.output else None
     count = csv_native.export_csv(
@@ -330,6 +376,10 @@ def import_csv(ctx: CliContext, args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise ValidationError(f"no such file: {args.file!r}")
+    if args.format != "native":
+        from nomadcm.cli.publishing import import_bulk
+
+        return import_bulk(ctx, args)
     try:
         report = csv_native.import_csv(ctx.db, path)
     except csv_native.ImportFailed as err:

@@ -16,6 +16,7 @@ atomically. Import checks every row first and writes all rows or none.
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import os
 import sys
@@ -32,7 +33,7 @@ from sqlalchemy import insert, select
 from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
 from nomadcm.models import NETWORK_LIMITS, Channel, Client, Post, utcnow
-from nomadcm.services.clients import check_network, client_id_by_name
+from nomadcm.services.clients import check_network, client_id_by_name, name_key
 from nomadcm.services.itinerary import Itinerary, load_itinerary
 from nomadcm.services.posts import check_link, check_status, split_tags, text_problem
 from nomadcm.storage import Database
@@ -125,7 +126,10 @@ def export_rows(
     client: str | None = None,
     itinerary: Itinerary | None = None,
 ) -> Iterator[list[str]]:
-    """The data rows (no header), streamed from the database in instant order."""
+    """The data rows (no header), streamed from the database in instant order.
+
+    A recurring post gives one row per occurrence in the range (same id; services/occurrences.py).
+    """
     itin = itinerary or load_itinerary(db)
     post = Post.__table__.c
     stmt = (
@@ -142,7 +146,9 @@ def export_rows(
         .add_columns(post.text, post.link, post.tags)
         .join(Channel, post.channel_id == Channel.id)
         .join(Client, Channel.client_id == Client.id)
+        .where(post.rrule.is_(None))
     )
+    client_id = None
     if client:
         with db.session() as s:
             client_id = client_id_by_name(s, client)
@@ -154,10 +160,21 @@ def export_rows(
     if date_to is not None:
         stmt = stmt.where(post.wall_time < datetime.combine(date_to + timedelta(days=1), time(0)))
     stmt = stmt.order_by(post.utc, post.id)
+    from nomadcm.services.occurrences import OccurrenceFilter, series_rows
+
+    recurring = series_rows(db, OccurrenceFilter(date_from=date_from, date_to=date_to, client_id=client_id))
+    return _stream_rows(db, stmt, recurring, itin)
+
+
+def _stream_rows(db: Database, stmt: Any, recurring: Any, itin: Itinerary) -> Iterator[list[str]]:
+    """The rows of `stmt`, formatted. A separate generator so that export_rows checks its arguments (an
+    unknown client) when called, before a header or a file is written."""
     where = itin.where
     zone_of = timezones.get_zone
     with db.engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=FETCH_BATCH).execute(stmt)
+        if recurring:
+            result = heapq.merge(result, recurring, key=lambda r: (r[7], r[0]))
         for pid, cname, network, handle, status, tz, wall, utc, text, link, tags in result:
             cm_zone = where(utc).zone
             cm_wall = utc.astimezone(zone_of(cm_zone))
@@ -282,7 +299,7 @@ _Found = tuple[int, int | None, tuple[int, str, str] | None]
 
 @dataclass
 class _Lookup:
-    clients: dict[str, tuple[int, str]]  # lower name -> (id, audience tz)
+    clients: dict[str, tuple[int, str]]  # name_key(name) -> (id, audience tz)
     # (client, network, handle) -> (channel id, text limit, key of a channel to create, or None)
     channels: dict[tuple[int, str, str], _Found]
     first_channel: dict[tuple[int, str], _Found]  # (client, network) -> its first channel
@@ -291,7 +308,7 @@ class _Lookup:
 def _load_lookup(db: Database) -> _Lookup:
     with db.session() as s:
         clients = {
-            name.lower(): (cid, tz)
+            name_key(name): (cid, tz)
             for cid, name, tz in s.execute(select(Client.id, Client.name, Client.audience_tz))
         }
         channels: dict[tuple[int, str, str], _Found] = {}
@@ -349,7 +366,7 @@ def _check_row(
     now: datetime,
 ) -> dict[str, Any]:
     client_name = " ".join(cell(cells, "client").split())
-    known = lookup.clients.get(client_name.casefold())
+    known = lookup.clients.get(name_key(client_name))
     if known is None:
         raise ValidationError(f"unknown client {client_name!r}" if client_name else "client is empty")
     client_id, _client_tz = known

@@ -1,6 +1,7 @@
 """SQLAlchemy models. Importing this package registers every table on `Base.metadata`."""
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.publishing import OccurrenceOverride, PostingSlot, ReminderState
 from nomadcm.models.schedule import NETWORK_LIMITS, NETWORKS, POST_STATUSES, Channel, Client, Post, Setting
 from nomadcm.models.travel import CONFLICT_KINDS, TRANSIT_KINDS, ConflictAck, Stay, Transit
 from nomadcm.models.wellbeing import DEVICES, REST_KINDS, AppUsage, RestPeriod, ScreenSession
@@ -30,7 +31,10 @@ __all__ = [
     "ChecklistItem",
     "Client",
     "ConflictAck",
+    "OccurrenceOverride",
     "Post",
+    "PostingSlot",
+    "ReminderState",
     "RestPeriod",
     "ScreenSession",
     "Setting",

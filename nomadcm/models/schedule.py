@@ -69,6 +69,7 @@ class Post(Base):
         CheckConstraint(f"status IN ({', '.join(repr(s) for s in POST_STATUSES)})", name="status"),
         CheckConstraint("fold IN (0, 1)", name="fold"),
         Index("ix_post_utc_id", "utc", "id"),
+        Index("ix_post_rrule", "rrule"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -84,6 +85,9 @@ class Post(Base):
     fold: Mapped[int] = mapped_column(Integer, default=0)
     # ... and the instant derived from it, recomputed whenever the zone or its rules change.
     utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    # RFC 5545 recurrence (services/recurrence.py), expanded on the wall time in `tz`; NULL: a single post.
+    # `wall_time`/`utc` are then the first occurrence (DTSTART).
+    rrule: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -79,7 +80,8 @@ def check_colour(colour: str) -> str:
 
 
 def check_name(name: str) -> str:
-    value = " ".join(name.split())
+    # NFC: "Érable" pasted from a macOS file name is E + combining accent; store the composed form.
+    value = unicodedata.normalize("NFC", " ".join(name.split()))
     if not value:
         raise ValidationError("a client needs a name")
     if len(value) > 200:
@@ -285,11 +287,16 @@ class ClientService:
 def client_id_by_name(s: Session, name: str) -> int | None:
     """The id of the client called `name`, ignoring case and accents' case (SQLite's lower() is ASCII-only,
     so "ÉRABLE café" is matched here in Python; a CM has dozens of clients, not millions)."""
-    wanted = " ".join(name.split()).casefold()
+    wanted = name_key(name)
     for cid, cname in s.execute(select(Client.id, Client.name)):
-        if cname.casefold() == wanted:
+        if name_key(cname) == wanted:
             return int(cid)
     return None
+
+
+def name_key(name: str) -> str:
+    """What two client names must share to be the same client: spaces, case and Unicode form ignored."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
 
 def _client_by_name(s: Session, name: str, missing_ok: bool = False) -> Client | None:

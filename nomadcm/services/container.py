@@ -15,7 +15,12 @@ from nomadcm.storage import Database
 if TYPE_CHECKING:
     from nomadcm.services.clients import ClientService
     from nomadcm.services.itinerary import Itinerary
+    from nomadcm.services.occurrence_edits import OccurrenceEditor
     from nomadcm.services.posts import PostService
+    from nomadcm.services.reminders import ReminderService
+    from nomadcm.services.slots import SlotService
+    from nomadcm.services.wellbeing import WellbeingService
+    from nomadcm.services.workplaces import WorkplaceService
 
 
 class Services:
@@ -37,6 +42,36 @@ class Services:
         from nomadcm.services.posts import PostService
 
         return PostService(self.db)
+
+    @cached_property
+    def workplaces(self) -> WorkplaceService:
+        from nomadcm.services.workplaces import WorkplaceService
+
+        return WorkplaceService(self.db)
+
+    @cached_property
+    def wellbeing(self) -> WellbeingService:
+        from nomadcm.services.wellbeing import WellbeingService
+
+        return WellbeingService(self.db)
+
+    @cached_property
+    def occurrence_editor(self) -> OccurrenceEditor:
+        from nomadcm.services.occurrence_edits import OccurrenceEditor
+
+        return OccurrenceEditor(self.db)
+
+    @cached_property
+    def slots(self) -> SlotService:
+        from nomadcm.services.slots import SlotService
+
+        return SlotService(self.db)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from nomadcm.services.reminders import ReminderService
+
+        return ReminderService(self.db)
 
     def itinerary(self) -> Itinerary:
         """A fresh snapshot of the itinerary (cheap: two small queries)."""

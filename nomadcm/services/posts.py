@@ -18,7 +18,7 @@ from sqlalchemy.sql import Select
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import POST_STATUSES, Channel, Client, Post, utcnow
+from nomadcm.models import POST_STATUSES, Channel, Client, OccurrenceOverride, Post, utcnow
 from nomadcm.services.itinerary import Itinerary, Whereabouts, load_itinerary
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
@@ -39,6 +39,7 @@ class PostDraft:
     tags: Sequence[str] = ()
     notes: str = ""
     status: str = "scheduled"
+    rrule: str | None = None  # RFC 5545 recurrence (services/recurrence.py); None: a single post
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class PostInfo:
     utc: datetime
     created_at: datetime
     updated_at: datetime
+    rrule: str | None = None
 
     def to_draft(self) -> PostDraft:
         return PostDraft(
@@ -73,6 +75,7 @@ class PostInfo:
             self.tags,
             self.notes,
             self.status,
+            self.rrule,
         )
 
 
@@ -127,6 +130,10 @@ class ScheduleRow:
     text: str
     link: str = ""
     tags: tuple[str, ...] = field(default=())
+    # An occurrence of a recurring post: its identity in the series (the wall time the rule produced).
+    series_wall: datetime | None = None
+    gap_shifted: bool = False  # moved past a DST gap (RFC 5545), worth flagging
+    edited: bool = False  # this occurrence alone differs from its series
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,7 @@ class PostSnapshot:
     """Everything needed to put a deleted post back exactly as it was (for Undo)."""
 
     values: dict[str, Any]
+    overrides: tuple[dict[str, Any], ...] = ()  # a recurring post's exceptions
 
 
 def split_tags(tags: str | Iterable[str]) -> tuple[str, ...]:
@@ -215,6 +223,13 @@ class PostService:
         problem = text_problem(draft.text, limit, draft.status, network)
         if problem:
             problems.append(problem)
+        if draft.rrule and res.instant is not None:
+            from nomadcm.services.recurrence import check_rule_for
+
+            try:
+                check_rule_for(draft.wall, tz, draft.fold, draft.rrule)
+            except ValidationError as err:
+                problems.append(str(err))
         cm = cm_wall = None
         if res.instant is not None:
             itin = itinerary or load_itinerary(self.db)
@@ -233,7 +248,15 @@ class PostService:
         channel, client = row
         tz = timezones.check_zone(draft.tz or client.audience_tz)
         status = check_status(draft.status)
-        instant = timezones.localize(draft.wall.replace(second=0, microsecond=0), tz, draft.fold)
+        wall = draft.wall.replace(second=0, microsecond=0)
+        instant = timezones.localize(wall, tz, draft.fold)
+        rrule = None
+        if draft.rrule:
+            from nomadcm.services.recurrence import check_rule_for
+
+            rrule, first_wall = check_rule_for(wall, tz, draft.fold, draft.rrule)
+            if first_wall is not None and first_wall != wall:  # DTSTART is the first occurrence
+                wall, instant = first_wall, timezones.localize_shifting_gaps(first_wall, tz)[0]
         problem = text_problem(draft.text, channel.text_limit, status, channel.network)
         if problem:
             raise ValidationError(problem)
@@ -244,10 +267,11 @@ class PostService:
             "tags": ",".join(split_tags(draft.tags)),
             "notes": draft.notes,
             "status": status,
-            "wall_time": draft.wall.replace(second=0, microsecond=0),
+            "wall_time": wall,
             "tz": tz,
             "fold": draft.fold,
             "utc": instant,
+            "rrule": rrule,
         }
 
     # ------------------------------------------------------------------ writes
@@ -265,8 +289,13 @@ class PostService:
             post = s.get(Post, post_id)
             if post is None:
                 raise NotFoundError(f"no post with id {post_id}")
+            before = (post.wall_time, post.rrule)
             for key, value in self._validated(s, draft).items():
                 setattr(post, key, value)
+            if before[1] is not None:  # a series' exceptions follow its new times (services/occurrence_edits.py)
+                from nomadcm.services.occurrence_edits import rekey_overrides
+
+                rekey_overrides(s, post, before[0], before[1])
         return self.get(post_id)
 
     def move(self, post_id: int, wall: datetime, fold: int = 0) -> PostInfo:
@@ -293,12 +322,23 @@ class PostService:
             missing = [i for i in ids if i not in found]
             if missing:
                 raise NotFoundError(f"no post with id {missing[0]}")
+            overrides: dict[int, list[dict[str, Any]]] = {}
+            recurring = [r["id"] for r in rows if r["rrule"] is not None]
+            if recurring:
+                table = OccurrenceOverride.__table__
+                for ov in s.execute(select(table).where(table.c.post_id.in_(recurring))).mappings():
+                    overrides.setdefault(ov["post_id"], []).append(dict(ov))
             s.execute(delete(Post).where(Post.id.in_(ids)))
-        return [PostSnapshot(dict(r)) for r in rows]
+        return [PostSnapshot(dict(r), tuple(overrides.get(r["id"], ()))) for r in rows]
 
-    def restore(self, snapshots: Sequence[PostSnapshot]) -> None:
+    def restore(self, snapshots: Sequence[PostSnapshot]) -> list[int]:
+        """Puts deleted posts back as they were; returns their ids, in the snapshots' order.
+
+        SQLite reuses the highest id once it is deleted: a post created meanwhile outside the undo history
+        (an import, another window) may hold a deleted post's id. That post comes back under a new id.
+        """
         if not snapshots:
-            return
+            return []
         with self.db.write() as s:
             channel_ids = {snap.values["channel_id"] for snap in snapshots}
             existing = set(s.scalars(select(Channel.id).where(Channel.id.in_(channel_ids))))
@@ -306,7 +346,15 @@ class PostService:
                 raise NotFoundError(
                     "the channel of a deleted post no longer exists; the posts cannot come back"
                 )
-            s.execute(insert(Post.__table__), [snap.values for snap in snapshots])
+            ids = _insert_keeping_ids(s, Post.__table__, [snap.values for snap in snapshots])
+            overrides = [
+                {**ov, "post_id": new_id}
+                for snap, new_id in zip(snapshots, ids, strict=True)
+                for ov in snap.overrides
+            ]
+            if overrides:
+                _insert_keeping_ids(s, OccurrenceOverride.__table__, overrides)
+        return ids
 
     # ------------------------------------------------------------------ reads
 
@@ -342,8 +390,13 @@ class PostService:
         itinerary: Itinerary | None = None,
         descending: bool = False,
     ) -> list[ScheduleRow]:
-        """One page of the schedule sorted by instant (keyset paging: pass the last row's (utc, id))."""
-        stmt = _apply_filter(_row_select(), _resolved(self.db, flt or PostFilter()))
+        """One page of the schedule sorted by instant (keyset paging: pass the last row's (utc, id)).
+
+        A recurring post lists one row per occurrence (same id, the occurrence's times), expanded only inside
+        the page's window and merged in (services/occurrences.py).
+        """
+        flt = _resolved(self.db, flt or PostFilter())
+        stmt = _apply_filter(_row_select(), flt).where(Post.rrule.is_(None))
         if after is not None:
             utc, pid = after
             if descending:
@@ -354,8 +407,38 @@ class PostService:
         stmt = stmt.order_by(*order).limit(limit)
         with self.db.session() as s:
             rows = s.execute(stmt).all()
+        from nomadcm.services.occurrences import merge_page
+
+        merged = merge_page(
+            self.db,
+            rows,
+            client_id=flt.client_id,
+            statuses=flt.statuses,
+            date_from=flt.date_from,
+            date_to=flt.date_to,
+            search=flt.search,
+            after=after,
+            limit=limit,
+            descending=descending,
+        )
         itin = itinerary or load_itinerary(self.db)
-        return [schedule_row(r, itin) for r in rows]
+        return [schedule_row(r, itin, occ) for r, occ in merged]
+
+
+def _insert_keeping_ids(s: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows with their own ids where still free, under new ids otherwise; the ids, in order."""
+    taken = set(s.scalars(select(table.c.id).where(table.c.id.in_([r["id"] for r in rows]))))
+    free = [r for r in rows if r["id"] not in taken]
+    if free:
+        s.execute(insert(table), free)
+    ids = []
+    for row in rows:
+        if row["id"] in taken:
+            values = {k: v for k, v in row.items() if k != "id"}
+            ids.append(int(s.execute(insert(table).values(**values)).inserted_primary_key[0]))
+        else:
+            ids.append(int(row["id"]))
+    return ids
 
 
 # ---------------------------------------------------------------------- zone rules
@@ -465,7 +548,7 @@ def _apply_filter(stmt: Select[Any], flt: PostFilter) -> Select[Any]:
     if flt.date_to is not None:
         stmt = stmt.where(Post.wall_time < datetime.combine(flt.date_to + timedelta(days=1), time(0)))
     if flt.search:
-        stmt = stmt.where(Post.text.contains(flt.search))
+        stmt = stmt.where(Post.text.contains(flt.search, autoescape=True))  # "50%" is text, not a pattern
     return stmt
 
 
@@ -490,10 +573,11 @@ def _post_info(row: Any) -> PostInfo:
         post.utc,
         post.created_at,
         post.updated_at,
+        post.rrule,
     )
 
 
-def schedule_row(r: Any, itinerary: Itinerary) -> ScheduleRow:
+def schedule_row(r: Any, itinerary: Itinerary, occurrence: Any = None) -> ScheduleRow:
     (
         pid,
         utc,
@@ -534,4 +618,7 @@ def schedule_row(r: Any, itinerary: Itinerary) -> ScheduleRow:
         text=text,
         link=link,
         tags=split_tags(tags),
+        series_wall=occurrence.series_wall if occurrence is not None else None,
+        gap_shifted=occurrence.gap_shifted if occurrence is not None else False,
+        edited=occurrence.edited if occurrence is not None else False,
     )

@@ -20,6 +20,25 @@ DEFAULTS: dict[str, Any] = {
     "day_start": "04:00",
     "week_start": 1,  # ISO weekday: 1 = Monday
     "language": "",  # "" follows the system
+    # Wellbeing goals (hours; 0 turns a check off) — sources in services/goals.py help texts.
+    "sleep_goal_hours": 7.0,  # AASM/SRS adult consensus
+    "daily_rest_hours": 11.0,  # EU directive 2003/88/EC art. 3
+    "weekly_rest_hours": 24.0,  # EU directive 2003/88/EC art. 5
+    "screen_limit_day_hours": 8.0,
+    "screen_limit_week_hours": 40.0,
+    # Break reminders while a screen timer runs (off by default; UK HSE figures).
+    "break_reminders": False,
+    "short_break_every_min": 50,
+    "short_break_min": 5,
+    "long_break_every_min": 150,
+    "long_break_min": 15,
+    "break_postpone_min": 10,
+    "screen_limit_warning": True,
+    "screen_timers": {},  # running screen timers: device -> {"start": UTC text, "client_id": id | null}
+    # Publishing: reminders before a scheduled post is due (services/reminders.py), calendar view.
+    "reminders": True,
+    "reminder_minutes": 10,
+    "calendar_zone": "",  # the calendar's lens: "" = my time (itinerary), else an IANA zone
 }
 
 

@@ -49,7 +49,9 @@ def quick_check(db: Database) -> None:
     with db.engine.connect() as conn:
         rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
-        raise DatabaseError(f"database {str(db.path)!r} is damaged: {'; '.join(rows[:3])}")
+        # quick_check's rows hold newlines: keep the message on one line (the CLI prints one line).
+        detail = "; ".join(line.strip() for row in rows[:3] for line in str(row).splitlines() if line.strip())
+        raise DatabaseError(f"database {str(db.path)!r} is damaged: {detail}")
 
 
 def _prune(folder: Path, stem: str) -> None:

@@ -2,7 +2,8 @@
 
 Opening a file:
 1. its folder is created; a file that is not SQLite, is corrupt, locked or unreadable becomes a
-   DatabaseError whose message names the file;
+   DatabaseError whose message names the file; a SQLite file of another program (tables, but no NomadCM
+   schema revision) is refused before anything is written to it;
 2. its schema revision is read straight from `alembic_version` (no alembic import on the fast path);
 3. a revision this NomadCM does not know means a newer NomadCM wrote it: refused, never touched;
 4. an older revision is backed up with SQLite's backup API, checked, then migrated by alembic.
@@ -25,6 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from nomadcm.errors import DatabaseError
+from nomadcm.storage import engine as storage_engine
 from nomadcm.storage.engine import make_engine, sqlite_url
 from nomadcm.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -52,6 +54,7 @@ class Database:
             raise DatabaseError(
                 f"cannot create the folder for database {str(path)!r}: {err.strerror}"
             ) from None
+        refuse_foreign_sqlite(path)
         db = cls(make_engine(sqlite_url(path)), path)
         try:
             db._prepare(migrate)
@@ -126,6 +129,40 @@ class Database:
     def write_lock(self) -> threading.RLock:
         """For Core bulk writers that manage their own connection."""
         return self._write_lock
+
+
+def refuse_foreign_sqlite(path: Path) -> None:
+    """Refuse a SQLite file that has tables but no `alembic_version`: it belongs to another program (a
+    mistyped `--db`), and migrating would add NomadCM's tables to it. Checked read-only, before the
+    connection pragmas switch the file to WAL."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=storage_engine.BUSY_TIMEOUT_MS / 1000
+        )
+    except (OSError, sqlite3.Error):
+        return  # unreadable or not SQLite: opening it below says so
+    try:
+        tables = [
+            str(row[0])
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' "
+                "ORDER BY name"
+            )
+        ]
+    except sqlite3.Error as err:
+        if "locked" in str(err).lower() or "busy" in str(err).lower():
+            raise DatabaseError(describe_sqlite_error(path, err)) from None  # don't wait a second time
+        return  # not SQLite, damaged...: opening it below says so
+    finally:
+        conn.close()
+    if tables and "alembic_version" not in tables:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise DatabaseError(
+            f"{str(path)!r} is a SQLite database of another program (tables: {shown}), not a NomadCM "
+            "database; it was left untouched — choose another file"
+        )
 
 
 @contextmanager

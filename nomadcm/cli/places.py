@@ -1,0 +1,417 @@
+"""CLI for WiFi workplaces: `place add|list|show|import|export|worked|remove` and `speedtest add|list`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timedelta
+
+from nomadcm import timezones
+from nomadcm.cli.common import CliContext, command_group, parse_wall, print_json, print_table
+from nomadcm.errors import ValidationError
+from nomadcm.models import ACCESS_FEES, WORKPLACE_KINDS
+
+SCORE_OPTIONS = (
+    ("--wifi", "score_wifi", "WiFi reliability"),
+    ("--power", "score_power", "power outlets"),
+    ("--quiet", "score_quiet", "quiet"),
+    ("--comfort", "score_comfort", "comfort"),
+    ("--price-score", "score_price", "price (5 = cheap)"),
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    place = command_group(sub, "place", "WiFi workplaces: cafés, coworkings, libraries…")
+    p = place.add_parser("add", help="add a place (its zone comes from the coordinates or the city)")
+    p.add_argument("name")
+    p.add_argument("--city", required=True, metavar="NAME")
+    p.add_argument("--country", metavar="CC", help="ISO 3166 code (default: the city's)")
+    p.add_argument("--kind", default="cafe", help=", ".join(WORKPLACE_KINDS))
+    p.add_argument("--address", default="")
+    p.add_argument("--lat", type=float, metavar="X")
+    p.add_argument("--lon", type=float, metavar="Y")
+    p.add_argument("--tz", metavar="ZONE", help="IANA zone (default: from the coordinates or the city)")
+    p.add_argument("--ssid", default="", metavar="TEXT", help="WiFi network name")
+    p.add_argument("--wifi-password", default="", metavar="TEXT")
+    p.add_argument("--fee", choices=ACCESS_FEES, help="access to the WiFi")
+    p.add_argument("--price", default="", metavar="TEXT", help='what it costs ("1 coffee", "15 €/day")')
+    p.add_argument(
+        "--hours", default="", metavar="OSM", help='OpenStreetMap opening_hours ("Mo-Fr 08:00-18:00")'
+    )
+    for flag, _field, what in SCORE_OPTIONS:
+        p.add_argument(flag, dest=_field, type=int, metavar="0-5", help=f"score: {what}")
+    p.add_argument("--food", action="store_true", help="food or coffee on site")
+    p.add_argument("--favourite", "--favorite", dest="favourite", action="store_true")
+    p.add_argument("--note", default="")
+    p.add_argument("--json", action="store_true", help="print the stored place as JSON")
+    p.set_defaults(handler=place_add)
+
+    p = place.add_parser("list", help="list places, fastest first")
+    p.add_argument("--city", metavar="NAME")
+    p.add_argument("--kind", choices=WORKPLACE_KINDS)
+    p.add_argument("--min-down", type=float, metavar="MBPS", help="median download at least MBPS")
+    p.add_argument("--open-at", metavar="YYYY-MM-DD HH:MM", help="open at this time of the place's own clock")
+    p.add_argument("--open-now", action="store_true", help="open now (on the place's clock)")
+    p.add_argument("--min-power", type=int, metavar="0-5")
+    p.add_argument("--min-quiet", type=int, metavar="0-5")
+    p.add_argument("--favourites", "--favorites", dest="favourites", action="store_true")
+    p.add_argument("--search", default="", metavar="TEXT", help="words in the name, address, notes")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=place_list)
+
+    p = place.add_parser("show", help="one place: hours this week, speed tests, work sessions")
+    p.add_argument("place", help="name or id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=place_show)
+
+    p = place.add_parser("import", help="import GeoJSON, Overpass JSON or the places CSV: all or nothing")
+    p.add_argument("file")
+    p.set_defaults(handler=place_import)
+
+    p = place.add_parser("export", help="export places to .geojson or .csv (by the file's extension)")
+    p.add_argument("file")
+    p.add_argument("--with-passwords", action="store_true", help="include the WiFi passwords")
+    p.set_defaults(handler=place_export)
+
+    p = place.add_parser(
+        "worked", help='log a work session at a place ("worked here"): counts as screen time'
+    )
+    p.add_argument("place", help="name or id")
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD HH:MM", help="the place's time")
+    p.add_argument("--to", dest="end", required=True, metavar="HH:MM", help="end: HH:MM or YYYY-MM-DD HH:MM")
+    p.add_argument("--activity", default="")
+    p.set_defaults(handler=place_worked)
+
+    p = place.add_parser("remove", help="delete a place with its speed tests and checklist entries")
+    p.add_argument("place", help="name or id")
+    p.set_defaults(handler=place_remove)
+
+    speed = command_group(sub, "speedtest", "WiFi speed tests of a place (never overwritten)")
+    p = speed.add_parser("add", help="record a speed test")
+    p.add_argument("place", help="name or id")
+    p.add_argument("--down", type=float, required=True, metavar="MBPS")
+    p.add_argument("--up", type=float, required=True, metavar="MBPS")
+    p.add_argument("--ping", type=float, required=True, metavar="MS")
+    p.add_argument("--at", metavar="YYYY-MM-DD HH:MM", help="when, on the place's clock (default: now)")
+    p.add_argument("--tool", default="other", help="speedtest, fast.com, nperf, other")
+    p.set_defaults(handler=speedtest_add)
+    p = speed.add_parser("list", help="a place's speed tests, oldest first")
+    p.add_argument("place", help="name or id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=speedtest_list)
+
+
+def _service(ctx: CliContext):  # type: ignore[no-untyped-def]
+    from nomadcm.services.workplaces import WorkplaceService
+
+    return WorkplaceService(ctx.db)
+
+
+def _mbps(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def _warn_hours(place) -> None:  # type: ignore[no-untyped-def]
+    if place.hours_error:
+        print(
+            f"warning: opening hours {place.opening_hours!r} not understood ({place.hours_error}); "
+            "kept as typed and treated as unknown",
+            file=sys.stderr,
+        )
+
+
+# ---------------------------------------------------------------------- handlers
+
+
+def place_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.workplaces import check_fields, check_kind
+
+    check_kind(args.kind)
+    if (args.lat is None) != (args.lon is None):
+        raise ValidationError("--lat and --lon go together")
+    fields = {
+        "city": args.city,
+        "country": args.country,
+        "kind": args.kind,
+        "address": args.address,
+        "lat": args.lat,
+        "lon": args.lon,
+        "ssid": args.ssid,
+        "wifi_password": args.wifi_password,
+        "fee": args.fee,
+        "price": args.price,
+        "opening_hours": args.hours,
+        "food": args.food,
+        "favourite": args.favourite,
+        "notes": args.note,
+    }
+    if args.tz:
+        fields["tz"] = args.tz
+    for _flag, field, _what in SCORE_OPTIONS:
+        value = getattr(args, field)
+        if value is not None:
+            fields[field] = value
+    check_fields({"name": args.name, **fields})  # every bad value named before the database opens
+    place = _service(ctx).add_place(args.name, **fields)
+    _warn_hours(place)
+    if args.json:
+        print_json(place.to_json())
+        return 0
+    zone = place.tz or "unknown zone: give --lat/--lon or --tz"
+    print(
+        f"place #{place.id} {place.name!r} added ({place.place_label.removeprefix(place.name).strip(' ()')}, {zone})"
+    )
+    return 0
+
+
+def place_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.place_catalog import PlaceFilter
+    from nomadcm.services.workplaces import check_kind, check_score
+
+    open_at: datetime | None = None
+    if args.open_at and args.open_now:
+        raise ValidationError("give --open-at or --open-now, not both")
+    if args.open_at:
+        open_at = parse_wall(args.open_at, "--open-at")
+    elif args.open_now:
+        open_at = timezones.now_utc()
+    if args.min_down is not None and args.min_down < 0:
+        raise ValidationError(f"--min-down {args.min_down} is negative")
+    flt = PlaceFilter(
+        text=args.search,
+        city=args.city or "",
+        kind=check_kind(args.kind) if args.kind else "",
+        min_down=args.min_down,
+        open_at=open_at,
+        min_power=check_score(args.min_power, "--min-power"),
+        min_quiet=check_score(args.min_quiet, "--min-quiet"),
+        favourites=args.favourites,
+    )
+    places = _service(ctx).list_places(flt)
+    places.sort(key=lambda p: (-(p.down_mbps if p.down_mbps is not None else -1), p.name.casefold()))
+    if args.json:
+        print_json([p.to_json() for p in places])
+        return 0
+    if not places:
+        print(
+            "no place matches"
+            if flt.active
+            else "no places yet: `nomadcm place add` or `nomadcm place import`"
+        )
+        return 0
+    now = timezones.now_utc()
+    rows = []
+    for p in places:
+        state = p.open_state(open_at or now).value
+        rows.append(
+            [
+                p.id,
+                ("★ " if p.favourite else "") + p.name,
+                p.kind,
+                p.city,
+                _mbps(p.down_mbps),
+                _mbps(p.up_mbps),
+                p.tests,
+                "" if p.score_power is None else p.score_power,
+                "" if p.score_quiet is None else p.score_quiet,
+                state if not p.hours_error else "? (hours not understood)",
+            ]
+        )
+    heading = "open at" if open_at is not None and args.open_at else "now"
+    print_table(["id", "name", "kind", "city", "down", "up", "tests", "power", "quiet", heading], rows)
+    return 0
+
+
+def place_show(ctx: CliContext, args: argparse.Namespace) -> int:
+    svc = _service(ctx)
+    place = svc.find_place(args.place)
+    tests = svc.speed_tests(place.id)
+    sessions = svc.work_sessions(place.id)
+    if args.json:
+        data = place.to_json()
+        data["speed_tests"] = [
+            {
+                "id": t.id,
+                "measured_at": timezones.format_utc(t.measured_at),
+                "down_mbps": t.down_mbps,
+                "up_mbps": t.up_mbps,
+                "ping_ms": t.ping_ms,
+                "tool": t.tool,
+            }
+            for t in tests
+        ]
+        data["work_sessions"] = [
+            {
+                "id": w.id,
+                "start": timezones.format_utc(w.start),
+                "end": timezones.format_utc(w.end),
+                "tz": w.tz,
+            }
+            for w in sessions
+        ]
+        print_json(data)
+        return 0
+    print(
+        f"#{place.id} {place.name} — {place.kind}, {place.place_label.removeprefix(place.name).strip(' ()')}"
+    )
+    if place.address:
+        print(f"  address: {place.address}")
+    print(f"  zone: {place.tz or 'unknown'}")
+    if place.ssid:
+        print(f"  WiFi: {place.ssid}" + (" (password stored)" if place.has_password else ""))
+    if place.fee:
+        print(f"  access: {place.fee}" + (f" — {place.price}" if place.price else ""))
+    scores = [
+        f"{what.split(' ')[0]} {getattr(place, field)}/5"
+        for _flag, field, what in SCORE_OPTIONS
+        if getattr(place, field) is not None
+    ]
+    if scores:
+        print("  scores: " + ", ".join(scores))
+    if place.opening_hours:
+        print(f"  hours: {place.opening_hours}")
+        if place.hours_error:
+            print(f"    not understood ({place.hours_error}): treated as unknown")
+        elif place.tz:
+            wall = timezones.wall_at(timezones.now_utc(), place.tz)
+            state = place.hours.state_at_wall(wall).value
+            change = place.hours.next_change_wall(wall)
+            until = f" until {change:%a %H:%M}" if change and change - wall < timedelta(days=7) else ""
+            print(f"    now ({wall:%a %H:%M} local): {state}{until}")
+    if tests:
+        print(
+            f"  speed: median {_mbps(place.down_mbps)} down / {_mbps(place.up_mbps)} up Mbit/s over {place.tests} test(s)"
+        )
+    if place.notes:
+        print(f"  notes: {place.notes}")
+    if sessions:
+        total = sum((w.duration for w in sessions), timedelta())
+        print(f"  worked here: {len(sessions)} session(s), {total.total_seconds() / 3600:.1f} h")
+    return 0
+
+
+def place_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.exchange.csv_native import ImportFailed
+    from nomadcm.exchange.places_io import import_places
+
+    try:
+        report = import_places(ctx.db, args.file)
+    except ImportFailed as err:
+        for problem in err.errors[1:]:  # the first one is in the error line itself
+            print(f"  {problem}", file=sys.stderr)
+        raise
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"{args.file}: {report.summary()}")
+    return 0
+
+
+def place_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.exchange.places_io import export_places
+
+    count = export_places(ctx.db, args.file, with_passwords=args.with_passwords)
+    extra = " with WiFi passwords" if args.with_passwords else ""
+    print(f"{count} place(s) written to {args.file}{extra}")
+    return 0
+
+
+def place_worked(ctx: CliContext, args: argparse.Namespace) -> int:
+    start_wall = parse_wall(args.start, "--from")
+    raw_end = args.end.strip()
+    if len(raw_end) <= 5:
+        try:
+            end_time = datetime.strptime(raw_end, "%H:%M").time()
+        except ValueError:
+            raise ValidationError(f"--to: {args.end!r} is not HH:MM or YYYY-MM-DD HH:MM") from None
+        end_wall = datetime.combine(start_wall.date(), end_time)
+        if end_wall <= start_wall:
+            end_wall += timedelta(days=1)  # 22:00 -> 01:00 ends the next day
+    else:
+        end_wall = parse_wall(raw_end, "--to")
+    svc = _service(ctx)
+    place = svc.find_place(args.place)
+    zone = _zone_of(ctx, place)
+    start = timezones.localize(start_wall, zone)
+    end = timezones.localize(end_wall, zone)
+    session = svc.log_work(place.id, start, end, activity=args.activity)
+    hours = session.duration.total_seconds() / 3600
+    print(f"worked at {place.name!r}: {start_wall:%Y-%m-%d %H:%M}–{end_wall:%H:%M} {zone} ({hours:.1f} h)")
+    return 0
+
+
+def place_remove(ctx: CliContext, args: argparse.Namespace) -> int:
+    svc = _service(ctx)
+    place = svc.find_place(args.place)
+    svc.delete_place(place.id)
+    print(f"place #{place.id} {place.name!r} removed")
+    return 0
+
+
+def _zone_of(ctx: CliContext, place) -> str:  # type: ignore[no-untyped-def]
+    if place.tz:
+        return str(place.tz)
+    from nomadcm.services.settings import SettingsService
+
+    zone = SettingsService(ctx.db).home_tz()
+    print(f"note: {place.name!r} has no zone; times are read in your home zone {zone}", file=sys.stderr)
+    return zone
+
+
+def speedtest_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.workplaces import check_mbps, check_ping, check_tool
+
+    check_mbps(args.down, "--down")
+    check_mbps(args.up, "--up")
+    check_ping(args.ping)
+    check_tool(args.tool)
+    wall = parse_wall(args.at, "--at") if args.at else None
+    svc = _service(ctx)
+    place = svc.find_place(args.place)
+    at = timezones.localize(wall, _zone_of(ctx, place)) if wall is not None else None
+    svc.add_speed_test(place.id, args.down, args.up, args.ping, at=at, tool=args.tool)
+    place = svc.get_place(place.id)
+    print(
+        f"speed test added to {place.name!r}: median now {_mbps(place.down_mbps)} down / "
+        f"{_mbps(place.up_mbps)} up Mbit/s over {place.tests} test(s)"
+    )
+    return 0
+
+
+def speedtest_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    svc = _service(ctx)
+    place = svc.find_place(args.place)
+    tests = svc.speed_tests(place.id)
+    zone = place.tz or "UTC"
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": t.id,
+                    "measured_at": timezones.format_utc(t.measured_at),
+                    "local_time": f"{timezones.wall_at(t.measured_at, zone):%Y-%m-%d %H:%M}",
+                    "tz": zone,
+                    "down_mbps": t.down_mbps,
+                    "up_mbps": t.up_mbps,
+                    "ping_ms": t.ping_ms,
+                    "tool": t.tool,
+                }
+                for t in tests
+            ]
+        )
+        return 0
+    if not tests:
+        print(f"no speed tests for {place.name!r} yet")
+        return 0
+    rows = [
+        [
+            t.id,
+            f"{timezones.wall_at(t.measured_at, zone):%Y-%m-%d %H:%M}",
+            _mbps(t.down_mbps),
+            _mbps(t.up_mbps),
+            "" if t.ping_ms is None else f"{t.ping_ms:.0f}",
+            t.tool,
+        ]
+        for t in tests
+    ]
+    print_table(["id", f"when ({zone})", "down", "up", "ping", "tool"], rows)
+    return 0

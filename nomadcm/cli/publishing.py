@@ -1,0 +1,427 @@
+"""CLI for the publishing workflow: ICS export, bulk-scheduler files, the queue, recurring posts, reminders.
+
+`post add --rrule`, `export csv --format` and `import csv --format` are options of the schedule commands
+(cli/schedule.py) that land here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from nomadcm import timezones
+from nomadcm.cli.common import (
+    CliContext,
+    command_group,
+    parse_date,
+    parse_wall,
+    parse_zone,
+    print_json,
+    print_table,
+    register_setting,
+)
+from nomadcm.errors import ValidationError
+
+SHOWN_OCCURRENCES = 5
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    export = command_group(sub, "export", "export the schedule")
+    p = export.add_parser("ics", help="the schedule as an iCalendar file (stdout without -o)")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first audience-local date")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last audience-local date")
+    p.add_argument("--client", metavar="NAME")
+    p.add_argument(
+        "--expand", action="store_true", help="one event per occurrence instead of one event with its RRULE"
+    )
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(handler=export_ics)
+
+    posts = command_group(sub, "post", "schedule posts")
+    p = posts.add_parser("occurrences", help="the occurrences of a recurring post")
+    p.add_argument("id", type=int)
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=post_occurrences)
+    p = posts.add_parser("skip", help="delete one occurrence of a recurring post (or it and the following)")
+    p.add_argument("id", type=int)
+    p.add_argument(
+        "--at", required=True, metavar="YYYY-MM-DD HH:MM", help="the occurrence, in the post's zone"
+    )
+    p.add_argument("--following", action="store_true", help="this occurrence and every later one")
+    p.set_defaults(handler=post_skip)
+
+    queue = command_group(sub, "queue", "posting slots per channel, and adding posts to the next free one")
+    p = queue.add_parser("slots", help="show or set a channel's weekly posting slots (audience time)")
+    p.add_argument("--client", required=True, metavar="NAME")
+    p.add_argument("--channel", required=True, metavar="NETWORK", help="network, or network:handle")
+    p.add_argument("--set", metavar="SLOTS", help='e.g. "Mo-Fr 09:00,18:00; Sa 10:00" (replaces them)')
+    p.add_argument("--clear", action="store_true", help="remove every slot")
+    p.set_defaults(handler=queue_slots)
+    p = queue.add_parser("list", help="upcoming free and taken slots of a channel")
+    p.add_argument("--client", required=True, metavar="NAME")
+    p.add_argument("--channel", required=True, metavar="NETWORK")
+    p.add_argument("--days", type=int, default=14)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=queue_list)
+    p = queue.add_parser("add", help="schedule a post at the channel's next free slot")
+    p.add_argument("--client", required=True, metavar="NAME")
+    p.add_argument("--channel", required=True, metavar="NETWORK")
+    p.add_argument("--text", required=True)
+    p.add_argument("--link", default="")
+    p.add_argument("--tags", default="", metavar="a,b")
+    p.set_defaults(handler=queue_add)
+
+    reminders = command_group(sub, "reminders", "posts to publish by hand: due soon and missed")
+    p = reminders.add_parser("list", help="posts due within the reminder time, and missed ones")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=reminders_list)
+    register_setting("reminder-minutes", _set_reminder_minutes, "minutes before a post is due to remind you")
+
+
+# ---------------------------------------------------------------------- helpers for cli/schedule.py
+
+
+def check_rrule_option(text: str, tz: str | None) -> None:
+    from nomadcm.services.recurrence import RecurrenceRule
+
+    try:
+        RecurrenceRule.parse(text, tz or "UTC")
+    except ValidationError as err:
+        raise ValidationError(f"--rrule: {err}") from None
+
+
+def describe_series(ctx: CliContext, post_id: int) -> None:
+    """After `post add --rrule`: the next occurrences, and a note for each one DST moved."""
+    from nomadcm.services.occurrences import get_series
+
+    series = get_series(ctx.db, post_id)
+    if series is None:
+        return
+    itin = _itinerary(ctx)
+    shown = 0
+    for occ in series.occurrences():
+        if shown < SHOWN_OCCURRENCES:
+            cm = itin.where(occ.utc)
+            print(
+                f"  {occ.wall:%a %Y-%m-%d %H:%M} {timezones.abbreviation(occ.utc, occ.tz)}"
+                f" = {timezones.wall_at(occ.utc, cm.zone):%Y-%m-%d %H:%M} your time ({cm.zone})"
+            )
+        if occ.gap_shifted:
+            print(
+                f"note: {occ.series_wall:%Y-%m-%d %H:%M} does not exist in {occ.tz} (clocks jump forward): "
+                f"that occurrence goes out at {occ.wall:%H:%M}",
+                file=sys.stderr,
+            )
+        shown += 1
+        if shown >= 400:  # enough to catch the DST changes of a year of weekly posts
+            break
+    if series.rule.open_ended:
+        print("  … and on, with no end (add COUNT= or UNTIL= to stop it)")
+    elif shown > SHOWN_OCCURRENCES:
+        print(f"  … {shown} occurrences in all")
+
+
+def _itinerary(ctx: CliContext):  # type: ignore[no-untyped-def]
+    from nomadcm.services.itinerary import load_itinerary
+
+    return load_itinerary(ctx.db)
+
+
+def _dates(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
+    d_from = parse_date(args.date_from, "--from") if getattr(args, "date_from", None) else None
+    d_to = parse_date(args.date_to, "--to") if getattr(args, "date_to", None) else None
+    if d_from and d_to and d_to < d_from:
+        raise ValidationError(f"--to {d_to} is before --from {d_from}")
+    return d_from, d_to
+
+
+def _channel(ctx: CliContext, client: str, channel: str):  # type: ignore[no-untyped-def]
+    from nomadcm.services.clients import ClientService
+
+    network, _, handle = channel.partition(":")
+    return ClientService(ctx.db).find_channel(client, network, handle or None)
+
+
+# ---------------------------------------------------------------------- exports and imports
+
+
+def export_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.exchange import bulk_formats
+
+    if args.excel:
+        raise ValidationError(f"--excel applies to --format native, not {args.format}")
+    if args.date_style and args.format == "publer":
+        raise ValidationError("--date-style applies to hootsuite and sprout (publer reads YYYY-MM-DD)")
+    in_zone = parse_zone(args.in_zone, "--in-zone") if args.in_zone else None
+    d_from, d_to = _dates(args)
+    target = Path(args.output) if args.output else None
+    report = bulk_formats.export_bulk(
+        ctx.db,
+        args.format,
+        target,
+        date_from=d_from,
+        date_to=d_to,
+        client=args.client,
+        in_zone=in_zone,
+        date_style=args.date_style or "dmy",
+    )
+    for issue in report.moved:
+        print(f"moved: {issue}", file=sys.stderr)
+    for issue in report.rejected:
+        print(f"not written: {issue}", file=sys.stderr)
+    if report.files:
+        names = ", ".join(str(p) for p in report.files)
+        print(f"{report.rows} post(s) written to {names}", file=sys.stderr)
+    if report.rejected:
+        print(
+            f"{len(report.rejected)} post(s) left out: {bulk_formats.PROFILES[args.format].name} would refuse them",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def import_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.exchange import bulk_formats
+
+    if not args.client or not args.channel:
+        raise ValidationError(f"a {args.format} file names no client or channel: give --client and --channel")
+    tz = parse_zone(args.tz) if args.tz else None
+    channel = _channel(ctx, args.client, args.channel)
+    preview = bulk_formats.preview_import(
+        ctx.db, Path(args.file), args.format, channel_id=channel.id, tz=tz, date_style=args.date_style
+    )
+    if preview.errors:
+        for row in preview.errors:
+            print(f"{args.file}: line {row.line}: {row.error}", file=sys.stderr)
+        print(
+            f"nomadcm: error: nothing imported: {len(preview.errors)} bad row(s) in {args.file!r}",
+            file=sys.stderr,
+        )
+        return 2
+    count = bulk_formats.commit_import(ctx.db, preview)
+    print(f"{count} post(s) imported from {args.file} to {channel.client_name} {channel.label}")
+    return 0
+
+
+def export_ics(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.exchange import ics
+
+    d_from, d_to = _dates(args)
+    target = Path(args.output) if args.output else None
+    report = ics.export_ics(
+        ctx.db, target, date_from=d_from, date_to=d_to, client=args.client, expand=args.expand
+    )
+    if target is not None:
+        print(f"{report.events} event(s) written to {target}", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------------- recurring posts
+
+
+def post_occurrences(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.occurrences import OccurrenceFilter, get_series
+
+    series = get_series(ctx.db, args.id)
+    if series is None:
+        raise ValidationError(f"post {args.id} is not a recurring post (or does not exist)")
+    d_from, d_to = _dates(args)
+    flt = OccurrenceFilter(date_from=d_from, date_to=d_to)
+    from nomadcm.services.occurrences import series_occurrences
+
+    itin = _itinerary(ctx)
+    rows = []
+    for o in series_occurrences([series], flt):
+        cm = itin.where(o.utc)
+        rows.append((o, cm))
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": o.post_id,
+                    "occurrence": f"{o.series_wall:%Y-%m-%d %H:%M}",
+                    "audience_tz": o.tz,
+                    "audience_time": f"{o.wall:%Y-%m-%d %H:%M}",
+                    "utc_time": timezones.format_utc(o.utc),
+                    "cm_tz": cm.zone,
+                    "cm_time": f"{timezones.wall_at(o.utc, cm.zone):%Y-%m-%d %H:%M}",
+                    "status": o.status,
+                    "dst_shifted": o.gap_shifted,
+                    "changed": o.edited,
+                }
+                for o, cm in rows
+            ]
+        )
+        return 0
+    print(f"post {series.post_id}: {series.rule.to_text()} from {series.dtstart:%Y-%m-%d %H:%M} {series.tz}")
+    print_table(
+        ["audience time", "your time", "UTC", "status", "note"],
+        [
+            [
+                f"{o.wall:%a %Y-%m-%d %H:%M} {timezones.abbreviation(o.utc, o.tz)}",
+                f"{timezones.wall_at(o.utc, cm.zone):%Y-%m-%d %H:%M} {timezones.abbreviation(o.utc, cm.zone)}",
+                f"{o.utc:%Y-%m-%d %H:%M}Z",
+                o.status,
+                ("moved past a DST gap " if o.gap_shifted else "") + ("changed alone" if o.edited else ""),
+            ]
+            for o, cm in rows
+        ],
+    )
+    return 0
+
+
+def post_skip(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.occurrence_edits import OccurrenceEditor
+
+    wall = parse_wall(args.at, "--at")
+    editor = OccurrenceEditor(ctx.db)
+    series = editor.series(args.id)
+    target = None
+    for o in series.occurrences(include_deleted=True):
+        if wall in (o.wall, o.series_wall):
+            target = o.series_wall
+            break
+        if o.wall > wall + timedelta(days=1):
+            break
+    if target is None:
+        raise ValidationError(f"--at: post {args.id} has no occurrence at {wall:%Y-%m-%d %H:%M}")
+    outcome = editor.delete(args.id, target, "following" if args.following else "one")
+    if outcome.deleted_post:
+        print(f"post {args.id} deleted (that was its first occurrence)")
+    elif args.following:
+        print(f"post {args.id} now ends before {wall:%Y-%m-%d %H:%M}")
+    else:
+        print(f"occurrence {wall:%Y-%m-%d %H:%M} of post {args.id} deleted")
+    return 0
+
+
+# ---------------------------------------------------------------------- the queue
+
+
+def queue_slots(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.slots import SlotService, parse_slots
+
+    pairs = parse_slots(args.set) if args.set else None
+    channel = _channel(ctx, args.client, args.channel)
+    svc = SlotService(ctx.db)
+    if args.clear:
+        svc.set_slots(channel.id, [])
+    elif pairs is not None:
+        svc.set_slots(channel.id, pairs)
+    slots = svc.list_slots(channel.id)
+    zone = svc.zone_of(channel.id)
+    if not slots:
+        print(f"{channel.client_name} {channel.label}: no posting slot")
+        return 0
+    print(f"{channel.client_name} {channel.label} ({zone}): " + ", ".join(s.label for s in slots))
+    return 0
+
+
+def queue_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.slots import SlotService
+
+    if args.days < 1:
+        raise ValidationError(f"--days {args.days}: at least 1")
+    channel = _channel(ctx, args.client, args.channel)
+    found = SlotService(ctx.db).upcoming(channel.id, days=args.days)
+    if args.json:
+        print_json(
+            [
+                {
+                    "audience_tz": t.zone,
+                    "audience_time": f"{t.wall:%Y-%m-%d %H:%M}",
+                    "utc_time": timezones.format_utc(t.utc),
+                    "free": t.free,
+                    "post_id": t.post_id,
+                }
+                for t in found
+            ]
+        )
+        return 0
+    print_table(
+        ["audience time", "slot", "post"],
+        [
+            [
+                f"{t.wall:%a %Y-%m-%d %H:%M}" + (" (DST)" if t.gap_shifted else ""),
+                "free" if t.free else "taken",
+                "" if t.free else f"{t.post_id}: {(t.post_text.splitlines() or [''])[0][:40]}",
+            ]
+            for t in found
+        ],
+    )
+    return 0
+
+
+def queue_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.posts import PostDraft
+    from nomadcm.services.slots import SlotService
+
+    channel = _channel(ctx, args.client, args.channel)
+    post = SlotService(ctx.db).add_to_queue(
+        PostDraft(channel.id, args.text, datetime(2000, 1, 1), link=args.link, tags=args.tags.split(","))
+    )
+    print(
+        f"post {post.id} queued: {post.wall:%a %Y-%m-%d %H:%M} {timezones.abbreviation(post.utc, post.tz)} "
+        f"({post.tz}) = {timezones.format_utc(post.utc)}"
+    )
+    return 0
+
+
+# ---------------------------------------------------------------------- reminders
+
+
+def reminders_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.reminders import ReminderService
+
+    svc = ReminderService(ctx.db)
+    now = timezones.now_utc()
+    due = svc.due(now)
+    missed = [m for m in svc.missed(now) if m.key not in {d.key for d in due}]
+    if args.json:
+        print_json(
+            [
+                {
+                    "kind": kind,
+                    "id": r.occurrence.post_id,
+                    "client": r.occurrence.client_name,
+                    "channel": f"{r.occurrence.network} {r.occurrence.handle}".strip(),
+                    "utc_time": timezones.format_utc(r.due),
+                    "text": r.occurrence.text,
+                }
+                for kind, group in (("due", due), ("missed", missed))
+                for r in group
+            ]
+        )
+        return 0
+    itin = _itinerary(ctx)
+    rows = []
+    for kind, group in (("due", due), ("missed", missed)):
+        for r in group:
+            zone = itin.zone_at(r.due)
+            rows.append(
+                [
+                    kind,
+                    f"{timezones.wall_at(r.due, zone):%a %Y-%m-%d %H:%M} {timezones.abbreviation(r.due, zone)}",
+                    r.occurrence.client_name,
+                    f"{r.occurrence.network} {r.occurrence.handle}".strip(),
+                    (r.occurrence.text.splitlines() or [""])[0][:50],
+                ]
+            )
+    if not rows:
+        print("nothing due and nothing missed")
+        return 0
+    print_table(["", "your time", "client", "channel", "text"], rows)
+    return 0
+
+
+def _set_reminder_minutes(ctx: CliContext, value: str) -> str:
+    if not value.strip().isdigit() or not 0 <= int(value) <= 24 * 60:
+        raise ValidationError(f"reminder-minutes: {value!r} is not a number of minutes (0 to 1440)")
+    from nomadcm.services.settings import SettingsService
+
+    SettingsService(ctx.db).set("reminder_minutes", int(value))
+    return str(int(value))

@@ -1,0 +1,246 @@
+"""Place files in and out: the format by content or extension, and the all-or-nothing bulk write.
+
+Formats: GeoJSON and Overpass JSON extracts of OpenStreetMap (`exchange/osm.py`), and NomadCM's own places
+CSV (`exchange/places_csv.py`). Every reader checks every record first and returns `PlaceRow`s; bad records
+are collected by position ("feature 12", "element 4", "line 7") and nothing is written when there is one.
+`save_places` then writes all rows in one transaction with SQLAlchemy Core, in batches.
+
+A row updates an existing place when its OSM id matches, or, without an OSM id, when a place has the same
+name and city (accents and case ignored) — so importing a file twice never duplicates. An update only
+touches the columns the file is the source of (`PlaceRow.update_keys`): re-importing an OSM extract
+refreshes the OSM facts and keeps her scores, notes, password and speed tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+
+from nomadcm.errors import UserError
+from nomadcm.exchange.csv_native import ExportError, ImportFailed, RowError
+from nomadcm.models import Workplace, utcnow
+from nomadcm.services.cities import fold
+from nomadcm.storage import Database
+
+Progress = Callable[[int, int], None]
+BATCH = 500
+
+
+@dataclass
+class PlaceRow:
+    position: str  # where it came from, for messages: "feature 3 (node/123)", "line 7"
+    values: dict[str, Any]  # Workplace columns, already checked
+    update_keys: frozenset[str]  # columns an import may overwrite on an existing place
+
+
+@dataclass
+class PlacesImportReport:
+    format: str  # "geojson", "overpass" or "csv"
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0  # records that are not places with internet access
+    skipped_reasons: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # e.g. opening hours kept but not understood
+
+    @property
+    def imported(self) -> int:
+        return self.added + self.updated
+
+    def summary(self) -> str:
+        text = f"{self.added} place(s) added, {self.updated} updated"
+        if self.skipped:
+            why = ", ".join(f"{reason}: {n}" for reason, n in sorted(self.skipped_reasons.items()))
+            text += f"; {self.skipped} skipped ({why})"
+        return text
+
+
+class PlaceFileError(UserError):
+    """A file that is not a place file at all (not JSON, not GeoJSON/Overpass/CSV)."""
+
+
+def detect_format(path: Path) -> str:
+    """ "geojson", "overpass" or "csv", by extension first, then by content."""
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        return "csv"
+    head = _read_head(path)
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{") or stripped.startswith("["):
+        if '"elements"' in head:
+            return "overpass"
+        return "geojson"
+    if suffix in (".geojson", ".json"):
+        return "geojson"
+    return "csv"
+
+
+def _read_head(path: Path) -> str:
+    try:
+        with path.open("rb") as f:
+            return f.read(4096).decode("utf-8", errors="replace")
+    except OSError as err:
+        raise PlaceFileError(f"cannot read {str(path)!r}: {err.strerror}") from None
+
+
+def import_places(db: Database, path: Path | str, progress: Progress | None = None) -> PlacesImportReport:
+    """Import a GeoJSON, Overpass JSON or places CSV file: every place or none."""
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise PlaceFileError(f"no such file: {str(path)!r}")
+    kind = detect_format(path)
+    if kind == "csv":
+        from nomadcm.exchange.places_csv import read_places_csv
+
+        rows, report = read_places_csv(path)
+    else:
+        from nomadcm.exchange.osm import read_osm_file
+
+        rows, report = read_osm_file(path)
+    report.added, report.updated = save_places(db, rows, str(path), progress)
+    return report
+
+
+def export_places(
+    db: Database, path: Path | str, *, with_passwords: bool = False, place_ids: Iterable[int] | None = None
+) -> int:
+    """Write places to `path`: GeoJSON for .geojson/.json, CSV for .csv. Returns how many."""
+    path = Path(path).expanduser()
+    suffix = path.suffix.lower()
+    if suffix in (".geojson", ".json"):
+        from nomadcm.exchange.osm import export_geojson
+
+        return export_geojson(db, path, with_passwords=with_passwords, place_ids=place_ids)
+    if suffix == ".csv":
+        from nomadcm.exchange.places_csv import export_places_csv
+
+        return export_places_csv(db, path, with_passwords=with_passwords, place_ids=place_ids)
+    raise ExportError(f"cannot tell the format of {str(path)!r}: name it .geojson or .csv")
+
+
+# --------------------------------------------------------------------------- the bulk write
+
+
+def match_key(name: str, city: str) -> tuple[str, str]:
+    return fold(name), fold(city)
+
+
+def save_places(
+    db: Database, rows: Sequence[PlaceRow], source: str, progress: Progress | None = None
+) -> tuple[int, int]:
+    """Insert or update every row in one transaction. Returns (added, updated)."""
+    table = Workplace.__table__
+    total = len(rows)
+    with db.write() as s:
+        by_osm: dict[str, int] = {}
+        by_name: dict[tuple[str, str], int] = {}
+        for pid, name, city, osm_id in s.execute(
+            select(Workplace.id, Workplace.name, Workplace.city, Workplace.osm_id)
+        ):
+            if osm_id:
+                by_osm[osm_id] = pid
+            else:
+                by_name.setdefault(match_key(name, city), pid)
+        inserts: list[dict[str, Any]] = []
+        updates: dict[frozenset[str], list[dict[str, Any]]] = {}
+        errors: list[RowError] = []
+        claimed: dict[int, str] = {}
+        for row in rows:
+            values = row.values
+            osm_id = values.get("osm_id")
+            pid = by_osm.get(osm_id) if osm_id else None
+            if pid is None:
+                pid = by_name.get(match_key(values["name"], values.get("city", "")))
+            if pid is None:
+                inserts.append({**_INSERT_DEFAULTS, **values, "created_at": utcnow()})
+                continue
+            if pid in claimed:
+                errors.append(_row_error(row, f"is the same place as {claimed[pid]}"))
+                continue
+            claimed[pid] = row.position
+            keys = frozenset(k for k in row.update_keys if k in values)
+            updates.setdefault(keys, []).append({"_pid": pid, **{k: values[k] for k in keys}})
+        if errors:
+            raise ImportFailed(source, errors)
+        done = 0
+        for start in range(0, len(inserts), BATCH):
+            chunk = inserts[start : start + BATCH]
+            s.execute(insert(table), chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+        for keys, chunk_rows in updates.items():
+            if not keys:
+                done += len(chunk_rows)
+                continue
+            stmt = (
+                update(table).where(table.c.id == bindparam("_pid")).values({k: bindparam(k) for k in keys})
+            )
+            for start in range(0, len(chunk_rows), BATCH):
+                chunk = chunk_rows[start : start + BATCH]
+                s.connection().execute(stmt, chunk)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+    return len(inserts), sum(len(v) for v in updates.values())
+
+
+def _row_error(row: PlaceRow, message: str) -> RowError:
+    return PositionedError(row.position, message)
+
+
+class PositionedError(RowError):
+    """A bad record named by its position in a JSON file rather than a CSV line."""
+
+    def __init__(self, position: str, message: str) -> None:
+        super().__init__(0, message)
+        self.position = position
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.message}"
+
+
+_INSERT_DEFAULTS: dict[str, Any] = {
+    "kind": "other",
+    "address": "",
+    "city": "",
+    "country": None,
+    "lat": None,
+    "lon": None,
+    "tz": None,
+    "ssid": "",
+    "wifi_password": "",
+    "fee": None,
+    "price": "",
+    "opening_hours": "",
+    "score_wifi": None,
+    "score_power": None,
+    "score_quiet": None,
+    "score_comfort": None,
+    "score_price": None,
+    "food": False,
+    "notes": "",
+    "favourite": False,
+    "last_visit": None,
+    "osm_id": None,
+    "extra_tags": "",
+}
+
+
+def json_load(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise PlaceFileError(f"cannot read {str(path)!r}: {err.strerror}") from None
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise PlaceFileError(f"{str(path)!r} is not UTF-8 text (byte {err.start})") from None
+    except json.JSONDecodeError as err:
+        raise PlaceFileError(
+            f"{str(path)!r} is not valid JSON: {err.msg} at line {err.lineno} column {err.colno}"
+        ) from None

@@ -1,0 +1,194 @@
+"""A generic wellbeing CSV, for data from any tracker a spreadsheet can reshape.
+
+Columns (header required, any order, `,` or `;`): `start,end,kind,device`, optional `tz,quality,note,client`.
+
+- `kind`: a rest kind (sleep, break, day_off, offline_social, sport, other) or `screen`;
+- `device`: for `screen` rows, one of laptop, phone, tablet, tv, other (empty on rest rows);
+- `start`/`end`: an ISO 8601 instant with its offset (`2027-03-27T06:30:00Z`, `2027-03-27T08:30+02:00`), or a
+  wall time `YYYY-MM-DD HH:MM` read in `tz` when given, else in the zone where the CM was then (itinerary);
+- `quality`: 0-5 (rest rows); `note`: text; `client`: a client's name (screen rows).
+
+A row is known by its content (kind, device, start, end), so importing the file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from nomadcm import timezones
+from nomadcm.errors import UserError
+from nomadcm.exchange.wellbeing_io import (
+    ImportProblem,
+    ImportSummary,
+    Progress,
+    WellbeingImportFailed,
+    read_text,
+    sqlite_datetime,
+    sync_rows,
+)
+from nomadcm.models import Client, RestPeriod, ScreenSession
+from nomadcm.services import days as d
+from nomadcm.services.itinerary import load_itinerary
+from nomadcm.services.wellbeing import MAX_REST, MAX_SCREEN, check_device, check_kind, check_quality
+from nomadcm.storage import Database
+
+SOURCE = "import"
+REQUIRED = ("start", "end", "kind", "device")
+OPTIONAL = ("tz", "quality", "note", "client")
+
+
+@dataclass
+class CsvImportResult:
+    screen: ImportSummary
+    rest: ImportSummary
+
+    def __str__(self) -> str:
+        return f"{self.screen}; {self.rest}"
+
+
+def parse(db: Database, text: str, source_name: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    screens: list[dict[str, Any]] = []
+    rests: list[dict[str, Any]] = []
+    problems: list[ImportProblem] = []
+    timeline = d.ZoneTimeline(load_itinerary(db))
+    with db.session() as s:
+        clients = {name.lower(): cid for cid, name in s.execute(select(Client.id, Client.name))}
+    try:
+        while True:
+            line = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = [c.strip().lower() for c in cells]
+                missing = [c for c in REQUIRED if c not in header]
+                if missing:
+                    raise UserError(
+                        f"{source_name}: header has no {', '.join(missing)} column (expected "
+                        f"{','.join(REQUIRED)}[,{','.join(OPTIONAL)}])"
+                    )
+                continue
+            row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
+            try:
+                _row(row, timeline, clients, screens, rests)
+            except (ValueError, UserError) as err:
+                problems.append(ImportProblem(f"line {line}", str(err)))
+    except csv.Error as err:
+        raise UserError(f"{source_name} line {reader.line_num}: not valid CSV ({err})") from None
+    if header is None:
+        raise UserError(f"{source_name} is empty: expected a header {','.join(REQUIRED)}")
+    if problems:
+        raise WellbeingImportFailed(source_name, problems)
+    return screens, rests
+
+
+def _row(
+    row: dict[str, str],
+    timeline: d.ZoneTimeline,
+    clients: dict[str, int],
+    screens: list[dict[str, Any]],
+    rests: list[dict[str, Any]],
+) -> None:
+    kind_text = row["kind"].lower()
+    zone = None
+    if row.get("tz"):
+        try:
+            zone = timezones.check_zone(row["tz"])
+        except timezones.UnknownZoneError:
+            raise ValueError(f"tz {row['tz']!r} is not a time zone") from None
+    start, start_zone = _instant(row["start"], "start", zone, timeline)
+    end, _ = _instant(row["end"], "end", zone, timeline)
+    if end <= start:
+        raise ValueError(f"end {row['end']!r} is not after start {row['start']!r}")
+    if kind_text == "screen":
+        device = check_device(row["device"])
+        if end - start > MAX_SCREEN:
+            raise ValueError("a screen session longer than 24 h: check start and end")
+        client_id = None
+        if row.get("client"):
+            client_id = clients.get(row["client"].lower())
+            if client_id is None:
+                raise ValueError(f"no client named {row['client']!r}")
+        screens.append(
+            {
+                "device": device,
+                "start_utc": start,
+                "end_utc": end,
+                "tz": start_zone,
+                "client_id": client_id,
+                "workplace_id": None,
+                "activity": "",
+                "source": SOURCE,
+                "source_id": f"screen|{device}|{sqlite_datetime(start)}|{sqlite_datetime(end)}",
+            }
+        )
+        return
+    kind = check_kind(kind_text)
+    if end - start > MAX_REST:
+        raise ValueError("a rest period longer than 31 days: check start and end")
+    rests.append(
+        {
+            "kind": kind,
+            "start_utc": start,
+            "end_utc": end,
+            "tz": start_zone,
+            "quality": check_quality(row.get("quality") or None),
+            "note": row.get("note", ""),
+            "source": SOURCE,
+            "source_id": f"{kind}|{sqlite_datetime(start)}|{sqlite_datetime(end)}",
+        }
+    )
+
+
+def _instant(text: str, name: str, zone: str | None, timeline: d.ZoneTimeline) -> tuple[datetime, str]:
+    raw = text.strip()
+    if not raw:
+        raise ValueError(f"no {name}")
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"{name} {text!r} is not a date and time (YYYY-MM-DD HH:MM or ISO 8601)") from None
+    if value.tzinfo is not None:
+        instant = timezones.ensure_utc(value)
+        return instant, zone or timeline.zone_at(instant.timestamp())
+    try:
+        if zone:
+            return timezones.localize(value, zone), zone
+        typed = d.resolve_typed(timeline, value)
+    except timezones.TimeError as err:
+        raise ValueError(f"{name}: {err}") from None
+    return typed.instant, typed.zone
+
+
+def import_rows(
+    db: Database, screens: list[dict[str, Any]], rests: list[dict[str, Any]], progress: Progress | None = None
+) -> CsvImportResult:
+    result = CsvImportResult(ImportSummary("screen sessions"), ImportSummary("rest periods"))
+    screens_u = list({r["source_id"]: r for r in screens}.values())
+    rests_u = list({r["source_id"]: r for r in rests}.values())
+    with db.write() as s:
+        conn = s.connection()
+        sync_rows(conn, ScreenSession.__table__, screens_u, ("tz", "client_id"), result.screen)
+        sync_rows(conn, RestPeriod.__table__, rests_u, ("tz", "quality", "note"), result.rest, progress)
+    result.screen.unchanged += len(screens) - len(screens_u)
+    result.rest.unchanged += len(rests) - len(rests_u)
+    return result
+
+
+def import_file(db: Database, path: Path | str, progress: Progress | None = None) -> CsvImportResult:
+    screens, rests = parse(db, read_text(path), repr(str(path)))
+    return import_rows(db, screens, rests, progress)

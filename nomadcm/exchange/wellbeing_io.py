@@ -1,0 +1,123 @@
+"""What the wellbeing importers share: problems by position, the summary, and idempotent writes.
+
+Every importer checks the whole file first and writes all or nothing in one transaction. A row is known by
+its source and the source's id (`UniqueConstraint(source, source_id)`), so importing the same file twice
+changes nothing, and importing a newer export of the same data only adds or extends what is new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy.engine import Connection
+
+from nomadcm.errors import UserError, ValidationError
+
+Progress = Callable[[int, int], None]
+MAX_LISTED = 20
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    position: str  # "line 12", "bucket aw-watcher-afk_x, event 17"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.reason}"
+
+
+class WellbeingImportFailed(ValidationError):
+    """Nothing was imported; `.problems` lists every bad row by position."""
+
+    def __init__(self, source: str, problems: Sequence[ImportProblem]) -> None:
+        self.problems = list(problems)
+        shown = "; ".join(str(p) for p in self.problems[:MAX_LISTED])
+        more = f"; and {len(self.problems) - MAX_LISTED} more" if len(self.problems) > MAX_LISTED else ""
+        super().__init__(f"{source}: nothing imported, {len(self.problems)} bad row(s): {shown}{more}")
+
+
+@dataclass
+class ImportSummary:
+    """What an import did: rows added, rows updated (a longer event, a re-rated night), rows already there."""
+
+    what: str  # "screen sessions", "rest periods", ...
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.what}: {self.added} added, {self.updated} updated, {self.unchanged} already there"
+
+
+def read_text(path: Path | str) -> str:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise UserError(f"cannot read {str(path)!r}: {err.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise UserError(f"{str(path)!r} is not UTF-8 text (byte {err.start})") from None
+
+
+def sqlite_datetime(instant: datetime) -> str:
+    """An aware instant as SQLAlchemy stores a DateTime on SQLite (naive UTC with microseconds), so that raw
+    bulk inserts compare and read back exactly like ORM writes."""
+    return instant.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def sync_rows(
+    conn: Connection,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    compare: Iterable[str],
+    summary: ImportSummary,
+    progress: Progress | None = None,
+    batch: int = 2000,
+) -> None:
+    """Inserts rows whose (source, source_id) is new, updates those whose `compare` columns changed."""
+    compare = list(compare)
+    col = table.c
+    done = 0
+    for start in range(0, len(rows), batch):
+        chunk = rows[start : start + batch]
+        by_source: dict[str, list[str]] = {}
+        for r in chunk:
+            by_source.setdefault(r["source"], []).append(r["source_id"])
+        existing: dict[tuple[str, str], Any] = {}
+        for source, ids in by_source.items():
+            for row in conn.execute(
+                select(col.id, col.source, col.source_id, *[col[c] for c in compare]).where(
+                    col.source == source, col.source_id.in_(ids)
+                )
+            ):
+                existing[(row.source, row.source_id)] = row
+        new, changed = [], []
+        for r in chunk:
+            old = existing.get((r["source"], r["source_id"]))
+            if old is None:
+                new.append(r)
+            elif any(getattr(old, c) != r[c] for c in compare):
+                changed.append({"_id": old.id, **{f"v_{c}": r[c] for c in compare}})
+            else:
+                summary.unchanged += 1
+        if new:
+            conn.execute(table.insert(), new)
+            summary.added += len(new)
+        if changed:
+            stmt = (
+                update(table)
+                .where(col.id == bindparam("_id"))
+                .values({c: bindparam(f"v_{c}") for c in compare})
+            )
+            conn.execute(stmt, changed)
+            summary.updated += len(changed)
+        done += len(chunk)
+        if progress:
+            progress(done, len(rows))

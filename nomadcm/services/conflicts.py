@@ -1,0 +1,641 @@
+"""Conflicts: a scheduled post that falls while the CM sleeps, travels, is off, or her audience is on holiday.
+
+For each scheduled post (not drafts, published or cancelled posts):
+- `sleep`: her local time (from the itinerary) is inside her sleep window;
+- `transit`: she is in transit at that instant;
+- `off_hours`: her local time is outside her working hours (days without hours included);
+- `holiday`: the post's audience-local date is a public holiday in the client's country (python-holidays,
+  imported on first use; a client without a country uses the country of its audience zone when there is
+  only one).
+
+The user can acknowledge a conflict kind on a post ("the network publishes it by itself") so it stops
+nagging; acknowledgements live in `conflict_ack` and can be undone.
+
+One check is a sweep, not a lookup per post: posts come sorted by instant, the CM's itinerary is cut into
+pieces of constant place and UTC offset, and each audience zone into pieces of constant offset, so a post
+costs a pointer step and a few table lookups (100,000 posts in well under a second).
+
+More kinds plug in with a `ConflictRule` (see `register_rule`): e.g. the workplaces area adds `no_wifi`
+by listing its module in `RULE_MODULES`; the module calls `register_rule` when imported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import importlib
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import String, delete, func, select, type_coerce
+
+from nomadcm import timezones
+from nomadcm.errors import NotFoundError, ValidationError
+from nomadcm.models import CONFLICT_KINDS, Channel, Client, ConflictAck, Post
+from nomadcm.services.itinerary import Itinerary, Whereabouts, load_itinerary
+from nomadcm.services.occurrences import OccurrenceFilter, load_series, series_occurrences
+from nomadcm.services.rhythm import Rhythm, load_rhythm
+from nomadcm.services.settings import SettingsService
+from nomadcm.storage import Database
+
+# Modules that register extra rules when imported (the workplaces area adds its `no_wifi` module here).
+RULE_MODULES: tuple[str, ...] = ("nomadcm.services.no_wifi",)
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_TEXT_CHARS = 280  # of a post's text kept in a result: the panels show a line of it
+
+
+# --------------------------------------------------------------------------- what a rule sees
+
+
+class PostSlot:
+    """One scheduled post and what was true when it goes out: where the CM is, both local times."""
+
+    __slots__ = (
+        "audience_tz",
+        "audience_wall",
+        "client_id",
+        "client_name",
+        "cm",
+        "cm_wall",
+        "country",
+        "network",
+        "post_id",
+        "text",
+        "utc",
+    )
+
+    def __init__(
+        self,
+        post_id: int,
+        utc: datetime,
+        client_id: int,
+        client_name: str,
+        network: str,
+        text: str,
+        audience_tz: str,
+        country: str | None,
+        cm: Whereabouts,
+        cm_wall: datetime,
+        audience_wall: datetime,
+    ) -> None:
+        self.post_id = post_id
+        self.utc = utc
+        self.client_id = client_id
+        self.client_name = client_name
+        self.network = network
+        self.text = text
+        self.audience_tz = audience_tz
+        self.country = country
+        self.cm = cm
+        self.cm_wall = cm_wall  # naive, in cm.zone
+        self.audience_wall = audience_wall  # naive, in audience_tz
+
+
+class Finding:
+    """A rule's verdict on one post: an English sentence (CLI, JSON) and the short fact it rests on
+    (a holiday's name, a transit's route...) for the GUI to word in the user's language.
+
+    With `args`, `detail` is a `str.format` template filled in only when read: most findings of a big
+    check are never printed one by one, and formatting 100,000 sentences would cost more than the check."""
+
+    __slots__ = ("_args", "_text", "fact")
+
+    def __init__(self, detail: str, fact: str = "", args: tuple[Any, ...] = ()) -> None:
+        self._text = detail
+        self.fact = fact
+        self._args = args
+
+    @property
+    def detail(self) -> str:
+        return self._text.format(*self._args) if self._args else self._text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Finding) and (self.detail, self.fact) == (other.detail, other.fact)
+
+    def __hash__(self) -> int:
+        return hash((self.detail, self.fact))
+
+    def __repr__(self) -> str:
+        return f"Finding({self.detail!r}, {self.fact!r})"
+
+
+@dataclass
+class CheckContext:
+    """What every rule may use while preparing a check (read once, not per post)."""
+
+    db: Database
+    itinerary: Itinerary
+    rhythm: Rhythm
+    start: datetime
+    end: datetime
+    language: str | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+Checker = Callable[[PostSlot], Finding | None]
+
+
+@dataclass(frozen=True)
+class ConflictRule:
+    kind: str
+    prepare: Callable[[CheckContext], Checker]  # called once per check, returns the per-post test
+
+
+_RULES: dict[str, ConflictRule] = {}
+_modules_loaded = False
+
+
+def register_rule(rule: ConflictRule) -> None:
+    """Adds (or replaces) a conflict kind. Kinds are reported in the order of CONFLICT_KINDS, then others."""
+    _RULES[rule.kind] = rule
+
+
+def rules() -> list[ConflictRule]:
+    global _modules_loaded
+    if not _modules_loaded:
+        for name in RULE_MODULES:
+            importlib.import_module(name)
+        _modules_loaded = True
+    order = {k: i for i, k in enumerate(CONFLICT_KINDS)}
+    return sorted(_RULES.values(), key=lambda r: (order.get(r.kind, len(order)), r.kind))
+
+
+# --------------------------------------------------------------------------- the built-in rules
+
+
+def _sleep_rule(ctx: CheckContext) -> Checker:
+    window = ctx.rhythm.sleep
+    bits = window._table.bits  # one lookup per post
+    text = str(window)
+
+    def check(slot: PostSlot) -> Finding | None:
+        w = slot.cm_wall
+        if bits[w.hour * 60 + w.minute]:
+            return Finding("{0:%H:%M} in {1} is inside your sleep window {2}", text, (w, slot.cm.zone, text))
+        return None
+
+    return check
+
+
+def _transit_rule(ctx: CheckContext) -> Checker:
+    by_id = {t.id: t for t in ctx.itinerary.transits}
+
+    def check(slot: PostSlot) -> Finding | None:
+        if not slot.cm.in_transit:
+            return None
+        t = by_id.get(slot.cm.transit_id or -1)
+        if t is None:
+            return Finding("you are in transit")
+        what = f"{t.kind} {t.ref}".strip()
+        arrive = timezones.wall_at(t.arrive, t.to_tz)
+        route = f"{t.from_place} → {t.to_place}"
+        return Finding(f"you are on your {what} {route} (arrives {arrive:%Y-%m-%d %H:%M} {t.to_tz})", route)
+
+    return check
+
+
+def _off_hours_rule(ctx: CheckContext) -> Checker:
+    hours = ctx.rhythm.work
+    bits = hours._table.bits
+    text = str(hours)
+
+    def check(slot: PostSlot) -> Finding | None:
+        w = slot.cm_wall
+        if bits[w.weekday() * 1440 + w.hour * 60 + w.minute]:
+            return None
+        return Finding(
+            f"{_WEEKDAYS[w.weekday()]} {w:%H:%M} in {slot.cm.zone} is outside your working hours ({text})",
+            text,
+        )
+
+    return check
+
+
+def _holiday_rule(ctx: CheckContext) -> Checker:
+    calendars: dict[str, dict[date, str] | None] = {}
+    first_year = ctx.start.year - 1
+    last_year = ctx.end.year + 1
+
+    def calendar(country: str) -> dict[date, str] | None:
+        if country not in calendars:
+            import holidays  # heavy (hundreds of modules): only when a check runs
+
+            try:
+                found = holidays.country_holidays(
+                    country, years=range(first_year, last_year + 1), language=ctx.language
+                )
+                calendars[country] = dict(found.items())
+            except (NotImplementedError, KeyError, ValueError):  # a country the library does not know
+                calendars[country] = None
+        return calendars[country]
+
+    def check(slot: PostSlot) -> Finding | None:
+        if not slot.country:
+            return None
+        days = calendar(slot.country)
+        if not days:
+            return None
+        day = slot.audience_wall.date()
+        name = days.get(day)
+        if name is None:
+            return None
+        return Finding("{0} is a public holiday in {1} ({2})", name, (day, slot.country, name))
+
+    return check
+
+
+for _rule in (
+    ConflictRule("sleep", _sleep_rule),
+    ConflictRule("transit", _transit_rule),
+    ConflictRule("off_hours", _off_hours_rule),
+    ConflictRule("holiday", _holiday_rule),
+):
+    register_rule(_rule)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(slots=True, eq=False)
+class PostConflicts:
+    """One post (one occurrence of a recurring post) with what conflicts with it."""
+
+    post_id: int
+    utc: datetime  # aware UTC
+    client_id: int
+    client_name: str
+    network: str
+    text: str
+    audience_tz: str
+    audience_wall: datetime  # naive, in audience_tz
+    cm_tz: str
+    cm_wall: datetime  # naive, in cm_tz
+    cm_place: str
+    in_transit: bool
+    kinds: tuple[str, ...]  # conflicts still to look at
+    acknowledged: tuple[str, ...]  # conflicts the user said are fine
+    findings: tuple[tuple[str, Finding], ...]  # (kind, finding) for every kind found
+    recurring: bool = False  # an occurrence of a recurring post (acknowledging covers the whole series)
+
+    @property
+    def details(self) -> tuple[tuple[str, str], ...]:
+        """(kind, English sentence) for every kind found."""
+        return tuple((k, f.detail) for k, f in self.findings)
+
+    @property
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        return tuple((k, f.fact) for k, f in self.findings)
+
+    @property
+    def all_kinds(self) -> tuple[str, ...]:
+        return tuple(k for k, _ in self.findings)
+
+    @property
+    def detail(self) -> str:
+        """The sentences of the conflicts still to look at, "kind: sentence; ..."."""
+        return "; ".join(f"{k}: {f.detail}" for k, f in self.findings if k in self.kinds)
+
+    def detail_of(self, kind: str) -> str:
+        return next((f.detail for k, f in self.findings if k == kind), "")
+
+    def fact_of(self, kind: str) -> str:
+        return next((f.fact for k, f in self.findings if k == kind), "")
+
+    def to_json(self) -> dict[str, object]:
+        """The `check --json` contract."""
+        return {
+            "post_id": self.post_id,
+            "utc_time": timezones.format_utc(self.utc),
+            "cm_tz": self.cm_tz,
+            "cm_time": f"{self.cm_wall:%Y-%m-%d %H:%M}",
+            "kinds": list(self.kinds),
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class AckInfo:
+    post_id: int
+    kind: str
+    note: str
+    created_at: datetime
+
+
+# --------------------------------------------------------------------------- offsets, cut in pieces
+
+
+class _Clock:
+    """Wall times of one zone over a span, by bisecting its offset changes: no pytz call per post.
+
+    Works on naive UTC instants (one subtraction, no tzinfo juggling, in the inner loop)."""
+
+    __slots__ = ("_offsets", "_starts")
+
+    def __init__(self, zone: str, start: datetime, end: datetime) -> None:
+        changes = timezones.transitions(zone, start, end)
+        self._starts = [_naive(start)] + [_naive(c[0]) for c in changes]
+        self._offsets = [timezones.utc_offset(start, zone)] + [c[2] for c in changes]
+
+    def wall(self, naive_utc: datetime) -> datetime:
+        i = bisect.bisect_right(self._starts, naive_utc) - 1
+        return naive_utc + self._offsets[i if i > 0 else 0]
+
+
+class _CmTimeline:
+    """The CM's (where, offset) pieces over [start, end): the itinerary's segments cut again at each DST
+    change of their zone. Asked in increasing order, so each post costs a pointer step."""
+
+    def __init__(self, itinerary: Itinerary, start: datetime, end: datetime) -> None:
+        self._ends: list[datetime] = []  # naive UTC
+        self._pieces: list[tuple[Whereabouts, timedelta]] = []
+        for seg in itinerary.segments(start, end):
+            cuts = [seg.start]
+            offsets = [timezones.utc_offset(seg.start, seg.where.zone)]
+            for moment, _before, after in timezones.transitions(seg.where.zone, seg.start, seg.end):
+                cuts.append(moment)
+                offsets.append(after)
+            cuts.append(seg.end)
+            for k, offset in enumerate(offsets):
+                self._ends.append(_naive(cuts[k + 1]))
+                self._pieces.append((seg.where, offset))
+        self._i = 0
+
+    def at(self, naive_utc: datetime) -> tuple[Whereabouts, datetime]:
+        """Where she is, and her naive local wall time."""
+        ends = self._ends
+        i = self._i
+        if i > 0 and naive_utc < ends[i - 1]:  # asked out of order: find it again
+            i = bisect.bisect_right(ends, naive_utc)
+        while ends[i] <= naive_utc:
+            i += 1
+        self._i = i
+        where, offset = self._pieces[i]
+        return where, naive_utc + offset
+
+
+def _naive(instant: datetime) -> datetime:
+    return timezones.ensure_utc(instant).replace(tzinfo=None)
+
+
+def _utc_value(raw: Any) -> datetime:
+    """A stored instant read without the column type (faster): naive UTC, from SQLite text or a driver's
+    naive datetime."""
+    return datetime.fromisoformat(raw) if isinstance(raw, str) else raw.replace(tzinfo=None)
+
+
+# --------------------------------------------------------------------------- the service
+
+
+class ConflictService:
+    def __init__(self, db: Database, language: str | None = None) -> None:
+        self.db = db
+        self.language = language  # holiday names' language ("fr", "en_US"...); None: the library's default
+
+    def check(
+        self,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        post_ids: Collection[int] | None = None,
+        include_acknowledged: bool = False,
+        itinerary: Itinerary | None = None,
+    ) -> list[PostConflicts]:
+        """Scheduled posts (each occurrence of a recurring one) with at least one conflict still to look
+        at — with `include_acknowledged`, also those whose conflicts are all acknowledged — in time order.
+        Dates are the posts' own local dates, inclusive, as in `post list` and the CSV export; `start` and
+        `end` bound the instants."""
+        if date_from and date_to and date_to < date_from:
+            raise ValidationError(f"--to {date_to} is before --from {date_from}")
+        flt = OccurrenceFilter(
+            start=start,
+            end=end,
+            date_from=date_from,
+            date_to=date_to,
+            statuses=["scheduled"],
+            post_ids=None if post_ids is None else sorted(set(post_ids)),
+        )
+        rows = self._load(flt)
+        if not rows:
+            return []
+        itinerary = itinerary or load_itinerary(self.db)
+        acks = self._acks(None if post_ids is None else sorted({r[0] for r in rows}))
+        return list(self._sweep(rows, itinerary, acks, include_acknowledged))
+
+    def for_rows(
+        self, keys: Collection[tuple[int, datetime]], itinerary: Itinerary | None = None
+    ) -> dict[tuple[int, datetime], PostConflicts]:
+        """Conflicts (acknowledged ones included) of the given (post id, instant) occurrences — the rows a
+        schedule table shows — by the same key."""
+        if not keys:
+            return {}
+        wanted = set(keys)
+        found = self.check(
+            start=min(k[1] for k in wanted),
+            end=max(k[1] for k in wanted) + timedelta(seconds=1),
+            post_ids={k[0] for k in wanted},
+            include_acknowledged=True,
+            itinerary=itinerary,
+        )
+        return {(c.post_id, c.utc): c for c in found if (c.post_id, c.utc) in wanted}
+
+    def for_posts(
+        self, post_ids: Collection[int], itinerary: Itinerary | None = None
+    ) -> dict[int, PostConflicts]:
+        """Conflicts (acknowledged ones included) of single posts, by id (a recurring post: its first
+        conflicting occurrence)."""
+        if not post_ids:
+            return {}
+        found = self.check(post_ids=post_ids, include_acknowledged=True, itinerary=itinerary)
+        out: dict[int, PostConflicts] = {}
+        for c in found:
+            out.setdefault(c.post_id, c)
+        return out
+
+    # ------------------------------------------------------------------ acknowledgements
+
+    def acknowledge(self, post_id: int, kinds: Iterable[str], note: str = "") -> list[str]:
+        """Marks conflict kinds of a post as fine; returns the kinds newly acknowledged (for Undo)."""
+        wanted = list(dict.fromkeys(kinds))
+        known = [r.kind for r in rules()]
+        for kind in wanted:
+            if kind not in known:
+                raise ValidationError(f"unknown conflict kind {kind!r} (one of: {', '.join(known)})")
+        with self.db.write() as s:
+            if s.get(Post, post_id) is None:
+                raise NotFoundError(f"no post with id {post_id}")
+            have = set(s.execute(select(ConflictAck.kind).where(ConflictAck.post_id == post_id)).scalars())
+            added = [k for k in wanted if k not in have]
+            for kind in added:
+                s.add(ConflictAck(post_id=post_id, kind=kind, note=note.strip()))
+        return added
+
+    def unacknowledge(self, post_id: int, kinds: Iterable[str] | None = None) -> list[AckInfo]:
+        """Removes acknowledgements (all of the post's when `kinds` is None); returns them (for Redo/Undo)."""
+        with self.db.write() as s:
+            stmt = select(ConflictAck).where(ConflictAck.post_id == post_id)
+            if kinds is not None:
+                stmt = stmt.where(ConflictAck.kind.in_(list(kinds)))
+            found = list(s.execute(stmt).scalars())
+            removed = [AckInfo(a.post_id, a.kind, a.note, a.created_at) for a in found]
+            if found:
+                s.execute(delete(ConflictAck).where(ConflictAck.id.in_([a.id for a in found])))
+        return removed
+
+    def restore_acks(self, acks: Sequence[AckInfo]) -> None:
+        with self.db.write() as s:
+            for a in acks:
+                exists = s.execute(
+                    select(ConflictAck.id).where(ConflictAck.post_id == a.post_id, ConflictAck.kind == a.kind)
+                ).first()
+                if exists is None and s.get(Post, a.post_id) is not None:
+                    s.add(ConflictAck(post_id=a.post_id, kind=a.kind, note=a.note, created_at=a.created_at))
+
+    def acknowledgements(self, post_id: int) -> list[AckInfo]:
+        with self.db.session() as s:
+            found = s.execute(
+                select(ConflictAck).where(ConflictAck.post_id == post_id).order_by(ConflictAck.kind)
+            ).scalars()
+            return [AckInfo(a.post_id, a.kind, a.note, a.created_at) for a in found]
+
+    # ------------------------------------------------------------------ internals
+
+    def _load(self, flt: OccurrenceFilter) -> list[tuple[Any, ...]]:
+        """(naive UTC, post id, aware UTC or None, client id, network, text, recurring) of every occurrence
+        passing `flt`, in time order: single posts read with a lean query (no ORM objects, no column type
+        per row), merged with the few recurring series expanded inside the range."""
+        stmt = (
+            select(
+                type_coerce(Post.utc, String),
+                Post.id,
+                Channel.client_id,
+                Channel.network,
+                func.substr(Post.text, 1, _TEXT_CHARS),
+            )
+            .join(Channel, Post.channel_id == Channel.id)
+            .where(Post.rrule.is_(None), Post.status == "scheduled")
+        )
+        if flt.start is not None:
+            stmt = stmt.where(Post.utc >= flt.start)
+        if flt.end is not None:
+            stmt = stmt.where(Post.utc < flt.end)
+        if flt.date_from is not None:
+            stmt = stmt.where(Post.wall_time >= datetime.combine(flt.date_from, time(0)))
+        if flt.date_to is not None:
+            stmt = stmt.where(Post.wall_time < datetime.combine(flt.date_to + timedelta(days=1), time(0)))
+        singles: list[tuple[Any, ...]] = []
+        with self.db.session() as s:
+            chunks = [None] if flt.post_ids is None else _chunks(list(flt.post_ids))
+            for chunk in chunks:
+                query = stmt if chunk is None else stmt.where(Post.id.in_(chunk))
+                for raw, pid, client_id, network, text in s.execute(query.order_by(Post.utc, Post.id)):
+                    singles.append((_utc_value(raw), pid, None, client_id, network, text, False))
+        if flt.post_ids is not None and len(chunks) > 1:
+            singles.sort(key=lambda r: (r[0], r[1]))
+        series = load_series(self.db, post_ids=flt.post_ids)
+        if not series:
+            return singles
+        repeated = [
+            (o.utc.replace(tzinfo=None), o.post_id, o.utc, o.client_id, o.network, o.text[:_TEXT_CHARS], True)
+            for o in series_occurrences(series, flt)
+        ]
+        return list(heapq.merge(singles, repeated, key=lambda r: (r[0], r[1])))
+
+    def _acks(self, post_ids: list[int] | None) -> dict[int, set[str]]:
+        stmt = select(ConflictAck.post_id, ConflictAck.kind)
+        out: dict[int, set[str]] = {}
+        with self.db.session() as s:
+            if post_ids is None:
+                found = list(s.execute(stmt))
+            else:
+                found = []
+                for k in range(0, len(post_ids), 900):
+                    chunk = post_ids[k : k + 900]
+                    found.extend(s.execute(stmt.where(ConflictAck.post_id.in_(chunk))))
+        for pid, kind in found:
+            out.setdefault(pid, set()).add(kind)
+        return out
+
+    def _sweep(
+        self,
+        rows: list[tuple[Any, ...]],
+        itinerary: Itinerary,
+        acks: dict[int, set[str]],
+        include_acknowledged: bool,
+    ) -> Iterator[PostConflicts]:
+        start = rows[0][0].replace(tzinfo=UTC)
+        end = rows[-1][0].replace(tzinfo=UTC) + timedelta(seconds=1)
+        ctx = CheckContext(
+            self.db, itinerary, load_rhythm(SettingsService(self.db)), start, end, self.language
+        )
+        checks = [(r.kind, r.prepare(ctx)) for r in rules()]
+        cm_line = _CmTimeline(itinerary, start, end)
+        with self.db.session() as s:
+            clients = {
+                cid: (name, tz, country or _zone_country(tz))
+                for cid, name, tz, country in s.execute(
+                    select(Client.id, Client.name, Client.audience_tz, Client.country)
+                )
+            }
+        clocks = {tz: _Clock(tz, start, end) for _, tz, _ in clients.values()}
+        no_acks: set[str] = set()
+        for naive, pid, aware, client_id, network, text, recurring in rows:
+            client_name, audience_tz, country = clients[client_id]
+            where, cm_wall = cm_line.at(naive)
+            slot = PostSlot(
+                pid,
+                aware,
+                client_id,
+                client_name,
+                network,
+                text,
+                audience_tz,
+                country,
+                where,
+                cm_wall,
+                clocks[audience_tz].wall(naive),
+            )
+            found = []
+            for kind, test in checks:
+                finding = test(slot)
+                if finding is not None:
+                    found.append((kind, finding))
+            if not found:
+                continue
+            acked = acks.get(pid, no_acks)
+            active = tuple([k for k, _ in found if k not in acked]) if acked else tuple([k for k, _ in found])
+            if not active and not include_acknowledged:
+                continue
+            yield PostConflicts(
+                pid,
+                aware if aware is not None else naive.replace(tzinfo=UTC),
+                client_id,
+                client_name,
+                network,
+                text,
+                audience_tz,
+                slot.audience_wall,
+                where.zone,
+                cm_wall,
+                where.place,
+                where.in_transit,
+                active,
+                tuple([k for k, _ in found if k in acked]) if acked else (),
+                tuple(found),
+                recurring,
+            )
+
+
+def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
+    """Id lists cut below SQLite's bound-parameter limit."""
+    return [ids[k : k + size] for k in range(0, len(ids), size)] or [[]]
+
+
+def _zone_country(zone: str) -> str | None:
+    """The country of an audience zone when only one country uses it (Europe/Paris -> FR)."""
+    codes = timezones.zone_country_codes(zone)
+    return codes[0] if len(codes) == 1 else None

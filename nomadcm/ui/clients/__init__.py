@@ -1,0 +1,1 @@
+"""The Clients page: clients and their channels."""

@@ -1,0 +1,176 @@
+"""Table models of the Clients page: the clients, and the channels of the selected client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from nomadcm import timezones
+from nomadcm.services.clients import ChannelInfo, ClientInfo, ClientService
+from nomadcm.ui.formatting import fmt_int, fmt_time
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ClientsModel(QAbstractTableModel):
+    NAME, ZONE, LOCAL_TIME, COUNTRY, CHANNELS, POSTS = range(6)
+    COLUMN_COUNT = 6
+
+    def __init__(self, clients: ClientService, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._service = clients
+        self._rows: list[ClientInfo] = []
+        self._channels: dict[int, int] = {}
+        self._posts: dict[int, int] = {}
+        self._headers = (
+            self.tr("Client"),
+            self.tr("Audience zone"),
+            self.tr("Their time now"),
+            self.tr("Country"),
+            self.tr("Channels"),
+            self.tr("Posts"),
+        )
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._service.list_clients()
+        channels = self._service.list_channels()
+        self._channels = {}
+        for ch in channels:
+            self._channels[ch.client_id] = self._channels.get(ch.client_id, 0) + 1
+        self._posts = {c.id: self._service.post_count(c.id) for c in self._rows}
+        self.endResetModel()
+
+    def client_at(self, row: int) -> ClientInfo:
+        return self._rows[row]
+
+    def row_of(self, client_id: int) -> int | None:
+        return next((i for i, c in enumerate(self._rows) if c.id == client_id), None)
+
+    def post_count(self, client_id: int) -> int:
+        return self._posts.get(client_id, 0)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        c = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.NAME:
+                return c.name
+            if col == self.ZONE:
+                return c.audience_tz
+            if col == self.LOCAL_TIME:
+                now = timezones.now_utc()
+                return f"{fmt_time(timezones.wall_at(now, c.audience_tz))} {timezones.abbreviation(now, c.audience_tz)}"
+            if col == self.COUNTRY:
+                return c.country or ""
+            if col == self.CHANNELS:
+                return fmt_int(self._channels.get(c.id, 0))
+            if col == self.POSTS:
+                return fmt_int(self._posts.get(c.id, 0))
+        if role == Qt.ItemDataRole.DecorationRole and col == self.NAME:
+            return QColor(c.colour)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.CHANNELS, self.POSTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME and c.notes:
+            return c.notes
+        if role == ID_ROLE:
+            return c.id
+        return None
+
+
+class ChannelsModel(QAbstractTableModel):
+    NETWORK, HANDLE, LIMIT, POSTS = range(4)
+    COLUMN_COUNT = 4
+
+    def __init__(self, clients: ClientService, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._service = clients
+        self._client_id: int | None = None
+        self._rows: list[ChannelInfo] = []
+        self._posts: dict[int, int] = {}
+        self._headers = (self.tr("Network"), self.tr("Handle"), self.tr("Text limit"), self.tr("Posts"))
+
+    def set_client(self, client_id: int | None) -> None:
+        self._client_id = client_id
+        self.reload()
+
+    def client_id(self) -> int | None:
+        return self._client_id
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        if self._client_id is None:
+            self._rows = []
+        else:
+            self._rows = self._service.list_channels(self._client_id)
+        self._posts = {ch.id: self._service.channel_post_count(ch.id) for ch in self._rows}
+        self.endResetModel()
+
+    def channel_at(self, row: int) -> ChannelInfo:
+        return self._rows[row]
+
+    def post_count(self, channel_id: int) -> int:
+        return self._posts.get(channel_id, 0)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        ch = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.NETWORK:
+                return ch.network
+            if col == self.HANDLE:
+                return ch.handle
+            if col == self.LIMIT:
+                return fmt_int(ch.text_limit) if ch.text_limit is not None else self.tr("no limit")
+            if col == self.POSTS:
+                return fmt_int(self._posts.get(ch.id, 0))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.LIMIT, self.POSTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return ch.id
+        return None

@@ -1,0 +1,356 @@
+"""The Clients page: the clients on the left; the selected client's details and channels on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import timezones
+from nomadcm.errors import UserError
+from nomadcm.services.clients import ClientInfo
+from nomadcm.services.container import Services
+from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus, touches
+from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
+from nomadcm.ui.clients.models import ChannelsModel, ClientsModel
+from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.formatting import fmt_int, fmt_time
+
+
+def _table() -> QTableView:
+    table = QTableView()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setHighlightSections(False)
+    return table
+
+
+class ClientsPage(QWidget):
+    status_message = Signal(str)
+    navigate = Signal(str)
+
+    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.changes = changes
+        self.dialog: QDialog | None = None
+        self.clients_model = ClientsModel(services.clients, self)
+        self.channels_model = ChannelsModel(services.clients, self)
+
+        title = QLabel(self.tr("Clients"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.add_button = QPushButton(self.tr("New client"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
+
+        self.clients_table = _table()
+        self.clients_table.setModel(self.clients_model)
+        header = self.clients_table.horizontalHeader()
+        header.setSectionResizeMode(ClientsModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, ClientsModel.COLUMN_COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        # --- details of the selected client
+        self.details_title = QLabel()
+        self.details_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.details_text = QLabel()
+        self.details_text.setWordWrap(True)
+        self.details_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet("color: palette(mid);")
+        self.channels_table = _table()
+        self.channels_table.setModel(self.channels_model)
+        ch_header = self.channels_table.horizontalHeader()
+        ch_header.setSectionResizeMode(ChannelsModel.HANDLE, QHeaderView.ResizeMode.Stretch)
+        for column in (ChannelsModel.NETWORK, ChannelsModel.LIMIT, ChannelsModel.POSTS):
+            ch_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.add_channel_button = QPushButton(self.tr("Add channel"))
+        self.edit_channel_button = QPushButton(self.tr("Edit"))
+        self.delete_channel_button = QPushButton(self.tr("Delete"))
+        channel_buttons = QHBoxLayout()
+        channel_buttons.addStretch(1)
+        channel_buttons.addWidget(self.add_channel_button)
+        channel_buttons.addWidget(self.edit_channel_button)
+        channel_buttons.addWidget(self.delete_channel_button)
+        channels_box = QGroupBox(self.tr("Channels"))
+        channels_layout = QVBoxLayout(channels_box)
+        channels_layout.addWidget(self.channels_table)
+        channels_layout.addLayout(channel_buttons)
+        self.details = QWidget()
+        details_layout = QVBoxLayout(self.details)
+        details_layout.addWidget(self.details_title)
+        details_layout.addWidget(self.details_text)
+        details_layout.addWidget(self.notes_label)
+        details_layout.addWidget(channels_box, 1)
+
+        self.empty_label = QLabel(
+            self.tr("No client yet. A client has an audience in one time zone and posts on a few channels.")
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt;")
+
+        splitter = QSplitter()
+        splitter.addWidget(self.clients_table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(splitter, 1)
+
+        delete_action = QAction(self.tr("Delete"), self)
+        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_client)
+        self.clients_table.addAction(delete_action)
+        delete_channel_action = QAction(self.tr("Delete"), self)
+        delete_channel_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_channel_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_channel_action.triggered.connect(self.delete_channel)
+        self.channels_table.addAction(delete_channel_action)
+
+        self.add_button.clicked.connect(self.new_client)
+        self.edit_button.clicked.connect(self.edit_client)
+        self.delete_button.clicked.connect(self.delete_client)
+        self.add_channel_button.clicked.connect(self.new_channel)
+        self.edit_channel_button.clicked.connect(self.edit_channel)
+        self.delete_channel_button.clicked.connect(self.delete_channel)
+        self.clients_table.doubleClicked.connect(lambda _i: self.edit_client())
+        self.channels_table.doubleClicked.connect(lambda _i: self.edit_channel())
+        self.clients_table.selectionModel().selectionChanged.connect(self._on_client_selected)
+        self.channels_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        changes.changed.connect(self._on_changed)
+        self.reload()
+
+    # ------------------------------------------------------------------ state
+
+    def reload(self, select_id: int | None = None) -> None:
+        current = self.current_client()
+        select_id = select_id if select_id is not None else (current.id if current else None)
+        self.clients_model.reload()
+        row = self.clients_model.row_of(select_id) if select_id is not None else None
+        if row is None and self.clients_model.rowCount():
+            row = 0
+        if row is not None:
+            self.clients_table.selectRow(row)
+        self._on_client_selected()
+        self.empty_label.setVisible(self.clients_model.rowCount() == 0)
+
+    def current_client(self) -> ClientInfo | None:
+        rows = self.clients_table.selectionModel().selectedRows()
+        return self.clients_model.client_at(rows[0].row()) if rows else None
+
+    def select_client(self, client_id: int) -> None:
+        row = self.clients_model.row_of(client_id)
+        if row is not None:
+            self.clients_table.selectRow(row)
+
+    @Slot(object)
+    def _on_changed(self, areas: object) -> None:
+        if touches(areas, CLIENTS, POSTS):  # post counts are shown here too
+            self.reload()
+
+    @Slot()
+    @Slot(QItemSelection, QItemSelection)
+    def _on_client_selected(self, *_args: object) -> None:
+        client = self.current_client()
+        self.channels_model.set_client(client.id if client else None)
+        self.details.setEnabled(client is not None)
+        if client is None:
+            self.details_title.setText("")
+            self.details_text.setText("")
+            self.notes_label.setText("")
+        else:
+            now = timezones.now_utc()
+            local = timezones.wall_at(now, client.audience_tz)
+            prime = f"{client.prime_start_min // 60:02d}:{client.prime_start_min % 60:02d}–" + (
+                f"{client.prime_end_min // 60:02d}:{client.prime_end_min % 60:02d}"
+            )
+            lines = [
+                self.tr("Audience in {zone} — it is {time} {abbr} there now").format(
+                    zone=client.audience_tz,
+                    time=fmt_time(local),
+                    abbr=timezones.abbreviation(now, client.audience_tz),
+                ),
+                self.tr("Prime hours: {hours} (their time)").format(hours=prime),
+            ]
+            if client.country:
+                lines.append(self.tr("Country: {country}").format(country=client.country))
+            lines.append(self.tr("%n post(s) planned", "", self.clients_model.post_count(client.id)))
+            self.details_title.setText(client.name)
+            self.details_title.setStyleSheet(
+                f"font-size: 13pt; font-weight: 600; border-left: 6px solid {client.colour}; padding-left: 6px;"
+            )
+            self.details_text.setText("\n".join(lines))
+            self.notes_label.setText(client.notes)
+        self._update_buttons()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has_client = self.current_client() is not None
+        self.edit_button.setEnabled(has_client)
+        self.delete_button.setEnabled(has_client)
+        self.add_channel_button.setEnabled(has_client)
+        has_channel = bool(self.channels_table.selectionModel().selectedRows())
+        self.edit_channel_button.setEnabled(has_channel)
+        self.delete_channel_button.setEnabled(has_channel)
+
+    def _current_channel_row(self) -> int | None:
+        rows = self.channels_table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    # ------------------------------------------------------------------ clients
+
+    def new_item(self) -> None:
+        self.new_client()
+
+    @Slot()
+    def new_client(self) -> None:
+        dialog = ClientDialog(
+            self.services.clients, parent=self, default_zone=self.services.settings.home_tz()
+        )
+        self._open(dialog, self._client_saved)
+
+    @Slot()
+    def edit_client(self) -> None:
+        client = self.current_client()
+        if client is not None:
+            self._open(ClientDialog(self.services.clients, client, parent=self), self._client_saved)
+
+    def _client_saved(self, dialog: QDialog) -> None:
+        assert isinstance(dialog, ClientDialog)
+        saved = dialog.saved
+        if saved is None:
+            return
+        new = dialog.client is None
+        self.changes.notify(CLIENTS)
+        self.select_client(saved.id)
+        if new:
+            self.status_message.emit(
+                self.tr("Client {name} added. Now add the channels you post on for them.").format(
+                    name=saved.name
+                )
+            )
+
+    @Slot()
+    def delete_client(self) -> None:
+        client = self.current_client()
+        if client is None:
+            return
+        posts = self.services.clients.post_count(client.id)
+        if posts:
+            question = self.tr(
+                "{name} has %n planned post(s). Deleting the client deletes their channels and all these posts. "
+                "This cannot be undone.",
+                "",
+                posts,
+            ).format(name=client.name)
+        else:
+            question = self.tr("Delete {name} and their channels?").format(name=client.name)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete client"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.clients.delete_client(client.id)
+        except UserError as err:
+            show_user_error(self, err)
+            return
+        self.changes.notify(CLIENTS, POSTS)
+        self.status_message.emit(self.tr("Client {name} deleted.").format(name=client.name))
+
+    # ------------------------------------------------------------------ channels
+
+    @Slot()
+    def new_channel(self) -> None:
+        client = self.current_client()
+        if client is not None:
+            self._open(ChannelDialog(self.services.clients, client, parent=self), self._channel_saved)
+
+    @Slot()
+    def edit_channel(self) -> None:
+        client = self.current_client()
+        row = self._current_channel_row()
+        if client is not None and row is not None:
+            channel = self.channels_model.channel_at(row)
+            self._open(
+                ChannelDialog(self.services.clients, client, channel, parent=self), self._channel_saved
+            )
+
+    def _channel_saved(self, dialog: QDialog) -> None:
+        self.changes.notify(CLIENTS)
+
+    @Slot()
+    def delete_channel(self) -> None:
+        row = self._current_channel_row()
+        if row is None:
+            return
+        channel = self.channels_model.channel_at(row)
+        posts = self.channels_model.post_count(channel.id)
+        label = f"{channel.network} {channel.handle}".strip()
+        if posts:
+            question = self.tr(
+                "The channel {channel} has %n post(s). Deleting it deletes these posts too. This cannot be undone.",
+                "",
+                posts,
+            ).format(channel=label)
+        else:
+            question = self.tr("Delete the channel {channel}?").format(channel=label)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete channel"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.clients.delete_channel(channel.id)
+        except UserError as err:
+            show_user_error(self, err)
+            return
+        self.changes.notify(CLIENTS, POSTS)
+        self.status_message.emit(
+            self.tr("Channel {channel} deleted ({posts} posts).").format(channel=label, posts=fmt_int(posts))
+        )
+
+    # ------------------------------------------------------------------ dialogs
+
+    def _open(self, dialog: QDialog, on_accept) -> None:  # type: ignore[no-untyped-def]
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: on_accept(dialog))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()

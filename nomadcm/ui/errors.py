@@ -1,0 +1,176 @@
+"""What the user sees when something goes wrong.
+
+- A `UserError` (bad input, locked file...) is something she can fix: a plain warning box with its message.
+- Anything else is a bug: it is written to a crash log in `paths.log_dir()` and shown in a dialog whose
+  details can be copied into a bug report. The app keeps running when it can.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import __version__, paths
+from nomadcm.errors import UserError
+
+log = logging.getLogger("nomadcm")
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+def show_user_error(parent: QWidget | None, err: BaseException, title: str | None = None) -> None:
+    """A fixable problem: its message, as is, in a warning box."""
+    QMessageBox.warning(parent, title or QApplication.translate("Errors", "NomadCM"), str(err))
+
+
+def write_crash_log(details: str, folder: Path | None = None) -> Path | None:
+    """Writes the report to a new file in the log folder; None when even that fails (disk full...)."""
+    folder = folder or paths.log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
+        path.write_text(details, encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+def format_report(exc: ExcInfo) -> str:
+    lines = traceback.format_exception(*exc)
+    return (
+        f"NomadCM {__version__} — Python {sys.version.split()[0]} — {sys.platform}\n"
+        f"{datetime.now().isoformat(timespec='seconds')}\n\n" + "".join(lines)
+    )
+
+
+class CrashDialog(QDialog):
+    """An unexpected error: what happened in one line, the details to copy, and where the log is."""
+
+    def __init__(self, exc: ExcInfo, details: str, log_path: Path | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("NomadCM — unexpected error"))
+        self.setMinimumSize(560, 360)
+        layout = QVBoxLayout(self)
+        summary = QLabel(
+            self.tr(
+                "Something went wrong that NomadCM did not expect. Your data is safe: every change is saved "
+                "as soon as you make it. You can keep working, or restart NomadCM if something looks odd."
+            )
+        )
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        error_line = QLabel(f"<b>{exc[0].__name__}</b>: {_escape(str(exc[1]))}")
+        error_line.setWordWrap(True)
+        error_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(error_line)
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        layout.addWidget(self.details, 1)
+        self.log_path = log_path
+        if log_path is not None:
+            where = QLabel(self.tr("This report was saved in {path}").format(path=_escape(str(log_path))))
+        else:
+            where = QLabel(self.tr("The report could not be saved to the log folder; copy it from here."))
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(where)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        if log_path is not None:
+            folder_button = QPushButton(self.tr("Open log folder"))
+            folder_button.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path.parent)))
+            )
+            buttons.addButton(folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @Slot()
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details.toPlainText())
+        self.copy_button.setText(self.tr("Copied"))
+
+
+class _Relay(QObject):
+    """Carries exceptions raised on worker threads to the GUI thread."""
+
+    raised = Signal(object)
+
+
+class ExceptionHandler(QObject):
+    """Installed as sys.excepthook / threading.excepthook while the GUI runs."""
+
+    def __init__(self, log_folder: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.log_folder = log_folder
+        self._showing = False
+        self._relay = _Relay()
+        self._relay.raised.connect(self.handle, Qt.ConnectionType.QueuedConnection)
+        self._previous = sys.excepthook
+        self._previous_thread = threading.excepthook
+        self.last_log: Path | None = None
+
+    def install(self) -> None:
+        sys.excepthook = self._excepthook
+        threading.excepthook = self._thread_excepthook
+
+    def uninstall(self) -> None:
+        sys.excepthook = self._previous
+        threading.excepthook = self._previous_thread
+
+    def _excepthook(self, etype, value, tb) -> None:  # type: ignore[no-untyped-def]
+        if issubclass(etype, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if threading.current_thread() is threading.main_thread():
+            self.handle((etype, value, tb))
+        else:
+            self._relay.raised.emit((etype, value, tb))
+
+    def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self._relay.raised.emit((args.exc_type, args.exc_value, args.exc_traceback))
+
+    @Slot(object)
+    def handle(self, exc: ExcInfo) -> None:
+        if isinstance(exc[1], UserError):  # a fixable problem that escaped a handler: no crash report
+            show_user_error(QApplication.activeWindow(), exc[1])
+            return
+        details = format_report(exc)
+        log.error("unexpected error\n%s", details)
+        self.last_log = write_crash_log(details, self.log_folder)
+        sys.stderr.write(details)
+        if self._showing:  # an error while the dialog is up: logged, not stacked
+            return
+        self._showing = True
+        try:
+            dialog = CrashDialog(exc, details, self.last_log, QApplication.activeWindow())
+            dialog.exec()
+        finally:
+            self._showing = False
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

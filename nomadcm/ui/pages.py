@@ -1,0 +1,83 @@
+"""The registry of sidebar pages. Each area adds its `PageSpec` to `PAGES` (in sidebar order).
+
+A factory is called the first time its page is shown, so a page's heavy imports (matplotlib, the city
+table...) happen only then: keep the imports of your page module inside the factory.
+
+A page widget may offer, optionally:
+- `undo_stack: QUndoStack` — joined to Edit > Undo/Redo while the page is shown;
+- `focus_filter()` — what Ctrl+F does on that page;
+- `new_item()` — what Ctrl+N does on that page (the Schedule page: a new post);
+- `loaded` signal (no arguments) — emitted once the page shows its data (used by --exit-after-startup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from nomadcm.services.container import Services
+    from nomadcm.ui.changes import ChangeBus
+
+
+PageFactory = Callable[["Services", "ChangeBus"], "QWidget"]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # stable id: remembered in QSettings as the current page
+    title: Callable[[], str]  # called each time it is shown, so a language change is picked up
+    icon_name: str  # resources/icons/<icon_name>.svg, else a freedesktop theme icon of that name
+    factory: PageFactory
+
+
+def _schedule_page(services: Services, changes: ChangeBus) -> QWidget:
+    from nomadcm.ui.schedule.page import SchedulePage
+
+    return SchedulePage(services, changes)
+
+
+def _clients_page(services: Services, changes: ChangeBus) -> QWidget:
+    from nomadcm.ui.clients.page import ClientsPage
+
+    return ClientsPage(services, changes)
+
+
+# Sidebar order (titles spelled out in translate() calls so that lupdate finds them). Travel, Calendar, Workplaces and Wellbeing append theirs here.
+PAGES: list[PageSpec] = [
+    PageSpec("schedule", lambda: QCoreApplication.translate("Pages", "Schedule"), "schedule", _schedule_page),
+    PageSpec("clients", lambda: QCoreApplication.translate("Pages", "Clients"), "clients", _clients_page),
+]
+
+
+def _wellbeing_page(services: Services, changes: ChangeBus) -> QWidget:
+    from nomadcm.ui.wellbeing.page import WellbeingPage  # imports matplotlib: only when first shown
+
+    return WellbeingPage(services, changes)
+
+
+PAGES.append(
+    PageSpec("wellbeing", lambda: QCoreApplication.translate("Pages", "Wellbeing"), "wellbeing", _wellbeing_page)
+)
+
+
+def _workplaces_page(services: Services, changes: ChangeBus) -> QWidget:
+    from nomadcm.ui.workplaces.page import WorkplacesPage
+
+    return WorkplacesPage(services, changes)
+
+
+PAGES.append(
+    PageSpec(
+        "workplaces", lambda: QCoreApplication.translate("Pages", "Workplaces"), "workplaces", _workplaces_page
+    )
+)
+
+
+def page_spec(key: str) -> PageSpec | None:
+    return next((p for p in PAGES if p.key == key), None)

@@ -1,0 +1,1 @@
+"""The Schedule page: table model, page, post dialog, undo commands, CSV export/import dialogs."""

@@ -1,0 +1,234 @@
+"""File > Export schedule as CSV…: which posts (client, audience dates), which flavour, then where.
+
+The file is written by `exchange.csv_native.export_csv` on a worker thread (atomically: a failed export
+leaves no half file), and the dialog says where it went.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import APP_NAME
+from nomadcm.errors import UserError
+from nomadcm.services.container import Services
+from nomadcm.services.posts import PostFilter
+from nomadcm.ui.formatting import fmt_int, pydate, qdate, short_date_format
+from nomadcm.ui.worker import Job, start_job
+
+SETTINGS_FOLDER = "export/folder"
+SETTINGS_EXCEL = "export/excel"
+
+
+def default_folder(settings: QSettings) -> str:
+    saved = settings.value(SETTINGS_FOLDER, "")
+    if isinstance(saved, str) and saved and Path(saved).is_dir():
+        return saved
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return docs if docs and Path(docs).is_dir() else str(Path.home())
+
+
+class ExportDialog(QDialog):
+    exported = Signal(str)  # "Exported N posts to PATH", for the status bar
+
+    def __init__(
+        self,
+        services: Services,
+        current: PostFilter | None = None,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings or QSettings(APP_NAME, APP_NAME)
+        self.job: Job | None = None
+        self.written_to: Path | None = None
+        self.setWindowTitle(self.tr("Export schedule as CSV"))
+        self.setMinimumWidth(460)
+
+        self.client_combo = QComboBox()
+        self.client_combo.addItem(self.tr("All clients"), None)
+        for client in services.clients.list_clients():
+            self.client_combo.addItem(client.name, client.id)
+        self.from_check = QCheckBox(self.tr("From"))
+        self.from_edit = QDateEdit(qdate(date.today()))
+        self.to_check = QCheckBox(self.tr("to"))
+        self.to_edit = QDateEdit(qdate(date.today() + timedelta(days=30)))
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(short_date_format())
+            edit.setEnabled(False)
+        if current is not None:
+            self.client_combo.setCurrentIndex(max(self.client_combo.findData(current.client_id), 0))
+            if current.date_from is not None:
+                self.from_check.setChecked(True)
+                self.from_edit.setDate(qdate(current.date_from))
+            if current.date_to is not None:
+                self.to_check.setChecked(True)
+                self.to_edit.setDate(qdate(current.date_to))
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_check)
+        dates.addWidget(self.from_edit)
+        dates.addWidget(self.to_check)
+        dates.addWidget(self.to_edit)
+        dates.addStretch(1)
+        self.excel_check = QCheckBox(self.tr("For Excel in French (semicolons, UTF-8 with BOM)"))
+        self.excel_check.setChecked(self.settings.value(SETTINGS_EXCEL, "false") in (True, "true"))
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: palette(mid);")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c53030;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Client:"), self.client_combo)
+        form.addRow(self.tr("Audience dates:"), dates)
+        form.addRow("", self.excel_check)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self.choose_file_and_export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+
+        self.from_check.toggled.connect(self.from_edit.setEnabled)
+        self.to_check.toggled.connect(self.to_edit.setEnabled)
+        self.from_edit.setEnabled(self.from_check.isChecked())
+        self.to_edit.setEnabled(self.to_check.isChecked())
+        for signal in (
+            self.client_combo.currentIndexChanged,
+            self.from_check.toggled,
+            self.to_check.toggled,
+            self.from_edit.dateChanged,
+            self.to_edit.dateChanged,
+        ):
+            signal.connect(self._update_count)
+        self._update_count()
+
+    def selection(self) -> PostFilter:
+        return PostFilter(
+            client_id=self.client_combo.currentData(),
+            date_from=pydate(self.from_edit.date()) if self.from_check.isChecked() else None,
+            date_to=pydate(self.to_edit.date()) if self.to_check.isChecked() else None,
+        )
+
+    @Slot()
+    def _update_count(self) -> None:
+        flt = self.selection()
+        if flt.date_from and flt.date_to and flt.date_to < flt.date_from:
+            self.count_label.setText(self.tr("The end date is before the start date."))
+            self.export_button.setEnabled(False)
+            return
+        count = self.services.posts.count(flt)
+        self.count_label.setText(self.tr("%n post(s) will be exported.", "", count))
+        self.export_button.setEnabled(True)
+
+    def suggested_name(self) -> str:
+        flt = self.selection()
+        name = "nomadcm-schedule"
+        if flt.client_id is not None:
+            safe = "".join(ch if ch.isalnum() else "-" for ch in self.client_combo.currentText()).strip("-")
+            name += f"-{safe.lower()}"
+        return f"{name}-{date.today():%Y-%m-%d}.csv"
+
+    @Slot()
+    def choose_file_and_export(self) -> None:
+        start = str(Path(default_folder(self.settings)) / self.suggested_name())
+        path, _selected = QFileDialog.getSaveFileName(
+            self, self.tr("Export schedule as CSV"), start, self.tr("CSV files (*.csv);;All files (*)")
+        )
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".csv"
+        self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        flt = self.selection()
+        client_name = self.client_combo.currentText() if flt.client_id is not None else None
+        excel = self.excel_check.isChecked()
+        self.settings.setValue(SETTINGS_FOLDER, str(path.parent))
+        self.settings.setValue(SETTINGS_EXCEL, "true" if excel else "false")
+        db = self.services.db
+
+        def work(_report) -> int:  # type: ignore[no-untyped-def]
+            from nomadcm.exchange.csv_native import export_csv
+
+            return export_csv(
+                db, path, date_from=flt.date_from, date_to=flt.date_to, client=client_name, excel=excel
+            )
+
+        self._set_busy(True)
+        self.error_label.hide()
+        self.job = start_job(
+            work,
+            self,
+            on_success=lambda count: self._finished(path, int(count)),
+            on_failure=self._failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.export_button.setEnabled(not busy)
+        for widget in (self.client_combo, self.from_check, self.to_check, self.excel_check):
+            widget.setEnabled(not busy)
+
+    def _finished(self, path: Path, count: int) -> None:
+        self._set_busy(False)
+        self.job = None
+        self.written_to = path
+        text = self.tr("Exported {count} posts to {path}").format(count=fmt_int(count), path=path)
+        self.exported.emit(text)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export done"), text, parent=self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        folder_button = box.addButton(self.tr("Show folder"), QMessageBox.ButtonRole.ActionRole)
+        folder_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self.accept())
+        self.result_box = box
+        box.open()
+
+    def _failed(self, err: BaseException) -> None:
+        self._set_busy(False)
+        self.job = None
+        if isinstance(err, UserError):
+            self.error_label.setText(self.tr("Nothing was written: {reason}").format(reason=err))
+            self.error_label.show()
+            return
+        from nomadcm.ui.worker import report_unexpected
+
+        report_unexpected(err)
+
+    def reject(self) -> None:
+        if self.job is not None:  # the file is written atomically: let it finish, it takes seconds
+            return
+        super().reject()

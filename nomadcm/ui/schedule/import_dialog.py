@@ -1,0 +1,190 @@
+"""File > Import schedule from CSV…: runs off the GUI thread with a progress bar; all rows or none.
+
+When a row is bad nothing is imported and the dialog lists every bad row by line number (the header is
+line 1) and reason, ready to copy. Cancel stops the job and nothing is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import APP_NAME
+from nomadcm.errors import UserError
+from nomadcm.services.container import Services
+from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus
+from nomadcm.ui.formatting import fmt_int
+from nomadcm.ui.worker import Cancelled, Job, report_unexpected, start_job
+
+SETTINGS_FOLDER = "import/folder"
+
+
+def start_import(
+    services: Services, changes: ChangeBus, parent: QWidget, settings: QSettings | None = None
+) -> ImportDialog | None:
+    """Asks for a file, then imports it in an ImportDialog (returned, already running)."""
+    settings = settings or QSettings(APP_NAME, APP_NAME)
+    from nomadcm.ui.schedule.export_dialog import default_folder
+
+    start = str(settings.value(SETTINGS_FOLDER, "") or default_folder(settings))
+    path, _selected = QFileDialog.getOpenFileName(
+        parent,
+        QGuiApplication.translate("ImportDialog", "Import schedule from CSV"),
+        start,
+        QGuiApplication.translate("ImportDialog", "CSV files (*.csv *.txt);;All files (*)"),
+    )
+    if not path:
+        return None
+    settings.setValue(SETTINGS_FOLDER, str(Path(path).parent))
+    dialog = ImportDialog(services, changes, Path(path), parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    dialog.start()
+    return dialog
+
+
+class ImportDialog(QDialog):
+    def __init__(
+        self, services: Services, changes: ChangeBus, path: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.changes = changes
+        self.path = path
+        self.job: Job | None = None
+        self.outcome = ""  # "imported", "failed", "cancelled", "error" once finished
+        self.setWindowTitle(self.tr("Import schedule from CSV"))
+        self.setMinimumWidth(520)
+
+        self.title = QLabel(self.tr("Importing {name}…").format(name=path.name))
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: 600;")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.report.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.copy_button = QPushButton(self.tr("Copy report"))
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.report.toPlainText())
+        )
+        self.copy_button.hide()
+        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.buttons)
+
+    def start(self) -> None:
+        db, path = self.services.db, self.path
+
+        def work(report):  # type: ignore[no-untyped-def]
+            from nomadcm.exchange.csv_native import import_csv
+
+            return import_csv(db, path, progress=report)
+
+        self.job = start_job(
+            work,
+            self,
+            on_progress=self._on_progress,
+            on_success=self._on_success,
+            on_failure=self._on_failure,
+        )
+
+    def running(self) -> bool:
+        return self.job is not None
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _finish(self, outcome: str, title: str, message: str) -> None:
+        self.job = None
+        self.outcome = outcome
+        self.progress.hide()
+        self.title.setText(title)
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.copy_button.setVisible(self.report.isVisible())
+
+    def _on_success(self, result: object) -> None:
+        imported = int(getattr(result, "imported", 0))
+        created = list(getattr(result, "channels_created", []))
+        message = ""
+        if created:
+            message = self.tr("New channels were added: {channels}").format(channels=", ".join(created))
+        self._finish(
+            "imported",
+            self.tr("Imported %n post(s) from {name}.", "", imported).format(name=self.path.name),
+            message,
+        )
+        self.changes.notify(POSTS, CLIENTS)  # clients: their post and channel counts changed
+
+    def _on_failure(self, err: BaseException) -> None:
+        if isinstance(err, Cancelled):
+            self._finish("cancelled", self.tr("Import cancelled."), self.tr("Nothing was imported."))
+            return
+        errors = getattr(err, "errors", None)
+        if errors:
+            self.report.setPlainText(
+                "\n".join(
+                    self.tr("line {line}: {reason}").format(line=e.line, reason=e.message) for e in errors
+                )
+            )
+            self.report.show()
+            self._finish(
+                "failed",
+                self.tr("Nothing was imported from {name}.").format(name=self.path.name),
+                self.tr(
+                    "{count} rows have problems (the header is line 1). Fix them in the file and import it again."
+                ).format(count=fmt_int(len(errors))),
+            )
+            return
+        if isinstance(err, UserError):
+            self._finish(
+                "failed", self.tr("Nothing was imported from {name}.").format(name=self.path.name), str(err)
+            )
+            return
+        self._finish(
+            "error", self.tr("The import stopped on an unexpected error."), self.tr("Nothing was imported.")
+        )
+        report_unexpected(err)
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.job.cancel()  # the job stops at its next progress report; _on_failure then says so
+            self.title.setText(self.tr("Cancelling…"))
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.job is not None:
+            self.reject()
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,249 @@
+"""The schedule as a lazily loaded table: one page of posts at a time, in instant order.
+
+Rows come from `PostService.page` (keyset paging on (utc, id)); the view asks for more through
+`canFetchMore/fetchMore` as the user scrolls, so a 100,000-post schedule never loads at once. Filtering is
+done by SQL (the filter bar sets a `PostFilter` and the model reloads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from nomadcm.services.itinerary import Itinerary
+from nomadcm.services.posts import PostFilter, PostService, ScheduleRow
+from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
+
+PAGE_SIZE = 200
+POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "draft": QCoreApplication.translate("Status", "Draft"),
+        "scheduled": QCoreApplication.translate("Status", "Scheduled"),
+        "published": QCoreApplication.translate("Status", "Published"),
+        "cancelled": QCoreApplication.translate("Status", "Cancelled"),
+    }
+    return labels.get(status, status)
+
+
+def channel_text(network: str, handle: str) -> str:
+    return f"{network} {handle}".strip()
+
+
+def first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+class ScheduleModel(QAbstractTableModel):
+    AUDIENCE, YOURS, UTC, CLIENT, CHANNEL, STATUS, TEXT = range(7)
+    COLUMN_COUNT = 7
+
+    def __init__(
+        self,
+        posts: PostService,
+        itinerary: Callable[[], Itinerary],
+        page_size: int = PAGE_SIZE,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._posts = posts
+        self._load_itinerary = itinerary
+        self._itinerary: Itinerary | None = None
+        self.page_size = page_size
+        self._filter = PostFilter()
+        self._rows: list[ScheduleRow] = []
+        self._exhausted = False
+        self._headers = (
+            self.tr("Audience time"),
+            self.tr("Your time"),
+            self.tr("UTC"),
+            self.tr("Client"),
+            self.tr("Channel"),
+            self.tr("Status"),
+            self.tr("Text"),
+        )
+
+    # ------------------------------------------------------------------ loading
+
+    def post_filter(self) -> PostFilter:
+        return self._filter
+
+    def set_filter(self, flt: PostFilter) -> None:
+        self._filter = flt
+        self.reload(keep_loaded=False)
+
+    def reload(self, keep_loaded: bool = True) -> None:
+        """Reads again from the database; keeps as many rows loaded as before (so the view keeps its place).
+
+        The itinerary is read again too (two small queries): "your time" may have changed with it.
+        """
+        wanted = max(len(self._rows), self.page_size) if keep_loaded else self.page_size
+        self._itinerary = None
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        while not self._exhausted and len(self._rows) < wanted:
+            self._rows.extend(self._fetch_page())
+        self.endResetModel()
+
+    def _fetch_page(self) -> list[ScheduleRow]:
+        if self._itinerary is None:
+            self._itinerary = self._load_itinerary()
+        after = (self._rows[-1].utc, self._rows[-1].id) if self._rows else None
+        page = self._posts.page(self._filter, after, self.page_size, itinerary=self._itinerary)
+        if len(page) < self.page_size:
+            self._exhausted = True
+        return page
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._fetch_page()
+        if not page:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def loaded_all(self) -> bool:
+        return self._exhausted
+
+    # ------------------------------------------------------------------ rows
+
+    def row_at(self, row: int) -> ScheduleRow:
+        return self._rows[row]
+
+    def row_of(self, post_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == post_id:
+                return i
+        return None
+
+    def post_ids(self, rows: Sequence[int]) -> list[int]:
+        return [self._rows[r].id for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
+
+    # ------------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < self.COLUMN_COUNT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._header_tips()[section]
+        return None
+
+    def _header_tips(self) -> tuple[str, ...]:
+        return (
+            self.tr("When the post goes out, in the zone it was planned in (the client's audience)"),
+            self.tr("The same moment on your clock, wherever your itinerary puts you then"),
+            self.tr("The same moment in UTC"),
+            "",
+            "",
+            "",
+            self.tr("First line of the text"),
+        )
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == POST_ID_ROLE:
+            return r.id
+        if role == ROW_ROLE:
+            return r
+        if role == Qt.ItemDataRole.DecorationRole and col == self.CLIENT:
+            return QColor(r.colour)
+        if role == Qt.ItemDataRole.ForegroundRole and r.status in ("cancelled", "draft"):
+            return QColor("#808080")
+        if role == Qt.ItemDataRole.FontRole:
+            if r.status == "cancelled":
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            if r.status == "draft":
+                font = QFont()
+                font.setItalic(True)
+                return font
+        return None
+
+    def _display(self, r: ScheduleRow, col: int) -> str:
+        if col == self.AUDIENCE:
+            return f"{fmt_date(r.wall)} {fmt_time(r.wall)} {r.tz_abbr}"
+        if col == self.YOURS:
+            mark = " ✈" if r.in_transit else ""
+            return f"{_day_prefix(r.cm_wall, r.wall)}{fmt_time(r.cm_wall)} {r.cm_abbr}{mark}"
+        if col == self.UTC:
+            utc = r.utc.replace(tzinfo=None)
+            return f"{_day_prefix(utc, r.wall)}{fmt_time(utc)}"
+        if col == self.CLIENT:
+            return r.client_name
+        if col == self.CHANNEL:
+            return channel_text(r.network, r.handle)
+        if col == self.STATUS:
+            return status_label(r.status)
+        if col == self.TEXT:
+            return first_line(r.text)
+        return ""
+
+    def _tooltip(self, r: ScheduleRow, col: int) -> str | None:
+        if col == self.AUDIENCE:
+            return f"{fmt_datetime(r.wall)} — {r.tz} ({r.tz_abbr})"
+        if col == self.YOURS:
+            if r.in_transit:
+                where = (
+                    self.tr("in transit from {place}").format(place=r.cm_place)
+                    if r.cm_place
+                    else self.tr("in transit")
+                )
+            else:
+                where = r.cm_place or self.tr("at home")
+            return self.tr("{when} — {zone}, {where}").format(
+                when=fmt_datetime(r.cm_wall), zone=r.cm_zone, where=where
+            )
+        if col == self.UTC:
+            return fmt_datetime(r.utc.replace(tzinfo=None)) + " UTC"
+        if col == self.TEXT:
+            text = r.text if len(r.text) <= 600 else r.text[:600] + "…"
+            return text or None
+        return None
+
+
+def _day_prefix(value: datetime, reference: datetime) -> str:
+    """The date, shown only when it is not the audience's date (the usual case needs no repetition)."""
+    if value.date() == reference.date():
+        return ""
+    return f"{fmt_date(value)} "

@@ -1,0 +1,357 @@
+"""The post dialog: who, where, when (in the audience's zone), and what — checked live as she types.
+
+Under the date fields a line says what the time comes to for her: "= 03:00 your time (America/Toronto),
+08:00 UTC", from the itinerary. DST gaps and folds are explained by the zoned date-time editor. The text
+counter shows the channel's limit; going over is shown, never cut. Save is enabled only when the post can be
+saved; the write itself is done by the caller's `save` callable, and an error it raises stays in the dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import timezones
+from nomadcm.errors import UserError, ValidationError
+from nomadcm.models import POST_STATUSES
+from nomadcm.services.clients import ChannelInfo, ClientInfo
+from nomadcm.services.container import Services
+from nomadcm.services.itinerary import Itinerary
+from nomadcm.services.posts import PostDraft, PostInfo, PostPreview, check_link, split_tags
+from nomadcm.ui.formatting import fmt_day, fmt_int, fmt_time
+from nomadcm.ui.schedule.model import channel_text, status_label
+from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
+
+ERROR_STYLE = "color: #c53030;"
+MUTED_STYLE = "color: palette(mid);"
+
+SaveFunction = Callable[[PostDraft], None]
+
+
+def next_full_hour(zone: str) -> datetime:
+    """The wall time of the next whole hour in `zone`: a sensible default for a new post."""
+    now = timezones.wall_at(timezones.now_utc(), zone)
+    return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+
+
+class PostDialog(QDialog):
+    def __init__(
+        self,
+        services: Services,
+        save: SaveFunction,
+        post: PostInfo | None = None,
+        parent: QWidget | None = None,
+        *,
+        client_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._save = save
+        self.post = post
+        self._itinerary: Itinerary = services.itinerary()
+        self._clients: list[ClientInfo] = services.clients.list_clients()
+        self._channels: list[ChannelInfo] = []
+        self._preview: PostPreview | None = None
+        self._zone_of_client = ""  # the zone the current client suggested (kept in step until she changes it)
+        self.setWindowTitle(self.tr("Edit post") if post else self.tr("New post"))
+        self.setMinimumWidth(620)
+
+        self.client_combo = QComboBox()
+        for c in self._clients:
+            self.client_combo.addItem(c.name, c.id)
+        self.channel_combo = QComboBox()
+        self.channel_hint = QLabel()
+        self.channel_hint.setStyleSheet(ERROR_STYLE)
+        self.channel_hint.setWordWrap(True)
+        self.channel_hint.hide()
+        self.when = ZonedDateTimeEdit()
+        self.live_line = QLabel()
+        self.live_line.setObjectName("liveLine")
+        self.live_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.live_line.setWordWrap(True)
+        self.fold_note = QLabel()
+        self.fold_note.setStyleSheet(MUTED_STYLE)
+        self.fold_note.hide()
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setPlaceholderText(self.tr("What will the post say?"))
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(120)
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.link_edit = QLineEdit()
+        self.link_edit.setPlaceholderText("https://…")
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(self.tr("launch, promo (separated by commas)"))
+        self.status_combo = QComboBox()
+        for status in POST_STATUSES:
+            self.status_combo.addItem(status_label(status), status)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setPlaceholderText(self.tr("Notes for yourself (not published)"))
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMaximumHeight(60)
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("problems")
+        self.problems_label.setStyleSheet(ERROR_STYLE)
+        self.problems_label.setWordWrap(True)
+        self.problems_label.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Client:"), self.client_combo)
+        channel_box = QVBoxLayout()
+        channel_box.setContentsMargins(0, 0, 0, 0)
+        channel_box.addWidget(self.channel_combo)
+        channel_box.addWidget(self.channel_hint)
+        form.addRow(self.tr("C&hannel:"), channel_box)
+        when_box = QVBoxLayout()
+        when_box.setContentsMargins(0, 0, 0, 0)
+        when_box.addWidget(self.when)
+        when_box.addWidget(self.live_line)
+        when_box.addWidget(self.fold_note)
+        when_label = QLabel(self.tr("&When:"))
+        when_label.setBuddy(self.when.date_edit)
+        form.addRow(when_label, when_box)
+        text_box = QVBoxLayout()
+        text_box.setContentsMargins(0, 0, 0, 0)
+        text_box.addWidget(self.text_edit)
+        text_box.addWidget(self.count_label)
+        text_label = QLabel(self.tr("&Text:"))
+        text_label.setBuddy(self.text_edit)
+        form.addRow(text_label, text_box)
+        form.addRow(self.tr("&Link:"), self.link_edit)
+        form.addRow(self.tr("T&ags:"), self.tags_edit)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_combo)
+        status_row.addStretch(1)
+        form.addRow(self.tr("&Status:"), status_row)
+        form.addRow(self.tr("&Notes:"), self.notes_edit)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.buttons)
+
+        self._fill(post, client_id)
+        self.client_combo.currentIndexChanged.connect(self._on_client_changed)
+        self.channel_combo.currentIndexChanged.connect(self._refresh)
+        self.when.changed.connect(self._refresh)
+        self.text_edit.textChanged.connect(self._refresh)
+        self.link_edit.textChanged.connect(self._refresh)
+        self.status_combo.currentIndexChanged.connect(self._refresh)
+        self._refresh()
+        self.text_edit.setFocus()
+
+    # ------------------------------------------------------------------ filling
+
+    def _fill(self, post: PostInfo | None, client_id: int | None) -> None:
+        blockers = [QSignalBlocker(w) for w in (self.client_combo, self.channel_combo, self.status_combo)]
+        if post is not None:
+            client_id = post.client_id
+        index = self.client_combo.findData(client_id) if client_id is not None else 0
+        self.client_combo.setCurrentIndex(max(index, 0) if self._clients else -1)
+        self._load_channels(post.channel_id if post else None)
+        client = self.current_client()
+        if post is not None:
+            self._zone_of_client = client.audience_tz if client else ""
+            self.when.set_value(post.wall, post.tz, post.fold)
+            self.text_edit.setPlainText(post.text)
+            self.link_edit.setText(post.link)
+            self.tags_edit.setText(", ".join(post.tags))
+            self.notes_edit.setPlainText(post.notes)
+            self.status_combo.setCurrentIndex(max(self.status_combo.findData(post.status), 0))
+        else:
+            zone = client.audience_tz if client else self.services.settings.home_tz()
+            self._zone_of_client = zone
+            self.when.set_value(next_full_hour(zone), zone)
+            self.status_combo.setCurrentIndex(max(self.status_combo.findData("scheduled"), 0))
+        del blockers
+
+    def _load_channels(self, select_id: int | None = None) -> None:
+        client = self.current_client()
+        self._channels = self.services.clients.list_channels(client.id) if client else []
+        blocker = QSignalBlocker(self.channel_combo)
+        self.channel_combo.clear()
+        for ch in self._channels:
+            self.channel_combo.addItem(channel_text(ch.network, ch.handle), ch.id)
+        if select_id is not None:
+            self.channel_combo.setCurrentIndex(max(self.channel_combo.findData(select_id), 0))
+        del blocker
+        if not self._clients:
+            self.channel_hint.setText(self.tr("Add a client on the Clients page first."))
+        elif not self._channels:
+            self.channel_hint.setText(
+                self.tr("{client} has no channel yet: add one on the Clients page.").format(
+                    client=client.name if client else ""
+                )
+            )
+        self.channel_hint.setVisible(not self._channels)
+
+    def current_client(self) -> ClientInfo | None:
+        client_id = self.client_combo.currentData()
+        return next((c for c in self._clients if c.id == client_id), None)
+
+    def current_channel(self) -> ChannelInfo | None:
+        channel_id = self.channel_combo.currentData()
+        return next((c for c in self._channels if c.id == channel_id), None)
+
+    @Slot()
+    def _on_client_changed(self) -> None:
+        self._load_channels()
+        client = self.current_client()
+        if client is not None:
+            # Follow the client's audience zone unless she picked another zone herself.
+            if not self.when.zone() or self.when.zone() == self._zone_of_client:
+                self.when.set_zone(client.audience_tz)
+            self._zone_of_client = client.audience_tz
+        self._refresh()
+
+    # ------------------------------------------------------------------ live checks
+
+    def draft(self) -> PostDraft | None:
+        channel = self.current_channel()
+        if channel is None:
+            return None
+        return PostDraft(
+            channel_id=channel.id,
+            text=self.text_edit.toPlainText(),
+            wall=self.when.wall(),
+            tz=self.when.zone() or None,
+            fold=self.when.fold(),
+            link=self.link_edit.text().strip(),
+            tags=split_tags(self.tags_edit.text()),
+            notes=self.notes_edit.toPlainText(),
+            status=str(self.status_combo.currentData()),
+        )
+
+    @Slot()
+    def _refresh(self) -> None:
+        channel = self.current_channel()
+        text = self.text_edit.toPlainText()
+        status = str(self.status_combo.currentData())
+        problems: list[str] = []
+        self._show_count(len(text), channel.text_limit if channel else None, status)
+        if channel is None:
+            problems.append(self.tr("Choose a client and one of its channels."))
+        if not text.strip():
+            problems.append(self.tr("Write the text of the post."))
+        over = channel is not None and channel.text_limit is not None and len(text) > channel.text_limit
+        if over and status != "draft":
+            assert channel is not None and channel.text_limit is not None
+            problems.append(
+                self.tr(
+                    "The text is over the {limit}-character limit of {network}: "
+                    "shorten it or save it as a draft."
+                ).format(limit=fmt_int(channel.text_limit), network=channel.network)
+            )
+        link = self.link_edit.text().strip()
+        try:
+            check_link(link)
+        except ValidationError:
+            problems.append(self.tr("The link must be a web address starting with http:// or https://."))
+        self._preview = None
+        draft = self.draft()
+        time_ok = self.when.is_valid()
+        if draft is not None and time_ok:
+            self._preview = self.services.posts.preview(draft, self._itinerary)
+            if not problems:  # a problem the service sees and the form did not (kept in its words)
+                problems.extend(self._preview.problems)
+        self._show_live_line()
+        if not time_ok:
+            problems.insert(0, self.tr("Fix the date and time above."))
+        self.problems_label.setText("\n".join(problems))
+        self.problems_label.setVisible(bool(problems) and self._user_has_started(problems))
+        self.save_button.setEnabled(not problems)
+
+    def _user_has_started(self, problems: list[str]) -> bool:
+        """A new, empty post is not an error yet: do not greet her in red."""
+        empty_text = self.tr("Write the text of the post.")
+        return self.post is not None or bool(self.text_edit.toPlainText()) or problems != [empty_text]
+
+    def _show_count(self, length: int, limit: int | None, status: str) -> None:
+        if limit is None:
+            self.count_label.setText(self.tr("{count} characters").format(count=fmt_int(length)))
+            self.count_label.setStyleSheet(MUTED_STYLE)
+            return
+        if length > limit:
+            self.count_label.setText(
+                self.tr("{count} / {limit} — {over} over the limit").format(
+                    count=fmt_int(length), limit=fmt_int(limit), over=fmt_int(length - limit)
+                )
+            )
+            self.count_label.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
+        else:
+            self.count_label.setText(
+                self.tr("{count} / {limit}").format(count=fmt_int(length), limit=fmt_int(limit))
+            )
+            self.count_label.setStyleSheet(MUTED_STYLE)
+
+    def _show_live_line(self) -> None:
+        res = self.when.resolution()
+        preview = self._preview
+        if res is None or res.instant is None:
+            self.live_line.setText("")
+            self.fold_note.hide()
+            return
+        instant = res.instant
+        utc_wall = instant.replace(tzinfo=None)
+        if preview is not None and preview.cm is not None and preview.cm_wall is not None:
+            cm_zone, cm_wall, cm = preview.cm.zone, preview.cm_wall, preview.cm
+        else:
+            cm = self._itinerary.where(instant)
+            cm_zone, cm_wall = cm.zone, timezones.wall_at(instant, cm.zone)
+        wall = res.wall
+
+        def when(value: datetime) -> str:
+            return fmt_time(value) if value.date() == wall.date() else f"{fmt_day(value)} {fmt_time(value)}"
+
+        where = self.tr("{zone}, in transit").format(zone=cm_zone) if cm.in_transit else cm_zone
+        self.live_line.setText(
+            self.tr("= {cm_time} your time ({where}), {utc_time} UTC").format(
+                cm_time=when(cm_wall), where=where, utc_time=when(utc_wall)
+            )
+        )
+        if res.ambiguous:
+            which = self.tr("first") if res.fold == 0 else self.tr("second")
+            self.fold_note.setText(
+                self.tr("{time} happens twice that night; the {which} occurrence is used.").format(
+                    time=fmt_time(wall), which=which
+                )
+            )
+            self.fold_note.show()
+        else:
+            self.fold_note.hide()
+
+    # ------------------------------------------------------------------ saving
+
+    @Slot()
+    def _on_save(self) -> None:
+        draft = self.draft()
+        if draft is None or not self.save_button.isEnabled():
+            return
+        try:
+            self._save(draft)
+        except UserError as err:
+            self.problems_label.setText(str(err))
+            self.problems_label.show()
+            return
+        self.accept()

@@ -1,0 +1,137 @@
+"""Undoable schedule edits (Edit > Undo, Ctrl+Z): add, edit, delete, change status.
+
+Each command is pushed after its first write succeeded (the dialog shows a failure and stays open), so the
+first `redo()` that QUndoStack.push() calls does nothing. Later undo/redo failures (the channel was deleted in
+the meantime...) are reported through `on_error` and the command is made obsolete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from nomadcm.errors import UserError
+from nomadcm.services.posts import PostDraft, PostService, PostSnapshot
+from nomadcm.ui.changes import POSTS, ChangeBus
+
+ErrorSink = Callable[[UserError], None]
+
+
+class _PostCommand(QUndoCommand):
+    def __init__(self, text: str, posts: PostService, changes: ChangeBus, on_error: ErrorSink) -> None:
+        super().__init__(text)
+        self.posts = posts
+        self.changes = changes
+        self.on_error = on_error
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the write already happened before push()
+            self._first = False
+            return
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except UserError as err:
+            self.setObsolete(True)
+            self.on_error(err)
+        self.changes.notify(POSTS)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class AddPostCommand(_PostCommand):
+    def __init__(self, post_id: int, posts: PostService, changes: ChangeBus, on_error: ErrorSink) -> None:
+        super().__init__(QCoreApplication.translate("ScheduleUndo", "new post"), posts, changes, on_error)
+        self.post_id = post_id
+        self._snapshots: list[PostSnapshot] = []
+
+    def _undo(self) -> None:
+        self._snapshots = self.posts.delete([self.post_id])
+
+    def _redo(self) -> None:
+        self.posts.restore(self._snapshots)
+
+
+class EditPostCommand(_PostCommand):
+    def __init__(
+        self,
+        post_id: int,
+        before: PostDraft,
+        after: PostDraft,
+        posts: PostService,
+        changes: ChangeBus,
+        on_error: ErrorSink,
+    ) -> None:
+        super().__init__(QCoreApplication.translate("ScheduleUndo", "post edit"), posts, changes, on_error)
+        self.post_id = post_id
+        self.before = before
+        self.after = after
+
+    def _undo(self) -> None:
+        self.posts.update(self.post_id, self.before)
+
+    def _redo(self) -> None:
+        self.posts.update(self.post_id, self.after)
+
+
+class DeletePostsCommand(_PostCommand):
+    def __init__(
+        self,
+        snapshots: Sequence[PostSnapshot],
+        posts: PostService,
+        changes: ChangeBus,
+        on_error: ErrorSink,
+    ) -> None:
+        count = len(snapshots)
+        text = (
+            QCoreApplication.translate("ScheduleUndo", "delete post")
+            if count == 1
+            else QCoreApplication.translate("ScheduleUndo", "delete {count} posts").format(count=count)
+        )
+        super().__init__(text, posts, changes, on_error)
+        self.snapshots = list(snapshots)
+        self.ids = [int(s.values["id"]) for s in snapshots]
+
+    def _undo(self) -> None:
+        self.posts.restore(self.snapshots)
+
+    def _redo(self) -> None:
+        self.snapshots = self.posts.delete(self.ids)
+
+
+class SetStatusCommand(_PostCommand):
+    def __init__(
+        self,
+        before: dict[int, str],
+        status: str,
+        posts: PostService,
+        changes: ChangeBus,
+        on_error: ErrorSink,
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("ScheduleUndo", "status change"), posts, changes, on_error
+        )
+        self.before = dict(before)
+        self.status = status
+
+    def _undo(self) -> None:
+        by_status: dict[str, list[int]] = {}
+        for post_id, status in self.before.items():
+            by_status.setdefault(status, []).append(post_id)
+        for status, ids in by_status.items():
+            self.posts.set_status(ids, status)
+
+    def _redo(self) -> None:
+        self.posts.set_status(list(self.before), self.status)

@@ -1,0 +1,113 @@
+"""The chart of the Wellbeing page: the exchange.wellbeing_chart figures on a FigureCanvasQTAgg.
+
+matplotlib is imported here, and this module only when the page is first shown. The chart follows the
+palette (dark theme) and the locale's date format, and exports as PNG or SVG.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QSizePolicy, QTabBar, QVBoxLayout, QWidget
+
+from nomadcm.exchange.wellbeing_chart import VIEWS, ChartStyle, ChartText, draw, new_figure
+from nomadcm.models.wellbeing import DEVICES
+from nomadcm.services.wellbeing_report import Report
+from nomadcm.ui.formatting import qdate
+from nomadcm.ui.wellbeing import texts
+
+
+class ChartPanel(QWidget):
+    """Tabs Daily / Weekly / Rest over one canvas."""
+
+    viewChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabBar()
+        self.tabs.addTab(self.tr("Daily"))
+        self.tabs.addTab(self.tr("Weekly trend"))
+        self.tabs.addTab(self.tr("Rest"))
+        self.tabs.setToolTip(
+            self.tr(
+                "Daily: screens above, rest below. Weekly: totals per week. Rest: nights, "
+                "daily and weekly rest against the goals."
+            )
+        )
+        self.figure = new_figure(8, 4.5)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumSize(320, 240)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.canvas, 1)
+        self._report: Report | None = None
+        self.tabs.currentChanged.connect(self._on_tab)
+
+    @property
+    def view(self) -> str:
+        return VIEWS[self.tabs.currentIndex()]
+
+    def set_view(self, view: str) -> None:
+        self.tabs.setCurrentIndex(VIEWS.index(view))
+
+    def set_report(self, report: Report) -> None:
+        self._report = report
+        self.redraw()
+
+    def redraw(self) -> None:
+        if self._report is None:
+            return
+        draw(self.figure, self._report, self.view, self.style_for_palette(), self.chart_text())
+        self.canvas.draw_idle()
+
+    def export(self, path: Path) -> None:
+        """Saves the current view as PNG or SVG (by the file's suffix)."""
+        fmt = path.suffix.lower().lstrip(".") or "png"
+        self.figure.savefig(path, format=fmt, facecolor=self.figure.get_facecolor())
+
+    def style_for_palette(self) -> ChartStyle:
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        dark = window.lightness() < 128
+        style = ChartStyle.dark() if dark else ChartStyle()
+        style.background = window.name()
+        style.foreground = text.name()
+        return style
+
+    def chart_text(self) -> ChartText:
+        locale = QLocale()
+        day_format = "d MMM" if "d" in locale.dateFormat(QLocale.FormatType.ShortFormat)[:2] else "MMM d"
+        return ChartText(
+            daily_title=self.tr("Screen time and rest per day"),
+            weekly_title=self.tr("Weekly totals"),
+            rest_title=self.tr("Rest against the goals"),
+            hours=self.tr("hours"),
+            screen_up=self.tr("screens ↑"),
+            rest_down=self.tr("rest ↓"),
+            devices={d: texts.device_name(d) for d in DEVICES},
+            sleep=self.tr("sleep"),
+            other_rest=self.tr("other rest"),
+            longest_rest=self.tr("longest rest in a row"),
+            screen_limit=self.tr("daily screen limit"),
+            week_limit=self.tr("weekly screen limit"),
+            sleep_goal=self.tr("sleep goal"),
+            rest_goal=self.tr("daily rest goal"),
+            week_screen=self.tr("screen time per week"),
+            week_sleep=self.tr("sleep per week"),
+            nights_short=self.tr("nights under the sleep goal"),
+            days_no_rest=self.tr("days without the daily rest"),
+            weeks_no_rest=self.tr("weeks without the weekly rest"),
+            no_data=self.tr("Nothing logged in this period"),
+            format_date=lambda day: locale.toString(qdate(day), day_format),
+            format_week=lambda day: locale.toString(qdate(day), day_format),
+        )
+
+    def _on_tab(self, _index: int) -> None:
+        self.redraw()
+        self.viewChanged.emit(self.view)

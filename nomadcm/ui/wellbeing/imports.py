@@ -1,0 +1,157 @@
+"""Wellbeing imports from the GUI: ActivityWatch (file or local server), Sleep as Android, generic CSV.
+
+Each runs on a worker thread (ui.worker) with a progress bar; nothing is written unless the whole file is
+good, and the dialog then lists every bad row by position. Cancel stops the job and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm.errors import UserError
+from nomadcm.exchange.wellbeing_io import WellbeingImportFailed
+from nomadcm.services.container import Services
+from nomadcm.ui.changes import WELLBEING, ChangeBus
+from nomadcm.ui.worker import Cancelled, Job, report_unexpected, start_job
+
+Work = Callable[[Callable[[int, int], None]], Any]
+
+
+def activitywatch_file_job(services: Services, path: Path, device: str) -> Work:
+    def work(report: Callable[[int, int], None]) -> Any:
+        from nomadcm.exchange import activitywatch
+
+        data = activitywatch.parse_export(activitywatch.load_file(path), repr(str(path)), report)
+        return activitywatch.import_data(services.db, data, device, report)
+
+    return work
+
+
+def activitywatch_server_job(services: Services, url: str, device: str) -> Work:
+    def work(report: Callable[[int, int], None]) -> Any:
+        from nomadcm.exchange import activitywatch
+
+        raw = activitywatch.read_server(url)
+        data = activitywatch.parse_export(raw, f"ActivityWatch server {url}", report)
+        return activitywatch.import_data(services.db, data, device, report)
+
+    return work
+
+
+def sleep_android_job(services: Services, path: Path) -> Work:
+    def work(report: Callable[[int, int], None]) -> Any:
+        from nomadcm.exchange import sleep_android
+        from nomadcm.exchange.wellbeing_io import read_text
+
+        nights = sleep_android.parse(read_text(path), repr(str(path)))
+        return sleep_android.import_nights(services.db, nights, report)
+
+    return work
+
+
+def csv_job(services: Services, path: Path) -> Work:
+    def work(report: Callable[[int, int], None]) -> Any:
+        from nomadcm.exchange import rest_csv
+
+        return rest_csv.import_file(services.db, path, report)
+
+    return work
+
+
+class WellbeingImportDialog(QDialog):
+    """Progress, then what was imported, or every bad row (nothing imported)."""
+
+    def __init__(self, title: str, work: Work, changes: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.changes = changes
+        self.work = work
+        self.job: Job | None = None
+        self.outcome = ""  # "imported", "failed", "cancelled", "error"
+        self.result: Any = None
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self.title = QLabel(self.tr("Importing…"))
+        self.title.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self.cancel_or_close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.buttons)
+
+    def start(self) -> None:
+        self.job = start_job(
+            self.work, self, on_progress=self._progress, on_success=self._done, on_failure=self._failed
+        )
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * done / total))
+
+    def _finish(self) -> None:
+        self.job = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+
+    def _done(self, result: Any) -> None:
+        self.outcome = "imported"
+        self.result = result
+        self._finish()
+        self.title.setText(self.tr("Imported."))
+        self.message.setText(str(result))
+        self.changes.notify(WELLBEING)
+
+    def _failed(self, err: BaseException) -> None:
+        self._finish()
+        if isinstance(err, Cancelled):
+            self.outcome = "cancelled"
+            self.title.setText(self.tr("Cancelled: nothing was imported."))
+            return
+        if isinstance(err, WellbeingImportFailed):
+            self.outcome = "failed"
+            self.title.setText(
+                self.tr("Nothing was imported: %n row(s) need fixing first.", "", len(err.problems))
+            )
+            self.problems.setPlainText("\n".join(str(p) for p in err.problems))
+            self.problems.show()
+            return
+        if isinstance(err, UserError):
+            self.outcome = "failed"
+            self.title.setText(self.tr("Nothing was imported."))
+            self.message.setText(str(err))
+            return
+        self.outcome = "error"
+        self.title.setText(self.tr("The import stopped on an unexpected error; nothing was imported."))
+        report_unexpected(err)
+
+    def cancel_or_close(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.title.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()

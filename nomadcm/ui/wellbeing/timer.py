@@ -1,0 +1,207 @@
+"""The screen timer: start/stop per device (and client), for the main window's toolbar and tray.
+
+Running timers are kept in the `screen_timers` setting, so closing NomadCM (or a crash) does not lose one:
+it is still running at the next start. Stopping logs a screen session (source "timer") in the zone where
+the CM was when it started. The clock is injectable for tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+from nomadcm import timezones
+from nomadcm.errors import UserError
+from nomadcm.models.wellbeing import DEVICES
+from nomadcm.services.container import Services
+from nomadcm.services.wellbeing import MAX_SCREEN, ScreenInfo
+from nomadcm.ui.changes import WELLBEING, ChangeBus
+from nomadcm.ui.wellbeing import texts
+
+Clock = Callable[[], datetime]
+SETTING = "screen_timers"
+
+
+class TimerController(QObject):
+    """Which devices' timers run, since when, for which client."""
+
+    changed = Signal()  # a timer started or stopped
+    logged = Signal(object)  # the ScreenInfo a stopped timer logged
+    failed = Signal(str)  # a timer that could not be logged (ran over 24 h...)
+
+    def __init__(
+        self,
+        services: Services,
+        changes: ChangeBus | None = None,
+        clock: Clock = timezones.now_utc,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.changes = changes
+        self.clock = clock
+        self._running: dict[str, tuple[datetime, int | None]] = self._load()
+
+    def _load(self) -> dict[str, tuple[datetime, int | None]]:
+        stored = self.services.settings.get(SETTING) or {}
+        running = {}
+        if isinstance(stored, dict):
+            for device, value in stored.items():
+                try:
+                    running[device] = (timezones.parse_utc(value["start"]), value.get("client_id"))
+                except (KeyError, TypeError, ValueError):
+                    continue  # a damaged entry: forget it rather than crash at start-up
+        return {d: v for d, v in running.items() if d in DEVICES}
+
+    def _save(self) -> None:
+        self.services.settings.set(
+            SETTING,
+            {d: {"start": timezones.format_utc(s), "client_id": c} for d, (s, c) in self._running.items()},
+        )
+
+    def running(self) -> dict[str, tuple[datetime, int | None]]:
+        return dict(self._running)
+
+    def is_running(self, device: str) -> bool:
+        return device in self._running
+
+    def elapsed(self, device: str) -> timedelta:
+        if device not in self._running:
+            return timedelta(0)
+        return max(timedelta(0), self.clock() - self._running[device][0])
+
+    def start(self, device: str, client_id: int | None = None) -> None:
+        if device in self._running:
+            return
+        self._running[device] = (self.clock().replace(microsecond=0), client_id)
+        self._save()
+        self.changed.emit()
+
+    def stop(self, device: str) -> ScreenInfo | None:
+        """Stops the device's timer and logs its session (None when under a minute: nothing to log)."""
+        if device not in self._running:
+            return None
+        start, client_id = self._running.pop(device)
+        self._save()
+        self.changed.emit()
+        end = self.clock().replace(microsecond=0)
+        if end - start < timedelta(minutes=1):
+            return None
+        if end - start > MAX_SCREEN:
+            self.failed.emit(
+                self.tr(
+                    "The {device} timer ran for more than 24 hours and was not logged: add the real "
+                    "screen time with Add…"
+                ).format(device=texts.device_name(device))
+            )
+            return None
+        try:
+            info = self.services.wellbeing.add_screen(device, start, end, client_id=client_id, source="timer")
+        except UserError as err:
+            self.failed.emit(str(err))
+            return None
+        self.logged.emit(info)
+        if self.changes is not None:
+            self.changes.notify(WELLBEING)
+        return info
+
+    def stop_all(self) -> list[str]:
+        """Stops every timer (a break starts); returns the devices, to start them again after."""
+        devices = list(self._running)
+        clients = {d: self._running[d][1] for d in devices}
+        for device in devices:
+            self.stop(device)
+        self._last_clients = clients
+        return devices
+
+    def resume(self, devices: list[str]) -> None:
+        clients = getattr(self, "_last_clients", {})
+        for device in devices:
+            self.start(device, clients.get(device))
+
+
+class ScreenTimerWidget(QWidget):
+    """Device and client pickers, a Start/Stop button and the running timers' times."""
+
+    def __init__(self, controller: TimerController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.device = QComboBox()
+        self.device.setAccessibleName(self.tr("Device to time"))
+        for d in DEVICES:
+            self.device.addItem(texts.device_name(d), d)
+        self.client = QComboBox()
+        self.client.setAccessibleName(self.tr("Client of this screen time"))
+        self.button = QToolButton()
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.status = QLabel()
+        self.status.setMinimumWidth(90)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Screen timer:")))
+        layout.addWidget(self.device)
+        layout.addWidget(self.client)
+        layout.addWidget(self.button)
+        layout.addWidget(self.status)
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self.refresh)
+        self.button.clicked.connect(self.toggle)
+        self.device.currentIndexChanged.connect(self.refresh)
+        controller.changed.connect(self.refresh)
+        self.reload_clients()
+        self.refresh()
+
+    def reload_clients(self) -> None:
+        current = self.client.currentData()
+        self.client.clear()
+        self.client.addItem(self.tr("no client"), None)
+        for cid, name in self.controller.services.wellbeing.client_names():
+            self.client.addItem(name, cid)
+        self.client.setCurrentIndex(max(0, self.client.findData(current)))
+
+    def toggle(self) -> None:
+        device = self.device.currentData()
+        if self.controller.is_running(device):
+            self.controller.stop(device)
+        else:
+            self.controller.start(device, self.client.currentData())
+
+    def refresh(self) -> None:
+        device = self.device.currentData()
+        running = self.controller.running()
+        self.button.setText(self.tr("Stop") if device in running else self.tr("Start"))
+        self.client.setEnabled(device not in running)
+        parts = []
+        for d in running:
+            seconds = int(self.controller.elapsed(d).total_seconds())
+            parts.append(f"{texts.device_name(d)} {seconds // 3600}:{seconds // 60 % 60:02d}")
+        self.status.setText(" · ".join(parts))
+        if running and not self.tick.isActive():
+            self.tick.start()
+        elif not running:
+            self.tick.stop()
+
+
+def timer_menu(controller: TimerController, parent: QWidget | None = None) -> QMenu:
+    """A menu with a checkable timer per device, for the tray icon."""
+    menu = QMenu(QCoreApplication.translate("Wellbeing", "Screen timers"), parent)
+    actions = {}
+    for d in DEVICES:
+        action = menu.addAction(texts.device_name(d))
+        action.setCheckable(True)
+        action.toggled.connect(lambda on, dev=d: controller.start(dev) if on else controller.stop(dev))
+        actions[d] = action
+
+    def sync() -> None:
+        for dev, action in actions.items():
+            action.blockSignals(True)
+            action.setChecked(controller.is_running(dev))
+            action.blockSignals(False)
+
+    controller.changed.connect(sync)
+    sync()
+    return menu

@@ -1,0 +1,142 @@
+"""Undoable wellbeing edits (Edit > Undo): add, edit, delete a screen session or a rest period.
+
+A command is pushed after its first write succeeded (the dialog shows a failure and stays open), so the
+first redo() that QUndoStack.push() calls does nothing. A later failure (the row changed meanwhile) is
+reported through `on_error` and the command made obsolete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from nomadcm.errors import UserError
+from nomadcm.services.wellbeing import RestInfo, ScreenInfo, WellbeingService
+from nomadcm.ui.changes import WELLBEING, ChangeBus
+
+Info = ScreenInfo | RestInfo
+ErrorSink = Callable[[UserError], None]
+
+
+def _delete(service: WellbeingService, info: Info) -> None:
+    if isinstance(info, ScreenInfo):
+        service.delete_screen(info.id)
+    else:
+        service.delete_rest(info.id)
+
+
+def _restore(service: WellbeingService, info: Info) -> None:
+    if isinstance(info, ScreenInfo):
+        service.restore_screen(info)
+    else:
+        service.restore_rest(info)
+
+
+def _put(service: WellbeingService, info: Info) -> None:
+    """Writes every editable field of `info` over the stored row."""
+    if isinstance(info, ScreenInfo):
+        service.update_screen(
+            info.id,
+            device=info.device,
+            start=info.start,
+            end=info.end,
+            tz=info.tz,
+            client_id=info.client_id,
+            activity=info.activity,
+        )
+    else:
+        service.update_rest(
+            info.id,
+            kind=info.kind,
+            start=info.start,
+            end=info.end,
+            tz=info.tz,
+            quality=info.quality,
+            note=info.note,
+        )
+
+
+class _Command(QUndoCommand):
+    def __init__(self, text: str, service: WellbeingService, changes: ChangeBus, on_error: ErrorSink) -> None:
+        super().__init__(text)
+        self.service = service
+        self.changes = changes
+        self.on_error = on_error
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except UserError as err:
+            self.setObsolete(True)
+            self.on_error(err)
+        self.changes.notify(WELLBEING)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class AddEntryCommand(_Command):
+    def __init__(
+        self, info: Info, service: WellbeingService, changes: ChangeBus, on_error: ErrorSink
+    ) -> None:
+        text = (
+            QCoreApplication.translate("WellbeingUndo", "add screen time")
+            if isinstance(info, ScreenInfo)
+            else QCoreApplication.translate("WellbeingUndo", "add rest")
+        )
+        super().__init__(text, service, changes, on_error)
+        self.info = info
+
+    def _redo(self) -> None:
+        _restore(self.service, self.info)
+
+    def _undo(self) -> None:
+        _delete(self.service, self.info)
+
+
+class EditEntryCommand(_Command):
+    def __init__(
+        self, old: Info, new: Info, service: WellbeingService, changes: ChangeBus, on_error: ErrorSink
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("WellbeingUndo", "edit entry"), service, changes, on_error
+        )
+        self.old, self.new = old, new
+
+    def _redo(self) -> None:
+        _put(self.service, self.new)
+
+    def _undo(self) -> None:
+        _put(self.service, self.old)
+
+
+class DeleteEntriesCommand(_Command):
+    def __init__(
+        self, infos: list[Info], service: WellbeingService, changes: ChangeBus, on_error: ErrorSink
+    ) -> None:
+        text = QCoreApplication.translate("WellbeingUndo", "delete %n entries", "", len(infos))
+        super().__init__(text, service, changes, on_error)
+        self.infos = list(infos)
+
+    def _redo(self) -> None:
+        for info in self.infos:
+            _delete(self.service, info)
+
+    def _undo(self) -> None:
+        for info in self.infos:
+            _restore(self.service, info)

@@ -1,0 +1,1 @@
+"""Widgets shared by the pages: the zone picker and the zoned date-time editor."""

@@ -1,0 +1,1 @@
+"""The Workplaces page: places with measured WiFi, filters, and a checklist per trip."""

@@ -1,0 +1,530 @@
+"""Table models of the Workplaces page: places (with a filtering proxy), speed tests, and a stay's checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from nomadcm import timezones
+from nomadcm.models import WORKPLACE_KINDS
+from nomadcm.services.cities import fold
+from nomadcm.services.opening_hours import HoursState
+from nomadcm.services.place_catalog import PlaceCatalog, PlaceFilter, PlaceInfo
+from nomadcm.services.place_checklist import ChecklistEntry
+from nomadcm.services.workplaces import SpeedTestInfo, WorkSessionInfo
+from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+STATE_COLOURS = {HoursState.OPEN: "#2f855a", HoursState.CLOSED: "#c53030", HoursState.UNKNOWN: "#718096"}
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "cafe": QCoreApplication.translate("Workplaces", "Café"),
+        "coworking": QCoreApplication.translate("Workplaces", "Coworking"),
+        "hotel": QCoreApplication.translate("Workplaces", "Hotel"),
+        "library": QCoreApplication.translate("Workplaces", "Library"),
+        "outdoor": QCoreApplication.translate("Workplaces", "Outdoor"),
+        "transport": QCoreApplication.translate("Workplaces", "Transport"),
+        "other": QCoreApplication.translate("Workplaces", "Other"),
+    }
+    return labels.get(kind, kind)
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    return [(k, kind_label(k)) for k in WORKPLACE_KINDS]
+
+
+def state_label(state: HoursState) -> str:
+    return {
+        HoursState.OPEN: QCoreApplication.translate("Workplaces", "Open"),
+        HoursState.CLOSED: QCoreApplication.translate("Workplaces", "Closed"),
+        HoursState.UNKNOWN: QCoreApplication.translate("Workplaces", "Unknown"),
+    }[state]
+
+
+def fmt_mbps(value: float | None) -> str:
+    from PySide6.QtCore import QLocale
+
+    return "" if value is None else QLocale().toString(float(value), "f", 1)
+
+
+def hours_tooltip(place: PlaceInfo, when: datetime) -> str:
+    """What the Open column's tooltip says: the hours, and until when the state holds."""
+    tr = QCoreApplication.translate
+    if not place.opening_hours:
+        return tr("Workplaces", "Opening hours not known")
+    if place.hours_error:
+        return tr("Workplaces", "{hours}\nNot understood ({error}): treated as unknown").format(
+            hours=place.opening_hours, error=place.hours_error
+        )
+    lines = [place.opening_hours]
+    if place.tz:
+        wall = timezones.wall_at(when, place.tz) if when.tzinfo is not None else when
+        change = place.hours.next_change_wall(wall)
+        if change is not None:
+            lines.append(
+                tr("Workplaces", "Changes {when} ({zone})").format(when=fmt_datetime(change), zone=place.tz)
+            )
+    return "\n".join(lines)
+
+
+class PlacesModel(QAbstractTableModel):
+    FAV, NAME, KIND, CITY, DOWN, UP, TESTS, WIFI, POWER, QUIET, COMFORT, PRICE, OPEN = range(13)
+    COLUMN_COUNT = 13
+    SCORE_COLUMNS: ClassVar[dict[int, str]] = {
+        WIFI: "score_wifi",
+        POWER: "score_power",
+        QUIET: "score_quiet",
+        COMFORT: "score_comfort",
+        PRICE: "score_price",
+    }
+
+    def __init__(self, load: Callable[[], PlaceCatalog], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._load = load
+        self._catalog = PlaceCatalog([])
+        self._rows: list[PlaceInfo] = []
+        self._now = timezones.now_utc()
+        self._headers = (
+            "★",
+            self.tr("Name"),
+            self.tr("Kind"),
+            self.tr("City"),
+            self.tr("Down (Mbit/s)"),
+            self.tr("Up (Mbit/s)"),
+            self.tr("Tests"),
+            self.tr("WiFi"),
+            self.tr("Power"),
+            self.tr("Quiet"),
+            self.tr("Comfort"),
+            self.tr("Price"),
+            self.tr("Open now"),
+        )
+        self._tips = {
+            self.FAV: self.tr("Favourite"),
+            self.DOWN: self.tr("Median download of the speed tests"),
+            self.UP: self.tr("Median upload of the speed tests"),
+            self.TESTS: self.tr("How many speed tests"),
+            self.WIFI: self.tr("WiFi reliability, 0 to 5"),
+            self.POWER: self.tr("Power outlets, 0 to 5"),
+            self.QUIET: self.tr("Quiet, 0 to 5"),
+            self.COMFORT: self.tr("Comfort, 0 to 5"),
+            self.PRICE: self.tr("Price, 0 (dear) to 5 (cheap)"),
+            self.OPEN: self.tr("Open now, on the place's own clock"),
+        }
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._catalog = self._load()
+        self._rows = self._catalog.places
+        self._now = timezones.now_utc()
+        self.endResetModel()
+
+    def catalog(self) -> PlaceCatalog:
+        return self._catalog
+
+    def place_at(self, row: int) -> PlaceInfo:
+        return self._rows[row]
+
+    def row_of(self, place_id: int) -> int | None:
+        return next((i for i, p in enumerate(self._rows) if p.id == place_id), None)
+
+    def refresh_now(self) -> None:
+        """A minute passed: the Open column may have changed."""
+        self._now = timezones.now_utc()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.OPEN), self.index(len(self._rows) - 1, self.OPEN))
+
+    # ------------------------------------------------------------------ Qt API
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tips.get(section)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        p = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(p, col)
+        if role == SORT_ROLE:
+            return self._sort_key(p, col)
+        if role == ID_ROLE:
+            return p.id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col in (self.DOWN, self.UP, self.TESTS):
+                return RIGHT
+            if col == self.FAV or col in self.SCORE_COLUMNS:
+                return CENTER
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.OPEN:
+            return QBrush(QColor(STATE_COLOURS[self._state(p)]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(p, col)
+        return None
+
+    def _state(self, p: PlaceInfo) -> HoursState:
+        return p.open_state(self._now)
+
+    def _display(self, p: PlaceInfo, col: int) -> str | None:
+        if col == self.FAV:
+            return "★" if p.favourite else ""
+        if col == self.NAME:
+            return p.name
+        if col == self.KIND:
+            return kind_label(p.kind)
+        if col == self.CITY:
+            return p.city
+        if col == self.DOWN:
+            return fmt_mbps(p.down_mbps)
+        if col == self.UP:
+            return fmt_mbps(p.up_mbps)
+        if col == self.TESTS:
+            return str(p.tests) if p.tests else ""
+        if col in self.SCORE_COLUMNS:
+            value = getattr(p, self.SCORE_COLUMNS[col])
+            return "" if value is None else str(value)
+        if col == self.OPEN:
+            if p.hours_error:
+                return self.tr("? hours not understood")
+            if not p.opening_hours:
+                return ""
+            return state_label(self._state(p))
+        return None
+
+    def _sort_key(self, p: PlaceInfo, col: int) -> Any:
+        if col == self.FAV:
+            return 1 if p.favourite else 0
+        if col == self.NAME:
+            return fold(p.name)
+        if col == self.KIND:
+            return fold(kind_label(p.kind))
+        if col == self.CITY:
+            return fold(p.city)
+        if col == self.DOWN:
+            return -1.0 if p.down_mbps is None else float(p.down_mbps)
+        if col == self.UP:
+            return -1.0 if p.up_mbps is None else float(p.up_mbps)
+        if col == self.TESTS:
+            return p.tests
+        if col in self.SCORE_COLUMNS:
+            value = getattr(p, self.SCORE_COLUMNS[col])
+            return -1 if value is None else value
+        if col == self.OPEN:
+            return {HoursState.OPEN: 2, HoursState.UNKNOWN: 1, HoursState.CLOSED: 0}[self._state(p)]
+        return None
+
+    def _tooltip(self, p: PlaceInfo, col: int) -> str | None:
+        if col == self.OPEN:
+            return hours_tooltip(p, self._now)
+        if col == self.NAME:
+            parts = [p.address] if p.address else []
+            if p.notes:
+                parts.append(p.notes)
+            return "\n".join(parts) or None
+        if col in (self.DOWN, self.UP, self.TESTS) and p.speed.last_test_at is not None:
+            return self.tr("{count} test(s), the latest on {day}").format(
+                count=p.tests, day=fmt_date(timezones.wall_at(p.speed.last_test_at, p.tz or "UTC"))
+            )
+        return None
+
+
+class PlacesProxy(QSortFilterProxyModel):
+    """Filters with the service's own predicate (`PlaceFilter.prepare`), so the page and `place list`
+    agree on what a filter means; sorts on SORT_ROLE keys."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._filter = PlaceFilter()
+        self._keep: Callable[[PlaceInfo], bool] = self._filter.prepare()
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def place_filter(self) -> PlaceFilter:
+        return self._filter
+
+    def set_place_filter(self, flt: PlaceFilter) -> None:
+        self._filter = flt
+        self._keep = flt.prepare()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, PlacesModel):
+            return True
+        return self._keep(model.place_at(source_row))
+
+
+class SpeedTestsModel(QAbstractTableModel):
+    WHEN, DOWN, UP, PING, TOOL = range(5)
+    COLUMN_COUNT = 5
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SpeedTestInfo] = []
+        self._zone = "UTC"
+        self._headers = (
+            self.tr("When"),
+            self.tr("Down (Mbit/s)"),
+            self.tr("Up (Mbit/s)"),
+            self.tr("Ping (ms)"),
+            self.tr("Measured with"),
+        )
+
+    def set_tests(self, tests: list[SpeedTestInfo], zone: str | None) -> None:
+        self.beginResetModel()
+        self._rows = sorted(tests, key=lambda t: t.measured_at, reverse=True)  # newest first
+        self._zone = zone or "UTC"
+        self.endResetModel()
+
+    def test_at(self, row: int) -> SpeedTestInfo:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        t = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.WHEN:
+                return fmt_datetime(timezones.wall_at(t.measured_at, self._zone))
+            if col == self.DOWN:
+                return fmt_mbps(t.down_mbps)
+            if col == self.UP:
+                return fmt_mbps(t.up_mbps)
+            if col == self.PING:
+                return "" if t.ping_ms is None else fmt_mbps(t.ping_ms)
+            if col == self.TOOL:
+                return tool_label(t.tool)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.DOWN, self.UP, self.PING):
+            return RIGHT
+        if role == ID_ROLE:
+            return t.id
+        return None
+
+
+def tool_label(tool: str) -> str:
+    return {
+        "speedtest": "Speedtest",
+        "fast.com": "fast.com",
+        "nperf": "nPerf",
+        "other": QCoreApplication.translate("Workplaces", "Other"),
+    }.get(tool, tool)
+
+
+class ChecklistModel(QAbstractTableModel):
+    """A stay's places to try; Visited and Tested are tick boxes, Note is editable."""
+
+    VISITED, TESTED, NAME, KIND, DOWN, HOURS, NOTE = range(7)
+    COLUMN_COUNT = 7
+
+    def __init__(self, on_change: Callable[[int, dict[str, Any]], bool], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._on_change = on_change
+        self._rows: list[ChecklistEntry] = []
+        self._headers = (
+            self.tr("Visited"),
+            self.tr("Tested"),
+            self.tr("Place"),
+            self.tr("Kind"),
+            self.tr("Down (Mbit/s)"),
+            self.tr("Opening hours"),
+            self.tr("Note"),
+        )
+
+    def set_entries(self, entries: list[ChecklistEntry]) -> None:
+        self.beginResetModel()
+        self._rows = list(entries)
+        self.endResetModel()
+
+    def entries(self) -> list[ChecklistEntry]:
+        return list(self._rows)
+
+    def entry_at(self, row: int) -> ChecklistEntry:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (self.VISITED, self.TESTED):
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == self.NOTE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        e = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if col == self.VISITED:
+                return Qt.CheckState.Checked if e.visited else Qt.CheckState.Unchecked
+            if col == self.TESTED:
+                return Qt.CheckState.Checked if e.tested else Qt.CheckState.Unchecked
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == self.NAME:
+                return e.place.name
+            if col == self.KIND:
+                return kind_label(e.place.kind)
+            if col == self.DOWN:
+                return fmt_mbps(e.place.down_mbps)
+            if col == self.HOURS:
+                return e.place.opening_hours
+            if col == self.NOTE:
+                return e.note
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.DOWN:
+            return RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME and e.place.address:
+            return e.place.address
+        if role == ID_ROLE:
+            return e.id
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return False
+        e = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col in (self.VISITED, self.TESTED):
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            fields: dict[str, Any] = {"visited" if col == self.VISITED else "tested": checked}
+        elif role == Qt.ItemDataRole.EditRole and col == self.NOTE:
+            fields = {"note": str(value).strip()}
+        else:
+            return False
+        if not self._on_change(e.id, fields):
+            return False
+        if fields.get("tested"):
+            fields["visited"] = True  # the service ticks it too: tested means visited
+        self._rows[index.row()] = replace(e, **fields)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.COLUMN_COUNT - 1))
+        return True
+
+
+class WorkSessionsModel(QAbstractTableModel):
+    """A place's "worked here" sessions, newest first, in the zone each was logged in."""
+
+    START, END, DURATION, ACTIVITY = range(4)
+    COLUMN_COUNT = 4
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[WorkSessionInfo] = []
+        self._headers = (self.tr("From"), self.tr("To"), self.tr("Duration"), self.tr("Activity"))
+
+    def set_sessions(self, sessions: list[WorkSessionInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(sessions)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        w = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.START:
+                return f"{fmt_datetime(timezones.wall_at(w.start, w.tz))} {timezones.abbreviation(w.start, w.tz)}"
+            if col == self.END:
+                return fmt_time(timezones.wall_at(w.end, w.tz))
+            if col == self.DURATION:
+                minutes = int(w.duration.total_seconds() // 60)
+                return self.tr("{h} h {m:02d}").format(h=minutes // 60, m=minutes % 60)
+            if col == self.ACTIVITY:
+                return w.activity
+        if role == ID_ROLE:
+            return w.id
+        return None

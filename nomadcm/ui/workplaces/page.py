@@ -1,0 +1,583 @@
+"""The Workplaces page: her places with measured WiFi, filters, and a checklist per trip.
+
+Two tabs. "Places": a table (model/view over the service's catalog) with the filters of `place list`:
+search, city, kind, minimum download (slider), open now or at a chosen time of each place's own clock,
+power and quiet at least N, favourites. "Trip checklists": per stay, the places to try.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import timezones
+from nomadcm.errors import UserError
+from nomadcm.exchange.csv_native import ImportFailed
+from nomadcm.services.container import Services
+from nomadcm.services.place_catalog import PlaceFilter, PlaceInfo
+from nomadcm.ui.changes import ITINERARY, WELLBEING, WORKPLACES, ChangeBus, touches
+from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.formatting import short_date_format, short_time_format
+from nomadcm.ui.worker import Cancelled, start_job
+from nomadcm.ui.workplaces.checklist import ChecklistPanel, stay_label
+from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
+from nomadcm.ui.workplaces.models import PlacesModel, PlacesProxy, kind_choices
+from nomadcm.ui.workplaces.place_dialog import PlaceDialog
+
+SLIDER_MAX_MBPS = 200
+SLIDER_STEP = 5
+OPEN_ANY, OPEN_NOW, OPEN_AT = range(3)
+
+
+class WorkplacesPage(QWidget):
+    loaded = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.changes = changes
+        self.model = PlacesModel(services.workplaces.catalog, self)
+        self.proxy = PlacesProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        title = QLabel(self.tr("Workplaces"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._places_tab(), self.tr("Places"))
+        self.checklist = ChecklistPanel(services)
+        self.checklist.changed.connect(self._on_own_write)
+        self.tabs.addTab(self.checklist, self.tr("Trip checklists"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+
+        self.job = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(60_000)
+        self.timer.timeout.connect(self._minute)
+        self.timer.start()
+        changes.changed.connect(self._on_changes)
+        self.reload()
+        QTimer.singleShot(0, self.loaded.emit)
+
+    # ------------------------------------------------------------------ building
+
+    def _places_tab(self) -> QWidget:
+        self.add_button = QPushButton(self.tr("New place"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.test_button = QPushButton(self.tr("Speed test…"))
+        self.worked_button = QPushButton(self.tr("Worked here…"))
+        self.checklist_button = QPushButton(self.tr("Add to a trip…"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.add_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.test_button.clicked.connect(self.add_speed_test)
+        self.worked_button.clicked.connect(self.worked_here)
+        self.checklist_button.clicked.connect(self.add_to_trip)
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button.clicked.connect(self.export_file)
+        self.import_button.setToolTip(self.tr("GeoJSON or Overpass JSON from OpenStreetMap, or a places CSV"))
+        actions = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addSpacing(12)
+        for b in (self.test_button, self.worked_button, self.checklist_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search names, addresses, notes"))
+        self.search.setClearButtonEnabled(True)
+        self.city = QComboBox()
+        self.city.setMinimumContentsLength(14)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All kinds"), "")
+        for key, label in kind_choices():
+            self.kind.addItem(label, key)
+        self.favourites = QCheckBox(self.tr("Favourites"))
+        self.min_down = QSlider(Qt.Orientation.Horizontal)
+        self.min_down.setRange(0, SLIDER_MAX_MBPS // SLIDER_STEP)
+        self.min_down.setPageStep(2)
+        self.min_down.setMinimumWidth(120)
+        self.min_down.setAccessibleName(self.tr("Minimum download speed"))
+        self.min_down_label = QLabel()
+        self.min_down_label.setMinimumWidth(90)
+        self.min_power = self._score_filter(self.tr("Power outlets at least"))
+        self.min_quiet = self._score_filter(self.tr("Quiet at least"))
+        self.open_mode = QComboBox()
+        self.open_mode.addItem(self.tr("Any time"), OPEN_ANY)
+        self.open_mode.addItem(self.tr("Open now"), OPEN_NOW)
+        self.open_mode.addItem(self.tr("Open at…"), OPEN_AT)
+        self.open_at = QDateTimeEdit(QDateTime.currentDateTime())
+        self.open_at.setCalendarPopup(True)
+        self.open_at.setDisplayFormat(f"{short_date_format()} {short_time_format()}")
+        self.open_at.setToolTip(self.tr("On each place's own clock: 10:00 in Lisbon means 10:00 Lisbon time"))
+        self.open_at.setEnabled(False)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self.search, 2)
+        row1.addWidget(self.city, 1)
+        row1.addWidget(self.kind)
+        row1.addWidget(self.favourites)
+        row2 = QHBoxLayout()
+        row2.addWidget(QLabel(self.tr("Download ≥")))
+        row2.addWidget(self.min_down)
+        row2.addWidget(self.min_down_label)
+        row2.addWidget(QLabel(self.tr("Power ≥")))
+        row2.addWidget(self.min_power)
+        row2.addWidget(QLabel(self.tr("Quiet ≥")))
+        row2.addWidget(self.min_quiet)
+        row2.addWidget(self.open_mode)
+        row2.addWidget(self.open_at)
+        row2.addStretch(1)
+        row2.addWidget(self.clear_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(PlacesModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PlacesModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.count_label = QLabel()
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt;")
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self._cancel_job)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
+
+        for signal in (
+            self.search.textChanged,
+            self.city.currentIndexChanged,
+            self.kind.currentIndexChanged,
+            self.favourites.toggled,
+            self.min_down.valueChanged,
+            self.min_power.valueChanged,
+            self.min_quiet.valueChanged,
+            self.open_mode.currentIndexChanged,
+            self.open_at.dateTimeChanged,
+        ):
+            signal.connect(self.apply_filters)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(actions)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addLayout(bottom)
+        return page
+
+    def _score_filter(self, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(0, 5)
+        spin.setSpecialValueText(self.tr("any"))
+        spin.setAccessibleName(name)
+        return spin
+
+    # ------------------------------------------------------------------ page API
+
+    def focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    @Slot()
+    def new_item(self) -> None:
+        dialog = PlaceDialog(self.services, None, self)
+        dialog.changed.connect(self._on_own_write)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            self.select_place(dialog.saved_id)
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        selected = self.selected_place()
+        self.model.reload()
+        self._fill_cities()
+        self.apply_filters()
+        if selected is not None:
+            self.select_place(selected.id)
+        self._update_buttons()
+
+    def _fill_cities(self) -> None:
+        current = self.city.currentData()
+        self.city.blockSignals(True)
+        self.city.clear()
+        self.city.addItem(self.tr("All cities"), "")
+        for name in self.model.catalog().cities():
+            self.city.addItem(name, name)
+        index = self.city.findData(current) if current else 0
+        self.city.setCurrentIndex(max(index, 0))
+        self.city.blockSignals(False)
+
+    def current_filter(self) -> PlaceFilter:
+        mode = self.open_mode.currentData()
+        self.open_at.setEnabled(mode == OPEN_AT)
+        open_at: datetime | None = None
+        if mode == OPEN_NOW:
+            open_at = timezones.now_utc()
+        elif mode == OPEN_AT:
+            value = self.open_at.dateTime()
+            d, t = value.date(), value.time()
+            open_at = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())  # each place's wall time
+        mbps = self.min_down.value() * SLIDER_STEP
+        return PlaceFilter(
+            text=self.search.text(),
+            city=self.city.currentData() or "",
+            kind=self.kind.currentData() or "",
+            min_down=float(mbps) if mbps else None,
+            open_at=open_at,
+            min_power=self.min_power.value() or None,
+            min_quiet=self.min_quiet.value() or None,
+            favourites=self.favourites.isChecked(),
+        )
+
+    @Slot()
+    def apply_filters(self) -> None:
+        mbps = self.min_down.value() * SLIDER_STEP
+        self.min_down_label.setText(self.tr("{n} Mbit/s").format(n=mbps) if mbps else self.tr("any speed"))
+        flt = self.current_filter()
+        self.proxy.set_place_filter(flt)
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            self.tr("%n place(s) shown", "", shown) + self.tr(" of {total}").format(total=total)
+        )
+        self.clear_button.setEnabled(flt.active)
+        if total == 0:
+            self.empty_label.setText(
+                self.tr(
+                    "No workplace yet. Add the cafés, coworkings and libraries where you work, "
+                    "or import an OpenStreetMap extract (GeoJSON or Overpass JSON) of a city."
+                )
+            )
+        else:
+            self.empty_label.setText(self.tr("No place matches these filters."))
+        self.empty_label.setVisible(shown == 0)
+        self.table.setVisible(shown > 0)
+        self._update_buttons()
+
+    @Slot()
+    def clear_filters(self) -> None:
+        widgets = (
+            self.search,
+            self.city,
+            self.kind,
+            self.favourites,
+            self.min_down,
+            self.min_power,
+            self.min_quiet,
+            self.open_mode,
+        )
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.clear()
+        self.city.setCurrentIndex(0)
+        self.kind.setCurrentIndex(0)
+        self.favourites.setChecked(False)
+        self.min_down.setValue(0)
+        self.min_power.setValue(0)
+        self.min_quiet.setValue(0)
+        self.open_mode.setCurrentIndex(0)
+        for w in widgets:
+            w.blockSignals(False)
+        self.apply_filters()
+
+    def selected_place(self) -> PlaceInfo | None:
+        if not hasattr(self, "table") or self.table.selectionModel() is None:
+            return None
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        source = self.proxy.mapToSource(rows[0])
+        return self.model.place_at(source.row()) if source.isValid() else None
+
+    def select_place(self, place_id: int) -> None:
+        row = self.model.row_of(place_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, PlacesModel.NAME))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has = self.selected_place() is not None
+        for b in (
+            self.edit_button,
+            self.delete_button,
+            self.test_button,
+            self.worked_button,
+            self.checklist_button,
+        ):
+            b.setEnabled(has)
+        self.export_button.setEnabled(self.proxy.rowCount() > 0)
+
+    @Slot(object)
+    def _on_changes(self, changed: object) -> None:
+        if touches(changed, WORKPLACES):
+            self.reload()
+            self.checklist.reload()
+        if touches(changed, ITINERARY):
+            self.checklist.reload_stays()
+
+    @Slot(object)
+    def _on_own_write(self, areas: object) -> None:
+        self.changes.notify(areas)  # type: ignore[arg-type]
+
+    @Slot()
+    def _minute(self) -> None:
+        self.model.refresh_now()
+        if self.open_mode.currentData() == OPEN_NOW:
+            self.apply_filters()
+
+    # ------------------------------------------------------------------ actions on a place
+
+    @Slot(QModelIndex)
+    def _on_double_click(self, index: QModelIndex) -> None:
+        self.edit_selected()
+
+    @Slot()
+    def edit_selected(self) -> None:
+        place = self.selected_place()
+        if place is None:
+            return
+        dialog = PlaceDialog(self.services, place, self)
+        dialog.changed.connect(self._on_own_write)
+        dialog.exec()
+
+    @Slot()
+    def delete_selected(self) -> None:
+        place = self.selected_place()
+        if place is None:
+            return
+        details = self.tr("%n speed test(s)", "", place.tests) if place.tests else ""
+        text = self.tr("Delete {name}?").format(name=place.name)
+        if details:
+            text += " " + self.tr("Its {details} and checklist entries go with it.").format(details=details)
+        answer = QMessageBox.question(self, self.tr("Delete place"), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.workplaces.delete_place(place.id)
+        except UserError as err:
+            show_user_error(self, err)
+            return
+        self.changes.notify(WORKPLACES, WELLBEING)
+
+    @Slot()
+    def add_speed_test(self) -> None:
+        place = self.selected_place()
+        if place is None:
+            return
+        if SpeedTestDialog(self.services, place, self).exec() == QDialog.DialogCode.Accepted:
+            self.changes.notify(WORKPLACES)
+
+    @Slot()
+    def worked_here(self) -> None:
+        place = self.selected_place()
+        if place is None:
+            return
+        if WorkedHereDialog(self.services, place, self).exec() == QDialog.DialogCode.Accepted:
+            self.changes.notify(WORKPLACES, WELLBEING)
+
+    @Slot()
+    def add_to_trip(self) -> None:
+        place = self.selected_place()
+        if place is None:
+            return
+        stays = self.services.workplaces.stays()
+        if not stays:
+            QMessageBox.information(
+                self,
+                self.tr("Add to a trip"),
+                self.tr("No stay in your itinerary yet: add your stays on the Travel page first."),
+            )
+            return
+        from nomadcm.services.place_checklist import place_in_stay
+
+        labels = [stay_label(s) for s in stays]
+        preferred = next((i for i, s in enumerate(stays) if place_in_stay(place, s)), 0)
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Add to a trip"),
+            self.tr("Try {name} during:").format(name=place.name),
+            labels,
+            preferred,
+            False,
+        )
+        if not ok or label not in labels:
+            return
+        stay = stays[labels.index(label)]
+        self.services.workplaces.add_to_checklist(stay.id, [place.id])
+        self.changes.notify(WORKPLACES)
+        self.checklist.select_stay(stay.id)
+        self.status_message.emit(
+            self.tr("{name} added to the checklist of {stay}").format(name=place.name, stay=label)
+        )
+
+    # ------------------------------------------------------------------ files
+
+    @Slot()
+    def import_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import places"),
+            "",
+            self.tr(
+                "Places (*.geojson *.json *.csv);;GeoJSON (*.geojson *.json);;CSV (*.csv);;All files (*)"
+            ),
+        )
+        if not name:
+            return
+        from nomadcm.exchange.places_io import import_places
+
+        db = self.services.db
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.import_button.setEnabled(False)
+        self.job = start_job(
+            lambda report: import_places(db, name, report),
+            self,
+            on_progress=self._on_progress,
+            on_success=self._on_imported,
+            on_failure=self._on_import_failed,
+        )
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _end_job(self) -> None:
+        self.job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.import_button.setEnabled(True)
+
+    @Slot()
+    def _cancel_job(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _on_imported(self, report: object) -> None:
+        self._end_job()
+        self.changes.notify(WORKPLACES)
+        text = report.summary()  # type: ignore[attr-defined]
+        warnings = list(report.warnings)  # type: ignore[attr-defined]
+        if warnings:
+            shown = "\n".join(f"• {w}" for w in warnings[:8])
+            more = self.tr("\n… and {n} more").format(n=len(warnings) - 8) if len(warnings) > 8 else ""
+            text += "\n\n" + self.tr("To check:") + "\n" + shown + more
+        QMessageBox.information(self, self.tr("Import places"), text)
+
+    def _on_import_failed(self, err: BaseException) -> None:
+        self._end_job()
+        if isinstance(err, Cancelled):
+            self.status_message.emit(self.tr("Import cancelled: nothing was imported"))
+            return
+        if isinstance(err, ImportFailed):
+            lines = [str(e) for e in err.errors[:15]]
+            more = self.tr("\n… and {n} more").format(n=len(err.errors) - 15) if len(err.errors) > 15 else ""
+            QMessageBox.warning(
+                self,
+                self.tr("Import places"),
+                self.tr("Nothing was imported: {n} record(s) need fixing.").format(n=len(err.errors))
+                + "\n\n"
+                + "\n".join(lines)
+                + more,
+            )
+            return
+        if isinstance(err, UserError):
+            show_user_error(self, err)
+            return
+        from nomadcm.ui.worker import report_unexpected
+
+        report_unexpected(err)
+
+    @Slot()
+    def export_file(self) -> None:
+        ids = [
+            self.model.place_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
+            for r in range(self.proxy.rowCount())
+        ]
+        if not ids:
+            return
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export %n place(s)", "", len(ids)),
+            "workplaces.geojson",
+            self.tr("GeoJSON (*.geojson);;CSV (*.csv)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".geojson")
+        answer = QMessageBox.question(
+            self,
+            self.tr("WiFi passwords"),
+            self.tr("Include the WiFi passwords in the file? Anyone who gets the file can read them."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        from nomadcm.exchange.places_io import export_places
+
+        try:
+            count = export_places(
+                self.services.db, path, with_passwords=answer == QMessageBox.StandardButton.Yes, place_ids=ids
+            )
+        except UserError as err:
+            show_user_error(self, err)
+            return
+        self.status_message.emit(self.tr("%n place(s) written to {path}", "", count).format(path=str(path)))

@@ -1,0 +1,560 @@
+"""The place dialog: every fact about a place, its speed-test history with a chart, and its work sessions.
+
+Opening hours are checked as they are typed: the line under the field says "open now, until 18:00" on the
+place's own clock, or the parser's message when it cannot read them (the text is kept anyway and the place
+is never shown as open). The WiFi password is masked until "Show" is pressed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import timezones
+from nomadcm.errors import UserError
+from nomadcm.models import ACCESS_FEES
+from nomadcm.services.container import Services
+from nomadcm.services.opening_hours import HoursState, parse_hours
+from nomadcm.services.place_catalog import PlaceInfo
+from nomadcm.services.place_geo import guess_zone
+from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time, pydate, qdate, short_date_format
+from nomadcm.ui.widgets.zone_picker import ZonePicker
+from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, MESSAGE_STYLE_WARNING
+from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
+from nomadcm.ui.workplaces.models import (
+    ID_ROLE,
+    SpeedTestsModel,
+    WorkSessionsModel,
+    fmt_mbps,
+    kind_choices,
+    state_label,
+)
+from nomadcm.ui.workplaces.speed_chart import SpeedChart
+
+SCORES = ("score_wifi", "score_power", "score_quiet", "score_comfort", "score_price")
+MESSAGE_STYLE_OK = "color: #2f855a;"
+
+
+def fee_label(fee: str | None) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    return {
+        None: tr("Workplaces", "Not known"),
+        "free": tr("Workplaces", "Free"),
+        "customers": tr("Workplaces", "For customers"),
+        "paid": tr("Workplaces", "Paid"),
+    }.get(fee, fee or "")
+
+
+def _table() -> QTableView:
+    table = QTableView()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class PlaceDialog(QDialog):
+    """Add (place None) or edit a place. `changed` is emitted for each write (tests and sessions are saved
+    at once, the form on OK), with the set of areas touched."""
+
+    changed = Signal(object)
+
+    def __init__(
+        self, services: Services, place: PlaceInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.place = place
+        self.saved_id: int | None = place.id if place else None
+        self.setWindowTitle(self.tr("Edit place") if place else self.tr("New place"))
+        self.resize(640, 720)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._details_tab(), self.tr("Place"))
+        if place is not None:
+            self.tabs.addTab(self._tests_tab(), self.tr("Speed tests"))
+            self.tabs.addTab(self._sessions_tab(), self.tr("Work sessions"))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(MESSAGE_STYLE_ERROR)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._fill(place)
+        self._check_hours()
+        self._show_zone_hint()
+
+    # ------------------------------------------------------------------ the form
+
+    def _details_tab(self) -> QWidget:
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. Copenhagen Coffee Lab"))
+        self.kind = QComboBox()
+        for key, label in kind_choices():
+            self.kind.addItem(label, key)
+        self.address = QLineEdit()
+        self.city = QLineEdit()
+        self.country = QLineEdit()
+        self.country.setMaxLength(2)
+        self.country.setPlaceholderText(self.tr("e.g. PT"))
+        self.country.setMaximumWidth(70)
+        self.lat = QLineEdit()
+        self.lon = QLineEdit()
+        for edit, bound in ((self.lat, 90.0), (self.lon, 180.0)):
+            validator = QDoubleValidator(-bound, bound, 7, edit)
+            validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+            edit.setValidator(validator)
+            edit.setPlaceholderText(self.tr("optional"))
+            edit.editingFinished.connect(self._show_zone_hint)
+        self.city.editingFinished.connect(self._show_zone_hint)
+        self.country.editingFinished.connect(self._show_zone_hint)
+        self.zone = ZonePicker()
+        self.zone.lineEdit().setPlaceholderText(self.tr("Automatic (from the coordinates or the city)"))
+        self.zone.zoneChanged.connect(lambda _z: self._check_hours())
+        self.zone_hint = QLabel()
+        self.zone_hint.setStyleSheet("color: palette(mid);")
+        coords = QHBoxLayout()
+        coords.addWidget(QLabel(self.tr("Lat.")))
+        coords.addWidget(self.lat)
+        coords.addWidget(QLabel(self.tr("Lon.")))
+        coords.addWidget(self.lon)
+        city_row = QHBoxLayout()
+        city_row.addWidget(self.city, 1)
+        city_row.addWidget(QLabel(self.tr("Country")))
+        city_row.addWidget(self.country)
+        place_box = QGroupBox(self.tr("Where"))
+        place_form = QFormLayout(place_box)
+        place_form.addRow(self.tr("Name"), self.name)
+        place_form.addRow(self.tr("Kind"), self.kind)
+        place_form.addRow(self.tr("Address"), self.address)
+        place_form.addRow(self.tr("City"), city_row)
+        place_form.addRow(self.tr("Coordinates"), coords)
+        place_form.addRow(self.tr("Time zone"), self.zone)
+        place_form.addRow("", self.zone_hint)
+
+        self.ssid = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("WiFi password"))
+        self.show_password = QToolButton()
+        self.show_password.setText(self.tr("Show"))
+        self.show_password.setCheckable(True)
+        self.show_password.toggled.connect(self._toggle_password)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password, 1)
+        password_row.addWidget(self.show_password)
+        self.fee = QComboBox()
+        self.fee.addItem(fee_label(None), None)
+        for fee in ACCESS_FEES:
+            self.fee.addItem(fee_label(fee), fee)
+        self.price = QLineEdit()
+        self.price.setPlaceholderText(self.tr("e.g. one coffee, 15 € a day"))
+        wifi_box = QGroupBox(self.tr("WiFi"))
+        wifi_form = QFormLayout(wifi_box)
+        wifi_form.addRow(self.tr("Network (SSID)"), self.ssid)
+        wifi_form.addRow(self.tr("Password"), password_row)
+        wifi_form.addRow(self.tr("Access"), self.fee)
+        wifi_form.addRow(self.tr("Price"), self.price)
+
+        self.hours = QLineEdit()
+        self.hours.setPlaceholderText(self.tr("OpenStreetMap syntax, e.g. Mo-Fr 08:00-18:00; Sa 09:00-13:00"))
+        self.hours.textChanged.connect(self._check_hours)
+        self.hours_status = QLabel()
+        self.hours_status.setWordWrap(True)
+        hours_box = QGroupBox(self.tr("Opening hours"))
+        hours_layout = QVBoxLayout(hours_box)
+        hours_layout.addWidget(self.hours)
+        hours_layout.addWidget(self.hours_status)
+
+        self.scores: dict[str, QSpinBox] = {}
+        scores_box = QGroupBox(self.tr("Your scores (0 to 5)"))
+        scores_form = QFormLayout(scores_box)
+        labels = {
+            "score_wifi": self.tr("WiFi reliability"),
+            "score_power": self.tr("Power outlets"),
+            "score_quiet": self.tr("Quiet"),
+            "score_comfort": self.tr("Comfort"),
+            "score_price": self.tr("Price (5 = cheap)"),
+        }
+        for field in SCORES:
+            spin = QSpinBox()
+            spin.setRange(-1, 5)
+            spin.setSpecialValueText(self.tr("not rated"))
+            spin.setValue(-1)
+            self.scores[field] = spin
+            scores_form.addRow(labels[field], spin)
+
+        self.food = QCheckBox(self.tr("Food or coffee on site"))
+        self.favourite = QCheckBox(self.tr("Favourite"))
+        self.visited = QCheckBox(self.tr("Last visit"))
+        self.last_visit = QDateEdit()
+        self.last_visit.setCalendarPopup(True)
+        self.last_visit.setDisplayFormat(short_date_format())
+        self.last_visit.setEnabled(False)
+        self.visited.toggled.connect(self.last_visit.setEnabled)
+        visit_row = QHBoxLayout()
+        visit_row.addWidget(self.visited)
+        visit_row.addWidget(self.last_visit)
+        visit_row.addStretch(1)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr("Best table near the window, loud at lunch…"))
+        self.notes.setMaximumHeight(80)
+        other_box = QGroupBox(self.tr("Notes"))
+        other_layout = QVBoxLayout(other_box)
+        flags = QHBoxLayout()
+        flags.addWidget(self.food)
+        flags.addWidget(self.favourite)
+        flags.addStretch(1)
+        other_layout.addLayout(flags)
+        other_layout.addLayout(visit_row)
+        other_layout.addWidget(self.notes)
+
+        page = QWidget()
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(place_box)
+        left.addWidget(wifi_box)
+        left.addWidget(hours_box)
+        right = QVBoxLayout()
+        right.addWidget(scores_box)
+        right.addWidget(other_box)
+        right.addStretch(1)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        page.setLayout(columns)
+        return page
+
+    def _fill(self, place: PlaceInfo | None) -> None:
+        if place is None:
+            self.kind.setCurrentIndex(self.kind.findData("cafe"))
+            return
+        self.name.setText(place.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(place.kind)))
+        self.address.setText(place.address)
+        self.city.setText(place.city)
+        self.country.setText(place.country or "")
+        self.lat.setText("" if place.lat is None else repr(place.lat))
+        self.lon.setText("" if place.lon is None else repr(place.lon))
+        automatic = guess_zone(None, place.city, place.country, place.lat, place.lon).tz
+        if place.tz and place.tz != automatic:  # chosen by hand: shown; else left automatic
+            self.zone.setZone(place.tz)
+        self.ssid.setText(place.ssid)
+        if place.has_password:
+            self.password.setText(self.services.workplaces.wifi_password(place.id))
+        self.fee.setCurrentIndex(max(0, self.fee.findData(place.fee)))
+        self.price.setText(place.price)
+        self.hours.setText(place.opening_hours)
+        for field, spin in self.scores.items():
+            value = getattr(place, field)
+            spin.setValue(-1 if value is None else value)
+        self.food.setChecked(place.food)
+        self.favourite.setChecked(place.favourite)
+        if place.last_visit is not None:
+            self.visited.setChecked(True)
+            self.last_visit.setDate(qdate(place.last_visit))
+        else:
+            self.last_visit.setDate(QDate.currentDate())
+        self.notes.setPlainText(place.notes)
+
+    @Slot(bool)
+    def _toggle_password(self, shown: bool) -> None:
+        self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.show_password.setText(self.tr("Hide") if shown else self.tr("Show"))
+
+    def _coords(self) -> tuple[float | None, float | None]:
+        def number(edit: QLineEdit) -> float | None:
+            text = edit.text().strip().replace(",", ".")
+            try:
+                return float(text) if text else None
+            except ValueError:
+                return None
+
+        return number(self.lat), number(self.lon)
+
+    def _zone_for_hours(self) -> str | None:
+        if self.zone.zone():
+            return self.zone.zone()
+        lat, lon = self._coords()
+        return guess_zone(None, self.city.text(), self.country.text().strip().upper() or None, lat, lon).tz
+
+    @Slot()
+    def _show_zone_hint(self) -> None:
+        lat, lon = self._coords()
+        guess = guess_zone(None, self.city.text(), self.country.text().strip().upper() or None, lat, lon)
+        if guess.tz:
+            source = (
+                self.tr("from the coordinates") if guess.source == "coordinates" else self.tr("from the city")
+            )
+            self.zone_hint.setText(
+                self.tr("Automatic: {zone} ({source})").format(zone=guess.tz, source=source)
+            )
+        else:
+            self.zone_hint.setText(
+                self.tr("Automatic: not known — give the coordinates, a known city or a zone")
+            )
+        self._check_hours()
+
+    @Slot()
+    def _check_hours(self) -> None:
+        text = self.hours.text().strip()
+        if not text:
+            self.hours_status.setText(self.tr("Not known: the place is never listed as open."))
+            self.hours_status.setStyleSheet("color: palette(mid);")
+            return
+        zone = self._zone_for_hours()
+        hours = parse_hours(text, zone, self.country.text().strip().upper() or None)
+        if hours.error:
+            self.hours_status.setText(
+                self.tr(
+                    "Not understood ({error}). Kept as typed; the place is treated as of unknown hours."
+                ).format(error=hours.error)
+            )
+            self.hours_status.setStyleSheet(MESSAGE_STYLE_WARNING)
+            return
+        if zone is None:
+            self.hours_status.setText(self.tr("Understood. Give a zone to know if it is open now."))
+            self.hours_status.setStyleSheet(MESSAGE_STYLE_OK)
+            return
+        wall = timezones.wall_at(timezones.now_utc(), zone)
+        state = hours.state_at_wall(wall)
+        change = hours.next_change_wall(wall)
+        message = self.tr("{state} now ({time} there)").format(state=state_label(state), time=fmt_time(wall))
+        if change is not None:
+            moment = fmt_time(change) if change.date() == wall.date() else fmt_datetime(change)
+            message += self.tr(", until {when}").format(when=moment)
+        self.hours_status.setText(message)
+        self.hours_status.setStyleSheet(
+            MESSAGE_STYLE_OK if state is not HoursState.UNKNOWN else MESSAGE_STYLE_WARNING
+        )
+
+    def fields(self) -> dict[str, Any]:
+        lat, lon = self._coords()
+        zone_text = self.zone.currentText().strip()
+        if zone_text and not self.zone.zone():
+            raise UserError(
+                self.tr("Unknown time zone {zone!r}: pick one from the list, or clear it.").format(
+                    zone=zone_text
+                )
+            )
+        if (lat is None) != (lon is None):
+            raise UserError(self.tr("Give both the latitude and the longitude, or neither."))
+        values: dict[str, Any] = {
+            "name": self.name.text(),
+            "kind": self.kind.currentData(),
+            "address": self.address.text(),
+            "city": self.city.text(),
+            "country": self.country.text(),
+            "lat": lat,
+            "lon": lon,
+            "ssid": self.ssid.text(),
+            "wifi_password": self.password.text(),
+            "fee": self.fee.currentData(),
+            "price": self.price.text(),
+            "opening_hours": self.hours.text(),
+            "food": self.food.isChecked(),
+            "favourite": self.favourite.isChecked(),
+            "last_visit": pydate(self.last_visit.date()) if self.visited.isChecked() else None,
+            "notes": self.notes.toPlainText(),
+        }
+        for field, spin in self.scores.items():
+            values[field] = None if spin.value() < 0 else spin.value()
+        if self.zone.zone():
+            values["tz"] = self.zone.zone()
+        return values
+
+    @Slot()
+    def save(self) -> None:
+        try:
+            values = self.fields()
+            if self.place is None:
+                name = values.pop("name")
+                saved = self.services.workplaces.add_place(name, **values)
+            else:
+                if "tz" not in values:  # cleared: automatic again
+                    lat, lon = values["lat"], values["lon"]
+                    values["tz"] = guess_zone(
+                        self.services.db, values["city"], values["country"].strip().upper() or None, lat, lon
+                    ).tz
+                saved = self.services.workplaces.update_place(self.place.id, **values)
+        except UserError as err:
+            self.error.setText(str(err))
+            self.error.show()
+            return
+        self.saved_id = saved.id
+        self.changed.emit({"workplaces"})
+        self.accept()
+
+    # ------------------------------------------------------------------ speed tests
+
+    def _tests_tab(self) -> QWidget:
+        self.chart = SpeedChart()
+        self.tests_summary = QLabel()
+        self.tests_summary.setWordWrap(True)
+        self.tests_model = SpeedTestsModel(self)
+        self.tests_table = _table()
+        self.tests_table.setModel(self.tests_model)
+        self.add_test_button = QPushButton(self.tr("Add a speed test…"))
+        self.delete_test_button = QPushButton(self.tr("Delete test"))
+        self.add_test_button.clicked.connect(self.add_test)
+        self.delete_test_button.clicked.connect(self.delete_test)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_test_button)
+        buttons.addWidget(self.delete_test_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.tests_summary)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.tests_table, 1)
+        layout.addLayout(buttons)
+        self._reload_tests()
+        return page
+
+    def _reload_tests(self) -> None:
+        assert self.place is not None
+        tests = self.services.workplaces.speed_tests(self.place.id)
+        self.tests_model.set_tests(tests, self.place.tz)
+        self.chart.set_tests(tests)
+        self.delete_test_button.setEnabled(bool(tests))
+        if not tests:
+            self.tests_summary.setText(
+                self.tr("No speed test yet. Run one (speedtest, fast.com, nPerf) and add it.")
+            )
+            return
+        place = self.services.workplaces.get_place(self.place.id)
+        last = place.speed.last_test_at
+        age = place.speed.age_days() or 0
+        self.tests_summary.setText(
+            self.tr("Median {down} Mbit/s down, {up} up over {count} test(s); the latest {age}.").format(
+                down=fmt_mbps(place.down_mbps),
+                up=fmt_mbps(place.up_mbps),
+                count=place.tests,
+                age=self.tr("today") if age == 0 else self.tr("%n day(s) ago", "", age),
+            )
+            + (f" ({fmt_date(timezones.wall_at(last, place.tz or 'UTC'))})" if last else "")
+        )
+
+    @Slot()
+    def add_test(self) -> None:
+        assert self.place is not None
+        dialog = SpeedTestDialog(self.services, self.place, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload_tests()
+            self.changed.emit({"workplaces"})
+
+    @Slot()
+    def delete_test(self) -> None:
+        rows = self.tests_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        test = self.tests_model.test_at(rows[0].row())
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete speed test"),
+            self.tr(
+                "Delete the test of {when} ({down} Mbit/s down)? Use this for a mistaken measurement."
+            ).format(
+                when=fmt_datetime(timezones.wall_at(test.measured_at, self.place.tz or "UTC")),  # type: ignore[union-attr]
+                down=fmt_mbps(test.down_mbps),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.services.workplaces.delete_speed_test(test.id)
+        self._reload_tests()
+        self.changed.emit({"workplaces"})
+
+    # ------------------------------------------------------------------ work sessions
+
+    def _sessions_tab(self) -> QWidget:
+        self.sessions_model = WorkSessionsModel(self)
+        self.sessions_table = _table()
+        self.sessions_table.setModel(self.sessions_model)
+        self.sessions_total = QLabel()
+        worked = QPushButton(self.tr("Worked here…"))
+        worked.clicked.connect(self.worked_here)
+        self.delete_session_button = QPushButton(self.tr("Delete session"))
+        self.delete_session_button.clicked.connect(self.delete_session)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sessions_total, 1)
+        buttons.addWidget(worked)
+        buttons.addWidget(self.delete_session_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.sessions_table, 1)
+        layout.addLayout(buttons)
+        self._reload_sessions()
+        return page
+
+    def _reload_sessions(self) -> None:
+        assert self.place is not None
+        sessions = self.services.workplaces.work_sessions(self.place.id)
+        self.sessions_model.set_sessions(sessions)
+        self.delete_session_button.setEnabled(bool(sessions))
+        minutes = sum(int(s.duration.total_seconds() // 60) for s in sessions)
+        self.sessions_total.setText(
+            self.tr("%n session(s)", "", len(sessions))
+            + self.tr(", {h} h {m:02d} in all").format(h=minutes // 60, m=minutes % 60)
+        )
+
+    @Slot()
+    def worked_here(self) -> None:
+        assert self.place is not None
+        dialog = WorkedHereDialog(self.services, self.place, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload_sessions()
+            self.changed.emit({"workplaces", "wellbeing"})
+
+    @Slot()
+    def delete_session(self) -> None:
+        rows = self.sessions_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        session_id = self.sessions_model.index(rows[0].row(), 0).data(ID_ROLE)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete work session"),
+            self.tr("Delete this work session? It leaves your screen time too."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.services.workplaces.delete_work_session(int(session_id))
+        self._reload_sessions()
+        self.changed.emit({"workplaces", "wellbeing"})

@@ -1,0 +1,46 @@
+"""GUI fixtures: a fixed locale (so expected texts are stable), window settings in a temporary file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+
+from nomadcm.services.container import Services
+
+
+@pytest.fixture(autouse=True)
+def _british_locale() -> Iterator[None]:
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "nomadcm-gui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def paris_client(services: Services):  # type: ignore[no-untyped-def]
+    """A client in Europe/Paris with an X channel (280 characters) and an Instagram one; the CM lives in
+    Toronto."""
+    services.settings.set_home_tz("America/Toronto")
+    client = services.clients.add_client("Boulangerie Dupont", "Europe/Paris", country="FR")
+    services.clients.add_channel(client.id, "x", "@dupont")
+    services.clients.add_channel(client.id, "instagram", "@dupont.pain")
+    return client
+
+
+@pytest.fixture
+def window(qtbot, services: Services, qsettings: QSettings):  # type: ignore[no-untyped-def]
+    from nomadcm.ui.main_window import MainWindow
+
+    win = MainWindow(services, qsettings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
