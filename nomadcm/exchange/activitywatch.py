@@ -203,16 +203,15 @@ def parse_export(obj: Any, source_name: str, progress: Progress | None = None) -
                     raise ValueError(f"timestamp {stamp!r} has no zone")
                 if type(duration) not in (int, float) or not duration >= 0:
                     raise ValueError(f"duration {duration!r} is not a number of seconds >= 0")
-                if duration == 0:
-                    continue
                 if afk:
                     status = payload["status"]
                     if status == "not-afk":
-                        a = start.timestamp()
-                        intervals.append((a, a + duration))  # type: ignore[union-attr]
+                        if duration:
+                            a = start.timestamp()
+                            intervals.append((a, a + duration))  # type: ignore[union-attr]
                     elif status != "afk":
                         raise ValueError(f"status {status!r} is neither afk nor not-afk")
-                else:
+                elif duration:
                     if start.utcoffset():
                         start = start.astimezone(UTC)
                     naive = start.replace(tzinfo=None)

@@ -299,7 +299,7 @@ _Found = tuple[int, int | None, tuple[int, str, str] | None]
 
 @dataclass
 class _Lookup:
-    clients: dict[str, tuple[int, str]]  # name_key(name) -> (id, audience tz)
+    clients: dict[str, tuple[int, str, str]]  # name_key(name) -> (id, audience tz, name as stored)
     # (client, network, handle) -> (channel id, text limit, key of a channel to create, or None)
     channels: dict[tuple[int, str, str], _Found]
     first_channel: dict[tuple[int, str], _Found]  # (client, network) -> its first channel
@@ -308,7 +308,7 @@ class _Lookup:
 def _load_lookup(db: Database) -> _Lookup:
     with db.session() as s:
         clients = {
-            name_key(name): (cid, tz)
+            name_key(name): (cid, tz, name)
             for cid, name, tz in s.execute(select(Client.id, Client.name, Client.audience_tz))
         }
         channels: dict[tuple[int, str, str], _Found] = {}
@@ -369,7 +369,7 @@ def _check_row(
     known = lookup.clients.get(name_key(client_name))
     if known is None:
         raise ValidationError(f"unknown client {client_name!r}" if client_name else "client is empty")
-    client_id, _client_tz = known
+    client_id, _client_tz, client_name = known  # reports name the client as stored, not as typed
     network_text, _, handle = cell(cells, "channel").partition(":")
     network = check_network(network_text)
     handle = handle.strip()

@@ -239,20 +239,24 @@ def read_osm_file(path: Path) -> tuple[list[PlaceRow], PlacesImportReport]:
     data = json_load(path)
     if isinstance(data, dict) and isinstance(data.get("elements"), list):
         report = PlacesImportReport("overpass")
-        records, errors = _collect(_overpass_records(data["elements"]))
+        items: Iterable[OsmRecord | PositionedError] = _overpass_records(data["elements"])
     elif isinstance(data, dict) and data.get("type") in ("FeatureCollection", "Feature"):
         report = PlacesImportReport("geojson")
         features = data.get("features") if data["type"] == "FeatureCollection" else [data]
         if not isinstance(features, list):
             raise PlaceFileError(f"{str(path)!r}: 'features' is not a list")
-        records, errors = _collect(_geojson_records(features))
+        items = _geojson_records(features)
     else:
         raise PlaceFileError(
             f"{str(path)!r} is neither GeoJSON (a FeatureCollection) nor Overpass JSON (with 'elements')"
         )
     rows: list[PlaceRow] = []
     seen: dict[str, int] = {}
-    for rec in records:
+    errors: list[PositionedError] = []
+    for rec in items:  # in file order, so the errors are too
+        if isinstance(rec, PositionedError):
+            errors.append(rec)
+            continue
         if rec.meta is None:
             if not rec.tags:
                 continue  # geometry only
@@ -282,14 +286,6 @@ def read_osm_file(path: Path) -> tuple[list[PlaceRow], PlacesImportReport]:
 def _skip(report: PlacesImportReport, reason: str) -> None:
     report.skipped += 1
     report.skipped_reasons[reason] = report.skipped_reasons.get(reason, 0) + 1
-
-
-def _collect(items: Iterable[OsmRecord | PositionedError]) -> tuple[list[OsmRecord], list[PositionedError]]:
-    records: list[OsmRecord] = []
-    errors: list[PositionedError] = []
-    for item in items:
-        (errors if isinstance(item, PositionedError) else records).append(item)  # type: ignore[arg-type]
-    return records, errors
 
 
 def _row(rec: OsmRecord, report: PlacesImportReport) -> PlaceRow:

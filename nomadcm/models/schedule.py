@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
@@ -69,7 +79,14 @@ class Post(Base):
         CheckConstraint(f"status IN ({', '.join(repr(s) for s in POST_STATUSES)})", name="status"),
         CheckConstraint("fold IN (0, 1)", name="fold"),
         Index("ix_post_utc_id", "utc", "id"),
-        Index("ix_post_rrule", "rrule"),
+        # Partial: only the few recurring posts. A full index on a mostly-NULL column lures SQLite into using
+        # it for "rrule IS NULL" (every single post) and sorting 100,000 rows for each schedule page.
+        Index(
+            "ix_post_rrule",
+            "rrule",
+            sqlite_where=text("rrule IS NOT NULL"),
+            postgresql_where=text("rrule IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -13,11 +13,11 @@ before prefixes, and among equals the bigger city wins; a country code or name n
 from __future__ import annotations
 
 import bisect
-import functools
 import gzip
 import heapq
 import math
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -356,10 +356,29 @@ def ascii_name(name: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch) and ord(ch) < 128)
 
 
-@functools.lru_cache(maxsize=1)
+_loaded: CityIndex | None = None
+_loading = threading.Lock()
+
+
 def default_index() -> CityIndex:
-    """The shipped table, loaded on first call (about a third of a second), then shared."""
-    return CityIndex.load()
+    """The shipped table, loaded on first call (about half a second), then shared. Thread-safe: the GUI
+    warms it up on a background thread while the user opens a dialog."""
+    global _loaded
+    if _loaded is None:
+        with _loading:
+            if _loaded is None:
+                _loaded = CityIndex.load()
+    return _loaded
+
+
+def is_loaded() -> bool:
+    return _loaded is not None
+
+
+def warm_up() -> None:
+    """Loads the table on a background thread (no-op when it is loaded or loading)."""
+    if _loaded is None and not _loading.locked():
+        threading.Thread(target=default_index, name="nomadcm-cities", daemon=True).start()
 
 
 def search(text: str, country: str | None = None, limit: int = 20) -> list[City]:

@@ -103,7 +103,8 @@ class ClientService:
 
     def list_clients(self) -> list[ClientInfo]:
         with self.db.session() as s:
-            return [_client_info(c) for c in s.scalars(select(Client).order_by(func.lower(Client.name)))]
+            clients = [_client_info(c) for c in s.scalars(select(Client))]
+        return sorted(clients, key=lambda c: sort_key(c.name))
 
     def get_client(self, client_id: int) -> ClientInfo:
         with self.db.session() as s:
@@ -206,9 +207,10 @@ class ClientService:
         stmt = select(Channel, Client.name).join(Client, Channel.client_id == Client.id)
         if client_id is not None:
             stmt = stmt.where(Channel.client_id == client_id)
-        stmt = stmt.order_by(func.lower(Client.name), Channel.network, Channel.handle)
+        stmt = stmt.order_by(Channel.network, Channel.handle)
         with self.db.session() as s:
-            return [_channel_info(ch, name) for ch, name in s.execute(stmt)]
+            channels = [_channel_info(ch, name) for ch, name in s.execute(stmt)]
+        return sorted(channels, key=lambda ch: sort_key(ch.client_name))  # stable: network order kept
 
     def get_channel(self, channel_id: int) -> ChannelInfo:
         with self.db.session() as s:
@@ -292,6 +294,15 @@ def client_id_by_name(s: Session, name: str) -> int | None:
         if name_key(cname) == wanted:
             return int(cid)
     return None
+
+
+def sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical order as a French reader expects it: "Érable" with the E's, not after "Zèbre" (SQLite's
+    lower() and ORDER BY only know ASCII)."""
+    folded = name_key(name)
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+    bare = bare.replace("œ", "oe").replace("æ", "ae")  # "Œuf" among the O's
+    return bare, folded
 
 
 def name_key(name: str) -> str:

@@ -14,7 +14,8 @@ from nomadcm.storage import Database
 
 if TYPE_CHECKING:
     from nomadcm.services.clients import ClientService
-    from nomadcm.services.itinerary import Itinerary
+    from nomadcm.services.conflicts import ConflictService
+    from nomadcm.services.itinerary import Itinerary, ItineraryService
     from nomadcm.services.occurrence_edits import OccurrenceEditor
     from nomadcm.services.posts import PostService
     from nomadcm.services.reminders import ReminderService
@@ -72,6 +73,20 @@ class Services:
         from nomadcm.services.reminders import ReminderService
 
         return ReminderService(self.db)
+
+    @cached_property
+    def trips(self) -> ItineraryService:
+        """Stays and transits: add, change, remove, warnings (the Travel page)."""
+        from nomadcm.services.itinerary import ItineraryService
+
+        return ItineraryService(self.db)
+
+    @cached_property
+    def conflicts(self) -> ConflictService:
+        """Posts that fall while the CM sleeps, travels, is off or her audience is on holiday."""
+        from nomadcm.services.conflicts import ConflictService
+
+        return ConflictService(self.db)
 
     def itinerary(self) -> Itinerary:
         """A fresh snapshot of the itinerary (cheap: two small queries)."""

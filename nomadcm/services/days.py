@@ -184,16 +184,22 @@ def resolve_typed(timeline: ZoneTimeline, wall: datetime, fold: int = 0) -> Type
 
 def union(intervals: Iterable[Interval]) -> list[Interval]:
     """Sorted, disjoint intervals covering the same time (overlaps are never counted twice)."""
-    out: list[list[float]] = []
+    out: list[Interval] = []
+    cur_a = cur_b = NEG_INF
+    started = False
     for a, b in sorted(intervals):
         if b <= a:
             continue
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1][1] = b
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+        if started and a <= cur_b:
+            if b > cur_b:
+                cur_b = b
+            continue
+        if started:
+            out.append((cur_a, cur_b))
+        cur_a, cur_b, started = a, b, True
+    if started:
+        out.append((cur_a, cur_b))
+    return out
 
 
 def subtract(base: Sequence[Interval], cut: Sequence[Interval]) -> list[Interval]:

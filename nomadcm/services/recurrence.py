@@ -320,9 +320,13 @@ def generates(rule: RecurrenceRule, dtstart: datetime, series_wall: datetime) ->
 # ---------------------------------------------------------------------- occurrences
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Occurrence:
-    """One time a post goes out: a single post, or one occurrence of a recurring one."""
+    """One time a post goes out: a single post, or one occurrence of a recurring one.
+
+    Not frozen on purpose: listings build tens of thousands of them and a frozen dataclass's __init__ is
+    twice as slow. Treat it as a value all the same.
+    """
 
     post_id: int
     utc: datetime
@@ -393,16 +397,78 @@ class Series:
         self, start: datetime | None = None, end: datetime | None = None, include_deleted: bool = False
     ) -> Iterator[Occurrence]:
         """Occurrences with start <= utc < end in instant order, exceptions applied."""
-        generated = (
-            self._from_generated(g)
-            for g in expand(self.rule, self.dtstart, self.tz, self.fold, start=start, end=end)
-        )
-        gen = (o for o in generated if o is not None and (include_deleted or o.status != _DELETED))
+        gen = self._generate(start, end, include_deleted)
         moved = sorted(
             (o for o in self._moved() if (start is None or o.utc >= start) and (end is None or o.utc < end)),
             key=lambda o: o.utc,
         )
         return heapq.merge(gen, moved, key=lambda o: o.utc) if moved else gen
+
+    def _generate(
+        self, start: datetime | None, end: datetime | None, include_deleted: bool
+    ) -> Iterator[Occurrence]:
+        """`expand` and the exceptions in one loop: this is the hot path of every listing (a year of daily
+        posts for 200 series is 73,000 occurrences), so the zone clock's per-day offset is used inline."""
+        clock = zone_clock(self.tz)
+        days = clock._days
+        until = self.rule.until
+        stop_wall = _MAX_WALL
+        if end is not None:
+            stop_wall = end.replace(tzinfo=None) + timedelta(days=2)
+        if until is not None:
+            stop_wall = min(stop_wall, until.replace(tzinfo=None) + timedelta(days=2))
+        skip_wall = start.replace(tzinfo=None) - timedelta(days=2) if start is not None else None
+        overrides = self.overrides
+        pid, tz, dtstart = self.post_id, self.tz, self.dtstart
+        status, text, link, tags = self.status, self.text, self.link, self.tags
+        channel_id, client_id, client_name = self.channel_id, self.client_id, self.client_name
+        colour, network, handle = self.colour, self.network, self.handle
+        for wall in self.rule.dateutil_rule(dtstart):
+            if wall > stop_wall:
+                return
+            if skip_wall is not None and wall < skip_wall:
+                continue
+            day = wall.date()
+            offset = days.get(day, _MISSING)
+            if offset is _MISSING:
+                offset = days[day] = clock._day_offset(day)
+            fold = 0
+            if offset is not None:  # no DST change near that day: one subtraction
+                instant, shifted, shown = (wall - offset).replace(tzinfo=UTC), False, wall
+            else:
+                fold = self.fold if wall == dtstart else 0
+                instant, shifted = clock.instant(wall, fold)
+                shown = timezones.wall_at(instant, tz) if shifted else wall
+            if until is not None and instant > until:
+                return
+            if (start is not None and instant < start) or (end is not None and instant >= end):
+                continue
+            if overrides and wall in overrides:
+                o = self._from_generated(
+                    Generated(wall, instant, shown, shifted), keep_deleted=include_deleted
+                )
+                if o is not None:
+                    yield o
+                continue
+            yield Occurrence(
+                pid,
+                instant,
+                shown,
+                tz,
+                fold,
+                status,
+                text,
+                link,
+                tags,
+                channel_id,
+                client_id,
+                client_name,
+                colour,
+                network,
+                handle,
+                wall,
+                shifted,
+            )
 
     def occurrence_at(self, series_wall: datetime) -> Occurrence | None:
         """The occurrence whose identity is `series_wall` (deleted ones too), or None."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from nomadcm import timezones
 from nomadcm.models import RestPeriod, ScreenSession
@@ -286,28 +286,56 @@ def _day_warnings(day: DayReport, goals: Goals) -> None:
 def _load(
     db: Database, lo: float, hi: float
 ) -> tuple[dict[str, list[d.Interval]], list[d.Interval], list[d.Interval]]:
+    """Sessions and rest periods around [lo, hi) as POSIX seconds. On SQLite the seconds are computed in
+    SQL (a year is ~20,000 rows: converting each through datetime objects would cost most of the report)."""
     lo_dt, hi_dt = d.from_ts(lo), d.from_ts(hi)
     screens: dict[str, list[d.Interval]] = defaultdict(list)
     sleeps: list[d.Interval] = []
     others: list[d.Interval] = []
+    s_tab, r_tab = ScreenSession.__table__.c, RestPeriod.__table__.c
     with db.session() as s:
-        rows = s.execute(
-            select(
-                ScreenSession.device, ScreenSession.source, ScreenSession.start_utc, ScreenSession.end_utc
-            ).where(ScreenSession.end_utc > lo_dt, ScreenSession.start_utc < hi_dt)
-        )
-        for device, source, start, end in rows:
-            if source == "workplace":
-                device = "laptop"
-            screens[device].append((start.timestamp(), end.timestamp()))
-        rest_rows = s.execute(
-            select(RestPeriod.kind, RestPeriod.start_utc, RestPeriod.end_utc).where(
-                RestPeriod.end_utc > lo_dt, RestPeriod.start_utc < hi_dt
+        if db.engine.dialect.name == "sqlite":
+
+            def secs(col: Any) -> Any:
+                return (func.julianday(col) - 2440587.5) * 86400.0
+
+            rows: Any = s.execute(
+                select(s_tab.device, s_tab.source, secs(s_tab.start_utc), secs(s_tab.end_utc)).where(
+                    s_tab.end_utc > lo_dt, s_tab.start_utc < hi_dt
+                )
             )
-        )
+            rest_rows: Any = s.execute(
+                select(r_tab.kind, secs(r_tab.start_utc), secs(r_tab.end_utc)).where(
+                    r_tab.end_utc > lo_dt, r_tab.start_utc < hi_dt
+                )
+            )
+        else:
+            rows = [
+                (dev, src, a.timestamp(), b.timestamp())
+                for dev, src, a, b in s.execute(
+                    select(s_tab.device, s_tab.source, s_tab.start_utc, s_tab.end_utc).where(
+                        s_tab.end_utc > lo_dt, s_tab.start_utc < hi_dt
+                    )
+                )
+            ]
+            rest_rows = [
+                (kind, a.timestamp(), b.timestamp())
+                for kind, a, b in s.execute(
+                    select(r_tab.kind, r_tab.start_utc, r_tab.end_utc).where(
+                        r_tab.end_utc > lo_dt, r_tab.start_utc < hi_dt
+                    )
+                )
+            ]
+        for device, source, start, end in rows:
+            screens["laptop" if source == "workplace" else device].append((_msec(start), _msec(end)))
         for kind, start, end in rest_rows:
-            (sleeps if kind == "sleep" else others).append((start.timestamp(), end.timestamp()))
+            (sleeps if kind == "sleep" else others).append((_msec(start), _msec(end)))
     return screens, sleeps, others
+
+
+def _msec(seconds: float) -> float:
+    """Rounded to the millisecond: julianday arithmetic leaves a few microseconds of noise."""
+    return round(seconds, 3)
 
 
 def _day_start(text: Any) -> time:

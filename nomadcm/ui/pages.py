@@ -62,7 +62,9 @@ def _wellbeing_page(services: Services, changes: ChangeBus) -> QWidget:
 
 
 PAGES.append(
-    PageSpec("wellbeing", lambda: QCoreApplication.translate("Pages", "Wellbeing"), "wellbeing", _wellbeing_page)
+    PageSpec(
+        "wellbeing", lambda: QCoreApplication.translate("Pages", "Wellbeing"), "wellbeing", _wellbeing_page
+    )
 )
 
 
@@ -74,8 +76,23 @@ def _workplaces_page(services: Services, changes: ChangeBus) -> QWidget:
 
 PAGES.append(
     PageSpec(
-        "workplaces", lambda: QCoreApplication.translate("Pages", "Workplaces"), "workplaces", _workplaces_page
+        "workplaces",
+        lambda: QCoreApplication.translate("Pages", "Workplaces"),
+        "workplaces",
+        _workplaces_page,
     )
+)
+
+
+def _calendar_page(services: Services, changes: ChangeBus) -> QWidget:
+    from nomadcm.ui.calendar.page import CalendarPage
+
+    return CalendarPage(services, changes)
+
+
+PAGES.insert(  # right after Schedule and Clients
+    2,
+    PageSpec("calendar", lambda: QCoreApplication.translate("Pages", "Calendar"), "calendar", _calendar_page),
 )
 
 

@@ -6,6 +6,7 @@ import copy
 import json
 import socket
 import threading
+import typing
 from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -43,8 +44,11 @@ def test_python_export_gives_the_union_of_not_afk_events(db) -> None:  # type: i
     assert result.skipped_buckets == ["aw-watcher-web-firefox_lina-thinkpad"]
     assert sessions(db) == [
         (datetime(2027, 3, 26, 7, tzinfo=UTC), datetime(2027, 3, 26, 8, 30, tzinfo=UTC), "laptop"),
-        (datetime(2027, 3, 26, 9, 0, 0, 500000, tzinfo=UTC), datetime(2027, 3, 26, 10, 30, 0, 500000, tzinfo=UTC),
-         "laptop"),
+        (
+            datetime(2027, 3, 26, 9, 0, 0, 500000, tzinfo=UTC),
+            datetime(2027, 3, 26, 10, 30, 0, 500000, tzinfo=UTC),
+            "laptop",
+        ),
         (datetime(2027, 3, 26, 12, tzinfo=UTC), datetime(2027, 3, 26, 14, tzinfo=UTC), "laptop"),
     ]
     day = build_report(db, date(2027, 3, 26), date(2027, 3, 26)).days[0]
@@ -78,7 +82,10 @@ def test_a_newer_export_extends_and_adds_instead_of_copying(db, tmp_path) -> Non
     result = aw.import_file(db, path, device="laptop")
     assert (result.screen.added, result.screen.updated, result.screen.unchanged) == (1, 1, 2)
     assert (result.apps.added, result.apps.updated) == (0, 1)
-    assert [(a.hour, a.minute, b.hour, b.minute) for a, b, _ in sessions(db)][2:] == [(12, 0, 14, 30), (16, 0, 16, 10)]
+    assert [(a.hour, a.minute, b.hour, b.minute) for a, b, _ in sessions(db)][2:] == [
+        (12, 0, 14, 30),
+        (16, 0, 16, 10),
+    ]
 
 
 def test_device_is_the_users_choice(db) -> None:  # type: ignore[no-untyped-def]
@@ -129,9 +136,9 @@ class _FakeAwServer(BaseHTTPRequestHandler):
     """Answers like aw-server: /api/0/buckets/ and /api/0/buckets/<id>/events."""
 
     export = json.loads(RUST.read_text())["buckets"]
-    seen: list[str] = []
+    seen: typing.ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         self.seen.append(self.path)
         if parts.path == "/api/0/buckets/":
@@ -164,7 +171,9 @@ def test_reading_a_running_aw_server(db) -> None:  # type: ignore[no-untyped-def
         server.shutdown()
         server.server_close()
     assert (result.screen.added, result.apps.added) == (3, 4)
-    assert any(p.startswith("/api/0/buckets/aw-watcher-afk_lina-thinkpad/events?limit=") for p in _FakeAwServer.seen)
+    assert any(
+        p.startswith("/api/0/buckets/aw-watcher-afk_lina-thinkpad/events?limit=") for p in _FakeAwServer.seen
+    )
     assert not any("web-firefox" in p and "events" in p for p in _FakeAwServer.seen)  # only buckets it needs
 
 

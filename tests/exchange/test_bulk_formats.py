@@ -41,8 +41,13 @@ def test_hootsuite_layout_rounding_and_zone(db, channel, tmp_path) -> None:  # t
     assert report.files == [out]
     rows = read(out)
     # No header; 09:02 Paris = 04:02 Toronto, rounded to 04:00; text neutralised against formulas.
-    assert rows == [["16/03/2026 04:00", "'=SUM(1)", "https://example.org/a"], ["16/03/2026 13:00", "soir", ""]]
-    assert [str(m) for m in report.moved] == ["post 1 at 2026-03-16 09:02: moved to 04:00 (Hootsuite takes 5-minute steps)"]
+    assert rows == [
+        ["16/03/2026 04:00", "'=SUM(1)", "https://example.org/a"],
+        ["16/03/2026 13:00", "soir", ""],
+    ]
+    assert [str(m) for m in report.moved] == [
+        "post 1 at 2026-03-16 09:02: moved to 04:00 (Hootsuite takes 5-minute steps)"
+    ]
     mdy = bulk_formats.plan_export(db, "hootsuite", date_style="mdy", now=NOW)[0]
     assert mdy[0][0] == "03/16/2026 09:00"
 
@@ -104,7 +109,12 @@ def test_a_large_export_is_split_in_files_of_350(db, channel, tmp_path) -> None:
     db_posts = PostService(db)
     db_posts.delete([ids[0]])
     for i in range(400):
-        add(db, channel, datetime(2026, 4, 1, 9) + (datetime(2026, 4, 1, 9, 5) - datetime(2026, 4, 1, 9)) * i, f"n°{i}")
+        add(
+            db,
+            channel,
+            datetime(2026, 4, 1, 9) + (datetime(2026, 4, 1, 9, 5) - datetime(2026, 4, 1, 9)) * i,
+            f"n°{i}",
+        )
     out = tmp_path / "hootsuite.csv"
     report = bulk_formats.export_bulk(db, "hootsuite", out, now=NOW)
     assert [p.name for p in report.files] == ["hootsuite-1.csv", "hootsuite-2.csv"]

@@ -21,9 +21,13 @@ def posts(db):  # type: ignore[no-untyped-def]
     client = clients.add_client("Maison Léa", "Europe/Paris")
     channel = clients.add_channel(client.id, "instagram", "maisonlea")
     svc = PostService(db)
-    single = svc.add(PostDraft(channel.id, "Soldes !\nDernier jour", datetime(2026, 3, 16, 9), tags=["soldes"]))
+    single = svc.add(
+        PostDraft(channel.id, "Soldes !\nDernier jour", datetime(2026, 3, 16, 9), tags=["soldes"])
+    )
     series = svc.add(
-        PostDraft(channel.id, "Lundi", datetime(2026, 3, 23, 9), tz="America/Toronto", rrule="FREQ=WEEKLY;COUNT=4")
+        PostDraft(
+            channel.id, "Lundi", datetime(2026, 3, 23, 9), tz="America/Toronto", rrule="FREQ=WEEKLY;COUNT=4"
+        )
     )
     editor = OccurrenceEditor(db)
     editor.delete(series.id, datetime(2026, 3, 30, 9), "one")

@@ -30,7 +30,12 @@ def test_rows_become_screen_sessions_and_rest(db) -> None:  # type: ignore[no-un
     day = build_report(db, date(2027, 3, 26), date(2027, 3, 26)).days[0]
     assert day.screen_minutes == {"phone": 40, "tv": 90}
     again = rest_csv.import_file(db, DATA / "wellbeing.csv")
-    assert (again.screen.added, again.rest.added, again.screen.unchanged, again.rest.unchanged) == (0, 0, 2, 3)
+    assert (again.screen.added, again.rest.added, again.screen.unchanged, again.rest.unchanged) == (
+        0,
+        0,
+        2,
+        3,
+    )
 
 
 def test_bad_rows_are_reported_by_line(db) -> None:  # type: ignore[no-untyped-def]

@@ -19,13 +19,28 @@ DATA = Path(__file__).parent.parent / "data" / "wellbeing"
 def test_nights_are_read_in_their_own_zone() -> None:
     nights = sleep_android.parse((DATA / "sleep-export.csv").read_text(), "f")
     assert [(n.start, n.end, n.tz, n.quality, n.note) for n in nights] == [
-        (datetime(2027, 3, 26, 22, 40, tzinfo=UTC), datetime(2027, 3, 27, 6, 5, tzinfo=UTC), "Europe/Paris", 4,
-         "#home #cafe"),
+        (
+            datetime(2027, 3, 26, 22, 40, tzinfo=UTC),
+            datetime(2027, 3, 27, 6, 5, tzinfo=UTC),
+            "Europe/Paris",
+            4,
+            "#home #cafe",
+        ),
         # the DST night: 23:55 CET -> 07:10 CEST is 6 h 15 of sleep
-        (datetime(2027, 3, 27, 22, 55, tzinfo=UTC), datetime(2027, 3, 28, 5, 10, tzinfo=UTC), "Europe/Paris",
-         None, ""),
-        (datetime(2027, 4, 2, 4, 30, tzinfo=UTC), datetime(2027, 4, 2, 12, 0, tzinfo=UTC), "America/Toronto", 4,
-         "#montreal #jetlag"),
+        (
+            datetime(2027, 3, 27, 22, 55, tzinfo=UTC),
+            datetime(2027, 3, 28, 5, 10, tzinfo=UTC),
+            "Europe/Paris",
+            None,
+            "",
+        ),
+        (
+            datetime(2027, 4, 2, 4, 30, tzinfo=UTC),
+            datetime(2027, 4, 2, 12, 0, tzinfo=UTC),
+            "America/Toronto",
+            4,
+            "#montreal #jetlag",
+        ),
     ]
 
 
@@ -38,8 +53,10 @@ def test_import_is_idempotent_and_updates_a_re_rated_night(db, tmp_path) -> None
     edited.write_text((DATA / "sleep-export.csv").read_text().replace('"4.0","#home #cafe"', '"2.0","#home"'))
     third = sleep_android.import_file(db, edited)
     assert (third.added, third.updated, third.unchanged) == (0, 1, 2)
-    rests = WellbeingService(db).rests_between(datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 5, 1, tzinfo=UTC))
-    assert [(r.kind, r.quality, r.source) for r in rests][0] == ("sleep", 2, "sleep_as_android")
+    rests = WellbeingService(db).rests_between(
+        datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 5, 1, tzinfo=UTC)
+    )
+    assert next((r.kind, r.quality, r.source) for r in rests) == ("sleep", 2, "sleep_as_android")
     days = build_report(db, date(2027, 3, 27), date(2027, 3, 28)).days
     assert [d.sleep_minutes for d in days] == [445, 375]  # each night on its wake-up day
 
@@ -61,7 +78,10 @@ def test_bad_records_are_reported_by_line_and_nothing_written(db) -> None:  # ty
         "line 5: Tz 'Europe/Pariss' is not a time zone",
         "line 7: To '01. 04. 2027 8:00' is not after From '02. 04. 2027 0:30'",
     ]
-    assert WellbeingService(db).rests_between(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)) == []
+    assert (
+        WellbeingService(db).rests_between(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+        == []
+    )
 
 
 def test_a_file_that_is_not_an_export(db, tmp_path) -> None:  # type: ignore[no-untyped-def]

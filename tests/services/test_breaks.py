@@ -69,4 +69,6 @@ def test_daily_limit_warns_once_a_day() -> None:
     assert s.limit_warning(today, 8 * 3600 + 1, 8)
     assert not s.limit_warning(today, 9 * 3600, 8)
     assert s.limit_warning(today + timedelta(days=1), 9 * 3600, 8)
-    assert not BreakScheduler(ReminderSettings(enabled=True, limit_warning=False)).limit_warning(today, 1e6, 8)
+    assert not BreakScheduler(ReminderSettings(enabled=True, limit_warning=False)).limit_warning(
+        today, 1e6, 8
+    )

@@ -41,9 +41,17 @@ def test_add_and_read_back(svc: ClientService) -> None:
 
 @pytest.mark.parametrize(
     "duplicate",
-    ["Érable Café", "ÉRABLE CAFÉ", "érable café", " érable  CAFÉ ", unicodedata.normalize("NFD", "Érable Café")],
+    [
+        "Érable Café",
+        "ÉRABLE CAFÉ",
+        "érable café",
+        " érable  CAFÉ ",
+        unicodedata.normalize("NFD", "Érable Café"),
+    ],
 )
-def test_names_are_unique_ignoring_case_accents_case_and_form(svc: ClientService, db: Database, duplicate: str) -> None:
+def test_names_are_unique_ignoring_case_accents_case_and_form(
+    svc: ClientService, db: Database, duplicate: str
+) -> None:
     svc.add_client("Érable Café", "America/Toronto")
     with pytest.raises(ValidationError) as caught:
         svc.add_client(duplicate, "Europe/Paris")
@@ -68,10 +76,14 @@ def test_german_sharp_s_matches_its_capital_form(svc: ClientService) -> None:
     assert svc.find_client("WEISSWURST STRASSE").name == "Weißwurst Straße"
 
 
-def test_list_is_sorted_by_name_ignoring_case(svc: ClientService) -> None:
-    for name in ("banane", "Abricot", "cerise"):
+def test_list_is_sorted_as_a_french_reader_expects(svc: ClientService) -> None:
+    for name in ("Zèbre", "banane", "Érable Café", "Abricot", "eau vive", "Œuf & Co", "Orange"):
         svc.add_client(name, "Europe/Paris")
-    assert [c.name for c in svc.list_clients()] == ["Abricot", "banane", "cerise"]
+    expected = ["Abricot", "banane", "eau vive", "Érable Café", "Œuf & Co", "Orange", "Zèbre"]
+    assert [c.name for c in svc.list_clients()] == expected
+    for c in svc.list_clients():
+        svc.add_channel(c.id, "x")
+    assert [ch.client_name for ch in svc.list_channels()] == expected
 
 
 def test_colours_rotate_then_can_be_chosen(svc: ClientService) -> None:
@@ -154,7 +166,9 @@ def test_delete_client_takes_channels_and_posts(svc: ClientService, db: Database
 # ---------------------------------------------------------------------- channels
 
 
-@pytest.mark.parametrize(("network", "limit"), [("x", 280), ("instagram", 2200), ("blog", None), ("bluesky", 300)])
+@pytest.mark.parametrize(
+    ("network", "limit"), [("x", 280), ("instagram", 2200), ("blog", None), ("bluesky", 300)]
+)
 def test_channels_get_the_network_limit(svc: ClientService, network: str, limit: int | None) -> None:
     c = svc.add_client("Érable Café", "America/Toronto")
     ch = svc.add_channel(c.id, network)

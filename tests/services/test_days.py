@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -21,7 +22,7 @@ def utc(*args: int) -> datetime:
 
 
 def hours(bounds: list[float]) -> list[float]:
-    return [(b - a) / 3600 for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [(b - a) / 3600 for a, b in itertools.pairwise(bounds)]
 
 
 def test_paris_dst_days_have_23_and_25_real_hours() -> None:
@@ -47,19 +48,43 @@ def test_a_session_over_the_spring_gap_counts_real_minutes() -> None:
     tl = d.ZoneTimeline.fixed("Europe/Paris")
     bounds, _ = tl.day_bounds(date(2027, 3, 27), date(2027, 3, 28), FOUR)
     # 01:00 CET -> 04:30 CEST is 2 h 30 of real time; the day starts at 04:00 CEST
-    session = (d.ts(timezones.localize(datetime(2027, 3, 28, 1), "Europe/Paris")),
-               d.ts(timezones.localize(datetime(2027, 3, 28, 4, 30), "Europe/Paris")))
+    session = (
+        d.ts(timezones.localize(datetime(2027, 3, 28, 1), "Europe/Paris")),
+        d.ts(timezones.localize(datetime(2027, 3, 28, 4, 30), "Europe/Paris")),
+    )
     assert d.split_by_days([session], bounds) == [7200.0, 1800.0]
 
 
 def travel() -> Itinerary:
-    paris = StaySpan(1, "Paris", "FR", "Europe/Paris", utc(2027, 3, 1, 0) - timedelta(hours=1),
-                     utc(2027, 3, 11, 0) - timedelta(hours=1))
+    paris = StaySpan(
+        1,
+        "Paris",
+        "FR",
+        "Europe/Paris",
+        utc(2027, 3, 1, 0) - timedelta(hours=1),
+        utc(2027, 3, 11, 0) - timedelta(hours=1),
+    )
     montreal = StaySpan(2, "Montréal", "CA", "America/Toronto", utc(2027, 3, 10, 5), utc(2027, 3, 31, 4))
-    flight = TransitSpan(1, "flight", "Paris", "Europe/Paris", "Montréal", "America/Toronto",
-                         utc(2027, 3, 10, 12), utc(2027, 3, 10, 19, 30))
-    back = TransitSpan(2, "flight", "Montréal", "America/Toronto", "Paris", "Europe/Paris",
-                       utc(2027, 3, 30, 23), utc(2027, 3, 31, 6, 30))
+    flight = TransitSpan(
+        1,
+        "flight",
+        "Paris",
+        "Europe/Paris",
+        "Montréal",
+        "America/Toronto",
+        utc(2027, 3, 10, 12),
+        utc(2027, 3, 10, 19, 30),
+    )
+    back = TransitSpan(
+        2,
+        "flight",
+        "Montréal",
+        "America/Toronto",
+        "Paris",
+        "Europe/Paris",
+        utc(2027, 3, 30, 23),
+        utc(2027, 3, 31, 6, 30),
+    )
     return Itinerary("Europe/Paris", [paris, montreal], [flight, back])
 
 
@@ -77,7 +102,7 @@ def test_flying_west_makes_the_day_longer_and_east_shorter() -> None:
     assert d.from_ts(bounds[-2]) == utc(2027, 3, 31, 6, 30)
     assert d.from_ts(bounds[-1]) == utc(2027, 4, 1, 2)  # 1 April 04:00 in Paris (CEST)
     assert lengths[-2] == 22.5  # 30 March, shortened by flying east
-    assert all(b >= a for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(b >= a for a, b in itertools.pairwise(bounds))
     assert sum(lengths) * 3600 == pytest.approx(bounds[-1] - bounds[0])
 
 
@@ -154,13 +179,17 @@ def test_union_measures_the_covered_minutes(items: list[tuple[float, float]]) ->
     covered = {m for a, b in items for m in range(int(a), int(b))}
     merged = d.union(items)
     assert d.total(merged) == len(covered)
-    assert all(b1 < a2 for (_, b1), (a2, _) in zip(merged, merged[1:], strict=False))
+    assert all(b1 < a2 for (_, b1), (a2, _) in itertools.pairwise(merged))
 
 
 @given(intervals, intervals)
-def test_subtract_removes_exactly_the_cut(base: list[tuple[float, float]], cut: list[tuple[float, float]]) -> None:
+def test_subtract_removes_exactly_the_cut(
+    base: list[tuple[float, float]], cut: list[tuple[float, float]]
+) -> None:
     kept = {m for a, b in d.subtract(d.union(base), d.union(cut)) for m in range(int(a), int(b))}
-    expected = {m for a, b in base for m in range(int(a), int(b))} - {m for a, b in cut for m in range(int(a), int(b))}
+    expected = {m for a, b in base for m in range(int(a), int(b))} - {
+        m for a, b in cut for m in range(int(a), int(b))
+    }
     assert kept == expected
 
 

@@ -114,7 +114,9 @@ def test_sun_times_use_the_places_position():
 def test_next_change_and_day_windows():
     hours = parse_hours(WEEKDAYS, "Europe/Paris")
     assert hours.next_change_wall(datetime(2024, 7, 15, 10)) == datetime(2024, 7, 15, 18)
-    assert hours.open_ranges(datetime(2024, 7, 13).date()) == [(datetime(2024, 7, 13, 9), datetime(2024, 7, 13, 13))]
+    assert hours.open_ranges(datetime(2024, 7, 13).date()) == [
+        (datetime(2024, 7, 13, 9), datetime(2024, 7, 13, 13))
+    ]
     assert parse_hours("nonsense").day_windows(datetime(2024, 7, 13).date()) == []
 
 

@@ -34,7 +34,7 @@ def test_upcoming_slots_follow_the_audience_clock_across_dst(db, channel) -> Non
     slots = SlotService(db)
     slots.set_slots(channel.id, parse_slots("Sa-Mo 02:30"))
     # Toronto springs forward on Sunday 8 March 2026 at 02:00.
-    found = slots.upcoming(channel.id, datetime(2026, 3, 7, 12, tzinfo=UTC), days=2)
+    found = slots.upcoming(channel.id, datetime(2026, 3, 7, 5, tzinfo=UTC), days=2)
     assert [(t.wall, t.gap_shifted) for t in found] == [
         (datetime(2026, 3, 7, 2, 30), False),
         (datetime(2026, 3, 8, 3, 30), True),

@@ -47,7 +47,7 @@ def test_rest_quality_and_kind_are_checked(wb) -> None:  # type: ignore[no-untyp
         wb.add_rest("nap", utc(2027, 3, 26, 14), utc(2027, 3, 26, 15))
     with pytest.raises(ValidationError, match="sleep quality '7'"):
         wb.add_rest("sleep", utc(2027, 3, 26, 0), utc(2027, 3, 26, 7), quality="7")
-    with pytest.raises(ValidationError, match="sleep quality '3.5'"):
+    with pytest.raises(ValidationError, match=r"sleep quality .3\.5."):
         wb.add_rest("sleep", utc(2027, 3, 26, 0), utc(2027, 3, 26, 7), quality="3.5")
     info = wb.add_rest("day-off", utc(2027, 3, 26, 0), utc(2027, 3, 28, 0), quality="4", note="sea")
     assert (info.kind, info.quality, info.note) == ("day_off", 4, "sea")
@@ -107,8 +107,16 @@ def test_app_totals_clip_to_the_range(db, wb) -> None:  # type: ignore[no-untype
     from nomadcm.models import AppUsage
 
     with db.write() as s:
-        s.add(AppUsage(app="firefox", start_utc=utc(2027, 3, 26, 23), end_utc=utc(2027, 3, 27, 1), source_id="a"))
-        s.add(AppUsage(app="Code", start_utc=utc(2027, 3, 26, 8), end_utc=utc(2027, 3, 26, 8, 30), source_id="b"))
+        s.add(
+            AppUsage(
+                app="firefox", start_utc=utc(2027, 3, 26, 23), end_utc=utc(2027, 3, 27, 1), source_id="a"
+            )
+        )
+        s.add(
+            AppUsage(
+                app="Code", start_utc=utc(2027, 3, 26, 8), end_utc=utc(2027, 3, 26, 8, 30), source_id="b"
+            )
+        )
     totals = wb.app_totals(utc(2027, 3, 26), utc(2027, 3, 27))
     assert [(a, round(s)) for a, s in totals] == [("Code", 1800), ("firefox", 3600)] or [
         (a, round(s)) for a, s in totals

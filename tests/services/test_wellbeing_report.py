@@ -35,8 +35,13 @@ def test_json_has_every_day_of_the_range_with_zeros(db, wb) -> None:  # type: ig
     out = build_report(db, date(2027, 3, 26), date(2027, 3, 28)).to_json()
     assert [day["date"] for day in out["days"]] == ["2027-03-26", "2027-03-27", "2027-03-28"]
     assert out["days"][0] == {
-        "date": "2027-03-26", "zone": PARIS, "screen_minutes": {}, "screen_total_minutes": 0,
-        "sleep_minutes": 0, "rest_minutes": 0, "warnings": [],
+        "date": "2027-03-26",
+        "zone": PARIS,
+        "screen_minutes": {},
+        "screen_total_minutes": 0,
+        "sleep_minutes": 0,
+        "rest_minutes": 0,
+        "warnings": [],
     }
     day = out["days"][1]
     assert day["screen_minutes"] == {"laptop": 312, "phone": 45}
@@ -80,8 +85,15 @@ def test_overlapping_sessions_of_a_device_count_once(db, wb) -> None:  # type: i
 
 def test_worked_here_sessions_count_as_laptop_time(db, wb) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
-        s.add(ScreenSession(device="other", start_utc=at("2027-03-26 09:00"), end_utc=at("2027-03-26 10:00"),
-                            tz=PARIS, source="workplace"))
+        s.add(
+            ScreenSession(
+                device="other",
+                start_utc=at("2027-03-26 09:00"),
+                end_utc=at("2027-03-26 10:00"),
+                tz=PARIS,
+                source="workplace",
+            )
+        )
     wb.add_screen("laptop", at("2027-03-26 09:30"), at("2027-03-26 10:30"))
     day = build_report(db, date(2027, 3, 26), date(2027, 3, 26)).days[0]
     assert day.screen_minutes == {"laptop": 90}
@@ -162,9 +174,18 @@ def test_days_follow_the_itinerary(db, wb, services) -> None:  # type: ignore[no
     from nomadcm.models import Stay
 
     with db.write() as s:
-        s.add(Stay(city="Lisboa", country="PT", tz="Europe/Lisbon", first_date=date(2027, 3, 1),
-                   last_date=date(2027, 3, 31), start_utc=datetime(2027, 3, 1, tzinfo=UTC),
-                   end_utc=datetime(2027, 4, 1, tzinfo=UTC) - timedelta(hours=1), notes=""))
+        s.add(
+            Stay(
+                city="Lisboa",
+                country="PT",
+                tz="Europe/Lisbon",
+                first_date=date(2027, 3, 1),
+                last_date=date(2027, 3, 31),
+                start_utc=datetime(2027, 3, 1, tzinfo=UTC),
+                end_utc=datetime(2027, 4, 1, tzinfo=UTC) - timedelta(hours=1),
+                notes="",
+            )
+        )
     # 03:30 Lisbon is before Lisbon's 04:00 day start: the day before
     wb.add_screen("phone", at("2027-03-10 03:00", "Europe/Lisbon"), at("2027-03-10 03:30", "Europe/Lisbon"))
     days = build_report(db, date(2027, 3, 9), date(2027, 3, 10)).days

@@ -48,6 +48,7 @@ class SchedulePage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.post_dialog: PostDialog | None = None
         self._empty_mode = "new"
+        self._total: int | None = None
         self.model = ScheduleModel(services.posts, services.itinerary, parent=self)
 
         # --- filter bar
@@ -182,7 +183,7 @@ class SchedulePage(QWidget):
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_state)
+        self.model.modelReset.connect(self._on_reset)
         self.model.rowsInserted.connect(self._update_state)
         changes.changed.connect(self._on_changed)
 
@@ -262,6 +263,16 @@ class SchedulePage(QWidget):
             self._reselect(selected)
 
     @Slot()
+    def _on_reset(self) -> None:
+        self._total = None  # counted again on demand: scrolling adds rows, not posts
+        self._update_state()
+
+    def _total_posts(self) -> int:
+        if self._total is None:
+            self._total = self.services.posts.count(self.model.post_filter())
+        return self._total
+
+    @Slot()
     def _update_state(self) -> None:
         rows = self.model.rowCount()
         flt = self.model.post_filter()
@@ -271,7 +282,7 @@ class SchedulePage(QWidget):
             if self.model.loaded_all():
                 text = self.tr("%n post(s)", "", rows)
             else:
-                total = self.services.posts.count(flt)
+                total = self._total_posts()
                 text = self.tr("{shown} of {total} posts shown — scroll for more").format(
                     shown=fmt_int(rows), total=fmt_int(total)
                 )

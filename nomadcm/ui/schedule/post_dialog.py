@@ -125,6 +125,10 @@ class PostDialog(QDialog):
         when_label = QLabel(self.tr("&When:"))
         when_label.setBuddy(self.when.date_edit)
         form.addRow(when_label, when_box)
+        from nomadcm.ui.publishing.recurrence_editor import RecurrenceEditor  # the publishing area's widget
+
+        self.recurrence = RecurrenceEditor(self._itinerary)
+        form.addRow(self.tr("&Repeat:"), self.recurrence)
         text_box = QVBoxLayout()
         text_box.setContentsMargins(0, 0, 0, 0)
         text_box.addWidget(self.text_edit)
@@ -154,7 +158,11 @@ class PostDialog(QDialog):
         self._fill(post, client_id)
         self.client_combo.currentIndexChanged.connect(self._on_client_changed)
         self.channel_combo.currentIndexChanged.connect(self._refresh)
+        self.when.changed.connect(
+            lambda: self.recurrence.set_start(self.when.wall(), self.when.zone() or "UTC", self.when.fold())
+        )
         self.when.changed.connect(self._refresh)
+        self.recurrence.changed.connect(self._refresh)
         self.text_edit.textChanged.connect(self._refresh)
         self.link_edit.textChanged.connect(self._refresh)
         self.status_combo.currentIndexChanged.connect(self._refresh)
@@ -184,6 +192,8 @@ class PostDialog(QDialog):
             self._zone_of_client = zone
             self.when.set_value(next_full_hour(zone), zone)
             self.status_combo.setCurrentIndex(max(self.status_combo.findData("scheduled"), 0))
+        self.recurrence.set_start(self.when.wall(), self.when.zone() or "UTC", self.when.fold())
+        self.recurrence.set_rule(post.rrule if post is not None else None)
         del blockers
 
     def _load_channels(self, select_id: int | None = None) -> None:
@@ -241,6 +251,7 @@ class PostDialog(QDialog):
             tags=split_tags(self.tags_edit.text()),
             notes=self.notes_edit.toPlainText(),
             status=str(self.status_combo.currentData()),
+            rrule=self.recurrence.rule(),
         )
 
     @Slot()
@@ -268,6 +279,8 @@ class PostDialog(QDialog):
             check_link(link)
         except ValidationError:
             problems.append(self.tr("The link must be a web address starting with http:// or https://."))
+        if self.recurrence.problem():
+            problems.append(self.recurrence.problem())
         self._preview = None
         draft = self.draft()
         time_ok = self.when.is_valid()

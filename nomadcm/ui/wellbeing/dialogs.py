@@ -72,6 +72,7 @@ class EntryDialog(QDialog):
         self._timeline = services.wellbeing.timeline()
         self._auto_zone = entry is None
         self._setting_zone = False
+        self._zones_set: dict[int, str] = {}
         self.setWindowTitle(
             self.tr("Edit entry") if entry is not None else self.tr("Add screen time or rest")
         )
@@ -186,16 +187,31 @@ class EntryDialog(QDialog):
             self.end_edit.set_value(end, end_zone)
         finally:
             self._setting_zone = False
+        self._zones_set = {
+            id(self.start_edit): self.start_edit.zone(),
+            id(self.end_edit): self.end_edit.zone(),
+        }
 
     def _on_zone_picked(self, _zone: str) -> None:
-        if not self._setting_zone:
+        if not self._setting_zone and self._user_picked():
             self._auto_zone = False
             self.zone_hint.hide()
+
+    def _user_picked(self) -> bool:
+        """A zone differs from the one this dialog put there: the user chose it."""
+        return any(
+            edit.zone() != self._zones_set.get(id(edit), edit.zone())
+            for edit in (self.start_edit, self.end_edit)
+        )
 
     def _on_time_changed(self) -> None:
         """While the user has not picked a zone, each time is read where she was then."""
         self.error.hide()
         if not self._auto_zone or self._setting_zone:
+            return
+        if self._user_picked():
+            self._auto_zone = False
+            self.zone_hint.hide()
             return
         for edit in (self.start_edit, self.end_edit):
             try:
@@ -208,6 +224,7 @@ class EntryDialog(QDialog):
                     edit.set_zone(zone)
                 finally:
                     self._setting_zone = False
+            self._zones_set[id(edit)] = edit.zone()
 
     # ------------------------------------------------------------------ result
 

@@ -11,7 +11,7 @@ import calendar
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -190,7 +190,7 @@ class WellbeingPage(QWidget):
         changes.changed.connect(self._on_changed)
 
         self._on_range_kind()
-        self.loaded.emit()
+        QTimer.singleShot(0, self.loaded.emit)  # once the window that created the page could connect
 
     # ------------------------------------------------------------------ period
 

@@ -282,9 +282,10 @@ class PlacesProxy(QSortFilterProxyModel):
         return self._filter
 
     def set_place_filter(self, flt: PlaceFilter) -> None:
+        self.beginFilterChange()
         self._filter = flt
         self._keep = flt.prepare()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()

@@ -20,7 +20,13 @@ _STATUSES = "'draft', 'scheduled', 'published', 'cancelled'"
 def upgrade() -> None:
     with op.batch_alter_table("post", schema=None) as batch_op:
         batch_op.add_column(sa.Column("rrule", sa.Text(), nullable=True))
-        batch_op.create_index("ix_post_rrule", ["rrule"], unique=False)
+        batch_op.create_index(
+            "ix_post_rrule",
+            ["rrule"],
+            unique=False,
+            sqlite_where=sa.text("rrule IS NOT NULL"),
+            postgresql_where=sa.text("rrule IS NOT NULL"),
+        )
 
     op.create_table(
         "post_occurrence",

@@ -1,0 +1,112 @@
+"""Where things go on the calendar, without painting: day spans in the display zone and post placement.
+
+A day is the display zone's midnight to the next one, so a DST day lasts 23 or 25 hours and is drawn so.
+With the "my time" lens the zone is the itinerary's: on a travel day the day runs from midnight where she
+wakes up to midnight where she goes to bed (a long or short day, drawn as it is).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from nomadcm import timezones
+from nomadcm.services.recurrence import Occurrence
+
+ITEM_MINUTES = 30  # the height a post takes in the week view, for overlap lanes
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    day: date
+    zone: str
+    start: datetime  # aware UTC
+    end: datetime
+
+    @property
+    def hours(self) -> float:
+        return (self.end - self.start).total_seconds() / 3600
+
+    def contains(self, instant: datetime) -> bool:
+        return self.start <= instant < self.end
+
+
+@dataclass
+class Placed:
+    occurrence: Occurrence
+    day_index: int
+    hours: float  # from the day's start
+    lane: int = 0
+    lanes: int = 1
+    conflict: str = ""  # what the conflict check says, "" when none
+    local: datetime = field(default=datetime(2000, 1, 1))  # wall time in the display zone
+
+
+def day_spans(first: date, count: int, zone_for: Callable[[datetime], str]) -> list[DaySpan]:
+    """`count` consecutive days from `first`; each day's zone is `zone_for(its noon)`; days meet end to end."""
+    starts: list[tuple[date, str, datetime]] = []
+    for i in range(count + 1):
+        d = first + timedelta(days=i)
+        guess = timezones.local_midnight(d, "UTC") + timedelta(hours=12)
+        zone = zone_for(guess)
+        zone = zone_for(timezones.local_midnight(d, zone) + timedelta(hours=12))
+        starts.append((d, zone, timezones.local_midnight(d, zone)))
+    spans = []
+    for (d, zone, start), (_, _, nxt) in itertools.pairwise(starts):
+        spans.append(DaySpan(d, zone, start, max(nxt, start + timedelta(hours=1))))
+    return spans
+
+
+def place(occurrences: Sequence[Occurrence], days: Sequence[DaySpan]) -> list[Placed]:
+    """Each occurrence on its day, with side-by-side lanes where posts overlap (30 minutes each)."""
+    placed: list[Placed] = []
+    i = 0
+    for o in occurrences:  # sorted by instant, as the services give them
+        while i < len(days) and o.utc >= days[i].end:
+            i += 1
+        if i >= len(days):
+            break
+        if o.utc < days[i].start:
+            continue
+        day = days[i]
+        placed.append(
+            Placed(o, i, (o.utc - day.start).total_seconds() / 3600, local=timezones.wall_at(o.utc, day.zone))
+        )
+    _assign_lanes(placed)
+    return placed
+
+
+def _assign_lanes(placed: list[Placed]) -> None:
+    span = ITEM_MINUTES / 60
+    cluster: list[Placed] = []
+    lane_ends: list[float] = []
+
+    def close() -> None:
+        for p in cluster:
+            p.lanes = max(1, len(lane_ends))
+
+    for p in placed:
+        if cluster and (p.day_index != cluster[-1].day_index or p.hours >= max(lane_ends)):
+            close()
+            cluster, lane_ends = [], []
+        for lane, end in enumerate(lane_ends):
+            if p.hours >= end:
+                p.lane, lane_ends[lane] = lane, p.hours + span
+                break
+        else:
+            p.lane = len(lane_ends)
+            lane_ends.append(p.hours + span)
+        cluster.append(p)
+    if cluster:
+        close()
+
+
+def week_start(day: date, first_weekday: int = 1) -> date:
+    """The first day of the week holding `day` (ISO weekday of the week's first day: 1 = Monday)."""
+    return day - timedelta(days=(day.isoweekday() - first_weekday) % 7)
+
+
+def month_grid_start(day: date, first_weekday: int = 1) -> date:
+    return week_start(day.replace(day=1), first_weekday)

@@ -1,0 +1,242 @@
+"""The queue: a channel's weekly posting slots (audience time) and its upcoming free and taken slots.
+
+"New post in the next free slot" opens the post dialog at that slot; the slots themselves are typed as
+"Mo-Fr 09:00,18:00" (services/slots.py reads them and names any bad part).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import timezones
+from nomadcm.errors import UserError
+from nomadcm.services.container import Services
+from nomadcm.services.posts import PostDraft
+from nomadcm.services.slots import DAY_CODES, SlotTime, parse_slots
+from nomadcm.ui.changes import POSTS, ChangeBus, touches
+from nomadcm.ui.formatting import fmt_datetime, fmt_time
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+DAYS_SHOWN = 14
+
+
+class SlotTableModel(QAbstractTableModel):
+    WHEN, YOURS, STATE = range(3)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[SlotTime, str]] = []
+        self._headers = (self.tr("Audience time"), self.tr("Your time"), self.tr("Slot"))
+
+    def set_rows(self, rows: list[tuple[SlotTime, str]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def slot_at(self, row: int) -> SlotTime:
+        return self._rows[row][0]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 3
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        slot, yours = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.WHEN:
+                shifted = " " + self.tr("(moved by DST)") if slot.gap_shifted else ""
+                return f"{fmt_datetime(slot.wall)}{shifted}"
+            if col == self.YOURS:
+                return yours
+            if col == self.STATE:
+                if slot.free:
+                    return self.tr("free")
+                first = next((line for line in slot.post_text.splitlines() if line.strip()), "")
+                return self.tr("taken: {text}").format(text=first[:60])
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATE and slot.free:
+            return QColor("#2f855a")
+        return None
+
+
+class QueueDialog(QDialog):
+    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.changes = changes
+        self.setWindowTitle(self.tr("Posting slots (queue)"))
+        self.resize(640, 520)
+        self.channel_combo = QComboBox()
+        for ch in services.clients.list_channels():
+            self.channel_combo.addItem(f"{ch.client_name} — {ch.label}", ch.id)
+        self.slots_edit = QLineEdit()
+        self.slots_edit.setPlaceholderText(self.tr("e.g. Mo-Fr 09:00,18:00; Sa 10:00"))
+        self.save_slots_button = QPushButton(self.tr("&Save slots"))
+        self.zone_label = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.model = SlotTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.queue_button = QPushButton(self.tr("&New post in the next free slot…"))
+        slots_row = QHBoxLayout()
+        slots_row.addWidget(self.slots_edit, 1)
+        slots_row.addWidget(self.save_slots_button)
+        form = QFormLayout()
+        form.addRow(self.tr("&Channel:"), self.channel_combo)
+        form.addRow(self.tr("&Slots:"), slots_row)
+        form.addRow("", self.zone_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.queue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(buttons)
+        self.channel_combo.currentIndexChanged.connect(self.load)
+        self.save_slots_button.clicked.connect(self.save_slots)
+        self.slots_edit.returnPressed.connect(self.save_slots)
+        self.queue_button.clicked.connect(self.new_in_queue)
+        self.table.doubleClicked.connect(self._on_double_click)
+        changes.changed.connect(lambda areas: self.load() if touches(areas, POSTS) else None)
+        self.load()
+
+    def channel_id(self) -> int | None:
+        data = self.channel_combo.currentData()
+        return int(data) if data is not None else None
+
+    @Slot()
+    def load(self) -> None:
+        channel_id = self.channel_id()
+        enabled = channel_id is not None
+        for w in (self.slots_edit, self.save_slots_button, self.queue_button):
+            w.setEnabled(enabled)
+        if channel_id is None:
+            self.message.setText(self.tr("Add a client and a channel first."))
+            self.model.set_rows([])
+            return
+        slots = self.services.slots.list_slots(channel_id)
+        self.slots_edit.setText(_slots_text(slots))
+        zone = self.services.slots.zone_of(channel_id)
+        self.zone_label.setText(self.tr("Times in the audience's zone: {zone}").format(zone=zone))
+        itinerary = self.services.itinerary()
+        rows = []
+        for t in self.services.slots.upcoming(channel_id, days=DAYS_SHOWN):
+            where = itinerary.where(t.utc)
+            cm = timezones.wall_at(t.utc, where.zone)
+            yours = fmt_time(cm) if cm.date() == t.wall.date() else fmt_datetime(cm)
+            rows.append((t, f"{yours} {timezones.abbreviation(t.utc, where.zone)}"))
+        self.model.set_rows(rows)
+        free = sum(1 for t, _ in rows if t.free)
+        self.message.setStyleSheet("")
+        self.message.setText(
+            self.tr("No slot yet: type the weekly times above.")
+            if not slots
+            else self.tr("%n free slot(s) in the next two weeks.", "", free)
+        )
+
+    @Slot()
+    def save_slots(self) -> None:
+        channel_id = self.channel_id()
+        if channel_id is None:
+            return
+        text = self.slots_edit.text().strip()
+        try:
+            pairs = parse_slots(text) if text else []
+            self.services.slots.set_slots(channel_id, pairs)
+        except UserError as err:
+            self.message.setStyleSheet("color: #c53030;")
+            self.message.setText(str(err))
+            return
+        self.load()
+
+    @Slot()
+    def new_in_queue(self, slot: SlotTime | None = None) -> None:
+        from nomadcm.ui.schedule.post_dialog import PostDialog
+
+        channel_id = self.channel_id()
+        if channel_id is None:
+            return
+        try:
+            slot = slot or self.services.slots.next_free(channel_id)
+        except UserError as err:
+            self.message.setStyleSheet("color: #c53030;")
+            self.message.setText(str(err))
+            return
+        channel = self.services.clients.get_channel(channel_id)
+
+        def save(draft: PostDraft) -> None:
+            self.services.posts.add(draft)
+            self.changes.notify(POSTS)
+
+        dialog = PostDialog(self.services, save, parent=self, client_id=channel.client_id)
+        dialog.channel_combo.setCurrentIndex(max(0, dialog.channel_combo.findData(channel_id)))
+        dialog.when.set_value(slot.wall, slot.zone)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.post_dialog = dialog
+        dialog.open()
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.isValid():
+            slot = self.model.slot_at(index.row())
+            if slot.free:
+                self.new_in_queue(slot)
+
+
+def _slots_text(slots: list) -> str:  # type: ignore[type-arg]
+    """Slots back as text, grouping days that share the same times: "Mo-Fr 09:00,18:00"."""
+    by_day: dict[int, list[int]] = {}
+    for s in slots:
+        by_day.setdefault(s.weekday, []).append(s.minute)
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for day, minutes in sorted(by_day.items()):
+        groups.setdefault(tuple(sorted(minutes)), []).append(day)
+    parts = []
+    for minutes, days in groups.items():
+        runs: list[str] = []
+        start = prev = days[0]
+        for d in [*days[1:], None]:
+            if d is not None and d == prev + 1:
+                prev = d
+                continue
+            a, b = DAY_CODES[start - 1].capitalize(), DAY_CODES[prev - 1].capitalize()
+            runs.append(a if start == prev else f"{a}-{b}")
+            if d is not None:
+                start = prev = d
+        times = ",".join(f"{m // 60:02d}:{m % 60:02d}" for m in minutes)
+        parts.append(f"{','.join(runs)} {times}")
+    return "; ".join(parts)

@@ -1,0 +1,54 @@
+"""Undoable edits of recurring posts (one occurrence, this and following, all) and of the calendar's moves.
+
+Like the schedule's commands (ui/schedule/undo.py), each is pushed after its first write succeeded; undo puts
+back the state captured before the edit (services/occurrence_edits.py `SeriesState`), redo runs the edit again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from nomadcm.errors import UserError
+from nomadcm.services.occurrence_edits import EditOutcome, OccurrenceEditor
+from nomadcm.ui.changes import POSTS, ChangeBus
+
+ErrorSink = Callable[[UserError], None]
+
+
+class OccurrenceCommand(QUndoCommand):
+    def __init__(
+        self,
+        text: str,
+        editor: OccurrenceEditor,
+        outcome: EditOutcome,
+        again: Callable[[], EditOutcome],
+        changes: ChangeBus,
+        on_error: ErrorSink,
+    ) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.outcome = outcome
+        self.again = again
+        self.changes = changes
+        self.on_error = on_error
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(lambda: setattr(self, "outcome", self.again()))
+
+    def undo(self) -> None:
+        created = [self.outcome.created_id] if self.outcome.created_id is not None else []
+        self._run(lambda: self.editor.restore(self.outcome.before, created))
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except UserError as err:
+            self.setObsolete(True)
+            self.on_error(err)
+        self.changes.notify(POSTS)

@@ -1,0 +1,1 @@
+"""The Travel page: itinerary, day overlap view and conflicts."""

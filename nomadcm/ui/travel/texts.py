@@ -1,0 +1,100 @@
+"""Translated words of the travel area: transit kinds, conflict kinds, itinerary warnings.
+
+The services speak English to the CLI and give their facts (kinds, dates, places) to the GUI, which words
+them here through `QCoreApplication.translate`, so the French translation covers every sentence.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from nomadcm.services.itinerary_warnings import ItineraryWarning
+from nomadcm.ui.formatting import fmt_day
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Travel", text)
+
+
+def transit_kind_label(kind: str) -> str:
+    labels = {
+        "flight": _t("Flight"),
+        "train": _t("Train"),
+        "bus": _t("Bus"),
+        "car": _t("Car"),
+        "boat": _t("Boat"),
+        "other": _t("Other"),
+    }
+    return labels.get(kind, kind)
+
+
+def transit_kind_symbol(kind: str) -> str:
+    return {"flight": "✈", "train": "🚆", "bus": "🚌", "car": "🚗", "boat": "⛴"}.get(kind, "→")
+
+
+def conflict_label(kind: str) -> str:
+    labels = {
+        "sleep": _t("While you sleep"),
+        "transit": _t("While you travel"),
+        "off_hours": _t("Outside working hours"),
+        "holiday": _t("Public holiday"),
+        "no_wifi": _t("No known WiFi"),
+    }
+    return labels.get(kind, kind.replace("_", " "))
+
+
+def conflict_symbol(kind: str) -> str:
+    return {"sleep": "☾", "transit": "✈", "off_hours": "⌛", "holiday": "★", "no_wifi": "⌁"}.get(kind, "!")
+
+
+def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str) -> str:
+    """One line of a tooltip: the kind, what it rests on, and her local time."""
+    if kind == "sleep":
+        return _t("While you sleep: {time} for you ({zone}), sleep window {window}").format(
+            time=cm_time, zone=cm_zone, window=fact
+        )
+    if kind == "transit":
+        return _t("While you travel: {route}, {time} for you ({zone})").format(
+            route=fact, time=cm_time, zone=cm_zone
+        )
+    if kind == "off_hours":
+        return _t("Outside your working hours: {time} for you ({zone}); hours {hours}").format(
+            time=cm_time, zone=cm_zone, hours=fact
+        )
+    if kind == "holiday":
+        return _t("Public holiday for the audience: {name}").format(name=fact)
+    if kind == "no_wifi":
+        return _t("No workplace with WiFi known in {place}").format(place=fact)
+    return f"{conflict_label(kind)}: {fact}"
+
+
+def warning_text(w: ItineraryWarning) -> str:
+    a = w.places[0] if w.places else ""
+    b = w.places[1] if len(w.places) > 1 else ""
+    if w.kind == "shared_day":
+        return _t(
+            "{a} and {b} both include {day}, but no transit that day says when you move: "
+            "add it so that your time is right that day."
+        ).format(a=a, b=b, day=fmt_day(w.first_date))
+    if w.kind == "missing_transit":
+        return _t(
+            "No transit between {a} (until {first}) and {b} (from {last}): add it so that your time is "
+            "right while you travel."
+        ).format(a=a, b=b, first=fmt_day(w.first_date), last=fmt_day(w.last_date))
+    if w.kind == "gap":
+        if w.first_date == w.last_date:
+            span = fmt_day(w.first_date)
+        else:
+            span = _t("{first} to {last}").format(first=fmt_day(w.first_date), last=fmt_day(w.last_date))
+        return _t("Nothing planned on {span}, between {a} and {b}: your home zone ({zone}) is used.").format(
+            span=span, a=a, b=b, zone=w.zone
+        )
+    if w.kind == "transit_place":
+        if w.leaving:
+            text = _t("Your {transit} leaves from {a} on {day}, but you are staying in {b} then.")
+        else:
+            text = _t("Your {transit} arrives in {a} on {day}, but you are staying in {b} then.")
+        kind, _, ref = w.transit.partition(" ")
+        transit = f"{transit_kind_label(kind).lower()} {ref}".strip()
+        return text.format(transit=transit, a=a, b=b, day=fmt_day(w.first_date))
+    return w.message
