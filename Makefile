@@ -25,6 +25,10 @@ run: $(VENV)/.installed-app
 	@sh tools/system-deps.sh gui
 	$(BIN)/nomadcm-gui
 
+$(VENV)/.installed-bundle: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	@touch $@ $(VENV)/.installed-app $(VENV)/.installed-test
+
 test: $(VENV)/.installed-test
 	@sh tools/system-deps.sh test
 	$(BIN)/ruff check nomadcm tests bench tools
@@ -45,6 +49,12 @@ bench: $(VENV)/.installed-test
 screenshots: $(VENV)/.installed-test
 	@sh tools/system-deps.sh screenshots
 	$(BIN)/python tools/screenshots.py
+
+# The one-folder app in dist/NomadCM/, then a smoke test of it: it starts, paints its window, exits 0.
+bundle: $(VENV)/.installed-bundle
+	@sh tools/system-deps.sh test
+	$(BIN)/pyinstaller packaging/nomadcm.spec --noconfirm --clean --distpath dist --workpath build/pyinstaller
+	NOMADCM_BUNDLE=dist/NomadCM/NomadCM QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/packaging -q
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -6,8 +6,10 @@ set -eu
 mode=${1:-gui}
 
 venv_pkgs="python3-venv"
-# What Qt's widgets need even on the offscreen platform (tests): GL/EGL stubs, fonts, xkb, dbus, glib.
-test_pkgs="libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core"
+# What Qt's widgets need even on the offscreen platform (tests): GL/EGL stubs, fonts, xkb, dbus, glib;
+# desktop-file-validate checks the launcher `nomadcm desktop install` writes.
+test_pkgs="libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+desktop-file-utils"
 # What the xcb platform plugin (a real X11 window) needs on top.
 gui_pkgs="$test_pkgs libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1

@@ -15,6 +15,7 @@ atomically. Import checks every row first and writes all rows or none.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import heapq
 import io
@@ -24,7 +25,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -56,6 +57,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("client", "channel", "audience_tz", "audien
 INJECTION_CHARS = ("=", "+", "-", "@", "\t", "\r")
 WALL_FORMAT = "%Y-%m-%d %H:%M"
 FETCH_BATCH = 5000
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
+_LATEST = datetime.max.replace(tzinfo=UTC)
 
 Progress = Callable[[int, int], None]
 
@@ -109,11 +112,36 @@ def channel_label(network: str, handle: str) -> str:
 
 
 def _fmt_wall(d: datetime) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d} {d.hour:02d}:{d.minute:02d}"
+    """`YYYY-MM-DD HH:MM` of a naive or aware datetime (isoformat is C code: this runs per exported row)."""
+    return d.isoformat(" ", "minutes")[:16]
 
 
 def _fmt_utc(d: datetime) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:{d.second:02d}Z"
+    """`YYYY-MM-DDTHH:MM:SSZ` of an aware UTC datetime."""
+    return d.isoformat("T", "seconds")[:19] + "Z"
+
+
+class _CmZoneSweep:
+    """`itinerary.where(utc).zone` (and its pytz zone) for instants that come mostly in increasing order.
+
+    `where()` gives the same answer between two consecutive stay/transit edges (`Itinerary.boundaries`), so it
+    is asked once per stretch instead of once per row; an instant outside the current stretch finds its own.
+    """
+
+    def __init__(self, itinerary: Itinerary) -> None:
+        self.itinerary = itinerary
+        self.edges = itinerary.boundaries(_EARLIEST, _LATEST)
+        self.lo, self.hi = _LATEST, _EARLIEST  # empty: the first call looks up
+        self.zone, self.tz = "", None
+
+    def __call__(self, utc: datetime) -> tuple[str, Any]:
+        if not (self.lo <= utc < self.hi):
+            k = bisect.bisect_right(self.edges, utc)
+            self.lo = self.edges[k - 1] if k else _EARLIEST
+            self.hi = self.edges[k] if k < len(self.edges) else _LATEST
+            self.zone = self.itinerary.where(utc).zone
+            self.tz = timezones.get_zone(self.zone)
+        return self.zone, self.tz
 
 
 # ---------------------------------------------------------------------- export
@@ -169,15 +197,14 @@ def export_rows(
 def _stream_rows(db: Database, stmt: Any, recurring: Any, itin: Itinerary) -> Iterator[list[str]]:
     """The rows of `stmt`, formatted. A separate generator so that export_rows checks its arguments (an
     unknown client) when called, before a header or a file is written."""
-    where = itin.where
-    zone_of = timezones.get_zone
+    cm_zone_at = _CmZoneSweep(itin)
     with db.engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=FETCH_BATCH).execute(stmt)
         if recurring:
             result = heapq.merge(result, recurring, key=lambda r: (r[7], r[0]))
         for pid, cname, network, handle, status, tz, wall, utc, text, link, tags in result:
-            cm_zone = where(utc).zone
-            cm_wall = utc.astimezone(zone_of(cm_zone))
+            cm_zone, cm_tz = cm_zone_at(utc)
+            cm_wall = utc.astimezone(cm_tz)
             yield [
                 str(pid),
                 neutralise(cname),

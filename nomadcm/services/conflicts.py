@@ -22,6 +22,7 @@ by listing its module in `RULE_MODULES`; the module calls `register_rule` when i
 from __future__ import annotations
 
 import bisect
+import functools
 import gc
 import heapq
 import importlib
@@ -181,76 +182,91 @@ def rules() -> list[ConflictRule]:
 # --------------------------------------------------------------------------- the built-in rules
 
 
+# Each built-in rule is written once, as (a) a table or lookup prepared per check and (b) the Finding it
+# gives; `_sweep` uses the same pieces inline for speed, and `prepare` wraps them for the generic path.
+
+_SLEEP_TEXT = "{0:%H:%M} in {1} is inside your sleep window {2}"
+_OFF_TEXT = "{0} {1:%H:%M} in {2} is outside your working hours ({3})"
+_HOLIDAY_TEXT = "{0} is a public holiday in {1} ({2})"
+
+
 def _sleep_rule(ctx: CheckContext) -> Checker:
-    window = ctx.rhythm.sleep
-    bits = window._table.bits  # one lookup per post
-    text = str(window)
+    bits = ctx.rhythm.sleep._table.bits  # one lookup per post
+    text = str(ctx.rhythm.sleep)
 
     def check(slot: PostSlot) -> Finding | None:
         w = slot.cm_wall
         if bits[w.hour * 60 + w.minute]:
-            return Finding("{0:%H:%M} in {1} is inside your sleep window {2}", text, (w, slot.cm.zone, text))
+            return Finding(_SLEEP_TEXT, text, (w, slot.cm.zone, text))
         return None
 
     return check
+
+
+def _transit_finding(by_id: dict[int, Any], where: Whereabouts) -> Finding:
+    t = by_id.get(where.transit_id or -1)
+    if t is None:
+        return Finding("you are in transit")
+    what = f"{t.kind} {t.ref}".strip()
+    arrive = timezones.wall_at(t.arrive, t.to_tz)
+    route = f"{t.from_place} → {t.to_place}"
+    return Finding(f"you are on your {what} {route} (arrives {arrive:%Y-%m-%d %H:%M} {t.to_tz})", route)
 
 
 def _transit_rule(ctx: CheckContext) -> Checker:
     by_id = {t.id: t for t in ctx.itinerary.transits}
 
     def check(slot: PostSlot) -> Finding | None:
-        if not slot.cm.in_transit:
-            return None
-        t = by_id.get(slot.cm.transit_id or -1)
-        if t is None:
-            return Finding("you are in transit")
-        what = f"{t.kind} {t.ref}".strip()
-        arrive = timezones.wall_at(t.arrive, t.to_tz)
-        route = f"{t.from_place} → {t.to_place}"
-        return Finding(f"you are on your {what} {route} (arrives {arrive:%Y-%m-%d %H:%M} {t.to_tz})", route)
+        return _transit_finding(by_id, slot.cm) if slot.cm.in_transit else None
 
     return check
 
 
 def _off_hours_rule(ctx: CheckContext) -> Checker:
-    hours = ctx.rhythm.work
-    bits = hours._table.bits
-    text = str(hours)
+    bits = ctx.rhythm.work._table.bits
+    text = str(ctx.rhythm.work)
 
     def check(slot: PostSlot) -> Finding | None:
         w = slot.cm_wall
-        if bits[w.weekday() * 1440 + w.hour * 60 + w.minute]:
+        day = w.weekday()
+        if bits[day * 1440 + w.hour * 60 + w.minute]:
             return None
-        return Finding(
-            "{0} {1:%H:%M} in {2} is outside your working hours ({3})",
-            text,
-            (_WEEKDAYS[w.weekday()], w, slot.cm.zone, text),
-        )
+        return Finding(_OFF_TEXT, text, (_WEEKDAYS[day], w, slot.cm.zone, text))
 
     return check
 
 
-def _holiday_rule(ctx: CheckContext) -> Checker:
+def _holiday_calendars(ctx: CheckContext) -> Callable[[str | None], dict[date, str] | None]:
+    """Public holidays by country over the check's years, loaded on first use of each country."""
     calendars: dict[str, dict[date, str] | None] = {}
-    first_year = ctx.start.year - 1
-    last_year = ctx.end.year + 1
+    years = range(ctx.start.year - 1, ctx.end.year + 2)
 
-    def calendar(country: str) -> dict[date, str] | None:
+    def calendar(country: str | None) -> dict[date, str] | None:
+        if not country:
+            return None
         if country not in calendars:
-            import holidays  # heavy (hundreds of modules): only when a check runs
-
-            try:
-                found = holidays.country_holidays(
-                    country, years=range(first_year, last_year + 1), language=ctx.language
-                )
-                calendars[country] = dict(found.items())
-            except (NotImplementedError, KeyError, ValueError):  # a country the library does not know
-                calendars[country] = None
+            calendars[country] = _country_holidays(country, years.start, years.stop, ctx.language)
         return calendars[country]
 
+    return calendar
+
+
+@functools.lru_cache(maxsize=256)
+def _country_holidays(country: str, first: int, stop: int, language: str | None) -> dict[date, str] | None:
+    """Public holidays of a country over years [first, stop): cached, as the library computes them anew."""
+    import holidays  # heavy (hundreds of modules): only when a check runs
+
+    try:
+        found = holidays.country_holidays(country, years=range(first, stop), language=language)
+    except (NotImplementedError, KeyError, ValueError):  # a country the library does not know
+        return None
+    return dict(found.items()) or None
+
+
+def _holiday_rule(ctx: CheckContext) -> Checker:
+    calendar = _holiday_calendars(ctx)
+
     def check(slot: PostSlot) -> Finding | None:
-        if not slot.country:
-            return None
         days = calendar(slot.country)
         if not days:
             return None
@@ -258,17 +274,18 @@ def _holiday_rule(ctx: CheckContext) -> Checker:
         name = days.get(day)
         if name is None:
             return None
-        return Finding("{0} is a public holiday in {1} ({2})", name, (day, slot.country, name))
+        return Finding(_HOLIDAY_TEXT, name, (day, slot.country, name))
 
     return check
 
 
-for _rule in (
-    ConflictRule("sleep", _sleep_rule),
-    ConflictRule("transit", _transit_rule),
-    ConflictRule("off_hours", _off_hours_rule),
-    ConflictRule("holiday", _holiday_rule),
-):
+_BUILT_IN = {
+    "sleep": ConflictRule("sleep", _sleep_rule),
+    "transit": ConflictRule("transit", _transit_rule),
+    "off_hours": ConflictRule("off_hours", _off_hours_rule),
+    "holiday": ConflictRule("holiday", _holiday_rule),
+}
+for _rule in _BUILT_IN.values():
     register_rule(_rule)
 
 
@@ -343,6 +360,21 @@ class AckInfo:
 # --------------------------------------------------------------------------- offsets, cut in pieces
 
 
+@functools.lru_cache(maxsize=4096)
+def _year_changes(zone: str, year: int) -> tuple[tuple[datetime, timedelta], ...]:
+    """A zone's offset changes in one UTC year: (instant, offset after). Cached: zone rules are fixed for
+    the life of the process, and scanning a year for them is the slow part of preparing a check."""
+    start = datetime(year, 1, 1, tzinfo=UTC)
+    return tuple(
+        (m, after) for m, _before, after in timezones.transitions(zone, start, start.replace(year=year + 1))
+    )
+
+
+def _changes(zone: str, start: datetime, end: datetime) -> list[tuple[datetime, timedelta]]:
+    """Offset changes of `zone` strictly inside (start, end)."""
+    return [c for y in range(start.year, end.year + 1) for c in _year_changes(zone, y) if start < c[0] < end]
+
+
 class _Clock:
     """Wall times of one zone over a span, by bisecting its offset changes: no pytz call per post.
 
@@ -351,9 +383,9 @@ class _Clock:
     __slots__ = ("_offsets", "_starts")
 
     def __init__(self, zone: str, start: datetime, end: datetime) -> None:
-        changes = timezones.transitions(zone, start, end)
+        changes = _changes(zone, start, end)
         self._starts = [_naive(start)] + [_naive(c[0]) for c in changes]
-        self._offsets = [timezones.utc_offset(start, zone)] + [c[2] for c in changes]
+        self._offsets = [timezones.utc_offset(start, zone)] + [c[1] for c in changes]
 
     def wall(self, naive_utc: datetime) -> datetime:
         i = bisect.bisect_right(self._starts, naive_utc) - 1
@@ -370,7 +402,7 @@ class _CmTimeline:
         for seg in itinerary.segments(start, end):
             cuts = [seg.start]
             offsets = [timezones.utc_offset(seg.start, seg.where.zone)]
-            for moment, _before, after in timezones.transitions(seg.where.zone, seg.start, seg.end):
+            for moment, after in _changes(seg.where.zone, seg.start, seg.end):
                 cuts.append(moment)
                 offsets.append(after)
             cuts.append(seg.end)
@@ -550,12 +582,13 @@ class ConflictService:
             chunks = [None] if flt.post_ids is None else _chunks(list(flt.post_ids))
             for chunk in chunks:
                 query = stmt if chunk is None else stmt.where(Post.id.in_(chunk))
-                found = conn.execute(query.order_by(Post.utc, Post.id)).fetchall()
-                for raw, pid, client_id, network, text in found:
-                    source = raw if raw.__class__ is str else None
-                    singles.append((_utc_value(raw), pid, source, client_id, network, text, False))
-        if flt.post_ids is not None and len(chunks) > 1:
-            singles.sort(key=lambda r: (r[0], r[1]))
+                found = conn.execute(query).fetchall()  # sorted below: faster than SQLite's temp b-tree
+                if found and found[0][0].__class__ is str:  # SQLite: the stored text, parsed in C
+                    parse = datetime.fromisoformat
+                    singles.extend([(parse(r[0]), r[1], r[0], r[2], r[3], r[4], False) for r in found])
+                else:  # a driver giving datetimes (PostgreSQL)
+                    singles.extend([(_utc_value(r[0]), r[1], None, r[2], r[3], r[4], False) for r in found])
+        singles.sort()  # by (instant, post id): ids are unique, so the comparison stops there
         series = load_series(self.db, post_ids=flt.post_ids)
         if not series:
             return singles
@@ -587,65 +620,101 @@ class ConflictService:
         acks: dict[int, set[str]],
         include_acknowledged: bool,
     ) -> Iterator[PostConflicts]:
+        """One pass over the posts in time order. The built-in kinds are tested inline with tables made once
+        (a function call per post and kind would cost more than the tests); other kinds go through their
+        rule's checker with a `PostSlot`."""
         start = rows[0][0].replace(tzinfo=UTC)
         end = rows[-1][0].replace(tzinfo=UTC) + timedelta(seconds=1)
-        ctx = CheckContext(
-            self.db, itinerary, load_rhythm(SettingsService(self.db)), start, end, self.language
-        )
-        checks = [(r.kind, r.prepare(ctx)) for r in rules()]
-        cm_line = _CmTimeline(itinerary, start, end)
+        rhythm = load_rhythm(SettingsService(self.db))
+        ctx = CheckContext(self.db, itinerary, rhythm, start, end, self.language)
+        active_rules = rules()
+        inline = {r.kind for r in active_rules if _BUILT_IN.get(r.kind) is r}
+        plugins = [(r.kind, r.prepare(ctx)) for r in active_rules if r.kind not in inline]
+        do_sleep, do_transit = "sleep" in inline, "transit" in inline
+        do_off, do_holiday = "off_hours" in inline, "holiday" in inline
+        sleep_bits, sleep_text = rhythm.sleep._table.bits, str(rhythm.sleep)
+        work_bits, work_text = rhythm.work._table.bits, str(rhythm.work)
+        transits = {t.id: t for t in itinerary.transits}
+        calendar = _holiday_calendars(ctx)
+        line = _CmTimeline(itinerary, start, end)
+        ends, pieces = line._ends, line._pieces
         with self.db.session() as s:
-            clients = {
-                cid: (name, tz, country or _zone_country(tz))
-                for cid, name, tz, country in s.execute(
-                    select(Client.id, Client.name, Client.audience_tz, Client.country)
-                )
-            }
-        clocks = {tz: _Clock(tz, start, end) for _, tz, _ in clients.values()}
+            clients = {}
+            for cid, name, tz, country in s.execute(
+                select(Client.id, Client.name, Client.audience_tz, Client.country)
+            ):
+                country = country or _zone_country(tz)
+                holidays = calendar(country) if do_holiday else None
+                clients[cid] = (name, tz, country, _Clock(tz, start, end).wall, holidays)
+        slot = PostSlot(0, rows[0][0], 0, "", "", "", "", None, pieces[0][0], rows[0][0], rows[0][0])
         no_acks: set[str] = set()
+        i = 0
         for naive, pid, source, client_id, network, text, recurring in rows:
-            client_name, audience_tz, country = clients[client_id]
-            where, cm_wall = cm_line.at(naive)
-            slot = PostSlot(
-                pid,
-                naive,
-                client_id,
-                client_name,
-                network,
-                text,
-                audience_tz,
-                country,
-                where,
-                cm_wall,
-                clocks[audience_tz].wall(naive),
-                source,
-            )
-            found = []
-            for kind, test in checks:
-                finding = test(slot)
-                if finding is not None:
-                    found.append((kind, finding))
+            client_name, audience_tz, country, audience_clock, holidays = clients[client_id]
+            while ends[i] <= naive:  # rows come in time order: the CM's piece only moves forward
+                i += 1
+            where, offset = pieces[i]
+            cm_wall = naive + offset
+            audience_wall = audience_clock(naive)
+            found: list[tuple[str, Finding]] = []
+            minute = cm_wall.hour * 60 + cm_wall.minute
+            if do_sleep and sleep_bits[minute]:
+                found.append(("sleep", Finding(_SLEEP_TEXT, sleep_text, (cm_wall, where.zone, sleep_text))))
+            if do_transit and where.in_transit:
+                found.append(("transit", _transit_finding(transits, where)))
+            if do_off:
+                day = cm_wall.weekday()
+                if not work_bits[day * 1440 + minute]:
+                    args = (_WEEKDAYS[day], cm_wall, where.zone, work_text)
+                    found.append(("off_hours", Finding(_OFF_TEXT, work_text, args)))
+            if holidays is not None:
+                name = holidays.get(audience_wall.date())
+                if name is not None:
+                    args = (audience_wall.date(), country, name)
+                    found.append(("holiday", Finding(_HOLIDAY_TEXT, name, args)))
+            if plugins:  # one slot, refilled: a rule must not keep it past its call
+                slot.post_id, slot.naive_utc, slot._utc = pid, naive, source
+                slot.client_id, slot.client_name, slot.network, slot.text = (
+                    client_id,
+                    client_name,
+                    network,
+                    text,
+                )
+                slot.audience_tz, slot.country, slot.cm = audience_tz, country, where
+                slot.cm_wall, slot.audience_wall = cm_wall, audience_wall
+                for kind, test in plugins:
+                    finding = test(slot)
+                    if finding is not None:
+                        found.append((kind, finding))
             if not found:
                 continue
             acked = acks.get(pid, no_acks)
-            active = tuple([k for k, _ in found if k not in acked]) if acked else tuple([k for k, _ in found])
-            if not active and not include_acknowledged:
-                continue
+            if acked:
+                active = tuple([k for k, _ in found if k not in acked])
+                if not active and not include_acknowledged:
+                    continue
+                done = tuple([k for k, _ in found if k in acked])
+            else:
+                active, done = tuple([k for k, _ in found]), ()
+            if source.__class__ is str:  # the stored text, as read: parsing it beats replace(tzinfo=)
+                utc = datetime.fromisoformat(f"{source}+00:00")
+            else:
+                utc = source if source is not None else naive.replace(tzinfo=UTC)
             yield PostConflicts(
                 pid,
-                slot.utc,
+                utc,
                 client_id,
                 client_name,
                 network,
                 text,
                 audience_tz,
-                slot.audience_wall,
+                audience_wall,
                 where.zone,
                 cm_wall,
                 where.place,
                 where.in_transit,
                 active,
-                tuple([k for k, _ in found if k in acked]) if acked else (),
+                done,
                 tuple(found),
                 recurring,
             )

@@ -108,7 +108,9 @@ class DayPlan:
 
 def cm_day_span(itinerary: Itinerary, day: date) -> tuple[datetime, datetime]:
     """Her local day: midnight in the zone she is in at its start, to midnight in the zone she ends it in."""
-    return _midnight_for(itinerary, day, ending=False), _midnight_for(itinerary, day + timedelta(days=1), True)
+    return _midnight_for(itinerary, day, ending=False), _midnight_for(
+        itinerary, day + timedelta(days=1), True
+    )
 
 
 def _midnight_for(itinerary: Itinerary, day: date, ending: bool) -> datetime:

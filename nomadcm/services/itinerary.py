@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import TRANSIT_KINDS, ChecklistItem, Stay, Transit
+from nomadcm.models import TRANSIT_KINDS, ChecklistItem, Stay, Transit, Workplace
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 
@@ -615,13 +615,41 @@ class ItineraryService:
             s.delete(row)
             return info
 
-    def restore_stay(self, info: StayInfo) -> StayInfo:
-        """Puts a deleted stay back (Undo), with the same id when it is free."""
+    def checklist_of(self, stay_id: int) -> tuple[tuple[int, bool, bool, str], ...]:
+        """The stay's places to try, (workplace id, visited, tested, note): what deleting it also removes,
+        kept by Undo so that it can put them back."""
+        with self.db.session() as s:
+            rows = s.execute(
+                select(
+                    ChecklistItem.workplace_id,
+                    ChecklistItem.visited,
+                    ChecklistItem.tested,
+                    ChecklistItem.note,
+                )
+                .where(ChecklistItem.stay_id == stay_id)
+                .order_by(ChecklistItem.id)
+            )
+            return tuple((r[0], bool(r[1]), bool(r[2]), r[3]) for r in rows)
+
+    def restore_stay(self, info: StayInfo, checklist: Sequence[tuple[int, bool, bool, str]] = ()) -> StayInfo:
+        """Puts a deleted stay back (Undo), with the same id when it is free, and its places to try (those
+        whose workplace still exists)."""
         with self.db.write() as s:
             values = self._validated_stay(s, info.to_input(), None)
             row = Stay(id=info.id if s.get(Stay, info.id) is None else None, **values)
             s.add(row)
             s.flush()
+            for workplace_id, visited, tested, note in checklist:
+                if s.get(Workplace, workplace_id) is not None:
+                    s.add(
+                        ChecklistItem(
+                            stay_id=row.id,
+                            workplace_id=workplace_id,
+                            visited=visited,
+                            tested=tested,
+                            note=note,
+                        )
+                    )
             return _stay_info(row)
 
     def restore_transit(self, info: TransitInfo) -> TransitInfo:

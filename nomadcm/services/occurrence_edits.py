@@ -253,8 +253,13 @@ class OccurrenceEditor:
                 .first()
             )
             merged: dict[str, Any] = {
-                "deleted": False, "wall_time": None, "fold": 0, "text": None, "link": None, "status": None,
-            }  # fmt: skip
+                "deleted": False,
+                "wall_time": None,
+                "fold": 0,
+                "text": None,
+                "link": None,
+                "status": None,
+            }
             if existing is not None:
                 merged.update({k: existing[k] for k in merged})
                 if not keep_deleted:

@@ -39,6 +39,9 @@ DEFAULTS: dict[str, Any] = {
     "reminders": True,
     "reminder_minutes": 10,
     "calendar_zone": "",  # the calendar's lens: "" = my time (itinerary), else an IANA zone
+    # Desktop (issue 7): the sample database says so (window title); the tray.
+    "demo_data": False,
+    "close_to_tray": False,  # closing the window keeps NomadCM in the tray (reminders keep running)
 }
 
 

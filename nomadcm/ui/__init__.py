@@ -17,7 +17,10 @@ def run(app: QApplication, services: Services, *, exit_after_startup: bool = Fal
     from PySide6.QtCore import QTimer
 
     from nomadcm.ui.main_window import MainWindow
+    from nomadcm.ui.travel.city_search import zone_suggestions
+    from nomadcm.ui.widgets.zone_picker import set_default_city_search
 
+    set_default_city_search(zone_suggestions)  # every zone picker also finds cities (offline city table)
     window = MainWindow(services)
     watchdog = QTimer(window)  # --exit-after-startup must end even if the first paint never comes
     if exit_after_startup:
@@ -30,4 +33,5 @@ def run(app: QApplication, services: Services, *, exit_after_startup: bool = Fal
     watchdog.stop()
     window.close()
     window.deleteLater()
+    set_default_city_search(None)
     return code

@@ -32,8 +32,14 @@ def fmt_time(value: datetime | time, locale: QLocale | None = None) -> str:
 
 
 def short_date_format(locale: QLocale | None = None) -> str:
-    """The locale's short numeric date format, with a four-digit year (US "M/d/yy" becomes "M/d/yyyy")."""
-    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    """The locale's short numeric date format, with a four-digit year (US "M/d/yy" becomes "M/d/yyyy").
+
+    The "C" locale (no language set, e.g. LANG=C) gets ISO 8601 rather than its odd "d MM yyyy".
+    """
+    locale = locale or QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in fmt:
         fmt = fmt.replace("yy", "yyyy")
     return fmt
@@ -64,3 +70,11 @@ def fmt_datetime(value: datetime, locale: QLocale | None = None) -> str:
 
 def fmt_int(value: int, locale: QLocale | None = None) -> str:
     return (locale or QLocale()).toString(value)
+
+
+def plural(text: str, count: int) -> str:
+    """English plural for a `tr("%n post(s)", "", n)` result while no translation resolved it.
+
+    Qt's numerus forms come from a translation file; without one the source text shows "post(s)".
+    """
+    return text.replace("(s)", "" if count == 1 else "s")

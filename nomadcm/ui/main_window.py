@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.sidebar.setSpacing(2)
         self.sidebar.setStyleSheet(
-            "QListWidget#sidebar { background: palette(window); padding-top: 8px; }"
+            "QListWidget#sidebar { background: palette(window); padding-top: 8px; outline: 0; }"
             "QListWidget#sidebar::item { padding: 8px 6px; border-radius: 6px; }"
             "QListWidget#sidebar::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }"
@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         stack = getattr(widget, "undo_stack", None)
         self.undo_group.setActiveStack(stack)
         self.setWindowTitle(f"{PAGES[row].title()} — {APP_NAME}")
+        self.settings.setValue(SETTINGS_PAGE, key)  # now, not only at close: a crash keeps it too
 
     # ------------------------------------------------------------------ actions
 
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1180, 720)
+            self.resize(1280, 760)
         state = self.settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

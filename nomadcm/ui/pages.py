@@ -96,5 +96,17 @@ PAGES.insert(  # right after Schedule and Clients
 )
 
 
+def _travel_page(services: Services, changes: ChangeBus) -> QWidget:
+    from nomadcm.ui.travel.page import TravelPage  # the city table loads in the background from here
+
+    return TravelPage(services, changes)
+
+
+PAGES.insert(  # after Calendar: where she is decides "your time" everywhere else
+    next((i + 1 for i, p in enumerate(PAGES) if p.key == "calendar"), len(PAGES)),
+    PageSpec("travel", lambda: QCoreApplication.translate("Pages", "Travel"), "travel", _travel_page),
+)
+
+
 def page_spec(key: str) -> PageSpec | None:
     return next((p for p in PAGES if p.key == key), None)

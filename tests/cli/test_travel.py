@@ -231,7 +231,7 @@ def test_ambiguous_transit_time_is_noted_and_fold_chooses(cli) -> None:
         "--arrive",
         "2027-10-31 06:00",
     ]
-    code, out, err = cli(*base)
+    code, _out, err = cli(*base)
     assert code == 0 and "happens twice" in err and "--depart-fold 1" in err
     cli.ok("transit", "delete", "1")
     cli.ok(*base, "--depart-fold", "1")

@@ -101,7 +101,7 @@ def test_publer_layout(db, channel, tmp_path) -> None:  # type: ignore[no-untype
 
 def test_a_large_export_is_split_in_files_of_350(db, channel, tmp_path) -> None:  # type: ignore[no-untyped-def]
     add(db, channel, datetime(2026, 3, 2, 9), "chaque jour", rrule="FREQ=DAILY;COUNT=400")
-    rows, report = bulk_formats.plan_export(db, "hootsuite", now=NOW)
+    _rows, report = bulk_formats.plan_export(db, "hootsuite", now=NOW)
     assert report.rejected[0].message.startswith("the same text")  # a daily series repeats its text
     # distinct texts: one row per occurrence
     ids = [o.post_id for o in iter_occurrences(db, OccurrenceFilter())]

@@ -7,7 +7,7 @@ import csv
 import io
 import string
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,8 +19,9 @@ from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
 from nomadcm.exchange import csv_native
 from nomadcm.exchange.csv_native import COLUMNS, ExportError, ImportFailed, export_csv, import_csv
-from nomadcm.models import Channel, Post, Stay
+from nomadcm.models import Channel, Post, Stay, Transit
 from nomadcm.services.clients import ChannelInfo, ClientService
+from nomadcm.services.itinerary import load_itinerary
 from nomadcm.services.posts import PostDraft, PostService
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
@@ -254,6 +255,54 @@ def test_cm_columns_follow_the_itinerary(db: Database, posts: PostService, ch: d
         ("Europe/Lisbon", "2025-06-15 14:00"),
         ("Europe/Paris", "2025-06-21 15:00"),
     ]
+
+
+def test_cm_columns_agree_with_the_itinerary_at_every_edge(
+    db: Database, posts: PostService, ch: dict
+) -> None:  # type: ignore[type-arg]
+    """The export looks the itinerary up once per stretch between stay/transit edges: check every row
+    against `Itinerary.where`, with posts right on, just before and just after each edge."""
+    lisbon_start = timezones.local_midnight(date(2025, 6, 10), "Europe/Lisbon")
+    lisbon_end = timezones.local_midnight(date(2025, 6, 21), "Europe/Lisbon")
+    depart = datetime(2025, 6, 20, 9, 0, tzinfo=UTC)
+    arrive = datetime(2025, 6, 20, 17, 0, tzinfo=UTC)
+    with db.write() as s:
+        s.add(Stay(city="Lisboa", country="PT", tz="Europe/Lisbon", first_date=date(2025, 6, 10),
+                   last_date=date(2025, 6, 20), start_utc=lisbon_start, end_utc=lisbon_end))  # fmt: skip
+        s.add(
+            Transit(
+                kind="flight",
+                from_place="Lisboa",
+                from_tz="Europe/Lisbon",
+                to_place="Montréal",
+                to_tz="America/Toronto",
+                depart_local=timezones.wall_at(depart, "Europe/Lisbon"),
+                arrive_local=timezones.wall_at(arrive, "America/Toronto"),
+                depart_utc=depart,
+                arrive_utc=arrive,
+            )
+        )
+    instants = []
+    for edge in (lisbon_start, depart, arrive, lisbon_end):
+        for minutes in (-1, 0, 1):
+            instants.append(edge + timedelta(minutes=minutes))
+    for instant in instants:
+        wall = timezones.wall_at(instant, "America/Toronto")
+        fold = 0 if timezones.localize(wall, "America/Toronto") == instant else 1
+        posts.add(PostDraft(ch["erable_blog"].id, "edge", wall, fold=fold))
+    itinerary = load_itinerary(db)
+    rows = records(export_text(db))
+    assert len(rows) == len(instants)
+    zones = set()
+    for row in rows:
+        instant = timezones.parse_utc(row["utc_time"])
+        expected = itinerary.where(instant).zone
+        zones.add(expected)
+        assert (row["cm_tz"], row["cm_time"]) == (
+            expected,
+            f"{timezones.wall_at(instant, expected):%Y-%m-%d %H:%M}",
+        )
+    assert zones == {"Europe/Paris", "Europe/Lisbon", "America/Toronto"}
 
 
 def test_stdout_when_no_target(db: Database, posts: PostService, ch: dict, capsys) -> None:  # type: ignore[no-untyped-def, type-arg]

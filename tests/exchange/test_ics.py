@@ -40,7 +40,7 @@ def parse(path) -> icalendar.Calendar:  # type: ignore[no-untyped-def]
 
 
 def test_events_carry_tzid_and_matching_vtimezones(db, posts, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    single, series = posts
+    _single, _series = posts
     out = tmp_path / "plan.ics"
     report = export_ics(db, out, now=NOW)
     cal = parse(out)

@@ -305,3 +305,10 @@ def test_each_occurrence_of_a_recurring_post_is_checked(world) -> None:
     assert set(by_row) == set(keys)
     ConflictService(world.db).acknowledge(post.id, ["sleep", "off_hours"])  # covers the whole series
     assert [c for c in ConflictService(world.db).check() if c.post_id == post.id] == []
+
+
+def test_a_built_in_kind_can_be_replaced_by_a_rule(world) -> None:
+    """Replacing a built-in rule takes it off the fast path: the replacement decides."""
+    pid = world.post_at(utc(2027, 3, 15, 8))  # asleep in Montréal
+    conflicts.register_rule(ConflictRule("sleep", lambda ctx: lambda slot: None))
+    assert check(world)[pid].kinds == ("off_hours",)

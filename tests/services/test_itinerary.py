@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -159,7 +160,7 @@ def test_segments_agree_with_where_everywhere() -> None:
     start, end = utc(2027, 2, 27), utc(2027, 4, 12)
     segs = it.segments(start, end)
     assert segs[0].start == start and segs[-1].end == end
-    assert all(a.end == b.start and a.where != b.where for a, b in zip(segs, segs[1:], strict=False))
+    assert all(a.end == b.start and a.where != b.where for a, b in pairwise(segs))
     t = start
     k = 0
     while t < end:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 
@@ -40,7 +40,7 @@ MONDAYS = [datetime(2026, 3, d, 9) for d in (16, 23, 30)] + [datetime(2026, 4, d
 
 
 def test_edit_one_occurrence_keeps_the_rest(db, setup) -> None:  # type: ignore[no-untyped-def]
-    posts, editor, post = setup
+    _posts, editor, post = setup
     draft = draft_for(editor, post.id, MONDAYS[2])
     draft.text, draft.wall = "Spécial Pâques", datetime(2026, 3, 31, 10)
     editor.edit(post.id, MONDAYS[2], draft, "one")

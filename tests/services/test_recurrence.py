@@ -126,16 +126,26 @@ def test_until_is_compared_on_instants() -> None:
 
 def test_expansion_inside_a_window_only() -> None:
     rule = RecurrenceRule.parse("FREQ=DAILY")
-    got = list(expand(rule, datetime(2026, 1, 1, 9), "Europe/Paris", start=utc(2026, 6, 1), end=utc(2026, 6, 4)))
+    got = list(
+        expand(rule, datetime(2026, 1, 1, 9), "Europe/Paris", start=utc(2026, 6, 1), end=utc(2026, 6, 4))
+    )
     assert [g.wall.day for g in got] == [1, 2, 3]
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     zone=st.sampled_from(
-        ["Europe/Paris", "America/New_York", "Australia/Sydney", "Pacific/Auckland", "Australia/Lord_Howe",
-         "America/Santiago", "Asia/Kolkata", "America/St_Johns"]
-    ),  # fmt: skip
+        [
+            "Europe/Paris",
+            "America/New_York",
+            "Australia/Sydney",
+            "Pacific/Auckland",
+            "Australia/Lord_Howe",
+            "America/Santiago",
+            "Asia/Kolkata",
+            "America/St_Johns",
+        ]
+    ),
     wall=st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2035, 12, 31)).map(
         lambda d: d.replace(second=0, microsecond=0)
     ),
@@ -156,7 +166,9 @@ def test_fast_zone_clock_agrees_with_zoneinfo(zone: str, wall: datetime) -> None
 def test_post_with_rule_starts_on_its_first_occurrence(db, channel) -> None:  # type: ignore[no-untyped-def]
     posts = PostService(db)
     # Typed on a Wednesday, "every Monday": the series starts on the next Monday.
-    post = posts.add(PostDraft(channel.id, "Lundi !", datetime(2026, 3, 18, 9), rrule="FREQ=WEEKLY;BYDAY=MO;COUNT=3"))
+    post = posts.add(
+        PostDraft(channel.id, "Lundi !", datetime(2026, 3, 18, 9), rrule="FREQ=WEEKLY;BYDAY=MO;COUNT=3")
+    )
     assert post.rrule == "FREQ=WEEKLY;BYDAY=MO;COUNT=3"
     assert post.wall == datetime(2026, 3, 23, 9)
     assert post.utc == utc(2026, 3, 23, 8)

@@ -19,7 +19,9 @@ def setup(db):  # type: ignore[no-untyped-def]
     channel = clients.add_channel(client.id, "instagram")
     posts = PostService(db)
     single = posts.add(PostDraft(channel.id, "à copier", datetime(2026, 3, 16, 9)))  # 08:00Z
-    series = posts.add(PostDraft(channel.id, "tous les jours", datetime(2026, 3, 16, 12), rrule="FREQ=DAILY;COUNT=3"))
+    series = posts.add(
+        PostDraft(channel.id, "tous les jours", datetime(2026, 3, 16, 12), rrule="FREQ=DAILY;COUNT=3")
+    )
     return ReminderService(db), single, series
 
 

@@ -31,7 +31,13 @@ def test_sleep_window_same_day_and_french_forms() -> None:
 
 @pytest.mark.parametrize(
     ("text", "bad"),
-    [("23:00", "'23:00'"), ("25:00-07:00", "'25:00'"), ("07:00-07:00", "empty"), ("ab-cd", "'ab'"), ("", "''")],
+    [
+        ("23:00", "'23:00'"),
+        ("25:00-07:00", "'25:00'"),
+        ("07:00-07:00", "empty"),
+        ("ab-cd", "'ab'"),
+        ("", "''"),
+    ],
 )
 def test_bad_sleep_window_is_named(text: str, bad: str) -> None:
     with pytest.raises(ValidationError, match=bad):

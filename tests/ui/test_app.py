@@ -28,7 +28,9 @@ def test_database_path_from_the_environment(qapp, tmp_path: Path, monkeypatch):
     assert db_path.is_file()
 
 
-def test_a_file_that_is_no_database_is_named_in_a_message_and_exits_2(qapp, tmp_path: Path, monkeypatch, capsys):
+def test_a_file_that_is_no_database_is_named_in_a_message_and_exits_2(
+    qapp, tmp_path: Path, monkeypatch, capsys
+):
     bad = tmp_path / "notes.sqlite3"
     bad.write_bytes(b"this is not a database at all, just text" * 100)
     shown: list[str] = []

@@ -59,7 +59,7 @@ def test_drag_moves_the_post_in_its_own_zone_and_undo_puts_it_back(qtbot, servic
     post = services.posts.add(PostDraft(channel_id(services), "Bonjour", datetime(2026, 3, 31, 9)))
     page.show_date(date(2026, 3, 31), "week")
     view = page.week_view
-    rect, placed = view.item_rects()[0]
+    rect, _placed = view.item_rects()[0]
     start = rect.center().toPoint()
     target_day = next(i for i, d in enumerate(page.days) if d.day == date(2026, 4, 2))
     x = int(52 + (target_day + 0.5) * view.column_width())
@@ -77,7 +77,9 @@ def test_drag_moves_the_post_in_its_own_zone_and_undo_puts_it_back(qtbot, servic
 
 
 def test_dropping_a_toronto_post_on_a_paris_lens_keeps_the_toronto_zone(services, page) -> None:  # type: ignore[no-untyped-def]
-    post = services.posts.add(PostDraft(channel_id(services), "Hello", datetime(2026, 3, 31, 9), tz="America/Toronto"))
+    post = services.posts.add(
+        PostDraft(channel_id(services), "Hello", datetime(2026, 3, 31, 9), tz="America/Toronto")
+    )
     page.show_date(date(2026, 3, 31), "week")
     [placed] = page.items
     page.drop_item(placed, datetime(2026, 4, 1, 16, tzinfo=UTC))  # 18:00 Paris = 12:00 Toronto
@@ -97,7 +99,9 @@ def test_dragging_one_occurrence_moves_only_it(services, page) -> None:  # type:
     walls = [p.local for p in page.items]
     assert walls == [datetime(2026, 3, 30, 9), datetime(2026, 3, 31, 17), datetime(2026, 4, 1, 9)]
     page.undo_stack.undo()
-    assert [p.local for p in page.items] == [datetime(2026, 3, d, 9) for d in (30, 31)] + [datetime(2026, 4, 1, 9)]
+    assert [p.local for p in page.items] == [datetime(2026, 3, d, 9) for d in (30, 31)] + [
+        datetime(2026, 4, 1, 9)
+    ]
     assert services.posts.get(series.id).rrule == "FREQ=DAILY;COUNT=3"
 
 

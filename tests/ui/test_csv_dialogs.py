@@ -70,7 +70,9 @@ def test_export_writes_the_chosen_client_and_dates_and_says_where(
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
-def test_export_for_french_excel_uses_bom_and_semicolons(window, services, paris_client, qtbot, tmp_path, monkeypatch):
+def test_export_for_french_excel_uses_bom_and_semicolons(
+    window, services, paris_client, qtbot, tmp_path, monkeypatch
+):
     _posts(services, paris_client)
     target = tmp_path / "excel.csv"
     monkeypatch.setattr(
@@ -151,7 +153,9 @@ def test_import_with_bad_rows_shows_the_report_and_imports_nothing(
     assert services.posts.count() == 0
 
 
-def test_import_of_a_good_file_fills_the_schedule(window, services, paris_client, qtbot, tmp_path, monkeypatch):
+def test_import_of_a_good_file_fills_the_schedule(
+    window, services, paris_client, qtbot, tmp_path, monkeypatch
+):
     good = tmp_path / "good.csv"
     good.write_text(
         HEADER
@@ -173,7 +177,9 @@ def test_import_of_a_good_file_fills_the_schedule(window, services, paris_client
 
 def test_unreadable_import_file_is_reported(window, services, paris_client, qtbot, tmp_path, monkeypatch):
     latin1 = tmp_path / "latin1.csv"
-    latin1.write_bytes((HEADER + "\n,Boulangerie Dupont,x,,Europe/Paris,2030-05-01 09:00,,,,Café,,\n").encode("latin-1"))
+    latin1.write_bytes(
+        (HEADER + "\n,Boulangerie Dupont,x,,Europe/Paris,2030-05-01 09:00,,,,Café,,\n").encode("latin-1")
+    )
     dialog = _import(window, monkeypatch, qtbot, latin1)
     assert dialog.outcome == "failed"
     assert "UTF-8" in dialog.message.text()

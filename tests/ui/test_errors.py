@@ -37,7 +37,9 @@ def test_unexpected_error_is_logged_and_shown_with_details(qtbot, tmp_path, monk
 def test_user_error_that_escapes_is_a_plain_warning(qtbot, tmp_path, monkeypatch):
     warned: list[str] = []
     monkeypatch.setattr(errors.QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
-    monkeypatch.setattr(CrashDialog, "exec", lambda self: (_ for _ in ()).throw(AssertionError("no crash dialog")))
+    monkeypatch.setattr(
+        CrashDialog, "exec", lambda self: (_ for _ in ()).throw(AssertionError("no crash dialog"))
+    )
     handler = ExceptionHandler(tmp_path / "logs")
     handler.handle(_raise(ValidationError("unknown time zone 'Mars/Olympus'")))
     assert warned == ["unknown time zone 'Mars/Olympus'"]

@@ -60,7 +60,12 @@ def test_recurrence_editor_flags_dst_and_bad_custom_rules(qtbot, services, paris
 
 def test_recurrence_editor_shows_a_stored_rule(qtbot, services, paris_client) -> None:  # type: ignore[no-untyped-def]
     post = services.posts.add(
-        PostDraft(channel_id(services), "x", datetime(2026, 3, 2, 9), rrule="FREQ=MONTHLY;BYMONTHDAY=2;UNTIL=20260630")
+        PostDraft(
+            channel_id(services),
+            "x",
+            datetime(2026, 3, 2, 9),
+            rrule="FREQ=MONTHLY;BYMONTHDAY=2;UNTIL=20260630",
+        )
     )
     dialog = PostDialog(services, lambda d: None, post=post)
     qtbot.addWidget(dialog)
@@ -82,7 +87,9 @@ class FakeClock:
 
 
 def test_scheduler_with_a_fake_clock(qtbot, services, paris_client) -> None:  # type: ignore[no-untyped-def]
-    post = services.posts.add(PostDraft(channel_id(services), "À publier", datetime(2026, 3, 16, 9)))  # 08:00Z
+    post = services.posts.add(
+        PostDraft(channel_id(services), "À publier", datetime(2026, 3, 16, 9))
+    )  # 08:00Z
     services.posts.add(PostDraft(channel_id(services), "Oublié", datetime(2026, 3, 15, 9)))
     clock = FakeClock(datetime(2026, 3, 16, 7, 0, tzinfo=UTC))
     changes = ChangeBus()
@@ -117,7 +124,9 @@ def test_scheduler_with_a_fake_clock(qtbot, services, paris_client) -> None:  # 
 # ---------------------------------------------------------------------- import preview
 
 
-def test_import_preview_lists_bad_rows_and_imports_only_when_all_good(qtbot, services, paris_client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_preview_lists_bad_rows_and_imports_only_when_all_good(
+    qtbot, services, paris_client, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "hoot.csv"
     f.write_text("16/03/2026 09:00,Bonjour,\n29/03/2026 02:30,Trou,\n", encoding="utf-8")
     dialog = ImportPreviewDialog(services, ChangeBus())
@@ -166,12 +175,18 @@ def test_queue_dialog_sets_slots_and_lists_them(qtbot, qtmodeltester, services, 
     dialog.new_in_queue()
     post_dialog = dialog.post_dialog
     first_free = services.slots.next_free(channel_id(services))
-    assert (post_dialog.when.wall(), post_dialog.current_channel().id) == (first_free.wall, channel_id(services))
+    assert (post_dialog.when.wall(), post_dialog.current_channel().id) == (
+        first_free.wall,
+        channel_id(services),
+    )
 
 
 @pytest.mark.parametrize(
     ("slots", "text"),
-    [([(1, 540), (2, 540), (3, 540), (6, 600)], "Mo-We 09:00; Sa 10:00"), ([(1, 540), (3, 540)], "Mo,We 09:00")],
+    [
+        ([(1, 540), (2, 540), (3, 540), (6, 600)], "Mo-We 09:00; Sa 10:00"),
+        ([(1, 540), (3, 540)], "Mo,We 09:00"),
+    ],
 )
 def test_slots_text(slots, text) -> None:  # type: ignore[no-untyped-def]
     from nomadcm.services.slots import Slot

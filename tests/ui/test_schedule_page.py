@@ -276,10 +276,14 @@ def _bulk_posts(services, channel_id: int, count: int) -> None:  # type: ignore[
             "channel_id": channel_id,
             "text": f"post {i}",
             "status": "scheduled",
-            "wall_time": datetime(2031, 1, 1, 0, 0).replace(minute=i % 60, hour=(i // 60) % 24, day=1 + i // 1440),
+            "wall_time": datetime(2031, 1, 1, 0, 0).replace(
+                minute=i % 60, hour=(i // 60) % 24, day=1 + i // 1440
+            ),
             "tz": "UTC",
             "fold": 0,
-            "utc": datetime(2031, 1, 1, tzinfo=UTC).replace(minute=i % 60, hour=(i // 60) % 24, day=1 + i // 1440),
+            "utc": datetime(2031, 1, 1, tzinfo=UTC).replace(
+                minute=i % 60, hour=(i // 60) % 24, day=1 + i // 1440
+            ),
             "created_at": now,
             "updated_at": now,
             "link": "",
@@ -324,7 +328,7 @@ def test_page_view_keeps_a_page_of_rows_while_scrolling(window, services, paris_
     window.changes.notify("posts")
     page = window.page("schedule")
     assert page.model.rowCount() == 200
-    assert "200 of 450 posts shown" in page.count_label.text()
+    qtbot.waitUntil(lambda: "200 of 450 posts shown" in page.count_label.text())
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.rowCount() > 200)
     assert page.model.rowCount() <= 400

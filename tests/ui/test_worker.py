@@ -47,7 +47,9 @@ def test_cancel_stops_the_job_at_its_next_report(qtbot):
             reached.append(i)
         return "finished"
 
-    job = start_job(work, parent, on_failure=failures.append, on_success=lambda r: failures.append(AssertionError(r)))
+    job = start_job(
+        work, parent, on_failure=failures.append, on_success=lambda r: failures.append(AssertionError(r))
+    )
     assert started.wait(5)
     job.cancel()
     release.set()

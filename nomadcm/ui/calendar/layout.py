@@ -62,6 +62,7 @@ def day_spans(first: date, count: int, zone_for: Callable[[datetime], str]) -> l
 def place(occurrences: Sequence[Occurrence], days: Sequence[DaySpan]) -> list[Placed]:
     """Each occurrence on its day, with side-by-side lanes where posts overlap (30 minutes each)."""
     placed: list[Placed] = []
+    offsets = [_constant_offset(d) for d in days]
     i = 0
     for o in occurrences:  # sorted by instant, as the services give them
         while i < len(days) and o.utc >= days[i].end:
@@ -71,11 +72,22 @@ def place(occurrences: Sequence[Occurrence], days: Sequence[DaySpan]) -> list[Pl
         if o.utc < days[i].start:
             continue
         day = days[i]
-        placed.append(
-            Placed(o, i, (o.utc - day.start).total_seconds() / 3600, local=timezones.wall_at(o.utc, day.zone))
+        offset = offsets[i]
+        local = (
+            (o.utc + offset).replace(tzinfo=None)
+            if offset is not None
+            else timezones.wall_at(o.utc, day.zone)
         )
+        placed.append(Placed(o, i, (o.utc - day.start).total_seconds() / 3600, local=local))
     _assign_lanes(placed)
     return placed
+
+
+def _constant_offset(day: DaySpan) -> timedelta | None:
+    """The day's one UTC offset, or None when it changes that day (then each post is converted)."""
+    first = timezones.utc_offset(day.start, day.zone)
+    last = timezones.utc_offset(day.end - timedelta(seconds=1), day.zone)
+    return first if first == last and abs(day.hours - 24) < 1e-9 else None
 
 
 def _assign_lanes(placed: list[Placed]) -> None:

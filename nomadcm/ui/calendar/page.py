@@ -37,7 +37,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.occurrences import occurrences_between
 from nomadcm.services.posts import PostDraft
 from nomadcm.ui.calendar.layout import DaySpan, Placed, day_spans, month_grid_start, place, week_start
-from nomadcm.ui.calendar.view import MonthView, WeekView
+from nomadcm.ui.calendar.view import MONTH_LINES, MonthView, WeekView
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date
@@ -238,21 +238,24 @@ class CalendarPage(QWidget):
         self.loaded.emit()
 
     def _mark_conflicts(self, itinerary) -> None:  # type: ignore[no-untyped-def]
-        """The conflict check's findings (sleep, transit, holiday...) on the shown occurrences."""
-        if not self.items:
+        """The conflict check's findings (sleep, transit, holiday...) on the posts drawn (the month view draws
+        the first few of each day; the rest are counted)."""
+        shown = self.items if self.mode == WEEK else _first_per_day(self.items, MONTH_LINES)
+        if not shown:
             return
         try:
             from nomadcm.services.conflicts import ConflictService
 
             found = ConflictService(self.services.db).for_rows(
-                [(p.occurrence.post_id, p.occurrence.utc) for p in self.items], itinerary
+                [(p.occurrence.post_id, p.occurrence.utc) for p in shown], itinerary
             )
         except Exception:  # the conflict check is another area's: the calendar still shows the posts
             return
-        for p in self.items:
+        for p in shown:
             c = found.get((p.occurrence.post_id, p.occurrence.utc))
-            if c is not None and getattr(c, "kinds", ()):
-                p.conflict = c.detail if isinstance(getattr(c, "detail", None), str) else ", ".join(c.kinds)
+            kinds = getattr(c, "kinds", ()) if c is not None else ()
+            if kinds:
+                p.conflict = _conflict_text(c, kinds)
 
     def _show_title(self) -> None:
         if not self.days:
@@ -526,3 +529,19 @@ def _qdate(d: date):  # type: ignore[no-untyped-def]
     from nomadcm.ui.formatting import qdate
 
     return qdate(d)
+
+
+def _first_per_day(items: list[Placed], count: int) -> list[Placed]:
+    seen: dict[int, int] = {}
+    out = []
+    for p in items:
+        n = seen.get(p.day_index, 0)
+        if n < count:
+            out.append(p)
+        seen[p.day_index] = n + 1
+    return out
+
+
+def _conflict_text(conflict: object, kinds: tuple[str, ...]) -> str:
+    detail = getattr(conflict, "detail", None)
+    return detail if isinstance(detail, str) and detail else ", ".join(kinds)

@@ -328,27 +328,42 @@ class MonthView(_CalendarView):
     def line_height(self) -> float:
         return self.fontMetrics().height() + 2
 
+    def set_data(self, days: Sequence[DaySpan], items: Sequence[Placed], today: date | None) -> None:
+        self._rects: list[tuple[QRectF, Placed]] | None = None
+        super().set_data(days, items, today)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._rects = None
+        super().resizeEvent(event)
+
     def item_rects(self) -> list[tuple[QRectF, Placed]]:
+        cached = getattr(self, "_rects", None)
+        if cached is not None:
+            return cached
         out = []
         per_day: dict[int, int] = {}
         lh = self.line_height()
+        cells: dict[int, tuple[QRectF, int]] = {}
         for p in self.items:
             n = per_day.get(p.day_index, 0)
             per_day[p.day_index] = n + 1
-            cell = self.cell_rect(p.day_index)
-            max_lines = max(1, int((cell.height() - lh) // lh) - 1)
-            if n < min(MONTH_LINES, max_lines):
+            if n >= MONTH_LINES:
+                continue
+            if p.day_index not in cells:
+                cell = self.cell_rect(p.day_index)
+                cells[p.day_index] = (cell, max(1, int((cell.height() - lh) // lh) - 1))
+            cell, max_lines = cells[p.day_index]
+            if n < max_lines:
                 out.append((QRectF(cell.x() + 2, cell.y() + lh + n * lh, cell.width() - 4, lh - 1), p))
+        self._rects = out
+        self._per_day = per_day
         return out
 
     def hidden_counts(self) -> dict[int, int]:
         shown: dict[int, int] = {}
         for _rect, p in self.item_rects():
             shown[p.day_index] = shown.get(p.day_index, 0) + 1
-        total: dict[int, int] = {}
-        for p in self.items:
-            total[p.day_index] = total.get(p.day_index, 0) + 1
-        return {i: total[i] - shown.get(i, 0) for i in total if total[i] > shown.get(i, 0)}
+        return {i: n - shown.get(i, 0) for i, n in self._per_day.items() if n > shown.get(i, 0)}
 
     def drop_target(self, pos: QPointF) -> date | None:
         for i, day in enumerate(self.days):

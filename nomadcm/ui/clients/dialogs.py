@@ -132,7 +132,9 @@ class ClientDialog(QDialog):
         form.addRow(self.tr("Audience &zone:"), self.zone_picker)
         form.addRow(self.tr("C&ountry:"), self.country_combo)
         form.addRow(self.tr("Co&lour:"), self.colour_button)
-        form.addRow(self.tr("&Prime hours:"), prime)
+        prime_label = QLabel(self.tr("&Prime hours:"))
+        prime_label.setBuddy(self.prime_start)  # a row holding a layout needs its buddy set by hand
+        form.addRow(prime_label, prime)
         form.addRow(self.tr("No&tes:"), self.notes_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -160,6 +162,7 @@ class ClientDialog(QDialog):
         self._country_touched = client is not None and client.country is not None
         self.country_combo.activated.connect(lambda _i: setattr(self, "_country_touched", True))
         self.zone_picker.zoneChanged.connect(self._suggest_country)
+        self._suggest_country(self.zone_picker.zone())
         self.name_edit.textChanged.connect(self._validate)
         self.zone_picker.zoneChanged.connect(self._validate)
         self._validate()

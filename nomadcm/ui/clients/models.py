@@ -44,6 +44,12 @@ class ClientsModel(QAbstractTableModel):
         self._posts = {c.id: self._service.post_count(c.id) for c in self._rows}
         self.endResetModel()
 
+    def refresh_clock(self) -> None:
+        """The "their time now" column moved on."""
+        if self._rows:
+            top, bottom = self.index(0, self.LOCAL_TIME), self.index(len(self._rows) - 1, self.LOCAL_TIME)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
     def client_at(self, row: int) -> ClientInfo:
         return self._rows[row]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,11 @@ from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus, touches
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
 from nomadcm.ui.clients.models import ChannelsModel, ClientsModel
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import fmt_int, fmt_time
+from nomadcm.ui.formatting import fmt_int, fmt_time, plural
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _table() -> QTableView:
@@ -74,13 +78,14 @@ class ClientsPage(QWidget):
 
         # --- details of the selected client
         self.details_title = QLabel()
+        self.details_title.setTextFormat(Qt.TextFormat.RichText)
         self.details_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.details_text = QLabel()
         self.details_text.setWordWrap(True)
         self.details_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet("color: palette(mid);")
+        self.notes_label.setStyleSheet("font-style: italic;")
         self.channels_table = _table()
         self.channels_table.setModel(self.channels_model)
         ch_header = self.channels_table.horizontalHeader()
@@ -146,6 +151,10 @@ class ClientsPage(QWidget):
         self.clients_table.selectionModel().selectionChanged.connect(self._on_client_selected)
         self.channels_table.selectionModel().selectionChanged.connect(self._update_buttons)
         changes.changed.connect(self._on_changed)
+        self._clock = QTimer(self)  # "their time now" keeps up with the clock
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
         self.reload()
 
     # ------------------------------------------------------------------ state
@@ -171,6 +180,11 @@ class ClientsPage(QWidget):
         if row is not None:
             self.clients_table.selectRow(row)
 
+    @Slot()
+    def _tick(self) -> None:
+        self.clients_model.refresh_clock()
+        self._show_details()
+
     @Slot(object)
     def _on_changed(self, areas: object) -> None:
         if touches(areas, CLIENTS, POSTS):  # post counts are shown here too
@@ -181,6 +195,11 @@ class ClientsPage(QWidget):
     def _on_client_selected(self, *_args: object) -> None:
         client = self.current_client()
         self.channels_model.set_client(client.id if client else None)
+        self._show_details()
+        self._update_buttons()
+
+    def _show_details(self) -> None:
+        client = self.current_client()
         self.details.setEnabled(client is not None)
         if client is None:
             self.details_title.setText("")
@@ -202,14 +221,13 @@ class ClientsPage(QWidget):
             ]
             if client.country:
                 lines.append(self.tr("Country: {country}").format(country=client.country))
-            lines.append(self.tr("%n post(s) planned", "", self.clients_model.post_count(client.id)))
-            self.details_title.setText(client.name)
-            self.details_title.setStyleSheet(
-                f"font-size: 13pt; font-weight: 600; border-left: 6px solid {client.colour}; padding-left: 6px;"
+            count = self.clients_model.post_count(client.id)
+            lines.append(plural(self.tr("%n post(s) planned", "", count), count))
+            self.details_title.setText(
+                f'<span style="color: {client.colour}">■</span> {_escape(client.name)}'
             )
             self.details_text.setText("\n".join(lines))
             self.notes_label.setText(client.notes)
-        self._update_buttons()
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -265,10 +283,13 @@ class ClientsPage(QWidget):
             return
         posts = self.services.clients.post_count(client.id)
         if posts:
-            question = self.tr(
-                "{name} has %n planned post(s). Deleting the client deletes their channels and all these posts. "
-                "This cannot be undone.",
-                "",
+            question = plural(
+                self.tr(
+                    "{name} has %n planned post(s). Deleting the client deletes their channels and all these "
+                    "posts. This cannot be undone.",
+                    "",
+                    posts,
+                ),
                 posts,
             ).format(name=client.name)
         else:
@@ -320,9 +341,13 @@ class ClientsPage(QWidget):
         posts = self.channels_model.post_count(channel.id)
         label = f"{channel.network} {channel.handle}".strip()
         if posts:
-            question = self.tr(
-                "The channel {channel} has %n post(s). Deleting it deletes these posts too. This cannot be undone.",
-                "",
+            question = plural(
+                self.tr(
+                    "The channel {channel} has %n post(s). Deleting it deletes these posts too. "
+                    "This cannot be undone.",
+                    "",
+                    posts,
+                ),
                 posts,
             ).format(channel=label)
         else:

@@ -31,7 +31,7 @@ from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.posts import PostFilter
-from nomadcm.ui.formatting import fmt_int, pydate, qdate, short_date_format
+from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
 from nomadcm.ui.worker import Job, start_job
 
 SETTINGS_FOLDER = "export/folder"
@@ -148,7 +148,7 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(False)
             return
         count = self.services.posts.count(flt)
-        self.count_label.setText(self.tr("%n post(s) will be exported.", "", count))
+        self.count_label.setText(plural(self.tr("%n post(s) will be exported.", "", count), count))
         self.export_button.setEnabled(True)
 
     def suggested_name(self) -> str:

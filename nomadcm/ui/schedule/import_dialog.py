@@ -26,7 +26,7 @@ from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus
-from nomadcm.ui.formatting import fmt_int
+from nomadcm.ui.formatting import fmt_int, plural
 from nomadcm.ui.worker import Cancelled, Job, report_unexpected, start_job
 
 SETTINGS_FOLDER = "import/folder"
@@ -80,7 +80,7 @@ class ImportDialog(QDialog):
         self.message.hide()
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.report.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.copy_button = QPushButton(self.tr("Copy report"))
@@ -140,7 +140,9 @@ class ImportDialog(QDialog):
             message = self.tr("New channels were added: {channels}").format(channels=", ".join(created))
         self._finish(
             "imported",
-            self.tr("Imported %n post(s) from {name}.", "", imported).format(name=self.path.name),
+            plural(self.tr("Imported %n post(s) from {name}.", "", imported), imported).format(
+                name=self.path.name
+            ),
             message,
         )
         self.changes.notify(POSTS, CLIENTS)  # clients: their post and channel counts changed

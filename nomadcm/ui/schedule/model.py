@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from nomadcm.errors import UserError
 from nomadcm.services.itinerary import Itinerary
 from nomadcm.services.posts import PostFilter, PostService, ScheduleRow
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
+
+if TYPE_CHECKING:
+    from nomadcm.services.conflicts import PostConflicts
 
 PAGE_SIZE = 200
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,8 +51,8 @@ def first_line(text: str) -> str:
 
 
 class ScheduleModel(QAbstractTableModel):
-    AUDIENCE, YOURS, UTC, CLIENT, CHANNEL, STATUS, TEXT = range(7)
-    COLUMN_COUNT = 7
+    AUDIENCE, YOURS, UTC, CLIENT, CHANNEL, STATUS, CONFLICTS, TEXT = range(8)
+    COLUMN_COUNT = 8
 
     def __init__(
         self,
@@ -64,6 +68,7 @@ class ScheduleModel(QAbstractTableModel):
         self.page_size = page_size
         self._filter = PostFilter()
         self._rows: list[ScheduleRow] = []
+        self._conflicts: dict[tuple[int, datetime], PostConflicts] = {}  # (post id, instant) -> conflicts
         self._exhausted = False
         self._headers = (
             self.tr("Audience time"),
@@ -72,6 +77,7 @@ class ScheduleModel(QAbstractTableModel):
             self.tr("Client"),
             self.tr("Channel"),
             self.tr("Status"),
+            self.tr("Conflicts"),
             self.tr("Text"),
         )
 
@@ -93,6 +99,7 @@ class ScheduleModel(QAbstractTableModel):
         self._itinerary = None
         self.beginResetModel()
         self._rows = []
+        self._conflicts = {}
         self._exhausted = False
         while not self._exhausted and len(self._rows) < wanted:
             self._rows.extend(self._fetch_page())
@@ -105,7 +112,24 @@ class ScheduleModel(QAbstractTableModel):
         page = self._posts.page(self._filter, after, self.page_size, itinerary=self._itinerary)
         if len(page) < self.page_size:
             self._exhausted = True
+        self._conflicts.update(self._conflicts_of(page))
         return page
+
+    def _conflicts_of(self, page: Sequence[ScheduleRow]) -> dict[tuple[int, datetime], PostConflicts]:
+        """The conflicts of a page of scheduled posts (one sweep for the page, not a check per row)."""
+        keys = [(r.id, r.utc) for r in page if r.status == "scheduled"]
+        if not keys:
+            return {}
+        from nomadcm.services.conflicts import ConflictService
+
+        try:
+            return ConflictService(self._posts.db).for_rows(keys, itinerary=self._itinerary)
+        except UserError:
+            return {}
+
+    def conflicts_of(self, row: int) -> PostConflicts | None:
+        r = self._rows[row]
+        return self._conflicts.get((r.id, r.utc))
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
@@ -164,6 +188,7 @@ class ScheduleModel(QAbstractTableModel):
             "",
             "",
             "",
+            self.tr("Posts going out while you sleep, travel, are off, or on a public holiday"),
             self.tr("First line of the text"),
         )
 
@@ -177,6 +202,8 @@ class ScheduleModel(QAbstractTableModel):
             return None
         r = self._rows[index.row()]
         col = index.column()
+        if col == self.CONFLICTS and role in _CONFLICT_ROLES:
+            return self._conflict_data(self._conflicts.get((r.id, r.utc)), role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -219,6 +246,23 @@ class ScheduleModel(QAbstractTableModel):
             return first_line(r.text)
         return ""
 
+    def _conflict_data(self, found: PostConflicts | None, role: int) -> Any:
+        """The conflicts column: an icon and the kinds' symbols; the tooltip names each kind and your time."""
+        if found is None:
+            return None
+        from nomadcm.ui.travel.models import conflicts_tooltip, warning_icon
+        from nomadcm.ui.travel.texts import conflict_symbol
+
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(conflict_symbol(k) for k in found.kinds) if found.kinds else "✓"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return conflicts_tooltip(found)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return warning_icon() if found.kinds else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#b7791f") if found.kinds else QColor("#808080")
+        return None
+
     def _tooltip(self, r: ScheduleRow, col: int) -> str | None:
         if col == self.AUDIENCE:
             return f"{fmt_datetime(r.wall)} — {r.tz} ({r.tz_abbr})"
@@ -240,6 +284,14 @@ class ScheduleModel(QAbstractTableModel):
             text = r.text if len(r.text) <= 600 else r.text[:600] + "…"
             return text or None
         return None
+
+
+_CONFLICT_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ForegroundRole,
+)
 
 
 def _day_prefix(value: datetime, reference: datetime) -> str:

@@ -29,7 +29,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.posts import PostDraft, PostFilter
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import fmt_int, pydate, qdate, short_date_format
+from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
 from nomadcm.ui.schedule.model import ScheduleModel, status_label
 from nomadcm.ui.schedule.post_dialog import PostDialog
 from nomadcm.ui.schedule.undo import AddPostCommand, DeletePostsCommand, EditPostCommand, SetStatusCommand
@@ -117,12 +117,12 @@ class SchedulePage(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         widths = {
-            ScheduleModel.AUDIENCE: 190,
+            ScheduleModel.AUDIENCE: 170,
             ScheduleModel.YOURS: 150,
-            ScheduleModel.UTC: 110,
+            ScheduleModel.UTC: 140,
             ScheduleModel.CLIENT: 150,
-            ScheduleModel.CHANNEL: 150,
-            ScheduleModel.STATUS: 90,
+            ScheduleModel.CHANNEL: 160,
+            ScheduleModel.STATUS: 85,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
@@ -267,10 +267,12 @@ class SchedulePage(QWidget):
         self._total = None  # counted again on demand: scrolling adds rows, not posts
         self._update_state()
 
-    def _total_posts(self) -> int:
-        if self._total is None:
+    @Slot()
+    def _count_total(self) -> None:
+        """Counted once the first rows are on screen: the count scans the whole range, the page does not."""
+        if self._total is None and not self.model.loaded_all():
             self._total = self.services.posts.count(self.model.post_filter())
-        return self._total
+            self._update_state()
 
     @Slot()
     def _update_state(self) -> None:
@@ -280,12 +282,15 @@ class SchedulePage(QWidget):
         if rows:
             self.views.setCurrentIndex(0)
             if self.model.loaded_all():
-                text = self.tr("%n post(s)", "", rows)
+                text = plural(self.tr("%n post(s)", "", rows), rows)
             else:
-                total = self._total_posts()
-                text = self.tr("{shown} of {total} posts shown — scroll for more").format(
-                    shown=fmt_int(rows), total=fmt_int(total)
-                )
+                if self._total is None:
+                    QTimer.singleShot(0, self._count_total)
+                    text = self.tr("{shown} posts shown — scroll for more").format(shown=fmt_int(rows))
+                else:
+                    text = self.tr("{shown} of {total} posts shown — scroll for more").format(
+                        shown=fmt_int(rows), total=fmt_int(self._total)
+                    )
             self.count_label.setText(text)
         else:
             self.views.setCurrentIndex(1)
@@ -428,7 +433,9 @@ class SchedulePage(QWidget):
             DeletePostsCommand(snapshots, self.services.posts, self.changes, self._undo_failed)
         )
         self.changes.notify(POSTS)
-        self.status_message.emit(self.tr("%n post(s) deleted — Ctrl+Z brings them back.", "", len(ids)))
+        self.status_message.emit(
+            plural(self.tr("%n post(s) deleted — Ctrl+Z brings them back.", "", len(ids)), len(ids))
+        )
 
     def set_status(self, status: str) -> None:
         rows = self._selected_rows()

@@ -116,7 +116,9 @@ class PostDialog(QDialog):
         channel_box.setContentsMargins(0, 0, 0, 0)
         channel_box.addWidget(self.channel_combo)
         channel_box.addWidget(self.channel_hint)
-        form.addRow(self.tr("C&hannel:"), channel_box)
+        channel_label = QLabel(self.tr("C&hannel:"))
+        channel_label.setBuddy(self.channel_combo)  # a row holding a layout needs its buddy set by hand
+        form.addRow(channel_label, channel_box)
         when_box = QVBoxLayout()
         when_box.setContentsMargins(0, 0, 0, 0)
         when_box.addWidget(self.when)
@@ -141,7 +143,9 @@ class PostDialog(QDialog):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_combo)
         status_row.addStretch(1)
-        form.addRow(self.tr("&Status:"), status_row)
+        status_label_ = QLabel(self.tr("&Status:"))
+        status_label_.setBuddy(self.status_combo)
+        form.addRow(status_label_, status_row)
         form.addRow(self.tr("&Notes:"), self.notes_edit)
 
         self.buttons = QDialogButtonBox(

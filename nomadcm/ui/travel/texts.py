@@ -44,7 +44,7 @@ def conflict_label(kind: str) -> str:
 
 
 def conflict_symbol(kind: str) -> str:
-    return {"sleep": "☾", "transit": "✈", "off_hours": "⌛", "holiday": "★", "no_wifi": "⌁"}.get(kind, "!")
+    return {"sleep": "☾", "transit": "✈", "off_hours": "◷", "holiday": "★", "no_wifi": "⌁"}.get(kind, "!")
 
 
 def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str) -> str:

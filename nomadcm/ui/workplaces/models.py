@@ -1,4 +1,4 @@
-"""Table models of the Workplaces page: places (with a filtering proxy), speed tests, and a stay's checklist."""
+"""Table models of the Workplaces page: places (filtered and sorted in the model), speed tests, checklists."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -100,7 +99,9 @@ class PlacesModel(QAbstractTableModel):
         super().__init__(parent)
         self._load = load
         self._catalog = PlaceCatalog([])
-        self._rows: list[PlaceInfo] = []
+        self._rows: list[PlaceInfo] = []  # the places shown: filtered, then sorted
+        self._filter = PlaceFilter()
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self._now = timezones.now_utc()
         self._headers = (
             "★",
@@ -135,12 +136,56 @@ class PlacesModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._catalog = self._load()
-        self._rows = self._catalog.places
         self._now = timezones.now_utc()
+        self._rows = self._shown()
         self.endResetModel()
 
     def catalog(self) -> PlaceCatalog:
         return self._catalog
+
+    def total(self) -> int:
+        """All places, shown or not."""
+        return len(self._catalog)
+
+    def place_filter(self) -> PlaceFilter:
+        return self._filter
+
+    def set_place_filter(self, flt: PlaceFilter) -> None:
+        """Filtering happens here, with the service's own predicate (`PlaceFilter.prepare`), so the page
+        and `place list` agree on what a filter means — and 10,000 places filter in milliseconds, where a
+        QSortFilterProxyModel would call back into Python for every row."""
+        self.beginResetModel()
+        self._filter = flt
+        self._rows = self._shown()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < self.COLUMN_COUNT:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[i.row()].id if i.isValid() and i.row() < len(self._rows) else None for i in before]
+        self._sort = (column, order)
+        self._rows = self._sorted(self._rows)
+        where = {p.id: r for r, p in enumerate(self._rows)}
+        after = [
+            self.index(where[pid], i.column()) if pid is not None and pid in where else QModelIndex()
+            for i, pid in zip(before, ids, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _shown(self) -> list[PlaceInfo]:
+        keep = self._filter.prepare()
+        return self._sorted([p for p in self._catalog.places if keep(p)])
+
+    def _sorted(self, rows: list[PlaceInfo]) -> list[PlaceInfo]:
+        if self._sort is None:
+            return rows
+        column, order = self._sort
+        key = self._sort_key
+        by_name = sorted(rows, key=lambda p: fold(p.name))  # ties keep name order
+        return sorted(by_name, key=lambda p: key(p, column), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def place_at(self, row: int) -> PlaceInfo:
         return self._rows[row]
@@ -265,33 +310,6 @@ class PlacesModel(QAbstractTableModel):
                 count=p.tests, day=fmt_date(timezones.wall_at(p.speed.last_test_at, p.tz or "UTC"))
             )
         return None
-
-
-class PlacesProxy(QSortFilterProxyModel):
-    """Filters with the service's own predicate (`PlaceFilter.prepare`), so the page and `place list`
-    agree on what a filter means; sorts on SORT_ROLE keys."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._filter = PlaceFilter()
-        self._keep: Callable[[PlaceInfo], bool] = self._filter.prepare()
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(False)
-
-    def place_filter(self) -> PlaceFilter:
-        return self._filter
-
-    def set_place_filter(self, flt: PlaceFilter) -> None:
-        self.beginFilterChange()
-        self._filter = flt
-        self._keep = flt.prepare()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, PlacesModel):
-            return True
-        return self._keep(model.place_at(source_row))
 
 
 class SpeedTestsModel(QAbstractTableModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,7 +45,7 @@ from nomadcm.ui.formatting import short_date_format, short_time_format
 from nomadcm.ui.worker import Cancelled, start_job
 from nomadcm.ui.workplaces.checklist import ChecklistPanel, stay_label
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
-from nomadcm.ui.workplaces.models import PlacesModel, PlacesProxy, kind_choices
+from nomadcm.ui.workplaces.models import PlacesModel, kind_choices
 from nomadcm.ui.workplaces.place_dialog import PlaceDialog
 
 SLIDER_MAX_MBPS = 200
@@ -62,8 +62,6 @@ class WorkplacesPage(QWidget):
         self.services = services
         self.changes = changes
         self.model = PlacesModel(services.workplaces.catalog, self)
-        self.proxy = PlacesProxy(self)
-        self.proxy.setSourceModel(self.model)
 
         title = QLabel(self.tr("Workplaces"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -77,6 +75,8 @@ class WorkplacesPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.job = None
+        self._thread: QThread | None = None
+        QCoreApplication.instance().aboutToQuit.connect(self.wait_for_job)  # type: ignore[union-attr]
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
         self.timer.timeout.connect(self._minute)
@@ -165,7 +165,7 @@ class WorkplacesPage(QWidget):
         row2.addWidget(self.clear_button)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(PlacesModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -287,8 +287,11 @@ class WorkplacesPage(QWidget):
         mbps = self.min_down.value() * SLIDER_STEP
         self.min_down_label.setText(self.tr("{n} Mbit/s").format(n=mbps) if mbps else self.tr("any speed"))
         flt = self.current_filter()
-        self.proxy.set_place_filter(flt)
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        selected = self.selected_place()
+        self.model.set_place_filter(flt)
+        if selected is not None:
+            self.select_place(selected.id)
+        shown, total = self.model.rowCount(), self.model.total()
         self.count_label.setText(
             self.tr("%n place(s) shown", "", shown) + self.tr(" of {total}").format(total=total)
         )
@@ -338,17 +341,14 @@ class WorkplacesPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        source = self.proxy.mapToSource(rows[0])
-        return self.model.place_at(source.row()) if source.isValid() else None
+        return self.model.place_at(rows[0].row())
 
     def select_place(self, place_id: int) -> None:
         row = self.model.row_of(place_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, PlacesModel.NAME))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, PlacesModel.NAME))
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -361,7 +361,7 @@ class WorkplacesPage(QWidget):
             self.checklist_button,
         ):
             b.setEnabled(has)
-        self.export_button.setEnabled(self.proxy.rowCount() > 0)
+        self.export_button.setEnabled(self.model.rowCount() > 0)
 
     @Slot(object)
     def _on_changes(self, changed: object) -> None:
@@ -494,6 +494,24 @@ class WorkplacesPage(QWidget):
             on_success=self._on_imported,
             on_failure=self._on_import_failed,
         )
+        self._thread = self.job.thread
+        if self._thread is not None:
+            self._thread.finished.connect(self._on_thread_finished)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self._thread = None
+
+    def job_running(self) -> bool:
+        """True until the import's thread has ended (not just reported)."""
+        return self._thread is not None
+
+    def wait_for_job(self, ms: int = 30_000) -> None:
+        """Stop here until the import's thread has ended: a QThread must not die while it runs."""
+        if self._thread is not None:
+            if self.job is not None:
+                self.job.cancel()
+            self._thread.wait(ms)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -547,10 +565,7 @@ class WorkplacesPage(QWidget):
 
     @Slot()
     def export_file(self) -> None:
-        ids = [
-            self.model.place_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
-            for r in range(self.proxy.rowCount())
-        ]
+        ids = [self.model.place_at(r).id for r in range(self.model.rowCount())]
         if not ids:
             return
         name, chosen = QFileDialog.getSaveFileName(

@@ -55,8 +55,8 @@ def page(qtbot, services, places):  # type: ignore[no-untyped-def]
 
 
 def shown(page) -> list[str]:  # type: ignore[no-untyped-def]
-    proxy = page.proxy
-    return sorted(proxy.index(r, PlacesModel.NAME).data() for r in range(proxy.rowCount()))
+    model = page.model
+    return sorted(model.index(r, PlacesModel.NAME).data() for r in range(model.rowCount()))
 
 
 # --------------------------------------------------------------------------- models
@@ -160,7 +160,7 @@ def test_open_now_never_lists_unknown_hours(page):
 
 def test_sorting_by_download(page):
     page.table.sortByColumn(PlacesModel.DOWN, Qt.SortOrder.DescendingOrder)
-    first = [page.proxy.index(r, PlacesModel.NAME).data() for r in range(3)]
+    first = [page.model.index(r, PlacesModel.NAME).data() for r in range(3)]
     assert first == ["Second Home Lisboa", "Copenhagen Coffee Lab", "Café Olimpico"]
 
 
@@ -355,7 +355,7 @@ def test_import_runs_on_a_worker_and_reports(qtbot, services, tmp_path, monkeypa
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
     page.import_file()
-    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(said) and not page.job_running(), timeout=10_000)
     assert said[0].startswith("3 place(s) added, 0 updated; 2 skipped")
     assert page.model.rowCount() == 3 and not page.progress.isVisible()
 
@@ -371,7 +371,7 @@ def test_a_bad_import_says_every_bad_record(qtbot, services, tmp_path, monkeypat
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: said.append(text))
     page.import_file()
-    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(said) and not page.job_running(), timeout=10_000)
     assert "Nothing was imported: 2 record(s)" in said[0] and "line 2" in said[0] and "line 3" in said[0]
     assert services.workplaces.list_places() == []
 

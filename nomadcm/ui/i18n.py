@@ -1,0 +1,100 @@
+"""Languages: NomadCM's own French catalogue, Qt's (buttons of message boxes, file and colour dialogs), and
+the locale every date, time, number and first day of the week is formatted with.
+
+The language follows the system unless the `language` setting says "fr" or "en". English is the source
+language, so it needs no catalogue. The catalogue is `resources/translations/nomadcm_fr.qm`, compiled from
+`nomadcm_fr.ts` by `tools/update_translations.py` (which also runs pyside6-lupdate over the code).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+
+from nomadcm import paths
+
+SOURCE_LANGUAGE = "en"
+LANGUAGES: tuple[str, ...] = ("en", "fr")  # what ships: English (source) and French
+
+
+def language_names() -> dict[str, str]:
+    """Each language in its own words, as a language menu shows them; "" is the system's choice."""
+    return {
+        "": QCoreApplication.translate("Languages", "Same as the system"),
+        "en": "English",
+        "fr": "Français",
+    }
+
+
+def system_language(system: QLocale | None = None) -> str:
+    """The first of the system's UI languages that NomadCM ships, else English."""
+    locale = system or QLocale.system()
+    for tag in [*locale.uiLanguages(), locale.name()]:
+        code = tag.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def choose_language(setting: object, system: QLocale | None = None) -> str:
+    """The language to show: the setting when it names one that ships, else the system's."""
+    value = str(setting or "").strip().lower()
+    return value if value in LANGUAGES else system_language(system)
+
+
+def locale_for(language: str, system: QLocale | None = None) -> QLocale:
+    """Formats for `language`, keeping the system's country: a Montréal French CM gets fr_CA dates."""
+    system = system or QLocale.system()
+    if QLocale.languageToCode(system.language()) == language:
+        return system
+    lang = QLocale.codeToLanguage(language)
+    candidate = QLocale(lang, system.territory())
+    if candidate.language() == lang and candidate.territory() == system.territory():
+        return candidate
+    return QLocale(lang)  # that language's main country (fr -> France, en -> United States)
+
+
+def catalogue_dir() -> str:
+    return str(paths.resource_path("translations"))
+
+
+def qt_catalogue_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+class Translations(QObject):
+    """The translators installed on the application; `apply()` swaps them for another language."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.language = SOURCE_LANGUAGE
+        self._installed: list[QTranslator] = []
+
+    def apply(self, setting: object = "", system: QLocale | None = None) -> str:
+        """Installs the catalogues for the language `setting` asks for; returns the language shown.
+
+        A missing catalogue is not an error: the app shows English rather than refusing to start.
+        """
+        language = choose_language(setting, system)
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed.clear()
+        QLocale.setDefault(locale_for(language, system))
+        self.language = language
+        if language == SOURCE_LANGUAGE:
+            return language
+        ours = QTranslator(self)
+        if ours.load(f"nomadcm_{language}", catalogue_dir()):
+            self.app.installTranslator(ours)
+            self._installed.append(ours)
+        for name in ("qtbase", "qt"):  # qtbase has the message-box buttons and the file dialog
+            qt = QTranslator(self)
+            if qt.load(f"{name}_{language}", qt_catalogue_dir()):
+                self.app.installTranslator(qt)
+                self._installed.append(qt)
+                break
+        return language
+
+    def loaded(self) -> int:
+        """How many catalogues are installed (0 for English)."""
+        return len(self._installed)

@@ -1,0 +1,244 @@
+"""The Conflicts panel: scheduled posts that fall while the CM sleeps, travels, is off, or on a holiday.
+
+The check runs on a worker thread (a long range of a big schedule takes a moment); acknowledging a conflict
+("the network publishes it by itself") hides it, and can be undone.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import timezones
+from nomadcm.errors import UserError
+from nomadcm.services.conflicts import PostConflicts
+from nomadcm.services.container import Services
+from nomadcm.ui.changes import ChangeBus
+from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.formatting import plural, pydate, qdate, short_date_format
+from nomadcm.ui.travel.dialogs import AcknowledgeDialog
+from nomadcm.ui.travel.models import ConflictsModel
+from nomadcm.ui.travel.undo import AcknowledgeCommand, UnacknowledgeCommand
+from nomadcm.ui.worker import Job, start_job
+
+DEFAULT_DAYS = 90
+
+
+class ConflictsPanel(QWidget):
+    showDay = Signal(object)  # date: "show this post's day in the Day view"
+    loaded = Signal()
+
+    def __init__(
+        self, services: Services, changes: ChangeBus, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.changes = changes
+        self.undo_stack = undo_stack
+        self.dialog: QDialog | None = None
+        self._job: Job | None = None
+        self._generation = 0
+        self.model = ConflictsModel(self)
+        today = timezones.now_utc().date()
+        self.date_from = self._date_edit(today)
+        self.date_to = self._date_edit(today + timedelta(days=DEFAULT_DAYS))
+        self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
+        self.status = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(ConflictsModel.COLUMN_COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ConflictsModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.ack_button = QPushButton(self.tr("Acknowledge…"))
+        self.ack_button.setToolTip(
+            self.tr("Mark these conflicts as fine, e.g. when the network publishes by itself")
+        )
+        self.unack_button = QPushButton(self.tr("Flag again"))
+        self.unack_button.setToolTip(self.tr("Remove this post's acknowledgements"))
+        self.day_button = QPushButton(self.tr("Show the day"))
+        self.empty = QLabel(
+            self.tr("No conflicts in these dates: every post goes out while you are awake and working.")
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(mid); font-size: 12pt;")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Posts from")))
+        top.addWidget(self.date_from)
+        top.addWidget(QLabel(self.tr("to")))
+        top.addWidget(self.date_to)
+        top.addWidget(self.show_acknowledged)
+        top.addStretch(1)
+        top.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.day_button)
+        buttons.addWidget(self.unack_button)
+        buttons.addWidget(self.ack_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.date_from.dateChanged.connect(self.reload)
+        self.date_to.dateChanged.connect(self.reload)
+        self.show_acknowledged.toggled.connect(self.reload)
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.unack_button.clicked.connect(self.unacknowledge)
+        self.day_button.clicked.connect(self._show_day)
+        self.table.doubleClicked.connect(lambda _i: self._show_day())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _date_edit(self, value: date) -> QDateEdit:
+        edit = QDateEdit(qdate(value))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(short_date_format())
+        edit.setMinimumDate(QDate(1970, 1, 1))
+        edit.setMaximumDate(QDate(2100, 12, 31))
+        return edit
+
+    # ------------------------------------------------------------------ loading
+
+    def range(self) -> tuple[date, date]:
+        return pydate(self.date_from.date()), pydate(self.date_to.date())
+
+    def set_range(self, first: date, last: date) -> None:
+        for edit, value in ((self.date_from, first), (self.date_to, last)):
+            edit.blockSignals(True)
+            edit.setDate(qdate(value))
+            edit.blockSignals(False)
+        self.reload()
+
+    @Slot()
+    def reload(self, *_args: object) -> None:
+        first, last = self.range()
+        if last < first:
+            self.status.setText(self.tr("The end date is before the start date."))
+            self.model.set_rows([])
+            return
+        self._generation += 1
+        generation = self._generation
+        include = self.show_acknowledged.isChecked()
+        self.status.setText(self.tr("Checking…"))
+        service = self.services.conflicts
+
+        def work(_report):  # type: ignore[no-untyped-def]
+            return service.check(first, last, include_acknowledged=include)
+
+        self._job = start_job(
+            work,
+            self,
+            on_success=lambda rows: self._loaded(generation, rows),
+            on_failure=lambda err: self._failed(generation, err),
+        )
+
+    def _loaded(self, generation: int, rows: list[PostConflicts]) -> None:
+        if generation != self._generation:
+            return  # a newer check is running
+        selected = self.current()
+        self.model.set_rows(rows)
+        if selected is not None:
+            row = self.model.row_of(selected.post_id, selected.utc)
+            if row is not None:
+                self.table.selectRow(row)
+        active = sum(1 for r in rows if r.kinds)
+        self.status.setText(plural(self.tr("%n post(s) with conflicts", "", active), active) if rows else "")
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _failed(self, generation: int, err: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.status.setText("")
+        if isinstance(err, UserError):
+            show_user_error(self, err)
+        else:
+            raise err
+
+    def is_busy(self) -> bool:
+        return self._job is not None and self._job.thread is not None and self._job.thread.isRunning()
+
+    # ------------------------------------------------------------------ actions
+
+    def current(self) -> PostConflicts | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def _update_buttons(self, *_args: object) -> None:
+        c = self.current()
+        self.ack_button.setEnabled(c is not None and bool(c.kinds))
+        self.unack_button.setEnabled(c is not None and bool(c.acknowledged))
+        self.day_button.setEnabled(c is not None)
+
+    @Slot()
+    def acknowledge(self) -> None:
+        c = self.current()
+        if c is None or not c.kinds:
+            return
+        dialog = AcknowledgeDialog(c, self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._acknowledge(c, dialog.kinds(), dialog.note.text()))
+        dialog.open()
+
+    def _acknowledge(self, c: PostConflicts, kinds: list[str], note: str) -> None:
+        try:
+            added = self.services.conflicts.acknowledge(c.post_id, kinds, note)
+        except UserError as err:
+            show_user_error(self, err)
+            return
+        if added:
+            self.undo_stack.push(
+                AcknowledgeCommand(c.post_id, added, note, self.services.conflicts, self.changes, self._error)
+            )
+        self.changes.notify("conflicts", "posts")
+
+    @Slot()
+    def unacknowledge(self) -> None:
+        c = self.current()
+        if c is None or not c.acknowledged:
+            return
+        try:
+            removed = self.services.conflicts.unacknowledge(c.post_id, list(c.acknowledged))
+        except UserError as err:
+            show_user_error(self, err)
+            return
+        if removed:
+            self.undo_stack.push(
+                UnacknowledgeCommand(removed, self.services.conflicts, self.changes, self._error)
+            )
+        self.changes.notify("conflicts", "posts")
+
+    def _error(self, err: UserError) -> None:
+        show_user_error(self, err)
+
+    @Slot()
+    def _show_day(self) -> None:
+        c = self.current()
+        if c is not None:
+            self.showDay.emit(c.cm_wall.date())

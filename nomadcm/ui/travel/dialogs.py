@@ -1,0 +1,519 @@
+"""Dialogs of the Travel page: a stay, a transit, the CM's rhythm, acknowledging a conflict.
+
+Each dialog says under its fields what the values come to (the stay's instants, the transit's duration, a
+DST gap or fold) and why it cannot be saved yet (an overlap, an arrival before the departure); OK stays off
+until the values are valid. The page does the write, through the same service that validated them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QLocale, QRegularExpression, Qt, Slot
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import timezones
+from nomadcm.errors import UserError
+from nomadcm.models import TRANSIT_KINDS
+from nomadcm.services.cities import City
+from nomadcm.services.conflicts import PostConflicts
+from nomadcm.services.container import Services
+from nomadcm.services.itinerary import (
+    StayInfo,
+    StayInput,
+    StayOverlapError,
+    TransitInfo,
+    TransitInput,
+    TransitOverlapError,
+    stay_span,
+)
+from nomadcm.services.rhythm import SleepWindow, WorkHours, format_clock, load_rhythm
+from nomadcm.ui.formatting import fmt_day, fmt_time, plural, pydate, qdate, short_date_format
+from nomadcm.ui.travel.city_search import CityField, zone_suggestions
+from nomadcm.ui.travel.models import duration_text
+from nomadcm.ui.travel.texts import conflict_label, transit_kind_label
+from nomadcm.ui.widgets.zone_picker import ZonePicker
+from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
+
+ERROR_STYLE = "color: #c53030;"
+OK_STYLE = ""
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(short_date_format())
+    edit.setMinimumDate(QDate(1970, 1, 1))
+    edit.setMaximumDate(QDate(2100, 12, 31))
+    return edit
+
+
+def _notes_edit() -> QPlainTextEdit:
+    notes = QPlainTextEdit()
+    notes.setTabChangesFocus(True)
+    notes.setMaximumHeight(70)
+    return notes
+
+
+def _country_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setMaxLength(2)
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,2}")))
+    edit.setMaximumWidth(60)
+    return edit
+
+
+def _when(instant: datetime, zone: str) -> str:
+    local = timezones.wall_at(instant, zone)
+    return f"{fmt_day(local)} {fmt_time(local)} {timezones.abbreviation(instant, zone)}"
+
+
+class _Dialog(QDialog):
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    save: Callable[[], bool] | None = None  # set by the page: writes, and says whether to close
+
+    def accept(self) -> None:
+        if not self.can_save():
+            return
+        if self.save is not None and not self.save():
+            return  # the write failed (and said why): stay open
+        super().accept()
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.summary.setText(text)
+        self.summary.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def can_save(self) -> bool:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+# =========================================================================== stay
+
+
+class StayDialog(_Dialog):
+    """A stay: a city (searched offline), its zone, first and last days (both included), notes."""
+
+    def __init__(
+        self, services: Services, stay: StayInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.stay = stay
+        self._coords: tuple[float | None, float | None] = (stay.lat, stay.lon) if stay else (None, None)
+        self.setWindowTitle(self.tr("Edit stay") if stay else self.tr("New stay"))
+        self.city = CityField()
+        self.country = _country_edit()
+        self.zone = ZonePicker(city_search=zone_suggestions)
+        self.first = _date_edit()
+        self.last = _date_edit()
+        self.notes = _notes_edit()
+        form = QFormLayout()
+        form.addRow(self.tr("City"), self.city)
+        form.addRow(self.tr("Country code"), self.country)
+        form.addRow(self.tr("Time zone"), self.zone)
+        form.addRow(self.tr("First day"), self.first)
+        form.addRow(self.tr("Last day"), self.last)
+        form.addRow(self.tr("Notes"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+        if stay is not None:
+            self.city.set_place(stay.city)
+            self.country.setText(stay.country or "")
+            self.zone.setZone(stay.tz)
+            self.first.setDate(qdate(stay.first_date))
+            self.last.setDate(qdate(stay.last_date))
+            self.notes.setPlainText(stay.notes)
+        else:
+            first = self._suggested_first_day()
+            self.first.setDate(qdate(first))
+            self.last.setDate(qdate(first + timedelta(days=6)))
+        self.city.citySelected.connect(self._on_city)
+        self.city.textChanged.connect(self._update)
+        self.country.textChanged.connect(self._update)
+        self.zone.zoneChanged.connect(self._update)
+        self.first.dateChanged.connect(self._on_first_changed)
+        self.last.dateChanged.connect(self._update)
+        self._update()
+        self.resize(520, self.sizeHint().height())
+
+    def _suggested_first_day(self) -> date:
+        """After the last stay: its last day (the travel day), else today."""
+        stays = self.services.trips.list_stays()
+        return max(s.last_date for s in stays) if stays else timezones.now_utc().date()
+
+    def value(self) -> StayInput:
+        lat, lon = self._coords
+        return StayInput(
+            city=self.city.text().strip(),
+            tz=self.zone.zone(),
+            first_date=pydate(self.first.date()),
+            last_date=pydate(self.last.date()),
+            country=self.country.text().strip().upper() or None,
+            lat=lat,
+            lon=lon,
+            notes=self.notes.toPlainText().strip(),
+        )
+
+    @Slot(object)
+    def _on_city(self, city: City) -> None:
+        self.country.setText(city.country)
+        self.zone.setZone(city.tz)
+        self._coords = (city.lat, city.lon)
+        self._update()
+
+    @Slot(QDate)
+    def _on_first_changed(self, first: QDate) -> None:
+        if self.last.date() < first:
+            self.last.setDate(first)
+        self._update()
+
+    @Slot()
+    def _update(self, *_args: object) -> None:
+        stay = self.value()
+        if self.city.city() is None and self.stay is not None and stay.city != self.stay.city:
+            self._coords = (None, None)  # renamed by hand: the old coordinates no longer apply
+        if not stay.city:
+            self._say(self.tr("Type the city you stay in."), False)
+            return
+        if not stay.tz:
+            self._say(self.tr("Choose the time zone of {city}.").format(city=stay.city), False)
+            return
+        if stay.last_date < stay.first_date:
+            self._say(self.tr("The last day is before the first day."), False)
+            return
+        try:
+            self.services.trips.validate_stay(stay, self.stay.id if self.stay else None)
+        except StayOverlapError as err:
+            other = err.other
+            self._say(
+                self.tr(
+                    "This stay overlaps {place} ({first} – {last}) by {days} days: two stays may share only "
+                    "one day, the day you travel between them."
+                ).format(
+                    place=other.place,
+                    first=fmt_day(other.first_date),
+                    last=fmt_day(other.last_date),
+                    days=err.shared_days,
+                ),
+                False,
+            )
+            return
+        except UserError as err:
+            self._say(str(err), False)
+            return
+        start, end = stay_span(stay.tz, stay.first_date, stay.last_date)
+        days = (stay.last_date - stay.first_date).days + 1
+        self._say(
+            plural(
+                self.tr("%n day(s), from {start} to {end} (your clock follows {zone}).", "", days), days
+            ).format(start=_when(start, stay.tz), end=_when(end, stay.tz), zone=stay.tz),
+            True,
+        )
+
+
+# =========================================================================== transit
+
+
+class TransitDialog(_Dialog):
+    """A transit: kind, from and to (cities searched offline), departure and arrival in their own zones."""
+
+    def __init__(
+        self, services: Services, transit: TransitInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.transit = transit
+        self._countries: dict[str, str | None] = {"from": None, "to": None}
+        self.setWindowTitle(self.tr("Edit transit") if transit else self.tr("New transit"))
+        self.kind = QComboBox()
+        for kind in TRANSIT_KINDS:
+            self.kind.addItem(transit_kind_label(kind), kind)
+        self.from_city = CityField()
+        self.to_city = CityField()
+        self.depart = ZonedDateTimeEdit(city_search=zone_suggestions)
+        self.arrive = ZonedDateTimeEdit(city_search=zone_suggestions)
+        self.ref = QLineEdit()
+        self.ref.setMaxLength(100)
+        self.ref.setPlaceholderText(self.tr("Flight number, booking reference…"))
+        self.notes = _notes_edit()
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("From"), self.from_city)
+        form.addRow(self.tr("Departure (local time there)"), self.depart)
+        form.addRow(self.tr("To"), self.to_city)
+        form.addRow(self.tr("Arrival (local time there)"), self.arrive)
+        form.addRow(self.tr("Reference"), self.ref)
+        form.addRow(self.tr("Notes"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+        if transit is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(transit.kind)))
+            self.from_city.set_place(transit.from_place)
+            self.to_city.set_place(transit.to_place)
+            self._countries = {"from": transit.from_country, "to": transit.to_country}
+            self.depart.set_value(transit.depart_local, transit.from_tz, transit.depart_fold)
+            self.arrive.set_value(transit.arrive_local, transit.to_tz, transit.arrive_fold)
+            self.ref.setText(transit.ref)
+            self.notes.setPlainText(transit.notes)
+        else:
+            self._suggest_from_last_stay()
+        self.from_city.citySelected.connect(lambda c: self._on_city("from", c))
+        self.to_city.citySelected.connect(lambda c: self._on_city("to", c))
+        for field in (self.from_city, self.to_city, self.ref):
+            field.textChanged.connect(self._update)
+        self.kind.currentIndexChanged.connect(self._update)
+        self.depart.changed.connect(self._on_depart_changed)
+        self.arrive.changed.connect(self._update)
+        self._update()
+        self.resize(620, self.sizeHint().height())
+
+    def _suggest_from_last_stay(self) -> None:
+        stays = self.services.trips.list_stays()
+        if stays:
+            last = stays[-1]
+            self.from_city.set_place(last.city)
+            self._countries["from"] = last.country
+            leave = datetime.combine(last.last_date, time(10, 0))
+            self.depart.set_value(leave, last.tz)
+            self.arrive.set_value(leave + timedelta(hours=2), last.tz)
+        else:
+            home = self.services.settings.home_tz()
+            leave = datetime.combine(timezones.now_utc().date() + timedelta(days=1), time(10, 0))
+            self.depart.set_value(leave, home)
+            self.arrive.set_value(leave + timedelta(hours=2), home)
+
+    def value(self) -> TransitInput:
+        return TransitInput(
+            kind=str(self.kind.currentData()),
+            from_place=self.from_city.text().strip(),
+            from_tz=self.depart.zone(),
+            to_place=self.to_city.text().strip(),
+            to_tz=self.arrive.zone(),
+            depart_local=self.depart.wall(),
+            arrive_local=self.arrive.wall(),
+            from_country=self._countries["from"],
+            to_country=self._countries["to"],
+            depart_fold=self.depart.fold(),
+            arrive_fold=self.arrive.fold(),
+            ref=self.ref.text().strip(),
+            notes=self.notes.toPlainText().strip(),
+        )
+
+    def _on_city(self, end: str, city: City) -> None:
+        self._countries[end] = city.country
+        (self.depart if end == "from" else self.arrive).set_zone(city.tz)
+        self._update()
+
+    @Slot()
+    def _on_depart_changed(self) -> None:
+        """Moving the departure moves an arrival that would otherwise come before it."""
+        dep, arr = self.depart.instant(), self.arrive.instant()
+        if dep is not None and arr is not None and arr <= dep and self.arrive.zone():
+            self.arrive.set_value(
+                timezones.wall_at(dep + timedelta(hours=2), self.arrive.zone()), self.arrive.zone()
+            )
+        self._update()
+
+    @Slot()
+    def _update(self, *_args: object) -> None:
+        t = self.value()
+        if not t.from_place or not t.to_place:
+            self._say(self.tr("Type where you leave from and where you arrive."), False)
+            return
+        if not self.depart.is_valid() or not self.arrive.is_valid():
+            self._say(self.tr("Fix the departure and arrival times above."), False)
+            return
+        dep, arr = self.depart.instant(), self.arrive.instant()
+        assert dep is not None and arr is not None
+        if arr <= dep:
+            self._say(
+                self.tr("The arrival ({arrive}) is not after the departure ({depart}).").format(
+                    arrive=_when(arr, t.to_tz), depart=_when(dep, t.from_tz)
+                ),
+                False,
+            )
+            return
+        try:
+            self.services.trips.validate_transit(t, self.transit.id if self.transit else None)
+        except TransitOverlapError as err:
+            other = err.other
+            self._say(
+                self.tr("This overlaps your {kind} {route} ({depart} – {arrive}).").format(
+                    kind=transit_kind_label(other.kind).lower(),
+                    route=other.route,
+                    depart=_when(other.depart_utc, other.from_tz),
+                    arrive=_when(other.arrive_utc, other.to_tz),
+                ),
+                False,
+            )
+            return
+        except UserError as err:
+            self._say(str(err), False)
+            return
+        minutes = int((arr - dep).total_seconds()) // 60
+        self._say(
+            self.tr(
+                "Leaves {depart}, arrives {arrive}: {length} on the way. Until you arrive, your clock "
+                "stays on {zone}."
+            ).format(
+                depart=_when(dep, t.from_tz),
+                arrive=_when(arr, t.to_tz),
+                length=duration_text(minutes),
+                zone=t.from_tz,
+            ),
+            True,
+        )
+
+
+# =========================================================================== rhythm
+
+
+class RhythmDialog(_Dialog):
+    """Sleep window and working hours (in whatever local time she is in), and the home zone."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Your rhythm"))
+        rhythm = load_rhythm(services.settings)
+        self.sleep = QLineEdit(str(rhythm.sleep))
+        self.sleep.setPlaceholderText("23:00-07:00")
+        self.work = QLineEdit(str(rhythm.work))
+        self.work.setPlaceholderText("Mo-Fr 09:00-18:00")
+        self.work.setToolTip(
+            self.tr(
+                "Days and hours, several rules separated by ';', e.g. “Mo-Th 09:00-17:00; Fr 09:00-12:00”. "
+                "Days: Mo Tu We Th Fr Sa Su (or Lu Ma Me Je Ve Sa Di). “off”: no working hours."
+            )
+        )
+        self.home = ZonePicker(city_search=zone_suggestions)
+        self.home.setZone(services.settings.home_tz())
+        self.week = QLabel()
+        self.week.setTextFormat(Qt.TextFormat.PlainText)
+        intro = QLabel(
+            self.tr(
+                "These follow you: wherever your itinerary puts you, they are read on the local clock there. "
+                "Outside stays and transits you are at home."
+            )
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Sleep"), self.sleep)
+        form.addRow(self.tr("Working hours"), self.work)
+        form.addRow("", self.week)
+        form.addRow(self.tr("Home time zone"), self.home)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.sleep.textChanged.connect(self._update)
+        self.work.textChanged.connect(self._update)
+        self.home.zoneChanged.connect(self._update)
+        self._update()
+        self.resize(520, self.sizeHint().height())
+
+    def values(self) -> tuple[str, str, str]:
+        return self.sleep.text(), self.work.text(), self.home.zone()
+
+    @Slot()
+    def _update(self, *_args: object) -> None:
+        try:
+            sleep = SleepWindow.parse(self.sleep.text())
+            work = WorkHours.parse(self.work.text())
+        except UserError as err:
+            self.week.setText("")
+            self._say(str(err), False)
+            return
+        locale = QLocale()
+        lines = []
+        for day, ranges in enumerate(work.days):
+            name = locale.dayName(day + 1, QLocale.FormatType.LongFormat)
+            hours = ", ".join(f"{format_clock(a)}–{format_clock(b)}" for a, b in ranges) or self.tr("off")
+            lines.append(f"{name}: {hours}")
+        self.week.setText("\n".join(lines))
+        if not self.home.zone():
+            self._say(self.tr("Choose your home time zone."), False)
+            return
+        self._say(
+            plural(
+                self.tr("Asleep from {start} to {end}, %n hour(s).", "", sleep.length_minutes // 60),
+                sleep.length_minutes // 60,
+            ).format(start=format_clock(sleep.start), end=format_clock(sleep.end)),
+            True,
+        )
+
+
+# =========================================================================== acknowledging
+
+
+class AcknowledgeDialog(_Dialog):
+    """Which conflicts of a post are fine, and why (e.g. "the network publishes it by itself")."""
+
+    def __init__(self, conflict: PostConflicts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Acknowledge conflicts"))
+        intro = QLabel(
+            self.tr("“{text}” for {client}: which of these are fine? They will stop being flagged.").format(
+                text=(conflict.text.splitlines() or [""])[0][:60], client=conflict.client_name
+            )
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        self.boxes: dict[str, QCheckBox] = {}
+        for kind in conflict.kinds:
+            box = QCheckBox(conflict_label(kind))
+            box.setChecked(True)
+            box.toggled.connect(self._update)
+            self.boxes[kind] = box
+            layout.addWidget(box)
+        if conflict.recurring:
+            note = QLabel(self.tr("This post repeats: every occurrence is acknowledged."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Why, e.g. the network publishes it by itself"))
+        layout.addWidget(self.note)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def kinds(self) -> list[str]:
+        return [k for k, box in self.boxes.items() if box.isChecked()]
+
+    @Slot()
+    def _update(self, *_args: object) -> None:
+        ok = bool(self.kinds())
+        self._say("" if ok else self.tr("Tick at least one conflict."), ok)

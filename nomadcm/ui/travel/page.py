@@ -1,0 +1,434 @@
+"""The Travel page: the itinerary (timeline, list, warnings), the Day view and the Conflicts panel.
+
+Every change goes through the itinerary service, is undoable (Edit > Undo), and is announced on the change
+bus as "itinerary", so the Schedule's "your time" and every other view follow.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm import timezones
+from nomadcm.errors import UserError
+from nomadcm.services import rhythm as rhythm_service
+from nomadcm.services.container import Services
+from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, WORKPLACES, ChangeBus, touches
+from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.formatting import fmt_time
+from nomadcm.ui.travel.conflicts_panel import ConflictsPanel
+from nomadcm.ui.travel.day_view import DayView
+from nomadcm.ui.travel.dialogs import RhythmDialog, StayDialog, TransitDialog
+from nomadcm.ui.travel.models import WARNING_ROLE, Entry, ItineraryModel, WarningsModel
+from nomadcm.ui.travel.timeline import TripTimeline
+from nomadcm.ui.travel.undo import (
+    CONFLICTS,
+    AddStayCommand,
+    AddTransitCommand,
+    DeleteStayCommand,
+    DeleteTransitCommand,
+    EditStayCommand,
+    EditTransitCommand,
+)
+
+ITINERARY_TAB, DAY_TAB, CONFLICTS_TAB = range(3)
+
+
+class TravelPage(QWidget):
+    status_message = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.changes = changes
+        self.dialog: QDialog | None = None
+        self.undo_stack = QUndoStack(self)
+        self._stale: set[int] = set()
+        self._conflicts_checked = False
+
+        title = QLabel(self.tr("Travel"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.new_stay_button = QPushButton(self.tr("New stay"))
+        self.new_transit_button = QPushButton(self.tr("New transit"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.rhythm_button = QPushButton(self.tr("Your rhythm…"))
+        self.rhythm_button.setToolTip(self.tr("Sleep window, working hours and home time zone"))
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        for button in (
+            self.new_stay_button,
+            self.new_transit_button,
+            self.edit_button,
+            self.delete_button,
+            self.rhythm_button,
+        ):
+            top.addWidget(button)
+
+        # --- itinerary tab
+        self.model = ItineraryModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.table.horizontalHeader()
+        for column in range(ItineraryModel.COLUMN_COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ItineraryModel.NOTES, QHeaderView.ResizeMode.Stretch)
+        self.timeline = TripTimeline()
+        self.warnings_model = WarningsModel(self)
+        self.warnings_view = QListView()
+        self.warnings_view.setModel(self.warnings_model)
+        self.warnings_view.setWordWrap(True)
+        self.warnings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.warnings_box = QGroupBox(self.tr("To look at"))
+        box_layout = QVBoxLayout(self.warnings_box)
+        box_layout.addWidget(self.warnings_view)
+        self.empty_label = QLabel(
+            self.tr(
+                "No trip yet. Add the places you stay in and the transits between them: every “your time” "
+                "in NomadCM then follows you, and posts that fall while you sleep or travel are flagged."
+            )
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt;")
+        self.where_label = QLabel()
+        self.where_label.setWordWrap(True)
+        itinerary_tab = QWidget()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.warnings_box)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        tab_layout = QVBoxLayout(itinerary_tab)
+        tab_layout.addWidget(self.where_label)
+        tab_layout.addWidget(self.timeline)
+        tab_layout.addWidget(self.empty_label)
+        tab_layout.addWidget(splitter, 1)
+
+        # --- day view and conflicts
+        self.day_view = DayView(services)
+        self.conflicts_panel = ConflictsPanel(services, changes, self.undo_stack)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(itinerary_tab, self.tr("Itinerary"))
+        self.tabs.addTab(self.day_view, self.tr("Day view"))
+        self.tabs.addTab(self.conflicts_panel, self.tr("Conflicts"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        delete_action = QAction(self.tr("Delete"), self)
+        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_action)
+
+        self.new_stay_button.clicked.connect(self.new_stay)
+        self.new_transit_button.clicked.connect(self.new_transit)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.rhythm_button.clicked.connect(self.edit_rhythm)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.warnings_view.clicked.connect(self._on_warning_clicked)
+        self.timeline.entryClicked.connect(self.select_entry)
+        self.conflicts_panel.showDay.connect(self.show_day)
+        self.tabs.currentChanged.connect(self._on_tab)
+        changes.changed.connect(self._on_changed)
+        self.reload()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ page protocol
+
+    def new_item(self) -> None:
+        self.new_stay()
+
+    def focus_filter(self) -> None:
+        self.table.setFocus()
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        selected = self.current_entry()
+        trips = self.services.trips
+        stays, transits, warnings = trips.list_stays(), trips.list_transits(), trips.warnings()
+        self.model.set_itinerary(stays, transits, warnings)
+        self.warnings_model.set_warnings(warnings)
+        self.warnings_box.setVisible(bool(warnings))
+        self.warnings_box.setTitle(self.tr("To look at (%n)", "", len(warnings)))
+        self.timeline.set_entries([self.model.entry_at(r) for r in range(self.model.rowCount())], warnings)
+        empty = not stays and not transits
+        self.empty_label.setVisible(empty)
+        self.table.setVisible(not empty)
+        self.timeline.setVisible(not empty)
+        self.where_label.setText(self._where_now())
+        if selected is not None:
+            self.select_entry(selected.key)
+        self.loaded.emit()
+
+    def _where_now(self) -> str:
+        now = timezones.now_utc()
+        where = self.services.itinerary().where(now)
+        local = timezones.wall_at(now, where.zone)
+        if where.in_transit:
+            place = self.tr("in transit from {place}").format(place=where.place)
+        elif where.at_home:
+            place = self.tr("at home")
+        else:
+            place = self.tr("in {place}").format(place=where.place)
+        return self.tr("Now you are {place}: it is {time} {abbr} ({zone}).").format(
+            place=place, time=fmt_time(local), abbr=timezones.abbreviation(now, where.zone), zone=where.zone
+        )
+
+    @Slot(object)
+    def _on_changed(self, areas: object) -> None:
+        if touches(areas, ITINERARY, SETTINGS):
+            self.reload()
+            self._stale.update({DAY_TAB, CONFLICTS_TAB})
+        if touches(areas, POSTS, CLIENTS, WORKPLACES, CONFLICTS):
+            self._stale.update({DAY_TAB, CONFLICTS_TAB})
+        self._refresh_current()
+
+    @Slot(int)
+    def _on_tab(self, _index: int) -> None:
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        """Views on other tabs are refreshed when they are shown, not on every change."""
+        index = self.tabs.currentIndex()
+        if index == DAY_TAB and index in self._stale:
+            self._stale.discard(index)
+            self.day_view.reload()
+        elif index == CONFLICTS_TAB and (index in self._stale or not self._conflicts_checked):
+            self._stale.discard(index)
+            self._conflicts_checked = True
+            self.conflicts_panel.reload()
+
+    # ------------------------------------------------------------------ selection
+
+    def current_entry(self) -> Entry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry_at(rows[0].row()) if rows else None
+
+    def select_entry(self, key: tuple[str, int]) -> None:
+        row = self.model.row_of(key)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection(self, *_args: object) -> None:
+        self._update_buttons()
+        entry = self.current_entry()
+        self.timeline.set_selected(entry.key if entry else None)
+
+    def _update_buttons(self) -> None:
+        has = self.current_entry() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    @Slot(QModelIndex)
+    def _on_warning_clicked(self, index: QModelIndex) -> None:
+        w = index.data(WARNING_ROLE)
+        if w is None:
+            return
+        if w.stay_ids:
+            self.select_entry(("stay", w.stay_ids[-1]))
+        elif w.transit_ids:
+            self.select_entry(("transit", w.transit_ids[0]))
+
+    @Slot(QPoint)
+    def _context_menu(self, pos: QPoint) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit…"), self.edit_selected)
+        menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.addSeparator()
+        menu.addAction(self.tr("Show in the day view"), lambda: self.show_day(self._first_day(entry)))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    @staticmethod
+    def _first_day(entry: Entry) -> date:
+        if entry.stay is not None:
+            return entry.stay.first_date
+        assert entry.transit is not None
+        return entry.transit.depart_local.date()
+
+    @Slot(object)
+    def show_day(self, day: date) -> None:
+        self.tabs.setCurrentIndex(DAY_TAB)
+        self.day_view.set_day(day)
+
+    # ------------------------------------------------------------------ stays
+
+    @Slot()
+    def new_stay(self) -> None:
+        dialog = StayDialog(self.services, None, self)
+        dialog.save = lambda: self._add_stay(dialog)
+        self._open(dialog)
+
+    def _add_stay(self, dialog: StayDialog) -> bool:
+        try:
+            stay = self.services.trips.add_stay(dialog.value())
+        except UserError as err:
+            show_user_error(self, err)
+            return False
+        self.undo_stack.push(AddStayCommand(stay, self.services.trips, self.changes, self._error))
+        self.changes.notify(ITINERARY)
+        self.select_entry(("stay", stay.id))
+        self.status_message.emit(self.tr("Stay in {place} added").format(place=stay.place))
+        return True
+
+    def _edit_stay(self, dialog: StayDialog) -> bool:
+        assert dialog.stay is not None
+        before = dialog.stay.to_input()
+        after = dialog.value()
+        try:
+            self.services.trips.update_stay(dialog.stay.id, after)
+        except UserError as err:
+            show_user_error(self, err)
+            return False
+        self.undo_stack.push(
+            EditStayCommand(dialog.stay.id, before, after, self.services.trips, self.changes, self._error)
+        )
+        self.changes.notify(ITINERARY)
+        return True
+
+    # ------------------------------------------------------------------ transits
+
+    @Slot()
+    def new_transit(self) -> None:
+        dialog = TransitDialog(self.services, None, self)
+        dialog.save = lambda: self._add_transit(dialog)
+        self._open(dialog)
+
+    def _add_transit(self, dialog: TransitDialog) -> bool:
+        try:
+            transit = self.services.trips.add_transit(dialog.value())
+        except UserError as err:
+            show_user_error(self, err)
+            return False
+        self.undo_stack.push(AddTransitCommand(transit, self.services.trips, self.changes, self._error))
+        self.changes.notify(ITINERARY)
+        self.select_entry(("transit", transit.id))
+        self.status_message.emit(self.tr("Transit {route} added").format(route=transit.route))
+        return True
+
+    def _edit_transit(self, dialog: TransitDialog) -> bool:
+        assert dialog.transit is not None
+        before = dialog.transit.to_input()
+        after = dialog.value()
+        try:
+            self.services.trips.update_transit(dialog.transit.id, after)
+        except UserError as err:
+            show_user_error(self, err)
+            return False
+        self.undo_stack.push(
+            EditTransitCommand(
+                dialog.transit.id, before, after, self.services.trips, self.changes, self._error
+            )
+        )
+        self.changes.notify(ITINERARY)
+        return True
+
+    # ------------------------------------------------------------------ both
+
+    @Slot()
+    def edit_selected(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        if entry.stay is not None:
+            stay_dialog = StayDialog(self.services, entry.stay, self)
+            stay_dialog.save = lambda: self._edit_stay(stay_dialog)
+            self._open(stay_dialog)
+        else:
+            transit_dialog = TransitDialog(self.services, entry.transit, self)
+            transit_dialog.save = lambda: self._edit_transit(transit_dialog)
+            self._open(transit_dialog)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        trips = self.services.trips
+        try:
+            if entry.stay is not None:
+                checklist = trips.checklist_of(entry.stay.id)
+                trips.delete_stay(entry.stay.id)
+                command = DeleteStayCommand(entry.stay, checklist, trips, self.changes, self._error)
+                text = self.tr("Stay in {place} deleted (Ctrl+Z brings it back)").format(
+                    place=entry.stay.place
+                )
+            else:
+                assert entry.transit is not None
+                trips.delete_transit(entry.transit.id)
+                command = DeleteTransitCommand(entry.transit, trips, self.changes, self._error)
+                text = self.tr("Transit {route} deleted (Ctrl+Z brings it back)").format(
+                    route=entry.transit.route
+                )
+        except UserError as err:
+            show_user_error(self, err)
+            return
+        self.undo_stack.push(command)
+        self.changes.notify(*command.areas)
+        self.status_message.emit(text)
+
+    @Slot()
+    def edit_rhythm(self) -> None:
+        dialog = RhythmDialog(self.services, self)
+        dialog.save = lambda: self._save_rhythm(dialog)
+        self._open(dialog)
+
+    def _save_rhythm(self, dialog: RhythmDialog) -> bool:
+        sleep, work, home = dialog.values()
+        settings = self.services.settings
+        try:
+            rhythm_service.SleepWindow.parse(sleep)
+            rhythm_service.WorkHours.parse(work)
+            rhythm_service.set_sleep(settings, sleep)
+            rhythm_service.set_work_hours(settings, work)
+            settings.set_home_tz(home)
+        except UserError as err:
+            show_user_error(self, err)
+            return False
+        self.changes.notify(SETTINGS, ITINERARY)
+        return True
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.open()
+
+    def _error(self, err: UserError) -> None:
+        show_user_error(self, err)
