@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from nomadcm import __version__
-from nomadcm.cli.common import CliContext, OneLineParser
+from nomadcm.cli.common import CliContext, OneLineParser, describe_settings
 from nomadcm.errors import UserError
 
 # Areas, in the order their commands appear in --help. A module missing here is simply not offered.
@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+    describe_settings(sub)
     return parser
 
 

@@ -112,3 +112,15 @@ SETTING_SETTERS: dict[str, tuple[SettingSetter, str]] = {}
 
 def register_setting(key: str, setter: SettingSetter, help_text: str) -> None:
     SETTING_SETTERS[key] = (setter, help_text)
+
+
+def describe_settings(subparsers: argparse._SubParsersAction) -> None:
+    """List every registered key in `settings set --help` (areas register after the parser is made)."""
+    group = subparsers.choices.get("settings")
+    setter = group._nomadcm_group.choices.get("set") if group is not None else None  # type: ignore[attr-defined]
+    if setter is None:
+        return
+    setter.formatter_class = argparse.RawDescriptionHelpFormatter
+    width = max((len(k) for k in SETTING_SETTERS), default=0)
+    lines = [f"  {key.ljust(width)}  {text}" for key, (_fn, text) in sorted(SETTING_SETTERS.items())]
+    setter.epilog = "keys:\n" + "\n".join(lines)
