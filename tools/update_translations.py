@@ -114,7 +114,9 @@ def check(language: str) -> list[str]:
         known = {(m.context, m.source) for m in messages(ts)}
         new = [m for m in messages(fresh) if (m.context, m.source) not in known]
         for m in new[:20]:
-            problems.append(f"not in {ts.name} yet (run the tool, then translate): [{m.context}] {m.source!r}")
+            problems.append(
+                f"not in {ts.name} yet (run the tool, then translate): [{m.context}] {m.source!r}"
+            )
         for m in untranslated(fresh)[:20]:
             if (m.context, m.source) in known:
                 problems.append(f"untranslated in {ts.name}: [{m.context}] {m.source!r}")
@@ -127,7 +129,9 @@ def check(language: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="only check; exit 1 when something is out of date")
+    parser.add_argument(
+        "--check", action="store_true", help="only check; exit 1 when something is out of date"
+    )
     args = parser.parse_args(argv)
     status = 0
     for language in LANGUAGES:

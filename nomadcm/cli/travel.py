@@ -213,7 +213,8 @@ def stay_edit(ctx: CliContext, args: argparse.Namespace) -> int:
     first, last = _stay_dates(args, old.first_date, old.last_date)
     new = replace(old.to_input(), first_date=first, last_date=last)
     if args.city or args.country or args.tz:
-        place = resolve_place(args.city or old.city, args.country or old.country, args.tz, "--city")
+        country = args.country or (None if args.city else old.country)  # a new city: search every country
+        place = resolve_place(args.city or old.city, country, args.tz, "--city")
         new = replace(new, city=place.name, country=place.country, tz=place.tz, lat=place.lat, lon=place.lon)
     if args.note is not None:
         new = replace(new, notes=args.note)

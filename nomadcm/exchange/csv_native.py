@@ -247,11 +247,27 @@ def export_csv(
         raise ValidationError(f"--to {date_to} is before --from {date_from}")
     rows = export_rows(db, date_from, date_to, client)
     if target is None:
-        return write_csv(rows, sys.stdout, excel)
+        out = _stdout_for_csv()
+        try:
+            return write_csv(rows, out, excel)
+        finally:
+            if out is not sys.stdout:
+                out.flush()
+                out.detach()  # leave sys.stdout's buffer open
     if not isinstance(target, (str, Path)):
         return write_csv(rows, target, excel)
     with atomic_text_file(Path(target)) as out:
         return write_csv(rows, out, excel)
+
+
+def _stdout_for_csv() -> IO[str]:
+    """Standard output as UTF-8 without newline translation: the CSV writes its own CRLF (RFC 4180), which a
+    Windows console stream would turn into CR CR LF, and a legacy console code page can't encode emoji."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # already a text stream without bytes underneath (tests, redirections in-process)
+        return sys.stdout
+    sys.stdout.flush()
+    return io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
 
 
 @contextmanager

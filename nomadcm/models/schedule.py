@@ -87,6 +87,9 @@ class Post(Base):
             sqlite_where=text("rrule IS NOT NULL"),
             postgresql_where=text("rrule IS NOT NULL"),
         ),
+        # Ids are never reused (SQLite would otherwise hand a deleted post's id to the next one), so Undo
+        # can always bring a post back under its own id, and `id` in exported files keeps one meaning.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -190,7 +190,7 @@ def _filter_singles(stmt: Any, flt: OccurrenceFilter) -> Any:
     if flt.statuses:
         stmt = stmt.where(Post.status.in_(list(flt.statuses)))
     if flt.search:
-        stmt = stmt.where(Post.text.contains(flt.search))
+        stmt = stmt.where(Post.text.contains(flt.search, autoescape=True))
     if flt.post_ids is not None:
         stmt = stmt.where(Post.id.in_(list(flt.post_ids)))
     return stmt

@@ -42,6 +42,8 @@ DEFAULTS: dict[str, Any] = {
     # Desktop (issue 7): the sample database says so (window title); the tray.
     "demo_data": False,
     "close_to_tray": False,  # closing the window keeps NomadCM in the tray (reminders keep running)
+    "theme": "",  # "" follows the system's light/dark choice; "light" or "dark" forces one
+    "setup_done": False,  # the first-run wizard was finished or skipped
 }
 
 

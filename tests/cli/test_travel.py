@@ -192,7 +192,10 @@ def test_stay_edit_and_delete(cli) -> None:
     assert stay["last_date"] == "2027-03-12" and stay["notes"] == "longer" and stay["city"] == "Paris"
     cli.ok("stay", "edit", "1", "--city", "Lyon")
     assert cli.trip()["stays"][0]["city"] == "Lyon"
-    assert "Lyon" in cli.ok("stay", "delete", "1")
+    cli.ok("stay", "edit", "1", "--city", "Montréal")  # another country: not searched in France
+    stay = cli.trip()["stays"][0]
+    assert (stay["city"], stay["country"], stay["tz"]) == ("Montréal", "CA", "America/Toronto")
+    assert "Montréal" in cli.ok("stay", "delete", "1")
     assert cli.trip()["stays"] == []
     assert "no stay with id 1" in cli.refused("stay", "delete", "1")
 

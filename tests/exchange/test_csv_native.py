@@ -426,6 +426,20 @@ def test_import_creates_a_missing_channel_of_a_known_client(db: Database, ch: di
     assert progress and progress[-1][0] == progress[-1][1]
 
 
+def test_import_matches_client_names_like_the_app_does(db: Database, tmp_path: Path) -> None:
+    """Case, spaces, ß/SS and decomposed accents: the same client as everywhere else in NomadCM."""
+    clients = ClientService(db)
+    clients.add_channel(clients.add_client("Weißwurst Straße", "Europe/Berlin").id, "x")
+    clients.add_channel(clients.add_client("Érable Café", "America/Toronto").id, "x")
+    text = (
+        HEADER + "\r\n"
+        ",WEISSWURST  STRASSE,x,scheduled,Europe/Berlin,2025-06-01 11:00,,,,Servus,,\r\n"
+        ",E\u0301rable cafe\u0301,x,scheduled,America/Toronto,2025-06-01 11:00,,,,Allô,,\r\n"
+    )
+    assert import_csv(db, write(tmp_path / "in.csv", text)).imported == 2
+    assert [p.client_name for p in PostService(db).list()] == ["Weißwurst Straße", "Érable Café"]
+
+
 def test_import_refuses_unusable_files(db: Database, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="empty"):
         import_csv(db, write(tmp_path / "empty.csv", ""))

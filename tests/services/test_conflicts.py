@@ -6,6 +6,8 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
@@ -312,3 +314,32 @@ def test_a_built_in_kind_can_be_replaced_by_a_rule(world) -> None:
     pid = world.post_at(utc(2027, 3, 15, 8))  # asleep in Montréal
     conflicts.register_rule(ConflictRule("sleep", lambda ctx: lambda slot: None))
     assert check(world)[pid].kinds == ("off_hours",)
+
+
+# --------------------------------------------------------------------------- properties of the sweep's clocks
+
+
+ZONES = [
+    "Europe/Paris",
+    "America/Toronto",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "America/Santiago",
+    "Pacific/Chatham",
+    "Africa/Casablanca",
+    "America/St_Johns",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    zone=st.sampled_from(ZONES),
+    offsets=st.lists(st.integers(min_value=0, max_value=3 * 365 * 24 * 60), min_size=1, max_size=30),
+)
+def test_clock_matches_pytz_for_any_instant(zone: str, offsets: list[int]) -> None:
+    start = utc(2025, 1, 1)
+    end = utc(2028, 1, 2)
+    clock = conflicts._Clock(zone, start, end)
+    for minutes in offsets:
+        instant = start + timedelta(minutes=minutes, seconds=minutes % 7)
+        assert clock.wall(instant.replace(tzinfo=None)) == timezones.wall_at(instant, zone)

@@ -376,18 +376,41 @@ def test_delete_of_a_missing_post_deletes_nothing(db: Database, posts: PostServi
     assert posts.restore([]) == []
 
 
-def test_restore_when_the_id_was_reused(db: Database, posts: PostService, erable: ChannelInfo) -> None:
-    """SQLite gives a deleted highest id to the next post: Undo must still bring the old post back."""
+def test_ids_are_never_reused_so_undo_restores_the_same_id(
+    db: Database, posts: PostService, erable: ChannelInfo
+) -> None:
+    """The post table is AUTOINCREMENT: a post created after a delete (e.g. by an import) never takes the
+    deleted post's id, so Undo brings the old post back under its own id."""
     posts.add(PostDraft(erable.id, "one", datetime(2025, 7, 1, 9)))
     two = posts.add(PostDraft(erable.id, "two", datetime(2025, 7, 1, 10)))
     snapshots = posts.delete([two.id])
     three = posts.add(PostDraft(erable.id, "three", datetime(2025, 7, 1, 11)))  # e.g. from an import
-    assert three.id == two.id
-    (new_id,) = posts.restore(snapshots)
-    assert new_id != two.id
-    back = posts.get(new_id)
+    assert three.id > two.id
+    assert posts.restore(snapshots) == [two.id]
+    back = posts.get(two.id)
     assert (back.text, back.wall, back.utc, back.created_at) == ("two", two.wall, two.utc, two.created_at)
     assert posts.get(three.id).text == "three"
+    assert post_count(db) == 3
+
+
+def test_restore_when_the_id_is_taken(db: Database, posts: PostService, erable: ChannelInfo) -> None:
+    """If a post with that id exists anyway (a database from elsewhere), the old post comes back under a new id."""
+    posts.add(PostDraft(erable.id, "one", datetime(2025, 7, 1, 9)))
+    two = posts.add(PostDraft(erable.id, "two", datetime(2025, 7, 1, 10)))
+    snapshots = posts.delete([two.id])
+    with db.write() as s:  # put another post at that id, as an older NomadCM or another tool could
+        s.execute(
+            text(
+                "INSERT INTO post (id, channel_id, text, link, tags, notes, status, wall_time, tz, fold, utc,"
+                " created_at, updated_at) SELECT :id, channel_id, 'intruder', link, tags, notes, status,"
+                " wall_time, tz, fold, utc, created_at, updated_at FROM post LIMIT 1"
+            ),
+            {"id": two.id},
+        )
+    (new_id,) = posts.restore(snapshots)
+    assert new_id != two.id
+    assert posts.get(new_id).text == "two"
+    assert posts.get(two.id).text == "intruder"
     assert post_count(db) == 3
 
 

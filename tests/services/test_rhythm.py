@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nomadcm.errors import ValidationError
 from nomadcm.services.rhythm import SleepWindow, WorkHours, load_rhythm, set_sleep, set_work_hours
@@ -118,3 +120,30 @@ def test_settings_store_canonical_text_and_defaults(db) -> None:
     assert settings.get("sleep") == "00:00-08:00"  # a bad value writes nothing
     set_work_hours(settings, "off")
     assert str(load_rhythm(settings).work) == "off"
+
+
+# --------------------------------------------------------------------------- properties
+
+
+_minutes = st.integers(min_value=0, max_value=24 * 60 - 1)
+_range = st.tuples(_minutes, st.integers(min_value=1, max_value=24 * 60)).filter(
+    lambda r: r[0] != r[1] % 1440
+)
+_week = st.lists(st.lists(_range, max_size=2).map(tuple), min_size=7, max_size=7).map(tuple)
+
+
+@given(_week)
+def test_work_hours_canonical_text_reads_back_to_the_same_minutes(days) -> None:
+    hours = WorkHours(days)
+    again = WorkHours.parse(str(hours))
+    assert again._table.bits == hours._table.bits
+    assert str(again) == str(hours) or not any(days)
+
+
+@given(_range)
+def test_sleep_window_canonical_text_reads_back(window) -> None:
+    start, end = window
+    sleep = SleepWindow(start, end % 1440)
+    again = SleepWindow.parse(str(sleep))
+    assert again._table.bits == sleep._table.bits
+    assert sum(again._table.bits) == sleep.length_minutes

@@ -61,7 +61,8 @@ class AddPostCommand(_PostCommand):
         self._snapshots = self.posts.delete([self.post_id])
 
     def _redo(self) -> None:
-        self.posts.restore(self._snapshots)
+        if self._snapshots:
+            self.post_id = self.posts.restore(self._snapshots)[0]
 
 
 class EditPostCommand(_PostCommand):
@@ -105,7 +106,7 @@ class DeletePostsCommand(_PostCommand):
         self.ids = [int(s.values["id"]) for s in snapshots]
 
     def _undo(self) -> None:
-        self.posts.restore(self.snapshots)
+        self.ids = self.posts.restore(self.snapshots)
 
     def _redo(self) -> None:
         self.snapshots = self.posts.delete(self.ids)

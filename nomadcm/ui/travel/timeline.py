@@ -110,7 +110,7 @@ class TripTimeline(QWidget):
                 painter.setPen(palette.color(palette.ColorRole.Text))
                 painter.drawText(
                     rect.adjusted(3, 0, -2, 0),
-                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    Qt.AlignmentFlag.AlignCenter,  # centred: clear of the transit markers at its ends
                     e.stay.city,
                 )
         for e in self._entries:

@@ -326,3 +326,15 @@ def test_city_field_and_zone_picker_hook(qtbot) -> None:
     picker = ZonePicker(city_search=zone_suggestions)
     qtbot.addWidget(picker)
     assert any(s.label == "Lisbon, PT" and s.zone == "Europe/Lisbon" for s in picker.suggestions("Lisboa"))
+
+
+def test_trip_timeline_click_selects_the_row_and_explains(qtbot, page) -> None:
+    timeline = page.timeline
+    row = page.model.row_of(("stay", 2))
+    rect = timeline._rect(page.model.entry_at(row))
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert page.current_entry().key == ("stay", 2)
+    assert timeline.tooltip_for(page.model.entry_at(row)).startswith("Montréal, CA: Wed 10 Mar 2027")
+    flight = page.model.entry_at(page.model.row_of(("transit", 1)))
+    assert timeline.entry_at(timeline._rect(flight).center()) == flight  # on top of the stays it joins
+    timeline.grab()

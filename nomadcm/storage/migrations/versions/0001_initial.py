@@ -299,6 +299,7 @@ def upgrade() -> None:
             ["channel_id"], ["channel.id"], name=op.f("fk_post_channel_id_channel"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_post")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("post", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_post_channel_id"), ["channel_id"], unique=False)

@@ -1,0 +1,246 @@
+"""Settings: everything NomadCM lets you change, in one dialog (Edit > Settings…, Ctrl+,).
+
+Tabs: General (language, light/dark, first day of the week, the tray), Home and rhythm (the travel page's
+rhythm form: sleep window, working hours, home zone), Wellbeing (the wellbeing page's goals and break
+reminders), Reminders (posts to publish by hand). The two area forms are the same widgets their pages open,
+embedded here, so a rule or a help text lives in one place. Nothing is written until Save, and then
+everything is checked first; closing with changes asks before throwing them away.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QSystemTrayIcon,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm.errors import UserError
+from nomadcm.services import rhythm
+from nomadcm.services.container import Services
+from nomadcm.services.goals import parse_setting
+from nomadcm.ui.changes import ITINERARY, SETTINGS, WELLBEING, ChangeBus
+from nomadcm.ui.i18n import language_names
+from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
+
+ERROR_STYLE = "color: #c53030;"
+
+
+class _KeysToOuter(QObject):
+    """An embedded dialog would close itself on Escape and Enter: send those keys to the outer dialog."""
+
+    def __init__(self, outer: QDialog) -> None:
+        super().__init__(outer)
+        self.outer = outer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Escape:
+                self.outer.reject()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.outer.accept()
+                return True
+        return False
+
+
+def embed(form: QDialog, outer: QDialog) -> QDialog:
+    """Shows a page's dialog as a plain widget inside `outer`, without its own buttons."""
+    form.setWindowFlags(Qt.WindowType.Widget)
+    for box in form.findChildren(QDialogButtonBox):
+        box.hide()
+    form.installEventFilter(_KeysToOuter(outer))
+    return form
+
+
+class SettingsDialog(UnsavedChangesMixin, QDialog):
+    saved = Signal(dict)  # the general settings that changed: {"language": "fr", "theme": "dark", ...}
+
+    def __init__(self, services: Services, changes: ChangeBus | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.changes = changes
+        self.setWindowTitle(self.tr("Settings"))
+        self.setObjectName("settings-dialog")
+        values = services.settings.all()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general(values), self.tr("General"))
+
+        from nomadcm.ui.travel.dialogs import RhythmDialog
+        from nomadcm.ui.wellbeing.dialogs import GoalsDialog
+
+        self.rhythm = embed(RhythmDialog(services), self)
+        self.tabs.addTab(self.rhythm, self.tr("Home and rhythm"))
+        self.goals = embed(GoalsDialog(services), self)
+        self.tabs.addTab(self.goals, self.tr("Wellbeing"))
+        self.tabs.addTab(self._reminders(values), self.tr("Post reminders"))
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(620, 560)
+        self.track_changes()
+
+    # ------------------------------------------------------------------ tabs
+
+    def _general(self, values: dict[str, Any]) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.language = QComboBox()
+        for code, name in language_names().items():
+            self.language.addItem(name, code)
+        self._select(self.language, str(values.get("language") or ""))
+        self.language.setAccessibleName(self.tr("Language"))
+        language_note = QLabel(self.tr("A new language shows the next time NomadCM starts."))
+        language_note.setWordWrap(True)
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow("", language_note)
+
+        self.theme = QComboBox()
+        self.theme.addItem(self.tr("Same as the system"), "")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self._select(self.theme, str(values.get("theme") or ""))
+        self.theme.setAccessibleName(self.tr("Appearance"))
+        form.addRow(self.tr("&Appearance"), self.theme)
+
+        self.week_start = QComboBox()
+        locale = QLocale()
+        for day in range(1, 8):
+            self.week_start.addItem(locale.dayName(day, QLocale.FormatType.LongFormat), day)
+        self._select(self.week_start, int(values.get("week_start") or 1))
+        self.week_start.setAccessibleName(self.tr("First day of the week"))
+        form.addRow(self.tr("&First day of the week"), self.week_start)
+
+        self.home_city = QLineEdit(str(values.get("home_city") or ""))
+        self.home_city.setPlaceholderText(self.tr("e.g. Paris"))
+        self.home_city.setAccessibleName(self.tr("Home city"))
+        form.addRow(self.tr("Home &city"), self.home_city)
+
+        self.close_to_tray = QCheckBox(self.tr("Closing the window keeps NomadCM running in the tray"))
+        self.close_to_tray.setChecked(bool(values.get("close_to_tray")))
+        tray_note = QLabel(
+            self.tr("Post reminders and screen timers keep running while the window is closed.")
+        )
+        tray_note.setWordWrap(True)
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            self.close_to_tray.setEnabled(False)
+            tray_note.setText(self.tr("This desktop has no system tray: closing the window quits NomadCM."))
+        form.addRow(self.close_to_tray)
+        form.addRow(tray_note)
+        return page
+
+    def _reminders(self, values: dict[str, Any]) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.reminders_on = QCheckBox(self.tr("Remind me when a post is due, so I can publish it by hand"))
+        self.reminders_on.setChecked(bool(values.get("reminders", True)))
+        form.addRow(self.reminders_on)
+        self.reminder_minutes = QSpinBox()
+        self.reminder_minutes.setRange(0, 24 * 60)
+        self.reminder_minutes.setSuffix(self.tr(" min before"))
+        self.reminder_minutes.setValue(_int(values.get("reminder_minutes"), 10))
+        self.reminder_minutes.setAccessibleName(self.tr("Minutes before a post is due"))
+        self.reminders_on.toggled.connect(self.reminder_minutes.setEnabled)
+        self.reminder_minutes.setEnabled(self.reminders_on.isChecked())
+        form.addRow(self.tr("&When"), self.reminder_minutes)
+        note = QLabel(
+            self.tr(
+                "Posts missed while NomadCM was closed are listed at the next start. "
+                "Nothing is ever published for you."
+            )
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    # ------------------------------------------------------------------ saving
+
+    def general_values(self) -> dict[str, Any]:
+        return {
+            "language": self.language.currentData(),
+            "theme": self.theme.currentData(),
+            "week_start": int(self.week_start.currentData()),
+            "home_city": self.home_city.text().strip(),
+            "close_to_tray": self.close_to_tray.isChecked(),
+            "reminders": self.reminders_on.isChecked(),
+            "reminder_minutes": self.reminder_minutes.value(),
+        }
+
+    def _checked(self) -> dict[str, Any]:
+        """Every value to write, validated; raises UserError naming the first bad one."""
+        sleep, work, home = self.rhythm.values()  # type: ignore[attr-defined]
+        values: dict[str, Any] = self.general_values()
+        try:
+            values["sleep"] = str(rhythm.SleepWindow.parse(sleep))
+            values["work_hours"] = str(rhythm.WorkHours.parse(work))
+        except UserError:
+            self.tabs.setCurrentWidget(self.rhythm)
+            raise
+        if not home:
+            self.tabs.setCurrentWidget(self.rhythm)
+            raise UserError(self.tr("Choose your home time zone."))
+        values["home_tz"] = home
+        goals: Any = self.goals
+        for key, box in goals.fields.items():
+            values[key] = parse_setting(key, box.value())
+        values["break_reminders"] = goals.enabled.isChecked()
+        values["screen_limit_warning"] = goals.limit_warning.isChecked()
+        values["day_start"] = goals.day_start.time().toString("HH:mm")
+        return values
+
+    @Slot()
+    def accept(self) -> None:
+        try:
+            values = self._checked()
+        except UserError as err:
+            self.error.setText(str(err))
+            self.error.show()
+            return
+        settings = self.services.settings
+        before = settings.all()
+        settings.set_home_tz(values.pop("home_tz"))
+        for key, value in values.items():
+            settings.set(key, value)
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        if before.get("home_tz") != settings.home_tz():
+            changed["home_tz"] = settings.home_tz()
+        if self.changes is not None and changed:
+            self.changes.notify(SETTINGS, ITINERARY, WELLBEING)
+        self.saved.emit(changed)
+        super().accept()
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload, no-any-return]
+    except (TypeError, ValueError):
+        return default
