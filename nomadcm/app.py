@@ -1,7 +1,9 @@
-"""GUI start-up: arguments, the Qt application, the crash handler, the database; then the window.
+"""GUI start-up: arguments, the Qt application, the crash handlers, one instance per database, the
+database, the language and theme; then the window.
 
-`nomadcm.ui` is imported only once the database is open, so a bad file is reported fast and the CLI never
-pays for Qt.
+The window can ask for another database (your data <-> the sample data) or a restart (a new language):
+`gui_main` then closes this database and opens the next, in the same process. `nomadcm.ui` is imported only
+once the database is open, so a bad file is reported fast and the CLI never pays for Qt.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ import logging
 import logging.handlers
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from nomadcm import APP_NAME, paths
 
 EXIT_OK = 0
 EXIT_BAD_DATABASE = 2
+EXIT_NOT_ANSWERING = 3  # another NomadCM holds this database but does not answer
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -27,6 +31,10 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         "--exit-after-startup",
         action="store_true",
         help="open the window, wait until it shows its first page with data, then exit 0 (smoke test)",
+    )
+    parser.add_argument("--page", metavar="KEY", help="open on this page (schedule, calendar, travel…)")
+    parser.add_argument(
+        "--language", choices=("en", "fr"), help="show NomadCM in this language (default: the setting)"
     )
     return parser.parse_known_args(list(argv))
 
@@ -55,11 +63,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help or a bad option: argparse already printed it
         return int(stop.code or 0)
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from nomadcm.errors import DatabaseError
-    from nomadcm.services.container import Services
-    from nomadcm.storage import Database
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "nomadcm", *qt_args])
     assert isinstance(app, QApplication)
@@ -69,42 +73,140 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("nomadcm")
 
     from nomadcm.ui.errors import ExceptionHandler
+    from nomadcm.ui.i18n import Translations
+    from nomadcm.ui.theme import ThemeManager
 
     setup_logging()
     handler = ExceptionHandler()
     handler.install()
+    translations = Translations(app)
+    translations.apply(args.language or "")  # the system's language until the database says otherwise
+    theme = ThemeManager(app)
     try:
         path = paths.resolve_db_path(args.db)
+        build_demo = False
+        previous: Path | None = None
+        while True:
+            outcome = _open_and_run(app, args, path, build_demo, translations, theme)
+            if outcome is None:  # the sample data could not be built: back to where we were
+                path, build_demo = previous or paths.resolve_db_path(args.db), False
+                continue
+            if isinstance(outcome, int):
+                return outcome
+            if outcome.next_database is not None:
+                previous, path, build_demo = path, outcome.next_database, outcome.build_demo
+                continue
+            if outcome.restart:
+                build_demo = False
+                continue
+            return outcome.code
+    finally:
+        handler.uninstall()
+
+
+def _open_and_run(app, args, path: Path, build_demo: bool, translations, theme):  # type: ignore[no-untyped-def]
+    """One database, from its lock to its window's end: a RunOutcome, an exit code, or None (no sample)."""
+    from nomadcm.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(path)
+    if not instance.acquire():
+        return _already_running(instance, path, args.exit_after_startup)
+    fatal = None
+    try:
+        crash_report = None
+        if not args.exit_after_startup:  # a smoke test leaves the crash reports alone
+            from nomadcm.ui.crash_report import FatalLog
+
+            fatal = FatalLog(instance.key)
+            crash_report = fatal.previous_crash()
+            fatal.start()
+        if build_demo:
+            from nomadcm.ui.sample_data import build_sample_database
+
+            from nomadcm.ui.i18n import system_language
+
+            # The sample speaks the language on screen now ("" when that is simply the system's).
+            language = translations.language if translations.language != system_language() else ""
+            if not build_sample_database(path, language):
+                return None
+        db = _open_database(app, path, args.exit_after_startup)
+        if isinstance(db, int):
+            return db
         try:
-            db = Database.open(path)
-        except DatabaseError as err:
-            logging.getLogger("nomadcm").error("cannot open %s: %s", path, err)
-            print(f"nomadcm: error: {err}", file=sys.stderr)
-            box = QMessageBox(
-                QMessageBox.Icon.Critical,
-                QApplication.translate("App", "NomadCM cannot open its database"),
-                QApplication.translate("App", "The database {path} cannot be used.\n\n{reason}").format(
-                    path=path, reason=err
-                ),
-            )
-            if args.exit_after_startup:  # a smoke test must never wait for a click
-                box.show()
-                app.processEvents()
-                box.close()
-            else:
-                box.exec()
-            return EXIT_BAD_DATABASE
-        try:
+            from nomadcm.services.container import Services
             from nomadcm.services.posts import ensure_instants_current
 
             ensure_instants_current(db)  # new zone rules shipped: posts keep their wall time
+            services = Services(db)
+            translations.apply(args.language or services.settings.get("language"))
+            theme.apply(services.settings.get("theme"))
             from nomadcm.ui import run
 
-            return run(app, Services(db), exit_after_startup=args.exit_after_startup)
+            return run(
+                app,
+                services,
+                exit_after_startup=args.exit_after_startup,
+                page=args.page,
+                translations=translations,
+                theme=theme,
+                instance=instance,
+                crash_report=crash_report,
+            )
         finally:
             db.close()
     finally:
-        handler.uninstall()
+        if fatal is not None:
+            fatal.stop()
+        instance.release()
+
+
+def _open_database(app, path: Path, exit_after_startup: bool):  # type: ignore[no-untyped-def]
+    """The open database, or EXIT_BAD_DATABASE after a message naming the file."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from nomadcm.errors import DatabaseError
+    from nomadcm.storage import Database
+
+    try:
+        return Database.open(path)
+    except DatabaseError as err:
+        logging.getLogger("nomadcm").error("cannot open %s: %s", path, err)
+        print(f"nomadcm: error: {err}", file=sys.stderr)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QApplication.translate("App", "NomadCM cannot open its database"),
+            QApplication.translate("App", "The database {path} cannot be used.\n\n{reason}").format(
+                path=path, reason=err
+            ),
+        )
+        if exit_after_startup:  # a smoke test must never wait for a click
+            box.show()
+            app.processEvents()
+            box.close()
+        else:
+            box.exec()
+        return EXIT_BAD_DATABASE
+
+
+def _already_running(instance, path: Path, exit_after_startup: bool) -> int:  # type: ignore[no-untyped-def]
+    """Another NomadCM has this database: it was asked to come forward (exit 0), or it does not answer."""
+    if instance.answered:
+        print(f"NomadCM is already open on {path}: its window was brought to the front.", file=sys.stderr)
+        return EXIT_OK
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    print(f"nomadcm: error: NomadCM is already open on {path} but does not answer", file=sys.stderr)
+    if not exit_after_startup:
+        QMessageBox.warning(
+            None,
+            QApplication.translate("App", "NomadCM is already open"),
+            QApplication.translate(
+                "App",
+                "NomadCM is already open on {path} but does not answer. Close it (or end it from the task "
+                "manager), then open NomadCM again.",
+            ).format(path=path),
+        )
+    return EXIT_NOT_ANSWERING
 
 
 if __name__ == "__main__":

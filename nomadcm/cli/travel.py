@@ -462,7 +462,7 @@ def check(ctx: CliContext, args: argparse.Namespace) -> int:
     d_to = parse_date(args.date_to, "--to") if args.date_to else None
     if d_from and d_to and d_to < d_from:
         raise ValidationError(f"--to {d_to} is before --from {d_from}")
-    found = ConflictService(ctx.db).check(d_from, d_to, include_acknowledged=args.all)
+    found = ConflictService(ctx.db).check(d_from, d_to, include_acknowledged=args.all, with_text=False)
     if args.json:
         print_json([c.to_json() for c in found])
         return 0

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import String, delete, func, select, type_coerce
+from sqlalchemy import String, delete, literal, select, type_coerce
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
@@ -47,7 +47,6 @@ from nomadcm.storage import Database
 RULE_MODULES: tuple[str, ...] = ("nomadcm.services.no_wifi",)
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_TEXT_CHARS = 280  # of a post's text kept in a result: the panels show a line of it
 
 
 # --------------------------------------------------------------------------- what a rule sees
@@ -310,8 +309,13 @@ class PostConflicts:
     in_transit: bool
     kinds: tuple[str, ...]  # conflicts still to look at
     acknowledged: tuple[str, ...]  # conflicts the user said are fine
-    findings: tuple[tuple[str, Finding], ...]  # (kind, finding) for every kind found
+    found: tuple[tuple[str, str, str, tuple[Any, ...]], ...]  # (kind, sentence template, fact, its args)
     recurring: bool = False  # an occurrence of a recurring post (acknowledging covers the whole series)
+
+    @property
+    def findings(self) -> tuple[tuple[str, Finding], ...]:
+        """(kind, Finding) for every kind found (made on demand: a big check keeps only their parts)."""
+        return tuple((k, Finding(text, fact, args)) for k, text, fact, args in self.found)
 
     @property
     def details(self) -> tuple[tuple[str, str], ...]:
@@ -320,11 +324,11 @@ class PostConflicts:
 
     @property
     def facts(self) -> tuple[tuple[str, str], ...]:
-        return tuple((k, f.fact) for k, f in self.findings)
+        return tuple((k, fact) for k, _text, fact, _args in self.found)
 
     @property
     def all_kinds(self) -> tuple[str, ...]:
-        return tuple(k for k, _ in self.findings)
+        return tuple(k for k, *_ in self.found)
 
     @property
     def detail(self) -> str:
@@ -335,7 +339,7 @@ class PostConflicts:
         return next((f.detail for k, f in self.findings if k == kind), "")
 
     def fact_of(self, kind: str) -> str:
-        return next((f.fact for k, f in self.findings if k == kind), "")
+        return next((fact for k, _text, fact, _args in self.found if k == kind), "")
 
     def to_json(self) -> dict[str, object]:
         """The `check --json` contract."""
@@ -394,7 +398,7 @@ class _Clock:
 
 class _CmTimeline:
     """The CM's (where, offset) pieces over [start, end): the itinerary's segments cut again at each DST
-    change of their zone. Asked in increasing order, so each post costs a pointer step."""
+    change of their zone. The sweep walks them with a pointer, as posts come in time order."""
 
     def __init__(self, itinerary: Itinerary, start: datetime, end: datetime) -> None:
         self._ends: list[datetime] = []  # naive UTC
@@ -409,19 +413,16 @@ class _CmTimeline:
             for k, offset in enumerate(offsets):
                 self._ends.append(_naive(cuts[k + 1]))
                 self._pieces.append((seg.where, offset))
-        self._i = 0
 
-    def at(self, naive_utc: datetime) -> tuple[Whereabouts, datetime]:
-        """Where she is, and her naive local wall time."""
-        ends = self._ends
-        i = self._i
-        if i > 0 and naive_utc < ends[i - 1]:  # asked out of order: find it again
-            i = bisect.bisect_right(ends, naive_utc)
-        while ends[i] <= naive_utc:
-            i += 1
-        self._i = i
-        where, offset = self._pieces[i]
-        return where, naive_utc + offset
+    @property
+    def ends(self) -> list[datetime]:
+        """Where each piece ends (naive UTC), in order."""
+        return self._ends
+
+    @property
+    def pieces(self) -> list[tuple[Whereabouts, timedelta]]:
+        """(where she is, her UTC offset) of each piece."""
+        return self._pieces
 
 
 def _naive(instant: datetime) -> datetime:
@@ -452,11 +453,12 @@ class ConflictService:
         post_ids: Collection[int] | None = None,
         include_acknowledged: bool = False,
         itinerary: Itinerary | None = None,
+        with_text: bool = True,
     ) -> list[PostConflicts]:
         """Scheduled posts (each occurrence of a recurring one) with at least one conflict still to look
         at — with `include_acknowledged`, also those whose conflicts are all acknowledged — in time order.
         Dates are the posts' own local dates, inclusive, as in `post list` and the CSV export; `start` and
-        `end` bound the instants."""
+        `end` bound the instants. Without `with_text` the posts' texts are not read (the CLI shows none)."""
         if date_from and date_to and date_to < date_from:
             raise ValidationError(f"--to {date_to} is before --from {date_from}")
         flt = OccurrenceFilter(
@@ -468,7 +470,7 @@ class ConflictService:
             post_ids=None if post_ids is None else sorted(set(post_ids)),
         )
         with _gc_paused():
-            rows = self._load(flt)
+            rows = self._load(flt, with_text)
             if not rows:
                 return []
             itinerary = itinerary or load_itinerary(self.db)
@@ -553,20 +555,13 @@ class ConflictService:
 
     # ------------------------------------------------------------------ internals
 
-    def _load(self, flt: OccurrenceFilter) -> list[tuple[Any, ...]]:
+    def _load(self, flt: OccurrenceFilter, with_text: bool = True) -> list[tuple[Any, ...]]:
         """(naive UTC, post id, aware UTC or its stored text, client id, network, text, recurring) of each post
         passing `flt`, in time order: single posts read with a lean query (no ORM objects, no column type
-        per row), merged with the few recurring series expanded inside the range."""
-        stmt = (
-            select(
-                type_coerce(Post.utc, String),
-                Post.id,
-                Channel.client_id,
-                Channel.network,
-                func.substr(Post.text, 1, _TEXT_CHARS),
-            )
-            .join(Channel, Post.channel_id == Channel.id)
-            .where(Post.rrule.is_(None), Post.status == "scheduled")
+        per row, no join: channels are few), merged with the few recurring series expanded in the range."""
+        text_column = Post.text if with_text else literal("")
+        stmt = select(type_coerce(Post.utc, String), Post.id, Post.channel_id, text_column).where(
+            Post.rrule.is_(None), Post.status == "scheduled"
         )
         if flt.start is not None:
             stmt = stmt.where(Post.utc >= flt.start)
@@ -579,21 +574,37 @@ class ConflictService:
         singles: list[tuple[Any, ...]] = []
         with self.db.session() as s:
             conn = s.connection()  # Core rows, not the ORM's result machinery: 100,000 rows add up
+            channels = {
+                cid: (client, network)
+                for cid, client, network in conn.execute(
+                    select(Channel.id, Channel.client_id, Channel.network)
+                )
+            }
             chunks = [None] if flt.post_ids is None else _chunks(list(flt.post_ids))
             for chunk in chunks:
                 query = stmt if chunk is None else stmt.where(Post.id.in_(chunk))
                 found = conn.execute(query).fetchall()  # sorted below: faster than SQLite's temp b-tree
                 if found and found[0][0].__class__ is str:  # SQLite: the stored text, parsed in C
                     parse = datetime.fromisoformat
-                    singles.extend([(parse(r[0]), r[1], r[0], r[2], r[3], r[4], False) for r in found])
+                    singles.extend([(parse(r[0]), r[1], r[0], *channels[r[2]], r[3], False) for r in found])
                 else:  # a driver giving datetimes (PostgreSQL)
-                    singles.extend([(_utc_value(r[0]), r[1], None, r[2], r[3], r[4], False) for r in found])
+                    singles.extend(
+                        [(_utc_value(r[0]), r[1], None, *channels[r[2]], r[3], False) for r in found]
+                    )
         singles.sort()  # by (instant, post id): ids are unique, so the comparison stops there
         series = load_series(self.db, post_ids=flt.post_ids)
         if not series:
             return singles
         repeated = [
-            (o.utc.replace(tzinfo=None), o.post_id, o.utc, o.client_id, o.network, o.text[:_TEXT_CHARS], True)
+            (
+                o.utc.replace(tzinfo=None),
+                o.post_id,
+                o.utc,
+                o.client_id,
+                o.network,
+                o.text if with_text else "",
+                True,
+            )
             for o in series_occurrences(series, flt)
         ]
         return list(heapq.merge(singles, repeated, key=lambda r: (r[0], r[1])))
@@ -637,7 +648,7 @@ class ConflictService:
         transits = {t.id: t for t in itinerary.transits}
         calendar = _holiday_calendars(ctx)
         line = _CmTimeline(itinerary, start, end)
-        ends, pieces = line._ends, line._pieces
+        ends, pieces = line.ends, line.pieces
         with self.db.session() as s:
             clients = {}
             for cid, name, tz, country in s.execute(
@@ -656,22 +667,23 @@ class ConflictService:
             where, offset = pieces[i]
             cm_wall = naive + offset
             audience_wall = audience_clock(naive)
-            found: list[tuple[str, Finding]] = []
+            found: list[tuple[str, str, str, tuple[Any, ...]]] = []
             minute = cm_wall.hour * 60 + cm_wall.minute
             if do_sleep and sleep_bits[minute]:
-                found.append(("sleep", Finding(_SLEEP_TEXT, sleep_text, (cm_wall, where.zone, sleep_text))))
+                found.append(("sleep", _SLEEP_TEXT, sleep_text, (cm_wall, where.zone, sleep_text)))
             if do_transit and where.in_transit:
-                found.append(("transit", _transit_finding(transits, where)))
+                f = _transit_finding(transits, where)
+                found.append(("transit", f._text, f.fact, f._args))
             if do_off:
                 day = cm_wall.weekday()
                 if not work_bits[day * 1440 + minute]:
                     args = (_WEEKDAYS[day], cm_wall, where.zone, work_text)
-                    found.append(("off_hours", Finding(_OFF_TEXT, work_text, args)))
+                    found.append(("off_hours", _OFF_TEXT, work_text, args))
             if holidays is not None:
                 name = holidays.get(audience_wall.date())
                 if name is not None:
                     args = (audience_wall.date(), country, name)
-                    found.append(("holiday", Finding(_HOLIDAY_TEXT, name, args)))
+                    found.append(("holiday", _HOLIDAY_TEXT, name, args))
             if plugins:  # one slot, refilled: a rule must not keep it past its call
                 slot.post_id, slot.naive_utc, slot._utc = pid, naive, source
                 slot.client_id, slot.client_name, slot.network, slot.text = (
@@ -685,17 +697,17 @@ class ConflictService:
                 for kind, test in plugins:
                     finding = test(slot)
                     if finding is not None:
-                        found.append((kind, finding))
+                        found.append((kind, finding._text, finding.fact, finding._args))
             if not found:
                 continue
             acked = acks.get(pid, no_acks)
             if acked:
-                active = tuple([k for k, _ in found if k not in acked])
+                active = tuple([f[0] for f in found if f[0] not in acked])
                 if not active and not include_acknowledged:
                     continue
-                done = tuple([k for k, _ in found if k in acked])
+                done = tuple([f[0] for f in found if f[0] in acked])
             else:
-                active, done = tuple([k for k, _ in found]), ()
+                active, done = tuple([f[0] for f in found]), ()
             if source.__class__ is str:  # the stored text, as read: parsing it beats replace(tzinfo=)
                 utc = datetime.fromisoformat(f"{source}+00:00")
             else:

@@ -260,6 +260,9 @@ def _clients_and_posts(services, trip: Trip, now: datetime, summary: DemoSummary
             services.posts.add(PostDraft(channels[network].id, text, first, rrule=rule))
             summary.posts += 1
             summary.series += 1
+    # The weeks that passed: she published each occurrence and said so (no "missed" reminders at start).
+    for reminder in services.reminders.missed(now, days=(now.date() - trip.first_day).days + 1):
+        services.reminders.mark_published(reminder)
 
 
 def _places(services, trip: Trip, now: datetime, rng: random.Random, summary: DemoSummary) -> None:  # type: ignore[no-untyped-def]

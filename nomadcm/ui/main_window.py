@@ -3,24 +3,32 @@
 Pages are built the first time they are shown (their heavy imports with them) and then kept. Every page
 gets the same `Services` and `ChangeBus`; a write on one page is announced on the bus and each page
 refreshes only what it shows.
+
+The desktop side (ui/shell.py) adds the tray, the screen timer and the reminders around it; the window
+offers Settings, About, the welcome assistant and the switch between your data and the sample data. A
+switch (or a restart for a new language) closes the window with `next_database` / `restart_requested` set,
+and nomadcm.app opens the next one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from nomadcm import APP_NAME, __version__, paths
+from nomadcm import APP_NAME, paths
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.pages import PAGES, PageSpec
@@ -39,12 +47,33 @@ def page_icon(name: str) -> QIcon:
     return themed if not themed.isNull() else QIcon(str(paths.resource_path("icons", "page.svg")))
 
 
+def app_icon() -> QIcon:
+    """NomadCM's own icon, drawn for small sizes too (resources/icons/app, see tools/render_icons.py)."""
+    icon = QIcon()
+    for size in (16, 22, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(paths.resource_path("icons", "app", f"nomadcm-{size}.png")), QSize(size, size))
+    icon.addFile(str(paths.resource_path("icons", "app", "nomadcm.svg")))
+    return icon
+
+
+def shortcuts(standard: QKeySequence.StandardKey, *fallbacks: str) -> list[QKeySequence]:
+    """The platform's keys for an action, then ours (a menu shows the first: never an empty one)."""
+    keys = [k for k in QKeySequence.keyBindings(standard) if not k.isEmpty()]
+    for text in fallbacks:
+        key = QKeySequence(text)
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
 def app_settings() -> QSettings:
     return QSettings(APP_NAME, APP_NAME)
 
 
 class MainWindow(QMainWindow):
     startup_complete = Signal()  # the first page has been painted with its data
+    settings_saved = Signal(dict)  # the Settings dialog saved these changed values
+    closed = Signal()  # really closed (not hidden to the tray)
 
     def __init__(self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,9 +85,18 @@ class MainWindow(QMainWindow):
         self._startup_reported = False
         self.export_dialog: QWidget | None = None
         self.import_dialog: QWidget | None = None
+        self.dialog: QWidget | None = None  # the Settings, About or welcome dialog on screen
+        self.demo = bool(services.settings.get("demo_data"))
+        self.tray: object | None = None  # ui.tray.Tray, set by the shell when the desktop has a tray
+        self.translations: object | None = None  # ui.i18n.Translations, set by ui.run
+        self.next_database: Path | None = None  # set by switch_database()
+        self.build_demo = False
+        self.restart_requested = False
+        self._quitting = False
+        self._told_about_tray = False
 
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(page_icon("nomadcm"))
+        self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(860, 520))
 
         self.sidebar = QListWidget()
@@ -89,6 +127,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         db_path = services.db.path
         self.db_label = QLabel(str(db_path) if db_path else "")
+        if self.demo:
+            self.db_label.setText(self.tr("Sample data — {path}").format(path=db_path or ""))
         self.db_label.setToolTip(self.tr("The database NomadCM is working on"))
         self.statusBar().addPermanentWidget(self.db_label)
 
@@ -114,11 +154,22 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_csv)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        if self.demo:
+            self.sample_action = QAction(self.tr("Back to &your data"), self)
+            self.sample_action.setStatusTip(self.tr("Close the sample data and open your own database"))
+        else:
+            self.sample_action = QAction(self.tr("Explore the &sample data"), self)
+            self.sample_action.setStatusTip(
+                self.tr("A realistic month in a separate database; yours is not touched")
+            )
+        self.sample_action.triggered.connect(self.toggle_sample_data)
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.quit_app)
+        file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
@@ -132,6 +183,12 @@ class MainWindow(QMainWindow):
         self.filter_action.setShortcut(QKeySequence.StandardKey.Find)
         self.filter_action.triggered.connect(self.focus_filter)
         edit_menu.addAction(self.filter_action)
+        edit_menu.addSeparator()
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        edit_menu.addAction(self.settings_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, spec in enumerate(PAGES):
@@ -142,10 +199,22 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About NomadCM"), self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.about)
-        help_menu.addAction(about)
+        self.wizard_action = QAction(self.tr("&Welcome assistant…"), self)
+        self.wizard_action.triggered.connect(self.show_wizard)
+        help_menu.addAction(self.wizard_action)
+        logs = QAction(self.tr("Open the &log folder"), self)
+        logs.triggered.connect(self.open_log_folder)
+        help_menu.addAction(logs)
+        help_menu.addSeparator()
+        self.about_action = QAction(self.tr("&About NomadCM"), self)
+        self.about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.about)
+        help_menu.addAction(self.about_action)
+        about_qt = QAction(self.tr("About &Qt"), self)
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        about_qt.triggered.connect(QApplication.aboutQt)
+        help_menu.addAction(about_qt)
 
     # ------------------------------------------------------------------ pages
 
@@ -192,7 +261,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         stack = getattr(widget, "undo_stack", None)
         self.undo_group.setActiveStack(stack)
-        self.setWindowTitle(f"{PAGES[row].title()} — {APP_NAME}")
+        self.setWindowTitle(self.title_for(PAGES[row].title()))
         self.settings.setValue(SETTINGS_PAGE, key)  # now, not only at close: a crash keeps it too
 
     # ------------------------------------------------------------------ actions
@@ -231,16 +300,94 @@ class MainWindow(QMainWindow):
             dialog.finished.connect(lambda _r: setattr(self, "import_dialog", None))
         self.import_dialog = dialog
 
+    def title_for(self, page_title: str) -> str:
+        if self.demo:
+            return self.tr("{page} — {app} (sample data)").format(page=page_title, app=APP_NAME)
+        return f"{page_title} — {APP_NAME}"
+
     @Slot()
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About NomadCM"),
-            self.tr(
-                "<h3>NomadCM {version}</h3><p>Plan your clients' posts in their audience's time zone, "
-                "wherever you are working from.</p><p>Your data stays on this computer:<br>{path}</p>"
-            ).format(version=__version__, path=self.services.db.path or ""),
-        )
+    def about(self) -> QWidget:
+        from nomadcm.ui.about import AboutDialog
+
+        dialog = AboutDialog(self.services.db.path, self.demo, self)
+        return self._open(dialog)
+
+    @Slot()
+    def open_settings(self) -> QWidget:
+        from nomadcm.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services, self.changes, self)
+        dialog.saved.connect(self.settings_saved)
+        return self._open(dialog)
+
+    @Slot()
+    def show_wizard(self) -> QWidget:
+        from nomadcm.ui.wizard import EXPLORE, FirstRunWizard
+
+        apply = getattr(self.translations, "apply", None)
+        wizard = FirstRunWizard(self.services, self.changes, on_language=apply, parent=self)
+        wizard.finished.connect(lambda result: self.toggle_sample_data() if result == EXPLORE else None)
+        return self._open(wizard)
+
+    def _open(self, dialog: QWidget) -> QWidget:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()  # type: ignore[attr-defined]
+        return dialog
+
+    @Slot()
+    def open_log_folder(self) -> None:
+        folder = paths.log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # ------------------------------------------------------------------ the desktop
+
+    @Slot()
+    def toggle_sample_data(self) -> None:
+        """Opens the sample database (building it when missing), or goes back to your own."""
+        if self.demo:
+            self.switch_database(paths.resolve_db_path())
+        else:
+            demo = paths.demo_db_path()
+            self.switch_database(demo, build_demo=not demo.exists())
+
+    def switch_database(self, path: Path, build_demo: bool = False) -> None:
+        self.next_database = path
+        self.build_demo = build_demo
+        self.quit_app()
+
+    def restart(self) -> None:
+        """Closes and reopens the window on the same database (a new language needs it)."""
+        self.restart_requested = True
+        self.quit_app()
+
+    @Slot()
+    def quit_app(self) -> None:
+        self._quitting = True
+        self.close()
+        self._quitting = False  # the close was refused (a dialog kept its changes)
+
+    @Slot()
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def close_dialogs(self) -> bool:
+        """Closes every open dialog, each asking first when it holds unsaved changes; False if one stays."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and not dialog.close():
+                dialog.raise_()
+                return False
+        return True
+
+    def close_to_tray(self) -> bool:
+        icon = getattr(self.tray, "icon", None)
+        return bool(icon is not None and icon.isVisible() and self.services.settings.get("close_to_tray"))
 
     # ------------------------------------------------------------------ remembering
 
@@ -265,7 +412,20 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        if not self._quitting and self.close_to_tray():
+            event.ignore()
+            self.hide()
+            if not self._told_about_tray:
+                self._told_about_tray = True
+                self.tray.notify(  # type: ignore[union-attr]
+                    self.tr("NomadCM is still running: reminders and timers go on. Quit from the tray menu.")
+                )
+            return
+        if not self.close_dialogs():  # a dialog with unsaved changes was kept open
+            event.ignore()
+            return
         super().closeEvent(event)
+        self.closed.emit()
 
     # ------------------------------------------------------------------ start-up signal
 

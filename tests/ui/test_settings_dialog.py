@@ -88,6 +88,7 @@ def test_a_bad_value_is_named_and_nothing_is_written(dialog: SettingsDialog, ser
     assert dialog.tabs.currentWidget() is dialog.rhythm
     assert services.settings.get("language") == ""  # not even the valid part
     assert services.settings.get("work_hours") == "Mo-Fr 09:00-18:00"
+    dialog.track_changes()  # let the fixture close it without asking
 
 
 def test_closing_with_changes_asks_first(

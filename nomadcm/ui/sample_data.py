@@ -1,0 +1,70 @@
+"""Builds the sample database behind a progress dialog (on a worker thread), for the wizard and the File menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from nomadcm.errors import UserError
+from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.worker import report_unexpected, start_job
+
+
+def build_sample_database(path: Path, language: str = "", parent: QWidget | None = None) -> bool:
+    """Creates (or replaces) the sample database at `path`; True when it is ready to open.
+
+    `language` is copied into it, so the sample speaks the language the user just chose.
+    """
+    from nomadcm.services.demo import create_demo_database
+
+    def work(report) -> object:  # type: ignore[no-untyped-def]
+        summary = create_demo_database(path, replace=True, progress=report)
+        from nomadcm.services.settings import SettingsService
+        from nomadcm.storage import Database
+
+        db = Database.open(path)
+        try:
+            SettingsService(db).set("language", language)
+            SettingsService(db).set("setup_done", True)
+        finally:
+            db.close()
+        return summary
+
+    progress = QProgressDialog(
+        QCoreApplication.translate("SampleData", "Preparing a month of sample data…"), "", 0, 0, parent
+    )
+    progress.setWindowTitle(QCoreApplication.translate("SampleData", "Sample data"))
+    progress.setCancelButton(None)  # a few seconds; stopping half-way would leave nothing anyway
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+    progress.show()
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def done(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    def on_progress(step: int, steps: int) -> None:
+        progress.setMaximum(steps)
+        progress.setValue(step)
+
+    start_job(
+        work,
+        QCoreApplication.instance(),  # outlives the dialog: the thread ends on its own after the job
+        on_progress=on_progress,
+        on_success=lambda summary: done("summary", summary),
+        on_failure=lambda err: done("error", err),
+    )
+    loop.exec()
+    progress.close()
+    err = outcome.get("error")
+    if isinstance(err, UserError):
+        show_user_error(parent, err)
+        return False
+    if isinstance(err, BaseException):
+        report_unexpected(err)
+        return False
+    return "summary" in outcome

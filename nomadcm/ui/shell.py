@@ -1,0 +1,110 @@
+"""What surrounds the main window on a desktop: the tray, the screen timer, reminders, single instance.
+
+- One `TimerController` for the whole app: its `ScreenTimerWidget` sits in the window's toolbar and its
+  `timer_menu` in the tray menu; `BreakReminder` warns about breaks and the daily screen limit.
+- The publishing area's `ReminderScheduler` (with its popup) reminds posts due; the tray repeats it as a
+  message, so it is seen with the window closed to the tray.
+- A second launch on the same database raises this window (`SingleInstance.activated`).
+- Settings saved: the theme applies at once, a new language offers a restart.
+
+The tray's contents and the wellbeing badges are computed after the window's first paint: they are not
+what the user opened NomadCM to see, and start-up stays short.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QObject, QTimer, Slot
+from PySide6.QtWidgets import QMessageBox, QToolBar
+
+from nomadcm.ui.main_window import SETTINGS_STATE, MainWindow, app_icon
+from nomadcm.ui.single_instance import SingleInstance
+from nomadcm.ui.theme import ThemeManager
+from nomadcm.ui.tray import Tray
+from nomadcm.ui.wellbeing.badges import WellbeingBadges
+
+
+class DesktopShell(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        theme: ThemeManager | None = None,
+        instance: SingleInstance | None = None,
+        *,
+        reminders: bool = True,
+    ) -> None:
+        super().__init__(window)
+        from nomadcm.ui.wellbeing.reminders import BreakReminder
+        from nomadcm.ui.wellbeing.timer import ScreenTimerWidget, TimerController, timer_menu
+
+        self.window = window
+        self.theme = theme
+        services, changes = window.services, window.changes
+        self.timers = TimerController(services, changes, parent=self)
+        self.toolbar = QToolBar(self.tr("Screen timer"), window)
+        self.toolbar.setObjectName("timer-toolbar")
+        self.toolbar.setMovable(False)
+        self.timer_widget = ScreenTimerWidget(self.timers)
+        self.toolbar.addWidget(self.timer_widget)
+        window.addToolBar(self.toolbar)
+        state = window.settings.value(SETTINGS_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            window.restoreState(state)  # again, now that the toolbar exists
+
+        self.breaks = BreakReminder(self.timers, changes, parent=self)
+        self.badges: WellbeingBadges | None = None  # built after the first paint
+        self.tray = Tray(
+            services,
+            changes,
+            app_icon(),
+            timer_menu(self.timers, window),
+            badges=self._badge_text,
+            parent=self,
+            defer=True,
+        )
+        window.tray = self.tray
+        self.tray.openRequested.connect(window.bring_to_front)
+        self.tray.quitRequested.connect(window.quit_app)
+        self.breaks.limitPassed.connect(self.tray.notify)
+        self.timers.failed.connect(lambda text: QMessageBox.warning(window, window.windowTitle(), text))
+        self.scheduler = None
+        self.popup = None
+        if reminders:
+            from nomadcm.ui.publishing.reminders import install_reminders
+
+            self.scheduler, self.popup = install_reminders(services, changes, window)
+            self.scheduler.remindersDue.connect(self.tray.notify_reminders)
+        if instance is not None:
+            instance.activated.connect(window.bring_to_front)
+        window.settings_saved.connect(self.apply_settings)
+        window.startup_complete.connect(lambda: QTimer.singleShot(0, self.after_first_paint))
+
+    def _badge_text(self) -> str:
+        return self.badges.text() if self.badges is not None else ""
+
+    @Slot()
+    def after_first_paint(self) -> None:
+        self.badges = WellbeingBadges(self.window.services, self.window.changes, self)
+        self.badges.changed.connect(lambda _items: self.tray.refresh())
+        self.tray.refresh()
+        self.tray.show()
+
+    @Slot(dict)
+    def apply_settings(self, changed: dict) -> None:  # type: ignore[type-arg]
+        if "theme" in changed and self.theme is not None:
+            self.theme.apply(changed["theme"])
+        if "language" in changed:
+            self.offer_restart()
+
+    def offer_restart(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Language"),
+            self.tr("The new language shows once NomadCM restarts. Restart now?"),
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        restart = box.addButton(self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is restart:
+            self.window.restart()
