@@ -707,6 +707,14 @@ class ItineraryService:
     # ------------------------------------------------------------------ warnings
 
     def warnings(self) -> list[ItineraryWarning]:
-        from nomadcm.services.itinerary_warnings import itinerary_warnings
+        from nomadcm.services.itinerary_warnings import ItineraryWarning, itinerary_warnings
+        from nomadcm.services.place_checklist import stays_without_wifi
 
-        return itinerary_warnings(self.list_stays(), self.list_transits(), self.snapshot())
+        stays = self.list_stays()
+        found = itinerary_warnings(stays, self.list_transits(), self.snapshot())
+        by_id = {s.id: s for s in stays}
+        for bare in stays_without_wifi(self.db):
+            stay = by_id.get(bare.id)
+            if stay is not None:
+                found.append(ItineraryWarning("no_wifi", stay.first_date, stay.last_date, (stay.place,), (stay.id,)))
+        return sorted(found, key=lambda w: (w.first_date, w.kind))

@@ -6,7 +6,9 @@ None of these is refused (the user may still be typing the trip, in any order); 
 - `missing_transit`: one stay follows another in a zone with another offset, with no transit between them,
   so for a few hours neither (or both) applies;
 - `gap`: days between two stays that nothing covers, where NomadCM falls back on the home zone;
-- `transit_place`: a transit leaves from (or arrives at) a place other than the stay she is in then.
+- `transit_place`: a transit leaves from (or arrives at) a place other than the stay she is in then;
+- `no_wifi`: a stay where none of her workplaces has WiFi (added by `ItineraryService.warnings`, which
+  can read the workplaces; see `place_checklist.stays_without_wifi`).
 
 Each warning carries its facts (kind, dates, places, ids) so the GUI can word it in the user's language; its
 `message` is the English wording used by the CLI.
@@ -21,7 +23,7 @@ from itertools import pairwise
 from nomadcm import timezones
 from nomadcm.services.itinerary import Itinerary, StayInfo, TransitInfo
 
-WARNING_KINDS: tuple[str, ...] = ("shared_day", "missing_transit", "gap", "transit_place")
+WARNING_KINDS: tuple[str, ...] = ("shared_day", "missing_transit", "gap", "transit_place", "no_wifi")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class ItineraryWarning:
         if self.kind == "transit_place":
             verb = "leaves from" if self.leaving else "arrives in"
             return f"your {self.transit} {verb} {a} on {day}, but you are staying in {b} then"
+        if self.kind == "no_wifi":
+            return f"none of your workplaces with WiFi is in {a} for your stay from {day}: add one or plan one"
         return f"{self.kind}: {', '.join(self.places)}"
 
 

@@ -147,11 +147,18 @@ def candidates(db: Database, stay_id: int) -> list[PlaceInfo]:
 
 
 def stays_without_wifi(db: Database, places: Iterable[PlaceInfo] | None = None) -> list[StayRef]:
-    """Stays where no known workplace has WiFi (the itinerary's warning and the `no_wifi` conflict)."""
+    """Stays where no known workplace has WiFi (the itinerary's warning and the `no_wifi` conflict).
+
+    Only once she keeps workplaces at all: with an empty list every stay would lack WiFi, and every post of
+    a new user would nag about a feature she has not started using.
+    """
     stays = list_stays(db)
     if not stays:
         return []
-    wifi = [p for p in (places if places is not None else load_catalog(db).places) if p.has_wifi]
+    known = list(places) if places is not None else load_catalog(db).places
+    if not known:
+        return []
+    wifi = [p for p in known if p.has_wifi]
     by_city: dict[str, list[PlaceInfo]] = {}
     located: list[PlaceInfo] = []
     for p in wifi:

@@ -105,7 +105,7 @@ def test_a_speed_test_or_a_session_during_the_stay_ticks_the_checklist(svc, trip
 
 def test_stays_without_wifi(db, svc, trip):
     lisbon, porto = trip
-    assert {s.id for s in stays_without_wifi(db)} == {lisbon.id, porto.id}
+    assert stays_without_wifi(db) == []  # no workplaces at all yet: the feature is not in use, no nagging
     svc.add_place("Cyber café", city="Porto", extra_tags={"internet_access": "terminal"})
     svc.add_place("Zero WiFi", city="Porto", score_wifi=0)
     assert {s.id for s in stays_without_wifi(db)} == {lisbon.id, porto.id}  # a terminal is not WiFi

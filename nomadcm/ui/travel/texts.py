@@ -97,4 +97,9 @@ def warning_text(w: ItineraryWarning) -> str:
         kind, _, ref = w.transit.partition(" ")
         transit = f"{transit_kind_label(kind).lower()} {ref}".strip()
         return text.format(transit=transit, a=a, b=b, day=fmt_day(w.first_date))
+    if w.kind == "no_wifi":
+        return _t(
+            "None of your workplaces with WiFi is in {a} for your stay from {first} to {last}: "
+            "add one, or put places to try on its checklist."
+        ).format(a=a, first=fmt_day(w.first_date), last=fmt_day(w.last_date))
     return w.message
