@@ -101,6 +101,8 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
                 continue
             return outcome.code
     finally:
+        translations.remove()
+        theme.apply("")
         handler.uninstall()
 
 
@@ -121,9 +123,8 @@ def _open_and_run(app, args, path: Path, build_demo: bool, translations, theme):
             crash_report = fatal.previous_crash()
             fatal.start()
         if build_demo:
-            from nomadcm.ui.sample_data import build_sample_database
-
             from nomadcm.ui.i18n import system_language
+            from nomadcm.ui.sample_data import build_sample_database
 
             # The sample speaks the language on screen now ("" when that is simply the system's).
             language = translations.language if translations.language != system_language() else ""

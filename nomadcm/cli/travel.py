@@ -192,7 +192,7 @@ def _stay_dates(args: argparse.Namespace, first: date | None, last: date | None)
 
 
 def stay_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.itinerary import ItineraryService, StayInput
+    from nomadcm.services.trips import ItineraryService, StayInput
 
     first, last = _stay_dates(args, None, None)
     place = resolve_place(args.city, args.country, args.tz, "--city")
@@ -206,7 +206,7 @@ def stay_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def stay_edit(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.itinerary import ItineraryService
+    from nomadcm.services.trips import ItineraryService
 
     svc = ItineraryService(ctx.db)
     old = svc.get_stay(args.id)
@@ -225,7 +225,7 @@ def stay_edit(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def stay_delete(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.itinerary import ItineraryService
+    from nomadcm.services.trips import ItineraryService
 
     stay = ItineraryService(ctx.db).delete_stay(args.id)
     print(f"stay {stay.id} removed: {stay.place}, {stay.first_date} to {stay.last_date}")
@@ -266,7 +266,7 @@ def _transit_json(t) -> dict:  # type: ignore[no-untyped-def, type-arg]
 
 
 def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.itinerary import ItineraryService, TransitInput
+    from nomadcm.services.trips import ItineraryService, TransitInput
 
     depart = parse_wall(args.depart, "--depart")
     arrive = parse_wall(args.arrive, "--arrive")
@@ -317,7 +317,7 @@ def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def transit_delete(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.itinerary import ItineraryService
+    from nomadcm.services.trips import ItineraryService
 
     t = ItineraryService(ctx.db).delete_transit(args.id)
     print(f"transit {t.id} removed: {t.kind} {t.route}, {t.depart_local:%Y-%m-%d %H:%M}")
@@ -337,8 +337,8 @@ def _print_warnings(svc, stay_id: int | None = None, transit_id: int | None = No
 
 
 def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.itinerary import ItineraryService
     from nomadcm.services.settings import SettingsService
+    from nomadcm.services.trips import ItineraryService
 
     svc = ItineraryService(ctx.db)
     stays, transits, warnings = svc.list_stays(), svc.list_transits(), svc.warnings()
@@ -501,7 +501,8 @@ def conflict_ack(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def conflict_undo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.conflicts import ConflictService, rules
+    from nomadcm.services.conflict_rules import rules
+    from nomadcm.services.conflicts import ConflictService
 
     known = [r.kind for r in rules()]
     for kind in args.kinds:

@@ -15,11 +15,12 @@ from nomadcm.storage import Database
 if TYPE_CHECKING:
     from nomadcm.services.clients import ClientService
     from nomadcm.services.conflicts import ConflictService
-    from nomadcm.services.itinerary import Itinerary, ItineraryService
+    from nomadcm.services.itinerary import Itinerary
     from nomadcm.services.occurrence_edits import OccurrenceEditor
     from nomadcm.services.posts import PostService
     from nomadcm.services.reminders import ReminderService
     from nomadcm.services.slots import SlotService
+    from nomadcm.services.trips import ItineraryService
     from nomadcm.services.wellbeing import WellbeingService
     from nomadcm.services.workplaces import WorkplaceService
 
@@ -77,7 +78,7 @@ class Services:
     @cached_property
     def trips(self) -> ItineraryService:
         """Stays and transits: add, change, remove, warnings (the Travel page)."""
-        from nomadcm.services.itinerary import ItineraryService
+        from nomadcm.services.trips import ItineraryService
 
         return ItineraryService(self.db)
 

@@ -159,7 +159,7 @@ def _settings(services) -> None:  # type: ignore[no-untyped-def]
 
 
 def _itinerary(services, trip: Trip, summary: DemoSummary) -> None:  # type: ignore[no-untyped-def]
-    from nomadcm.services.itinerary import StayInput, TransitInput
+    from nomadcm.services.trips import StayInput, TransitInput
 
     trips = services.trips
     stays = [

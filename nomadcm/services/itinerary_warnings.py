@@ -21,7 +21,8 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from nomadcm import timezones
-from nomadcm.services.itinerary import Itinerary, StayInfo, TransitInfo
+from nomadcm.services.itinerary import Itinerary
+from nomadcm.services.trips import StayInfo, TransitInfo
 
 WARNING_KINDS: tuple[str, ...] = ("shared_day", "missing_transit", "gap", "transit_place", "no_wifi")
 
@@ -60,7 +61,9 @@ class ItineraryWarning:
             verb = "leaves from" if self.leaving else "arrives in"
             return f"your {self.transit} {verb} {a} on {day}, but you are staying in {b} then"
         if self.kind == "no_wifi":
-            return f"none of your workplaces with WiFi is in {a} for your stay from {day}: add one or plan one"
+            return (
+                f"none of your workplaces with WiFi is in {a} for your stay from {day}: add one or plan one"
+            )
         return f"{self.kind}: {', '.join(self.places)}"
 
 

@@ -1,12 +1,19 @@
 """The `no_wifi` conflict kind: a post goes out while she stays somewhere with no known place with WiFi.
 
-Registered with the conflict checker (`services/conflicts.py` lists this module in `RULE_MODULES`). The
+Registered with the conflict checker (`services/conflict_rules.py` lists this module in `RULE_MODULES`). The
 stays are computed once per check (`place_checklist.stays_without_wifi`), so each post costs a set lookup.
 """
 
 from __future__ import annotations
 
-from nomadcm.services.conflicts import CheckContext, Checker, ConflictRule, Finding, PostSlot, register_rule
+from nomadcm.services.conflict_rules import (
+    CheckContext,
+    Checker,
+    ConflictRule,
+    Finding,
+    PostSlot,
+    register_rule,
+)
 from nomadcm.services.place_checklist import stays_without_wifi
 
 

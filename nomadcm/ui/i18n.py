@@ -69,6 +69,7 @@ class Translations(QObject):
         self.app = app
         self.language = SOURCE_LANGUAGE
         self._installed: list[QTranslator] = []
+        self._default_locale = QLocale()  # restored by remove()
 
     def apply(self, setting: object = "", system: QLocale | None = None) -> str:
         """Installs the catalogues for the language `setting` asks for; returns the language shown.
@@ -76,9 +77,7 @@ class Translations(QObject):
         A missing catalogue is not an error: the app shows English rather than refusing to start.
         """
         language = choose_language(setting, system)
-        for translator in self._installed:
-            self.app.removeTranslator(translator)
-        self._installed.clear()
+        self._uninstall()
         QLocale.setDefault(locale_for(language, system))
         self.language = language
         if language == SOURCE_LANGUAGE:
@@ -94,6 +93,17 @@ class Translations(QObject):
                 self._installed.append(qt)
                 break
         return language
+
+    def _uninstall(self) -> None:
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed.clear()
+
+    def remove(self) -> None:
+        """Back to the source language and the locale from before (the app is closing)."""
+        self._uninstall()
+        QLocale.setDefault(self._default_locale)
+        self.language = SOURCE_LANGUAGE
 
     def loaded(self) -> int:
         """How many catalogues are installed (0 for English)."""

@@ -84,6 +84,8 @@ class SingleInstance(QObject):
             socket = self.server.nextPendingConnection()
             socket.readyRead.connect(lambda s=socket: self._on_message(s))
             socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():  # arrived before readyRead was connected: no second signal
+                self._on_message(socket)
 
     def _on_message(self, socket: QLocalSocket) -> None:
         if socket.canReadLine() and bytes(socket.readLine().data()) == RAISE:

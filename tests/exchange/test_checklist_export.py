@@ -11,7 +11,7 @@ from nomadcm.exchange.checklist import (
     export_checklist_csv,
     export_checklist_html,
 )
-from nomadcm.services.itinerary import ItineraryService, StayInput
+from nomadcm.services.trips import ItineraryService, StayInput
 from nomadcm.services.workplaces import WorkplaceService
 
 

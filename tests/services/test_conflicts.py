@@ -11,13 +11,15 @@ from hypothesis import strategies as st
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.services import conflicts
+from nomadcm.services import conflict_rules, conflict_sweep
 from nomadcm.services.clients import ClientService
-from nomadcm.services.conflicts import ConflictRule, ConflictService, Finding
-from nomadcm.services.itinerary import ItineraryService, StayInput, TransitInput, load_itinerary
+from nomadcm.services.conflict_rules import ConflictRule, Finding
+from nomadcm.services.conflicts import ConflictService
+from nomadcm.services.itinerary import load_itinerary
 from nomadcm.services.posts import PostDraft, PostService
 from nomadcm.services.rhythm import set_sleep, set_work_hours
 from nomadcm.services.settings import SettingsService
+from nomadcm.services.trips import ItineraryService, StayInput, TransitInput
 
 
 def utc(*args: int) -> datetime:
@@ -82,8 +84,10 @@ BUILT_IN = ("sleep", "transit", "off_hours", "holiday")
 @pytest.fixture(autouse=True)
 def built_in_rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests are about the four kinds of this module; other areas' kinds (no_wifi) are tested there."""
-    conflicts.rules()  # load the plug-in modules once, as a real check would
-    monkeypatch.setattr(conflicts, "_RULES", {k: v for k, v in conflicts._RULES.items() if k in BUILT_IN})
+    conflict_rules.rules()  # load the plug-in modules once, as a real check would
+    monkeypatch.setattr(
+        conflict_rules, "_RULES", {k: v for k, v in conflict_rules._RULES.items() if k in BUILT_IN}
+    )
 
 
 @pytest.fixture
@@ -91,7 +95,7 @@ def world(db) -> World:
     return World(db)
 
 
-def check(world: World, **kw) -> dict[int, conflicts.PostConflicts]:
+def check(world: World, **kw) -> dict[int, conflict_sweep.PostConflicts]:
     return {c.post_id: c for c in ConflictService(world.db).check(**kw)}
 
 
@@ -258,12 +262,12 @@ def test_a_new_kind_plugs_in_with_a_rule(world) -> None:
         assert ctx.itinerary.stays  # rules see the itinerary snapshot...
         return lambda slot: Finding("no workplace with WiFi", "Montréal") if slot.cm.stay_id else None
 
-    conflicts.register_rule(ConflictRule("no_wifi", no_wifi))
+    conflict_rules.register_rule(ConflictRule("no_wifi", no_wifi))
     found = check(world)[pid]
     assert found.kinds == ("no_wifi",)
     ConflictService(world.db).acknowledge(pid, ["no_wifi"])
     assert pid not in check(world)
-    assert [r.kind for r in conflicts.rules()] == [*BUILT_IN, "no_wifi"]
+    assert [r.kind for r in conflict_rules.rules()] == [*BUILT_IN, "no_wifi"]
 
 
 def test_sweep_matches_a_plain_lookup_per_post(world) -> None:
@@ -312,7 +316,7 @@ def test_each_occurrence_of_a_recurring_post_is_checked(world) -> None:
 def test_a_built_in_kind_can_be_replaced_by_a_rule(world) -> None:
     """Replacing a built-in rule takes it off the fast path: the replacement decides."""
     pid = world.post_at(utc(2027, 3, 15, 8))  # asleep in Montréal
-    conflicts.register_rule(ConflictRule("sleep", lambda ctx: lambda slot: None))
+    conflict_rules.register_rule(ConflictRule("sleep", lambda ctx: lambda slot: None))
     assert check(world)[pid].kinds == ("off_hours",)
 
 
@@ -339,7 +343,7 @@ ZONES = [
 def test_clock_matches_pytz_for_any_instant(zone: str, offsets: list[int]) -> None:
     start = utc(2025, 1, 1)
     end = utc(2028, 1, 2)
-    clock = conflicts._Clock(zone, start, end)
+    clock = conflict_sweep.ZoneClock(zone, start, end)
     for minutes in offsets:
         instant = start + timedelta(minutes=minutes, seconds=minutes % 7)
         assert clock.wall(instant.replace(tzinfo=None)) == timezones.wall_at(instant, zone)

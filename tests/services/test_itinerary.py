@@ -9,19 +9,16 @@ import pytest
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.services.itinerary import (
-    Itinerary,
+from nomadcm.services.itinerary import Itinerary, StaySpan, TransitSpan, load_itinerary
+from nomadcm.services.settings import SettingsService
+from nomadcm.services.trips import (
     ItineraryService,
     StayInput,
     StayOverlapError,
-    StaySpan,
     TransitInput,
     TransitOverlapError,
-    TransitSpan,
-    load_itinerary,
     stay_span,
 )
-from nomadcm.services.settings import SettingsService
 
 US = timedelta(microseconds=1)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from nomadcm.services.container import Services
-from nomadcm.services.itinerary import StayInput
 from nomadcm.services.place_checklist import stays_without_wifi
 from nomadcm.services.posts import PostDraft
+from nomadcm.services.trips import StayInput
 
 
 def _trip_and_post(services: Services) -> int:

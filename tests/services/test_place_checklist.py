@@ -9,9 +9,9 @@ import pytest
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.services.clients import ClientService
 from nomadcm.services.conflicts import ConflictService
-from nomadcm.services.itinerary import ItineraryService, StayInput
 from nomadcm.services.posts import PostDraft, PostService
 from nomadcm.services.settings import SettingsService
+from nomadcm.services.trips import ItineraryService, StayInput
 from nomadcm.services.workplaces import WorkplaceService, stays_without_wifi
 
 
@@ -74,7 +74,7 @@ def test_candidates_are_the_places_of_the_stays_city(svc, trip):
     fav = svc.add_place("Favourite spot", city="lisbonne", favourite=True)
     svc.add_place("Porto place", city="Porto")
     near = svc.add_place("By the river", city="", lat=38.70, lon=-9.16)  # no city, but 3 km from the stay
-    from nomadcm.services.itinerary import ItineraryService as It
+    from nomadcm.services.trips import ItineraryService as It
 
     It(svc.db).update_stay(
         lisbon.id,

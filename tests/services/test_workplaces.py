@@ -47,7 +47,7 @@ def test_coordinates_beat_the_nearest_city_at_a_border(svc):
 
 
 def test_zone_from_a_stay_when_the_city_table_does_not_know_it(db, svc):
-    from nomadcm.services.itinerary import ItineraryService, StayInput
+    from nomadcm.services.trips import ItineraryService, StayInput
 
     ItineraryService(db).add_stay(
         StayInput("Tiny Hamlet", "Indian/Antananarivo", date(2030, 1, 1), date(2030, 1, 9))

@@ -41,22 +41,12 @@ from nomadcm.ui.calendar.view import MONTH_LINES, MonthView, WeekView
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date
-from nomadcm.ui.publishing.undo import OccurrenceCommand
+from nomadcm.ui.publishing.occurrence_actions import ask_scope, dropped_message, occurrence_as_post
+from nomadcm.ui.publishing.undo import push_occurrence_edit
 from nomadcm.ui.schedule.undo import AddPostCommand, EditPostCommand
 
 WEEK, MONTH = "week", "month"
 MY_TIME = ""
-
-
-def ask_scope(parent: QWidget, title: str, question: str) -> str | None:
-    """Only this occurrence, this and following, or all of them (None: cancelled)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.Cancel, parent)
-    one = box.addButton(QWidget.tr(parent, "Only this one"), QMessageBox.ButtonRole.AcceptRole)
-    following = box.addButton(QWidget.tr(parent, "This and following"), QMessageBox.ButtonRole.AcceptRole)
-    every = box.addButton(QWidget.tr(parent, "All of them"), QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(one)
-    box.exec()
-    return {one: "one", following: "following", every: "all"}.get(box.clickedButton())  # type: ignore[call-overload]
 
 
 class CalendarPage(QWidget):
@@ -333,8 +323,12 @@ class CalendarPage(QWidget):
 
             self._open(PostDialog(self.services, save, post=info, parent=self))
             return
-        shown = replace(info, wall=o.wall, fold=o.fold, text=o.text, link=o.link, status=o.status)
         series_wall = o.series_wall
+        try:
+            shown = occurrence_as_post(self.services, o.post_id, series_wall)
+        except UserError as err:
+            show_user_error(self, err)
+            return
 
         def save_occurrence(draft: PostDraft) -> None:
             scope = ask_scope(
@@ -343,26 +337,17 @@ class CalendarPage(QWidget):
             if scope is None:
                 raise UserError(self.tr("Not saved: choose which occurrences to change."))
             editor = self.services.occurrence_editor
-            outcome = editor.edit(o.post_id, series_wall, draft, scope)
-            self.undo_stack.push(
-                OccurrenceCommand(
-                    self.tr("edit repeating post"),
-                    editor,
-                    outcome,
-                    lambda: editor.edit(o.post_id, series_wall, draft, scope),
-                    self.changes,
-                    self._undo_failed,
-                )
+            outcome = push_occurrence_edit(
+                self.undo_stack,
+                self.tr("edit repeating post"),
+                editor,
+                lambda: editor.edit(o.post_id, series_wall, draft, scope),
+                self.changes,
+                self._undo_failed,
             )
             self.changes.notify(POSTS)
             if outcome.dropped:
-                self.status_message.emit(
-                    self.tr(
-                        "%n changed occurrence(s) no longer fit the new pattern and were removed.",
-                        "",
-                        outcome.dropped,
-                    )
-                )
+                self.status_message.emit(dropped_message(outcome.dropped))
 
         self._open(PostDialog(self.services, save_occurrence, post=shown, parent=self))
 
@@ -406,16 +391,13 @@ class CalendarPage(QWidget):
         else:
             editor = self.services.occurrence_editor
             series_wall = o.series_wall
-            outcome = editor.move(o.post_id, series_wall, wall, fold)
-            self.undo_stack.push(
-                OccurrenceCommand(
-                    self.tr("move occurrence"),
-                    editor,
-                    outcome,
-                    lambda: editor.move(o.post_id, series_wall, wall, fold),
-                    self.changes,
-                    self._undo_failed,
-                )
+            push_occurrence_edit(
+                self.undo_stack,
+                self.tr("move occurrence"),
+                editor,
+                lambda: editor.move(o.post_id, series_wall, wall, fold),
+                self.changes,
+                self._undo_failed,
             )
         self.changes.notify(POSTS)
         self.status_message.emit(self.tr("Post moved — Ctrl+Z puts it back."))
@@ -446,16 +428,13 @@ class CalendarPage(QWidget):
             else:
                 editor = self.services.occurrence_editor
                 series_wall = o.series_wall
-                outcome = editor.set_status(o.post_id, series_wall, "published")
-                self.undo_stack.push(
-                    OccurrenceCommand(
-                        self.tr("mark published"),
-                        editor,
-                        outcome,
-                        lambda: editor.set_status(o.post_id, series_wall, "published"),
-                        self.changes,
-                        self._undo_failed,
-                    )
+                push_occurrence_edit(
+                    self.undo_stack,
+                    self.tr("mark published"),
+                    editor,
+                    lambda: editor.set_status(o.post_id, series_wall, "published"),
+                    self.changes,
+                    self._undo_failed,
                 )
         except UserError as err:
             show_user_error(self, err)
@@ -480,16 +459,13 @@ class CalendarPage(QWidget):
                     return
                 editor = self.services.occurrence_editor
                 series_wall = o.series_wall
-                outcome = editor.delete(o.post_id, series_wall, scope)
-                self.undo_stack.push(
-                    OccurrenceCommand(
-                        self.tr("delete occurrence"),
-                        editor,
-                        outcome,
-                        lambda: editor.delete(o.post_id, series_wall, scope),
-                        self.changes,
-                        self._undo_failed,
-                    )
+                push_occurrence_edit(
+                    self.undo_stack,
+                    self.tr("delete occurrence"),
+                    editor,
+                    lambda: editor.delete(o.post_id, series_wall, scope),
+                    self.changes,
+                    self._undo_failed,
                 )
         except UserError as err:
             show_user_error(self, err)

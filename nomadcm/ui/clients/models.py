@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from nomadcm import timezones
 from nomadcm.services.clients import ChannelInfo, ClientInfo, ClientService
 from nomadcm.ui.formatting import fmt_int, fmt_time
+from nomadcm.ui.widgets.table_model import RowsTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class ClientsModel(QAbstractTableModel):
+class ClientsModel(RowsTableModel[ClientInfo]):
     NAME, ZONE, LOCAL_TIME, COUNTRY, CHANNELS, POSTS = range(6)
     COLUMN_COUNT = 6
 
     def __init__(self, clients: ClientService, parent: Any = None) -> None:
         super().__init__(parent)
         self._service = clients
-        self._rows: list[ClientInfo] = []
         self._channels: dict[int, int] = {}
         self._posts: dict[int, int] = {}
         self._headers = (
@@ -46,43 +45,18 @@ class ClientsModel(QAbstractTableModel):
 
     def refresh_clock(self) -> None:
         """The "their time now" column moved on."""
-        if self._rows:
-            top, bottom = self.index(0, self.LOCAL_TIME), self.index(len(self._rows) - 1, self.LOCAL_TIME)
-            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+        self.column_changed(self.LOCAL_TIME, [Qt.ItemDataRole.DisplayRole])
 
     def client_at(self, row: int) -> ClientInfo:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, client_id: int) -> int | None:
-        return next((i for i, c in enumerate(self._rows) if c.id == client_id), None)
+        return self.find_row(lambda c: c.id == client_id)
 
     def post_count(self, client_id: int) -> int:
         return self._posts.get(client_id, 0)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        c = self._rows[index.row()]
-        col = index.column()
+    def _data(self, c: ClientInfo, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
                 return c.name
@@ -108,7 +82,7 @@ class ClientsModel(QAbstractTableModel):
         return None
 
 
-class ChannelsModel(QAbstractTableModel):
+class ChannelsModel(RowsTableModel[ChannelInfo]):
     NETWORK, HANDLE, LIMIT, POSTS = range(4)
     COLUMN_COUNT = 4
 
@@ -116,7 +90,6 @@ class ChannelsModel(QAbstractTableModel):
         super().__init__(parent)
         self._service = clients
         self._client_id: int | None = None
-        self._rows: list[ChannelInfo] = []
         self._posts: dict[int, int] = {}
         self._headers = (self.tr("Network"), self.tr("Handle"), self.tr("Text limit"), self.tr("Posts"))
 
@@ -137,35 +110,12 @@ class ChannelsModel(QAbstractTableModel):
         self.endResetModel()
 
     def channel_at(self, row: int) -> ChannelInfo:
-        return self._rows[row]
+        return self.row_at(row)
 
     def post_count(self, channel_id: int) -> int:
         return self._posts.get(channel_id, 0)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        ch = self._rows[index.row()]
-        col = index.column()
+    def _data(self, ch: ChannelInfo, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NETWORK:
                 return ch.network

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from nomadcm.errors import UserError
 from nomadcm.services.occurrence_edits import EditOutcome, OccurrenceEditor
@@ -52,3 +52,20 @@ class OccurrenceCommand(QUndoCommand):
             self.setObsolete(True)
             self.on_error(err)
         self.changes.notify(POSTS)
+
+
+def push_occurrence_edit(
+    stack: QUndoStack,
+    text: str,
+    editor: OccurrenceEditor,
+    action: Callable[[], EditOutcome],
+    changes: ChangeBus,
+    on_error: ErrorSink,
+) -> EditOutcome:
+    """Runs `action` (a write through `editor`) and, once it succeeded, pushes it for Undo (Redo runs it again).
+
+    A UserError from the write propagates and nothing is pushed. The caller notifies the change bus.
+    """
+    outcome = action()
+    stack.push(OccurrenceCommand(text, editor, outcome, action, changes, on_error))
+    return outcome

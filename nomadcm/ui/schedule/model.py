@@ -3,6 +3,10 @@
 Rows come from `PostService.page` (keyset paging on (utc, id)); the view asks for more through
 `canFetchMore/fetchMore` as the user scrolls, so a 100,000-post schedule never loads at once. Filtering is
 done by SQL (the filter bar sets a `PostFilter` and the model reloads).
+
+A recurring post lists one row per occurrence (same post id; `series_wall` is the occurrence's identity in its
+series). The audience-time column marks them: ↻ (the tooltip says the rule in words) and, for an occurrence
+the clocks jumped over, ⇥ (the tooltip says where it moved).
 """
 
 from __future__ import annotations
@@ -11,22 +15,27 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from nomadcm.errors import UserError
 from nomadcm.services.itinerary import Itinerary
+from nomadcm.services.occurrences import load_series
 from nomadcm.services.posts import PostFilter, PostService, ScheduleRow
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
+from nomadcm.ui.publishing.occurrence_actions import gap_note, rule_in_words
+from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
 
 if TYPE_CHECKING:
     from nomadcm.services.conflicts import PostConflicts
 
 PAGE_SIZE = 200
+REPEAT_MARK = "↻"
+GAP_MARK = "⇥"
+RowKey = tuple[int, datetime | None]  # (post id, series wall time or None for a single post)
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def status_label(status: str) -> str:
@@ -50,7 +59,7 @@ def first_line(text: str) -> str:
     return ""
 
 
-class ScheduleModel(QAbstractTableModel):
+class ScheduleModel(RowsTableModel[ScheduleRow]):
     AUDIENCE, YOURS, UTC, CLIENT, CHANNEL, STATUS, CONFLICTS, TEXT = range(8)
     COLUMN_COUNT = 8
 
@@ -67,8 +76,8 @@ class ScheduleModel(QAbstractTableModel):
         self._itinerary: Itinerary | None = None
         self.page_size = page_size
         self._filter = PostFilter()
-        self._rows: list[ScheduleRow] = []
         self._conflicts: dict[tuple[int, datetime], PostConflicts] = {}  # (post id, instant) -> conflicts
+        self._rules: dict[int, str] = {}  # recurring post id -> its rule in words
         self._exhausted = False
         self._headers = (
             self.tr("Audience time"),
@@ -100,6 +109,7 @@ class ScheduleModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         self._conflicts = {}
+        self._rules = {}
         self._exhausted = False
         while not self._exhausted and len(self._rows) < wanted:
             self._rows.extend(self._fetch_page())
@@ -113,7 +123,22 @@ class ScheduleModel(QAbstractTableModel):
         if len(page) < self.page_size:
             self._exhausted = True
         self._conflicts.update(self._conflicts_of(page))
+        self._rules.update(self._rules_of(page))
         return page
+
+    def _rules_of(self, page: Sequence[ScheduleRow]) -> dict[int, str]:
+        """The rules of the recurring posts first seen on this page, in words (one query for the page)."""
+        ids = {r.id for r in page if r.series_wall is not None} - set(self._rules)
+        if not ids:
+            return {}
+        return {
+            s.post_id: rule_in_words(s.rule, s.tz, s.dtstart)
+            for s in load_series(self._posts.db, post_ids=sorted(ids))
+        }
+
+    def rule_words(self, post_id: int) -> str | None:
+        """How a recurring post repeats, in words (None: not a loaded recurring post)."""
+        return self._rules.get(post_id)
 
     def _conflicts_of(self, page: Sequence[ScheduleRow]) -> dict[tuple[int, datetime], PostConflicts]:
         """The conflicts of a page of scheduled posts (one sweep for the page, not a check per row)."""
@@ -150,37 +175,27 @@ class ScheduleModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ rows
 
-    def row_at(self, row: int) -> ScheduleRow:
-        return self._rows[row]
-
-    def row_of(self, post_id: int) -> int | None:
+    def row_of(self, post_id: int, series_wall: datetime | None = None) -> int | None:
+        """The row of a post (its first loaded occurrence), or of one occurrence when `series_wall` is given."""
         for i, r in enumerate(self._rows):
-            if r.id == post_id:
+            if r.id == post_id and (series_wall is None or r.series_wall == series_wall):
                 return i
         return None
+
+    def row_keys(self, rows: Sequence[int]) -> list[RowKey]:
+        """What identifies each row across reloads: (post id, series wall time or None)."""
+        return [
+            (self._rows[r].id, self._rows[r].series_wall)
+            for r in sorted(set(rows))
+            if 0 <= r < len(self._rows)
+        ]
 
     def post_ids(self, rows: Sequence[int]) -> list[int]:
         return [self._rows[r].id for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
 
     # ------------------------------------------------------------------ Qt model
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < self.COLUMN_COUNT:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[section]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self._header_tips()[section]
-        return None
-
-    def _header_tips(self) -> tuple[str, ...]:
+    def _header_tip(self, section: int) -> str:
         return (
             self.tr("When the post goes out, in the zone it was planned in (the client's audience)"),
             self.tr("The same moment on your clock, wherever your itinerary puts you then"),
@@ -190,18 +205,9 @@ class ScheduleModel(QAbstractTableModel):
             "",
             self.tr("Posts going out while you sleep, travel, are off, or on a public holiday"),
             self.tr("First line of the text"),
-        )
+        )[section]
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def _data(self, r: ScheduleRow, col: int, role: int) -> Any:
         if col == self.CONFLICTS and role in _CONFLICT_ROLES:
             return self._conflict_data(self._conflicts.get((r.id, r.utc)), role)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -229,7 +235,12 @@ class ScheduleModel(QAbstractTableModel):
 
     def _display(self, r: ScheduleRow, col: int) -> str:
         if col == self.AUDIENCE:
-            return f"{fmt_date(r.wall)} {fmt_time(r.wall)} {r.tz_abbr}"
+            text = f"{fmt_date(r.wall)} {fmt_time(r.wall)} {r.tz_abbr}"
+            if r.series_wall is not None:
+                text += f" {REPEAT_MARK}"
+            if r.gap_shifted:
+                text += f" {GAP_MARK}"
+            return text
         if col == self.YOURS:
             mark = " ✈" if r.in_transit else ""
             return f"{_day_prefix(r.cm_wall, r.wall)}{fmt_time(r.cm_wall)} {r.cm_abbr}{mark}"
@@ -265,7 +276,21 @@ class ScheduleModel(QAbstractTableModel):
 
     def _tooltip(self, r: ScheduleRow, col: int) -> str | None:
         if col == self.AUDIENCE:
-            return f"{fmt_datetime(r.wall)} — {r.tz} ({r.tz_abbr})"
+            lines = [f"{fmt_datetime(r.wall)} — {r.tz} ({r.tz_abbr})"]
+            if r.series_wall is not None:
+                words = self._rules.get(r.id)
+                lines.append(
+                    self.tr("{mark} Repeats: {rule}").format(mark=REPEAT_MARK, rule=words)
+                    if words
+                    else self.tr("{mark} One occurrence of a repeating post").format(mark=REPEAT_MARK)
+                )
+                if r.edited:
+                    lines.append(
+                        self.tr("This occurrence was changed on its own; the rest of the series was not.")
+                    )
+            if r.gap_shifted and r.series_wall is not None:
+                lines.append(f"{GAP_MARK} {gap_note(r.series_wall, r.wall, r.tz)}")
+            return "\n".join(lines)
         if col == self.YOURS:
             if r.in_transit:
                 where = (

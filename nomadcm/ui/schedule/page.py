@@ -1,8 +1,13 @@
-"""The Schedule page: every post in the audience's time, her time and UTC; filters; edit; delete with undo."""
+"""The Schedule page: every post in the audience's time, her time and UTC; filters; edit; delete with undo.
+
+A recurring post shows one row per occurrence. Editing or deleting one asks which occurrences (only this one,
+this and following, all of them — the Calendar's question, ui/publishing/occurrence_actions.py) and goes
+through the occurrence editor; a status set on an occurrence is that occurrence's alone.
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -26,11 +31,19 @@ from PySide6.QtWidgets import (
 from nomadcm.errors import UserError
 from nomadcm.models import POST_STATUSES
 from nomadcm.services.container import Services
-from nomadcm.services.posts import PostDraft, PostFilter
+from nomadcm.services.posts import PostDraft, PostFilter, ScheduleRow
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
-from nomadcm.ui.schedule.model import ScheduleModel, status_label
+from nomadcm.ui.publishing.occurrence_actions import (
+    ask_scope,
+    delete_selection,
+    dropped_message,
+    occurrence_as_post,
+    status_selection,
+)
+from nomadcm.ui.publishing.undo import push_occurrence_edit
+from nomadcm.ui.schedule.model import RowKey, ScheduleModel, status_label
 from nomadcm.ui.schedule.post_dialog import PostDialog
 from nomadcm.ui.schedule.undo import AddPostCommand, DeletePostsCommand, EditPostCommand, SetStatusCommand
 
@@ -210,7 +223,7 @@ class SchedulePage(QWidget):
 
     @Slot()
     def apply_filter(self) -> None:
-        selected = self._selected_ids()
+        selected = self._selected_keys()
         self.model.set_filter(self.current_filter())
         self._reselect(selected)
 
@@ -258,7 +271,7 @@ class SchedulePage(QWidget):
         if touches(areas, CLIENTS):
             self._fill_clients()
         if touches(areas, POSTS, CLIENTS, ITINERARY, SETTINGS):
-            selected = self._selected_ids()
+            selected = self._selected_keys()
             self.model.reload()
             self._reselect(selected)
 
@@ -333,14 +346,17 @@ class SchedulePage(QWidget):
     def _selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
 
-    def _selected_ids(self) -> list[int]:
-        return self.model.post_ids(self._selected_rows())
+    def _selected_keys(self) -> list[RowKey]:
+        return self.model.row_keys(self._selected_rows())
 
-    def _reselect(self, ids: list[int]) -> None:
+    def _selected_row_data(self) -> list[ScheduleRow]:
+        return [self.model.row_at(r) for r in self._selected_rows()]
+
+    def _reselect(self, keys: list[RowKey]) -> None:
         selection = self.table.selectionModel()
         first = True
-        for post_id in ids:
-            row = self.model.row_of(post_id)
+        for post_id, series_wall in keys:
+            row = self.model.row_of(post_id, series_wall)
             if row is None:
                 continue
             index = self.model.index(row, 0)
@@ -377,14 +393,21 @@ class SchedulePage(QWidget):
 
     @Slot()
     def edit_selected(self) -> None:
-        ids = self._selected_ids()
-        if len(ids) == 1:
-            self.edit_post(ids[0])
+        rows = self._selected_row_data()
+        if len(rows) == 1:
+            self.edit_row(rows[0])
 
     @Slot(QModelIndex)
     def _on_double_click(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.edit_post(self.model.row_at(index.row()).id)
+            self.edit_row(self.model.row_at(index.row()))
+
+    def edit_row(self, row: ScheduleRow) -> None:
+        """The post dialog for a single post, or for one occurrence of a recurring post."""
+        if row.series_wall is None:
+            self.edit_post(row.id)
+        else:
+            self.edit_occurrence(row.id, row.series_wall)
 
     def edit_post(self, post_id: int) -> None:
         try:
@@ -404,6 +427,41 @@ class SchedulePage(QWidget):
 
         self._open(PostDialog(self.services, save, post=info, parent=self))
 
+    def edit_occurrence(self, post_id: int, series_wall: datetime) -> None:
+        """The dialog shows this occurrence; saving asks which occurrences the changes are for."""
+        try:
+            shown = occurrence_as_post(self.services, post_id, series_wall)
+        except UserError as err:
+            show_user_error(self, err)
+            return
+
+        def save(draft: PostDraft) -> None:
+            scope = ask_scope(
+                self.post_dialog or self,
+                self.tr("Edit a repeating post"),
+                self.tr("Save the changes to which occurrences?"),
+            )
+            if scope is None:
+                raise UserError(self.tr("Not saved: choose which occurrences to change."))
+            editor = self.services.occurrence_editor
+            outcome = push_occurrence_edit(
+                self.undo_stack,
+                self.tr("edit repeating post"),
+                editor,
+                lambda: editor.edit(post_id, series_wall, draft, scope),
+                self.changes,
+                self._undo_failed,
+            )
+            self.changes.notify(POSTS)
+            if outcome.dropped:
+                self.status_message.emit(dropped_message(outcome.dropped))
+            else:
+                self.status_message.emit(self.tr("Post saved — Ctrl+Z puts it back."))
+
+        dialog = PostDialog(self.services, save, post=shown, parent=self)
+        dialog.setWindowTitle(self.tr("Edit a repeating post"))
+        self._open(dialog)
+
     def _add(self, draft: PostDraft) -> None:
         info = self.services.posts.add(draft)
         self.undo_stack.push(AddPostCommand(info.id, self.services.posts, self.changes, self._undo_failed))
@@ -421,9 +479,13 @@ class SchedulePage(QWidget):
 
     @Slot()
     def delete_selected(self) -> None:
-        ids = self._selected_ids()
-        if not ids:
+        rows = self._selected_row_data()
+        if not rows:
             return
+        if any(r.series_wall is not None for r in rows):
+            self._delete_with_occurrences(rows)
+            return
+        ids = [r.id for r in rows]
         try:
             snapshots = self.services.posts.delete(ids)
         except UserError as err:
@@ -437,9 +499,57 @@ class SchedulePage(QWidget):
             plural(self.tr("%n post(s) deleted — Ctrl+Z brings them back.", "", len(ids)), len(ids))
         )
 
+    def _delete_with_occurrences(self, rows: list[ScheduleRow]) -> None:
+        """Single posts are deleted; for the occurrences she says which ones, once for all of them."""
+        singles = sorted({r.id for r in rows if r.series_wall is None})
+        occurrences = sorted({(r.id, r.series_wall) for r in rows if r.series_wall is not None})
+        count = len(occurrences)
+        if count == 1:
+            question = self.tr("Delete which occurrences of this repeating post?")
+        else:
+            question = plural(
+                self.tr(
+                    "%n occurrence(s) of repeating posts are selected. Delete only these, these and the "
+                    "following ones, or every occurrence of their series?",
+                    "",
+                    count,
+                ),
+                count,
+            )
+        if singles:
+            question += "\n" + plural(
+                self.tr("The %n single post(s) selected will be deleted too.", "", len(singles)), len(singles)
+            )
+        scope = ask_scope(self, self.tr("Delete a repeating post"), question, count)
+        if scope is None:
+            return
+        editor = self.services.occurrence_editor
+        text = (
+            self.tr("delete occurrence")
+            if count == 1 and not singles
+            else plural(self.tr("delete %n row(s)", "", len(rows)), len(rows))
+        )
+        try:
+            push_occurrence_edit(
+                self.undo_stack,
+                text,
+                editor,
+                lambda: delete_selection(editor, singles, occurrences, scope),
+                self.changes,
+                self._undo_failed,
+            )
+        except UserError as err:
+            show_user_error(self, err)
+            return
+        self.changes.notify(POSTS)
+        self.status_message.emit(self.tr("Deleted — Ctrl+Z brings it back."))
+
     def set_status(self, status: str) -> None:
-        rows = self._selected_rows()
-        before = {self.model.row_at(r).id: self.model.row_at(r).status for r in rows}
+        data = self._selected_row_data()
+        if any(r.series_wall is not None for r in data):
+            self._set_status_with_occurrences(data, status)
+            return
+        before = {r.id: r.status for r in data}
         if not before:
             return
         try:
@@ -452,6 +562,31 @@ class SchedulePage(QWidget):
         )
         self.changes.notify(POSTS)
 
+    def _set_status_with_occurrences(self, rows: list[ScheduleRow], status: str) -> None:
+        """Each occurrence gets the status alone (an exception of its series); single posts as usual."""
+        singles = sorted({r.id for r in rows if r.series_wall is None})
+        occurrences = sorted({(r.id, r.series_wall) for r in rows if r.series_wall is not None})
+        editor = self.services.occurrence_editor
+        try:
+            push_occurrence_edit(
+                self.undo_stack,
+                self.tr("status change"),
+                editor,
+                lambda: status_selection(editor, singles, occurrences, status),
+                self.changes,
+                self._undo_failed,
+            )
+        except UserError as err:
+            show_user_error(self, err)
+            return
+        self.changes.notify(POSTS)
+        self.status_message.emit(
+            self.tr(
+                "Status set to {status} on the selected occurrences only; the rest of their series keeps "
+                "its own — Ctrl+Z puts it back."
+            ).format(status=status_label(status))
+        )
+
     def _undo_failed(self, err: UserError) -> None:
         show_user_error(self, err, self.tr("Cannot undo"))
 
@@ -462,7 +597,17 @@ class SchedulePage(QWidget):
         menu = QMenu(self)
         if len(self._selected_rows()) == 1:
             menu.addAction(self.edit_action)
-        status_menu = menu.addMenu(self.tr("Set status"))
+        occurrences = any(r.series_wall is not None for r in self._selected_row_data())
+        status_menu = menu.addMenu(
+            self.tr("Set status (these occurrences only)") if occurrences else self.tr("Set status")
+        )
+        if occurrences:
+            menu.setToolTipsVisible(True)
+            status_menu.menuAction().setToolTip(
+                self.tr(
+                    "A repeating post's occurrence gets the status alone; its other occurrences keep theirs."
+                )
+            )
         for status in POST_STATUSES:
             action = status_menu.addAction(status_label(status))
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))

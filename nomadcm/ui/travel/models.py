@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from nomadcm import timezones
 from nomadcm.services.conflicts import PostConflicts
-from nomadcm.services.itinerary import StayInfo, TransitInfo
 from nomadcm.services.itinerary_warnings import ItineraryWarning
+from nomadcm.services.trips import StayInfo, TransitInfo
 from nomadcm.ui.formatting import fmt_day, fmt_time, plural
 from nomadcm.ui.travel.texts import (
     conflict_label,
@@ -23,8 +23,8 @@ from nomadcm.ui.travel.texts import (
     transit_kind_symbol,
     warning_text,
 )
+from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 21
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 22
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 23
@@ -65,13 +65,12 @@ class Entry:
         return (self.kind, self.id)
 
 
-class ItineraryModel(QAbstractTableModel):
+class ItineraryModel(RowsTableModel[Entry]):
     WHAT, FROM, TO, PLACE, ZONE, LENGTH, NOTES = range(7)
     COLUMN_COUNT = 7
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries: list[Entry] = []
         self._warnings: dict[tuple[str, int], list[ItineraryWarning]] = {}
         self._now = timezones.now_utc()
         self._headers = (
@@ -89,7 +88,7 @@ class ItineraryModel(QAbstractTableModel):
     ) -> None:
         self.beginResetModel()
         entries = [Entry("stay", stay=s) for s in stays] + [Entry("transit", transit=t) for t in transits]
-        self._entries = sorted(entries, key=lambda e: (e.start, e.kind != "stay", e.id))
+        self._rows = sorted(entries, key=lambda e: (e.start, e.kind != "stay", e.id))
         self._warnings = {}
         for w in warnings:
             for sid in w.stay_ids:
@@ -100,37 +99,12 @@ class ItineraryModel(QAbstractTableModel):
         self.endResetModel()
 
     def entry_at(self, row: int) -> Entry:
-        return self._entries[row]
+        return self.row_at(row)
 
     def row_of(self, key: tuple[str, int]) -> int | None:
-        return next((i for i, e in enumerate(self._entries) if e.key == key), None)
+        return self.find_row(lambda e: e.key == key)
 
-    # ------------------------------------------------------------------ Qt model
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        col = index.column()
+    def _data(self, entry: Entry, col: int, role: int) -> Any:
         warnings = self._warnings.get(entry.key, [])
         if role == Qt.ItemDataRole.DisplayRole:
             return self._stay_text(entry.stay, col) if entry.stay else self._transit_text(entry.transit, col)
@@ -229,7 +203,7 @@ class WarningsModel(QAbstractListModel):
         return None
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(RowsTableModel[PostConflicts]):
     """Posts with conflicts, in time order (the Conflicts panel)."""
 
     YOURS, AUDIENCE, CLIENT, CHANNEL, KINDS, TEXT = range(6)
@@ -237,7 +211,6 @@ class ConflictsModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[PostConflicts] = []
         self._headers = (
             self.tr("Your time"),
             self.tr("Audience time"),
@@ -247,44 +220,10 @@ class ConflictsModel(QAbstractTableModel):
             self.tr("Text"),
         )
 
-    def set_rows(self, rows: list[PostConflicts]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> PostConflicts:
-        return self._rows[row]
-
     def row_of(self, post_id: int, utc: datetime | None = None) -> int | None:
-        return next(
-            (i for i, r in enumerate(self._rows) if r.post_id == post_id and (utc is None or r.utc == utc)),
-            None,
-        )
+        return self.find_row(lambda r: r.post_id == post_id and (utc is None or r.utc == utc))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def _data(self, r: PostConflicts, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == CONFLICT_ROLE:

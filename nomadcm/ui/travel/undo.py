@@ -1,68 +1,35 @@
 """Undoable travel edits (Edit > Undo): stays, transits, and conflict acknowledgements.
 
-As on the Schedule page, a command is pushed after its first write succeeded, so the first `redo()` that
-QUndoStack.push() calls does nothing; a later undo/redo that fails (the other stays changed meanwhile...)
-is reported through `on_error` and the command is made obsolete.
+As on the Schedule page, a command is pushed after its first write succeeded (see `ServiceCommand`); a later
+undo/redo that fails (the other stays changed meanwhile...) is reported through `on_error` and the command is
+made obsolete.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
-from nomadcm.errors import UserError
 from nomadcm.services.conflicts import AckInfo, ConflictService
-from nomadcm.services.itinerary import ItineraryService, StayInfo, StayInput, TransitInfo, TransitInput
+from nomadcm.services.trips import ItineraryService, StayInfo, StayInput, TransitInfo, TransitInput
 from nomadcm.ui.changes import ITINERARY, POSTS, ChangeBus
+from nomadcm.ui.widgets.undo import ErrorSink, ServiceCommand
 
-ErrorSink = Callable[[UserError], None]
 CONFLICTS = "conflicts"  # acknowledgements changed (the Schedule table's conflict column listens too)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TravelUndo", text)
-
-
-class _Command(QUndoCommand):
-    areas: tuple[str, ...] = (ITINERARY,)
-
-    def __init__(self, text: str, changes: ChangeBus, on_error: ErrorSink) -> None:
-        super().__init__(text)
-        self.changes = changes
-        self.on_error = on_error
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # the write already happened before push()
-            self._first = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except UserError as err:
-            self.setObsolete(True)
-            self.on_error(err)
-        self.changes.notify(*self.areas)
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
+class _Command(ServiceCommand):
+    areas = (ITINERARY,)
 
 
 class AddStayCommand(_Command):
     def __init__(
         self, stay: StayInfo, trips: ItineraryService, changes: ChangeBus, on_error: ErrorSink
     ) -> None:
-        super().__init__(_t("new stay in {place}").format(place=stay.city), changes, on_error)
+        super().__init__(
+            QCoreApplication.translate("TravelUndo", "new stay in {place}").format(place=stay.city),
+            changes,
+            on_error,
+        )
         self.stay, self.trips = stay, trips
 
     def _undo(self) -> None:
@@ -82,7 +49,11 @@ class EditStayCommand(_Command):
         changes: ChangeBus,
         on_error: ErrorSink,
     ) -> None:
-        super().__init__(_t("change stay in {place}").format(place=after.city), changes, on_error)
+        super().__init__(
+            QCoreApplication.translate("TravelUndo", "change stay in {place}").format(place=after.city),
+            changes,
+            on_error,
+        )
         self.stay_id, self.before, self.after, self.trips = stay_id, before, after, trips
 
     def _undo(self) -> None:
@@ -101,7 +72,11 @@ class DeleteStayCommand(_Command):
         changes: ChangeBus,
         on_error: ErrorSink,
     ) -> None:
-        super().__init__(_t("delete stay in {place}").format(place=stay.city), changes, on_error)
+        super().__init__(
+            QCoreApplication.translate("TravelUndo", "delete stay in {place}").format(place=stay.city),
+            changes,
+            on_error,
+        )
         self.stay, self.checklist, self.trips = stay, checklist, trips
         self.areas = (ITINERARY, "workplaces") if checklist else (ITINERARY,)
 
@@ -117,7 +92,11 @@ class AddTransitCommand(_Command):
     def __init__(
         self, transit: TransitInfo, trips: ItineraryService, changes: ChangeBus, on_error: ErrorSink
     ) -> None:
-        super().__init__(_t("new transit {route}").format(route=transit.route), changes, on_error)
+        super().__init__(
+            QCoreApplication.translate("TravelUndo", "new transit {route}").format(route=transit.route),
+            changes,
+            on_error,
+        )
         self.transit, self.trips = transit, trips
 
     def _undo(self) -> None:
@@ -138,7 +117,11 @@ class EditTransitCommand(_Command):
         on_error: ErrorSink,
     ) -> None:
         route = f"{after.from_place} → {after.to_place}"
-        super().__init__(_t("change transit {route}").format(route=route), changes, on_error)
+        super().__init__(
+            QCoreApplication.translate("TravelUndo", "change transit {route}").format(route=route),
+            changes,
+            on_error,
+        )
         self.transit_id, self.before, self.after, self.trips = transit_id, before, after, trips
 
     def _undo(self) -> None:
@@ -152,7 +135,11 @@ class DeleteTransitCommand(_Command):
     def __init__(
         self, transit: TransitInfo, trips: ItineraryService, changes: ChangeBus, on_error: ErrorSink
     ) -> None:
-        super().__init__(_t("delete transit {route}").format(route=transit.route), changes, on_error)
+        super().__init__(
+            QCoreApplication.translate("TravelUndo", "delete transit {route}").format(route=transit.route),
+            changes,
+            on_error,
+        )
         self.transit, self.trips = transit, trips
 
     def _undo(self) -> None:
@@ -174,7 +161,7 @@ class AcknowledgeCommand(_Command):
         changes: ChangeBus,
         on_error: ErrorSink,
     ) -> None:
-        super().__init__(_t("acknowledge conflicts"), changes, on_error)
+        super().__init__(QCoreApplication.translate("TravelUndo", "acknowledge conflicts"), changes, on_error)
         self.post_id, self.kinds, self.note, self.conflicts = post_id, kinds, note, conflicts
 
     def _undo(self) -> None:
@@ -190,7 +177,7 @@ class UnacknowledgeCommand(_Command):
     def __init__(
         self, removed: list[AckInfo], conflicts: ConflictService, changes: ChangeBus, on_error: ErrorSink
     ) -> None:
-        super().__init__(_t("undo acknowledgement"), changes, on_error)
+        super().__init__(QCoreApplication.translate("TravelUndo", "undo acknowledgement"), changes, on_error)
         self.removed, self.conflicts = removed, conflicts
 
     def _undo(self) -> None:

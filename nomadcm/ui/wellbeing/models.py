@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from nomadcm import timezones
@@ -16,43 +16,27 @@ from nomadcm.services.wellbeing import RestInfo, ScreenInfo
 from nomadcm.services.wellbeing_report import DayReport
 from nomadcm.ui.formatting import fmt_date, fmt_day, fmt_time
 from nomadcm.ui.wellbeing import texts
+from nomadcm.ui.widgets.table_model import RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 WARN = QColor("#c53030")
 
 
-class DayTableModel(QAbstractTableModel):
+class DayTableModel(RowsTableModel[DayReport]):
     """One row per day: screen time by device, total, sleep, rest, longest rest, warnings."""
 
     DATE, ZONE = 0, 1
     FIRST_DEVICE = 2
     TOTAL = FIRST_DEVICE + len(DEVICES)
     SLEEP, REST, LONGEST, WARNINGS = TOTAL + 1, TOTAL + 2, TOTAL + 3, TOTAL + 4
-    COLUMNS = WARNINGS + 1
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._days: list[DayReport] = []
+    COLUMN_COUNT = WARNINGS + 1
 
     def set_days(self, days: list[DayReport]) -> None:
-        self.beginResetModel()
-        self._days = list(days)
-        self.endResetModel()
+        self.set_rows(days)
 
     def day(self, row: int) -> DayReport:
-        return self._days[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._days)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _header(self, section: int) -> str | None:
         if self.FIRST_DEVICE <= section < self.TOTAL:
             return texts.device_name(DEVICES[section - self.FIRST_DEVICE])
         return {
@@ -65,11 +49,7 @@ class DayTableModel(QAbstractTableModel):
             self.WARNINGS: self.tr("Warnings"),
         }.get(section)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._days):
-            return None
-        day = self._days[index.row()]
-        col = index.column()
+    def _data(self, day: DayReport, col: int, role: int) -> Any:
         codes = {w.code for w in day.warnings}
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.DATE:
@@ -121,33 +101,17 @@ class Entry:
         return self.info.start
 
 
-class EntryTableModel(QAbstractTableModel):
+class EntryTableModel(RowsTableModel[Entry]):
     KIND, WHAT, START, END, DURATION, ZONE, DETAIL, SOURCE = range(8)
-    COLUMNS = 8
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Entry] = []
+    COLUMN_COUNT = 8
 
     def set_entries(self, screens: list[ScreenInfo], rests: list[RestInfo]) -> None:
-        self.beginResetModel()
-        self._rows = sorted((Entry(i) for i in [*screens, *rests]), key=lambda e: (e.start, e.is_screen))
-        self.endResetModel()
+        self.set_rows(sorted((Entry(i) for i in [*screens, *rests]), key=lambda e: (e.start, e.is_screen)))
 
     def entry(self, row: int) -> Entry:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _header(self, section: int) -> str | None:
         return {
             self.KIND: self.tr("Type"),
             self.WHAT: self.tr("What"),
@@ -159,12 +123,8 @@ class EntryTableModel(QAbstractTableModel):
             self.SOURCE: self.tr("Source"),
         }.get(section)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
+    def _data(self, entry: Entry, col: int, role: int) -> Any:
         info = entry.info
-        col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.KIND:
                 return self.tr("Screen") if entry.is_screen else self.tr("Rest")
@@ -196,37 +156,20 @@ class EntryTableModel(QAbstractTableModel):
         return None
 
 
-class AppTableModel(QAbstractTableModel):
+class AppTableModel(RowsTableModel[tuple[str, float]]):
     APP, TIME = 0, 1
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, float]] = []
+    COLUMN_COUNT = 2
 
     def set_totals(self, rows: list[tuple[str, float]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _header(self, section: int) -> str:
         return self.tr("Application") if section == self.APP else self.tr("In the foreground")
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        app, seconds = self._rows[index.row()]
+    def _data(self, row: tuple[str, float], col: int, role: int) -> Any:
+        app, seconds = row
         if role == Qt.ItemDataRole.DisplayRole:
-            return app if index.column() == self.APP else texts.hours_minutes(seconds)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.TIME:
+            return app if col == self.APP else texts.hours_minutes(seconds)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.TIME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

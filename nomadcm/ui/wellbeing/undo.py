@@ -1,23 +1,18 @@
 """Undoable wellbeing edits (Edit > Undo): add, edit, delete a screen session or a rest period.
 
-A command is pushed after its first write succeeded (the dialog shows a failure and stays open), so the
-first redo() that QUndoStack.push() calls does nothing. A later failure (the row changed meanwhile) is
-reported through `on_error` and the command made obsolete.
+A command is pushed after its first write succeeded (see `ServiceCommand`). A later failure (the row changed
+meanwhile) is reported through `on_error` and the command made obsolete.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
-from nomadcm.errors import UserError
 from nomadcm.services.wellbeing import RestInfo, ScreenInfo, WellbeingService
 from nomadcm.ui.changes import WELLBEING, ChangeBus
+from nomadcm.ui.widgets.undo import ErrorSink, ServiceCommand
 
 Info = ScreenInfo | RestInfo
-ErrorSink = Callable[[UserError], None]
 
 
 def _delete(service: WellbeingService, info: Info) -> None:
@@ -58,36 +53,12 @@ def _put(service: WellbeingService, info: Info) -> None:
         )
 
 
-class _Command(QUndoCommand):
+class _Command(ServiceCommand):
+    areas = (WELLBEING,)
+
     def __init__(self, text: str, service: WellbeingService, changes: ChangeBus, on_error: ErrorSink) -> None:
-        super().__init__(text)
+        super().__init__(text, changes, on_error)
         self.service = service
-        self.changes = changes
-        self.on_error = on_error
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except UserError as err:
-            self.setObsolete(True)
-            self.on_error(err)
-        self.changes.notify(WELLBEING)
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
 
 
 class AddEntryCommand(_Command):

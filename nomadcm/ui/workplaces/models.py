@@ -7,13 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from nomadcm import timezones
@@ -24,10 +18,10 @@ from nomadcm.services.place_catalog import PlaceCatalog, PlaceFilter, PlaceInfo
 from nomadcm.services.place_checklist import ChecklistEntry
 from nomadcm.services.workplaces import SpeedTestInfo, WorkSessionInfo
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
+from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 STATE_COLOURS = {HoursState.OPEN: "#2f855a", HoursState.CLOSED: "#c53030", HoursState.UNKNOWN: "#718096"}
@@ -84,7 +78,7 @@ def hours_tooltip(place: PlaceInfo, when: datetime) -> str:
     return "\n".join(lines)
 
 
-class PlacesModel(QAbstractTableModel):
+class PlacesModel(RowsTableModel[PlaceInfo]):
     FAV, NAME, KIND, CITY, DOWN, UP, TESTS, WIFI, POWER, QUIET, COMFORT, PRICE, OPEN = range(13)
     COLUMN_COUNT = 13
     SCORE_COLUMNS: ClassVar[dict[int, str]] = {
@@ -98,8 +92,7 @@ class PlacesModel(QAbstractTableModel):
     def __init__(self, load: Callable[[], PlaceCatalog], parent: Any = None) -> None:
         super().__init__(parent)
         self._load = load
-        self._catalog = PlaceCatalog([])
-        self._rows: list[PlaceInfo] = []  # the places shown: filtered, then sorted
+        self._catalog = PlaceCatalog([])  # all the places; the rows are those shown, filtered then sorted
         self._filter = PlaceFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._now = timezones.now_utc()
@@ -188,46 +181,22 @@ class PlacesModel(QAbstractTableModel):
         return sorted(by_name, key=lambda p: key(p, column), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def place_at(self, row: int) -> PlaceInfo:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, place_id: int) -> int | None:
-        return next((i for i, p in enumerate(self._rows) if p.id == place_id), None)
+        return self.find_row(lambda p: p.id == place_id)
 
     def refresh_now(self) -> None:
         """A minute passed: the Open column may have changed."""
         self._now = timezones.now_utc()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.OPEN), self.index(len(self._rows) - 1, self.OPEN))
+        self.column_changed(self.OPEN)
 
-    # ------------------------------------------------------------------ Qt API
+    # ------------------------------------------------------------------ cells
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _header_tip(self, section: int) -> str | None:
+        return self._tips.get(section)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips.get(section)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        p = self._rows[index.row()]
-        col = index.column()
+    def _data(self, p: PlaceInfo, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(p, col)
         if role == SORT_ROLE:
@@ -312,13 +281,12 @@ class PlacesModel(QAbstractTableModel):
         return None
 
 
-class SpeedTestsModel(QAbstractTableModel):
+class SpeedTestsModel(RowsTableModel[SpeedTestInfo]):
     WHEN, DOWN, UP, PING, TOOL = range(5)
     COLUMN_COUNT = 5
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[SpeedTestInfo] = []
         self._zone = "UTC"
         self._headers = (
             self.tr("When"),
@@ -335,32 +303,9 @@ class SpeedTestsModel(QAbstractTableModel):
         self.endResetModel()
 
     def test_at(self, row: int) -> SpeedTestInfo:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        t = self._rows[index.row()]
-        col = index.column()
+    def _data(self, t: SpeedTestInfo, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.WHEN:
                 return fmt_datetime(timezones.wall_at(t.measured_at, self._zone))
@@ -388,7 +333,7 @@ def tool_label(tool: str) -> str:
     }.get(tool, tool)
 
 
-class ChecklistModel(QAbstractTableModel):
+class ChecklistModel(RowsTableModel[ChecklistEntry]):
     """A stay's places to try; Visited and Tested are tick boxes, Note is editable."""
 
     VISITED, TESTED, NAME, KIND, DOWN, HOURS, NOTE = range(7)
@@ -397,7 +342,6 @@ class ChecklistModel(QAbstractTableModel):
     def __init__(self, on_change: Callable[[int, dict[str, Any]], bool], parent: Any = None) -> None:
         super().__init__(parent)
         self._on_change = on_change
-        self._rows: list[ChecklistEntry] = []
         self._headers = (
             self.tr("Visited"),
             self.tr("Tested"),
@@ -409,45 +353,25 @@ class ChecklistModel(QAbstractTableModel):
         )
 
     def set_entries(self, entries: list[ChecklistEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entries(self) -> list[ChecklistEntry]:
-        return list(self._rows)
+        return self.rows()
 
     def entry_at(self, row: int) -> ChecklistEntry:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
+        return self.row_at(row)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return base
         if index.column() in (self.VISITED, self.TESTED):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         if index.column() == self.NOTE:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        e = self._rows[index.row()]
-        col = index.column()
+    def _data(self, e: ChecklistEntry, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole:
             if col == self.VISITED:
                 return Qt.CheckState.Checked if e.visited else Qt.CheckState.Unchecked
@@ -489,12 +413,11 @@ class ChecklistModel(QAbstractTableModel):
             return False
         if fields.get("tested"):
             fields["visited"] = True  # the service ticks it too: tested means visited
-        self._rows[index.row()] = replace(e, **fields)
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.COLUMN_COUNT - 1))
+        self.replace_row(index.row(), replace(e, **fields))
         return True
 
 
-class WorkSessionsModel(QAbstractTableModel):
+class WorkSessionsModel(RowsTableModel[WorkSessionInfo]):
     """A place's "worked here" sessions, newest first, in the zone each was logged in."""
 
     START, END, DURATION, ACTIVITY = range(4)
@@ -502,38 +425,12 @@ class WorkSessionsModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[WorkSessionInfo] = []
         self._headers = (self.tr("From"), self.tr("To"), self.tr("Duration"), self.tr("Activity"))
 
     def set_sessions(self, sessions: list[WorkSessionInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(sessions)
-        self.endResetModel()
+        self.set_rows(sessions)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        w = self._rows[index.row()]
-        col = index.column()
+    def _data(self, w: WorkSessionInfo, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.START:
                 return f"{fmt_datetime(timezones.wall_at(w.start, w.tz))} {timezones.abbreviation(w.start, w.tz)}"

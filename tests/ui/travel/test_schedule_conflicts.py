@@ -7,17 +7,19 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from nomadcm.services import conflicts
-from nomadcm.services.itinerary import StayInput
+from nomadcm.services import conflict_rules
 from nomadcm.services.posts import PostDraft
+from nomadcm.services.trips import StayInput
 from nomadcm.ui.schedule.model import ScheduleModel
 
 
 @pytest.fixture(autouse=True)
 def _built_in_conflicts_only(monkeypatch):  # type: ignore[no-untyped-def]
-    conflicts.rules()
-    kept = {k: v for k, v in conflicts._RULES.items() if k in ("sleep", "transit", "off_hours", "holiday")}
-    monkeypatch.setattr(conflicts, "_RULES", kept)
+    conflict_rules.rules()
+    kept = {
+        k: v for k, v in conflict_rules._RULES.items() if k in ("sleep", "transit", "off_hours", "holiday")
+    }
+    monkeypatch.setattr(conflict_rules, "_RULES", kept)
 
 
 def test_conflicts_column(qtbot, qtmodeltester, services) -> None:

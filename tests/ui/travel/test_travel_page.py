@@ -8,9 +8,9 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate, QPointF, Qt
 
-from nomadcm.services.conflicts import rules
-from nomadcm.services.itinerary import StayInput, TransitInput
+from nomadcm.services.conflict_rules import rules
 from nomadcm.services.posts import PostDraft
+from nomadcm.services.trips import StayInput, TransitInput
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.pages import page_spec
 from nomadcm.ui.travel.city_search import CityField, zone_suggestions
@@ -23,11 +23,13 @@ from nomadcm.ui.widgets.zone_picker import ZonePicker
 @pytest.fixture(autouse=True)
 def _built_in_conflicts_only(monkeypatch):  # type: ignore[no-untyped-def]
     """Other areas' kinds (no_wifi) are tested by their areas: keep these tests to the travel kinds."""
-    from nomadcm.services import conflicts
+    from nomadcm.services import conflict_rules
 
     rules()
-    kept = {k: v for k, v in conflicts._RULES.items() if k in ("sleep", "transit", "off_hours", "holiday")}
-    monkeypatch.setattr(conflicts, "_RULES", kept)
+    kept = {
+        k: v for k, v in conflict_rules._RULES.items() if k in ("sleep", "transit", "off_hours", "holiday")
+    }
+    monkeypatch.setattr(conflict_rules, "_RULES", kept)
 
 
 @pytest.fixture
