@@ -182,9 +182,10 @@ def sweep(
     language: str | None = None,
 ) -> Iterator[PostConflicts]:
     """One pass over the posts in time order: `rows` are (naive UTC, post id, aware UTC or its stored text or
-    None, client id, network, text, recurring), sorted; `acks` the acknowledged kinds by post id. The built-in kinds are tested inline with tables made once
-    (a function call per post and kind would cost more than the tests); other kinds go through their
-    rule's checker with a `PostSlot`."""
+    None, client id, network, text, recurring), sorted; `acks` the acknowledged kinds by post id.
+
+    The built-in kinds are tested inline with tables made once (a function call per post and kind would cost
+    more than the tests); other kinds go through their rule's checker with a `PostSlot`."""
     start = rows[0][0].replace(tzinfo=UTC)
     end = rows[-1][0].replace(tzinfo=UTC) + timedelta(seconds=1)
     rhythm = load_rhythm(SettingsService(db))

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
-from typing import Any
 
 from sqlalchemy import select
 
@@ -217,22 +216,4 @@ def load_itinerary(db: Database, home_tz: str | None = None) -> Itinerary:
 
 # The editing API moved to services/trips.py; these names are still found here for the modules not yet
 # updated (ui/travel/dialogs.py). New code imports them from nomadcm.services.trips.
-_MOVED_TO_TRIPS = frozenset(
-    {
-        "StayInfo",
-        "StayInput",
-        "StayOverlapError",
-        "TransitInfo",
-        "TransitInput",
-        "TransitOverlapError",
-        "stay_span",
-    }
-)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED_TO_TRIPS:
-        from nomadcm.services import trips
-
-        return getattr(trips, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

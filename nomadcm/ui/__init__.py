@@ -45,12 +45,14 @@ def run(
     """
     from PySide6.QtCore import QTimer
 
+    from nomadcm.ui import startup
     from nomadcm.ui.main_window import MainWindow
     from nomadcm.ui.shell import DesktopShell
     from nomadcm.ui.travel.city_search import zone_suggestions
     from nomadcm.ui.widgets.zone_picker import set_default_city_search
 
     set_default_city_search(zone_suggestions)  # every zone picker also finds cities (offline city table)
+    startup.begin()  # what can wait for the first paint waits (ui/startup.py)
     window = MainWindow(services)
     window.translations = translations
     if page:
@@ -65,12 +67,17 @@ def run(
         watchdog.timeout.connect(lambda: app.exit(1))
         watchdog.start(STARTUP_TIMEOUT_MS)
     else:
+        window.startup_complete.connect(lambda: QTimer.singleShot(0, startup.finish))
         window.startup_complete.connect(
             lambda: QTimer.singleShot(0, lambda: _after_start(window, crash_report))
         )
     window.show()
     code = app.exec()
     watchdog.stop()
+    # Nothing may call app.exit() once the loop is over: Qt would remember it and end the next loop at once.
+    window.closed.disconnect()
+    window.startup_complete.disconnect()
+    startup.cancel()  # a start-up cut short (--exit-after-startup): the deferred work goes with the window
     outcome = RunOutcome(code, window.next_database, window.build_demo, window.restart_requested)
     if shell.scheduler is not None:
         shell.scheduler.stop()

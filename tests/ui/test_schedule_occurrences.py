@@ -53,15 +53,15 @@ def scope(monkeypatch):  # type: ignore[no-untyped-def]
     """The "which occurrences?" question, answered with `scope.answer`; the questions asked are kept."""
 
     class Fake:
-        answer: str | None = "one"
-        asked: list[tuple[str, str, int]] = []
+        def __init__(self) -> None:
+            self.answer: str | None = "one"
+            self.asked: list[tuple[str, str, int]] = []
 
         def __call__(self, _parent, title: str, question: str, count: int = 1) -> str | None:
             self.asked.append((title, question, count))
             return self.answer
 
     fake = Fake()
-    fake.asked = []
     monkeypatch.setattr(schedule_page, "ask_scope", fake)
     return fake
 

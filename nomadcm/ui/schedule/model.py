@@ -22,6 +22,7 @@ from nomadcm.errors import UserError
 from nomadcm.services.itinerary import Itinerary
 from nomadcm.services.occurrences import load_series
 from nomadcm.services.posts import PostFilter, PostService, ScheduleRow
+from nomadcm.ui import startup
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
 from nomadcm.ui.publishing.occurrence_actions import gap_note, rule_in_words
 from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
@@ -35,7 +36,6 @@ GAP_MARK = "⇥"
 RowKey = tuple[int, datetime | None]  # (post id, series wall time or None for a single post)
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-
 
 
 def status_label(status: str) -> str:
@@ -122,9 +122,20 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
         page = self._posts.page(self._filter, after, self.page_size, itinerary=self._itinerary)
         if len(page) < self.page_size:
             self._exhausted = True
-        self._conflicts.update(self._conflicts_of(page))
+        if startup.starting():
+            # The conflict check loads the city table and holiday rules (about a second the first
+            # time): the rows show first, their conflict marks right after the window's first paint.
+            startup.after_first_paint(lambda rows=page: self._late_conflicts(rows))
+        else:
+            self._conflicts.update(self._conflicts_of(page))
         self._rules.update(self._rules_of(page))
         return page
+
+    def _late_conflicts(self, page: Sequence[ScheduleRow]) -> None:
+        self._conflicts.update(self._conflicts_of(page))
+        if self._rows:
+            top, bottom = self.index(0, self.CONFLICTS), self.index(len(self._rows) - 1, self.CONFLICTS)
+            self.dataChanged.emit(top, bottom)
 
     def _rules_of(self, page: Sequence[ScheduleRow]) -> dict[int, str]:
         """The rules of the recurring posts first seen on this page, in words (one query for the page)."""

@@ -32,7 +32,8 @@ from nomadcm.models import TRANSIT_KINDS
 from nomadcm.services.cities import City
 from nomadcm.services.conflicts import PostConflicts
 from nomadcm.services.container import Services
-from nomadcm.services.itinerary import (
+from nomadcm.services.rhythm import SleepWindow, WorkHours, format_clock, load_rhythm
+from nomadcm.services.trips import (
     StayInfo,
     StayInput,
     StayOverlapError,
@@ -41,7 +42,6 @@ from nomadcm.services.itinerary import (
     TransitOverlapError,
     stay_span,
 )
-from nomadcm.services.rhythm import SleepWindow, WorkHours, format_clock, load_rhythm
 from nomadcm.ui.formatting import fmt_day, fmt_time, plural, pydate, qdate, short_date_format
 from nomadcm.ui.travel.city_search import CityField, zone_suggestions
 from nomadcm.ui.travel.models import duration_text
