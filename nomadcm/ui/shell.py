@@ -7,20 +7,26 @@
 - A second launch on the same database raises this window (`SingleInstance.activated`).
 - Settings saved: the theme applies at once, a new language offers a restart.
 
-The tray's contents and the wellbeing badges are computed after the window's first paint: they are not
+The reminders, the badges and the tray start after the window's first paint (ui/startup.py): they are not
 what the user opened NomadCM to see, and start-up stays short.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QTimer, Slot
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
+from nomadcm.ui import startup
 from nomadcm.ui.main_window import SETTINGS_STATE, MainWindow, app_icon
 from nomadcm.ui.single_instance import SingleInstance
 from nomadcm.ui.theme import ThemeManager
 from nomadcm.ui.tray import Tray
 from nomadcm.ui.wellbeing.badges import WellbeingBadges
+
+if TYPE_CHECKING:
+    from nomadcm.ui.wellbeing.reminders import BreakReminder
 
 
 class DesktopShell(QObject):
@@ -33,7 +39,6 @@ class DesktopShell(QObject):
         reminders: bool = True,
     ) -> None:
         super().__init__(window)
-        from nomadcm.ui.wellbeing.reminders import BreakReminder
         from nomadcm.ui.wellbeing.timer import ScreenTimerWidget, TimerController, timer_menu
 
         self.window = window
@@ -50,8 +55,10 @@ class DesktopShell(QObject):
         if isinstance(state, QByteArray) and not state.isEmpty():
             window.restoreState(state)  # again, now that the toolbar exists
 
-        self.breaks = BreakReminder(self.timers, changes, parent=self)
-        self.badges: WellbeingBadges | None = None  # built after the first paint
+        self.breaks: BreakReminder | None = None
+        self.badges: WellbeingBadges | None = None
+        self.scheduler = None
+        self.popup = None
         self.tray = Tray(
             services,
             changes,
@@ -64,28 +71,31 @@ class DesktopShell(QObject):
         window.tray = self.tray
         self.tray.openRequested.connect(window.bring_to_front)
         self.tray.quitRequested.connect(window.quit_app)
-        self.breaks.limitPassed.connect(self.tray.notify)
         self.timers.failed.connect(lambda text: QMessageBox.warning(window, window.windowTitle(), text))
-        self.scheduler = None
-        self.popup = None
-        if reminders:
-            from nomadcm.ui.publishing.reminders import install_reminders
-
-            self.scheduler, self.popup = install_reminders(services, changes, window)
-            self.scheduler.remindersDue.connect(self.tray.notify_reminders)
         if instance is not None:
             instance.activated.connect(window.bring_to_front)
         window.settings_saved.connect(self.apply_settings)
-        window.startup_complete.connect(lambda: QTimer.singleShot(0, self.after_first_paint))
+        self._reminders = reminders
+        startup.after_first_paint(self.start_background)
 
     def _badge_text(self) -> str:
         return self.badges.text() if self.badges is not None else ""
 
     @Slot()
-    def after_first_paint(self) -> None:
-        self.badges = WellbeingBadges(self.window.services, self.window.changes, self)
+    def start_background(self) -> None:
+        """Break and post reminders, the wellbeing badges and the tray: after the first paint."""
+        from nomadcm.ui.wellbeing.reminders import BreakReminder
+
+        services, changes = self.window.services, self.window.changes
+        self.breaks = BreakReminder(self.timers, changes, parent=self)
+        self.breaks.limitPassed.connect(self.tray.notify)
+        if self._reminders:
+            from nomadcm.ui.publishing.reminders import install_reminders
+
+            self.scheduler, self.popup = install_reminders(services, changes, self.window)
+            self.scheduler.remindersDue.connect(self.tray.notify_reminders)
+        self.badges = WellbeingBadges(services, changes, self)
         self.badges.changed.connect(lambda _items: self.tray.refresh())
-        self.tray.refresh()
         self.tray.show()
 
     @Slot(dict)

@@ -2,202 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_GB">
 <context>
-    <name></name>
+    <name>AboutDialog</name>
     <message>
-        <source>Laptop</source>
+        <source>About NomadCM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phone</source>
+        <source>Plan your clients&apos; posts in their audience&apos;s time zone, wherever you are working from, and keep an eye on your screen time and rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tablet</source>
+        <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>TV</source>
+        <source>This is the sample database: your own data is elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Other screen</source>
+        <source>Logs and crash reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sleep</source>
+        <source>Everything stays on this computer: NomadCM sends nothing anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Break</source>
+        <source>Licences and credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Day off</source>
+        <source>&lt;b&gt;Licences and credits&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offline, with people</source>
+        <source>(in memory)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sport</source>
+        <source>Open folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Other rest</source>
+        <source>Open the folder of {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>typed</source>
+        <source>City names, coordinates and time zones: {geonames}, licensed under {licence}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>timer</source>
+        <source>Workplace imports read OpenStreetMap data, © OpenStreetMap contributors ({licence}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ActivityWatch</source>
+        <source>NomadCM is free software under the MIT licence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV import</source>
+        <source>Python {version}, PSF licence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sleep as Android</source>
+        <source>Built with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>worked at a place</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{h} h {m:02d}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slept {value}, under the {goal} sleep goal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Longest rest {value}, under {goal} in a row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Screen time {value}, over the {goal} daily limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This week&apos;s screen time reached {value}, over the {goal} weekly limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No {goal} rest this week (longest {value})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No full day of rest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Places to try in {place}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>{first} to {last}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Visited</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Tested</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Place</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>WiFi</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Opening hours</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Median speed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Note</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>No place on this checklist yet.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>not known</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>{down} ↓ / {up} ↑ Mbit/s ({count} tests)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>not tested</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Made with NomadCM</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Opening hours not known</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>{hours}
-Not understood ({error}): treated as unknown</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Changes {when} ({zone})</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Free</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>For customers</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workplaces</source>
-        <comment>Paid</comment>
+        <source>Data:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -257,6 +128,14 @@ Not understood ({error}): treated as unknown</comment>
         <source>The database {path} cannot be used.
 
 {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NomadCM is already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NomadCM is already open on {path} but does not answer. Close it (or end it from the task manager), then open NomadCM again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -398,13 +277,6 @@ Not understood ({error}): treated as unknown</comment>
     <message>
         <source>edit repeating post</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n changed occurrence(s) no longer fit the new pattern and were removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>That time does not exist on the new day (clocks jump forward): moved to {time}.</source>
@@ -800,6 +672,41 @@ Not understood ({error}): treated as unknown</comment>
     </message>
 </context>
 <context>
+    <name>ClientPage</name>
+    <message>
+        <source>Your first client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who do you publish for? Their audience&apos;s city sets the time zone of their posts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience &amp;city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience time &amp;zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Boulangerie Dupont</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the name empty to skip: you can add clients later on the Clients page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientsModel</name>
     <message>
         <source>Client</source>
@@ -1160,6 +1067,29 @@ Not understood ({error}): treated as unknown</comment>
     </message>
 </context>
 <context>
+    <name>DesktopShell</name>
+    <message>
+        <source>Screen timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language shows once NomadCM restarts. Restart now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
@@ -1355,6 +1285,17 @@ Not understood ({error}): treated as unknown</comment>
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Welcome to NomadCM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GoalsDialog</name>
     <message>
         <source>Wellbeing goals and reminders</source>
@@ -1478,6 +1419,33 @@ Not understood ({error}): treated as unknown</comment>
     </message>
     <message>
         <source>Once a day, when a running timer passes your daily limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Where is home?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside your stays and trips NomadCM counts you at home: “your time” is home time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home &amp;city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home time zone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1703,6 +1671,10 @@ Not understood ({error}): treated as unknown</comment>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Sample data — {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database NomadCM is working on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1720,6 +1692,22 @@ Not understood ({error}): treated as unknown</comment>
     </message>
     <message>
         <source>&amp;Import schedule from CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to &amp;your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the sample data and open your own database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explore the &amp;sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A realistic month in a separate database; yours is not touched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1743,6 +1731,10 @@ Not understood ({error}): treated as unknown</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1751,15 +1743,27 @@ Not understood ({error}): treated as unknown</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Welcome assistant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About NomadCM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About NomadCM</source>
+        <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;NomadCM {version}&lt;/h3&gt;&lt;p&gt;Plan your clients&apos; posts in their audience&apos;s time zone, wherever you are working from.&lt;/p&gt;&lt;p&gt;Your data stays on this computer:&lt;br&gt;{path}&lt;/p&gt;</source>
+        <source>{page} — {app} (sample data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NomadCM is still running: reminders and timers go on. Quit from the tray menu.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1767,6 +1771,141 @@ Not understood ({error}): treated as unknown</comment>
     <name>MonthView</name>
     <message>
         <source>+{count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Occurrences</name>
+    <message>
+        <source>Only these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These and following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This and following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n changed occurrence(s) no longer fit the new pattern and were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fifth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second-to-last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{n} from the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day {n} from the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %n day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{every}, on {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every weekday (Monday to Friday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %n week(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{every} on {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %n month(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {ordinal} {weekday}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{every} on {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rule}, {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rule}, until {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} does not exist on {day} in {zone} (the clocks jump forward): this occurrence goes out at {moved}, just after the jump.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2324,17 +2463,33 @@ Not understood ({error}): treated as unknown</comment>
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
+    <name>PreviousCrashDialog</name>
     <message>
-        <source>Workplaces</source>
-        <comment>Not known</comment>
+        <source>NomadCM closed unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>QCoreApplication.QCoreApplication.QCoreApplication</name>
     <message>
-        <source>Weekly screen limit passed</source>
+        <source>The last time, NomadCM stopped without warning. Your data is safe: every change was saved as you made it. If you report the problem, include the details below; they contain no posts or personal data, only where the program was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crash report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report is saved in {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2536,6 +2691,64 @@ Not understood ({error}): treated as unknown</comment>
     </message>
 </context>
 <context>
+    <name>RhythmPage</name>
+    <message>
+        <source>Asleep {sleep}; working {work}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A start and an end must differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rhythm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts planned while you sleep or outside your working hours are flagged, wherever you are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wake-up time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of the working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SampleData</name>
+    <message>
+        <source>Preparing a month of sample data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScheduleModel</name>
     <message>
         <source>Audience time</source>
@@ -2587,6 +2800,18 @@ Not understood ({error}): treated as unknown</comment>
     </message>
     <message>
         <source>First line of the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mark} Repeats: {rule}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mark} One occurrence of a repeating post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This occurrence was changed on its own; the rest of the series was not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2720,6 +2945,26 @@ Not understood ({error}): treated as unknown</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit a repeating post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to which occurrences?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: choose which occurrences to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit repeating post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post saved — Ctrl+Z puts it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Post saved; the filters hide it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2731,11 +2976,64 @@ Not understood ({error}): treated as unknown</comment>
         </translation>
     </message>
     <message>
+        <source>Delete which occurrences of this repeating post?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrence(s) of repeating posts are selected. Delete only these, these and the following ones, or every occurrence of their series?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n single post(s) selected will be deleted too.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete a repeating post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete occurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted — Ctrl+Z brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status set to {status} on the selected occurrences only; the rest of their series keeps its own — Ctrl+Z puts it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Set status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set status (these occurrences only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A repeating post&apos;s occurrence gets the status alone; its other occurrences keep theirs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2786,6 +3084,117 @@ Not understood ({error}): treated as unknown</comment>
     </message>
     <message>
         <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home and rhythm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wellbeing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language shows the next time NomadCM starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day of the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First day of the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home &amp;city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window keeps NomadCM running in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post reminders and screen timers keep running while the window is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: closing the window quits NomadCM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind me when a post is due, so I can publish it by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes before a post is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts missed while NomadCM was closed are listed at the next start. Nothing is ever published for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your home time zone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3158,6 +3567,87 @@ Not understood ({error}): treated as unknown</comment>
     </message>
 </context>
 <context>
+    <name>TravelUndo</name>
+    <message>
+        <source>new stay in {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change stay in {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete stay in {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new transit {route}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change transit {route}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete transit {route}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledge conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open NomadCM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit NomadCM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing more to publish today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} · {client}, {network}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{post} (draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {time} {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post to publish at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client}, {network}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TripTimeline</name>
     <message>
         <source>Trip timeline</source>
@@ -3173,7 +3663,145 @@ Not understood ({error}): treated as unknown</comment>
     </message>
 </context>
 <context>
+    <name>Unsaved</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed this form without saving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you close it now, what you typed is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to NomadCM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NomadCM plans your clients&apos; posts in their audience&apos;s time zone, follows you from city to city, and keeps an eye on your screen time and rest. A few questions and you are ready; everything can be changed later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explore with sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A realistic month: three clients in Paris, Montréal and Antananarivo, a trip, workplaces and screen time — in a separate database. Your own data is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Wellbeing</name>
+    <message>
+        <source>Laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline, with people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ActivityWatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep as Android</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worked at a place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slept {value}, under the {goal} sleep goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest rest {value}, under {goal} in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen time {value}, over the {goal} daily limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week&apos;s screen time reached {value}, over the {goal} weekly limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {goal} rest this week (longest {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>%n short night(s)</source>
         <translation type="unfinished"></translation>
@@ -3184,6 +3812,14 @@ Not understood ({error}): treated as unknown</comment>
     </message>
     <message>
         <source>%n day(s) over the screen limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly screen limit passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No full day of rest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3480,6 +4116,62 @@ Not understood ({error}): treated as unknown</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Places to try in {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WiFi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No place on this checklist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{down} ↓ / {up} ↑ Mbit/s ({count} tests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made with NomadCM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Café</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3517,6 +4209,35 @@ Not understood ({error}): treated as unknown</comment>
     </message>
     <message>
         <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening hours not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours}
+Not understood ({error}): treated as unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes {when} ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -130,7 +130,7 @@ class SchedulePage(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         widths = {
-            ScheduleModel.AUDIENCE: 170,
+            ScheduleModel.AUDIENCE: 205,  # room for the ↻ and ⇥ marks of an occurrence
             ScheduleModel.YOURS: 150,
             ScheduleModel.UTC: 140,
             ScheduleModel.CLIENT: 150,

@@ -60,20 +60,21 @@ def fmt_mbps(value: float | None) -> str:
 
 def hours_tooltip(place: PlaceInfo, when: datetime) -> str:
     """What the Open column's tooltip says: the hours, and until when the state holds."""
-    tr = QCoreApplication.translate
     if not place.opening_hours:
-        return tr("Workplaces", "Opening hours not known")
+        return QCoreApplication.translate("Workplaces", "Opening hours not known")
     if place.hours_error:
-        return tr("Workplaces", "{hours}\nNot understood ({error}): treated as unknown").format(
-            hours=place.opening_hours, error=place.hours_error
-        )
+        return QCoreApplication.translate(
+            "Workplaces", "{hours}\nNot understood ({error}): treated as unknown"
+        ).format(hours=place.opening_hours, error=place.hours_error)
     lines = [place.opening_hours]
     if place.tz:
         wall = timezones.wall_at(when, place.tz) if when.tzinfo is not None else when
         change = place.hours.next_change_wall(wall)
         if change is not None:
             lines.append(
-                tr("Workplaces", "Changes {when} ({zone})").format(when=fmt_datetime(change), zone=place.tz)
+                QCoreApplication.translate("Workplaces", "Changes {when} ({zone})").format(
+                    when=fmt_datetime(change), zone=place.tz
+                )
             )
     return "\n".join(lines)
 

@@ -63,12 +63,11 @@ MESSAGE_STYLE_OK = "color: #2f855a;"
 def fee_label(fee: str | None) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     return {
-        None: tr("Workplaces", "Not known"),
-        "free": tr("Workplaces", "Free"),
-        "customers": tr("Workplaces", "For customers"),
-        "paid": tr("Workplaces", "Paid"),
+        None: QCoreApplication.translate("Workplaces", "Not known"),
+        "free": QCoreApplication.translate("Workplaces", "Free"),
+        "customers": QCoreApplication.translate("Workplaces", "For customers"),
+        "paid": QCoreApplication.translate("Workplaces", "Paid"),
     }.get(fee, fee or "")
 
 
