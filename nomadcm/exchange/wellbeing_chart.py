@@ -357,6 +357,11 @@ def _date_ticks(ax: Any, days: list[date], fmt: Callable[[date], str]) -> None:
     ticks = list(range(0, n, step)) if step else [i for i, day in enumerate(days) if day.day == 1] or [0]
     ax.set_xticks(ticks, [fmt(days[i]) for i in ticks])
     ax.set_xlim(-0.6, n - 0.4)
+    if len(ticks) > 5:  # day labels side by side collide in narrow charts ("16 nov.17 nov." in French)
+        for label in ax.get_xticklabels():
+            label.set_rotation(35)
+            label.set_horizontalalignment("right")
+            label.set_rotation_mode("anchor")
 
 
 def _thin_ticks(ax: Any, n: int) -> None:

@@ -130,12 +130,13 @@ class SchedulePage(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         widths = {
-            ScheduleModel.AUDIENCE: 205,  # room for the ↻ and ⇥ marks of an occurrence
-            ScheduleModel.YOURS: 150,
-            ScheduleModel.UTC: 140,
-            ScheduleModel.CLIENT: 150,
-            ScheduleModel.CHANNEL: 160,
-            ScheduleModel.STATUS: 85,
+            ScheduleModel.AUDIENCE: 185,  # room for the ↻ and ⇥ marks of an occurrence
+            ScheduleModel.YOURS: 135,
+            ScheduleModel.UTC: 125,
+            ScheduleModel.CLIENT: 145,
+            ScheduleModel.CHANNEL: 150,
+            ScheduleModel.STATUS: 95,  # "Programmée", "Publiée"
+            ScheduleModel.CONFLICTS: 80,  # up to four kind symbols
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
