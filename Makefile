@@ -56,5 +56,9 @@ bundle: $(VENV)/.installed-bundle
 	$(BIN)/pyinstaller packaging/nomadcm.spec --noconfirm --clean --distpath dist --workpath build/pyinstaller
 	NOMADCM_BUNDLE=dist/NomadCM/NomadCM QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/packaging -q
 
+# French catalogue: lupdate over the code, then lrelease (both files are committed).
+translations: $(VENV)/.installed-test
+	$(BIN)/python tools/update_translations.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

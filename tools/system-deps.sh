@@ -14,8 +14,9 @@ desktop-file-utils"
 gui_pkgs="$test_pkgs libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
 libxcb-util1"
-# Looking at the app as a person would: a virtual screen, a robot to click, a screenshot tool.
-shot_pkgs="$gui_pkgs xvfb xdotool x11-utils imagemagick"
+# Looking at the app as a person would: a virtual screen, a robot to click, a screenshot tool, and the emoji
+# font a desktop has (posts use emoji; without it they show as empty boxes in the screenshots).
+shot_pkgs="$gui_pkgs xvfb xdotool x11-utils imagemagick fonts-noto-color-emoji"
 
 case "$mode" in
   venv) pkgs=$venv_pkgs ;;

@@ -8,11 +8,13 @@
    from the code are dropped). Translate the new ones with Qt Linguist (`pyside6-linguist FILE.ts`) or any
    editor: every <message> needs a <translation> without type="unfinished".
 2. `pyside6-lrelease` compiles the .ts into nomadcm_fr.qm, which ships in the package. Both are committed.
+3. Qt's own qtbase_fr.qm (buttons, file and colour dialogs) is copied beside them, as a fallback.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -74,6 +76,20 @@ def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+def ship_qt_catalogue(language: str) -> Path | None:
+    """Copies Qt's own qtbase_<language>.qm beside ours: Qt's dialogs and buttons in that language even
+    where the Qt installation has no translations (the app looks in Qt's folder first)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    source = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{language}.qm"
+    if not source.is_file():
+        return None
+    target = TRANSLATIONS / source.name
+    if not target.is_file() or target.read_bytes() != source.read_bytes():
+        shutil.copyfile(source, target)
+    return target
+
+
 @dataclass(frozen=True)
 class Message:
     context: str
@@ -101,9 +117,55 @@ def untranslated(ts: Path) -> list[Message]:
     return [m for m in messages(ts) if m.unfinished or not all(f.strip() for f in m.translation)]
 
 
+# translate("Context", text) with a variable: lupdate cannot see the strings that reach it.
+HIDDEN_TEXT = re.compile(r"""translate\(\s*["'][^"']*["']\s*,\s*[A-Za-z_]\w*\s*[,)]""")
+
+
+def hidden_texts() -> list[str]:
+    found = []
+    for path in sources():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if HIDDEN_TEXT.search(line):
+                found.append(
+                    f"{path.relative_to(ROOT)}:{number}: translate() of a variable is invisible to lupdate"
+                )
+    return found
+
+
+def literal_calls() -> set[tuple[str, str, str]]:
+    """(context, text, where) of every tr("text") in a class and translate("Context", "text") in the code."""
+    import ast
+
+    found: set[tuple[str, str, str]] = set()
+    for path in sources():
+        classes: list[str] = []
+
+        def visit(node: ast.AST, where: Path = path, classes: list[str] = classes) -> None:
+            if isinstance(node, ast.ClassDef):
+                classes.append(node.name)
+            if isinstance(node, ast.Call):
+                func, args = node.func, node.args
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                texts = [
+                    a.value for a in args[:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                ]
+                at = f"{where.relative_to(ROOT)}:{node.lineno}"
+                if name == "translate" and len(texts) == 2:
+                    found.add((texts[0], texts[1], at))
+                elif name == "tr" and isinstance(func, ast.Attribute) and texts and classes:
+                    found.add((classes[-1], texts[0], at))
+            for child in ast.iter_child_nodes(node):
+                visit(child)
+            if isinstance(node, ast.ClassDef):
+                classes.pop()
+
+        visit(ast.parse(path.read_text(encoding="utf-8")))
+    return found
+
+
 def check(language: str) -> list[str]:
     """What is out of date, without touching the committed files (for tests and CI)."""
-    problems: list[str] = []
+    problems: list[str] = hidden_texts()
     ts, qm = ts_path(language), qm_path(language)
     if not ts.is_file():
         return [f"{ts.relative_to(ROOT)} is missing: run tools/update_translations.py"]
@@ -120,6 +182,15 @@ def check(language: str) -> list[str]:
         for m in untranslated(fresh)[:20]:
             if (m.context, m.source) in known:
                 problems.append(f"untranslated in {ts.name}: [{m.context}] {m.source!r}")
+        for m in messages(fresh):
+            if not m.context:  # a tr() outside a class: no context lupdate can know, never translated
+                problems.append(
+                    f'no context for {m.source!r}: use QCoreApplication.translate("Context", ...)'
+                )
+        extracted = {(m.context, m.source) for m in messages(fresh)}
+        for context, text, at in sorted(literal_calls()):
+            if (context, text) not in extracted:  # e.g. translate(..., n) with an expression as n
+                problems.append(f"{at}: lupdate does not see [{context}] {text!r}: rewrite the call plainly")
         compiled = Path(tmp) / qm.name
         lrelease(ts, compiled)
         if not qm.is_file() or compiled.read_bytes() != qm.read_bytes():
@@ -145,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         ts.parent.mkdir(parents=True, exist_ok=True)
         lupdate(ts, language)
         lrelease(ts, qm)
+        ship_qt_catalogue(language)
         todo = untranslated(ts)
         total = len(messages(ts))
         print(f"{ts.relative_to(ROOT)}: {total} messages, {len(todo)} untranslated; compiled {qm.name}")

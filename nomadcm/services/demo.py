@@ -279,6 +279,8 @@ def _places(services, trip: Trip, now: datetime, rng: random.Random, summary: De
         fields.setdefault("city", demo.city)
         place = places.add_place(demo.name, **fields)
         summary.places += 1
+        if demo.city == "Montréal":  # planned before the trip: visits and tests tick the list as they happen
+            places.add_to_checklist(montreal.id, [place.id])
         zone = str(fields["tz"])
         days = [d for d in visits.get(demo.city, []) if d.weekday() < 5] or [trip.outbound]
         chosen = sorted(rng.sample(days, min(len(days), len(demo.speeds))))
@@ -292,11 +294,6 @@ def _places(services, trip: Trip, now: datetime, rng: random.Random, summary: De
                     place.id, down, up, ping, at=at, tool=rng.choice(("speedtest", "nperf"))
                 )
                 summary.speed_tests += 1
-        if demo.city == "Montréal":  # the places she planned to try during the stay
-            places.add_to_checklist(montreal.id, [place.id])
-    for entry in places.checklist(montreal.id):
-        if entry.place.name != "Bibliothèque du Plateau":  # not tried yet
-            places.update_checklist_item(entry.id, tested=True)
 
 
 class _Days:
@@ -326,7 +323,7 @@ def _wellbeing(services, trip: Trip, now: datetime, rng: random.Random, summary:
     places = {p.name: p.id for p in services.workplaces.list_places()}
     office = {
         "Paris": ["Le Comptoir Nomade", "Quai 10 Coworking", "Médiathèque du Canal"],
-        "Montréal": ["Café Mile End Social", "Espace Laurier", "Bibliothèque du Plateau"],
+        "Montréal": ["Café Mile End Social", "Espace Laurier"],
     }
     clients = [c.id for c in services.clients.list_clients()]
     log = _Days(services, now, summary)

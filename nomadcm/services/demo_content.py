@@ -439,7 +439,7 @@ PLACES: tuple[DemoPlace, ...] = (
             "food": False,
             "notes": "Salle d'étude au 2e étage. Le réseau ZAP demande une inscription gratuite.",
         },
-        ((35.2, 12.4, 22), (28.9, 10.1, 27)),
+        (),  # on her list of places to try: not been there yet
     ),
     DemoPlace(
         "Espace Laurier",

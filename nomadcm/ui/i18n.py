@@ -61,6 +61,41 @@ def qt_catalogue_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
+def resolve_plural(text: str, n: int) -> str:
+    """ "%n nuit(s) courte(s)" for n: the "(s)" endings dropped for one (and zero, in French), kept as "s"
+    for more. Plural messages written that way work in English and French alike."""
+    return text.replace("(s)", "s" if abs(n) > 1 else "")
+
+
+class Catalogue(QTranslator):
+    """NomadCM's catalogue (None: English, the source) plus plural endings resolved for the count.
+
+    lupdate marks only `self.tr(text, "", n)` as a plural message; `QCoreApplication.translate(ctx, text,
+    "", n)` comes out singular, and Qt then finds no translation for a count it would put in a plural form.
+    Such messages are looked up without the count, and their "(s)" endings resolved here.
+    """
+
+    def __init__(self, parent: QObject, catalogue: QTranslator | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        """The translation, or None (a null string: "not here, ask the next catalogue or keep the source")."""
+        text = ""
+        if self.catalogue is not None:
+            text = self.catalogue.translate(context, source, disambiguation, n)
+            if not text and n >= 0:
+                text = self.catalogue.translate(context, source, disambiguation, -1)
+        if n >= 0 and "(s)" in (text or source):
+            return resolve_plural(text or source, n)
+        return text or None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class Translations(QObject):
     """The translators installed on the application; `apply()` swaps them for another language."""
 
@@ -69,6 +104,7 @@ class Translations(QObject):
         self.app = app
         self.language = SOURCE_LANGUAGE
         self._installed: list[QTranslator] = []
+        self._files = 0  # catalogue files loaded (ours and Qt's)
         self._default_locale = QLocale()  # restored by remove()
 
     def apply(self, setting: object = "", system: QLocale | None = None) -> str:
@@ -80,24 +116,29 @@ class Translations(QObject):
         self._uninstall()
         QLocale.setDefault(locale_for(language, system))
         self.language = language
-        if language == SOURCE_LANGUAGE:
-            return language
+        if language != SOURCE_LANGUAGE:
+            # qtbase has the message-box buttons, the file and colour dialogs. Qt's own copy first, then the
+            # one NomadCM ships (tools/update_translations.py copies it), for an installation without it.
+            for folder in (qt_catalogue_dir(), catalogue_dir()):
+                qt = QTranslator(self)
+                if qt.load(f"qtbase_{language}", folder):
+                    self.app.installTranslator(qt)
+                    self._installed.append(qt)
+                    self._files += 1
+                    break
         ours = QTranslator(self)
-        if ours.load(f"nomadcm_{language}", catalogue_dir()):
-            self.app.installTranslator(ours)
-            self._installed.append(ours)
-        for name in ("qtbase", "qt"):  # qtbase has the message-box buttons and the file dialog
-            qt = QTranslator(self)
-            if qt.load(f"{name}_{language}", qt_catalogue_dir()):
-                self.app.installTranslator(qt)
-                self._installed.append(qt)
-                break
+        found = language != SOURCE_LANGUAGE and ours.load(f"nomadcm_{language}", catalogue_dir())
+        self._files += int(found)
+        catalogue = Catalogue(self, ours if found else None)
+        self.app.installTranslator(catalogue)  # installed last: asked first
+        self._installed.append(catalogue)
         return language
 
     def _uninstall(self) -> None:
         for translator in self._installed:
             self.app.removeTranslator(translator)
         self._installed.clear()
+        self._files = 0
 
     def remove(self) -> None:
         """Back to the source language and the locale from before (the app is closing)."""
@@ -106,5 +147,5 @@ class Translations(QObject):
         self.language = SOURCE_LANGUAGE
 
     def loaded(self) -> int:
-        """How many catalogues are installed (0 for English)."""
-        return len(self._installed)
+        """How many catalogue files are installed (0 for English)."""
+        return self._files

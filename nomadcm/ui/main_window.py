@@ -17,14 +17,21 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -54,6 +61,68 @@ def app_icon() -> QIcon:
         icon.addFile(str(paths.resource_path("icons", "app", f"nomadcm-{size}.png")), QSize(size, size))
     icon.addFile(str(paths.resource_path("icons", "app", "nomadcm.svg")))
     return icon
+
+
+def _label_before(widget: QWidget) -> str:
+    """The text of the label just before `widget` in its layout ("Posts from [date]"), if any."""
+    parent = widget.parentWidget()
+    layout = _containing_layout(parent.layout(), widget) if parent is not None else None
+    if layout is None:
+        return ""
+    items = [layout.itemAt(i).widget() for i in range(layout.count())]
+    index = items.index(widget)
+    before = items[index - 1] if index > 0 else None
+    return before.text().replace("&", "").rstrip(" :") if isinstance(before, QLabel) else ""
+
+
+def _containing_layout(layout: QLayout | None, widget: QWidget) -> QLayout | None:
+    if layout is None:
+        return None
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is widget:
+            return layout
+        found = _containing_layout(item.layout(), widget)
+        if found is not None:
+            return found
+    return None
+
+
+def name_unlabelled_controls(page: QWidget, title: str) -> None:
+    """Accessible names for the controls a screen reader would otherwise announce as bare "edit", "table"…
+
+    Controls with a label (a buddy, a form row) or a text already have one; the others get their placeholder,
+    the label just before them, their tooltip, or for tables the name of their tab and page.
+    """
+    for widget in page.findChildren(QWidget):
+        if widget.accessibleName() or isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox):
+            continue
+        if isinstance(widget, QLineEdit):
+            name = widget.placeholderText() or _label_before(widget) or widget.toolTip()
+        elif isinstance(widget, QAbstractButton):
+            name = "" if widget.text() else widget.toolTip()
+        elif isinstance(widget, QComboBox | QAbstractSpinBox):
+            name = _label_before(widget) or widget.toolTip()
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget.parentWidget(), QComboBox):
+            tab = _tab_title(widget)
+            name = f"{title} — {tab}" if tab else title
+        else:
+            continue
+        if name:
+            widget.setAccessibleName(name)
+
+
+def _tab_title(widget: QWidget) -> str:
+    child: QWidget | None = widget
+    while child is not None:
+        parent = child.parentWidget()
+        tabs = parent.parentWidget() if parent is not None else None  # QTabWidget > stack > page
+        if isinstance(tabs, QTabWidget):
+            index = tabs.indexOf(child)
+            if index >= 0:
+                return tabs.tabText(index).replace("&", "")
+        child = parent
+    return ""
 
 
 def shortcuts(standard: QKeySequence.StandardKey, *fallbacks: str) -> list[QKeySequence]:
@@ -130,6 +199,7 @@ class MainWindow(QMainWindow):
         if self.demo:
             self.db_label.setText(self.tr("Sample data — {path}").format(path=db_path or ""))
         self.db_label.setToolTip(self.tr("The database NomadCM is working on"))
+        self.db_label.setContentsMargins(0, 0, 12, 0)  # clear of the size grip
         self.statusBar().addPermanentWidget(self.db_label)
 
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
@@ -236,6 +306,7 @@ class MainWindow(QMainWindow):
             navigate = getattr(widget, "navigate", None)
             if navigate is not None:
                 navigate.connect(self.show_page)
+            name_unlabelled_controls(widget, spec.title())
         return widget
 
     def current_key(self) -> str:
@@ -325,8 +396,19 @@ class MainWindow(QMainWindow):
         from nomadcm.ui.wizard import EXPLORE, FirstRunWizard
 
         apply = getattr(self.translations, "apply", None)
+        shown = getattr(self.translations, "language", None)
         wizard = FirstRunWizard(self.services, self.changes, on_language=apply, parent=self)
-        wizard.finished.connect(lambda result: self.toggle_sample_data() if result == EXPLORE else None)
+
+        def finished(result: int) -> None:
+            if result == EXPLORE:
+                self.toggle_sample_data()
+            elif getattr(self.translations, "language", None) != shown:
+                if result == QDialog.DialogCode.Accepted:
+                    self.restart()  # the language just chosen, everywhere
+                elif apply is not None:
+                    apply(self.services.settings.get("language"))  # cancelled: back to what was saved
+
+        wizard.finished.connect(finished)
         return self._open(wizard)
 
     def _open(self, dialog: QWidget) -> QWidget:
@@ -380,7 +462,7 @@ class MainWindow(QMainWindow):
     def close_dialogs(self) -> bool:
         """Closes every open dialog, each asking first when it holds unsaved changes; False if one stays."""
         for dialog in self.findChildren(QDialog):
-            if dialog.isVisible() and not dialog.close():
+            if dialog.isWindow() and dialog.isVisible() and not dialog.close():  # not forms embedded in one
                 dialog.raise_()
                 return False
         return True

@@ -38,7 +38,7 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.BrightText: QColor("#ff6b6b"),
         QPalette.ColorRole.Light: QColor("#45484f"),
         QPalette.ColorRole.Midlight: QColor("#3b3e44"),
-        QPalette.ColorRole.Mid: QColor("#25272b"),
+        QPalette.ColorRole.Mid: QColor("#7a7e86"),  # pages use palette(mid) for secondary text
         QPalette.ColorRole.Dark: QColor("#1b1c1f"),
         QPalette.ColorRole.Shadow: QColor("#111214"),
         QPalette.ColorRole.Highlight: QColor("#3d7dd8"),

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QLocale, QTime, QTimeZone, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QSize, QTime, QTimeZone, Signal, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from nomadcm import timezones
+from nomadcm import paths, timezones
 from nomadcm.errors import UserError
 from nomadcm.services.cities import City
 from nomadcm.services.container import Services
@@ -295,6 +296,8 @@ class FirstRunWizard(UnsavedChangesMixin, QWizard):
         self.on_language = on_language
         self.setObjectName("first-run-wizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        logo = QIcon(str(paths.resource_path("icons", "app", "nomadcm.svg")))
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, logo.pixmap(QSize(48, 48)))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.welcome = WelcomePage(self)
         self.home = HomePage(services)
@@ -317,7 +320,8 @@ class FirstRunWizard(UnsavedChangesMixin, QWizard):
         code = self.language()
         self.languageChosen.emit(code)
         if self.on_language is not None:
-            self.on_language(code)  # installs the catalogues: a LanguageChange event follows
+            self.on_language(code)  # installs the catalogues
+            self.retranslate()  # now, not when the LanguageChange event comes round
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

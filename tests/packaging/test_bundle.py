@@ -38,7 +38,12 @@ def run(*args: str, home: Path, timeout: float = 90) -> subprocess.CompletedProc
     }
     env.pop("NOMADCM_DB", None)
     return subprocess.run(
-        [str(Path(BUNDLE).resolve()), *args], capture_output=True, text=True, timeout=timeout, env=env, check=False
+        [str(Path(BUNDLE).resolve()), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
     )
 
 

@@ -19,6 +19,13 @@ def _british_locale() -> Iterator[None]:
     QLocale.setDefault(previous)
 
 
+@pytest.fixture(autouse=True)
+def _closing_discards_unsaved_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dialog with typed input asks before closing (ui/widgets/unsaved.py); nobody answers in a test, so
+    closing one at teardown discards. Tests of the question itself patch `confirm_discard` back."""
+    monkeypatch.setattr("nomadcm.ui.widgets.unsaved.confirm_discard", lambda parent: True)
+
+
 @pytest.fixture
 def qsettings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "nomadcm-gui.ini"), QSettings.Format.IniFormat)

@@ -137,3 +137,10 @@ def test_forced_dark_theme_and_back(qapp) -> None:  # type: ignore[no-untyped-de
     finally:
         manager.apply("")
     assert is_dark() == light
+
+
+def test_page_option_opens_that_page_and_it_is_remembered(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.ui.main_window import SETTINGS_PAGE, app_settings
+
+    assert gui_main(["--db", str(tmp_path / "x.sqlite3"), "--exit-after-startup", "--page", "travel"]) == 0
+    assert app_settings().value(SETTINGS_PAGE) == "travel"

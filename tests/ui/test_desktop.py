@@ -20,7 +20,10 @@ from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.crash_report import FatalLog, PreviousCrashDialog
 from nomadcm.ui.main_window import MainWindow, app_icon
 from nomadcm.ui.tray import Tray, due_today, first_line
+from nomadcm.ui.widgets import unsaved
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
+
+REAL_CONFIRM = unsaved.confirm_discard  # the conftest makes closing discard; this file asks for real
 
 NOW = timezones.localize(datetime(2026, 11, 20, 10, 0), "America/Toronto")  # the CM is at home in Toronto
 
@@ -148,6 +151,7 @@ def test_quitting_asks_a_dialog_with_unsaved_changes(qtbot, window, monkeypatch)
     form = Form(window)
     form.show()
     form.text.setText("un brouillon important")
+    monkeypatch.setattr(unsaved, "confirm_discard", REAL_CONFIRM)
     monkeypatch.setattr(
         QMessageBox, "exec", lambda box: next(b for b in box.buttons() if b.text() == "Keep editing").click()
     )
@@ -233,3 +237,29 @@ def test_a_hard_crash_is_offered_at_the_next_start(qtbot, tmp_path: Path) -> Non
     dialog.copy_button.click()
     assert "Fatal Python error" in QApplication.clipboard().text()
     assert dialog.copy_button.text() == "Copied"
+
+
+def test_the_post_dialog_asks_before_losing_a_typed_text(
+    qtbot, window, services, paris_client, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(unsaved, "confirm_discard", REAL_CONFIRM)
+    asked: list[str] = []
+
+    def keep_editing(box: QMessageBox) -> None:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Keep editing").click()
+
+    monkeypatch.setattr(QMessageBox, "exec", keep_editing)
+    window.new_post()
+    dialog = window.page("schedule").findChild(QDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()  # nothing typed yet: closes without a word
+    assert asked == [] and not dialog.isVisible()
+    window.new_post()
+    dialog = next(d for d in window.page("schedule").findChildren(QDialog) if d.isVisible())
+    dialog.text_edit.setPlainText("Soldes d'hiver : -20 % sur tout le rayon viennoiserie")
+    dialog.reject()
+    assert asked == ["Discard your changes?"] and dialog.isVisible()
+    monkeypatch.setattr(unsaved, "confirm_discard", lambda parent: True)
+    dialog.reject()
+    assert not dialog.isVisible()

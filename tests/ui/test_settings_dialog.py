@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.settings_dialog import SettingsDialog
+from nomadcm.ui.widgets import unsaved
+
+REAL_CONFIRM = unsaved.confirm_discard  # the conftest makes closing discard; these tests ask for real
 
 
 @pytest.fixture
@@ -27,6 +30,8 @@ def choose(combo, data) -> None:  # type: ignore[no-untyped-def]
 
 
 def answer_discard(monkeypatch: pytest.MonkeyPatch, discard: bool) -> list[str]:
+    """The real "Discard your changes?" box, answered by a simulated click."""
+    monkeypatch.setattr(unsaved, "confirm_discard", REAL_CONFIRM)
     asked: list[str] = []
 
     def fake_exec(box: QMessageBox) -> int:
@@ -54,7 +59,9 @@ def test_shows_current_values_of_every_area(dialog: SettingsDialog, services: Se
     assert dialog.reminder_minutes.value() == 10
 
 
-def test_save_writes_everything_and_says_what_changed(qtbot, dialog: SettingsDialog, services: Services) -> None:
+def test_save_writes_everything_and_says_what_changed(
+    qtbot, dialog: SettingsDialog, services: Services
+) -> None:
     choose(dialog.language, "fr")
     choose(dialog.theme, "dark")
     dialog.close_to_tray.setChecked(True)
@@ -74,7 +81,9 @@ def test_save_writes_everything_and_says_what_changed(qtbot, dialog: SettingsDia
     assert s.home_tz() == "America/Toronto"
     assert s.get("screen_limit_day_hours") == 6.5
     assert s.get("reminder_minutes") == 25
-    assert {"language", "theme", "close_to_tray", "sleep", "home_tz", "reminder_minutes"} <= set(saved.args[0])
+    assert {"language", "theme", "close_to_tray", "sleep", "home_tz", "reminder_minutes"} <= set(
+        saved.args[0]
+    )
     assert "week_start" not in saved.args[0]  # unchanged values are not announced
     assert "settings" in changed.args[0] and "itinerary" in changed.args[0]
 

@@ -5,911 +5,913 @@
     <name>AboutDialog</name>
     <message>
         <source>About NomadCM</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de NomadCM</translation>
     </message>
     <message>
         <source>Plan your clients&apos; posts in their audience&apos;s time zone, wherever you are working from, and keep an eye on your screen time and rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifiez les publications de vos clients dans le fuseau horaire de leur audience, où que vous travailliez, et gardez un œil sur votre temps d&apos;écran et votre repos.</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <source>This is the sample database: your own data is elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est la base d&apos;exemple : vos propres données sont ailleurs.</translation>
     </message>
     <message>
         <source>Logs and crash reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaux et rapports de plantage</translation>
     </message>
     <message>
         <source>Everything stays on this computer: NomadCM sends nothing anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout reste sur cet ordinateur : NomadCM n&apos;envoie rien nulle part.</translation>
     </message>
     <message>
         <source>Licences and credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Licences et crédits</translation>
     </message>
     <message>
         <source>&lt;b&gt;Licences and credits&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Licences et crédits&lt;/b&gt;</translation>
     </message>
     <message>
         <source>(in memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>(en mémoire)</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier</translation>
     </message>
     <message>
         <source>Open the folder of {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier : {what}</translation>
     </message>
     <message>
         <source>City names, coordinates and time zones: {geonames}, licensed under {licence}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms de villes, coordonnées et fuseaux horaires : {geonames}, sous licence {licence}.</translation>
     </message>
     <message>
         <source>Workplace imports read OpenStreetMap data, © OpenStreetMap contributors ({licence}).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;import de lieux de travail lit des données OpenStreetMap, © les contributeurs d&apos;OpenStreetMap ({licence}).</translation>
     </message>
     <message>
         <source>NomadCM is free software under the MIT licence.</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM est un logiciel libre sous licence MIT.</translation>
     </message>
     <message>
         <source>Python {version}, PSF licence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Python {version}, licence PSF.</translation>
     </message>
     <message>
         <source>Built with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Construit avec :</translation>
     </message>
     <message>
         <source>Data:</source>
-        <translation type="unfinished"></translation>
+        <translation>Données :</translation>
     </message>
 </context>
 <context>
     <name>AcknowledgeDialog</name>
     <message>
         <source>Acknowledge conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider les conflits</translation>
     </message>
     <message>
         <source>“{text}” for {client}: which of these are fine? They will stop being flagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>« {text} » pour {client} : lesquels sont sans souci ? Ils ne seront plus signalés.</translation>
     </message>
     <message>
         <source>This post repeats: every occurrence is acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette publication se répète : toutes ses occurrences sont validées.</translation>
     </message>
     <message>
         <source>Why, e.g. the network publishes it by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi, p. ex. le réseau la publie tout seul</translation>
     </message>
     <message>
         <source>Tick at least one conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez au moins un conflit.</translation>
     </message>
 </context>
 <context>
     <name>AddPlacesDialog</name>
     <message>
         <source>Add places to try in {city}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des lieux à tester à {city}</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <source>Show places in other cities too</source>
-        <translation type="unfinished"></translation>
+        <translation>Montrer aussi les lieux d&apos;autres villes</translation>
     </message>
     <message>
         <source>No other place known in {city}. Add one on the Places tab, or import an OpenStreetMap extract.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun autre lieu connu à {city}. Ajoutez-en un dans l&apos;onglet Lieux, ou importez un extrait OpenStreetMap.</translation>
     </message>
     <message>
         <source>, {down} Mbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>, {down} Mbit/s</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>NomadCM cannot open its database</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM ne peut pas ouvrir sa base de données</translation>
     </message>
     <message>
         <source>The database {path} cannot be used.
 
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données {path} est inutilisable.
+
+{reason}</translation>
     </message>
     <message>
         <source>NomadCM is already open</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM est déjà ouvert</translation>
     </message>
     <message>
         <source>NomadCM is already open on {path} but does not answer. Close it (or end it from the task manager), then open NomadCM again.</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM est déjà ouvert sur {path} mais ne répond pas. Fermez-le (ou arrêtez-le depuis le gestionnaire des tâches), puis rouvrez NomadCM.</translation>
     </message>
 </context>
 <context>
     <name>AppTableModel</name>
     <message>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>In the foreground</source>
-        <translation type="unfinished"></translation>
+        <translation>Au premier plan</translation>
     </message>
 </context>
 <context>
     <name>BreakDialog</name>
     <message>
         <source>Time for a break</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est l&apos;heure de la pause</translation>
     </message>
     <message>
         <source>{worked} minutes of screen time: time for a {minutes}-minute break. Stand up, look far away, move.</source>
-        <translation type="unfinished"></translation>
+        <translation>{worked} minutes d&apos;écran : place à une pause de {minutes} minutes. Levez-vous, regardez au loin, bougez.</translation>
     </message>
     <message>
         <source>{worked} minutes of screen time: time for a {minutes}-minute break. Look away from the screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>{worked} minutes d&apos;écran : place à une pause de {minutes} minutes. Quittez l&apos;écran des yeux.</translation>
     </message>
     <message>
         <source>Take the break now</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire la pause maintenant</translation>
     </message>
     <message>
         <source>Postpone</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporter</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer</translation>
     </message>
     <message>
         <source>I&apos;m back</source>
-        <translation type="unfinished"></translation>
+        <translation>Je suis de retour</translation>
     </message>
     <message>
         <source>Break: {m}:{s:02d} left. Screen timers are paused and start again when you&apos;re back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause : encore {m}:{s:02d}. Les minuteurs d&apos;écran sont en pause et repartent à votre retour.</translation>
     </message>
     <message>
         <source>Break over. Welcome back!</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause terminée. Bon retour !</translation>
     </message>
 </context>
 <context>
     <name>BreakReminder</name>
     <message>
         <source>Today&apos;s screen time is {total}, past your daily limit of {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre temps d&apos;écran du jour atteint {total}, au-delà de votre limite quotidienne de {limit}.</translation>
     </message>
 </context>
 <context>
     <name>CalendarPage</name>
     <message>
         <source>&amp;Week</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Semaine</translation>
     </message>
     <message>
         <source>&amp;Month</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mois</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Précédent</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant</translation>
     </message>
     <message>
         <source>Which clock the calendar shows: yours (from your itinerary) or an audience&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;heure affichée par le calendrier : la vôtre (d&apos;après votre itinéraire) ou celle d&apos;une audience</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer…</translation>
     </message>
     <message>
         <source>&amp;Queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File d&apos;attente…</translation>
     </message>
     <message>
         <source>Time shown:</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure affichée :</translation>
     </message>
     <message>
         <source>My time (itinerary)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon heure (itinéraire)</translation>
     </message>
     <message>
         <source>{zone} — {clients}</source>
-        <translation type="unfinished"></translation>
+        <translation>{zone} — {clients}</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les clients</translation>
     </message>
     <message>
         <source>your time</source>
-        <translation type="unfinished"></translation>
+        <translation>votre heure</translation>
     </message>
     <message>
         <source>No client yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de client</translation>
     </message>
     <message>
         <source>Add your first client on the Clients page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez votre premier client dans la page Clients.</translation>
     </message>
     <message>
         <source>Post saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication enregistrée.</translation>
     </message>
     <message>
         <source>Edit a repeating post</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier une publication récurrente</translation>
     </message>
     <message>
         <source>Save the changes to which occurrences?</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer les modifications à quelles occurrences ?</translation>
     </message>
     <message>
         <source>Not saved: choose which occurrences to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : choisissez les occurrences à modifier.</translation>
     </message>
     <message>
         <source>edit repeating post</source>
-        <translation type="unfinished"></translation>
+        <translation>modification d&apos;une publication récurrente</translation>
     </message>
     <message>
         <source>That time does not exist on the new day (clocks jump forward): moved to {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette heure n&apos;existe pas ce jour-là (passage à l&apos;heure d&apos;été) : déplacée à {time}.</translation>
     </message>
     <message>
         <source>move occurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>déplacement d&apos;une occurrence</translation>
     </message>
     <message>
         <source>Post moved — Ctrl+Z puts it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication déplacée — Ctrl+Z la remet en place.</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>Mark &amp;published</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer comme &amp;publiée</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>mark published</source>
-        <translation type="unfinished"></translation>
+        <translation>marquer comme publiée</translation>
     </message>
     <message>
         <source>Delete a repeating post</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer une publication récurrente</translation>
     </message>
     <message>
         <source>Delete which occurrences?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer quelles occurrences ?</translation>
     </message>
     <message>
         <source>delete occurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression d&apos;une occurrence</translation>
     </message>
     <message>
         <source>Deleted — Ctrl+Z brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimée — Ctrl+Z la fait revenir.</translation>
     </message>
 </context>
 <context>
     <name>CalendarView</name>
     <message>
         <source>{time} {abbr} in {zone} (the post&apos;s zone)</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} {abbr} à {zone} (le fuseau de la publication)</translation>
     </message>
     <message>
         <source>{time} does not exist that day (clocks jump forward): it goes out at {moved}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} n&apos;existe pas ce jour-là (passage à l&apos;heure d&apos;été) : elle part à {moved}.</translation>
     </message>
 </context>
 <context>
     <name>ChannelDialog</name>
     <message>
         <source>Edit channel of {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier un canal de {client}</translation>
     </message>
     <message>
         <source>New channel for {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau canal pour {client}</translation>
     </message>
     <message>
         <source>@account, page name or list (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>@compte, nom de page ou liste (facultatif)</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>sans limite</translation>
     </message>
     <message>
         <source> characters</source>
-        <translation type="unfinished"></translation>
+        <translation> caractères</translation>
     </message>
     <message>
         <source>&amp;Network:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réseau :</translation>
     </message>
     <message>
         <source>&amp;Handle:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identifiant :</translation>
     </message>
     <message>
         <source>Text &amp;limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Limite de texte :</translation>
     </message>
     <message>
         <source>A channel keeps its network; add a new channel instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Un canal garde son réseau : ajoutez plutôt un nouveau canal</translation>
     </message>
 </context>
 <context>
     <name>ChannelsModel</name>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau</translation>
     </message>
     <message>
         <source>Handle</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant</translation>
     </message>
     <message>
         <source>Text limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite de texte</translation>
     </message>
     <message>
         <source>Posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>sans limite</translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Par jour</translation>
     </message>
     <message>
         <source>Weekly trend</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendance hebdomadaire</translation>
     </message>
     <message>
         <source>Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos</translation>
     </message>
     <message>
         <source>Daily: screens above, rest below. Weekly: totals per week. Rest: nights, daily and weekly rest against the goals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Par jour : écrans au-dessus, repos en dessous. Hebdomadaire : totaux par semaine. Repos : nuits, repos quotidien et hebdomadaire face aux objectifs.</translation>
     </message>
     <message>
         <source>Screen time and rest per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps d&apos;écran et repos par jour</translation>
     </message>
     <message>
         <source>Weekly totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaux par semaine</translation>
     </message>
     <message>
         <source>Rest against the goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos face aux objectifs</translation>
     </message>
     <message>
         <source>hours</source>
-        <translation type="unfinished"></translation>
+        <translation>heures</translation>
     </message>
     <message>
         <source>screens ↑</source>
-        <translation type="unfinished"></translation>
+        <translation>écrans ↑</translation>
     </message>
     <message>
         <source>rest ↓</source>
-        <translation type="unfinished"></translation>
+        <translation>repos ↓</translation>
     </message>
     <message>
         <source>sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>sommeil</translation>
     </message>
     <message>
         <source>other rest</source>
-        <translation type="unfinished"></translation>
+        <translation>autre repos</translation>
     </message>
     <message>
         <source>longest rest in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>plus long repos d&apos;affilée</translation>
     </message>
     <message>
         <source>daily screen limit</source>
-        <translation type="unfinished"></translation>
+        <translation>limite d&apos;écran quotidienne</translation>
     </message>
     <message>
         <source>weekly screen limit</source>
-        <translation type="unfinished"></translation>
+        <translation>limite d&apos;écran hebdomadaire</translation>
     </message>
     <message>
         <source>sleep goal</source>
-        <translation type="unfinished"></translation>
+        <translation>objectif de sommeil</translation>
     </message>
     <message>
         <source>daily rest goal</source>
-        <translation type="unfinished"></translation>
+        <translation>objectif de repos quotidien</translation>
     </message>
     <message>
         <source>screen time per week</source>
-        <translation type="unfinished"></translation>
+        <translation>temps d&apos;écran par semaine</translation>
     </message>
     <message>
         <source>sleep per week</source>
-        <translation type="unfinished"></translation>
+        <translation>sommeil par semaine</translation>
     </message>
     <message>
         <source>nights under the sleep goal</source>
-        <translation type="unfinished"></translation>
+        <translation>nuits sous l&apos;objectif de sommeil</translation>
     </message>
     <message>
         <source>days without the daily rest</source>
-        <translation type="unfinished"></translation>
+        <translation>jours sans le repos quotidien</translation>
     </message>
     <message>
         <source>weeks without the weekly rest</source>
-        <translation type="unfinished"></translation>
+        <translation>semaines sans le repos hebdomadaire</translation>
     </message>
     <message>
         <source>Nothing logged in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien d&apos;enregistré sur cette période</translation>
     </message>
 </context>
 <context>
     <name>ChecklistModel</name>
     <message>
         <source>Visited</source>
-        <translation type="unfinished"></translation>
+        <translation>Visité</translation>
     </message>
     <message>
         <source>Tested</source>
-        <translation type="unfinished"></translation>
+        <translation>Testé</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Down (Mbit/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ Mbit/s</translation>
     </message>
     <message>
         <source>Opening hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horaires d&apos;ouverture</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>ChecklistPanel</name>
     <message>
         <source>Add places…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des lieux…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en CSV…</translation>
     </message>
     <message>
         <source>Printable page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Page imprimable…</translation>
     </message>
     <message>
         <source>PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF…</translation>
     </message>
     <message>
         <source>Stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Séjour</translation>
     </message>
     <message>
         <source>No stay in your itinerary yet. Add your stays on the Travel page to prepare a checklist per trip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun séjour dans votre itinéraire pour l&apos;instant. Ajoutez vos séjours dans la page Voyages pour préparer une liste par voyage.</translation>
     </message>
     <message>
         <source>Nothing to try in {city} yet: “Add places…” lists the ones you know there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à tester à {city} pour l&apos;instant : « Ajouter des lieux… » liste ceux que vous y connaissez.</translation>
     </message>
     <message>
         <source>No workplace with WiFi known in {city} yet. Add one, or import an OpenStreetMap extract of the city, before you go: posts during this stay are flagged “no WiFi”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun lieu de travail avec WiFi connu à {city} pour l&apos;instant. Ajoutez-en un, ou importez un extrait OpenStreetMap de la ville avant de partir : les publications prévues pendant ce séjour sont signalées « pas de WiFi ».</translation>
     </message>
     <message>
         <source>Export the checklist as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la liste en CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Save a printable page</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une page imprimable</translation>
     </message>
     <message>
         <source>Web pages (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages web (*.html)</translation>
     </message>
     <message>
         <source>Save the checklist as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la liste en PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Places to try in {city}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieux à tester à {city}</translation>
     </message>
     <message>
         <source>PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF</translation>
     </message>
     <message>
         <source>Could not write {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire {path}.</translation>
     </message>
 </context>
 <context>
     <name>CityField</name>
     <message>
         <source>City, e.g. Montréal or Lisboa</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville, p. ex. Montréal ou Lisboa</translation>
     </message>
     <message>
         <source>{city} — {zone}, {people} people</source>
-        <translation type="unfinished"></translation>
+        <translation>{city} — {zone}, {people} habitants</translation>
     </message>
 </context>
 <context>
     <name>ClientDialog</name>
     <message>
         <source>Edit client</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le client</translation>
     </message>
     <message>
         <source>New client</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau client</translation>
     </message>
     <message>
         <source>e.g. Boulangerie Dupont</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Boulangerie Dupont</translation>
     </message>
     <message>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non renseigné)</translation>
     </message>
     <message>
         <source>Contacts, tone of voice, what to avoid…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacts, ton de la marque, ce qu&apos;il faut éviter…</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>à</translation>
     </message>
     <message>
         <source>(audience time)</source>
-        <translation type="unfinished"></translation>
+        <translation>(heure de l&apos;audience)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>Audience &amp;zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuseau de l&apos;audience :</translation>
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pays :</translation>
     </message>
     <message>
         <source>Co&amp;lour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Couleur :</translation>
     </message>
     <message>
         <source>&amp;Prime hours:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Heures de forte audience :</translation>
     </message>
     <message>
         <source>No&amp;tes:</source>
-        <translation type="unfinished"></translation>
+        <translation>No&amp;tes :</translation>
     </message>
     <message>
         <source>Give the client a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au client.</translation>
     </message>
     <message>
         <source>Choose the time zone their audience lives in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le fuseau horaire où vit leur audience.</translation>
     </message>
 </context>
 <context>
     <name>ClientPage</name>
     <message>
         <source>Your first client</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre premier client</translation>
     </message>
     <message>
         <source>Who do you publish for? Their audience&apos;s city sets the time zone of their posts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour qui publiez-vous ? La ville de son audience fixe le fuseau horaire de ses publications.</translation>
     </message>
     <message>
         <source>Client &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom du client</translation>
     </message>
     <message>
         <source>Audience &amp;city</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ville de l&apos;audience</translation>
     </message>
     <message>
         <source>Audience time &amp;zone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuseau horaire de l&apos;audience</translation>
     </message>
     <message>
         <source>Networks</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseaux</translation>
     </message>
     <message>
         <source>e.g. Boulangerie Dupont</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Boulangerie Dupont</translation>
     </message>
     <message>
         <source>Leave the name empty to skip: you can add clients later on the Clients page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laissez le nom vide pour passer cette étape : vous pourrez ajouter vos clients plus tard dans la page Clients.</translation>
     </message>
 </context>
 <context>
     <name>ClientsModel</name>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Audience zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau de l&apos;audience</translation>
     </message>
     <message>
         <source>Their time now</source>
-        <translation type="unfinished"></translation>
+        <translation>Leur heure actuelle</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Canaux</translation>
     </message>
     <message>
         <source>Posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications</translation>
     </message>
 </context>
 <context>
     <name>ClientsPage</name>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>New client</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau client</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Add channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un canal</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Canaux</translation>
     </message>
     <message>
         <source>No client yet. A client has an audience in one time zone and posts on a few channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de client. Un client a une audience dans un fuseau horaire et publie sur quelques canaux.</translation>
     </message>
     <message>
         <source>Audience in {zone} — it is {time} {abbr} there now</source>
-        <translation type="unfinished"></translation>
+        <translation>Audience en {zone} — il y est {time} {abbr} en ce moment</translation>
     </message>
     <message>
         <source>Prime hours: {hours} (their time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de forte audience : {hours} (leur heure)</translation>
     </message>
     <message>
         <source>Country: {country}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays : {country}</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) planned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication prévue</numerusform>
+            <numerusform>%n publications prévues</numerusform>
         </translation>
     </message>
     <message>
         <source>Client {name} added. Now add the channels you post on for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Client {name} ajouté. Ajoutez maintenant les canaux sur lesquels vous publiez pour lui.</translation>
     </message>
     <message numerus="yes">
         <source>{name} has %n planned post(s). Deleting the client deletes their channels and all these posts. This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{name} a %n publication prévue. Supprimer le client supprime ses canaux et cette publication. C&apos;est définitif.</numerusform>
+            <numerusform>{name} a %n publications prévues. Supprimer le client supprime ses canaux et toutes ces publications. C&apos;est définitif.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete {name} and their channels?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer {name} et ses canaux ?</translation>
     </message>
     <message>
         <source>Delete client</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le client</translation>
     </message>
     <message>
         <source>Client {name} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Client {name} supprimé.</translation>
     </message>
     <message numerus="yes">
         <source>The channel {channel} has %n post(s). Deleting it deletes these posts too. This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le canal {channel} a %n publication. Le supprimer supprime aussi cette publication. C&apos;est définitif.</numerusform>
+            <numerusform>Le canal {channel} a %n publications. Le supprimer supprime aussi ces publications. C&apos;est définitif.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete the channel {channel}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le canal {channel} ?</translation>
     </message>
     <message>
         <source>Delete channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le canal</translation>
     </message>
     <message>
         <source>Channel {channel} deleted ({posts} posts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal {channel} supprimé ({posts} publications).</translation>
     </message>
 </context>
 <context>
     <name>ColourButton</name>
     <message>
         <source>Client colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Couleur du client</translation>
     </message>
 </context>
 <context>
     <name>ConflictsModel</name>
     <message>
         <source>Your time</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre heure</translation>
     </message>
     <message>
         <source>Audience time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure de l&apos;audience</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
 </context>
 <context>
     <name>ConflictsPanel</name>
     <message>
         <source>Show acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les conflits validés</translation>
     </message>
     <message>
         <source>Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider…</translation>
     </message>
     <message>
         <source>Mark these conflicts as fine, e.g. when the network publishes by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer ces conflits comme sans souci, p. ex. quand le réseau publie tout seul</translation>
     </message>
     <message>
         <source>Flag again</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaler à nouveau</translation>
     </message>
     <message>
         <source>Remove this post&apos;s acknowledgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer les validations de cette publication</translation>
     </message>
     <message>
         <source>Show the day</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir la journée</translation>
     </message>
     <message>
         <source>No conflicts in these dates: every post goes out while you are awake and working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun conflit sur ces dates : chaque publication part pendant que vous êtes éveillé·e et au travail.</translation>
     </message>
     <message>
         <source>Posts from</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date de fin est avant la date de début.</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) with conflicts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication en conflit</numerusform>
+            <numerusform>%n publications en conflit</numerusform>
         </translation>
     </message>
 </context>
@@ -917,152 +919,156 @@
     <name>CrashDialog</name>
     <message>
         <source>NomadCM — unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM — erreur inattendue</translation>
     </message>
     <message>
         <source>Something went wrong that NomadCM did not expect. Your data is safe: every change is saved as soon as you make it. You can keep working, or restart NomadCM if something looks odd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème que NomadCM n&apos;avait pas prévu est survenu. Vos données sont en sécurité : chaque modification est enregistrée dès que vous la faites. Vous pouvez continuer à travailler, ou redémarrer NomadCM si quelque chose vous semble bizarre.</translation>
     </message>
     <message>
         <source>This report was saved in {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce rapport a été enregistré dans {path}</translation>
     </message>
     <message>
         <source>The report could not be saved to the log folder; copy it from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rapport n&apos;a pas pu être enregistré dans le dossier des journaux : copiez-le d&apos;ici.</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les détails</translation>
     </message>
     <message>
         <source>Open log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier des journaux</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
 </context>
 <context>
     <name>DayCanvas</name>
     <message>
         <source>Day overlap view</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue des journées superposées</translation>
     </message>
     <message>
         <source>Audience: {time} {abbr} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Audience : {time} {abbr} ({zone})</translation>
     </message>
     <message>
         <source>You: {time} {abbr} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous : {time} {abbr} ({zone})</translation>
     </message>
     <message>
         <source>UTC: {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC : {time}</translation>
     </message>
     <message>
         <source>Not scheduled ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>Non programmée ({status})</translation>
     </message>
 </context>
 <context>
     <name>DayTableModel</name>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour</translation>
     </message>
     <message>
         <source>Zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau</translation>
     </message>
     <message>
         <source>Screens</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrans</translation>
     </message>
     <message>
         <source>Sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>Sommeil</translation>
     </message>
     <message>
         <source>Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos</translation>
     </message>
     <message>
         <source>Longest rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus long repos</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertes</translation>
     </message>
 </context>
 <context>
     <name>DayView</name>
     <message>
         <source>◀ Previous day</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Jour précédent</translation>
     </message>
     <message>
         <source>Next day ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour suivant ▶</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Jour affiché</translation>
     </message>
     <message>
         <source>your sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>votre sommeil</translation>
     </message>
     <message>
         <source>your working hours</source>
-        <translation type="unfinished"></translation>
+        <translation>vos heures de travail</translation>
     </message>
     <message>
         <source>transit</source>
-        <translation type="unfinished"></translation>
+        <translation>trajet</translation>
     </message>
     <message>
         <source>audience prime hours</source>
-        <translation type="unfinished"></translation>
+        <translation>heures de forte audience</translation>
     </message>
     <message>
         <source>post with a conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>publication en conflit</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous</translation>
     </message>
     <message>
         <source>at home</source>
-        <translation type="unfinished"></translation>
+        <translation>à la maison</translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
         </translation>
     </message>
     <message>
         <source>{day}: {where}, a day of {length}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} : {where}, une journée de {length}</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication</numerusform>
+            <numerusform>%n publications</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with conflicts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en conflit</numerusform>
+            <numerusform>%n en conflit</numerusform>
         </translation>
     </message>
 </context>
@@ -1070,552 +1076,552 @@
     <name>DesktopShell</name>
     <message>
         <source>Screen timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuteur d&apos;écran</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>The new language shows once NomadCM restarts. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle langue s&apos;affichera au redémarrage de NomadCM. Redémarrer maintenant ?</translation>
     </message>
     <message>
         <source>&amp;Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redémarrer maintenant</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus &amp;tard</translation>
     </message>
 </context>
 <context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l&apos;entrée</translation>
     </message>
     <message>
         <source>Add screen time or rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter du temps d&apos;écran ou du repos</translation>
     </message>
     <message>
         <source>Screen time</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps d&apos;écran</translation>
     </message>
     <message>
         <source>Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos</translation>
     </message>
     <message>
         <source>— no client —</source>
-        <translation type="unfinished"></translation>
+        <translation>— aucun client —</translation>
     </message>
     <message>
         <source>e.g. moderation, visuals, reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. modération, visuels, reporting</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <source>not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>non noté</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualité</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>The zone follows your itinerary: where you were at that time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fuseau suit votre itinéraire : là où vous étiez à ce moment-là.</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>This time does not exist in that zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette heure n&apos;existe pas dans ce fuseau.</translation>
     </message>
     <message>
         <source>The end must come after the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fin doit venir après le début.</translation>
     </message>
 </context>
 <context>
     <name>EntryTableModel</name>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau</translation>
     </message>
     <message>
         <source>Client / quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Client / qualité</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran</translation>
     </message>
     <message>
         <source>Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
         <source>NomadCM</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export schedule as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le planning en CSV</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les clients</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>For Excel in French (semicolons, UTF-8 with BOM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour Excel en français (points-virgules, UTF-8 avec BOM)</translation>
     </message>
     <message>
         <source>&amp;Client:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Client :</translation>
     </message>
     <message>
         <source>Audience dates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates de l&apos;audience :</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date de fin est avant la date de début.</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) will be exported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication sera exportée.</numerusform>
+            <numerusform>%n publications seront exportées.</numerusform>
         </translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Exported {count} posts to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} publications exportées dans {path}</translation>
     </message>
     <message>
         <source>Export done</source>
-        <translation type="unfinished"></translation>
+        <translation>Export terminé</translation>
     </message>
     <message>
         <source>Show folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le dossier</translation>
     </message>
     <message>
         <source>Nothing was written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été écrit : {reason}</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to NomadCM</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans NomadCM</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Commencer</translation>
     </message>
 </context>
 <context>
     <name>GoalsDialog</name>
     <message>
         <source>Wellbeing goals and reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectifs de bien-être et rappels</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectifs</translation>
     </message>
     <message>
         <source>Sleep per night (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sommeil par nuit (h)</translation>
     </message>
     <message>
         <source>Rest in a row each day (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos d&apos;affilée chaque jour (h)</translation>
     </message>
     <message>
         <source>Rest in a row each week (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos d&apos;affilée chaque semaine (h)</translation>
     </message>
     <message>
         <source>Screen time per day, at most (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps d&apos;écran par jour, au plus (h)</translation>
     </message>
     <message>
         <source>Screen time per week, at most (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps d&apos;écran par semaine, au plus (h)</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>When your day starts: later screen time counts for the day before (default 04:00, as ActivityWatch and Workrave).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;heure où commence votre journée : le temps d&apos;écran plus tôt compte pour la veille (04:00 par défaut, comme ActivityWatch et Workrave).</translation>
     </message>
     <message>
         <source>Day starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>La journée commence à</translation>
     </message>
     <message>
         <source>Break reminders while a screen timer runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappels de pause pendant qu&apos;un minuteur d&apos;écran tourne</translation>
     </message>
     <message>
         <source>Remind me to take breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>Me rappeler de faire des pauses</translation>
     </message>
     <message>
         <source>Short break every (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause courte toutes les (min)</translation>
     </message>
     <message>
         <source>Short break length (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de la pause courte (min)</translation>
     </message>
     <message>
         <source>Long break every (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause longue toutes les (min)</translation>
     </message>
     <message>
         <source>Long break length (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de la pause longue (min)</translation>
     </message>
     <message>
         <source>Postpone by (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporter de (min)</translation>
     </message>
     <message>
         <source>Warn when today&apos;s screen time passes the daily limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévenir quand le temps d&apos;écran du jour dépasse la limite quotidienne</translation>
     </message>
     <message>
         <source>Hover a field to see where its default comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Survolez un champ pour voir d&apos;où vient sa valeur par défaut.</translation>
     </message>
     <message>
         <source>Adults need at least 7 hours of sleep a night (American Academy of Sleep Medicine and Sleep Research Society consensus, 2015). A night counts for the day you wake up. 0 turns it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un adulte a besoin d&apos;au moins 7 heures de sommeil par nuit (consensus de l&apos;American Academy of Sleep Medicine et de la Sleep Research Society, 2015). Une nuit compte pour le jour du réveil. 0 désactive la vérification.</translation>
     </message>
     <message>
         <source>At least 11 consecutive hours of rest in each day (EU working-time directive 2003/88/EC, article 3). Rest is time away from screens or logged as rest. 0 turns it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins 11 heures de repos consécutives chaque jour (directive européenne 2003/88/CE sur le temps de travail, article 3). Le repos, c&apos;est le temps loin des écrans ou noté comme repos. 0 désactive la vérification.</translation>
     </message>
     <message>
         <source>One uninterrupted rest of 24 hours in each 7 days (EU working-time directive 2003/88/EC, article 5). 0 turns it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un repos ininterrompu de 24 heures tous les 7 jours (directive européenne 2003/88/CE sur le temps de travail, article 5). 0 désactive la vérification.</translation>
     </message>
     <message>
         <source>Your daily screen-time limit, all screens together (default 8 h).</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre limite de temps d&apos;écran par jour, tous écrans confondus (8 h par défaut).</translation>
     </message>
     <message>
         <source>Your weekly screen-time limit, all screens together (default 40 h).</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre limite de temps d&apos;écran par semaine, tous écrans confondus (40 h par défaut).</translation>
     </message>
     <message>
         <source>Off by default. Reminders only run while a screen timer runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé par défaut. Les rappels ne fonctionnent que pendant qu&apos;un minuteur d&apos;écran tourne.</translation>
     </message>
     <message>
         <source>UK HSE advice for screen work: short, frequent breaks, e.g. 5-10 minutes after 50-60 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseil du HSE britannique pour le travail sur écran : des pauses courtes et fréquentes, p. ex. 5 à 10 minutes toutes les 50 à 60 minutes.</translation>
     </message>
     <message>
         <source>Length of a short break (UK HSE: 5-10 minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d&apos;une pause courte (HSE britannique : 5 à 10 minutes).</translation>
     </message>
     <message>
         <source>A longer break replaces the short one at this interval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une pause plus longue remplace la courte à cet intervalle.</translation>
     </message>
     <message>
         <source>Length of a long break.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d&apos;une pause longue.</translation>
     </message>
     <message>
         <source>How long &apos;Postpone&apos; waits before asking again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai avant que « Reporter » ne redemande.</translation>
     </message>
     <message>
         <source>Once a day, when a running timer passes your daily limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois par jour, quand un minuteur en cours dépasse votre limite quotidienne.</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>Where is home?</source>
-        <translation type="unfinished"></translation>
+        <translation>Où est votre port d&apos;attache ?</translation>
     </message>
     <message>
         <source>Outside your stays and trips NomadCM counts you at home: “your time” is home time.</source>
-        <translation type="unfinished"></translation>
+        <translation>En dehors de vos séjours et trajets, NomadCM vous considère chez vous : « votre heure » est alors l&apos;heure de chez vous.</translation>
     </message>
     <message>
         <source>Home &amp;city</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ville de résidence</translation>
     </message>
     <message>
         <source>Time &amp;zone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuseau horaire</translation>
     </message>
     <message>
         <source>Home city</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville de résidence</translation>
     </message>
     <message>
         <source>Home time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire de résidence</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Import schedule from CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un planning CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Importing {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import de {name}…</translation>
     </message>
     <message>
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le rapport</translation>
     </message>
     <message>
         <source>New channels were added: {channels}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveaux canaux ajoutés : {channels}</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n post(s) from {name}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication importée depuis {name}.</numerusform>
+            <numerusform>%n publications importées depuis {name}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Import cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import annulé.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>line {line}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne {line} : {reason}</translation>
     </message>
     <message>
         <source>Nothing was imported from {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été importé depuis {name}.</translation>
     </message>
     <message>
         <source>{count} rows have problems (the header is line 1). Fix them in the file and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} lignes posent problème (l&apos;en-tête est la ligne 1). Corrigez-les dans le fichier puis relancez l&apos;import.</translation>
     </message>
     <message>
         <source>The import stopped on an unexpected error.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;import s&apos;est arrêté sur une erreur inattendue.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des publications</translation>
     </message>
     <message>
         <source>A CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier CSV</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcourir…</translation>
     </message>
     <message>
         <source>NomadCM CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV NomadCM</translation>
     </message>
     <message>
         <source>Hootsuite bulk file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier d&apos;import en masse Hootsuite</translation>
     </message>
     <message>
         <source>Sprout Social bulk file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier d&apos;import en masse Sprout Social</translation>
     </message>
     <message>
         <source>Publer bulk file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier d&apos;import en masse Publer</translation>
     </message>
     <message>
         <source>Day first (31/12/2026)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour d&apos;abord (31/12/2026)</translation>
     </message>
     <message>
         <source>Month first (12/31/2026)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mois d&apos;abord (12/31/2026)</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu</translation>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier :</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ormat :</translation>
     </message>
     <message>
         <source>&amp;Posts for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publications pour :</translation>
     </message>
     <message>
         <source>Times are in &amp;zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures dans le &amp;fuseau :</translation>
     </message>
     <message>
         <source>&amp;Dates:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dates :</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Choose a file to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un fichier à importer.</translation>
     </message>
     <message>
         <source>Add a client and a channel first: the file names none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez d&apos;abord un client et un canal : le fichier n&apos;en nomme aucun.</translation>
     </message>
     <message>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du fichier…</translation>
     </message>
     <message>
         <source>The file has no post.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier ne contient aucune publication.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) cannot be imported: fix them in the file, then preview again. Nothing is written until every row is good.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne ne peut pas être importée : corrigez-la dans le fichier, puis relancez l&apos;aperçu. Rien n&apos;est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
+            <numerusform>%n lignes ne peuvent pas être importées : corrigez-les dans le fichier, puis relancez l&apos;aperçu. Rien n&apos;est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) ready to import.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication prête à importer.</numerusform>
+            <numerusform>%n publications prêtes à importer.</numerusform>
         </translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import en cours…</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication importée.</numerusform>
+            <numerusform>%n publications importées.</numerusform>
         </translation>
     </message>
 </context>
@@ -1623,41 +1629,41 @@
     <name>ItineraryModel</name>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Séjour</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
         </translation>
     </message>
 </context>
@@ -1665,877 +1671,881 @@
     <name>Languages</name>
     <message>
         <source>Same as the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Comme le système</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Sample data — {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Données d&apos;exemple — {path}</translation>
     </message>
     <message>
         <source>The database NomadCM is working on</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données sur laquelle NomadCM travaille</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;New post…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle publication…</translation>
     </message>
     <message>
         <source>&amp;Export schedule as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter le planning en CSV…</translation>
     </message>
     <message>
         <source>&amp;Import schedule from CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer un planning CSV…</translation>
     </message>
     <message>
         <source>Back to &amp;your data</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour à &amp;vos données</translation>
     </message>
     <message>
         <source>Close the sample data and open your own database</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer les données d&apos;exemple et ouvrir votre propre base</translation>
     </message>
     <message>
         <source>Explore the &amp;sample data</source>
-        <translation type="unfinished"></translation>
+        <translation>Explorer les données d&apos;e&amp;xemple</translation>
     </message>
     <message>
         <source>A realistic month in a separate database; yours is not touched</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mois réaliste dans une base séparée ; la vôtre n&apos;est pas touchée</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
         <source>&amp;Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtrer…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;Welcome assistant…</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistant de &amp;bienvenue…</translation>
     </message>
     <message>
         <source>Open the &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
         <source>&amp;About NomadCM</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de NomadCM</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
         <source>{page} — {app} (sample data)</source>
-        <translation type="unfinished"></translation>
+        <translation>{page} — {app} (données d&apos;exemple)</translation>
     </message>
     <message>
         <source>NomadCM is still running: reminders and timers go on. Quit from the tray menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM tourne toujours : les rappels et les minuteurs continuent. Pour quitter, passez par le menu de l&apos;icône de notification.</translation>
     </message>
 </context>
 <context>
     <name>MonthView</name>
     <message>
         <source>+{count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>+{count} autres</translation>
     </message>
 </context>
 <context>
     <name>Occurrences</name>
     <message>
         <source>Only these</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement celles-ci</translation>
     </message>
     <message>
         <source>These and following</source>
-        <translation type="unfinished"></translation>
+        <translation>Celles-ci et les suivantes</translation>
     </message>
     <message>
         <source>Only this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement celle-ci</translation>
     </message>
     <message>
         <source>This and following</source>
-        <translation type="unfinished"></translation>
+        <translation>Celle-ci et les suivantes</translation>
     </message>
     <message>
         <source>All of them</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes</translation>
     </message>
     <message>
         <source>%n changed occurrence(s) no longer fit the new pattern and were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%n occurrence(s) modifiée(s) retirée(s), car hors de la nouvelle règle.</translation>
     </message>
     <message>
         <source>first</source>
-        <translation type="unfinished"></translation>
+        <translation>premier</translation>
     </message>
     <message>
         <source>second</source>
-        <translation type="unfinished"></translation>
+        <translation>deuxième</translation>
     </message>
     <message>
         <source>third</source>
-        <translation type="unfinished"></translation>
+        <translation>troisième</translation>
     </message>
     <message>
         <source>fourth</source>
-        <translation type="unfinished"></translation>
+        <translation>quatrième</translation>
     </message>
     <message>
         <source>fifth</source>
-        <translation type="unfinished"></translation>
+        <translation>cinquième</translation>
     </message>
     <message>
         <source>last</source>
-        <translation type="unfinished"></translation>
+        <translation>dernier</translation>
     </message>
     <message>
         <source>second-to-last</source>
-        <translation type="unfinished"></translation>
+        <translation>avant-dernier</translation>
     </message>
     <message>
         <source>#{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>n°{n}</translation>
     </message>
     <message>
         <source>#{n} from the end</source>
-        <translation type="unfinished"></translation>
+        <translation>n°{n} en partant de la fin</translation>
     </message>
     <message>
         <source>the last day</source>
-        <translation type="unfinished"></translation>
+        <translation>le dernier jour</translation>
     </message>
     <message>
         <source>day {n} from the end</source>
-        <translation type="unfinished"></translation>
+        <translation>le {n}e jour avant la fin</translation>
     </message>
     <message>
         <source>day {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>le {n}</translation>
     </message>
     <message>
         <source>every day</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les jours</translation>
     </message>
     <message>
         <source>every %n day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les %n jour(s)</translation>
     </message>
     <message>
         <source>{every}, on {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>{every}, le {days}</translation>
     </message>
     <message>
         <source>every weekday (Monday to Friday)</source>
-        <translation type="unfinished"></translation>
+        <translation>chaque jour ouvré (du lundi au vendredi)</translation>
     </message>
     <message>
         <source>every week</source>
-        <translation type="unfinished"></translation>
+        <translation>toutes les semaines</translation>
     </message>
     <message>
         <source>every %n week(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>toutes les %n semaine(s)</translation>
     </message>
     <message>
         <source>{every} on {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>{every} le {days}</translation>
     </message>
     <message>
         <source>every month</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les mois</translation>
     </message>
     <message>
         <source>every %n month(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les %n mois</translation>
     </message>
     <message>
         <source>the {ordinal} {weekday}</source>
-        <translation type="unfinished"></translation>
+        <translation>le {ordinal} {weekday}</translation>
     </message>
     <message>
         <source>every {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>chaque {days}</translation>
     </message>
     <message>
         <source>{every} on {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{every}, {what}</translation>
+    </message>
+    <message>
+        <source>%n time(s) in all</source>
+        <translation>%n fois au total</translation>
     </message>
     <message>
         <source>{rule}, {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>{rule}, {count}</translation>
     </message>
     <message>
         <source>{rule}, until {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{rule}, jusqu&apos;au {date}</translation>
     </message>
     <message>
         <source>{time} does not exist on {day} in {zone} (the clocks jump forward): this occurrence goes out at {moved}, just after the jump.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} n&apos;existe pas le {day} à {zone} (passage à l&apos;heure d&apos;été) : cette occurrence part à {moved}, juste après le changement d&apos;heure.</translation>
     </message>
 </context>
 <context>
     <name>Pages</name>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Planning</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Wellbeing</source>
-        <translation type="unfinished"></translation>
+        <translation>Bien-être</translation>
     </message>
     <message>
         <source>Workplaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieux de travail</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendrier</translation>
     </message>
     <message>
         <source>Travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Voyages</translation>
     </message>
 </context>
 <context>
     <name>PlaceDialog</name>
     <message>
         <source>Edit place</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le lieu</translation>
     </message>
     <message>
         <source>New place</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau lieu</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu</translation>
     </message>
     <message>
         <source>Speed tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Tests de débit</translation>
     </message>
     <message>
         <source>Work sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions de travail</translation>
     </message>
     <message>
         <source>e.g. Copenhagen Coffee Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Copenhagen Coffee Lab</translation>
     </message>
     <message>
         <source>e.g. PT</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. PT</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif</translation>
     </message>
     <message>
         <source>Automatic (from the coordinates or the city)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique (d&apos;après les coordonnées ou la ville)</translation>
     </message>
     <message>
         <source>Lat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lat.</translation>
     </message>
     <message>
         <source>Lon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Long.</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Où</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <source>Coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordonnées</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>WiFi password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe WiFi</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>e.g. one coffee, 15 € a day</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. un café, 15 € la journée</translation>
     </message>
     <message>
         <source>WiFi</source>
-        <translation type="unfinished"></translation>
+        <translation>WiFi</translation>
     </message>
     <message>
         <source>Network (SSID)</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau (SSID)</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>OpenStreetMap syntax, e.g. Mo-Fr 08:00-18:00; Sa 09:00-13:00</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntaxe OpenStreetMap, p. ex. Mo-Fr 08:00-18:00; Sa 09:00-13:00</translation>
     </message>
     <message>
         <source>Opening hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horaires d&apos;ouverture</translation>
     </message>
     <message>
         <source>Your scores (0 to 5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos notes (de 0 à 5)</translation>
     </message>
     <message>
         <source>WiFi reliability</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiabilité du WiFi</translation>
     </message>
     <message>
         <source>Power outlets</source>
-        <translation type="unfinished"></translation>
+        <translation>Prises électriques</translation>
     </message>
     <message>
         <source>Quiet</source>
-        <translation type="unfinished"></translation>
+        <translation>Calme</translation>
     </message>
     <message>
         <source>Comfort</source>
-        <translation type="unfinished"></translation>
+        <translation>Confort</translation>
     </message>
     <message>
         <source>Price (5 = cheap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix (5 = bon marché)</translation>
     </message>
     <message>
         <source>not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>non noté</translation>
     </message>
     <message>
         <source>Food or coffee on site</source>
-        <translation type="unfinished"></translation>
+        <translation>De quoi manger ou boire un café sur place</translation>
     </message>
     <message>
         <source>Favourite</source>
-        <translation type="unfinished"></translation>
+        <translation>Favori</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière visite</translation>
     </message>
     <message>
         <source>Best table near the window, loud at lunch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meilleure table près de la fenêtre, bruyant le midi…</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer</translation>
     </message>
     <message>
         <source>from the coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>d&apos;après les coordonnées</translation>
     </message>
     <message>
         <source>from the city</source>
-        <translation type="unfinished"></translation>
+        <translation>d&apos;après la ville</translation>
     </message>
     <message>
         <source>Automatic: {zone} ({source})</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique : {zone} ({source})</translation>
     </message>
     <message>
         <source>Automatic: not known — give the coordinates, a known city or a zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique : inconnu — indiquez les coordonnées, une ville connue ou un fuseau</translation>
     </message>
     <message>
         <source>Not known: the place is never listed as open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnus : le lieu n&apos;apparaît jamais comme ouvert.</translation>
     </message>
     <message>
         <source>Not understood ({error}). Kept as typed; the place is treated as of unknown hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non compris ({error}). Gardé tel quel ; les horaires du lieu sont considérés comme inconnus.</translation>
     </message>
     <message>
         <source>Understood. Give a zone to know if it is open now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compris. Indiquez un fuseau pour savoir s&apos;il est ouvert en ce moment.</translation>
     </message>
     <message>
         <source>{state} now ({time} there)</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} en ce moment ({time} sur place)</translation>
     </message>
     <message>
         <source>, until {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>, jusqu&apos;à {when}</translation>
     </message>
     <message>
         <source>Unknown time zone {zone!r}: pick one from the list, or clear it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire inconnu {zone!r} : choisissez-en un dans la liste, ou videz le champ.</translation>
     </message>
     <message>
         <source>Give both the latitude and the longitude, or neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez la latitude et la longitude, ou aucune des deux.</translation>
     </message>
     <message>
         <source>Add a speed test…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un test de débit…</translation>
     </message>
     <message>
         <source>Delete test</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le test</translation>
     </message>
     <message>
         <source>No speed test yet. Run one (speedtest, fast.com, nPerf) and add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de test de débit. Lancez-en un (speedtest, fast.com, nPerf) puis ajoutez-le.</translation>
     </message>
     <message>
         <source>Median {down} Mbit/s down, {up} up over {count} test(s); the latest {age}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Médiane {down} Mbit/s en descendant, {up} en montant sur {count} test(s) ; le dernier {age}.</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete speed test</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le test de débit</translation>
     </message>
     <message>
         <source>Delete the test of {when} ({down} Mbit/s down)? Use this for a mistaken measurement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le test du {when} ({down} Mbit/s en descendant) ? À utiliser pour une mesure erronée.</translation>
     </message>
     <message>
         <source>Worked here…</source>
-        <translation type="unfinished"></translation>
+        <translation>J&apos;ai travaillé ici…</translation>
     </message>
     <message>
         <source>Delete session</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la session</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
         </translation>
     </message>
     <message>
         <source>, {h} h {m:02d} in all</source>
-        <translation type="unfinished"></translation>
+        <translation>, {h} h {m:02d} au total</translation>
     </message>
     <message>
         <source>Delete work session</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la session de travail</translation>
     </message>
     <message>
         <source>Delete this work session? It leaves your screen time too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer cette session de travail ? Elle disparaît aussi de votre temps d&apos;écran.</translation>
     </message>
 </context>
 <context>
     <name>PlacesModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <source>Down (Mbit/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ Mbit/s</translation>
     </message>
     <message>
         <source>Up (Mbit/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ Mbit/s</translation>
     </message>
     <message>
         <source>Tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Tests</translation>
     </message>
     <message>
         <source>WiFi</source>
-        <translation type="unfinished"></translation>
+        <translation>WiFi</translation>
     </message>
     <message>
         <source>Power</source>
-        <translation type="unfinished"></translation>
+        <translation>Prises</translation>
     </message>
     <message>
         <source>Quiet</source>
-        <translation type="unfinished"></translation>
+        <translation>Calme</translation>
     </message>
     <message>
         <source>Comfort</source>
-        <translation type="unfinished"></translation>
+        <translation>Confort</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Open now</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenant</translation>
     </message>
     <message>
         <source>Favourite</source>
-        <translation type="unfinished"></translation>
+        <translation>Favori</translation>
     </message>
     <message>
         <source>Median download of the speed tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit descendant médian des tests</translation>
     </message>
     <message>
         <source>Median upload of the speed tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit montant médian des tests</translation>
     </message>
     <message>
         <source>How many speed tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de tests de débit</translation>
     </message>
     <message>
         <source>WiFi reliability, 0 to 5</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiabilité du WiFi, de 0 à 5</translation>
     </message>
     <message>
         <source>Power outlets, 0 to 5</source>
-        <translation type="unfinished"></translation>
+        <translation>Prises électriques, de 0 à 5</translation>
     </message>
     <message>
         <source>Quiet, 0 to 5</source>
-        <translation type="unfinished"></translation>
+        <translation>Calme, de 0 à 5</translation>
     </message>
     <message>
         <source>Comfort, 0 to 5</source>
-        <translation type="unfinished"></translation>
+        <translation>Confort, de 0 à 5</translation>
     </message>
     <message>
         <source>Price, 0 (dear) to 5 (cheap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix, de 0 (cher) à 5 (bon marché)</translation>
     </message>
     <message>
         <source>Open now, on the place&apos;s own clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert maintenant, à l&apos;heure locale du lieu</translation>
     </message>
     <message>
         <source>? hours not understood</source>
-        <translation type="unfinished"></translation>
+        <translation>? horaires non compris</translation>
     </message>
     <message>
         <source>{count} test(s), the latest on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} test(s), le dernier le {day}</translation>
     </message>
 </context>
 <context>
     <name>PostDialog</name>
     <message>
         <source>Edit post</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la publication</translation>
     </message>
     <message>
         <source>New post</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle publication</translation>
     </message>
     <message>
         <source>What will the post say?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que dira la publication ?</translation>
     </message>
     <message>
         <source>launch, promo (separated by commas)</source>
-        <translation type="unfinished"></translation>
+        <translation>lancement, promo (séparés par des virgules)</translation>
     </message>
     <message>
         <source>Notes for yourself (not published)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes pour vous (non publiées)</translation>
     </message>
     <message>
         <source>&amp;Client:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Client :</translation>
     </message>
     <message>
         <source>C&amp;hannel:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;anal :</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quand :</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répéter :</translation>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Texte :</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lien :</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Étiquettes :</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;tat :</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notes :</translation>
     </message>
     <message>
         <source>Add a client on the Clients page first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez d&apos;abord un client dans la page Clients.</translation>
     </message>
     <message>
         <source>{client} has no channel yet: add one on the Clients page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} n&apos;a pas encore de canal : ajoutez-en un dans la page Clients.</translation>
     </message>
     <message>
         <source>Choose a client and one of its channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un client et l&apos;un de ses canaux.</translation>
     </message>
     <message>
         <source>Write the text of the post.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez le texte de la publication.</translation>
     </message>
     <message>
         <source>The text is over the {limit}-character limit of {network}: shorten it or save it as a draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte dépasse la limite de {limit} caractères de {network} : raccourcissez-le ou enregistrez-le comme brouillon.</translation>
     </message>
     <message>
         <source>The link must be a web address starting with http:// or https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien doit être une adresse web commençant par http:// ou https://.</translation>
     </message>
     <message>
         <source>Fix the date and time above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez la date et l&apos;heure ci-dessus.</translation>
     </message>
     <message>
         <source>{count} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} caractères</translation>
     </message>
     <message>
         <source>{count} / {limit} — {over} over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} / {limit} — {over} de trop</translation>
     </message>
     <message>
         <source>{count} / {limit}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} / {limit}</translation>
     </message>
     <message>
         <source>{zone}, in transit</source>
-        <translation type="unfinished"></translation>
+        <translation>{zone}, en trajet</translation>
     </message>
     <message>
         <source>= {cm_time} your time ({where}), {utc_time} UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>= {cm_time} votre heure ({where}), {utc_time} UTC</translation>
     </message>
     <message>
         <source>first</source>
-        <translation type="unfinished"></translation>
+        <translation>première</translation>
     </message>
     <message>
         <source>second</source>
-        <translation type="unfinished"></translation>
+        <translation>deuxième</translation>
     </message>
     <message>
         <source>{time} happens twice that night; the {which} occurrence is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} arrive deux fois cette nuit-là ; c&apos;est la {which} occurrence qui est retenue.</translation>
     </message>
 </context>
 <context>
     <name>PreviewModel</name>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème</translation>
     </message>
 </context>
 <context>
     <name>PreviousCrashDialog</name>
     <message>
         <source>NomadCM closed unexpectedly</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM s&apos;est fermé de façon inattendue</translation>
     </message>
     <message>
         <source>The last time, NomadCM stopped without warning. Your data is safe: every change was saved as you made it. If you report the problem, include the details below; they contain no posts or personal data, only where the program was.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dernière fois, NomadCM s&apos;est arrêté sans prévenir. Vos données sont en sécurité : chaque modification a été enregistrée au fur et à mesure. Si vous signalez le problème, joignez les détails ci-dessous ; ils ne contiennent ni publication ni donnée personnelle, seulement l&apos;endroit où en était le programme.</translation>
     </message>
     <message>
         <source>Crash report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport de plantage</translation>
     </message>
     <message>
         <source>The report is saved in {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rapport est enregistré dans {path}</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les détails</translation>
     </message>
     <message>
         <source>Open log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier des journaux</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
 </context>
 <context>
     <name>QueueDialog</name>
     <message>
         <source>Posting slots (queue)</source>
-        <translation type="unfinished"></translation>
+        <translation>Créneaux de publication (file d&apos;attente)</translation>
     </message>
     <message>
         <source>e.g. Mo-Fr 09:00,18:00; Sa 10:00</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Mo-Fr 09:00,18:00; Sa 10:00</translation>
     </message>
     <message>
         <source>&amp;Save slots</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer les créneaux</translation>
     </message>
     <message>
         <source>&amp;New post in the next free slot…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle publication au prochain créneau libre…</translation>
     </message>
     <message>
         <source>&amp;Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Canal :</translation>
     </message>
     <message>
         <source>&amp;Slots:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;réneaux :</translation>
     </message>
     <message>
         <source>Add a client and a channel first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez d&apos;abord un client et un canal.</translation>
     </message>
     <message>
         <source>Times in the audience&apos;s zone: {zone}</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures dans le fuseau de l&apos;audience : {zone}</translation>
     </message>
     <message>
         <source>No slot yet: type the weekly times above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de créneau : saisissez les horaires de la semaine ci-dessus.</translation>
     </message>
     <message numerus="yes">
         <source>%n free slot(s) in the next two weeks.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n créneau libre dans les deux prochaines semaines.</numerusform>
+            <numerusform>%n créneaux libres dans les deux prochaines semaines.</numerusform>
         </translation>
     </message>
 </context>
@@ -2543,108 +2553,108 @@
     <name>RecurrenceEditor</name>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétition</translation>
     </message>
     <message>
         <source>An RFC 5545 rule: FREQ=DAILY, WEEKLY or MONTHLY; INTERVAL, BYDAY (MO…SU, 1MO, -1FR), BYMONTHDAY, COUNT or UNTIL</source>
-        <translation type="unfinished"></translation>
+        <translation>Une règle RFC 5545 : FREQ=DAILY, WEEKLY ou MONTHLY ; INTERVAL, BYDAY (MO…SU, 1MO, -1FR), BYMONTHDAY, COUNT ou UNTIL</translation>
     </message>
     <message>
         <source>forever</source>
-        <translation type="unfinished"></translation>
+        <translation>sans fin</translation>
     </message>
     <message>
         <source>times in all</source>
-        <translation type="unfinished"></translation>
+        <translation>fois au total</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>jusqu&apos;au</translation>
     </message>
     <message>
         <source>Does not repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne se répète pas</translation>
     </message>
     <message>
         <source>Every day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les jours</translation>
     </message>
     <message>
         <source>Every weekday (Monday to Friday)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque jour ouvré (du lundi au vendredi)</translation>
     </message>
     <message>
         <source>Every week on {weekday}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque semaine le {weekday}</translation>
     </message>
     <message>
         <source>Every month on day {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque mois le {day}</translation>
     </message>
     <message>
         <source>Custom rule…</source>
-        <translation type="unfinished"></translation>
+        <translation>Règle personnalisée…</translation>
     </message>
     <message>
         <source>Write a rule, e.g. FREQ=WEEKLY;BYDAY=MO</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez une règle, p. ex. FREQ=WEEKLY;BYDAY=MO</translation>
     </message>
     <message>
         <source>Next occurrences (audience time → your time):</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaines occurrences (heure de l&apos;audience → votre heure) :</translation>
     </message>
     <message>
         <source>{time} does not exist on {day} (clocks jump forward): it goes out at {moved}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} n&apos;existe pas le {day} (passage à l&apos;heure d&apos;été) : elle part à {moved}.</translation>
     </message>
     <message>
         <source>{time} happens twice on {day} (clocks go back): the first one is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} arrive deux fois le {day} (passage à l&apos;heure d&apos;hiver) : c&apos;est la première qui est retenue.</translation>
     </message>
     <message>
         <source>This rule gives no occurrence from the chosen date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette règle ne donne aucune occurrence à partir de la date choisie.</translation>
     </message>
 </context>
 <context>
     <name>ReminderPopup</name>
     <message>
         <source>Posts to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications à publier</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier le texte</translation>
     </message>
     <message>
         <source>Mark &amp;published</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer comme &amp;publiée</translation>
     </message>
     <message>
         <source>&amp;Snooze {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rappeler dans {minutes} min</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ignorer</translation>
     </message>
     <message>
         <source>{when} — {client}, {channel}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} — {client}, {channel}</translation>
     </message>
     <message>
         <source>Missed: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Manquée : {label}</translation>
     </message>
     <message>
         <source>{time} in the audience&apos;s zone ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} dans le fuseau de l&apos;audience ({zone})</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) to publish by hand. Copy the text, publish it, then mark it published.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication à publier à la main. Copiez le texte, publiez-le, puis marquez-la comme publiée.</numerusform>
+            <numerusform>%n publications à publier à la main. Copiez le texte, publiez-le, puis marquez-les comme publiées.</numerusform>
         </translation>
     </message>
 </context>
@@ -2652,41 +2662,41 @@
     <name>RhythmDialog</name>
     <message>
         <source>Your rhythm</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rythme</translation>
     </message>
     <message>
         <source>Days and hours, several rules separated by &apos;;&apos;, e.g. “Mo-Th 09:00-17:00; Fr 09:00-12:00”. Days: Mo Tu We Th Fr Sa Su (or Lu Ma Me Je Ve Sa Di). “off”: no working hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours et heures, plusieurs règles séparées par « ; », p. ex. « Lu-Je 09:00-17:00; Ve 09:00-12:00 ». Jours : Lu Ma Me Je Ve Sa Di (ou Mo Tu We Th Fr Sa Su). « off » : pas d&apos;heures de travail.</translation>
     </message>
     <message>
         <source>These follow you: wherever your itinerary puts you, they are read on the local clock there. Outside stays and transits you are at home.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ils vous suivent : où que votre itinéraire vous place, ils se lisent à l&apos;heure locale. En dehors des séjours et des trajets, vous êtes chez vous.</translation>
     </message>
     <message>
         <source>Sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>Sommeil</translation>
     </message>
     <message>
         <source>Working hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de travail</translation>
     </message>
     <message>
         <source>Home time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire de résidence</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>Choose your home time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez votre fuseau horaire de résidence.</translation>
     </message>
     <message numerus="yes">
         <source>Asleep from {start} to {end}, %n hour(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Endormi·e de {start} à {end}, %n heure.</numerusform>
+            <numerusform>Endormi·e de {start} à {end}, %n heures.</numerusform>
         </translation>
     </message>
 </context>
@@ -2694,700 +2704,708 @@
     <name>RhythmPage</name>
     <message>
         <source>Asleep {sleep}; working {work}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sommeil : {sleep} ; travail : {work}.</translation>
     </message>
     <message>
         <source>A start and an end must differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un début et une fin doivent être différents.</translation>
     </message>
     <message>
         <source>Your rhythm</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rythme</translation>
     </message>
     <message>
         <source>Posts planned while you sleep or outside your working hours are flagged, wherever you are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les publications prévues pendant votre sommeil ou hors de vos heures de travail sont signalées, où que vous soyez.</translation>
     </message>
     <message>
         <source>Asleep</source>
-        <translation type="unfinished"></translation>
+        <translation>Sommeil</translation>
     </message>
     <message>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de travail</translation>
     </message>
     <message>
         <source>Working hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de travail</translation>
     </message>
     <message>
         <source>Bedtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure du coucher</translation>
     </message>
     <message>
         <source>Wake-up time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure du réveil</translation>
     </message>
     <message>
         <source>Start of the working day</source>
-        <translation type="unfinished"></translation>
+        <translation>Début de la journée de travail</translation>
     </message>
     <message>
         <source>End of the working day</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de la journée de travail</translation>
     </message>
 </context>
 <context>
     <name>SampleData</name>
     <message>
         <source>Preparing a month of sample data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation d&apos;un mois de données d&apos;exemple…</translation>
     </message>
     <message>
         <source>Sample data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données d&apos;exemple</translation>
     </message>
 </context>
 <context>
     <name>ScheduleModel</name>
     <message>
         <source>Audience time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure de l&apos;audience</translation>
     </message>
     <message>
         <source>Your time</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre heure</translation>
     </message>
     <message>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>When the post goes out, in the zone it was planned in (the client&apos;s audience)</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;heure de sortie de la publication, dans le fuseau où elle a été prévue (l&apos;audience du client)</translation>
     </message>
     <message>
         <source>The same moment on your clock, wherever your itinerary puts you then</source>
-        <translation type="unfinished"></translation>
+        <translation>Le même moment à votre heure, là où votre itinéraire vous place à ce moment-là</translation>
     </message>
     <message>
         <source>The same moment in UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Le même moment en UTC</translation>
     </message>
     <message>
         <source>Posts going out while you sleep, travel, are off, or on a public holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications qui partent pendant votre sommeil, un trajet, hors de vos heures ou un jour férié</translation>
     </message>
     <message>
         <source>First line of the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Première ligne du texte</translation>
     </message>
     <message>
         <source>{mark} Repeats: {rule}</source>
-        <translation type="unfinished"></translation>
+        <translation>{mark} Se répète : {rule}</translation>
     </message>
     <message>
         <source>{mark} One occurrence of a repeating post</source>
-        <translation type="unfinished"></translation>
+        <translation>{mark} Une occurrence d&apos;une publication récurrente</translation>
     </message>
     <message>
         <source>This occurrence was changed on its own; the rest of the series was not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette occurrence a été modifiée seule ; le reste de la série ne l&apos;a pas été.</translation>
     </message>
     <message>
         <source>in transit from {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>en trajet depuis {place}</translation>
     </message>
     <message>
         <source>in transit</source>
-        <translation type="unfinished"></translation>
+        <translation>en trajet</translation>
     </message>
     <message>
         <source>at home</source>
-        <translation type="unfinished"></translation>
+        <translation>à la maison</translation>
     </message>
     <message>
         <source>{when} — {zone}, {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} — {zone}, {where}</translation>
     </message>
 </context>
 <context>
     <name>SchedulePage</name>
     <message>
         <source>Search the text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans le texte…</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>From today on</source>
-        <translation type="unfinished"></translation>
+        <translation>À partir d&apos;aujourd&apos;hui</translation>
     </message>
     <message>
         <source>All dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les dates</translation>
     </message>
     <message>
         <source>Date range</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <source>Dates are the audience&apos;s local dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dates sont celles de l&apos;audience (heure locale)</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>First audience date</source>
+        <translation>Première date (audience)</translation>
+    </message>
+    <message>
+        <source>Last audience date</source>
+        <translation>Dernière date (audience)</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <source>New post</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle publication</translation>
     </message>
     <message>
         <source>Plan a new post (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier une nouvelle publication (Ctrl+N)</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Delete the selected posts (Del); Ctrl+Z brings them back</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les publications sélectionnées (Suppr) ; Ctrl+Z les fait revenir</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Planning</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les clients</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication</numerusform>
+            <numerusform>%n publications</numerusform>
         </translation>
     </message>
     <message>
         <source>{shown} posts shown — scroll for more</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} publications affichées — faites défiler pour voir la suite</translation>
     </message>
     <message>
         <source>{shown} of {total} posts shown — scroll for more</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} publications sur {total} affichées — faites défiler pour voir la suite</translation>
     </message>
     <message>
         <source>Welcome! Start by adding a client and their channels, then plan their posts here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue ! Commencez par ajouter un client et ses canaux, puis planifiez ses publications ici.</translation>
     </message>
     <message>
         <source>Add a client</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un client</translation>
     </message>
     <message>
         <source>No post matches these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune publication ne correspond à ces filtres.</translation>
     </message>
     <message>
         <source>No post planned yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune publication prévue pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Plan a post</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier une publication</translation>
     </message>
     <message>
         <source>No client yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de client</translation>
     </message>
     <message>
         <source>A post is for a client&apos;s channel. Add your first client on the Clients page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une publication est destinée au canal d&apos;un client. Ajoutez votre premier client dans la page Clients.</translation>
     </message>
     <message>
         <source>Post saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication enregistrée.</translation>
     </message>
     <message>
         <source>Edit a repeating post</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier une publication récurrente</translation>
     </message>
     <message>
         <source>Save the changes to which occurrences?</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer les modifications à quelles occurrences ?</translation>
     </message>
     <message>
         <source>Not saved: choose which occurrences to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : choisissez les occurrences à modifier.</translation>
     </message>
     <message>
         <source>edit repeating post</source>
-        <translation type="unfinished"></translation>
+        <translation>modification d&apos;une publication récurrente</translation>
     </message>
     <message>
         <source>Post saved — Ctrl+Z puts it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication enregistrée — Ctrl+Z la remet comme avant.</translation>
     </message>
     <message>
         <source>Post saved; the filters hide it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication enregistrée ; les filtres la masquent.</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) deleted — Ctrl+Z brings them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication supprimée — Ctrl+Z la fait revenir.</numerusform>
+            <numerusform>%n publications supprimées — Ctrl+Z les fait revenir.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete which occurrences of this repeating post?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer quelles occurrences de cette publication récurrente ?</translation>
     </message>
     <message numerus="yes">
         <source>%n occurrence(s) of repeating posts are selected. Delete only these, these and the following ones, or every occurrence of their series?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n occurrence de publication récurrente est sélectionnée. Supprimer seulement celle-ci, celle-ci et les suivantes, ou toutes les occurrences de sa série ?</numerusform>
+            <numerusform>%n occurrences de publications récurrentes sont sélectionnées. Supprimer seulement celles-ci, celles-ci et les suivantes, ou toutes les occurrences de leurs séries ?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n single post(s) selected will be deleted too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La publication simple sélectionnée sera supprimée aussi.</numerusform>
+            <numerusform>Les %n publications simples sélectionnées seront supprimées aussi.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete a repeating post</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer une publication récurrente</translation>
     </message>
     <message>
         <source>delete occurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression d&apos;une occurrence</translation>
     </message>
     <message numerus="yes">
         <source>delete %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>suppression de %n ligne</numerusform>
+            <numerusform>suppression de %n lignes</numerusform>
         </translation>
     </message>
     <message>
         <source>Deleted — Ctrl+Z brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimée — Ctrl+Z la fait revenir.</translation>
     </message>
     <message>
         <source>status change</source>
-        <translation type="unfinished"></translation>
+        <translation>changement d&apos;état</translation>
     </message>
     <message>
         <source>Status set to {status} on the selected occurrences only; the rest of their series keeps its own — Ctrl+Z puts it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>État « {status} » appliqué aux seules occurrences sélectionnées ; le reste de leur série garde le sien — Ctrl+Z annule.</translation>
     </message>
     <message>
         <source>Cannot undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;annuler</translation>
     </message>
     <message>
         <source>Set status</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer l&apos;état</translation>
     </message>
     <message>
         <source>Set status (these occurrences only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer l&apos;état (ces occurrences seulement)</translation>
     </message>
     <message>
         <source>A repeating post&apos;s occurrence gets the status alone; its other occurrences keep theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;occurrence d&apos;une publication récurrente change d&apos;état seule ; ses autres occurrences gardent le leur.</translation>
     </message>
 </context>
 <context>
     <name>ScheduleUndo</name>
     <message>
         <source>new post</source>
-        <translation type="unfinished"></translation>
+        <translation>nouvelle publication</translation>
     </message>
     <message>
         <source>post edit</source>
-        <translation type="unfinished"></translation>
+        <translation>modification de la publication</translation>
     </message>
     <message>
         <source>delete post</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression de la publication</translation>
     </message>
     <message>
         <source>delete {count} posts</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression de {count} publications</translation>
     </message>
     <message>
         <source>status change</source>
-        <translation type="unfinished"></translation>
+        <translation>changement d&apos;état</translation>
     </message>
 </context>
 <context>
     <name>ScreenTimerWidget</name>
     <message>
         <source>Device to time</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil à chronométrer</translation>
     </message>
     <message>
         <source>Client of this screen time</source>
-        <translation type="unfinished"></translation>
+        <translation>Client de ce temps d&apos;écran</translation>
     </message>
     <message>
         <source>Screen timer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuteur d&apos;écran :</translation>
     </message>
     <message>
         <source>no client</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun client</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>Home and rhythm</source>
-        <translation type="unfinished"></translation>
+        <translation>Résidence et rythme</translation>
     </message>
     <message>
         <source>Wellbeing</source>
-        <translation type="unfinished"></translation>
+        <translation>Bien-être</translation>
     </message>
     <message>
         <source>Post reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappels de publication</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>A new language shows the next time NomadCM starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une nouvelle langue s&apos;affiche au prochain démarrage de NomadCM.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Same as the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Comme le système</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparence</translation>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apparence</translation>
     </message>
     <message>
         <source>First day of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jour de la semaine</translation>
     </message>
     <message>
         <source>&amp;First day of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Premier jour de la semaine</translation>
     </message>
     <message>
         <source>e.g. Paris</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Paris</translation>
     </message>
     <message>
         <source>Home city</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville de résidence</translation>
     </message>
     <message>
         <source>Home &amp;city</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ville de résidence</translation>
     </message>
     <message>
         <source>Closing the window keeps NomadCM running in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la fenêtre laisse NomadCM tourner dans la zone de notification</translation>
     </message>
     <message>
         <source>Post reminders and screen timers keep running while the window is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rappels de publication et les minuteurs d&apos;écran continuent quand la fenêtre est fermée.</translation>
     </message>
     <message>
         <source>This desktop has no system tray: closing the window quits NomadCM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce bureau n&apos;a pas de zone de notification : fermer la fenêtre quitte NomadCM.</translation>
     </message>
     <message>
         <source>Remind me when a post is due, so I can publish it by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Me prévenir quand une publication arrive, pour la publier à la main</translation>
     </message>
     <message>
         <source> min before</source>
-        <translation type="unfinished"></translation>
+        <translation> min avant</translation>
     </message>
     <message>
         <source>Minutes before a post is due</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes avant l&apos;heure d&apos;une publication</translation>
     </message>
     <message>
         <source>&amp;When</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quand</translation>
     </message>
     <message>
         <source>Posts missed while NomadCM was closed are listed at the next start. Nothing is ever published for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les publications manquées pendant que NomadCM était fermé sont listées au démarrage suivant. Rien n&apos;est jamais publié à votre place.</translation>
     </message>
     <message>
         <source>Choose your home time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez votre fuseau horaire de résidence.</translation>
     </message>
 </context>
 <context>
     <name>SlotTableModel</name>
     <message>
         <source>Audience time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure de l&apos;audience</translation>
     </message>
     <message>
         <source>Your time</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre heure</translation>
     </message>
     <message>
         <source>Slot</source>
-        <translation type="unfinished"></translation>
+        <translation>Créneau</translation>
     </message>
     <message>
         <source>(moved by DST)</source>
-        <translation type="unfinished"></translation>
+        <translation>(décalé par le changement d&apos;heure)</translation>
     </message>
     <message>
         <source>free</source>
-        <translation type="unfinished"></translation>
+        <translation>libre</translation>
     </message>
     <message>
         <source>taken: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>pris : {text}</translation>
     </message>
 </context>
 <context>
     <name>SpeedChart</name>
     <message>
         <source>Speed tests over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tests de débit dans le temps</translation>
     </message>
     <message>
         <source>Median: {down} down, {up} up (Mbit/s), over {count} test(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Médiane : {down} en descendant, {up} en montant (Mbit/s), sur {count} test(s)</translation>
     </message>
     <message>
         <source>No speed test yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de test de débit</translation>
     </message>
     <message>
         <source>● download</source>
-        <translation type="unfinished"></translation>
+        <translation>● descendant</translation>
     </message>
     <message>
         <source>● upload</source>
-        <translation type="unfinished"></translation>
+        <translation>● montant</translation>
     </message>
     <message>
         <source>Mbit/s over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Mbit/s dans le temps</translation>
     </message>
 </context>
 <context>
     <name>SpeedTestDialog</name>
     <message>
         <source>Speed test at {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de débit à {name}</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>non mesuré</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit descendant</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit montant</translation>
     </message>
     <message>
         <source>Ping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping</translation>
     </message>
     <message>
         <source>Measured with</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesuré avec</translation>
     </message>
     <message>
         <source>Tests are never overwritten: the place shows the median of all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tests ne sont jamais écrasés : le lieu affiche la médiane de tous.</translation>
     </message>
     <message>
         <source>Choose a valid date, time and zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une date, une heure et un fuseau valides.</translation>
     </message>
 </context>
 <context>
     <name>SpeedTestsModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Down (Mbit/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desc. (Mbit/s)</translation>
     </message>
     <message>
         <source>Up (Mbit/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mont. (Mbit/s)</translation>
     </message>
     <message>
         <source>Ping (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping (ms)</translation>
     </message>
     <message>
         <source>Measured with</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesuré avec</translation>
     </message>
 </context>
 <context>
     <name>Status</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmée</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Publiée</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
 </context>
 <context>
     <name>StayDialog</name>
     <message>
         <source>Edit stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le séjour</translation>
     </message>
     <message>
         <source>New stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau séjour</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <source>Country code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code pays</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jour</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier jour</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Type the city you stay in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la ville où vous séjournez.</translation>
     </message>
     <message>
         <source>Choose the time zone of {city}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le fuseau horaire de {city}.</translation>
     </message>
     <message>
         <source>The last day is before the first day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dernier jour est avant le premier.</translation>
     </message>
     <message>
         <source>This stay overlaps {place} ({first} – {last}) by {days} days: two stays may share only one day, the day you travel between them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce séjour empiète de {days} jours sur {place} ({first} – {last}) : deux séjours ne peuvent partager qu&apos;un jour, celui où vous voyagez de l&apos;un à l&apos;autre.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s), from {start} to {end} (your clock follows {zone}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour, du {start} au {end} (votre heure suit {zone}).</numerusform>
+            <numerusform>%n jours, du {start} au {end} (votre heure suit {zone}).</numerusform>
         </translation>
     </message>
 </context>
@@ -3395,255 +3413,347 @@
     <name>TimerController</name>
     <message>
         <source>The {device} timer ran for more than 24 hours and was not logged: add the real screen time with Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Le minuteur « {device} » a tourné plus de 24 heures et n&apos;a pas été enregistré : ajoutez le vrai temps d&apos;écran avec Ajouter…</translation>
     </message>
 </context>
 <context>
     <name>TransitDialog</name>
     <message>
         <source>Edit transit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le trajet</translation>
     </message>
     <message>
         <source>New transit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau trajet</translation>
     </message>
     <message>
         <source>Flight number, booking reference…</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de vol, référence de réservation…</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Départ de</translation>
     </message>
     <message>
         <source>Departure (local time there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Départ (heure locale sur place)</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivée à</translation>
     </message>
     <message>
         <source>Arrival (local time there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivée (heure locale sur place)</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Type where you leave from and where you arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre lieu de départ et votre lieu d&apos;arrivée.</translation>
     </message>
     <message>
         <source>Fix the departure and arrival times above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez les heures de départ et d&apos;arrivée ci-dessus.</translation>
     </message>
     <message>
         <source>The arrival ({arrive}) is not after the departure ({depart}).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;arrivée ({arrive}) n&apos;est pas après le départ ({depart}).</translation>
     </message>
     <message>
         <source>This overlaps your {kind} {route} ({depart} – {arrive}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce trajet chevauche votre {kind} {route} ({depart} – {arrive}).</translation>
     </message>
     <message>
         <source>Leaves {depart}, arrives {arrive}: {length} on the way. Until you arrive, your clock stays on {zone}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Départ {depart}, arrivée {arrive} : {length} de trajet. Jusqu&apos;à l&apos;arrivée, votre heure reste celle de {zone}.</translation>
     </message>
 </context>
 <context>
     <name>Travel</name>
     <message>
         <source>{line} — acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>{line} — validé</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vol</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Train</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>Bus</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>Voiture</translation>
+    </message>
+    <message>
+        <source>Boat</source>
+        <translation>Bateau</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>While you sleep</source>
+        <translation>Pendant votre sommeil</translation>
+    </message>
+    <message>
+        <source>While you travel</source>
+        <translation>Pendant un trajet</translation>
+    </message>
+    <message>
+        <source>Outside working hours</source>
+        <translation>Hors des heures de travail</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Jour férié</translation>
+    </message>
+    <message>
+        <source>No known WiFi</source>
+        <translation>Pas de WiFi connu</translation>
+    </message>
+    <message>
+        <source>While you sleep: {time} for you ({zone}), sleep window {window}</source>
+        <translation>Pendant votre sommeil : {time} pour vous ({zone}), plage de sommeil {window}</translation>
+    </message>
+    <message>
+        <source>While you travel: {route}, {time} for you ({zone})</source>
+        <translation>Pendant un trajet : {route}, {time} pour vous ({zone})</translation>
+    </message>
+    <message>
+        <source>Outside your working hours: {time} for you ({zone}); hours {hours}</source>
+        <translation>Hors de vos heures de travail : {time} pour vous ({zone}) ; horaires {hours}</translation>
+    </message>
+    <message>
+        <source>Public holiday for the audience: {name}</source>
+        <translation>Jour férié pour l&apos;audience : {name}</translation>
+    </message>
+    <message>
+        <source>No workplace with WiFi known in {place}</source>
+        <translation>Aucun lieu de travail avec WiFi connu à {place}</translation>
+    </message>
+    <message>
+        <source>{a} and {b} both include {day}, but no transit that day says when you move: add it so that your time is right that day.</source>
+        <translation>{a} et {b} incluent tous deux le {day}, mais aucun trajet ce jour-là ne dit quand vous changez de lieu : ajoutez-le pour que votre heure soit juste ce jour-là.</translation>
+    </message>
+    <message>
+        <source>No transit between {a} (until {first}) and {b} (from {last}): add it so that your time is right while you travel.</source>
+        <translation>Aucun trajet entre {a} (jusqu&apos;au {first}) et {b} (à partir du {last}) : ajoutez-le pour que votre heure soit juste pendant le voyage.</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>Nothing planned on {span}, between {a} and {b}: your home zone ({zone}) is used.</source>
+        <translation>Rien de prévu {span}, entre {a} et {b} : votre fuseau de résidence ({zone}) s&apos;applique.</translation>
+    </message>
+    <message>
+        <source>Your {transit} leaves from {a} on {day}, but you are staying in {b} then.</source>
+        <translation>Votre {transit} part de {a} le {day}, mais vous séjournez alors à {b}.</translation>
+    </message>
+    <message>
+        <source>Your {transit} arrives in {a} on {day}, but you are staying in {b} then.</source>
+        <translation>Votre {transit} arrive à {a} le {day}, mais vous séjournez alors à {b}.</translation>
+    </message>
+    <message>
+        <source>None of your workplaces with WiFi is in {a} for your stay from {first} to {last}: add one, or put places to try on its checklist.</source>
+        <translation>Aucun de vos lieux de travail avec WiFi n&apos;est à {a} pour votre séjour du {first} au {last} : ajoutez-en un, ou mettez des lieux à tester sur sa liste.</translation>
     </message>
 </context>
 <context>
     <name>TravelPage</name>
     <message>
         <source>Travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Voyages</translation>
     </message>
     <message>
         <source>New stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau séjour</translation>
     </message>
     <message>
         <source>New transit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau trajet</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Your rhythm…</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rythme…</translation>
     </message>
     <message>
         <source>Sleep window, working hours and home time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Plage de sommeil, heures de travail et fuseau horaire de résidence</translation>
     </message>
     <message>
         <source>To look at</source>
-        <translation type="unfinished"></translation>
+        <translation>À vérifier</translation>
     </message>
     <message>
         <source>No trip yet. Add the places you stay in and the transits between them: every “your time” in NomadCM then follows you, and posts that fall while you sleep or travel are flagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de voyage. Ajoutez les lieux où vous séjournez et les trajets entre eux : chaque « votre heure » de NomadCM vous suit alors, et les publications qui tombent pendant votre sommeil ou vos trajets sont signalées.</translation>
     </message>
     <message>
         <source>Itinerary</source>
-        <translation type="unfinished"></translation>
+        <translation>Itinéraire</translation>
     </message>
     <message>
         <source>Day view</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue journée</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits</translation>
     </message>
     <message numerus="yes">
         <source>To look at (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>À vérifier (%n)</numerusform>
+            <numerusform>À vérifier (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>in transit from {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>en trajet depuis {place}</translation>
     </message>
     <message>
         <source>at home</source>
-        <translation type="unfinished"></translation>
+        <translation>à la maison</translation>
     </message>
     <message>
         <source>in {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>à {place}</translation>
     </message>
     <message>
         <source>Now you are {place}: it is {time} {abbr} ({zone}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes actuellement {place} : il est {time} {abbr} ({zone}).</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Show in the day view</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir dans la vue journée</translation>
     </message>
     <message>
         <source>Stay in {place} added</source>
-        <translation type="unfinished"></translation>
+        <translation>Séjour à {place} ajouté</translation>
     </message>
     <message>
         <source>Transit {route} added</source>
-        <translation type="unfinished"></translation>
+        <translation>Trajet {route} ajouté</translation>
     </message>
     <message>
         <source>Stay in {place} deleted (Ctrl+Z brings it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Séjour à {place} supprimé (Ctrl+Z le fait revenir)</translation>
     </message>
     <message>
         <source>Transit {route} deleted (Ctrl+Z brings it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trajet {route} supprimé (Ctrl+Z le fait revenir)</translation>
     </message>
 </context>
 <context>
     <name>TravelUndo</name>
     <message>
         <source>new stay in {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>nouveau séjour à {place}</translation>
     </message>
     <message>
         <source>change stay in {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>modification du séjour à {place}</translation>
     </message>
     <message>
         <source>delete stay in {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression du séjour à {place}</translation>
     </message>
     <message>
         <source>new transit {route}</source>
-        <translation type="unfinished"></translation>
+        <translation>nouveau trajet {route}</translation>
     </message>
     <message>
         <source>change transit {route}</source>
-        <translation type="unfinished"></translation>
+        <translation>modification du trajet {route}</translation>
     </message>
     <message>
         <source>delete transit {route}</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression du trajet {route}</translation>
     </message>
     <message>
         <source>acknowledge conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>validation de conflits</translation>
     </message>
     <message>
         <source>undo acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation de la validation</translation>
     </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>À publier aujourd&apos;hui</translation>
     </message>
     <message>
         <source>&amp;Open NomadCM</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir NomadCM</translation>
     </message>
     <message>
         <source>&amp;Quit NomadCM</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter NomadCM</translation>
     </message>
     <message>
         <source>Nothing more to publish today</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus rien à publier aujourd&apos;hui</translation>
     </message>
     <message>
         <source>{time} · {client}, {network}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} · {client}, {network} : {text}</translation>
     </message>
     <message>
         <source>{post} (draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>{post} (brouillon)</translation>
     </message>
     <message>
         <source>Next: {time} {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine : {time} {client}</translation>
     </message>
     <message>
         <source>Post to publish at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication à publier à {time}</translation>
     </message>
     <message>
         <source>{client}, {network}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>{client}, {network} : {text}</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
         </translation>
     </message>
 </context>
@@ -3651,825 +3761,831 @@
     <name>TripTimeline</name>
     <message>
         <source>Trip timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Frise du voyage</translation>
     </message>
     <message>
         <source>{place}: {first} – {last} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>{place} : {first} – {last} ({zone})</translation>
     </message>
     <message>
         <source>{kind} {route}, {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} {route}, {day}</translation>
     </message>
 </context>
 <context>
     <name>Unsaved</name>
     <message>
         <source>Discard your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner vos modifications ?</translation>
     </message>
     <message>
         <source>You changed this form without saving it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez modifié ce formulaire sans l&apos;enregistrer.</translation>
     </message>
     <message>
         <source>If you close it now, what you typed is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si vous le fermez maintenant, ce que vous avez saisi sera perdu.</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner les modifications</translation>
     </message>
     <message>
         <source>Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer la saisie</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to NomadCM</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans NomadCM</translation>
     </message>
     <message>
         <source>NomadCM plans your clients&apos; posts in their audience&apos;s time zone, follows you from city to city, and keeps an eye on your screen time and rest. A few questions and you are ready; everything can be changed later in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM planifie les publications de vos clients dans le fuseau horaire de leur audience, vous suit de ville en ville et garde un œil sur votre temps d&apos;écran et votre repos. Quelques questions et c&apos;est parti ; tout se modifie ensuite dans les Paramètres.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Explore with sample data</source>
-        <translation type="unfinished"></translation>
+        <translation>Explorer avec des données d&apos;exemple</translation>
     </message>
     <message>
         <source>A realistic month: three clients in Paris, Montréal and Antananarivo, a trip, workplaces and screen time — in a separate database. Your own data is not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mois réaliste : trois clients à Paris, Montréal et Antananarivo, un voyage, des lieux de travail et du temps d&apos;écran — dans une base séparée. Vos propres données ne sont pas touchées.</translation>
     </message>
 </context>
 <context>
     <name>Wellbeing</name>
     <message>
         <source>Laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordinateur</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Tablet</source>
-        <translation type="unfinished"></translation>
+        <translation>Tablette</translation>
     </message>
     <message>
         <source>TV</source>
-        <translation type="unfinished"></translation>
+        <translation>Télé</translation>
     </message>
     <message>
         <source>Other screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre écran</translation>
     </message>
     <message>
         <source>Sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>Sommeil</translation>
     </message>
     <message>
         <source>Break</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Day off</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour de repos</translation>
     </message>
     <message>
         <source>Offline, with people</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne, avec du monde</translation>
     </message>
     <message>
         <source>Sport</source>
-        <translation type="unfinished"></translation>
+        <translation>Sport</translation>
     </message>
     <message>
         <source>Other rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre repos</translation>
     </message>
     <message>
         <source>typed</source>
-        <translation type="unfinished"></translation>
+        <translation>saisi</translation>
     </message>
     <message>
         <source>timer</source>
-        <translation type="unfinished"></translation>
+        <translation>minuteur</translation>
     </message>
     <message>
         <source>ActivityWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>ActivityWatch</translation>
     </message>
     <message>
         <source>CSV import</source>
-        <translation type="unfinished"></translation>
+        <translation>import CSV</translation>
     </message>
     <message>
         <source>Sleep as Android</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleep as Android</translation>
     </message>
     <message>
         <source>worked at a place</source>
-        <translation type="unfinished"></translation>
+        <translation>travail dans un lieu</translation>
     </message>
     <message>
         <source>{h} h {m:02d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} h {m:02d}</translation>
     </message>
     <message>
         <source>Slept {value}, under the {goal} sleep goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Dormi {value}, sous l&apos;objectif de {goal}</translation>
     </message>
     <message>
         <source>Longest rest {value}, under {goal} in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus long repos {value}, sous les {goal} d&apos;affilée</translation>
     </message>
     <message>
         <source>Screen time {value}, over the {goal} daily limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps d&apos;écran {value}, au-delà de la limite quotidienne de {goal}</translation>
     </message>
     <message>
         <source>This week&apos;s screen time reached {value}, over the {goal} weekly limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Le temps d&apos;écran de la semaine atteint {value}, au-delà de la limite hebdomadaire de {goal}</translation>
     </message>
     <message>
         <source>No {goal} rest this week (longest {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de repos de {goal} cette semaine (le plus long : {value})</translation>
     </message>
     <message>
         <source>%n short night(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%n nuit(s) trop courte(s)</translation>
     </message>
     <message>
         <source>%n day(s) short of daily rest</source>
-        <translation type="unfinished"></translation>
+        <translation>%n jour(s) sans assez de repos</translation>
     </message>
     <message>
         <source>%n day(s) over the screen limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%n jour(s) au-delà de la limite d&apos;écran</translation>
     </message>
     <message>
         <source>Weekly screen limit passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite d&apos;écran de la semaine dépassée</translation>
     </message>
     <message>
         <source>No full day of rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jour complet de repos</translation>
     </message>
     <message>
         <source>Screen timers</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuteurs d&apos;écran</translation>
     </message>
 </context>
 <context>
     <name>WellbeingImportDialog</name>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import en cours…</translation>
     </message>
     <message>
         <source>Imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importé.</translation>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : rien n&apos;a été importé.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was imported: %n row(s) need fixing first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rien n&apos;a été importé : %n ligne est à corriger d&apos;abord.</numerusform>
+            <numerusform>Rien n&apos;a été importé : %n lignes sont à corriger d&apos;abord.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>The import stopped on an unexpected error; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;import s&apos;est arrêté sur une erreur inattendue ; rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
 </context>
 <context>
     <name>WellbeingPage</name>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Semaine</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mois</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Année</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisée</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <source>Previous period</source>
-        <translation type="unfinished"></translation>
+        <translation>Période précédente</translation>
     </message>
     <message>
         <source>Next period</source>
-        <translation type="unfinished"></translation>
+        <translation>Période suivante</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jour</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier jour</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter…</translation>
     </message>
     <message>
         <source>Log screen time or rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter du temps d&apos;écran ou du repos</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer</translation>
     </message>
     <message>
         <source>ActivityWatch export (JSON)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export ActivityWatch (JSON)…</translation>
     </message>
     <message>
         <source>From the running ActivityWatch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis ActivityWatch en cours…</translation>
     </message>
     <message>
         <source>Sleep as Android (sleep-export.csv)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleep as Android (sleep-export.csv)…</translation>
     </message>
     <message>
         <source>CSV: start, end, kind, device…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV : début, fin, type, appareil…</translation>
     </message>
     <message>
         <source>Export chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphique…</translation>
     </message>
     <message>
         <source>Goals…</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectifs…</translation>
     </message>
     <message>
         <source>This week:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette semaine :</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours</translation>
     </message>
     <message>
         <source>Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées</translation>
     </message>
     <message>
         <source>Apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications</translation>
     </message>
     <message>
         <source>all goals kept so far</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les objectifs tenus jusqu&apos;ici</translation>
     </message>
     <message>
         <source>ActivityWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>ActivityWatch</translation>
     </message>
     <message>
         <source>Which screen does this ActivityWatch track?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel écran ce ActivityWatch suit-il ?</translation>
     </message>
     <message>
         <source>Import an ActivityWatch export</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un export ActivityWatch</translation>
     </message>
     <message>
         <source>JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Import from ActivityWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer depuis ActivityWatch</translation>
     </message>
     <message>
         <source>Address of the running ActivityWatch server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du serveur ActivityWatch en cours :</translation>
     </message>
     <message>
         <source>Import Sleep as Android nights</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des nuits Sleep as Android</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Import from Sleep as Android</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer depuis Sleep as Android</translation>
     </message>
     <message>
         <source>Import screen time and rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer du temps d&apos;écran et du repos</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Export the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphique</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire {path} : {reason}</translation>
     </message>
 </context>
 <context>
     <name>WellbeingUndo</name>
     <message>
         <source>add screen time</source>
-        <translation type="unfinished"></translation>
+        <translation>ajout de temps d&apos;écran</translation>
     </message>
     <message>
         <source>add rest</source>
-        <translation type="unfinished"></translation>
+        <translation>ajout de repos</translation>
     </message>
     <message>
         <source>edit entry</source>
-        <translation type="unfinished"></translation>
+        <translation>modification d&apos;une entrée</translation>
+    </message>
+    <message>
+        <source>delete %n entries</source>
+        <translation>suppression de %n entrée(s)</translation>
     </message>
 </context>
 <context>
     <name>WorkSessionsModel</name>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <source>{h} h {m:02d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} h {m:02d}</translation>
     </message>
 </context>
 <context>
     <name>WorkedHereDialog</name>
     <message>
         <source>Worked at {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Travail à {name}</translation>
     </message>
     <message>
         <source>e.g. newsletter, community replies</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. newsletter, réponses à la communauté</translation>
     </message>
     <message>
         <source>— no client —</source>
-        <translation type="unfinished"></translation>
+        <translation>— aucun client —</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Counted as laptop screen time on the Wellbeing page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compté comme temps d&apos;écran sur ordinateur dans la page Bien-être.</translation>
     </message>
     <message>
         <source>{h} h {m:02d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} h {m:02d}</translation>
     </message>
     <message>
         <source>Choose valid dates, times and zones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez des dates, heures et fuseaux valides.</translation>
     </message>
 </context>
 <context>
     <name>Workplaces</name>
     <message>
         <source>{place} ({first} – {last})</source>
-        <translation type="unfinished"></translation>
+        <translation>{place} ({first} – {last})</translation>
     </message>
     <message>
         <source>Places to try in {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieux à tester à {place}</translation>
     </message>
     <message>
         <source>{first} to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>du {first} au {last}</translation>
     </message>
     <message>
         <source>Visited</source>
-        <translation type="unfinished"></translation>
+        <translation>Visité</translation>
     </message>
     <message>
         <source>Tested</source>
-        <translation type="unfinished"></translation>
+        <translation>Testé</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu</translation>
     </message>
     <message>
         <source>WiFi</source>
-        <translation type="unfinished"></translation>
+        <translation>WiFi</translation>
     </message>
     <message>
         <source>Opening hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horaires d&apos;ouverture</translation>
     </message>
     <message>
         <source>Median speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit médian</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>No place on this checklist yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun lieu sur cette liste pour l&apos;instant.</translation>
     </message>
     <message>
         <source>not known</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>{down} ↓ / {up} ↑ Mbit/s ({count} tests)</source>
-        <translation type="unfinished"></translation>
+        <translation>{down} ↓ / {up} ↑ Mbit/s ({count} tests)</translation>
     </message>
     <message>
         <source>not tested</source>
-        <translation type="unfinished"></translation>
+        <translation>non testé</translation>
     </message>
     <message>
         <source>Made with NomadCM</source>
-        <translation type="unfinished"></translation>
+        <translation>Réalisé avec NomadCM</translation>
     </message>
     <message>
         <source>Café</source>
-        <translation type="unfinished"></translation>
+        <translation>Café</translation>
     </message>
     <message>
         <source>Coworking</source>
-        <translation type="unfinished"></translation>
+        <translation>Coworking</translation>
     </message>
     <message>
         <source>Hotel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôtel</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothèque</translation>
     </message>
     <message>
         <source>Outdoor</source>
-        <translation type="unfinished"></translation>
+        <translation>Plein air</translation>
     </message>
     <message>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Transports</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermé</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <source>Opening hours not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Horaires d&apos;ouverture inconnus</translation>
     </message>
     <message>
         <source>{hours}
 Not understood ({error}): treated as unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours}
+Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>Changes {when} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Change {when} ({zone})</translation>
     </message>
     <message>
         <source>Not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>Gratuit</translation>
     </message>
     <message>
         <source>For customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour les clients</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Payant</translation>
     </message>
 </context>
 <context>
     <name>WorkplacesPage</name>
     <message>
         <source>Workplaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieux de travail</translation>
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieux</translation>
     </message>
     <message>
         <source>Trip checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes par voyage</translation>
     </message>
     <message>
         <source>New place</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau lieu</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Speed test…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de débit…</translation>
     </message>
     <message>
         <source>Worked here…</source>
-        <translation type="unfinished"></translation>
+        <translation>J&apos;ai travaillé ici…</translation>
     </message>
     <message>
         <source>Add to a trip…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à un voyage…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <source>GeoJSON or Overpass JSON from OpenStreetMap, or a places CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoJSON ou JSON Overpass d&apos;OpenStreetMap, ou un CSV de lieux</translation>
     </message>
     <message>
         <source>Search names, addresses, notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les noms, adresses, notes</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les types</translation>
     </message>
     <message>
         <source>Favourites</source>
-        <translation type="unfinished"></translation>
+        <translation>Favoris</translation>
     </message>
     <message>
         <source>Minimum download speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit descendant minimum</translation>
     </message>
     <message>
         <source>Power outlets at least</source>
-        <translation type="unfinished"></translation>
+        <translation>Prises électriques, au moins</translation>
     </message>
     <message>
         <source>Quiet at least</source>
-        <translation type="unfinished"></translation>
+        <translation>Calme, au moins</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>N&apos;importe quand</translation>
     </message>
     <message>
         <source>Open now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert maintenant</translation>
     </message>
     <message>
         <source>Open at…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert à…</translation>
     </message>
     <message>
         <source>On each place&apos;s own clock: 10:00 in Lisbon means 10:00 Lisbon time</source>
-        <translation type="unfinished"></translation>
+        <translation>À l&apos;heure locale de chaque lieu : 10:00 à Lisbonne veut dire 10:00 heure de Lisbonne</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <source>Download ≥</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendant ≥</translation>
     </message>
     <message>
         <source>Power ≥</source>
-        <translation type="unfinished"></translation>
+        <translation>Prises ≥</translation>
     </message>
     <message>
         <source>Quiet ≥</source>
-        <translation type="unfinished"></translation>
+        <translation>Calme ≥</translation>
     </message>
     <message>
         <source>Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l&apos;import</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>indifférent</translation>
     </message>
     <message>
         <source>All cities</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les villes</translation>
     </message>
     <message>
         <source>{n} Mbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Mbit/s</translation>
     </message>
     <message>
         <source>any speed</source>
-        <translation type="unfinished"></translation>
+        <translation>tout débit</translation>
     </message>
     <message numerus="yes">
         <source>%n place(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lieu affiché</numerusform>
+            <numerusform>%n lieux affichés</numerusform>
         </translation>
     </message>
     <message>
         <source> of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation> sur {total}</translation>
     </message>
     <message>
         <source>No workplace yet. Add the cafés, coworkings and libraries where you work, or import an OpenStreetMap extract (GeoJSON or Overpass JSON) of a city.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de lieu de travail. Ajoutez les cafés, coworkings et bibliothèques où vous travaillez, ou importez un extrait OpenStreetMap (GeoJSON ou JSON Overpass) d&apos;une ville.</translation>
     </message>
     <message>
         <source>No place matches these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun lieu ne correspond à ces filtres.</translation>
     </message>
     <message numerus="yes">
         <source>%n speed test(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n test de débit</numerusform>
+            <numerusform>%n tests de débit</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer {name} ?</translation>
     </message>
     <message>
         <source>Its {details} and checklist entries go with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ses {details} et ses entrées de liste disparaissent avec lui.</translation>
     </message>
     <message>
         <source>Delete place</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le lieu</translation>
     </message>
     <message>
         <source>Add to a trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à un voyage</translation>
     </message>
     <message>
         <source>No stay in your itinerary yet: add your stays on the Travel page first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun séjour dans votre itinéraire pour l&apos;instant : ajoutez d&apos;abord vos séjours dans la page Voyages.</translation>
     </message>
     <message>
         <source>Try {name} during:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester {name} pendant :</translation>
     </message>
     <message>
         <source>{name} added to the checklist of {stay}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ajouté à la liste de {stay}</translation>
     </message>
     <message>
         <source>Import places</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des lieux</translation>
     </message>
     <message>
         <source>Places (*.geojson *.json *.csv);;GeoJSON (*.geojson *.json);;CSV (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieux (*.geojson *.json *.csv);;GeoJSON (*.geojson *.json);;CSV (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>
 … and {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>
+… et {n} de plus</translation>
     </message>
     <message>
         <source>To check:</source>
-        <translation type="unfinished"></translation>
+        <translation>À vérifier :</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Import annulé : rien n&apos;a été importé</translation>
     </message>
     <message>
         <source>Nothing was imported: {n} record(s) need fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été importé : {n} enregistrement(s) à corriger.</translation>
     </message>
     <message numerus="yes">
         <source>Export %n place(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exporter %n lieu</numerusform>
+            <numerusform>Exporter %n lieux</numerusform>
         </translation>
     </message>
     <message>
         <source>GeoJSON (*.geojson);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoJSON (*.geojson);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>WiFi passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots de passe WiFi</translation>
     </message>
     <message>
         <source>Include the WiFi passwords in the file? Anyone who gets the file can read them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclure les mots de passe WiFi dans le fichier ? Toute personne qui reçoit le fichier pourra les lire.</translation>
     </message>
     <message numerus="yes">
         <source>%n place(s) written to {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lieu écrit dans {path}</numerusform>
+            <numerusform>%n lieux écrits dans {path}</numerusform>
         </translation>
     </message>
 </context>
@@ -4477,58 +4593,58 @@ Not understood ({error}): treated as unknown</source>
     <name>ZonePicker</name>
     <message>
         <source>Zone or city, e.g. Europe/Paris</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau ou ville, p. ex. Europe/Paris</translation>
     </message>
     <message>
         <source>{zone}: now {abbr}, {offset}</source>
-        <translation type="unfinished"></translation>
+        <translation>{zone} : actuellement {abbr}, {offset}</translation>
     </message>
     <message>
         <source>Type a time zone (Europe/Paris) or part of one (paris)</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un fuseau horaire (Europe/Paris) ou une partie (paris)</translation>
     </message>
 </context>
 <context>
     <name>ZonedDateTimeEdit</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>“{text}” is not a time zone: pick one from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>« {text} » n&apos;est pas un fuseau horaire : choisissez-en un dans la liste.</translation>
     </message>
     <message>
         <source>Choose a time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un fuseau horaire.</translation>
     </message>
     <message>
         <source>{time} does not exist in {zone} on {day}: the clocks jump from {start} to {end}. The first valid time is {end}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} n&apos;existe pas à {zone} le {day} : les horloges sautent de {start} à {end}. La première heure valide est {end}.</translation>
     </message>
     <message>
         <source>Use {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser {end}</translation>
     </message>
     <message>
         <source>{time} happens twice in {zone} on {day} (the clocks go back). Which one do you mean?</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} arrive deux fois à {zone} le {day} (passage à l&apos;heure d&apos;hiver). Laquelle voulez-vous dire ?</translation>
     </message>
     <message>
         <source>The first one ({abbr}, {utc} UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>La première ({abbr}, {utc} UTC)</translation>
     </message>
     <message>
         <source>The second one, an hour later ({abbr}, {utc} UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>La seconde, une heure plus tard ({abbr}, {utc} UTC)</translation>
     </message>
 </context>
 </TS>

@@ -98,7 +98,7 @@ class CalendarPage(QWidget):
         bar = QHBoxLayout()
         for w in (self.week_button, self.month_button, self.prev_button, self.today_button, self.next_button):
             bar.addWidget(w)
-        bar.addWidget(self.title, 1)
+        bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("Time shown:")))
         bar.addWidget(self.lens)
         bar.addWidget(self.client_filter)
@@ -114,6 +114,7 @@ class CalendarPage(QWidget):
         self.stack.addWidget(self.week_scroll)
         self.stack.addWidget(self.month_view)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)  # its own row: a week in French with the zone does not fit in the bar
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
 

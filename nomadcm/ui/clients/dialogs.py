@@ -25,6 +25,7 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.models import NETWORK_LIMITS, NETWORKS
 from nomadcm.services.clients import DEFAULT_COLOURS, ChannelInfo, ClientInfo, ClientService
+from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 
 ERROR_STYLE = "color: #c53030;"
@@ -77,7 +78,7 @@ def _qtime(minutes: int) -> QTime:
     return QTime(minutes // 60, minutes % 60)
 
 
-class ClientDialog(QDialog):
+class ClientDialog(UnsavedChangesMixin, QDialog):
     """Create or edit a client: name, audience zone, country, colour, prime hours, notes."""
 
     def __init__(
@@ -166,6 +167,7 @@ class ClientDialog(QDialog):
         self.name_edit.textChanged.connect(self._validate)
         self.zone_picker.zoneChanged.connect(self._validate)
         self._validate()
+        self.track_changes()  # closing with changes asks first (ui/widgets/unsaved.py)
 
     def _set_country(self, code: str | None) -> None:
         blocker = QSignalBlocker(self.country_combo)
@@ -215,7 +217,7 @@ class ClientDialog(QDialog):
         self.accept()
 
 
-class ChannelDialog(QDialog):
+class ChannelDialog(UnsavedChangesMixin, QDialog):
     """Create or edit a channel: network (fixed once created), handle, text limit."""
 
     def __init__(
@@ -270,6 +272,7 @@ class ChannelDialog(QDialog):
         else:
             self._network_changed()
         self.network_combo.currentIndexChanged.connect(self._network_changed)
+        self.track_changes()  # closing with changes asks first (ui/widgets/unsaved.py)
 
     @Slot()
     def _network_changed(self) -> None:

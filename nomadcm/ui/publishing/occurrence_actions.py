@@ -235,9 +235,9 @@ def rule_in_words(rule: RecurrenceRule, tz: str, dtstart: datetime | None = None
                 every=text, what=QLocale().createSeparatedList(parts)
             )
     if rule.count is not None:
-        text = translate("Occurrences", "{rule}, {count}").format(
-            rule=text, count=plural(translate("Occurrences", "%n time(s) in all", "", rule.count), rule.count)
-        )
+        count = rule.count  # a plain name: lupdate skips a translate() whose count is an expression
+        times = plural(translate("Occurrences", "%n time(s) in all", "", count), count)
+        text = translate("Occurrences", "{rule}, {count}").format(rule=text, count=times)
     elif rule.until is not None:
         text = translate("Occurrences", "{rule}, until {date}").format(
             rule=text, date=fmt_date(timezones.wall_at(rule.until, tz))

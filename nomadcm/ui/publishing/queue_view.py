@@ -31,6 +31,7 @@ from nomadcm.services.posts import PostDraft
 from nomadcm.services.slots import DAY_CODES, SlotTime, parse_slots
 from nomadcm.ui.changes import POSTS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
+from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DAYS_SHOWN = 14
@@ -90,7 +91,7 @@ class SlotTableModel(QAbstractTableModel):
         return None
 
 
-class QueueDialog(QDialog):
+class QueueDialog(UnsavedChangesMixin, QDialog):
     def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services

@@ -88,6 +88,8 @@ class SchedulePage(QWidget):
             edit.hide()
         self.to_label = QLabel(self.tr("to"))
         self.to_label.hide()
+        self.from_edit.setAccessibleName(self.tr("First audience date"))
+        self.to_edit.setAccessibleName(self.tr("Last audience date"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setFlat(True)
         filters = QHBoxLayout()

@@ -34,6 +34,7 @@ from nomadcm.services.itinerary import Itinerary
 from nomadcm.services.posts import PostDraft, PostInfo, PostPreview, check_link, split_tags
 from nomadcm.ui.formatting import fmt_day, fmt_int, fmt_time
 from nomadcm.ui.schedule.model import channel_text, status_label
+from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
 
 ERROR_STYLE = "color: #c53030;"
@@ -48,7 +49,7 @@ def next_full_hour(zone: str) -> datetime:
     return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
 
 
-class PostDialog(QDialog):
+class PostDialog(UnsavedChangesMixin, QDialog):
     def __init__(
         self,
         services: Services,
@@ -172,6 +173,7 @@ class PostDialog(QDialog):
         self.status_combo.currentIndexChanged.connect(self._refresh)
         self._refresh()
         self.text_edit.setFocus()
+        self.track_changes()  # closing with changes asks first (ui/widgets/unsaved.py)
 
     # ------------------------------------------------------------------ filling
 

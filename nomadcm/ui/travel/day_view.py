@@ -329,6 +329,7 @@ class DayView(QWidget):
         self.prev_button.setShortcut(Qt.Modifier.ALT | Qt.Key.Key_Left)
         self.next_button.setShortcut(Qt.Modifier.ALT | Qt.Key.Key_Right)
         self.date_edit = QDateEdit()
+        self.date_edit.setAccessibleName(self.tr("Day shown"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(short_date_format())
         self.date_edit.setMinimumDate(QDate(1970, 1, 1))

@@ -46,6 +46,7 @@ from nomadcm.ui.formatting import fmt_day, fmt_time, plural, pydate, qdate, shor
 from nomadcm.ui.travel.city_search import CityField, zone_suggestions
 from nomadcm.ui.travel.models import duration_text
 from nomadcm.ui.travel.texts import conflict_label, transit_kind_label
+from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
 
@@ -82,7 +83,7 @@ def _when(instant: datetime, zone: str) -> str:
     return f"{fmt_day(local)} {fmt_time(local)} {timezones.abbreviation(instant, zone)}"
 
 
-class _Dialog(QDialog):
+class _Dialog(UnsavedChangesMixin, QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.summary = QLabel()

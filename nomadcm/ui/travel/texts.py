@@ -12,18 +12,14 @@ from nomadcm.services.itinerary_warnings import ItineraryWarning
 from nomadcm.ui.formatting import fmt_day
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Travel", text)
-
-
 def transit_kind_label(kind: str) -> str:
     labels = {
-        "flight": _t("Flight"),
-        "train": _t("Train"),
-        "bus": _t("Bus"),
-        "car": _t("Car"),
-        "boat": _t("Boat"),
-        "other": _t("Other"),
+        "flight": QCoreApplication.translate("Travel", "Flight"),
+        "train": QCoreApplication.translate("Travel", "Train"),
+        "bus": QCoreApplication.translate("Travel", "Bus"),
+        "car": QCoreApplication.translate("Travel", "Car"),
+        "boat": QCoreApplication.translate("Travel", "Boat"),
+        "other": QCoreApplication.translate("Travel", "Other"),
     }
     return labels.get(kind, kind)
 
@@ -34,11 +30,11 @@ def transit_kind_symbol(kind: str) -> str:
 
 def conflict_label(kind: str) -> str:
     labels = {
-        "sleep": _t("While you sleep"),
-        "transit": _t("While you travel"),
-        "off_hours": _t("Outside working hours"),
-        "holiday": _t("Public holiday"),
-        "no_wifi": _t("No known WiFi"),
+        "sleep": QCoreApplication.translate("Travel", "While you sleep"),
+        "transit": QCoreApplication.translate("Travel", "While you travel"),
+        "off_hours": QCoreApplication.translate("Travel", "Outside working hours"),
+        "holiday": QCoreApplication.translate("Travel", "Public holiday"),
+        "no_wifi": QCoreApplication.translate("Travel", "No known WiFi"),
     }
     return labels.get(kind, kind.replace("_", " "))
 
@@ -50,21 +46,25 @@ def conflict_symbol(kind: str) -> str:
 def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str) -> str:
     """One line of a tooltip: the kind, what it rests on, and her local time."""
     if kind == "sleep":
-        return _t("While you sleep: {time} for you ({zone}), sleep window {window}").format(
-            time=cm_time, zone=cm_zone, window=fact
-        )
+        return QCoreApplication.translate(
+            "Travel", "While you sleep: {time} for you ({zone}), sleep window {window}"
+        ).format(time=cm_time, zone=cm_zone, window=fact)
     if kind == "transit":
-        return _t("While you travel: {route}, {time} for you ({zone})").format(
-            route=fact, time=cm_time, zone=cm_zone
-        )
+        return QCoreApplication.translate(
+            "Travel", "While you travel: {route}, {time} for you ({zone})"
+        ).format(route=fact, time=cm_time, zone=cm_zone)
     if kind == "off_hours":
-        return _t("Outside your working hours: {time} for you ({zone}); hours {hours}").format(
-            time=cm_time, zone=cm_zone, hours=fact
-        )
+        return QCoreApplication.translate(
+            "Travel", "Outside your working hours: {time} for you ({zone}); hours {hours}"
+        ).format(time=cm_time, zone=cm_zone, hours=fact)
     if kind == "holiday":
-        return _t("Public holiday for the audience: {name}").format(name=fact)
+        return QCoreApplication.translate("Travel", "Public holiday for the audience: {name}").format(
+            name=fact
+        )
     if kind == "no_wifi":
-        return _t("No workplace with WiFi known in {place}").format(place=fact)
+        return QCoreApplication.translate("Travel", "No workplace with WiFi known in {place}").format(
+            place=fact
+        )
     return f"{conflict_label(kind)}: {fact}"
 
 
@@ -72,34 +72,43 @@ def warning_text(w: ItineraryWarning) -> str:
     a = w.places[0] if w.places else ""
     b = w.places[1] if len(w.places) > 1 else ""
     if w.kind == "shared_day":
-        return _t(
+        return QCoreApplication.translate(
+            "Travel",
             "{a} and {b} both include {day}, but no transit that day says when you move: "
-            "add it so that your time is right that day."
+            "add it so that your time is right that day.",
         ).format(a=a, b=b, day=fmt_day(w.first_date))
     if w.kind == "missing_transit":
-        return _t(
+        return QCoreApplication.translate(
+            "Travel",
             "No transit between {a} (until {first}) and {b} (from {last}): add it so that your time is "
-            "right while you travel."
+            "right while you travel.",
         ).format(a=a, b=b, first=fmt_day(w.first_date), last=fmt_day(w.last_date))
     if w.kind == "gap":
         if w.first_date == w.last_date:
             span = fmt_day(w.first_date)
         else:
-            span = _t("{first} to {last}").format(first=fmt_day(w.first_date), last=fmt_day(w.last_date))
-        return _t("Nothing planned on {span}, between {a} and {b}: your home zone ({zone}) is used.").format(
-            span=span, a=a, b=b, zone=w.zone
-        )
+            span = QCoreApplication.translate("Travel", "{first} to {last}").format(
+                first=fmt_day(w.first_date), last=fmt_day(w.last_date)
+            )
+        return QCoreApplication.translate(
+            "Travel", "Nothing planned on {span}, between {a} and {b}: your home zone ({zone}) is used."
+        ).format(span=span, a=a, b=b, zone=w.zone)
     if w.kind == "transit_place":
         if w.leaving:
-            text = _t("Your {transit} leaves from {a} on {day}, but you are staying in {b} then.")
+            text = QCoreApplication.translate(
+                "Travel", "Your {transit} leaves from {a} on {day}, but you are staying in {b} then."
+            )
         else:
-            text = _t("Your {transit} arrives in {a} on {day}, but you are staying in {b} then.")
+            text = QCoreApplication.translate(
+                "Travel", "Your {transit} arrives in {a} on {day}, but you are staying in {b} then."
+            )
         kind, _, ref = w.transit.partition(" ")
         transit = f"{transit_kind_label(kind).lower()} {ref}".strip()
         return text.format(transit=transit, a=a, b=b, day=fmt_day(w.first_date))
     if w.kind == "no_wifi":
-        return _t(
+        return QCoreApplication.translate(
+            "Travel",
             "None of your workplaces with WiFi is in {a} for your stay from {first} to {last}: "
-            "add one, or put places to try on its checklist."
+            "add one, or put places to try on its checklist.",
         ).format(a=a, first=fmt_day(w.first_date), last=fmt_day(w.last_date))
     return w.message

@@ -33,6 +33,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.goals import SPECS, parse_setting
 from nomadcm.services.wellbeing import RestInfo, ScreenInfo
 from nomadcm.ui.wellbeing import texts
+from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
 
 
@@ -52,7 +53,7 @@ class EntryValues:
     note: str = ""
 
 
-class EntryDialog(QDialog):
+class EntryDialog(UnsavedChangesMixin, QDialog):
     """Adds or edits one entry. `submit(values)` does the write; a UserError it raises is shown here."""
 
     def __init__(
@@ -151,6 +152,7 @@ class EntryDialog(QDialog):
             edit.changed.connect(self._on_time_changed)
             edit.zone_picker.zoneChanged.connect(self._on_zone_picked)
         self._fill(entry, rest, now or timezones.now_utc())
+        self.track_changes()  # closing with changes asks first (ui/widgets/unsaved.py)
 
     # ------------------------------------------------------------------ filling
 
@@ -259,7 +261,7 @@ class EntryDialog(QDialog):
         self.accept()
 
 
-class GoalsDialog(QDialog):
+class GoalsDialog(UnsavedChangesMixin, QDialog):
     """Goals, day start and break reminders, each with where its default comes from."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:

@@ -100,7 +100,8 @@ class DeleteEntriesCommand(_Command):
     def __init__(
         self, infos: list[Info], service: WellbeingService, changes: ChangeBus, on_error: ErrorSink
     ) -> None:
-        text = QCoreApplication.translate("WellbeingUndo", "delete %n entries", "", len(infos))
+        count = len(infos)  # a plain name: lupdate skips a translate() whose count is an expression
+        text = QCoreApplication.translate("WellbeingUndo", "delete %n entries", "", count)
         super().__init__(text, service, changes, on_error)
         self.infos = list(infos)
 

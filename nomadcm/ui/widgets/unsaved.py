@@ -3,7 +3,7 @@
     class PostDialog(UnsavedChangesMixin, QDialog):
         def __init__(...):
             ...build and fill the fields...
-            self.track_changes()  # last line: the values now on screen are "unchanged"
+            self.track_changes()  # the values now on screen are "unchanged" (else: when first shown)
 
 Escape, Cancel and the window's close button all go through `reject()`; with changes on screen it asks
 "Discard your changes?" (Discard / Keep editing). Changes are found by comparing what every input field
@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -59,13 +60,15 @@ def confirm_discard(parent: QWidget) -> bool:
     """True when the person chose to throw the changes away."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
+        parent.windowTitle(),
         QCoreApplication.translate("Unsaved", "Discard your changes?"),
-        QCoreApplication.translate("Unsaved", "You changed this form without saving it."),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setInformativeText(
-        QCoreApplication.translate("Unsaved", "If you close it now, what you typed is lost.")
+        QCoreApplication.translate("Unsaved", "You changed this form without saving it.")
+        + " "
+        + QCoreApplication.translate("Unsaved", "If you close it now, what you typed is lost.")
     )
     discard = box.addButton(
         QCoreApplication.translate("Unsaved", "Discard changes"), QMessageBox.ButtonRole.DestructiveRole
@@ -87,6 +90,12 @@ class UnsavedChangesMixin:
     def track_changes(self) -> None:
         """The fields' current values become the 'unchanged' state (call again after a save that stays open)."""
         self._saved_state = {**form_state(self), -1: self.extra_state()}  # type: ignore[arg-type]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A dialog that did not call track_changes() is 'unchanged' as it first shows, filled."""
+        if self._saved_state is None:
+            self.track_changes()
+        super().showEvent(event)  # type: ignore[misc]
 
     def extra_state(self) -> Any:
         """Override for changes that are not in a standard input field (a list being edited...)."""

@@ -22,6 +22,7 @@ from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.place_catalog import PlaceInfo
 from nomadcm.services.workplaces import MAX_MBPS, SPEED_TOOLS, SpeedTestInfo, WorkSessionInfo
+from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, ZonedDateTimeEdit
 from nomadcm.ui.workplaces.models import tool_label
 
@@ -42,7 +43,7 @@ def _error_label() -> QLabel:
     return label
 
 
-class SpeedTestDialog(QDialog):
+class SpeedTestDialog(UnsavedChangesMixin, QDialog):
     """Record one measurement; `added` holds it after OK."""
 
     def __init__(self, services: Services, place: PlaceInfo, parent: QWidget | None = None) -> None:
@@ -120,7 +121,7 @@ class SpeedTestDialog(QDialog):
         self.error.show()
 
 
-class WorkedHereDialog(QDialog):
+class WorkedHereDialog(UnsavedChangesMixin, QDialog):
     """Log a work session at a place: the wellbeing page counts it as laptop screen time."""
 
     def __init__(self, services: Services, place: PlaceInfo, parent: QWidget | None = None) -> None:

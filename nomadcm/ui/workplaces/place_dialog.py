@@ -43,6 +43,7 @@ from nomadcm.services.opening_hours import HoursState, parse_hours
 from nomadcm.services.place_catalog import PlaceInfo
 from nomadcm.services.place_geo import guess_zone
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time, pydate, qdate, short_date_format
+from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, MESSAGE_STYLE_WARNING
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
@@ -82,7 +83,7 @@ def _table() -> QTableView:
     return table
 
 
-class PlaceDialog(QDialog):
+class PlaceDialog(UnsavedChangesMixin, QDialog):
     """Add (place None) or edit a place. `changed` is emitted for each write (tests and sessions are saved
     at once, the form on OK), with the set of areas touched."""
 

@@ -1,0 +1,197 @@
+"""Screenshots of every page, in English and in French, over the sample data: docs/screenshots/<lang>/.
+
+    .venv/bin/python tools/screenshots.py            # re-runs itself under Xvfb when there is no display
+    make screenshots                                 # the same, after installing Xvfb if needed
+
+The app runs for real on the X11 platform (fonts, styles, layouts as a person sees them), on a fresh sample
+database built for today and a temporary home folder (the user's settings are never read or written). Each
+page is shown, left to settle, and grabbed; then a few dialogs (new post, settings, welcome assistant,
+about) and the schedule in the dark theme.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1280, 800)
+LANGUAGES = ("en", "fr")
+# Pages, and the tabs worth a picture of their own: (file name, page key, tab index or None).
+SHOTS = (
+    ("schedule", "schedule", None),
+    ("calendar", "calendar", None),
+    ("travel", "travel", 0),
+    ("travel-day", "travel", 1),
+    ("travel-conflicts", "travel", 2),
+    ("clients", "clients", None),
+    ("workplaces", "workplaces", 0),
+    ("workplaces-checklist", "workplaces", 1),
+    ("wellbeing", "wellbeing", None),
+)
+
+
+def under_xvfb() -> int:
+    """Runs this script again inside a virtual X server."""
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        print(
+            "no display and no xvfb-run: install Xvfb (make screenshots does) or set DISPLAY", file=sys.stderr
+        )
+        return 2
+    env = {**os.environ, "NOMADCM_SCREENSHOTS_XVFB": "1", "QT_QPA_PLATFORM": "xcb"}
+    command = [xvfb, "-a", "-s", f"-screen 0 {SIZE[0] + 200}x{SIZE[1] + 200}x24", sys.executable, *sys.argv]
+    return subprocess.call(command, env=env)
+
+
+def settle(app, ms: int = 400) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    deadline = QDeadlineTimer(ms)
+    while not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def grab(widget, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(path))
+    return path
+
+
+def shoot_language(app, services, language: str, home: Path, out: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtWidgets import QTabWidget
+
+    from nomadcm.ui.i18n import Translations
+    from nomadcm.ui.main_window import MainWindow
+    from nomadcm.ui.shell import DesktopShell
+
+    translations = Translations(app)
+    translations.apply(language, QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    settings = QSettings(str(home / f"window-{language}.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, settings)
+    window.translations = translations
+    shell = DesktopShell(window, reminders=False)
+    window.resize(*SIZE)
+    window.show()
+    settle(app, 800)
+    written = []
+    for name, key, tab in SHOTS:
+        page = window.show_page(key)
+        if tab is not None:
+            tabs = page.findChild(QTabWidget)
+            if tabs is not None and tab < tabs.count():
+                tabs.setCurrentIndex(tab)
+        settle(app)
+        written.append(grab(window, out / language / f"{name}.png"))
+    written += shoot_dialogs(app, window, out / language)
+    shell.tray.hide()
+    window._quitting = True
+    window.close()
+    window.deleteLater()
+    settle(app, 100)
+    translations.remove()
+    return written
+
+
+def shoot_dialogs(app, window, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    written = []
+    window.show_page("schedule")
+    settle(app)
+    for name, opener in (
+        ("dialog-new-post", window.new_post),
+        ("dialog-settings", window.open_settings),
+        ("dialog-welcome", window.show_wizard),
+        ("dialog-about", window.about),
+    ):
+        opener()
+        settle(app)
+        dialog = app.activeModalWidget() or window.dialog
+        if dialog is None:
+            dialog = next((w for w in app.topLevelWidgets() if w.isVisible() and w is not window), None)
+        if dialog is None:
+            print(f"  {name}: no dialog opened", file=sys.stderr)
+            continue
+        written.append(grab(dialog, folder / f"{name}.png"))
+        if hasattr(dialog, "track_changes"):
+            dialog.track_changes()  # close without "discard your changes?"
+        dialog.close()
+        settle(app, 150)
+    return written
+
+
+def shoot_dark(app, services, home: Path, out: Path) -> Path:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from nomadcm.ui.main_window import MainWindow
+    from nomadcm.ui.theme import ThemeManager
+
+    theme = ThemeManager(app)
+    theme.apply("dark")
+    window = MainWindow(services, QSettings(str(home / "window-dark.ini"), QSettings.Format.IniFormat))
+    window.resize(*SIZE)
+    window.show()
+    settle(app, 600)
+    paths = [grab(window, out / "dark" / "schedule.png")]
+    for key in ("calendar", "wellbeing"):
+        window.show_page(key)
+        settle(app)
+        paths.append(grab(window, out / "dark" / f"{key}.png"))
+    window._quitting = True
+    window.close()
+    theme.apply("")
+    return paths[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY") and not os.environ.get("NOMADCM_SCREENSHOTS_XVFB"):
+        return under_xvfb()
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        for key, sub in (
+            ("HOME", ""),
+            ("XDG_DATA_HOME", "data"),
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_STATE_HOME", "state"),
+        ):
+            os.environ[key] = str(home / sub)
+        os.environ.pop("NOMADCM_DB", None)
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([sys.argv[0]])
+        app.setApplicationName("NomadCM")
+        app.setOrganizationName("NomadCM")
+        from nomadcm.services.container import Services
+        from nomadcm.services.demo import create_demo_database
+        from nomadcm.storage import Database
+        from nomadcm.ui.travel.city_search import zone_suggestions
+        from nomadcm.ui.widgets.zone_picker import set_default_city_search
+
+        set_default_city_search(zone_suggestions)
+        demo = home / "sample.sqlite3"
+        create_demo_database(demo)
+        db = Database.open(demo)
+        services = Services(db)
+        written: list[Path] = []
+        try:
+            for language in LANGUAGES:
+                written += shoot_language(app, services, language, home, args.out)
+            written.append(shoot_dark(app, services, home, args.out))
+        finally:
+            db.close()
+    for path in written:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
