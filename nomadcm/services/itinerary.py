@@ -216,4 +216,3 @@ def load_itinerary(db: Database, home_tz: str | None = None) -> Itinerary:
 
 # The editing API moved to services/trips.py; these names are still found here for the modules not yet
 # updated (ui/travel/dialogs.py). New code imports them from nomadcm.services.trips.
-

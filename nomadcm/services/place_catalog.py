@@ -256,6 +256,7 @@ class PlaceFilter:
             tests.append(lambda p: all(w in p.search_key for w in words))
         if self.open_at is not None:  # last: the dearest test runs on the fewest places
             tests.append(_open_test(self.open_at))
+
         def keep(p: PlaceInfo) -> bool:
             for test in tests:  # noqa: SIM110 - a plain loop: no generator object per place
                 if not test(p):
