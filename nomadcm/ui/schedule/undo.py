@@ -7,48 +7,23 @@ the meantime...) are reported through `on_error` and the command is made obsolet
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
-from nomadcm.errors import UserError
 from nomadcm.services.posts import PostDraft, PostService, PostSnapshot
 from nomadcm.ui.changes import POSTS, ChangeBus
+from nomadcm.ui.widgets.undo import ErrorSink, ServiceCommand
 
-ErrorSink = Callable[[UserError], None]
 
+class _PostCommand(ServiceCommand):
+    """A post edit; announces POSTS on the change bus."""
 
-class _PostCommand(QUndoCommand):
+    areas = (POSTS,)
+
     def __init__(self, text: str, posts: PostService, changes: ChangeBus, on_error: ErrorSink) -> None:
-        super().__init__(text)
+        super().__init__(text, changes, on_error)
         self.posts = posts
-        self.changes = changes
-        self.on_error = on_error
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # the write already happened before push()
-            self._first = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except UserError as err:
-            self.setObsolete(True)
-            self.on_error(err)
-        self.changes.notify(POSTS)
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
 
 
 class AddPostCommand(_PostCommand):
