@@ -26,11 +26,12 @@ from nomadcm.storage import Database
 # ---------------------------------------------------------------------- loading
 
 
-def _series_select() -> Any:
+def _occurrence_select(*extra: Any) -> Any:
+    """Posts with their channel and client, in the column order `_single_select` rows are read in."""
     return (
         select(
             Post.id,
-            Post.rrule,
+            Post.utc,
             Post.wall_time,
             Post.tz,
             Post.fold,
@@ -44,12 +45,15 @@ def _series_select() -> Any:
             Client.colour,
             Channel.network,
             Channel.handle,
-            Post.utc,
+            *extra,
         )
         .join(Channel, Post.channel_id == Channel.id)
         .join(Client, Channel.client_id == Client.id)
-        .where(Post.rrule.is_not(None))
     )
+
+
+def _series_select() -> Any:
+    return _occurrence_select(Post.rrule).where(Post.rrule.is_not(None))
 
 
 def load_series(
@@ -74,28 +78,16 @@ def load_series(
             return out
         by_id: dict[int, Series] = {}
         for r in rows:
+            (pid, utc, wall, tz, fold, status, text, link, tags, row_channel, row_client, client_name, colour,
+             network, handle, rrule) = r  # fmt: skip
             try:
-                rule = RecurrenceRule.parse(r[1], r[3])
+                rule = RecurrenceRule.parse(rrule, tz)
             except ValidationError:
                 continue  # a rule this version cannot read is listed as its first occurrence only
             series = Series(
-                r[0],
-                rule,
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                r[11],
-                r[12],
-                r[13],
-                r[14],
-                r[15],
-            )
+                pid, rule, wall, tz, fold, status, text, link, tags, row_channel, row_client, client_name, colour,
+                network, handle, utc,
+            )  # fmt: skip
             by_id[series.post_id] = series
             out.append(series)
         ov_rows = s.execute(
@@ -150,28 +142,7 @@ class OccurrenceFilter:
 
 
 def _single_select() -> Any:
-    return (
-        select(
-            Post.id,
-            Post.utc,
-            Post.wall_time,
-            Post.tz,
-            Post.fold,
-            Post.status,
-            Post.text,
-            Post.link,
-            Post.tags,
-            Post.channel_id,
-            Channel.client_id,
-            Client.name,
-            Client.colour,
-            Channel.network,
-            Channel.handle,
-        )
-        .join(Channel, Post.channel_id == Channel.id)
-        .join(Client, Channel.client_id == Client.id)
-        .where(Post.rrule.is_(None))
-    )
+    return _occurrence_select().where(Post.rrule.is_(None))
 
 
 def _filter_singles(stmt: Any, flt: OccurrenceFilter) -> Any:
