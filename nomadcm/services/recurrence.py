@@ -510,27 +510,7 @@ class Series:
             return None  # listed at its new time by _moved()
         if ov.deleted and not keep_deleted:
             return None
-        return Occurrence(
-            self.post_id,
-            g.utc,
-            g.wall,
-            self.tz,
-            0,
-            _DELETED if ov.deleted else (ov.status or self.status),
-            _or(ov.text, self.text),
-            _or(ov.link, self.link),
-            self.tags,
-            self.channel_id,
-            self.client_id,
-            self.client_name,
-            self.colour,
-            self.network,
-            self.handle,
-            g.series_wall,
-            g.gap_shifted,
-            False,
-            True,
-        )
+        return self._overridden(ov, g.utc, g.wall, 0, g.gap_shifted, moved=False)
 
     def _moved(self) -> Iterator[Occurrence]:
         for ov in self.overrides.values():
@@ -545,12 +525,18 @@ class Series:
             else (timezones.localize_shifting_gaps(ov.wall, self.tz, ov.fold)[0], False)
         )
         wall = timezones.wall_at(instant, self.tz) if shifted else ov.wall
+        return self._overridden(ov, instant, wall, ov.fold, shifted, moved=True)
+
+    def _overridden(
+        self, ov: OverrideInfo, utc: datetime, wall: datetime, fold: int, shifted: bool, moved: bool
+    ) -> Occurrence:
+        """An occurrence changed on its own: the override's text, link and status over the series'."""
         return Occurrence(
             self.post_id,
-            instant,
+            utc,
             wall,
             self.tz,
-            ov.fold,
+            fold,
             _DELETED if ov.deleted else (ov.status or self.status),
             _or(ov.text, self.text),
             _or(ov.link, self.link),
@@ -563,7 +549,7 @@ class Series:
             self.handle,
             ov.series_wall,
             shifted,
-            True,
+            moved,
             True,
         )
 
