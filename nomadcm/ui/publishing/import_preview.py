@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,19 +32,19 @@ from nomadcm.exchange.bulk_formats import ImportPreview, PreviewRow, commit_impo
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus
 from nomadcm.ui.formatting import fmt_date, fmt_int, fmt_time
+from nomadcm.ui.widgets.table_model import RowsTableModel
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.ui.worker import report_unexpected, start_job
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 FORMATS = ("native", "hootsuite", "sprout", "publer")
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(RowsTableModel[PreviewRow]):
     LINE, WHEN, ZONE, CLIENT, CHANNEL, TEXT, PROBLEM = range(7)
+    COLUMN_COUNT = 7
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[PreviewRow] = []
         self._headers = (
             self.tr("Line"),
             self.tr("When"),
@@ -55,33 +55,7 @@ class PreviewModel(QAbstractTableModel):
             self.tr("Problem"),
         )
 
-    def set_rows(self, rows: list[PreviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 7
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def _data(self, r: PreviewRow, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == self.LINE:
                 return fmt_int(r.line)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,50 +31,25 @@ from nomadcm.services.posts import PostDraft
 from nomadcm.services.slots import DAY_CODES, SlotTime, parse_slots
 from nomadcm.ui.changes import POSTS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
+from nomadcm.ui.widgets.table_model import RowsTableModel
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 DAYS_SHOWN = 14
 
 
-class SlotTableModel(QAbstractTableModel):
+class SlotTableModel(RowsTableModel[tuple[SlotTime, str]]):
     WHEN, YOURS, STATE = range(3)
+    COLUMN_COUNT = 3
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[SlotTime, str]] = []
         self._headers = (self.tr("Audience time"), self.tr("Your time"), self.tr("Slot"))
-
-    def set_rows(self, rows: list[tuple[SlotTime, str]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def slot_at(self, row: int) -> SlotTime:
         return self._rows[row][0]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 3
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        slot, yours = self._rows[index.row()]
-        col = index.column()
+    def _data(self, row: tuple[SlotTime, str], col: int, role: int) -> Any:
+        slot, yours = row
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.WHEN:
                 shifted = " " + self.tr("(moved by DST)") if slot.gap_shifted else ""
