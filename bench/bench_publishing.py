@@ -42,7 +42,7 @@ def seed_month(db, count: int = 5000) -> None:  # type: ignore[no-untyped-def]
 
     from nomadcm import timezones
     from nomadcm.models import Post, utcnow
-    from nomadcm.services.clients import ClientService
+    from nomadcm.services.schedule.clients import ClientService
 
     clients = ClientService(db)
     channels = []
@@ -122,7 +122,7 @@ def bench_month_view(folder: Path) -> tuple[float, float]:
 def bench_expansion() -> tuple[float, float, float, int]:
     from dateutil import rrule as du
 
-    from nomadcm.services.recurrence import RecurrenceRule, Series
+    from nomadcm.services.schedule.recurrence import RecurrenceRule, Series
 
     start = datetime(2026, 1, 1, tzinfo=UTC)
     end = datetime(2027, 1, 1, tzinfo=UTC)

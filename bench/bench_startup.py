@@ -58,7 +58,7 @@ def build_database(path: Path, count: int) -> float:
 
     from nomadcm import timezones
     from nomadcm.models import Channel, Client, Post
-    from nomadcm.services.demo import create_demo_database
+    from nomadcm.services.desktop.demo import create_demo_database
     from nomadcm.storage import Database
 
     started = time.perf_counter()

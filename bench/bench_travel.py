@@ -28,13 +28,13 @@ from sqlalchemy import insert  # noqa: E402
 
 from nomadcm import timezones  # noqa: E402
 from nomadcm.models import Post  # noqa: E402
-from nomadcm.services import cities  # noqa: E402
-from nomadcm.services.clients import ClientService  # noqa: E402
-from nomadcm.services.conflicts import ConflictService  # noqa: E402
-from nomadcm.services.itinerary import load_itinerary  # noqa: E402
-from nomadcm.services.rhythm import load_rhythm  # noqa: E402
+from nomadcm.services.schedule.clients import ClientService  # noqa: E402
 from nomadcm.services.settings import SettingsService  # noqa: E402
-from nomadcm.services.trips import ItineraryService, StayInput, TransitInput  # noqa: E402
+from nomadcm.services.travel import cities  # noqa: E402
+from nomadcm.services.travel.conflicts import ConflictService  # noqa: E402
+from nomadcm.services.travel.itinerary import load_itinerary  # noqa: E402
+from nomadcm.services.travel.rhythm import load_rhythm  # noqa: E402
+from nomadcm.services.travel.trips import ItineraryService, StayInput, TransitInput  # noqa: E402
 from nomadcm.storage import Database  # noqa: E402
 
 PLACES = [

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from nomadcm import timezones  # noqa: E402
-from nomadcm.services.cities import CityIndex, Row, fold  # noqa: E402
+from nomadcm.services.travel.cities import CityIndex, Row, fold  # noqa: E402
 
 DEFAULT_OUT = ROOT / "nomadcm" / "resources" / "data" / "cities.tsv.gz"
 

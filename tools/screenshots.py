@@ -171,7 +171,7 @@ def main() -> int:
         app.setApplicationName("NomadCM")
         app.setOrganizationName("NomadCM")
         from nomadcm.services.container import Services
-        from nomadcm.services.demo import create_demo_database
+        from nomadcm.services.desktop.demo import create_demo_database
         from nomadcm.storage import Database
         from nomadcm.ui.travel.city_search import zone_suggestions
         from nomadcm.ui.widgets.zone_picker import set_default_city_search

@@ -31,7 +31,7 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
-            from nomadcm.services.posts import ensure_instants_current
+            from nomadcm.services.schedule.posts import ensure_instants_current
 
             self._db = Database.open(self.db_path)
             ensure_instants_current(self._db)  # new zone rules shipped: every instant follows its wall time

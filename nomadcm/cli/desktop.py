@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def desktop_install(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.desktop_entry import install
+    from nomadcm.services.desktop.desktop_entry import install
 
     for line in install().lines():
         print(line)
@@ -43,7 +43,7 @@ def desktop_install(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def desktop_uninstall(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.desktop_entry import uninstall
+    from nomadcm.services.desktop.desktop_entry import uninstall
 
     for line in uninstall().lines():
         print(line)
@@ -53,7 +53,7 @@ def desktop_uninstall(ctx: CliContext, args: argparse.Namespace) -> int:
 def demo_create(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm import paths
     from nomadcm.cli.common import parse_date
-    from nomadcm.services.demo import create_demo_database
+    from nomadcm.services.desktop.demo import create_demo_database
 
     today = parse_date(args.today, "--today") if args.today else None
     target = Path(args.demo_db).expanduser() if args.demo_db else paths.demo_db_path()

@@ -102,7 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _service(ctx: CliContext):  # type: ignore[no-untyped-def]
-    from nomadcm.services.workplaces import WorkplaceService
+    from nomadcm.services.workplaces.places import WorkplaceService
 
     return WorkplaceService(ctx.db)
 
@@ -124,7 +124,7 @@ def _warn_hours(place) -> None:  # type: ignore[no-untyped-def]
 
 
 def place_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.workplaces import check_fields, check_kind
+    from nomadcm.services.workplaces.places import check_fields, check_kind
 
     check_kind(args.kind)
     if (args.lat is None) != (args.lon is None):
@@ -165,8 +165,8 @@ def place_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def place_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.place_catalog import PlaceFilter
-    from nomadcm.services.workplaces import check_kind, check_score
+    from nomadcm.services.workplaces.place_catalog import PlaceFilter
+    from nomadcm.services.workplaces.places import check_kind, check_score
 
     open_at: datetime | None = None
     if args.open_at and args.open_now:
@@ -358,7 +358,7 @@ def _zone_of(ctx: CliContext, place) -> str:  # type: ignore[no-untyped-def]
 
 
 def speedtest_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.workplaces import check_mbps, check_ping, check_tool
+    from nomadcm.services.workplaces.places import check_mbps, check_ping, check_tool
 
     check_mbps(args.down, "--down")
     check_mbps(args.up, "--up")

@@ -86,7 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def check_rrule_option(text: str, tz: str | None) -> None:
-    from nomadcm.services.recurrence import RecurrenceRule
+    from nomadcm.services.schedule.recurrence import RecurrenceRule
 
     try:
         RecurrenceRule.parse(text, tz or "UTC")
@@ -96,7 +96,7 @@ def check_rrule_option(text: str, tz: str | None) -> None:
 
 def describe_series(ctx: CliContext, post_id: int) -> None:
     """After `post add --rrule`: the next occurrences, and a note for each one DST moved."""
-    from nomadcm.services.occurrences import get_series
+    from nomadcm.services.schedule.occurrences import get_series
 
     series = get_series(ctx.db, post_id)
     if series is None:
@@ -126,7 +126,7 @@ def describe_series(ctx: CliContext, post_id: int) -> None:
 
 
 def _itinerary(ctx: CliContext):  # type: ignore[no-untyped-def]
-    from nomadcm.services.itinerary import load_itinerary
+    from nomadcm.services.travel.itinerary import load_itinerary
 
     return load_itinerary(ctx.db)
 
@@ -140,7 +140,7 @@ def _dates(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
 
 
 def _channel(ctx: CliContext, client: str, channel: str):  # type: ignore[no-untyped-def]
-    from nomadcm.services.clients import ClientService
+    from nomadcm.services.schedule.clients import ClientService
 
     network, _, handle = channel.partition(":")
     return ClientService(ctx.db).find_channel(client, network, handle or None)
@@ -224,14 +224,14 @@ def export_ics(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def post_occurrences(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.occurrences import OccurrenceFilter, get_series
+    from nomadcm.services.schedule.occurrences import OccurrenceFilter, get_series
 
     series = get_series(ctx.db, args.id)
     if series is None:
         raise ValidationError(f"post {args.id} is not a recurring post (or does not exist)")
     d_from, d_to = _dates(args)
     flt = OccurrenceFilter(date_from=d_from, date_to=d_to)
-    from nomadcm.services.occurrences import series_occurrences
+    from nomadcm.services.schedule.occurrences import series_occurrences
 
     itin = _itinerary(ctx)
     rows = []
@@ -275,7 +275,7 @@ def post_occurrences(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def post_skip(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.occurrence_edits import OccurrenceEditor
+    from nomadcm.services.schedule.occurrence_edits import OccurrenceEditor
 
     wall = parse_wall(args.at, "--at")
     editor = OccurrenceEditor(ctx.db)
@@ -303,7 +303,7 @@ def post_skip(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def queue_slots(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.slots import SlotService, parse_slots
+    from nomadcm.services.publishing.slots import SlotService, parse_slots
 
     pairs = parse_slots(args.set) if args.set else None
     channel = _channel(ctx, args.client, args.channel)
@@ -322,7 +322,7 @@ def queue_slots(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def queue_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.slots import SlotService
+    from nomadcm.services.publishing.slots import SlotService
 
     if args.days < 1:
         raise ValidationError(f"--days {args.days}: at least 1")
@@ -357,8 +357,8 @@ def queue_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def queue_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.posts import PostDraft
-    from nomadcm.services.slots import SlotService
+    from nomadcm.services.publishing.slots import SlotService
+    from nomadcm.services.schedule.posts import PostDraft
 
     channel = _channel(ctx, args.client, args.channel)
     post = SlotService(ctx.db).add_to_queue(
@@ -375,7 +375,7 @@ def queue_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def reminders_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.reminders import ReminderService
+    from nomadcm.services.publishing.reminders import ReminderService
 
     svc = ReminderService(ctx.db)
     now = timezones.now_utc()

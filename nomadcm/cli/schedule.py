@@ -20,8 +20,8 @@ from nomadcm.cli.common import (
 )
 from nomadcm.errors import ValidationError
 from nomadcm.models import NETWORKS, POST_STATUSES
-from nomadcm.services.clients import ClientService
-from nomadcm.services.posts import PostDraft, PostFilter, PostService
+from nomadcm.services.schedule.clients import ClientService
+from nomadcm.services.schedule.posts import PostDraft, PostFilter, PostService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -240,7 +240,7 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def ctx_itinerary(ctx: CliContext):  # type: ignore[no-untyped-def]
-    from nomadcm.services.itinerary import load_itinerary
+    from nomadcm.services.travel.itinerary import load_itinerary
 
     return load_itinerary(ctx.db)
 

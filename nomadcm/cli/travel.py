@@ -140,7 +140,7 @@ class Place:
 
 def resolve_place(name: str, country: str | None, tz: str | None, option: str) -> Place:
     """A typed city as a place with a zone: from the city table, or as typed when --tz names the zone."""
-    from nomadcm.services import cities
+    from nomadcm.services.travel import cities
 
     zone = parse_zone(tz, option.replace("city", "tz")) if tz else None
     index = cities.default_index()
@@ -192,7 +192,7 @@ def _stay_dates(args: argparse.Namespace, first: date | None, last: date | None)
 
 
 def stay_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.trips import ItineraryService, StayInput
+    from nomadcm.services.travel.trips import ItineraryService, StayInput
 
     first, last = _stay_dates(args, None, None)
     place = resolve_place(args.city, args.country, args.tz, "--city")
@@ -206,7 +206,7 @@ def stay_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def stay_edit(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.trips import ItineraryService
+    from nomadcm.services.travel.trips import ItineraryService
 
     svc = ItineraryService(ctx.db)
     old = svc.get_stay(args.id)
@@ -225,7 +225,7 @@ def stay_edit(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def stay_delete(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.trips import ItineraryService
+    from nomadcm.services.travel.trips import ItineraryService
 
     stay = ItineraryService(ctx.db).delete_stay(args.id)
     print(f"stay {stay.id} removed: {stay.place}, {stay.first_date} to {stay.last_date}")
@@ -266,7 +266,7 @@ def _transit_json(t) -> dict:  # type: ignore[no-untyped-def, type-arg]
 
 
 def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.trips import ItineraryService, TransitInput
+    from nomadcm.services.travel.trips import ItineraryService, TransitInput
 
     depart = parse_wall(args.depart, "--depart")
     arrive = parse_wall(args.arrive, "--arrive")
@@ -317,7 +317,7 @@ def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def transit_delete(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.trips import ItineraryService
+    from nomadcm.services.travel.trips import ItineraryService
 
     t = ItineraryService(ctx.db).delete_transit(args.id)
     print(f"transit {t.id} removed: {t.kind} {t.route}, {t.depart_local:%Y-%m-%d %H:%M}")
@@ -338,7 +338,7 @@ def _print_warnings(svc, stay_id: int | None = None, transit_id: int | None = No
 
 def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.services.settings import SettingsService
-    from nomadcm.services.trips import ItineraryService
+    from nomadcm.services.travel.trips import ItineraryService
 
     svc = ItineraryService(ctx.db)
     stays, transits, warnings = svc.list_stays(), svc.list_transits(), svc.warnings()
@@ -387,7 +387,7 @@ def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def city_search(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services import cities
+    from nomadcm.services.travel import cities
 
     if args.limit < 1:
         raise ValidationError(f"--limit {args.limit} must be at least 1")
@@ -437,16 +437,16 @@ def city_search(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _set_sleep(ctx: CliContext, value: str) -> str:
-    from nomadcm.services.rhythm import SleepWindow, set_sleep
     from nomadcm.services.settings import SettingsService
+    from nomadcm.services.travel.rhythm import SleepWindow, set_sleep
 
     SleepWindow.parse(value)  # validate before opening the database
     return set_sleep(SettingsService(ctx.db), value)
 
 
 def _set_work_hours(ctx: CliContext, value: str) -> str:
-    from nomadcm.services.rhythm import WorkHours, set_work_hours
     from nomadcm.services.settings import SettingsService
+    from nomadcm.services.travel.rhythm import WorkHours, set_work_hours
 
     WorkHours.parse(value)
     return set_work_hours(SettingsService(ctx.db), value)
@@ -456,7 +456,7 @@ def _set_work_hours(ctx: CliContext, value: str) -> str:
 
 
 def check(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.conflicts import ConflictService
+    from nomadcm.services.travel.conflicts import ConflictService
 
     d_from = parse_date(args.date_from, "--from") if args.date_from else None
     d_to = parse_date(args.date_to, "--to") if args.date_to else None
@@ -490,7 +490,7 @@ def check(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def conflict_ack(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.conflicts import ConflictService
+    from nomadcm.services.travel.conflicts import ConflictService
 
     added = ConflictService(ctx.db).acknowledge(args.post_id, args.kinds, args.note)
     if added:
@@ -501,8 +501,8 @@ def conflict_ack(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def conflict_undo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.conflict_rules import rules
-    from nomadcm.services.conflicts import ConflictService
+    from nomadcm.services.travel.conflict_rules import rules
+    from nomadcm.services.travel.conflicts import ConflictService
 
     known = [r.kind for r in rules()]
     for kind in args.kinds:

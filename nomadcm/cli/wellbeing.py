@@ -92,7 +92,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--view", default="daily", choices=("daily", "weekly", "rest"))
     p.set_defaults(handler=chart)
 
-    from nomadcm.services.goals import SPECS
+    from nomadcm.services.wellbeing.goals import SPECS
 
     for key, spec in SPECS.items():
         register_setting(key.replace("_", "-"), _setter(key), spec.help)
@@ -121,8 +121,8 @@ def _range(p: argparse.ArgumentParser) -> None:
 
 def _setter(key: str):  # type: ignore[no-untyped-def]
     def set_value(ctx: CliContext, value: str) -> str:
-        from nomadcm.services.goals import parse_setting
         from nomadcm.services.settings import SettingsService
+        from nomadcm.services.wellbeing.goals import parse_setting
 
         parsed = parse_setting(key, value, key.replace("_", "-"))
         SettingsService(ctx.db).set(key, parsed)
@@ -143,7 +143,7 @@ def _set_day_start(ctx: CliContext, value: str) -> str:
 
 
 def _read_span(ctx: CliContext, args: argparse.Namespace) -> tuple[datetime, datetime, str]:
-    from nomadcm.services.wellbeing import WellbeingService
+    from nomadcm.services.wellbeing.records import WellbeingService
 
     wall_from = parse_wall(args.start, "--from")
     wall_to = parse_wall(args.end, "--to")
@@ -169,7 +169,7 @@ def _read_span(ctx: CliContext, args: argparse.Namespace) -> tuple[datetime, dat
 
 
 def log_screen(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.wellbeing import WellbeingService
+    from nomadcm.services.wellbeing.records import WellbeingService
 
     service = WellbeingService(ctx.db)
     start, end, zone = _read_span(ctx, args)
@@ -184,7 +184,7 @@ def log_screen(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def log_rest(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.wellbeing import WellbeingService, check_quality
+    from nomadcm.services.wellbeing.records import WellbeingService, check_quality
 
     quality = check_quality(args.quality)
     start, end, zone = _read_span(ctx, args)
@@ -282,7 +282,7 @@ def _dates(ctx: CliContext, args: argparse.Namespace) -> tuple[date, date]:
         if d_from is not None:
             d_to = d_from + timedelta(days=DEFAULT_DAYS - 1)
         else:
-            from nomadcm.services.wellbeing_report import local_today
+            from nomadcm.services.wellbeing.wellbeing_report import local_today
 
             d_to = local_today(ctx.db)
     if d_from is None:
@@ -297,7 +297,7 @@ def _dates(ctx: CliContext, args: argparse.Namespace) -> tuple[date, date]:
 
 
 def report(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.wellbeing_report import build_report
+    from nomadcm.services.wellbeing.wellbeing_report import build_report
 
     d_from, d_to = _dates(ctx, args)
     result = build_report(ctx.db, d_from, d_to)
@@ -324,7 +324,7 @@ def report(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def chart(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange.wellbeing_chart import save_chart
-    from nomadcm.services.wellbeing_report import build_report
+    from nomadcm.services.wellbeing.wellbeing_report import build_report
 
     target = Path(args.output)
     if target.suffix.lower() not in (".png", ".svg"):

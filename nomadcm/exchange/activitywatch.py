@@ -40,9 +40,9 @@ from nomadcm.exchange.wellbeing_io import (
     sqlite_datetime,
 )
 from nomadcm.models import AppUsage, ScreenSession
-from nomadcm.services import days as d
-from nomadcm.services.itinerary import load_itinerary
-from nomadcm.services.wellbeing import check_device
+from nomadcm.services.travel.itinerary import load_itinerary
+from nomadcm.services.wellbeing import days as d
+from nomadcm.services.wellbeing.records import check_device
 from nomadcm.storage import Database
 
 SOURCE = "activitywatch"

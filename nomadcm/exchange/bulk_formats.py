@@ -38,8 +38,8 @@ from nomadcm.exchange.csv_native import (
     neutralise,
     unneutralise,
 )
-from nomadcm.services.clients import client_id_by_name
-from nomadcm.services.occurrences import OccurrenceFilter, iter_occurrences
+from nomadcm.services.schedule.clients import client_id_by_name
+from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences
 from nomadcm.storage import Database
 
 FORMATS: tuple[str, ...] = ("hootsuite", "sprout", "publer")
@@ -415,8 +415,8 @@ def preview_import(
     check_format(fmt)
     if channel_id is None:
         raise ValidationError(f"a {PROFILES[fmt].name} file names no channel: choose the client and channel")
-    from nomadcm.services.clients import ClientService
-    from nomadcm.services.posts import check_link, text_problem
+    from nomadcm.services.schedule.clients import ClientService
+    from nomadcm.services.schedule.posts import check_link, text_problem
 
     channel = ClientService(db).get_channel(channel_id)
     client = ClientService(db).get_client(channel.client_id)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nomadcm.exchange.csv_native import atomic_text_file, neutralise
-from nomadcm.services.place_checklist import ChecklistEntry, StayRef
+from nomadcm.services.workplaces.place_checklist import ChecklistEntry, StayRef
 
 CSV_COLUMNS = (
     "stay",

@@ -34,9 +34,9 @@ from sqlalchemy import insert, select
 from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
 from nomadcm.models import NETWORK_LIMITS, Channel, Client, Post, utcnow
-from nomadcm.services.clients import check_network, client_id_by_name, name_key
-from nomadcm.services.itinerary import Itinerary, load_itinerary
-from nomadcm.services.posts import check_link, check_status, split_tags, text_problem
+from nomadcm.services.schedule.clients import check_network, client_id_by_name, name_key
+from nomadcm.services.schedule.posts import check_link, check_status, split_tags, text_problem
+from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
 from nomadcm.storage import Database
 
 COLUMNS: tuple[str, ...] = (
@@ -188,7 +188,7 @@ def export_rows(
     if date_to is not None:
         stmt = stmt.where(post.wall_time < datetime.combine(date_to + timedelta(days=1), time(0)))
     stmt = stmt.order_by(post.utc, post.id)
-    from nomadcm.services.occurrences import OccurrenceFilter, series_rows
+    from nomadcm.services.schedule.occurrences import OccurrenceFilter, series_rows
 
     recurring = series_rows(db, OccurrenceFilter(date_from=date_from, date_to=date_to, client_id=client_id))
     return _stream_rows(db, stmt, recurring, itin)

@@ -26,9 +26,9 @@ from nomadcm import __version__, timezones
 from nomadcm.errors import ValidationError
 from nomadcm.exchange.csv_native import atomic_text_file
 from nomadcm.models import Post
-from nomadcm.services.clients import client_id_by_name
-from nomadcm.services.occurrences import OccurrenceFilter, iter_occurrences, load_series
-from nomadcm.services.recurrence import Occurrence, Series
+from nomadcm.services.schedule.clients import client_id_by_name
+from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences, load_series
+from nomadcm.services.schedule.recurrence import Occurrence, Series
 from nomadcm.storage import Database
 
 EVENT_LENGTH = timedelta(minutes=15)

@@ -38,10 +38,10 @@ from nomadcm.exchange.places_io import (
     PositionedError,
     json_load,
 )
-from nomadcm.services.opening_hours import check_hours
-from nomadcm.services.place_catalog import PlaceInfo, encode_tags, load_catalog
-from nomadcm.services.place_geo import big_city_near, guess_zone, zone_at_coords
-from nomadcm.services.workplaces import WorkplaceService, check_fields
+from nomadcm.services.workplaces.opening_hours import check_hours
+from nomadcm.services.workplaces.place_catalog import PlaceInfo, encode_tags, load_catalog
+from nomadcm.services.workplaces.place_geo import big_city_near, guess_zone, zone_at_coords
+from nomadcm.services.workplaces.places import WorkplaceService, check_fields
 from nomadcm.storage import Database
 
 INTERNET_ACCESS_KEPT = frozenset({"wlan", "yes", "wired", "terminal"})

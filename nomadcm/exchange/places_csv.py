@@ -48,10 +48,10 @@ from nomadcm.exchange.csv_native import (
     unneutralise,
 )
 from nomadcm.exchange.places_io import PlaceFileError, PlaceRow, PlacesImportReport, PositionedError
-from nomadcm.services.opening_hours import check_hours
-from nomadcm.services.place_catalog import PlaceInfo, encode_tags, load_catalog
-from nomadcm.services.place_geo import guess_zone
-from nomadcm.services.workplaces import WorkplaceService, check_fields
+from nomadcm.services.workplaces.opening_hours import check_hours
+from nomadcm.services.workplaces.place_catalog import PlaceInfo, encode_tags, load_catalog
+from nomadcm.services.workplaces.place_geo import guess_zone
+from nomadcm.services.workplaces.places import WorkplaceService, check_fields
 from nomadcm.storage import Database
 
 COLUMNS: tuple[str, ...] = (

@@ -24,7 +24,7 @@ from sqlalchemy import bindparam, insert, select, update
 from nomadcm.errors import UserError
 from nomadcm.exchange.csv_native import ExportError, ImportFailed, RowError
 from nomadcm.models import Workplace, utcnow
-from nomadcm.services.cities import fold
+from nomadcm.services.travel.cities import fold
 from nomadcm.storage import Database
 
 Progress = Callable[[int, int], None]

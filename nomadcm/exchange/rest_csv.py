@@ -34,9 +34,9 @@ from nomadcm.exchange.wellbeing_io import (
     sync_rows,
 )
 from nomadcm.models import Client, RestPeriod, ScreenSession
-from nomadcm.services import days as d
-from nomadcm.services.itinerary import load_itinerary
-from nomadcm.services.wellbeing import MAX_REST, MAX_SCREEN, check_device, check_kind, check_quality
+from nomadcm.services.travel.itinerary import load_itinerary
+from nomadcm.services.wellbeing import days as d
+from nomadcm.services.wellbeing.records import MAX_REST, MAX_SCREEN, check_device, check_kind, check_quality
 from nomadcm.storage import Database
 
 SOURCE = "import"

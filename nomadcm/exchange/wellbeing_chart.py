@@ -27,7 +27,7 @@ from nomadcm.models.wellbeing import DEVICES
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from nomadcm.services.wellbeing_report import Report
+    from nomadcm.services.wellbeing.wellbeing_report import Report
 
 VIEWS = ("daily", "weekly", "rest")
 BARS_UP_TO_DAYS = 62

@@ -17,7 +17,7 @@ def build_sample_database(path: Path, language: str = "", parent: QWidget | None
 
     `language` is copied into it, so the sample speaks the language the user just chose.
     """
-    from nomadcm.services.demo import create_demo_database
+    from nomadcm.services.desktop.demo import create_demo_database
 
     def work(report) -> object:  # type: ignore[no-untyped-def]
         summary = create_demo_database(path, replace=True, progress=report)

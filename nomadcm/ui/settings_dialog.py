@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.errors import UserError
-from nomadcm.services import rhythm
 from nomadcm.services.container import Services
-from nomadcm.services.goals import parse_setting
+from nomadcm.services.travel import rhythm
+from nomadcm.services.wellbeing.goals import parse_setting
 from nomadcm.ui.changes import ITINERARY, SETTINGS, WELLBEING, ChangeBus
 from nomadcm.ui.i18n import language_names
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin

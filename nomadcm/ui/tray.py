@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from nomadcm import APP_NAME, timezones
 from nomadcm.services.container import Services
-from nomadcm.services.posts import PostFilter, ScheduleRow
+from nomadcm.services.schedule.posts import PostFilter, ScheduleRow
 from nomadcm.ui.changes import ITINERARY, POSTS, SETTINGS, WELLBEING, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_time
 

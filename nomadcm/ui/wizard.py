@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from nomadcm import paths, timezones
 from nomadcm.errors import UserError
-from nomadcm.services.cities import City
 from nomadcm.services.container import Services
-from nomadcm.services.rhythm import SleepWindow, WorkHours
+from nomadcm.services.travel.cities import City
+from nomadcm.services.travel.rhythm import SleepWindow, WorkHours
 from nomadcm.ui.changes import CLIENTS, ITINERARY, SETTINGS, ChangeBus
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.i18n import language_names

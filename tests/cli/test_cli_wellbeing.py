@@ -239,7 +239,7 @@ def test_goal_settings_with_their_sources(cli: Cli) -> None:
     cli.ok("log", "rest", "--kind", "sleep", "--from", "2027-03-26 23:30", "--to", "2027-03-27 06:50")
     day = cli.report("2027-03-27", "2027-03-27")[0]
     assert day["warnings"] == ["slept 7 h 20, under the 7 h 30 sleep goal (AASM/SRS)"]
-    from nomadcm.services.goals import SPECS
+    from nomadcm.services.wellbeing.goals import SPECS
 
     assert "2003/88/EC" in SPECS["daily_rest_hours"].help and "AASM" not in SPECS["daily_rest_hours"].help
     assert "Academy of Sleep Medicine" in SPECS["sleep_goal_hours"].help

@@ -19,7 +19,7 @@ from nomadcm.errors import UserError
 from nomadcm.exchange import activitywatch as aw
 from nomadcm.exchange.wellbeing_io import WellbeingImportFailed
 from nomadcm.models import AppUsage, ScreenSession
-from nomadcm.services.wellbeing_report import build_report
+from nomadcm.services.wellbeing.wellbeing_report import build_report
 
 DATA = Path(__file__).parent.parent / "data" / "wellbeing"
 PY = DATA / "aw-buckets-export-python.json"

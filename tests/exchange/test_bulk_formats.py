@@ -10,9 +10,9 @@ import pytest
 
 from nomadcm.errors import ValidationError
 from nomadcm.exchange import bulk_formats
-from nomadcm.services.clients import ClientService
-from nomadcm.services.occurrences import OccurrenceFilter, iter_occurrences
-from nomadcm.services.posts import PostDraft, PostService
+from nomadcm.services.schedule.clients import ClientService
+from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences
+from nomadcm.services.schedule.posts import PostDraft, PostService
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 

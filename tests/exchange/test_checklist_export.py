@@ -11,8 +11,8 @@ from nomadcm.exchange.checklist import (
     export_checklist_csv,
     export_checklist_html,
 )
-from nomadcm.services.trips import ItineraryService, StayInput
-from nomadcm.services.workplaces import WorkplaceService
+from nomadcm.services.travel.trips import ItineraryService, StayInput
+from nomadcm.services.workplaces.places import WorkplaceService
 
 
 def _trip(db):  # type: ignore[no-untyped-def]

@@ -20,10 +20,10 @@ from nomadcm.errors import UserError, ValidationError
 from nomadcm.exchange import csv_native
 from nomadcm.exchange.csv_native import COLUMNS, ExportError, ImportFailed, export_csv, import_csv
 from nomadcm.models import Channel, Post, Stay, Transit
-from nomadcm.services.clients import ChannelInfo, ClientService
-from nomadcm.services.itinerary import load_itinerary
-from nomadcm.services.posts import PostDraft, PostService
+from nomadcm.services.schedule.clients import ChannelInfo, ClientService
+from nomadcm.services.schedule.posts import PostDraft, PostService
 from nomadcm.services.settings import SettingsService
+from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.storage import Database
 
 HEADER = "id,client,channel,status,audience_tz,audience_time,utc_time,cm_tz,cm_time,text,link,tags"

@@ -8,9 +8,9 @@ import icalendar
 import pytest
 
 from nomadcm.exchange.ics import export_ics
-from nomadcm.services.clients import ClientService
-from nomadcm.services.occurrence_edits import OccurrenceEditor
-from nomadcm.services.posts import PostDraft, PostService
+from nomadcm.services.schedule.clients import ClientService
+from nomadcm.services.schedule.occurrence_edits import OccurrenceEditor
+from nomadcm.services.schedule.posts import PostDraft, PostService
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 

@@ -10,7 +10,7 @@ import pytest
 from nomadcm.exchange.csv_native import ImportFailed
 from nomadcm.exchange.places_csv import COLUMNS
 from nomadcm.exchange.places_io import PlaceFileError, export_places, import_places
-from nomadcm.services.workplaces import WorkplaceService
+from nomadcm.services.workplaces.places import WorkplaceService
 from nomadcm.storage import Database
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from nomadcm.exchange import rest_csv
 from nomadcm.exchange.wellbeing_io import WellbeingImportFailed
-from nomadcm.services.wellbeing import WellbeingService
-from nomadcm.services.wellbeing_report import build_report
+from nomadcm.services.wellbeing.records import WellbeingService
+from nomadcm.services.wellbeing.wellbeing_report import build_report
 
 DATA = Path(__file__).parent.parent / "data" / "wellbeing"
 ALL = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))

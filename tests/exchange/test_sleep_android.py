@@ -10,8 +10,8 @@ import pytest
 from nomadcm.errors import UserError
 from nomadcm.exchange import sleep_android
 from nomadcm.exchange.wellbeing_io import WellbeingImportFailed
-from nomadcm.services.wellbeing import WellbeingService
-from nomadcm.services.wellbeing_report import build_report
+from nomadcm.services.wellbeing.records import WellbeingService
+from nomadcm.services.wellbeing.wellbeing_report import build_report
 
 DATA = Path(__file__).parent.parent / "data" / "wellbeing"
 

@@ -14,7 +14,7 @@ from sqlalchemy import CheckConstraint, inspect
 
 from nomadcm.errors import DatabaseError
 from nomadcm.models import Base
-from nomadcm.services.clients import ClientService
+from nomadcm.services.schedule.clients import ClientService
 from nomadcm.storage import Database, backup, database, migrate
 from nomadcm.storage.engine import make_engine, sqlite_url
 from nomadcm.storage.schema import HEAD_REVISION, KNOWN_REVISIONS

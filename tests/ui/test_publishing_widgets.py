@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from nomadcm.services.posts import PostDraft
+from nomadcm.services.schedule.posts import PostDraft
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.publishing import recurrence_editor as re_mod
 from nomadcm.ui.publishing.import_preview import ImportPreviewDialog, PreviewModel
@@ -189,6 +189,6 @@ def test_queue_dialog_sets_slots_and_lists_them(qtbot, qtmodeltester, services, 
     ],
 )
 def test_slots_text(slots, text) -> None:  # type: ignore[no-untyped-def]
-    from nomadcm.services.slots import Slot
+    from nomadcm.services.publishing.slots import Slot
 
     assert _slots_text([Slot(i, 1, d, m) for i, (d, m) in enumerate(slots)]) == text

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTime
 
-from nomadcm.services import cities
 from nomadcm.services.container import Services
+from nomadcm.services.travel import cities
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.wizard import EXPLORE, FirstRunWizard, needs_wizard
 

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.occurrences import occurrences_between
-from nomadcm.services.posts import PostDraft
+from nomadcm.services.schedule.occurrences import occurrences_between
+from nomadcm.services.schedule.posts import PostDraft
 from nomadcm.ui.calendar.layout import DaySpan, Placed, day_spans, month_grid_start, place, week_start
 from nomadcm.ui.calendar.view import MONTH_LINES, MonthView, WeekView
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
@@ -235,7 +235,7 @@ class CalendarPage(QWidget):
         if not shown:
             return
         try:
-            from nomadcm.services.conflicts import ConflictService
+            from nomadcm.services.travel.conflicts import ConflictService
 
             found = ConflictService(self.services.db).for_rows(
                 [(p.occurrence.post_id, p.occurrence.utc) for p in shown], itinerary

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from nomadcm import timezones
-from nomadcm.services.clients import ChannelInfo, ClientInfo, ClientService
+from nomadcm.services.schedule.clients import ChannelInfo, ClientInfo, ClientService
 from nomadcm.ui.formatting import fmt_int, fmt_time
 from nomadcm.ui.widgets.table_model import RowsTableModel
 

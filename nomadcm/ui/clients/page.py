@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.services.clients import ClientInfo
 from nomadcm.services.container import Services
+from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus, touches
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
 from nomadcm.ui.clients.models import ChannelsModel, ClientsModel

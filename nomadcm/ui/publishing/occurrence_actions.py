@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.occurrence_edits import EditOutcome, OccurrenceEditor
-from nomadcm.services.posts import PostInfo
-from nomadcm.services.recurrence import RecurrenceRule
+from nomadcm.services.schedule.occurrence_edits import EditOutcome, OccurrenceEditor
+from nomadcm.services.schedule.posts import PostInfo
+from nomadcm.services.schedule.recurrence import RecurrenceRule
 from nomadcm.ui.formatting import fmt_date, fmt_day, fmt_time, plural
 
 OccurrenceKey = tuple[int, datetime]  # (post id, the occurrence's wall time in its series)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
-from nomadcm.services.itinerary import Itinerary
-from nomadcm.services.recurrence import WEEKDAY_CODES, RecurrenceRule, expand
+from nomadcm.services.schedule.recurrence import WEEKDAY_CODES, RecurrenceRule, expand
+from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.ui.formatting import fmt_day, fmt_time, pydate, qdate
 
 PREVIEW_COUNT = 5

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.reminders import Reminder
+from nomadcm.services.publishing.reminders import Reminder
 from nomadcm.ui.changes import POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from nomadcm.errors import UserError
-from nomadcm.services.occurrence_edits import EditOutcome, OccurrenceEditor
+from nomadcm.services.schedule.occurrence_edits import EditOutcome, OccurrenceEditor
 from nomadcm.ui.changes import POSTS, ChangeBus
 
 ErrorSink = Callable[[UserError], None]

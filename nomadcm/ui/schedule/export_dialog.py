@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.posts import PostFilter
+from nomadcm.services.schedule.posts import PostFilter
 from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
 from nomadcm.ui.worker import Job, start_job
 

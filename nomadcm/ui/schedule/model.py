@@ -19,16 +19,16 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from nomadcm.errors import UserError
-from nomadcm.services.itinerary import Itinerary
-from nomadcm.services.occurrences import load_series
-from nomadcm.services.posts import PostFilter, PostService, ScheduleRow
+from nomadcm.services.schedule.occurrences import load_series
+from nomadcm.services.schedule.posts import PostFilter, PostService, ScheduleRow
+from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.ui import startup
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
 from nomadcm.ui.publishing.occurrence_actions import gap_note, rule_in_words
 from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
 
 if TYPE_CHECKING:
-    from nomadcm.services.conflicts import PostConflicts
+    from nomadcm.services.travel.conflicts import PostConflicts
 
 PAGE_SIZE = 200
 REPEAT_MARK = "↻"
@@ -156,7 +156,7 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
         keys = [(r.id, r.utc) for r in page if r.status == "scheduled"]
         if not keys:
             return {}
-        from nomadcm.services.conflicts import ConflictService
+        from nomadcm.services.travel.conflicts import ConflictService
 
         try:
             return ConflictService(self._posts.db).for_rows(keys, itinerary=self._itinerary)

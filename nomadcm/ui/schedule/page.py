@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from nomadcm.errors import UserError
 from nomadcm.models import POST_STATUSES
 from nomadcm.services.container import Services
-from nomadcm.services.posts import PostDraft, PostFilter, ScheduleRow
+from nomadcm.services.schedule.posts import PostDraft, PostFilter, ScheduleRow
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
 from nomadcm.models import POST_STATUSES
-from nomadcm.services.clients import ChannelInfo, ClientInfo
 from nomadcm.services.container import Services
-from nomadcm.services.itinerary import Itinerary
-from nomadcm.services.posts import PostDraft, PostInfo, PostPreview, check_link, split_tags
+from nomadcm.services.schedule.clients import ChannelInfo, ClientInfo
+from nomadcm.services.schedule.posts import PostDraft, PostInfo, PostPreview, check_link, split_tags
+from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.ui.formatting import fmt_day, fmt_int, fmt_time
 from nomadcm.ui.schedule.model import channel_text, status_label
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin

@@ -13,8 +13,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from nomadcm.errors import UserError
-from nomadcm.services import cities
-from nomadcm.services.cities import City
+from nomadcm.services.travel import cities
+from nomadcm.services.travel.cities import City
 from nomadcm.ui.widgets.zone_picker import ZoneSuggestion
 
 CITY_ROLE = Qt.ItemDataRole.UserRole + 11

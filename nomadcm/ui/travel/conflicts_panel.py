@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.services.conflicts import PostConflicts
 from nomadcm.services.container import Services
+from nomadcm.services.travel.conflicts import PostConflicts
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import plural, pydate, qdate, short_date_format

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.services.container import Services
-from nomadcm.services.day_plan import DayPlan, DayPost, Strip, build_day_plan
-from nomadcm.services.rhythm import load_rhythm
+from nomadcm.services.travel.day_plan import DayPlan, DayPost, Strip, build_day_plan
+from nomadcm.services.travel.rhythm import load_rhythm
 from nomadcm.ui.formatting import fmt_day, fmt_time, plural, pydate, qdate, short_date_format
 from nomadcm.ui.travel.models import conflicts_tooltip
 

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.models import TRANSIT_KINDS
-from nomadcm.services.cities import City
-from nomadcm.services.conflicts import PostConflicts
 from nomadcm.services.container import Services
-from nomadcm.services.rhythm import SleepWindow, WorkHours, format_clock, load_rhythm
-from nomadcm.services.trips import (
+from nomadcm.services.travel.cities import City
+from nomadcm.services.travel.conflicts import PostConflicts
+from nomadcm.services.travel.rhythm import SleepWindow, WorkHours, format_clock, load_rhythm
+from nomadcm.services.travel.trips import (
     StayInfo,
     StayInput,
     StayOverlapError,

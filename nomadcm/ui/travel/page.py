@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.services import rhythm as rhythm_service
 from nomadcm.services.container import Services
+from nomadcm.services.travel import rhythm as rhythm_service
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_time

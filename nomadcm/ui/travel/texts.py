@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from nomadcm.services.itinerary_warnings import ItineraryWarning
+from nomadcm.services.travel.itinerary_warnings import ItineraryWarning
 from nomadcm.ui.formatting import fmt_day
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nomadcm import timezones
-from nomadcm.services.itinerary_warnings import ItineraryWarning
+from nomadcm.services.travel.itinerary_warnings import ItineraryWarning
 from nomadcm.ui.formatting import fmt_day, qdate
 from nomadcm.ui.travel.models import WARNING_COLOUR, Entry
 from nomadcm.ui.travel.texts import transit_kind_label, warning_text

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.wellbeing import RestInfo, ScreenInfo
-from nomadcm.services.wellbeing_report import Report, build_report, local_today, week_first
+from nomadcm.services.wellbeing.records import RestInfo, ScreenInfo
+from nomadcm.services.wellbeing.wellbeing_report import Report, build_report, local_today, week_first
 from nomadcm.ui.changes import CLIENTS, ITINERARY, SETTINGS, WELLBEING, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date, pydate, qdate, short_date_format
@@ -285,7 +285,7 @@ class WellbeingPage(QWidget):
         self.refresh_badges()
 
     def refresh_badges(self) -> None:
-        from nomadcm.services.wellbeing_report import current_week_badges
+        from nomadcm.services.wellbeing.wellbeing_report import current_week_badges
 
         counts = current_week_badges(self.services.db, self._today)
         self.badges = [texts.badge_text(code, n) for code, n in counts]

@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nomadcm.errors import UserError
-from nomadcm.services.breaks import BreakDue, BreakScheduler
-from nomadcm.services.goals import Goals, ReminderSettings
+from nomadcm.services.wellbeing.breaks import BreakDue, BreakScheduler
+from nomadcm.services.wellbeing.goals import Goals, ReminderSettings
 from nomadcm.ui.changes import SETTINGS, WELLBEING, ChangeBus, touches
 from nomadcm.ui.wellbeing.timer import TimerController
 
@@ -93,7 +93,7 @@ class BreakReminder(QObject):
         settings = self.scheduler.settings
         if not settings.limit_warning or not self.controller.running():
             return
-        from nomadcm.services.wellbeing_report import build_report, local_today
+        from nomadcm.services.wellbeing.wellbeing_report import build_report, local_today
 
         db = self.services.db
         today = local_today(db, now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from nomadcm.services.wellbeing_report import GoalWarning
+from nomadcm.services.wellbeing.wellbeing_report import GoalWarning
 
 
 def device_name(device: str) -> str:

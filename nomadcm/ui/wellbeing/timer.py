@@ -17,7 +17,7 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.models.wellbeing import DEVICES
 from nomadcm.services.container import Services
-from nomadcm.services.wellbeing import MAX_SCREEN, ScreenInfo
+from nomadcm.services.wellbeing.records import MAX_SCREEN, ScreenInfo
 from nomadcm.ui.changes import WELLBEING, ChangeBus
 from nomadcm.ui.wellbeing import texts
 

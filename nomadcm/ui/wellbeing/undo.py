@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from nomadcm.services.wellbeing import RestInfo, ScreenInfo, WellbeingService
+from nomadcm.services.wellbeing.records import RestInfo, ScreenInfo, WellbeingService
 from nomadcm.ui.changes import WELLBEING, ChangeBus
 from nomadcm.ui.widgets.undo import ErrorSink, ServiceCommand
 

@@ -38,8 +38,8 @@ from nomadcm.exchange.checklist import (
     export_checklist_html,
 )
 from nomadcm.services.container import Services
-from nomadcm.services.place_catalog import PlaceInfo
-from nomadcm.services.place_checklist import StayRef
+from nomadcm.services.workplaces.place_catalog import PlaceInfo
+from nomadcm.services.workplaces.place_checklist import StayRef
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date
 from nomadcm.ui.workplaces.models import ChecklistModel, fmt_mbps, kind_choices

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.place_catalog import PlaceInfo
-from nomadcm.services.workplaces import MAX_MBPS, SPEED_TOOLS, SpeedTestInfo, WorkSessionInfo
+from nomadcm.services.workplaces.place_catalog import PlaceInfo
+from nomadcm.services.workplaces.places import MAX_MBPS, SPEED_TOOLS, SpeedTestInfo, WorkSessionInfo
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, ZonedDateTimeEdit
 from nomadcm.ui.workplaces.models import tool_label

@@ -12,11 +12,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from nomadcm import timezones
 from nomadcm.models import WORKPLACE_KINDS
-from nomadcm.services.cities import fold
-from nomadcm.services.opening_hours import HoursState
-from nomadcm.services.place_catalog import PlaceCatalog, PlaceFilter, PlaceInfo
-from nomadcm.services.place_checklist import ChecklistEntry
-from nomadcm.services.workplaces import SpeedTestInfo, WorkSessionInfo
+from nomadcm.services.travel.cities import fold
+from nomadcm.services.workplaces.opening_hours import HoursState
+from nomadcm.services.workplaces.place_catalog import PlaceCatalog, PlaceFilter, PlaceInfo
+from nomadcm.services.workplaces.place_checklist import ChecklistEntry
+from nomadcm.services.workplaces.places import SpeedTestInfo, WorkSessionInfo
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
 from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
 

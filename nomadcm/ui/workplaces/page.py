@@ -38,7 +38,7 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.exchange.csv_native import ImportFailed
 from nomadcm.services.container import Services
-from nomadcm.services.place_catalog import PlaceFilter, PlaceInfo
+from nomadcm.services.workplaces.place_catalog import PlaceFilter, PlaceInfo
 from nomadcm.ui.changes import ITINERARY, WELLBEING, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import short_date_format, short_time_format
@@ -444,7 +444,7 @@ class WorkplacesPage(QWidget):
                 self.tr("No stay in your itinerary yet: add your stays on the Travel page first."),
             )
             return
-        from nomadcm.services.place_checklist import place_in_stay
+        from nomadcm.services.workplaces.place_checklist import place_in_stay
 
         labels = [stay_label(s) for s in stays]
         preferred = next((i for i, s in enumerate(stays) if place_in_stay(place, s)), 0)

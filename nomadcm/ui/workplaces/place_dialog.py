@@ -39,9 +39,9 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.models import ACCESS_FEES
 from nomadcm.services.container import Services
-from nomadcm.services.opening_hours import HoursState, parse_hours
-from nomadcm.services.place_catalog import PlaceInfo
-from nomadcm.services.place_geo import guess_zone
+from nomadcm.services.workplaces.opening_hours import HoursState, parse_hours
+from nomadcm.services.workplaces.place_catalog import PlaceInfo
+from nomadcm.services.workplaces.place_geo import guess_zone
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time, pydate, qdate, short_date_format
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from nomadcm.services.workplaces import SpeedTestInfo
+from nomadcm.services.workplaces.places import SpeedTestInfo
 
 DOWN_COLOUR = QColor("#2b6cb0")
 UP_COLOUR = QColor("#dd6b20")

@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from nomadcm.services import conflict_rules
-from nomadcm.services.posts import PostDraft
-from nomadcm.services.trips import StayInput
+from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.travel import conflict_rules
+from nomadcm.services.travel.trips import StayInput
 from nomadcm.ui.schedule.model import ScheduleModel
 
 

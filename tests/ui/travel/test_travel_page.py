@@ -8,9 +8,9 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate, QPointF, Qt
 
-from nomadcm.services.conflict_rules import rules
-from nomadcm.services.posts import PostDraft
-from nomadcm.services.trips import StayInput, TransitInput
+from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.travel.conflict_rules import rules
+from nomadcm.services.travel.trips import StayInput, TransitInput
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.pages import page_spec
 from nomadcm.ui.travel.city_search import CityField, zone_suggestions
@@ -23,7 +23,7 @@ from nomadcm.ui.widgets.zone_picker import ZonePicker
 @pytest.fixture(autouse=True)
 def _built_in_conflicts_only(monkeypatch):  # type: ignore[no-untyped-def]
     """Other areas' kinds (no_wifi) are tested by their areas: keep these tests to the travel kinds."""
-    from nomadcm.services import conflict_rules
+    from nomadcm.services.travel import conflict_rules
 
     rules()
     kept = {

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from nomadcm import timezones
 from nomadcm.exchange.places_io import import_places
-from nomadcm.services.trips import ItineraryService, StayInput
+from nomadcm.services.travel.trips import ItineraryService, StayInput
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.workplaces.models import ChecklistModel, PlacesModel, SpeedTestsModel, WorkSessionsModel
 

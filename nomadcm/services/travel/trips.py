@@ -1,0 +1,488 @@
+"""The stays and transits behind the itinerary: list, add, change, remove (and put back, for Undo).
+
+`ItineraryService` keeps `Itinerary.where()` (services/itinerary.py) sound: stays may share one day (the
+travel day) but not overlap more; transits never overlap; typed local times in a DST gap are refused with the
+first valid time proposed; an ambiguous time means its first occurrence unless the fold says otherwise.
+`warnings()` lists what deserves a look (gaps, missing transits...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from nomadcm import timezones
+from nomadcm.errors import NotFoundError, ValidationError
+from nomadcm.models import TRANSIT_KINDS, ChecklistItem, Stay, Transit, Workplace
+from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
+from nomadcm.storage import Database
+
+if TYPE_CHECKING:
+    from nomadcm.services.travel.itinerary_warnings import ItineraryWarning
+
+_Row = TypeVar("_Row", Stay, Transit)
+
+
+@dataclass(frozen=True)
+class StayInput:
+    """A stay as typed: a place, its zone, and its first and last local dates (both included)."""
+
+    city: str
+    tz: str
+    first_date: date
+    last_date: date
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class StayInfo:
+    id: int
+    city: str
+    country: str | None
+    tz: str
+    lat: float | None
+    lon: float | None
+    first_date: date
+    last_date: date
+    notes: str
+    start_utc: datetime
+    end_utc: datetime
+
+    @property
+    def place(self) -> str:
+        return f"{self.city}, {self.country}" if self.country else self.city
+
+    @property
+    def days(self) -> int:
+        return (self.last_date - self.first_date).days + 1
+
+    def to_input(self) -> StayInput:
+        return StayInput(
+            self.city, self.tz, self.first_date, self.last_date, self.country, self.lat, self.lon, self.notes
+        )
+
+
+@dataclass(frozen=True)
+class TransitInput:
+    """A transit as typed: departure in the departure zone's local time, arrival in the arrival zone's."""
+
+    kind: str
+    from_place: str
+    from_tz: str
+    to_place: str
+    to_tz: str
+    depart_local: datetime  # naive wall time
+    arrive_local: datetime  # naive wall time
+    from_country: str | None = None
+    to_country: str | None = None
+    depart_fold: int = 0
+    arrive_fold: int = 0
+    ref: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class TransitInfo:
+    id: int
+    kind: str
+    from_place: str
+    from_country: str | None
+    from_tz: str
+    to_place: str
+    to_country: str | None
+    to_tz: str
+    depart_local: datetime
+    depart_fold: int
+    arrive_local: datetime
+    arrive_fold: int
+    depart_utc: datetime
+    arrive_utc: datetime
+    ref: str
+    notes: str
+
+    @property
+    def duration(self) -> timedelta:
+        return self.arrive_utc - self.depart_utc
+
+    @property
+    def route(self) -> str:
+        return f"{self.from_place} → {self.to_place}"
+
+    def to_input(self) -> TransitInput:
+        return TransitInput(
+            self.kind,
+            self.from_place,
+            self.from_tz,
+            self.to_place,
+            self.to_tz,
+            self.depart_local,
+            self.arrive_local,
+            self.from_country,
+            self.to_country,
+            self.depart_fold,
+            self.arrive_fold,
+            self.ref,
+            self.notes,
+        )
+
+
+@dataclass(frozen=True)
+class TransitTimes:
+    """What a transit's typed times come to (for the dialog's live line and the CLI's notes)."""
+
+    depart: timezones.Resolution
+    arrive: timezones.Resolution
+
+    @property
+    def duration(self) -> timedelta | None:
+        if self.depart.instant is None or self.arrive.instant is None:
+            return None
+        return self.arrive.instant - self.depart.instant
+
+
+class StayOverlapError(ValidationError):
+    """A stay overlaps another by more than the travel day. `.other` is the stay already there."""
+
+    def __init__(self, stay: StayInput, other: StayInfo, shared_days: int) -> None:
+        self.stay = stay
+        self.other = other
+        self.shared_days = shared_days
+        super().__init__(
+            f"stay {stay.city} ({_dates(stay.first_date, stay.last_date)}) overlaps stay {other.place} "
+            f"({_dates(other.first_date, other.last_date)}) by {shared_days} days: two stays may share "
+            "only one day, the day you travel between them"
+        )
+
+
+class TransitOverlapError(ValidationError):
+    def __init__(self, transit: TransitInput, other: TransitInfo) -> None:
+        self.transit = transit
+        self.other = other
+        ref = f" {other.ref}" if other.ref else ""
+        super().__init__(
+            f"{transit.kind} {transit.from_place} → {transit.to_place} "
+            f"({transit.depart_local:%Y-%m-%d %H:%M} to {transit.arrive_local:%Y-%m-%d %H:%M}) overlaps "
+            f"{other.kind}{ref} {other.route} ({other.depart_local:%Y-%m-%d %H:%M} {other.from_tz} to "
+            f"{other.arrive_local:%Y-%m-%d %H:%M} {other.to_tz})"
+        )
+
+
+def _dates(first: date, last: date) -> str:
+    return f"{first.isoformat()} to {last.isoformat()}"
+
+
+def stay_span(tz: str, first_date: date, last_date: date) -> tuple[datetime, datetime]:
+    """The instants a stay covers: its first date's local midnight to the midnight after its last date."""
+    return timezones.local_midnight(first_date, tz), timezones.local_midnight(
+        last_date + timedelta(days=1), tz
+    )
+
+
+def _clean_country(value: str | None, what: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha() or not code.isascii():
+        raise ValidationError(f"{what}: {value!r} is not a two-letter country code (e.g. FR, CA)")
+    return code
+
+
+def _clean_text(value: str, what: str, limit: int) -> str:
+    text = " ".join(value.split())
+    if not text:
+        raise ValidationError(f"{what} is empty")
+    if len(text) > limit:
+        raise ValidationError(f"{what} {text[:40]!r}… is longer than {limit} characters")
+    return text
+
+
+def _zone(value: str, what: str) -> str:
+    try:
+        return timezones.check_zone(value)
+    except timezones.UnknownZoneError:
+        raise ValidationError(
+            f"{what}: unknown time zone {value!r} (use an IANA name such as Europe/Paris)"
+        ) from None
+
+
+def _typed_instant(wall: datetime, zone: str, fold: int, what: str) -> datetime:
+    """A typed local time as an instant; in a DST gap, the error (keeping `.gap`) says which time it was."""
+    try:
+        return timezones.localize(wall, zone, fold)
+    except timezones.NonExistentTimeError as err:
+        err.args = (f"{what} {err.args[0]}",)
+        raise
+
+
+def _stay_info(r: Stay) -> StayInfo:
+    return StayInfo(**{f.name: getattr(r, f.name) for f in fields(StayInfo)})
+
+
+def _transit_info(r: Transit) -> TransitInfo:
+    return TransitInfo(**{f.name: getattr(r, f.name) for f in fields(TransitInfo)})
+
+
+def _get(s: Session, model: type[_Row], row_id: int, what: str) -> _Row:
+    row = s.get(model, row_id)
+    if row is None:
+        raise NotFoundError(f"no {what} with id {row_id}")
+    return row
+
+
+class ItineraryService:
+    """Stays and transits: list, add, change, remove, with the rules that keep `where()` unambiguous."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ------------------------------------------------------------------ reading
+
+    def list_stays(self) -> list[StayInfo]:
+        with self.db.session() as s:
+            rows = s.execute(select(Stay).order_by(Stay.first_date, Stay.start_utc, Stay.id)).scalars()
+            return [_stay_info(r) for r in rows]
+
+    def list_transits(self) -> list[TransitInfo]:
+        with self.db.session() as s:
+            rows = s.execute(select(Transit).order_by(Transit.depart_utc, Transit.id)).scalars()
+            return [_transit_info(r) for r in rows]
+
+    def get_stay(self, stay_id: int) -> StayInfo:
+        with self.db.session() as s:
+            return _stay_info(_get(s, Stay, stay_id, "stay"))
+
+    def get_transit(self, transit_id: int) -> TransitInfo:
+        with self.db.session() as s:
+            return _transit_info(_get(s, Transit, transit_id, "transit"))
+
+    def snapshot(self) -> Itinerary:
+        return load_itinerary(self.db)
+
+    def checklist_count(self, stay_id: int) -> int:
+        """Places to try attached to a stay (removed with it): the delete confirmation names them."""
+        with self.db.session() as s:
+            stmt = select(func.count()).select_from(ChecklistItem).where(ChecklistItem.stay_id == stay_id)
+            return int(s.execute(stmt).scalar_one())
+
+    # ------------------------------------------------------------------ stays
+
+    def validate_stay(self, stay: StayInput, exclude_id: int | None = None) -> dict[str, object]:
+        """The column values of a valid stay, or a ValidationError naming the problem. Writes nothing."""
+        with self.db.session() as s:
+            return self._validated_stay(s, stay, exclude_id)
+
+    def add_stay(self, stay: StayInput) -> StayInfo:
+        with self.db.write() as s:
+            row = Stay(**self._validated_stay(s, stay, None))
+            s.add(row)
+            s.flush()
+            return _stay_info(row)
+
+    def update_stay(self, stay_id: int, stay: StayInput) -> StayInfo:
+        with self.db.write() as s:
+            row = _get(s, Stay, stay_id, "stay")
+            for key, value in self._validated_stay(s, stay, stay_id).items():
+                setattr(row, key, value)
+            s.flush()
+            return _stay_info(row)
+
+    def delete_stay(self, stay_id: int) -> StayInfo:
+        """Removes a stay (and its checklist of places to try); returns it, so Undo can add it back."""
+        with self.db.write() as s:
+            row = _get(s, Stay, stay_id, "stay")
+            info = _stay_info(row)
+            s.delete(row)
+            return info
+
+    def _validated_stay(self, s: Session, stay: StayInput, exclude_id: int | None) -> dict[str, object]:
+        city = _clean_text(stay.city, "city", 200)
+        tz = _zone(stay.tz, f"zone of {city}")
+        country = _clean_country(stay.country, f"country of {city}")
+        if stay.last_date < stay.first_date:
+            raise ValidationError(
+                f"stay {city}: last date {stay.last_date.isoformat()} is before first date "
+                f"{stay.first_date.isoformat()}"
+            )
+        for value, what in ((stay.lat, "latitude"), (stay.lon, "longitude")):
+            limit = 90 if what == "latitude" else 180
+            if value is not None and not -limit <= value <= limit:
+                raise ValidationError(f"stay {city}: {what} {value} is out of range")
+        start, end = stay_span(tz, stay.first_date, stay.last_date)
+        query = select(Stay).where(Stay.first_date <= stay.last_date, Stay.last_date >= stay.first_date)
+        if exclude_id is not None:
+            query = query.where(Stay.id != exclude_id)
+        for other in s.execute(query.order_by(Stay.first_date)).scalars():
+            first = max(other.first_date, stay.first_date)
+            last = min(other.last_date, stay.last_date)
+            shared = (last - first).days + 1
+            travel_day = shared == 1 and (
+                other.last_date == stay.first_date or stay.last_date == other.first_date
+            )
+            if not travel_day:
+                raise StayOverlapError(stay, _stay_info(other), shared)
+        return {
+            "city": city,
+            "country": country,
+            "tz": tz,
+            "lat": stay.lat,
+            "lon": stay.lon,
+            "first_date": stay.first_date,
+            "last_date": stay.last_date,
+            "notes": stay.notes.strip(),
+            "start_utc": start,
+            "end_utc": end,
+        }
+
+    # ------------------------------------------------------------------ transits
+
+    @staticmethod
+    def resolve_times(transit: TransitInput) -> TransitTimes:
+        """What the typed times mean, DST included, without raising (for a live line under the fields)."""
+        return TransitTimes(
+            timezones.resolve(
+                transit.depart_local, _zone(transit.from_tz, "departure zone"), transit.depart_fold
+            ),
+            timezones.resolve(
+                transit.arrive_local, _zone(transit.to_tz, "arrival zone"), transit.arrive_fold
+            ),
+        )
+
+    def validate_transit(self, transit: TransitInput, exclude_id: int | None = None) -> dict[str, object]:
+        with self.db.session() as s:
+            return self._validated_transit(s, transit, exclude_id)
+
+    def add_transit(self, transit: TransitInput) -> TransitInfo:
+        with self.db.write() as s:
+            row = Transit(**self._validated_transit(s, transit, None))
+            s.add(row)
+            s.flush()
+            return _transit_info(row)
+
+    def update_transit(self, transit_id: int, transit: TransitInput) -> TransitInfo:
+        with self.db.write() as s:
+            row = _get(s, Transit, transit_id, "transit")
+            for key, value in self._validated_transit(s, transit, transit_id).items():
+                setattr(row, key, value)
+            s.flush()
+            return _transit_info(row)
+
+    def delete_transit(self, transit_id: int) -> TransitInfo:
+        with self.db.write() as s:
+            row = _get(s, Transit, transit_id, "transit")
+            info = _transit_info(row)
+            s.delete(row)
+            return info
+
+    def checklist_of(self, stay_id: int) -> tuple[tuple[int, bool, bool, str], ...]:
+        """The stay's places to try, (workplace id, visited, tested, note): what deleting it also removes,
+        kept by Undo so that it can put them back."""
+        with self.db.session() as s:
+            rows = s.execute(
+                select(
+                    ChecklistItem.workplace_id,
+                    ChecklistItem.visited,
+                    ChecklistItem.tested,
+                    ChecklistItem.note,
+                )
+                .where(ChecklistItem.stay_id == stay_id)
+                .order_by(ChecklistItem.id)
+            )
+            return tuple((r[0], bool(r[1]), bool(r[2]), r[3]) for r in rows)
+
+    def restore_stay(self, info: StayInfo, checklist: Sequence[tuple[int, bool, bool, str]] = ()) -> StayInfo:
+        """Puts a deleted stay back (Undo), with the same id when it is free, and its places to try (those
+        whose workplace still exists)."""
+        with self.db.write() as s:
+            values = self._validated_stay(s, info.to_input(), None)
+            row = Stay(id=info.id if s.get(Stay, info.id) is None else None, **values)
+            s.add(row)
+            s.flush()
+            for workplace_id, visited, tested, note in checklist:
+                if s.get(Workplace, workplace_id) is not None:
+                    s.add(
+                        ChecklistItem(
+                            stay_id=row.id,
+                            workplace_id=workplace_id,
+                            visited=visited,
+                            tested=tested,
+                            note=note,
+                        )
+                    )
+            return _stay_info(row)
+
+    def restore_transit(self, info: TransitInfo) -> TransitInfo:
+        with self.db.write() as s:
+            values = self._validated_transit(s, info.to_input(), None)
+            row = Transit(id=info.id if s.get(Transit, info.id) is None else None, **values)
+            s.add(row)
+            s.flush()
+            return _transit_info(row)
+
+    def _validated_transit(self, s: Session, t: TransitInput, exclude_id: int | None) -> dict[str, object]:
+        if t.kind not in TRANSIT_KINDS:
+            raise ValidationError(f"transit kind {t.kind!r} is not one of: {', '.join(TRANSIT_KINDS)}")
+        from_place = _clean_text(t.from_place, "departure place", 200)
+        to_place = _clean_text(t.to_place, "arrival place", 200)
+        from_tz = _zone(t.from_tz, f"zone of {from_place}")
+        to_tz = _zone(t.to_tz, f"zone of {to_place}")
+        for fold, what in ((t.depart_fold, "departure"), (t.arrive_fold, "arrival")):
+            if fold not in (0, 1):
+                raise ValidationError(f"{what} fold must be 0 or 1, not {fold!r}")
+        depart = _typed_instant(t.depart_local, from_tz, t.depart_fold, "departure")
+        arrive = _typed_instant(t.arrive_local, to_tz, t.arrive_fold, "arrival")
+        if arrive <= depart:
+            raise ValidationError(
+                f"arrival {t.arrive_local:%Y-%m-%d %H:%M} in {to_tz} ({timezones.format_utc(arrive)}) is not "
+                f"after departure {t.depart_local:%Y-%m-%d %H:%M} in {from_tz} ({timezones.format_utc(depart)})"
+            )
+        ref = t.ref.strip()
+        if len(ref) > 100:
+            raise ValidationError(f"reference {ref[:40]!r}… is longer than 100 characters")
+        query = select(Transit).where(Transit.depart_utc < arrive, Transit.arrive_utc > depart)
+        if exclude_id is not None:
+            query = query.where(Transit.id != exclude_id)
+        other = s.execute(query.order_by(Transit.depart_utc)).scalars().first()
+        if other is not None:
+            raise TransitOverlapError(t, _transit_info(other))
+        return {
+            "kind": t.kind,
+            "from_place": from_place,
+            "from_country": _clean_country(t.from_country, f"country of {from_place}"),
+            "from_tz": from_tz,
+            "to_place": to_place,
+            "to_country": _clean_country(t.to_country, f"country of {to_place}"),
+            "to_tz": to_tz,
+            "depart_local": t.depart_local,
+            "depart_fold": t.depart_fold,
+            "arrive_local": t.arrive_local,
+            "arrive_fold": t.arrive_fold,
+            "depart_utc": depart,
+            "arrive_utc": arrive,
+            "ref": ref,
+            "notes": t.notes.strip(),
+        }
+
+    # ------------------------------------------------------------------ warnings
+
+    def warnings(self) -> list[ItineraryWarning]:
+        from nomadcm.services.travel.itinerary_warnings import ItineraryWarning, itinerary_warnings
+        from nomadcm.services.workplaces.place_checklist import stays_without_wifi
+
+        stays = self.list_stays()
+        found = itinerary_warnings(stays, self.list_transits(), self.snapshot())
+        by_id = {s.id: s for s in stays}
+        for bare in stays_without_wifi(self.db):
+            stay = by_id.get(bare.id)
+            if stay is not None:
+                found.append(
+                    ItineraryWarning("no_wifi", stay.first_date, stay.last_date, (stay.place,), (stay.id,))
+                )
+        return sorted(found, key=lambda w: (w.first_date, w.kind))

@@ -1,0 +1,420 @@
+"""Screen sessions and rest periods: log, edit, delete (with what undo needs), list.
+
+Instants are aware UTC; each row also keeps the zone she was in (for display), taken from the itinerary
+unless given. Times a person types without a zone are read in the zone where she was then: see
+`days.resolve_typed` for the rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+
+from nomadcm import timezones
+from nomadcm.errors import NotFoundError, ValidationError
+from nomadcm.models import DEVICES, REST_KINDS, AppUsage, Client, RestPeriod, ScreenSession
+from nomadcm.models.wellbeing import SOURCES
+from nomadcm.services.travel.itinerary import load_itinerary
+from nomadcm.services.wellbeing.days import TypedInstant, ZoneTimeline, resolve_typed
+from nomadcm.storage import Database
+
+MAX_SCREEN = timedelta(hours=24)
+MAX_REST = timedelta(days=31)
+
+
+@dataclass(frozen=True)
+class ScreenInfo:
+    id: int
+    device: str
+    start: datetime
+    end: datetime
+    tz: str
+    client_id: int | None = None
+    client_name: str = ""
+    workplace_id: int | None = None
+    activity: str = ""
+    source: str = "manual"
+    source_id: str | None = None
+
+    @property
+    def minutes(self) -> float:
+        return (self.end - self.start).total_seconds() / 60
+
+
+@dataclass(frozen=True)
+class RestInfo:
+    id: int
+    kind: str
+    start: datetime
+    end: datetime
+    tz: str
+    quality: int | None = None
+    note: str = ""
+    source: str = "manual"
+    source_id: str | None = None
+
+    @property
+    def minutes(self) -> float:
+        return (self.end - self.start).total_seconds() / 60
+
+
+def check_device(device: str) -> str:
+    value = (device or "").strip().lower()
+    if value not in DEVICES:
+        raise ValidationError(f"device {device!r} is not one of {', '.join(DEVICES)}")
+    return value
+
+
+def check_kind(kind: str) -> str:
+    value = (kind or "").strip().lower().replace("-", "_")
+    if value not in REST_KINDS:
+        raise ValidationError(f"rest kind {kind!r} is not one of {', '.join(REST_KINDS)}")
+    return value
+
+
+def check_quality(quality: Any) -> int | None:
+    if quality is None or quality == "":
+        return None
+    try:
+        value = int(quality)
+    except (TypeError, ValueError):
+        raise ValidationError(f"sleep quality {quality!r} is not a whole number 0-5") from None
+    if not 0 <= value <= 5 or str(quality).strip() not in (str(value), f"{value}.0"):
+        raise ValidationError(f"sleep quality {quality!r} is not a whole number 0-5")
+    return value
+
+
+def check_span(start: datetime, end: datetime, longest: timedelta, what: str) -> tuple[datetime, datetime]:
+    start, end = timezones.ensure_utc(start), timezones.ensure_utc(end)
+    if end <= start:
+        raise ValidationError(
+            f"{what} ends ({timezones.format_utc(end)}) before it starts ({timezones.format_utc(start)})"
+        )
+    if end - start > longest:
+        hours = (end - start).total_seconds() / 3600
+        raise ValidationError(
+            f"{what} lasts {hours:.1f} h, more than {longest.total_seconds() / 3600:.0f} h: check the dates"
+        )
+    return start, end
+
+
+class WellbeingService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ------------------------------------------------------------------ where she was
+
+    def timeline(self) -> ZoneTimeline:
+        return ZoneTimeline(load_itinerary(self.db))
+
+    def read_typed(
+        self, wall: datetime, tz: str | None = None, fold: int = 0, timeline: ZoneTimeline | None = None
+    ) -> TypedInstant:
+        """A wall time a person typed: in `tz` when given, else in the zone where she was then."""
+        if tz:
+            zone = timezones.check_zone(tz)
+            res = timezones.resolve(wall, zone, fold)
+            if res.gap is not None:
+                raise timezones.NonExistentTimeError(wall, res.gap)
+            assert res.instant is not None
+            others = ((res.other_instant, zone),) if res.other_instant is not None else ()
+            return TypedInstant(res.instant, zone, others)
+        return resolve_typed(timeline or self.timeline(), wall, fold)
+
+    def zone_at(self, instant: datetime) -> str:
+        return load_itinerary(self.db).zone_at(timezones.ensure_utc(instant))
+
+    # ------------------------------------------------------------------ screen sessions
+
+    def add_screen(
+        self,
+        device: str,
+        start: datetime,
+        end: datetime,
+        *,
+        tz: str | None = None,
+        client_id: int | None = None,
+        activity: str = "",
+        source: str = "manual",
+        source_id: str | None = None,
+        workplace_id: int | None = None,
+    ) -> ScreenInfo:
+        device = check_device(device)
+        start, end = check_span(start, end, MAX_SCREEN, "screen session")
+        zone = timezones.check_zone(tz) if tz else self.zone_at(start)
+        self._check_source(source)
+        with self.db.write() as s:
+            self._check_client(s, client_id)
+            row = ScreenSession(
+                device=device,
+                start_utc=start,
+                end_utc=end,
+                tz=zone,
+                client_id=client_id,
+                workplace_id=workplace_id,
+                activity=(activity or "").strip()[:200],
+                source=source,
+                source_id=source_id,
+            )
+            s.add(row)
+            s.flush()
+            new_id = row.id
+        return self.get_screen(new_id)
+
+    def get_screen(self, session_id: int) -> ScreenInfo:
+        with self.db.session() as s:
+            row = s.execute(
+                select(ScreenSession, Client.name)
+                .outerjoin(Client, Client.id == ScreenSession.client_id)
+                .where(ScreenSession.id == session_id)
+            ).first()
+            if row is None:
+                raise NotFoundError(f"no screen session #{session_id}")
+            return _screen_info(row[0], row[1])
+
+    def update_screen(self, session_id: int, **changes: Any) -> ScreenInfo:
+        """Changes some fields (device, start, end, tz, client_id, activity) of one session."""
+        old = self.get_screen(session_id)
+        new = replace(old, **changes)
+        device = check_device(new.device)
+        start, end = check_span(new.start, new.end, MAX_SCREEN, "screen session")
+        zone = timezones.check_zone(new.tz)
+        with self.db.write() as s:
+            self._check_client(s, new.client_id)
+            row = s.get(ScreenSession, session_id)
+            if row is None:
+                raise NotFoundError(f"no screen session #{session_id}")
+            row.device, row.start_utc, row.end_utc, row.tz = device, start, end, zone
+            row.client_id, row.activity = new.client_id, (new.activity or "").strip()[:200]
+        return self.get_screen(session_id)
+
+    def delete_screen(self, session_id: int) -> ScreenInfo:
+        """Deletes a session and returns it as it was, for undo (`restore_screen`)."""
+        old = self.get_screen(session_id)
+        with self.db.write() as s:
+            s.execute(delete(ScreenSession).where(ScreenSession.id == session_id))
+        return old
+
+    def restore_screen(self, info: ScreenInfo) -> ScreenInfo:
+        """Puts back a deleted session with its old id (undo)."""
+        with self.db.write() as s:
+            client_id = info.client_id if info.client_id and s.get(Client, info.client_id) else None
+            s.add(
+                ScreenSession(
+                    id=info.id,
+                    device=info.device,
+                    start_utc=info.start,
+                    end_utc=info.end,
+                    tz=info.tz,
+                    client_id=client_id,
+                    workplace_id=info.workplace_id,
+                    activity=info.activity,
+                    source=info.source,
+                    source_id=info.source_id,
+                )
+            )
+        return self.get_screen(info.id)
+
+    def screens_between(self, start: datetime, end: datetime) -> list[ScreenInfo]:
+        with self.db.session() as s:
+            rows = s.execute(
+                select(ScreenSession, Client.name)
+                .outerjoin(Client, Client.id == ScreenSession.client_id)
+                .where(ScreenSession.end_utc > start, ScreenSession.start_utc < end)
+                .order_by(ScreenSession.start_utc, ScreenSession.id)
+            ).all()
+            return [_screen_info(r[0], r[1]) for r in rows]
+
+    # ------------------------------------------------------------------ rest periods
+
+    def add_rest(
+        self,
+        kind: str,
+        start: datetime,
+        end: datetime,
+        *,
+        tz: str | None = None,
+        quality: int | None = None,
+        note: str = "",
+        source: str = "manual",
+        source_id: str | None = None,
+    ) -> RestInfo:
+        kind = check_kind(kind)
+        quality = check_quality(quality)
+        start, end = check_span(start, end, MAX_REST, "rest period")
+        zone = timezones.check_zone(tz) if tz else self.zone_at(start)
+        self._check_source(source)
+        with self.db.write() as s:
+            row = RestPeriod(
+                kind=kind,
+                start_utc=start,
+                end_utc=end,
+                tz=zone,
+                quality=quality,
+                note=note or "",
+                source=source,
+                source_id=source_id,
+            )
+            s.add(row)
+            s.flush()
+            new_id = row.id
+        return self.get_rest(new_id)
+
+    def get_rest(self, rest_id: int) -> RestInfo:
+        with self.db.session() as s:
+            row = s.get(RestPeriod, rest_id)
+            if row is None:
+                raise NotFoundError(f"no rest period #{rest_id}")
+            return _rest_info(row)
+
+    def update_rest(self, rest_id: int, **changes: Any) -> RestInfo:
+        old = self.get_rest(rest_id)
+        new = replace(old, **changes)
+        kind = check_kind(new.kind)
+        quality = check_quality(new.quality)
+        start, end = check_span(new.start, new.end, MAX_REST, "rest period")
+        zone = timezones.check_zone(new.tz)
+        with self.db.write() as s:
+            row = s.get(RestPeriod, rest_id)
+            if row is None:
+                raise NotFoundError(f"no rest period #{rest_id}")
+            row.kind, row.start_utc, row.end_utc, row.tz = kind, start, end, zone
+            row.quality, row.note = quality, new.note or ""
+        return self.get_rest(rest_id)
+
+    def delete_rest(self, rest_id: int) -> RestInfo:
+        old = self.get_rest(rest_id)
+        with self.db.write() as s:
+            s.execute(delete(RestPeriod).where(RestPeriod.id == rest_id))
+        return old
+
+    def restore_rest(self, info: RestInfo) -> RestInfo:
+        with self.db.write() as s:
+            s.add(
+                RestPeriod(
+                    id=info.id,
+                    kind=info.kind,
+                    start_utc=info.start,
+                    end_utc=info.end,
+                    tz=info.tz,
+                    quality=info.quality,
+                    note=info.note,
+                    source=info.source,
+                    source_id=info.source_id,
+                )
+            )
+        return self.get_rest(info.id)
+
+    def rests_between(self, start: datetime, end: datetime) -> list[RestInfo]:
+        with self.db.session() as s:
+            rows = s.execute(
+                select(RestPeriod)
+                .where(RestPeriod.end_utc > start, RestPeriod.start_utc < end)
+                .order_by(RestPeriod.start_utc, RestPeriod.id)
+            ).scalars()
+            return [_rest_info(r) for r in rows]
+
+    # ------------------------------------------------------------------ per-app breakdown
+
+    def app_totals(self, start: datetime, end: datetime, limit: int = 50) -> list[tuple[str, float]]:
+        """Seconds each application was in the foreground (ActivityWatch window events) in [start, end)."""
+        start, end = timezones.ensure_utc(start), timezones.ensure_utc(end)
+        t = AppUsage.__table__.c
+        with self.db.session() as s:
+            if self.db.engine.dialect.name == "sqlite":
+                lo, hi = _sqlite_text(start), _sqlite_text(end)
+                seconds = func.sum(
+                    (func.julianday(func.min(t.end_utc, hi)) - func.julianday(func.max(t.start_utc, lo)))
+                    * 86400.0
+                )
+                rows = s.execute(
+                    select(t.app, seconds.label("seconds"))
+                    .where(t.end_utc > start, t.start_utc < end)
+                    .group_by(t.app)
+                    .order_by(seconds.desc())
+                    .limit(limit)
+                ).all()
+                return [(str(app), float(sec or 0.0)) for app, sec in rows]
+            totals: dict[str, float] = {}
+            for app, a, b in s.execute(
+                select(t.app, t.start_utc, t.end_utc).where(t.end_utc > start, t.start_utc < end)
+            ):
+                totals[app] = totals.get(app, 0.0) + (min(b, end) - max(a, start)).total_seconds()
+        return sorted(totals.items(), key=lambda kv: -kv[1])[:limit]
+
+    # ------------------------------------------------------------------ clients
+
+    def find_client_id(self, name: str) -> int:
+        """The id of the client called `name` (case-insensitive), or NotFoundError naming it."""
+        wanted = (name or "").strip()
+        with self.db.session() as s:
+            found = s.execute(select(Client.id).where(func.lower(Client.name) == wanted.lower())).scalar()
+        if found is None:
+            raise NotFoundError(f"no client named {name!r}")
+        return int(found)
+
+    def client_names(self) -> list[tuple[int, str]]:
+        with self.db.session() as s:
+            return [
+                (int(i), str(n)) for i, n in s.execute(select(Client.id, Client.name).order_by(Client.name))
+            ]
+
+    # ------------------------------------------------------------------ internals
+
+    @staticmethod
+    def _check_source(source: str) -> None:
+        if source not in SOURCES:
+            raise ValidationError(f"source {source!r} is not one of {', '.join(SOURCES)}")
+
+    @staticmethod
+    def _check_client(session: Any, client_id: int | None) -> None:
+        if client_id is not None and session.get(Client, client_id) is None:
+            raise NotFoundError(f"no client #{client_id}")
+
+
+def _sqlite_text(instant: datetime) -> str:
+    return instant.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def _screen_info(row: ScreenSession, client_name: str | None) -> ScreenInfo:
+    return ScreenInfo(
+        row.id,
+        row.device,
+        row.start_utc,
+        row.end_utc,
+        row.tz,
+        row.client_id,
+        client_name or "",
+        row.workplace_id,
+        row.activity or "",
+        row.source,
+        row.source_id,
+    )
+
+
+def _rest_info(row: RestPeriod) -> RestInfo:
+    return RestInfo(
+        row.id,
+        row.kind,
+        row.start_utc,
+        row.end_utc,
+        row.tz,
+        row.quality,
+        row.note or "",
+        row.source,
+        row.source_id,
+    )
+
+
+__all__ = [
+    "RestInfo",
+    "ScreenInfo",
+    "TypedInstant",
+    "WellbeingService",
+    "check_device",
+    "check_kind",
+    "check_quality",
+]

@@ -1,0 +1,593 @@
+"""Workplaces with WiFi: places, their speed tests, "worked here" sessions, and the per-stay checklist.
+
+Rules kept here (the CLI and the GUI only call them):
+- speed tests are dated rows, never overwritten; a place shows their medians (`place_catalog`);
+- a place's zone comes from an explicit choice, else its coordinates (timezonefinder's offline polygons),
+  else its city (the offline city table), else a stay in a city of that name; opening hours are read on
+  that zone's clock;
+- "worked here" is a `ScreenSession(device="laptop", source="workplace")` from-to in the place's zone, which
+  the wellbeing area counts as screen time;
+- logging a speed test or a work session marks the visit: the place's last visit, and the checklist of the
+  stay it falls in (tested / visited).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.orm import Session
+
+from nomadcm import timezones
+from nomadcm.errors import NotFoundError, ValidationError
+from nomadcm.models import (
+    ACCESS_FEES,
+    WORKPLACE_KINDS,
+    ChecklistItem,
+    ScreenSession,
+    SpeedTest,
+    Stay,
+    Workplace,
+)
+from nomadcm.services.settings import SettingsService
+from nomadcm.services.travel.cities import fold
+from nomadcm.services.workplaces import place_checklist
+from nomadcm.services.workplaces.place_catalog import (
+    PlaceCatalog,
+    PlaceFilter,
+    PlaceInfo,
+    encode_tags,
+    load_catalog,
+)
+from nomadcm.services.workplaces.place_geo import guess_zone
+from nomadcm.storage import Database
+
+SPEED_TOOLS: tuple[str, ...] = ("speedtest", "fast.com", "nperf", "other")
+_TOOL_ALIASES = {"speedtest.net": "speedtest", "ookla": "speedtest", "fast": "fast.com", "n-perf": "nperf"}
+_KIND_ALIASES = {
+    "café": "cafe",
+    "coffee": "cafe",
+    "bar": "cafe",
+    "restaurant": "cafe",
+    "coworking_space": "coworking",
+    "co-working": "coworking",
+    "hôtel": "hotel",
+    "hostel": "hotel",
+    "auberge": "hotel",
+    "bibliothèque": "library",
+    "bibliotheque": "library",
+    "médiathèque": "library",
+    "park": "outdoor",
+    "parc": "outdoor",
+    "beach": "outdoor",
+    "plage": "outdoor",
+    "station": "transport",
+    "gare": "transport",
+    "airport": "transport",
+    "aéroport": "transport",
+    "train": "transport",
+}
+_FEE_ALIASES = {"gratuit": "free", "no": "free", "clients": "customers", "payant": "paid", "yes": "paid"}
+MAX_MBPS = 100_000.0  # 100 Gbit/s: anything above is a typo
+MAX_SESSION = timedelta(hours=24)
+FUTURE_SLACK = timedelta(minutes=5)
+
+Fields = dict[str, Any]
+
+
+# --------------------------------------------------------------------------- value checks
+
+
+def check_place_name(name: str) -> str:
+    value = " ".join(str(name).split())
+    if not value:
+        raise ValidationError("a place needs a name")
+    if len(value) > 200:
+        raise ValidationError(f"place name {value[:40]!r}… is longer than 200 characters")
+    return value
+
+
+def check_kind(kind: str) -> str:
+    value = str(kind).strip().lower()
+    value = _KIND_ALIASES.get(value, value)
+    if value not in WORKPLACE_KINDS:
+        raise ValidationError(f"unknown kind {kind!r} (one of: {', '.join(WORKPLACE_KINDS)})")
+    return value
+
+
+def check_fee(fee: str | None) -> str | None:
+    if fee is None or not str(fee).strip():
+        return None
+    value = str(fee).strip().lower()
+    value = _FEE_ALIASES.get(value, value)
+    if value not in ACCESS_FEES:
+        raise ValidationError(f"unknown access fee {fee!r} (one of: {', '.join(ACCESS_FEES)})")
+    return value
+
+
+def check_score(value: Any, what: str = "score") -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{what} {value!r} is not a number from 0 to 5") from None
+    if not number.is_integer() or not 0 <= number <= 5:
+        raise ValidationError(f"{what} {value!r} is not a whole number from 0 to 5")
+    return int(number)
+
+
+def check_lat(value: Any) -> float | None:
+    return _check_coord(value, "latitude", 90)
+
+
+def check_lon(value: Any) -> float | None:
+    return _check_coord(value, "longitude", 180)
+
+
+def _check_coord(value: Any, what: str, bound: float) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{what} {value!r} is not a number") from None
+    if not math.isfinite(number) or not -bound <= number <= bound:
+        raise ValidationError(f"{what} {value!r} is out of range (-{bound} to {bound})")
+    return number
+
+
+def check_country(value: str | None) -> str | None:
+    from nomadcm.services.schedule.clients import check_country as check
+
+    return check(value)
+
+
+def check_mbps(value: Any, what: str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{what} {value!r} is not a number of Mbit/s") from None
+    if not math.isfinite(number) or not 0 <= number <= MAX_MBPS:
+        raise ValidationError(f"{what} {value!r} is not between 0 and {MAX_MBPS:.0f} Mbit/s")
+    return number
+
+
+def check_ping(value: Any) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"ping {value!r} is not a number of milliseconds") from None
+    if not math.isfinite(number) or not 0 <= number <= 60_000:
+        raise ValidationError(f"ping {value!r} is not between 0 and 60000 ms")
+    return number
+
+
+def check_tool(tool: str | None) -> str:
+    if tool is None or not str(tool).strip():
+        return "other"
+    value = str(tool).strip().lower()
+    value = _TOOL_ALIASES.get(value, value)
+    if value not in SPEED_TOOLS:
+        raise ValidationError(f"unknown speed test tool {tool!r} (one of: {', '.join(SPEED_TOOLS)})")
+    return value
+
+
+def _text(limit: int, what: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        text = "" if value is None else str(value).strip()
+        if len(text) > limit:
+            raise ValidationError(f"{what} {text[:40]!r}… is longer than {limit} characters")
+        return text
+
+    return check
+
+
+def _check_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"date {value!r} is not of the form YYYY-MM-DD") from None
+
+
+def _check_tags(value: Any) -> dict[str, str]:
+    if not value:
+        return {}
+    if not isinstance(value, dict):
+        raise ValidationError("extra OSM tags must be a mapping of key to value")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "name": check_place_name,
+    "kind": check_kind,
+    "address": _text(1000, "address"),
+    "city": _text(200, "city"),
+    "country": check_country,
+    "lat": check_lat,
+    "lon": check_lon,
+    "tz": lambda v: timezones.check_zone(v) if v else None,
+    "ssid": _text(200, "WiFi network name"),
+    "wifi_password": _text(200, "WiFi password"),
+    "fee": check_fee,
+    "price": _text(200, "price"),
+    "opening_hours": _text(1000, "opening hours"),
+    "score_wifi": lambda v: check_score(v, "WiFi score"),
+    "score_power": lambda v: check_score(v, "power score"),
+    "score_quiet": lambda v: check_score(v, "quiet score"),
+    "score_comfort": lambda v: check_score(v, "comfort score"),
+    "score_price": lambda v: check_score(v, "price score"),
+    "food": bool,
+    "notes": _text(10_000, "notes"),
+    "favourite": bool,
+    "last_visit": _check_date,
+    "osm_id": lambda v: str(v).strip() or None if v else None,
+    "extra_tags": _check_tags,
+}
+
+
+def check_fields(fields: Fields) -> Fields:
+    """Every field checked; the first bad one raises ValidationError naming it."""
+    unknown = set(fields) - set(FIELD_CHECKS)
+    if unknown:
+        raise ValidationError(f"unknown place field(s): {', '.join(sorted(unknown))}")
+    values = {k: FIELD_CHECKS[k](v) for k, v in fields.items()}
+    if (values.get("lat") is None) != (values.get("lon") is None) and ("lat" in values or "lon" in values):
+        raise ValidationError("give both latitude and longitude, or neither")
+    return values
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class SpeedTestInfo:
+    id: int
+    workplace_id: int
+    measured_at: datetime  # aware UTC
+    down_mbps: float
+    up_mbps: float
+    ping_ms: float | None
+    tool: str
+
+
+@dataclass(frozen=True)
+class WorkSessionInfo:
+    id: int
+    workplace_id: int | None
+    start: datetime  # aware UTC
+    end: datetime
+    tz: str
+    activity: str
+    client_id: int | None
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+
+# --------------------------------------------------------------------------- the service
+
+
+class WorkplaceService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ------------------------------------------------------------------ reading
+
+    def catalog(self) -> PlaceCatalog:
+        return load_catalog(self.db)
+
+    def list_places(self, flt: PlaceFilter | None = None) -> list[PlaceInfo]:
+        catalog = self.catalog()
+        return catalog.filter(flt) if flt is not None else catalog.places
+
+    def get_place(self, place_id: int) -> PlaceInfo:
+        found = load_catalog(self.db, [place_id]).get(place_id)
+        if found is None:
+            raise NotFoundError(f"no place with id {place_id}")
+        return found
+
+    def find_place(self, text: str) -> PlaceInfo:
+        """A place by id ("12", "#12") or by name (accents and case ignored); ambiguity is an error."""
+        raw = str(text).strip()
+        if raw.lstrip("#").isdigit():
+            return self.get_place(int(raw.lstrip("#")))
+        key = fold(raw)
+        if not key:
+            raise ValidationError("give a place name or id")
+        with self.db.session() as s:
+            rows = s.execute(select(Workplace.id, Workplace.name, Workplace.city)).all()
+        matches = [r for r in rows if fold(r.name) == key]
+        if not matches:
+            near = [r for r in rows if key in fold(r.name)]
+            hint = f"; did you mean {', '.join(repr(r.name) for r in near[:3])}?" if near else ""
+            raise NotFoundError(f"no place named {raw!r}{hint}")
+        if len(matches) > 1:
+            listed = ", ".join(f"#{r.id} in {r.city or '?'}" for r in matches[:5])
+            raise ValidationError(f"several places are named {raw!r} ({listed}): give the id instead")
+        return self.get_place(matches[0].id)
+
+    def wifi_password(self, place_id: int) -> str:
+        with self.db.session() as s:
+            place = s.get(Workplace, place_id)
+            if place is None:
+                raise NotFoundError(f"no place with id {place_id}")
+            return place.wifi_password or ""
+
+    def passwords(self, place_ids: Iterable[int] | None = None) -> dict[int, str]:
+        """Stored passwords by place id (only for an export the user asked to include them in)."""
+        q = select(Workplace.id, Workplace.wifi_password).where(Workplace.wifi_password != "")
+        if place_ids is not None:
+            q = q.where(Workplace.id.in_(list(place_ids)))
+        with self.db.session() as s:
+            return {r.id: r.wifi_password for r in s.execute(q)}
+
+    def cities(self) -> list[str]:
+        return self.catalog().cities()
+
+    # ------------------------------------------------------------------ writing places
+
+    def add_place(self, name: str, **fields: Any) -> PlaceInfo:
+        values = check_fields({"name": name, **fields})
+        values.setdefault("kind", "cafe")
+        values.setdefault("city", "")
+        if not values.get("tz"):
+            guess = guess_zone(
+                self.db, values["city"], values.get("country"), values.get("lat"), values.get("lon")
+            )
+            values["tz"] = guess.tz
+            if values.get("country") is None:
+                values["country"] = guess.country
+        tags = values.pop("extra_tags", {})
+        with self.db.write() as s:
+            self._refuse_duplicate(s, values["name"], values["city"], None)
+            place = Workplace(**values, extra_tags=encode_tags(tags))
+            s.add(place)
+            s.flush()
+            new_id = place.id
+        return self.get_place(new_id)
+
+    def update_place(self, place_id: int, **fields: Any) -> PlaceInfo:
+        """Change any place field; a new city, country or position moves the zone unless one is given."""
+        values = check_fields(fields)
+        with self.db.write() as s:
+            place = s.get(Workplace, place_id)
+            if place is None:
+                raise NotFoundError(f"no place with id {place_id}")
+            moved = any(
+                k in values and values[k] != getattr(place, k) for k in ("city", "country", "lat", "lon")
+            )
+            if "name" in values or "city" in values:
+                self._refuse_duplicate(
+                    s, values.get("name", place.name), values.get("city", place.city), place_id
+                )
+            if "extra_tags" in values:
+                values["extra_tags"] = encode_tags(values["extra_tags"])
+            for key, value in values.items():
+                setattr(place, key, value)
+            if moved and "tz" not in values:
+                guess = guess_zone(self.db, place.city, place.country, place.lat, place.lon)
+                if guess.tz:
+                    place.tz = guess.tz
+        return self.get_place(place_id)
+
+    def set_favourite(self, place_id: int, favourite: bool) -> PlaceInfo:
+        return self.update_place(place_id, favourite=favourite)
+
+    def delete_place(self, place_id: int) -> None:
+        """Deletes the place, its speed tests and checklist entries; its work sessions stay as screen
+        time (their place becomes empty)."""
+        with self.db.write() as s:
+            place = s.get(Workplace, place_id)
+            if place is None:
+                raise NotFoundError(f"no place with id {place_id}")
+            s.execute(
+                update(ScreenSession).where(ScreenSession.workplace_id == place_id).values(workplace_id=None)
+            )
+            s.delete(place)
+
+    @staticmethod
+    def _refuse_duplicate(s: Session, name: str, city: str, own_id: int | None) -> None:
+        key, where = fold(name), fold(city)
+        for row in s.execute(select(Workplace.id, Workplace.name, Workplace.city)):
+            if row.id != own_id and fold(row.name) == key and fold(row.city) == where:
+                in_city = f" in {city}" if city else ""
+                raise ValidationError(f"a place named {name!r}{in_city} already exists (#{row.id})")
+
+    # ------------------------------------------------------------------ speed tests
+
+    def add_speed_test(
+        self,
+        place_id: int,
+        down_mbps: Any,
+        up_mbps: Any,
+        ping_ms: Any = None,
+        at: datetime | None = None,
+        tool: str | None = None,
+    ) -> SpeedTestInfo:
+        """Record one measurement (never replaces another). `at` is an aware instant, default now."""
+        down = check_mbps(down_mbps, "download")
+        up = check_mbps(up_mbps, "upload")
+        ping = check_ping(ping_ms)
+        measured = timezones.ensure_utc(at) if at is not None else timezones.now_utc()
+        if measured > timezones.now_utc() + FUTURE_SLACK:
+            raise ValidationError(f"a speed test cannot be in the future ({timezones.format_utc(measured)})")
+        tool_name = check_tool(tool)
+        with self.db.write() as s:
+            place = self._place(s, place_id)
+            test = SpeedTest(
+                workplace_id=place_id,
+                measured_at=measured,
+                down_mbps=down,
+                up_mbps=up,
+                ping_ms=ping,
+                tool=tool_name,
+            )
+            s.add(test)
+            self._mark_visit(s, place, measured, tested=True)
+            s.flush()
+            return _test_info(test)
+
+    def speed_tests(self, place_id: int) -> list[SpeedTestInfo]:
+        """Oldest first (the chart's order)."""
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(SpeedTest)
+                .where(SpeedTest.workplace_id == place_id)
+                .order_by(SpeedTest.measured_at, SpeedTest.id)
+            )
+            return [_test_info(t) for t in rows]
+
+    def delete_speed_test(self, test_id: int) -> None:
+        """Removes a mistaken measurement (tests are never edited, only added or removed)."""
+        with self.db.write() as s:
+            test = s.get(SpeedTest, test_id)
+            if test is None:
+                raise NotFoundError(f"no speed test with id {test_id}")
+            s.delete(test)
+
+    # ------------------------------------------------------------------ worked here
+
+    def log_work(
+        self,
+        place_id: int,
+        start: datetime,
+        end: datetime,
+        activity: str = "",
+        client_id: int | None = None,
+    ) -> WorkSessionInfo:
+        """A laptop session at the place, counted by the wellbeing area as screen time."""
+        start, end = timezones.ensure_utc(start), timezones.ensure_utc(end)
+        if end <= start:
+            raise ValidationError("a work session must end after it starts")
+        if end - start > MAX_SESSION:
+            raise ValidationError(f"a work session of {_hours(end - start)} is longer than 24 hours")
+        if end > timezones.now_utc() + FUTURE_SLACK:
+            raise ValidationError("a work session cannot end in the future: log it once it has happened")
+        activity = _text(200, "activity")(activity)
+        with self.db.write() as s:
+            place = self._place(s, place_id)
+            clash = s.scalars(
+                select(ScreenSession).where(
+                    ScreenSession.source == "workplace",
+                    ScreenSession.start_utc < end,
+                    ScreenSession.end_utc > start,
+                )
+            ).first()
+            if clash is not None:
+                where = s.get(Workplace, clash.workplace_id) if clash.workplace_id else None
+                zone = clash.tz
+                raise ValidationError(
+                    "this overlaps the work session "
+                    f"{timezones.wall_at(clash.start_utc, zone):%Y-%m-%d %H:%M}–"
+                    f"{timezones.wall_at(clash.end_utc, zone):%H:%M}" + (f" at {where.name}" if where else "")
+                )
+            session = ScreenSession(
+                device="laptop",
+                start_utc=start,
+                end_utc=end,
+                tz=place.tz or SettingsService(self.db).home_tz(),
+                workplace_id=place_id,
+                client_id=client_id,
+                activity=activity,
+                source="workplace",
+            )
+            s.add(session)
+            self._mark_visit(s, place, start)
+            s.flush()
+            return _session_info(session)
+
+    def work_sessions(self, place_id: int) -> list[WorkSessionInfo]:
+        """Newest first."""
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(ScreenSession)
+                .where(ScreenSession.workplace_id == place_id, ScreenSession.source == "workplace")
+                .order_by(ScreenSession.start_utc.desc())
+            )
+            return [_session_info(r) for r in rows]
+
+    def delete_work_session(self, session_id: int) -> None:
+        with self.db.write() as s:
+            row = s.get(ScreenSession, session_id)
+            if row is None or row.source != "workplace":
+                raise NotFoundError(f"no work session with id {session_id}")
+            s.delete(row)
+
+    # ------------------------------------------------------------------ checklist (per stay)
+
+    def stays(self) -> list[place_checklist.StayRef]:
+        return place_checklist.list_stays(self.db)
+
+    def checklist(self, stay_id: int) -> list[place_checklist.ChecklistEntry]:
+        return place_checklist.entries(self.db, stay_id)
+
+    def add_to_checklist(self, stay_id: int, place_ids: Iterable[int], note: str = "") -> int:
+        return place_checklist.add(self.db, stay_id, place_ids, note)
+
+    def update_checklist_item(self, item_id: int, **fields: Any) -> None:
+        place_checklist.update(self.db, item_id, **fields)
+
+    def remove_from_checklist(self, item_id: int) -> None:
+        place_checklist.remove(self.db, item_id)
+
+    def checklist_candidates(self, stay_id: int) -> list[PlaceInfo]:
+        return place_checklist.candidates(self.db, stay_id)
+
+    def stays_without_wifi(self) -> list[place_checklist.StayRef]:
+        return place_checklist.stays_without_wifi(self.db)
+
+    # ------------------------------------------------------------------ internals
+
+    @staticmethod
+    def _place(s: Session, place_id: int) -> Workplace:
+        place = s.get(Workplace, place_id)
+        if place is None:
+            raise NotFoundError(f"no place with id {place_id}")
+        return place
+
+    def _mark_visit(self, s: Session, place: Workplace, at: datetime, *, tested: bool = False) -> None:
+        """Last visit (local date), and tick the checklist of the stay covering `at`: visited, and tested
+        too when it is a speed test."""
+        zone = place.tz or SettingsService(self.db).home_tz()
+        day = timezones.wall_at(at, zone).date()
+        if place.last_visit is None or day > place.last_visit:
+            place.last_visit = day
+        stay_ids = select(Stay.id).where(and_(Stay.start_utc <= at, Stay.end_utc > at))
+        values: dict[str, bool] = {"visited": True}
+        if tested:
+            values["tested"] = True
+        s.execute(
+            update(ChecklistItem)
+            .where(ChecklistItem.workplace_id == place.id, ChecklistItem.stay_id.in_(stay_ids))
+            .values(**values)
+        )
+
+
+def _test_info(t: SpeedTest) -> SpeedTestInfo:
+    return SpeedTestInfo(t.id, t.workplace_id, t.measured_at, t.down_mbps, t.up_mbps, t.ping_ms, t.tool)
+
+
+def _session_info(r: ScreenSession) -> WorkSessionInfo:
+    return WorkSessionInfo(r.id, r.workplace_id, r.start_utc, r.end_utc, r.tz, r.activity, r.client_id)
+
+
+def _hours(span: timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    return f"{minutes // 60} h {minutes % 60:02d}"
+
+
+def stays_without_wifi(db: Database) -> list[place_checklist.StayRef]:
+    """Stays where no known workplace has WiFi: the itinerary's warning and the `no_wifi` conflict."""
+    return place_checklist.stays_without_wifi(db)
