@@ -12,6 +12,7 @@ instants: `fold=0` takes the first, `fold=1` the second (PEP 495's meaning of `f
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -137,6 +138,26 @@ def utc_offset(instant: datetime, zone: str) -> timedelta:
     offset = to_local(instant, zone).utcoffset()
     assert offset is not None
     return offset
+
+
+_NAIVE_MIN, _NAIVE_MAX = datetime.min, datetime.max
+
+
+def offset_span(naive_utc: datetime, zone: str) -> tuple[datetime, datetime, timedelta]:
+    """(start, end, offset): the stretch [start, end) of naive UTC instants around `naive_utc` during which
+    `zone` keeps one UTC offset, and that offset — so that a sweep over many instants converts each with an
+    addition (`naive_utc + offset` is exactly `wall_at`) and looks the zone up again only at a change."""
+    tz = get_zone(zone)
+    times = getattr(tz, "_utc_transition_times", None)
+    if not times:  # UTC and fixed-offset zones
+        offset = tz.utcoffset(naive_utc) or timedelta(0)
+        return _NAIVE_MIN, _NAIVE_MAX, offset
+    i = bisect.bisect_right(times, naive_utc) - 1
+    info = tz._transition_info  # type: ignore[attr-defined]
+    offset = info[max(i, 0)][0]
+    start = times[i] if i >= 0 else _NAIVE_MIN
+    end = times[i + 1] if i + 1 < len(times) else _NAIVE_MAX
+    return start, end, offset
 
 
 def abbreviation(instant: datetime, zone: str) -> str:

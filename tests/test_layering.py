@@ -1,4 +1,5 @@
-"""The layers hold: Qt only in the GUI, pytz only in timezones.py, and a CLI that runs without a display."""
+"""The layers hold: Qt only in the GUI, pytz only in timezones.py, a CLI that runs without a display, and
+two faces (ui/, cli/) that reach the data only through services: no storage, models or SQLAlchemy there."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import nomadcm
 
 PACKAGE = Path(nomadcm.__file__).resolve().parent
 QT_ROOTS = {"PySide6", "shiboken6"}
+FACES = ("nomadcm/ui/", "nomadcm/cli/")
+DATA_LAYER = ("nomadcm.storage", "nomadcm.models", "sqlalchemy")
 
 
 def imported_roots(path: Path) -> set[str]:
@@ -37,6 +40,51 @@ def _dynamic_import_name(node: ast.Call) -> str:
     return ""
 
 
+def imported_names(path: Path, package: str = "") -> set[str]:
+    """Dotted names of every module `path` imports, at any depth (in functions, under TYPE_CHECKING).
+
+    Relative imports are resolved against `package` (the importing module's package); `from a import b`
+    gives both `a` and `a.b`, since `b` may be a module (`from nomadcm import models`).
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = _absolute(node.module or "", node.level, package)
+            if base:
+                names.add(base)
+            names.update(
+                f"{base}.{alias.name}" if base else alias.name for alias in node.names if alias.name != "*"
+            )
+        elif isinstance(node, ast.Call) and _dynamic_import_name(node):
+            names.add(_dynamic_import_name(node))
+    return names
+
+
+def _absolute(module: str, level: int, package: str) -> str:
+    if level == 0:
+        return module
+    parts = package.split(".") if package else []
+    base = parts[: max(len(parts) - (level - 1), 0)]
+    return ".".join([*base, module] if module else base)
+
+
+def data_layer_imports(path: Path, package: str = "") -> list[str]:
+    """What `path` imports of the storage, the models or SQLAlchemy (a face must ask the services)."""
+    return sorted(
+        name
+        for name in imported_names(path, package)
+        if any(name == layer or name.startswith(layer + ".") for layer in DATA_LAYER)
+    )
+
+
+def package_of(path: Path) -> str:
+    """The package a module's relative imports start from: `nomadcm.ui` for nomadcm/ui/pages.py."""
+    return ".".join(path.resolve().relative_to(PACKAGE.parent).parent.parts)
+
+
 def modules() -> list[Path]:
     found = sorted(PACKAGE.rglob("*.py"))
     assert len(found) > 20
@@ -55,6 +103,43 @@ def test_the_scanner_sees_imports_everywhere(tmp_path: Path) -> None:
         "from . import sibling\n"
     )
     assert imported_roots(sample) == {"os", "PySide6", "pytz", "shiboken6"}
+
+
+def test_the_scanner_sees_the_data_layer_in_every_form(tmp_path: Path) -> None:
+    bad = tmp_path / "bad_page.py"
+    bad.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from nomadcm.services.container import Services\n"
+        "from nomadcm.vocabulary import NETWORKS\n"
+        "from nomadcm.modelsfree import fine\n"
+        "if TYPE_CHECKING:\n    from nomadcm.storage import Database\n"
+        "def late():\n    import sqlalchemy.orm\n    from nomadcm import models\n"
+        "    importlib.import_module('nomadcm.storage.backup')\n"
+        "from ..models.schedule import Post\n"
+    )
+    assert data_layer_imports(bad, "nomadcm.ui") == [
+        "nomadcm.models",
+        "nomadcm.models.schedule",
+        "nomadcm.models.schedule.Post",
+        "nomadcm.storage",
+        "nomadcm.storage.Database",
+        "nomadcm.storage.backup",
+        "sqlalchemy.orm",
+    ]
+    good = tmp_path / "good_page.py"
+    good.write_text("from nomadcm.services.container import Services\nfrom . import models\n")
+    assert data_layer_imports(good, "nomadcm.ui.clients") == []  # a sibling named models is not the layer
+    assert data_layer_imports(good, "nomadcm") == ["nomadcm.models"]
+
+
+def test_the_faces_see_no_storage_models_or_sqlalchemy() -> None:
+    """The GUI and the CLI get a `Services` container and what services return, never the database."""
+    offenders = []
+    for path in modules():
+        name = relative(path)
+        if name.startswith(FACES):
+            offenders.extend(f"{name}: {found}" for found in data_layer_imports(path, package_of(path)))
+    assert offenders == []
 
 
 def test_qt_only_in_the_gui() -> None:
@@ -85,6 +170,9 @@ def test_importing_the_cli_loads_no_qt(tmp_path: Path) -> None:
         "nomadcm.cli.build_parser()  # every area registers its commands\n"
         "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
         "assert not qt, qt\n"
+        "# --help stays fast: the data stack loads when a command first asks for the services\n"
+        "data = sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'nomadcm.models', 'nomadcm.storage')))\n"
+        "assert not data, data\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=_clean_env(tmp_path), timeout=120

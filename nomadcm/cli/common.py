@@ -1,4 +1,4 @@
-"""Shared pieces of the CLI: the one-line-error parser, the lazy database context, value parsers."""
+"""Shared pieces of the CLI: the one-line-error parser, the lazy services context, value parsers."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from nomadcm import paths, timezones
 from nomadcm.errors import ValidationError
-from nomadcm.storage import Database
+
+if TYPE_CHECKING:
+    from nomadcm.services.container import Services
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -22,25 +24,25 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 class CliContext:
-    """Opens the database on first use, so `--help` and parse errors never touch a file."""
+    """The same `Services` container the GUI uses, built on first use: `--help` and parse errors never open
+    a file, and nothing of the data stack (SQLAlchemy, the models) is imported before a command needs it."""
 
     def __init__(self, db_arg: str | None) -> None:
         self.db_path = paths.resolve_db_path(db_arg)
-        self._db: Database | None = None
+        self._services: Services | None = None
 
     @property
-    def db(self) -> Database:
-        if self._db is None:
-            from nomadcm.services.schedule.posts import ensure_instants_current
+    def services(self) -> Services:
+        if self._services is None:
+            from nomadcm.services.container import Services
 
-            self._db = Database.open(self.db_path)
-            ensure_instants_current(self._db)  # new zone rules shipped: every instant follows its wall time
-        return self._db
+            self._services = Services.open(self.db_path)
+        return self._services
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        if self._services is not None:
+            self._services.close()
+            self._services = None
 
 
 def parse_date(text: str, option: str) -> date:

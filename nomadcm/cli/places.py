@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from nomadcm import timezones
 from nomadcm.cli.common import CliContext, command_group, parse_wall, print_json, print_table
 from nomadcm.errors import ValidationError
-from nomadcm.models import ACCESS_FEES, WORKPLACE_KINDS
+from nomadcm.vocabulary import ACCESS_FEES, WORKPLACE_KINDS
 
 SCORE_OPTIONS = (
     ("--wifi", "score_wifi", "WiFi reliability"),
@@ -101,12 +101,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=speedtest_list)
 
 
-def _service(ctx: CliContext):  # type: ignore[no-untyped-def]
-    from nomadcm.services.workplaces.places import WorkplaceService
-
-    return WorkplaceService(ctx.db)
-
-
 def _mbps(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
@@ -152,7 +146,7 @@ def place_add(ctx: CliContext, args: argparse.Namespace) -> int:
         if value is not None:
             fields[field] = value
     check_fields({"name": args.name, **fields})  # every bad value named before the database opens
-    place = _service(ctx).add_place(args.name, **fields)
+    place = ctx.services.workplaces.add_place(args.name, **fields)
     _warn_hours(place)
     if args.json:
         print_json(place.to_json())
@@ -187,7 +181,7 @@ def place_list(ctx: CliContext, args: argparse.Namespace) -> int:
         min_quiet=check_score(args.min_quiet, "--min-quiet"),
         favourites=args.favourites,
     )
-    places = _service(ctx).list_places(flt)
+    places = ctx.services.workplaces.list_places(flt)
     places.sort(key=lambda p: (-(p.down_mbps if p.down_mbps is not None else -1), p.name.casefold()))
     if args.json:
         print_json([p.to_json() for p in places])
@@ -223,7 +217,7 @@ def place_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def place_show(ctx: CliContext, args: argparse.Namespace) -> int:
-    svc = _service(ctx)
+    svc = ctx.services.workplaces
     place = svc.find_place(args.place)
     tests = svc.speed_tests(place.id)
     sessions = svc.work_sessions(place.id)
@@ -295,7 +289,7 @@ def place_import(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange.places_io import import_places
 
     try:
-        report = import_places(ctx.db, args.file)
+        report = import_places(ctx.services.db, args.file)
     except ImportFailed as err:
         for problem in err.errors[1:]:  # the first one is in the error line itself
             print(f"  {problem}", file=sys.stderr)
@@ -309,7 +303,7 @@ def place_import(ctx: CliContext, args: argparse.Namespace) -> int:
 def place_export(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange.places_io import export_places
 
-    count = export_places(ctx.db, args.file, with_passwords=args.with_passwords)
+    count = export_places(ctx.services.db, args.file, with_passwords=args.with_passwords)
     extra = " with WiFi passwords" if args.with_passwords else ""
     print(f"{count} place(s) written to {args.file}{extra}")
     return 0
@@ -328,7 +322,7 @@ def place_worked(ctx: CliContext, args: argparse.Namespace) -> int:
             end_wall += timedelta(days=1)  # 22:00 -> 01:00 ends the next day
     else:
         end_wall = parse_wall(raw_end, "--to")
-    svc = _service(ctx)
+    svc = ctx.services.workplaces
     place = svc.find_place(args.place)
     zone = _zone_of(ctx, place)
     start = timezones.localize(start_wall, zone)
@@ -340,7 +334,7 @@ def place_worked(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def place_remove(ctx: CliContext, args: argparse.Namespace) -> int:
-    svc = _service(ctx)
+    svc = ctx.services.workplaces
     place = svc.find_place(args.place)
     svc.delete_place(place.id)
     print(f"place #{place.id} {place.name!r} removed")
@@ -350,9 +344,7 @@ def place_remove(ctx: CliContext, args: argparse.Namespace) -> int:
 def _zone_of(ctx: CliContext, place) -> str:  # type: ignore[no-untyped-def]
     if place.tz:
         return str(place.tz)
-    from nomadcm.services.settings import SettingsService
-
-    zone = SettingsService(ctx.db).home_tz()
+    zone = ctx.services.settings.home_tz()
     print(f"note: {place.name!r} has no zone; times are read in your home zone {zone}", file=sys.stderr)
     return zone
 
@@ -365,7 +357,7 @@ def speedtest_add(ctx: CliContext, args: argparse.Namespace) -> int:
     check_ping(args.ping)
     check_tool(args.tool)
     wall = parse_wall(args.at, "--at") if args.at else None
-    svc = _service(ctx)
+    svc = ctx.services.workplaces
     place = svc.find_place(args.place)
     at = timezones.localize(wall, _zone_of(ctx, place)) if wall is not None else None
     svc.add_speed_test(place.id, args.down, args.up, args.ping, at=at, tool=args.tool)
@@ -378,7 +370,7 @@ def speedtest_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def speedtest_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    svc = _service(ctx)
+    svc = ctx.services.workplaces
     place = svc.find_place(args.place)
     tests = svc.speed_tests(place.id)
     zone = place.tz or "UTC"

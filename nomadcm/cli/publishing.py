@@ -96,19 +96,17 @@ def check_rrule_option(text: str, tz: str | None) -> None:
 
 def describe_series(ctx: CliContext, post_id: int) -> None:
     """After `post add --rrule`: the next occurrences, and a note for each one DST moved."""
-    from nomadcm.services.schedule.occurrences import get_series
-
-    series = get_series(ctx.db, post_id)
+    series = _series(ctx, post_id)
     if series is None:
         return
-    itin = _itinerary(ctx)
+    from nomadcm.services.schedule.query import ScheduleFilter
+
     shown = 0
-    for occ in series.occurrences():
+    for occ in ctx.services.schedule(ScheduleFilter(post_ids=(post_id,))).stream():
         if shown < SHOWN_OCCURRENCES:
-            cm = itin.where(occ.utc)
             print(
-                f"  {occ.wall:%a %Y-%m-%d %H:%M} {timezones.abbreviation(occ.utc, occ.tz)}"
-                f" = {timezones.wall_at(occ.utc, cm.zone):%Y-%m-%d %H:%M} your time ({cm.zone})"
+                f"  {occ.wall:%a %Y-%m-%d %H:%M} {occ.tz_abbr}"
+                f" = {occ.cm_wall:%Y-%m-%d %H:%M} your time ({occ.cm_zone})"
             )
         if occ.gap_shifted:
             print(
@@ -125,10 +123,14 @@ def describe_series(ctx: CliContext, post_id: int) -> None:
         print(f"  … {shown} occurrences in all")
 
 
-def _itinerary(ctx: CliContext):  # type: ignore[no-untyped-def]
-    from nomadcm.services.travel.itinerary import load_itinerary
+def _series(ctx: CliContext, post_id: int):  # type: ignore[no-untyped-def]
+    """The recurring post `post_id` as a series, or None (not recurring, or no such post)."""
+    from nomadcm.errors import NotFoundError
 
-    return load_itinerary(ctx.db)
+    try:
+        return ctx.services.occurrence_editor.series(post_id)
+    except NotFoundError:
+        return None
 
 
 def _dates(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
@@ -140,10 +142,8 @@ def _dates(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
 
 
 def _channel(ctx: CliContext, client: str, channel: str):  # type: ignore[no-untyped-def]
-    from nomadcm.services.schedule.clients import ClientService
-
     network, _, handle = channel.partition(":")
-    return ClientService(ctx.db).find_channel(client, network, handle or None)
+    return ctx.services.clients.find_channel(client, network, handle or None)
 
 
 # ---------------------------------------------------------------------- exports and imports
@@ -160,7 +160,7 @@ def export_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
     d_from, d_to = _dates(args)
     target = Path(args.output) if args.output else None
     report = bulk_formats.export_bulk(
-        ctx.db,
+        ctx.services.db,
         args.format,
         target,
         date_from=d_from,
@@ -192,7 +192,12 @@ def import_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
     tz = parse_zone(args.tz) if args.tz else None
     channel = _channel(ctx, args.client, args.channel)
     preview = bulk_formats.preview_import(
-        ctx.db, Path(args.file), args.format, channel_id=channel.id, tz=tz, date_style=args.date_style
+        ctx.services.db,
+        Path(args.file),
+        args.format,
+        channel_id=channel.id,
+        tz=tz,
+        date_style=args.date_style,
     )
     if preview.errors:
         for row in preview.errors:
@@ -202,7 +207,7 @@ def import_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    count = bulk_formats.commit_import(ctx.db, preview)
+    count = bulk_formats.commit_import(ctx.services.db, preview)
     print(f"{count} post(s) imported from {args.file} to {channel.client_name} {channel.label}")
     return 0
 
@@ -213,7 +218,7 @@ def export_ics(ctx: CliContext, args: argparse.Namespace) -> int:
     d_from, d_to = _dates(args)
     target = Path(args.output) if args.output else None
     report = ics.export_ics(
-        ctx.db, target, date_from=d_from, date_to=d_to, client=args.client, expand=args.expand
+        ctx.services.db, target, date_from=d_from, date_to=d_to, client=args.client, expand=args.expand
     )
     if target is not None:
         print(f"{report.events} event(s) written to {target}", file=sys.stderr)
@@ -224,20 +229,14 @@ def export_ics(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def post_occurrences(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.schedule.occurrences import OccurrenceFilter, get_series
+    from nomadcm.services.schedule.query import ScheduleFilter
 
-    series = get_series(ctx.db, args.id)
+    series = _series(ctx, args.id)
     if series is None:
         raise ValidationError(f"post {args.id} is not a recurring post (or does not exist)")
     d_from, d_to = _dates(args)
-    flt = OccurrenceFilter(date_from=d_from, date_to=d_to)
-    from nomadcm.services.schedule.occurrences import series_occurrences
-
-    itin = _itinerary(ctx)
-    rows = []
-    for o in series_occurrences([series], flt):
-        cm = itin.where(o.utc)
-        rows.append((o, cm))
+    flt = ScheduleFilter(post_ids=(args.id,), date_from=d_from, date_to=d_to)
+    rows = list(ctx.services.schedule(flt).stream())
     if args.json:
         print_json(
             [
@@ -247,13 +246,13 @@ def post_occurrences(ctx: CliContext, args: argparse.Namespace) -> int:
                     "audience_tz": o.tz,
                     "audience_time": f"{o.wall:%Y-%m-%d %H:%M}",
                     "utc_time": timezones.format_utc(o.utc),
-                    "cm_tz": cm.zone,
-                    "cm_time": f"{timezones.wall_at(o.utc, cm.zone):%Y-%m-%d %H:%M}",
+                    "cm_tz": o.cm_zone,
+                    "cm_time": f"{o.cm_wall:%Y-%m-%d %H:%M}",
                     "status": o.status,
                     "dst_shifted": o.gap_shifted,
                     "changed": o.edited,
                 }
-                for o, cm in rows
+                for o in rows
             ]
         )
         return 0
@@ -262,23 +261,21 @@ def post_occurrences(ctx: CliContext, args: argparse.Namespace) -> int:
         ["audience time", "your time", "UTC", "status", "note"],
         [
             [
-                f"{o.wall:%a %Y-%m-%d %H:%M} {timezones.abbreviation(o.utc, o.tz)}",
-                f"{timezones.wall_at(o.utc, cm.zone):%Y-%m-%d %H:%M} {timezones.abbreviation(o.utc, cm.zone)}",
+                f"{o.wall:%a %Y-%m-%d %H:%M} {o.tz_abbr}",
+                f"{o.cm_wall:%Y-%m-%d %H:%M} {o.cm_abbr}",
                 f"{o.utc:%Y-%m-%d %H:%M}Z",
                 o.status,
                 ("moved past a DST gap " if o.gap_shifted else "") + ("changed alone" if o.edited else ""),
             ]
-            for o, cm in rows
+            for o in rows
         ],
     )
     return 0
 
 
 def post_skip(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.schedule.occurrence_edits import OccurrenceEditor
-
     wall = parse_wall(args.at, "--at")
-    editor = OccurrenceEditor(ctx.db)
+    editor = ctx.services.occurrence_editor
     series = editor.series(args.id)
     target = None
     for o in series.occurrences(include_deleted=True):
@@ -303,11 +300,11 @@ def post_skip(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def queue_slots(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.publishing.slots import SlotService, parse_slots
+    from nomadcm.services.publishing.slots import parse_slots
 
     pairs = parse_slots(args.set) if args.set else None
     channel = _channel(ctx, args.client, args.channel)
-    svc = SlotService(ctx.db)
+    svc = ctx.services.slots
     if args.clear:
         svc.set_slots(channel.id, [])
     elif pairs is not None:
@@ -322,12 +319,10 @@ def queue_slots(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def queue_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.publishing.slots import SlotService
-
     if args.days < 1:
         raise ValidationError(f"--days {args.days}: at least 1")
     channel = _channel(ctx, args.client, args.channel)
-    found = SlotService(ctx.db).upcoming(channel.id, days=args.days)
+    found = ctx.services.slots.upcoming(channel.id, days=args.days)
     if args.json:
         print_json(
             [
@@ -357,11 +352,10 @@ def queue_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def queue_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.publishing.slots import SlotService
     from nomadcm.services.schedule.posts import PostDraft
 
     channel = _channel(ctx, args.client, args.channel)
-    post = SlotService(ctx.db).add_to_queue(
+    post = ctx.services.slots.add_to_queue(
         PostDraft(channel.id, args.text, datetime(2000, 1, 1), link=args.link, tags=args.tags.split(","))
     )
     print(
@@ -375,9 +369,7 @@ def queue_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def reminders_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.publishing.reminders import ReminderService
-
-    svc = ReminderService(ctx.db)
+    svc = ctx.services.reminders
     now = timezones.now_utc()
     due = svc.due(now)
     missed = [m for m in svc.missed(now) if m.key not in {d.key for d in due}]
@@ -397,15 +389,15 @@ def reminders_list(ctx: CliContext, args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    itin = _itinerary(ctx)
+    your_time = ctx.services.your_time()
     rows = []
     for kind, group in (("due", due), ("missed", missed)):
         for r in group:
-            zone = itin.zone_at(r.due)
+            cm, wall = your_time.at(r.due)
             rows.append(
                 [
                     kind,
-                    f"{timezones.wall_at(r.due, zone):%a %Y-%m-%d %H:%M} {timezones.abbreviation(r.due, zone)}",
+                    f"{wall:%a %Y-%m-%d %H:%M} {timezones.abbreviation(r.due, cm.zone)}",
                     r.occurrence.client_name,
                     f"{r.occurrence.network} {r.occurrence.handle}".strip(),
                     (r.occurrence.text.splitlines() or [""])[0][:50],
@@ -421,7 +413,5 @@ def reminders_list(ctx: CliContext, args: argparse.Namespace) -> int:
 def _set_reminder_minutes(ctx: CliContext, value: str) -> str:
     if not value.strip().isdigit() or not 0 <= int(value) <= 24 * 60:
         raise ValidationError(f"reminder-minutes: {value!r} is not a number of minutes (0 to 1440)")
-    from nomadcm.services.settings import SettingsService
-
-    SettingsService(ctx.db).set("reminder_minutes", int(value))
+    ctx.services.settings.set("reminder_minutes", int(value))
     return str(int(value))

@@ -19,9 +19,7 @@ from nomadcm.cli.common import (
     register_setting,
 )
 from nomadcm.errors import ValidationError
-from nomadcm.models import NETWORKS, POST_STATUSES
-from nomadcm.services.schedule.clients import ClientService
-from nomadcm.services.schedule.posts import PostDraft, PostFilter, PostService
+from nomadcm.vocabulary import NETWORKS, POST_STATUSES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -140,13 +138,13 @@ def _dates(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
 
 def client_add(ctx: CliContext, args: argparse.Namespace) -> int:
     parse_zone(args.tz)  # the message names --tz before the database is even opened
-    c = ClientService(ctx.db).add_client(args.name, args.tz, args.country, args.colour)
+    c = ctx.services.clients.add_client(args.name, args.tz, args.country, args.colour)
     print(f"client {c.name!r} added (audience zone {c.audience_tz})")
     return 0
 
 
 def client_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    svc = ClientService(ctx.db)
+    svc = ctx.services.clients
     clients = svc.list_clients()
     channels = svc.list_channels()
     by_client: dict[int, list[str]] = {}
@@ -179,7 +177,7 @@ def client_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def channel_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    svc = ClientService(ctx.db)
+    svc = ctx.services.clients
     client = svc.find_client(args.client)
     limit = "default" if args.limit is None else args.limit
     ch = svc.add_channel(client.id, args.network, args.handle, limit)
@@ -194,10 +192,11 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
         from nomadcm.cli.publishing import check_rrule_option
 
         check_rrule_option(args.rrule, tz)
+    from nomadcm.services.schedule.posts import PostDraft
+
     network, _, handle = args.channel.partition(":")
-    svc = ClientService(ctx.db)
-    channel = svc.find_channel(args.client, network, handle or None)
-    posts = PostService(ctx.db)
+    channel = ctx.services.clients.find_channel(args.client, network, handle or None)
+    posts = ctx.services.posts
     try:
         post = posts.add(
             PostDraft(
@@ -216,14 +215,19 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
         raise ValidationError(f"--at: {err}") from None
 
     res = timezones.resolve(post.wall, post.tz, post.fold)
-    where = ctx_itinerary(ctx).where(post.utc)
-    cm_wall = timezones.wall_at(post.utc, where.zone)
+    from nomadcm.services.schedule.query import ScheduleFilter
+
+    # "Your time" as every listing gives it: the post's first row in the schedule query.
+    cm, cm_wall = ctx.services.your_time().at(post.utc)
+    first = ctx.services.schedule(ScheduleFilter(post_ids=(post.id,))).rows(limit=1)
+    if first:
+        cm, cm_wall = first[0].cm, first[0].cm_wall
     if args.json:
-        print_json(_post_json(post.id, post, where.zone, cm_wall))
+        print_json(_post_json(post.id, post, cm.zone, cm_wall))
     else:
         print(
             f"post {post.id} {post.status}: {post.wall:%Y-%m-%d %H:%M} {timezones.abbreviation(post.utc, post.tz)} "
-            f"({post.tz}) = {cm_wall:%Y-%m-%d %H:%M} your time ({where.zone}) = {timezones.format_utc(post.utc)}"
+            f"({post.tz}) = {cm_wall:%Y-%m-%d %H:%M} your time ({cm.zone}) = {timezones.format_utc(post.utc)}"
         )
     if res.ambiguous:
         which = "first" if post.fold == 0 else "second"
@@ -237,12 +241,6 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
         describe_series(ctx, post.id)
     return 0
-
-
-def ctx_itinerary(ctx: CliContext):  # type: ignore[no-untyped-def]
-    from nomadcm.services.travel.itinerary import load_itinerary
-
-    return load_itinerary(ctx.db)
 
 
 def _post_json(pid: int, post, cm_zone: str, cm_wall) -> dict:  # type: ignore[no-untyped-def, type-arg]
@@ -263,30 +261,23 @@ def _post_json(pid: int, post, cm_zone: str, cm_wall) -> dict:  # type: ignore[n
 
 
 def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.schedule.query import ScheduleFilter
+
     d_from, d_to = _dates(args)
-    posts = PostService(ctx.db)
     if args.client:
-        ClientService(ctx.db).find_client(args.client)  # names an unknown client
-    flt = PostFilter(
+        ctx.services.clients.find_client(args.client)  # names an unknown client
+    flt = ScheduleFilter(
         client_name=args.client,
-        statuses=[args.status] if args.status else None,
+        statuses=(args.status,) if args.status else None,
         date_from=d_from,
         date_to=d_to,
     )
-    itin = ctx_itinerary(ctx)
-    rows = []
-    after = None
-    while True:
-        page = posts.page(flt, after=after, limit=1000, itinerary=itin)
-        rows.extend(page)
-        if len(page) < 1000:
-            break
-        after = (page[-1].utc, page[-1].id)
+    rows = list(ctx.services.schedule(flt).stream())
     if args.json:
         print_json(
             [
                 {
-                    "id": r.id,
+                    "id": r.post_id,
                     "client": r.client_name,
                     "channel": f"{r.network}:{r.handle}" if r.handle else r.network,
                     "status": r.status,
@@ -298,7 +289,7 @@ def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
                     "in_transit": r.in_transit,
                     "text": r.text,
                     "link": r.link,
-                    "tags": list(r.tags),
+                    "tags": list(r.tag_list),
                 }
                 for r in rows
             ]
@@ -308,7 +299,7 @@ def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
         ["id", "audience time", "your time", "UTC", "client", "channel", "status", "text"],
         [
             [
-                r.id,
+                r.post_id,
                 f"{r.wall:%Y-%m-%d %H:%M} {r.tz_abbr}",
                 f"{r.cm_wall:%Y-%m-%d %H:%M} {r.cm_abbr}" + (" ✈" if r.in_transit else ""),
                 f"{r.utc:%Y-%m-%d %H:%M}Z",
@@ -325,9 +316,7 @@ def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _set_home_tz(ctx: CliContext, value: str) -> str:
     zone = parse_zone(value, "home-tz")
-    from nomadcm.services.settings import SettingsService
-
-    return SettingsService(ctx.db).set_home_tz(zone)
+    return ctx.services.settings.set_home_tz(zone)
 
 
 def settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -340,9 +329,7 @@ def settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def settings_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.settings import SettingsService
-
-    values = SettingsService(ctx.db).all()
+    values = ctx.services.settings.all()
     if args.json:
         print_json(values)
     else:
@@ -363,7 +350,7 @@ def export_csv(ctx: CliContext, args: argparse.Namespace) -> int:
     d_from, d_to = _dates(args)
     target = Path(args.output) if args.output else None
     count = csv_native.export_csv(
-        ctx.db, target, date_from=d_from, date_to=d_to, client=args.client, excel=args.excel
+        ctx.services.db, target, date_from=d_from, date_to=d_to, client=args.client, excel=args.excel
     )
     if target is not None:
         print(f"{count} post(s) written to {target}", file=sys.stderr)
@@ -381,7 +368,7 @@ def import_csv(ctx: CliContext, args: argparse.Namespace) -> int:
 
         return import_bulk(ctx, args)
     try:
-        report = csv_native.import_csv(ctx.db, path)
+        report = csv_native.import_csv(ctx.services.db, path)
     except csv_native.ImportFailed as err:
         for row_error in err.errors:
             print(f"{args.file}: {row_error}", file=sys.stderr)

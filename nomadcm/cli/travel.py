@@ -32,7 +32,7 @@ from nomadcm.cli.common import (
     register_setting,
 )
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import CONFLICT_KINDS, TRANSIT_KINDS
+from nomadcm.vocabulary import CONFLICT_KINDS, TRANSIT_KINDS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -192,11 +192,11 @@ def _stay_dates(args: argparse.Namespace, first: date | None, last: date | None)
 
 
 def stay_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.trips import ItineraryService, StayInput
+    from nomadcm.services.travel.trips import StayInput
 
     first, last = _stay_dates(args, None, None)
     place = resolve_place(args.city, args.country, args.tz, "--city")
-    svc = ItineraryService(ctx.db)
+    svc = ctx.services.trips
     stay = svc.add_stay(
         StayInput(place.name, place.tz, first, last, place.country, place.lat, place.lon, args.note or "")
     )
@@ -206,9 +206,7 @@ def stay_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def stay_edit(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.trips import ItineraryService
-
-    svc = ItineraryService(ctx.db)
+    svc = ctx.services.trips
     old = svc.get_stay(args.id)
     first, last = _stay_dates(args, old.first_date, old.last_date)
     new = replace(old.to_input(), first_date=first, last_date=last)
@@ -225,9 +223,7 @@ def stay_edit(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def stay_delete(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.trips import ItineraryService
-
-    stay = ItineraryService(ctx.db).delete_stay(args.id)
+    stay = ctx.services.trips.delete_stay(args.id)
     print(f"stay {stay.id} removed: {stay.place}, {stay.first_date} to {stay.last_date}")
     return 0
 
@@ -266,7 +262,7 @@ def _transit_json(t) -> dict:  # type: ignore[no-untyped-def, type-arg]
 
 
 def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.trips import ItineraryService, TransitInput
+    from nomadcm.services.travel.trips import TransitInput
 
     depart = parse_wall(args.depart, "--depart")
     arrive = parse_wall(args.arrive, "--arrive")
@@ -287,7 +283,7 @@ def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
         args.ref,
         args.note,
     )
-    svc = ItineraryService(ctx.db)
+    svc = ctx.services.trips
     times = svc.resolve_times(t_in)
     for res, option in ((times.depart, "--depart"), (times.arrive, "--arrive")):
         if res.gap is not None:
@@ -317,9 +313,7 @@ def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def transit_delete(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.trips import ItineraryService
-
-    t = ItineraryService(ctx.db).delete_transit(args.id)
+    t = ctx.services.trips.delete_transit(args.id)
     print(f"transit {t.id} removed: {t.kind} {t.route}, {t.depart_local:%Y-%m-%d %H:%M}")
     return 0
 
@@ -337,15 +331,12 @@ def _print_warnings(svc, stay_id: int | None = None, transit_id: int | None = No
 
 
 def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.settings import SettingsService
-    from nomadcm.services.travel.trips import ItineraryService
-
-    svc = ItineraryService(ctx.db)
+    svc = ctx.services.trips
     stays, transits, warnings = svc.list_stays(), svc.list_transits(), svc.warnings()
     if args.json:
         print_json(
             {
-                "home_tz": SettingsService(ctx.db).home_tz(),
+                "home_tz": ctx.services.settings.home_tz(),
                 "stays": [_stay_json(s) for s in stays],
                 "transits": [_transit_json(t) for t in transits],
                 "warnings": [
@@ -437,32 +428,28 @@ def city_search(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _set_sleep(ctx: CliContext, value: str) -> str:
-    from nomadcm.services.settings import SettingsService
     from nomadcm.services.travel.rhythm import SleepWindow, set_sleep
 
     SleepWindow.parse(value)  # validate before opening the database
-    return set_sleep(SettingsService(ctx.db), value)
+    return set_sleep(ctx.services.settings, value)
 
 
 def _set_work_hours(ctx: CliContext, value: str) -> str:
-    from nomadcm.services.settings import SettingsService
     from nomadcm.services.travel.rhythm import WorkHours, set_work_hours
 
     WorkHours.parse(value)
-    return set_work_hours(SettingsService(ctx.db), value)
+    return set_work_hours(ctx.services.settings, value)
 
 
 # ---------------------------------------------------------------------- conflicts
 
 
 def check(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.conflicts import ConflictService
-
     d_from = parse_date(args.date_from, "--from") if args.date_from else None
     d_to = parse_date(args.date_to, "--to") if args.date_to else None
     if d_from and d_to and d_to < d_from:
         raise ValidationError(f"--to {d_to} is before --from {d_from}")
-    found = ConflictService(ctx.db).check(d_from, d_to, include_acknowledged=args.all, with_text=False)
+    found = ctx.services.conflicts.check(d_from, d_to, include_acknowledged=args.all, with_text=False)
     if args.json:
         print_json([c.to_json() for c in found])
         return 0
@@ -490,9 +477,7 @@ def check(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def conflict_ack(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.conflicts import ConflictService
-
-    added = ConflictService(ctx.db).acknowledge(args.post_id, args.kinds, args.note)
+    added = ctx.services.conflicts.acknowledge(args.post_id, args.kinds, args.note)
     if added:
         print(f"post {args.post_id}: acknowledged {', '.join(added)}")
     else:
@@ -502,13 +487,12 @@ def conflict_ack(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def conflict_undo(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.services.travel.conflict_rules import rules
-    from nomadcm.services.travel.conflicts import ConflictService
 
     known = [r.kind for r in rules()]
     for kind in args.kinds:
         if kind not in known:
             raise ValidationError(f"unknown conflict kind {kind!r} (one of: {', '.join(known)})")
-    removed = ConflictService(ctx.db).unacknowledge(args.post_id, args.kinds or None)
+    removed = ctx.services.conflicts.unacknowledge(args.post_id, args.kinds or None)
     if removed:
         print(f"post {args.post_id}: {', '.join(a.kind for a in removed)} no longer acknowledged")
     else:

@@ -28,7 +28,7 @@ from nomadcm.cli.common import (
     register_setting,
 )
 from nomadcm.errors import ValidationError
-from nomadcm.models.wellbeing import DEVICES, REST_KINDS
+from nomadcm.vocabulary import DEVICES, REST_KINDS
 
 DEFAULT_DAYS = 7
 
@@ -121,21 +121,18 @@ def _range(p: argparse.ArgumentParser) -> None:
 
 def _setter(key: str):  # type: ignore[no-untyped-def]
     def set_value(ctx: CliContext, value: str) -> str:
-        from nomadcm.services.settings import SettingsService
         from nomadcm.services.wellbeing.goals import parse_setting
 
         parsed = parse_setting(key, value, key.replace("_", "-"))
-        SettingsService(ctx.db).set(key, parsed)
+        ctx.services.settings.set(key, parsed)
         return str(parsed).lower() if isinstance(parsed, bool) else f"{parsed:g}"
 
     return set_value
 
 
 def _set_day_start(ctx: CliContext, value: str) -> str:
-    from nomadcm.services.settings import SettingsService
-
     text = parse_hhmm(value, "day-start").strftime("%H:%M")
-    SettingsService(ctx.db).set("day_start", text)
+    ctx.services.settings.set("day_start", text)
     return text
 
 
@@ -143,12 +140,10 @@ def _set_day_start(ctx: CliContext, value: str) -> str:
 
 
 def _read_span(ctx: CliContext, args: argparse.Namespace) -> tuple[datetime, datetime, str]:
-    from nomadcm.services.wellbeing.records import WellbeingService
-
     wall_from = parse_wall(args.start, "--from")
     wall_to = parse_wall(args.end, "--to")
     zone = parse_zone(args.tz) if args.tz else None
-    service = WellbeingService(ctx.db)
+    service = ctx.services.wellbeing
     timeline = None if zone else service.timeline()
     start = service.read_typed(wall_from, zone, args.fold, timeline)
     end = service.read_typed(wall_to, zone, args.fold, timeline)
@@ -169,9 +164,7 @@ def _read_span(ctx: CliContext, args: argparse.Namespace) -> tuple[datetime, dat
 
 
 def log_screen(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.wellbeing.records import WellbeingService
-
-    service = WellbeingService(ctx.db)
+    service = ctx.services.wellbeing
     start, end, zone = _read_span(ctx, args)
     client_id = service.find_client_id(args.client) if args.client else None
     info = service.add_screen(args.device, start, end, tz=zone, client_id=client_id, activity=args.activity)
@@ -184,11 +177,11 @@ def log_screen(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def log_rest(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.wellbeing.records import WellbeingService, check_quality
+    from nomadcm.services.wellbeing.records import check_quality
 
     quality = check_quality(args.quality)
     start, end, zone = _read_span(ctx, args)
-    info = WellbeingService(ctx.db).add_rest(args.kind, start, end, tz=zone, quality=quality, note=args.note)
+    info = ctx.services.wellbeing.add_rest(args.kind, start, end, tz=zone, quality=quality, note=args.note)
     if args.json:
         print_json(_rest_json(info))
     else:
@@ -251,7 +244,7 @@ def import_activitywatch(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         path = Path(args.file)
         data = activitywatch.parse_export(activitywatch.load_file(path), repr(str(path)))
-    result = activitywatch.import_data(ctx.db, data, args.device)
+    result = activitywatch.import_data(ctx.services.db, data, args.device)
     print(result)
     if result.skipped_buckets:
         print(f"skipped {len(result.skipped_buckets)} other bucket(s): {', '.join(result.skipped_buckets)}")
@@ -261,14 +254,14 @@ def import_activitywatch(ctx: CliContext, args: argparse.Namespace) -> int:
 def import_sleep_as_android(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange import sleep_android
 
-    print(f"Sleep as Android: {sleep_android.import_file(ctx.db, args.file)}")
+    print(f"Sleep as Android: {sleep_android.import_file(ctx.services.db, args.file)}")
     return 0
 
 
 def import_wellbeing_csv(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange import rest_csv
 
-    print(rest_csv.import_file(ctx.db, args.file))
+    print(rest_csv.import_file(ctx.services.db, args.file))
     return 0
 
 
@@ -282,9 +275,7 @@ def _dates(ctx: CliContext, args: argparse.Namespace) -> tuple[date, date]:
         if d_from is not None:
             d_to = d_from + timedelta(days=DEFAULT_DAYS - 1)
         else:
-            from nomadcm.services.wellbeing.wellbeing_report import local_today
-
-            d_to = local_today(ctx.db)
+            d_to = ctx.services.wellbeing_reports.today()
     if d_from is None:
         d_from = d_to - timedelta(days=DEFAULT_DAYS - 1)
     if d_to < d_from:
@@ -297,10 +288,8 @@ def _dates(ctx: CliContext, args: argparse.Namespace) -> tuple[date, date]:
 
 
 def report(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.wellbeing.wellbeing_report import build_report
-
     d_from, d_to = _dates(ctx, args)
-    result = build_report(ctx.db, d_from, d_to)
+    result = ctx.services.wellbeing_reports.build(d_from, d_to)
     if args.json:
         print_json(result.to_json())
         return 0
@@ -324,13 +313,12 @@ def report(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def chart(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange.wellbeing_chart import save_chart
-    from nomadcm.services.wellbeing.wellbeing_report import build_report
 
     target = Path(args.output)
     if target.suffix.lower() not in (".png", ".svg"):
         raise ValidationError(f"-o {args.output!r}: the chart is saved as .png or .svg")
     d_from, d_to = _dates(ctx, args)
-    result = build_report(ctx.db, d_from, d_to)
+    result = ctx.services.wellbeing_reports.build(d_from, d_to)
     save_chart(result, target, args.view)
     print(f"wrote {target}")
     return 0

@@ -31,15 +31,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from nomadcm import timezones
-from nomadcm.errors import UserError, ValidationError
+from nomadcm.errors import NotFoundError, UserError, ValidationError
 from nomadcm.exchange.csv_native import (
     ExportError,
     atomic_text_file,
     neutralise,
     unneutralise,
 )
-from nomadcm.services.schedule.clients import client_id_by_name
-from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.storage import Database
 
 FORMATS: tuple[str, ...] = ("hootsuite", "sprout", "publer")
@@ -141,16 +140,13 @@ def plan_export(
     profile = check_format(fmt)
     if date_style not in DATE_STYLES:
         raise ValidationError(f"--date-style {date_style!r}: one of {', '.join(DATE_STYLES)}")
-    client_id = None
-    if client:
-        with db.session() as s:
-            client_id = client_id_by_name(s, client)
-        if client_id is None:
-            raise ValidationError(f"--client: unknown client {client!r}")
     zone = timezones.check_zone(in_zone) if in_zone else None
     now = now or timezones.now_utc()
-    flt = OccurrenceFilter(date_from=date_from, date_to=date_to, client_id=client_id, statuses=["scheduled"])
-    occurrences = list(iter_occurrences(db, flt, now=now))
+    flt = ScheduleFilter(client_name=client, date_from=date_from, date_to=date_to, statuses=("scheduled",))
+    try:
+        occurrences = list(ScheduleQuery(db, flt, now=now).stream())
+    except NotFoundError:
+        raise ValidationError(f"--client: unknown client {client!r}") from None
     if zone is None:
         zones = sorted({o.tz for o in occurrences})
         if len(zones) > 1:

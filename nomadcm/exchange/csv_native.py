@@ -15,9 +15,7 @@ atomically. Import checks every row first and writes all rows or none.
 
 from __future__ import annotations
 
-import bisect
 import csv
-import heapq
 import io
 import os
 import sys
@@ -25,18 +23,20 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import insert, select
 
 from nomadcm import timezones
-from nomadcm.errors import UserError, ValidationError
+from nomadcm.errors import NotFoundError, UserError, ValidationError
 from nomadcm.models import NETWORK_LIMITS, Channel, Client, Post, utcnow
-from nomadcm.services.schedule.clients import check_network, client_id_by_name, name_key
+from nomadcm.services.schedule.clients import check_network, name_key
 from nomadcm.services.schedule.posts import check_link, check_status, split_tags, text_problem
-from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+from nomadcm.services.schedule.recurrence import Occurrence
+from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.storage import Database
 
 COLUMNS: tuple[str, ...] = (
@@ -121,29 +121,6 @@ def _fmt_utc(d: datetime) -> str:
     return d.isoformat("T", "seconds")[:19] + "Z"
 
 
-class _CmZoneSweep:
-    """`itinerary.where(utc).zone` (and its pytz zone) for instants that come mostly in increasing order.
-
-    `where()` gives the same answer between two consecutive stay/transit edges (`Itinerary.boundaries`), so it
-    is asked once per stretch instead of once per row; an instant outside the current stretch finds its own.
-    """
-
-    def __init__(self, itinerary: Itinerary) -> None:
-        self.itinerary = itinerary
-        self.edges = itinerary.boundaries(_EARLIEST, _LATEST)
-        self.lo, self.hi = _LATEST, _EARLIEST  # empty: the first call looks up
-        self.zone, self.tz = "", None
-
-    def __call__(self, utc: datetime) -> tuple[str, Any]:
-        if not (self.lo <= utc < self.hi):
-            k = bisect.bisect_right(self.edges, utc)
-            self.lo = self.edges[k - 1] if k else _EARLIEST
-            self.hi = self.edges[k] if k < len(self.edges) else _LATEST
-            self.zone = self.itinerary.where(utc).zone
-            self.tz = timezones.get_zone(self.zone)
-        return self.zone, self.tz
-
-
 # ---------------------------------------------------------------------- export
 
 
@@ -154,71 +131,34 @@ def export_rows(
     client: str | None = None,
     itinerary: Itinerary | None = None,
 ) -> Iterator[list[str]]:
-    """The data rows (no header), streamed from the database in instant order.
-
-    A recurring post gives one row per occurrence in the range (same id; services/occurrences.py).
-    """
-    itin = itinerary or load_itinerary(db)
-    post = Post.__table__.c
-    stmt = (
-        select(
-            post.id,
-            Client.name,
-            Channel.network,
-            Channel.handle,
-            post.status,
-            post.tz,
-            post.wall_time,
-            post.utc,
+    """The data rows (no header), streamed in instant order from the schedule query (one row per occurrence
+    of a recurring post, same id). Checks its arguments (an unknown client) when called, before a header or
+    a file is written."""
+    try:
+        query = ScheduleQuery(
+            db, ScheduleFilter(client_name=client, date_from=date_from, date_to=date_to), itinerary=itinerary
         )
-        .add_columns(post.text, post.link, post.tags)
-        .join(Channel, post.channel_id == Channel.id)
-        .join(Client, Channel.client_id == Client.id)
-        .where(post.rrule.is_(None))
-    )
-    client_id = None
-    if client:
-        with db.session() as s:
-            client_id = client_id_by_name(s, client)
-        if client_id is None:
-            raise ValidationError(f"--client: unknown client {client!r}")
-        stmt = stmt.where(Channel.client_id == client_id)
-    if date_from is not None:
-        stmt = stmt.where(post.wall_time >= datetime.combine(date_from, time(0)))
-    if date_to is not None:
-        stmt = stmt.where(post.wall_time < datetime.combine(date_to + timedelta(days=1), time(0)))
-    stmt = stmt.order_by(post.utc, post.id)
-    from nomadcm.services.schedule.occurrences import OccurrenceFilter, series_rows
-
-    recurring = series_rows(db, OccurrenceFilter(date_from=date_from, date_to=date_to, client_id=client_id))
-    return _stream_rows(db, stmt, recurring, itin)
+    except NotFoundError:
+        raise ValidationError(f"--client: unknown client {client!r}") from None
+    return _format_rows(query.stream())
 
 
-def _stream_rows(db: Database, stmt: Any, recurring: Any, itin: Itinerary) -> Iterator[list[str]]:
-    """The rows of `stmt`, formatted. A separate generator so that export_rows checks its arguments (an
-    unknown client) when called, before a header or a file is written."""
-    cm_zone_at = _CmZoneSweep(itin)
-    with db.engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=FETCH_BATCH).execute(stmt)
-        if recurring:
-            result = heapq.merge(result, recurring, key=lambda r: (r[7], r[0]))
-        for pid, cname, network, handle, status, tz, wall, utc, text, link, tags in result:
-            cm_zone, cm_tz = cm_zone_at(utc)
-            cm_wall = utc.astimezone(cm_tz)
-            yield [
-                str(pid),
-                neutralise(cname),
-                neutralise(channel_label(network, handle)),
-                status,
-                tz,
-                _fmt_wall(wall),
-                _fmt_utc(utc),
-                cm_zone,
-                _fmt_wall(cm_wall),
-                neutralise(text),
-                neutralise(link),
-                neutralise(tags),
-            ]
+def _format_rows(rows: Iterator[Occurrence]) -> Iterator[list[str]]:
+    for o in rows:
+        yield [
+            str(o.post_id),
+            neutralise(o.client_name),
+            neutralise(channel_label(o.network, o.handle)),
+            o.status,
+            o.tz,
+            _fmt_wall(o.wall),
+            _fmt_utc(o.utc),
+            o.cm_zone,
+            _fmt_wall(o.cm_wall),  # type: ignore[arg-type]
+            neutralise(o.text),
+            neutralise(o.link),
+            neutralise(o.tags),
+        ]
 
 
 def write_csv(rows: Iterator[list[str]], out: IO[str], excel: bool = False) -> int:

@@ -23,11 +23,11 @@ import icalendar
 from sqlalchemy import select
 
 from nomadcm import __version__, timezones
-from nomadcm.errors import ValidationError
+from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.exchange.csv_native import atomic_text_file
 from nomadcm.models import Post
-from nomadcm.services.schedule.clients import client_id_by_name
-from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences, load_series
+from nomadcm.services.schedule.occurrences import load_series
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.recurrence import Occurrence, Series
 from nomadcm.storage import Database
 
@@ -86,14 +86,13 @@ def build_calendar(
     expand: bool = False,
     now: datetime | None = None,
 ) -> tuple[icalendar.Calendar, IcsReport]:
-    client_id = None
-    if client:
-        with db.session() as s:
-            client_id = client_id_by_name(s, client)
-        if client_id is None:
-            raise ValidationError(f"--client: unknown client {client!r}")
     now = now or timezones.now_utc()
-    flt = OccurrenceFilter(date_from=date_from, date_to=date_to, client_id=client_id)
+    try:
+        query = ScheduleQuery(
+            db, ScheduleFilter(client_name=client, date_from=date_from, date_to=date_to), now=now
+        )
+    except NotFoundError:
+        raise ValidationError(f"--client: unknown client {client!r}") from None
     created = _created_at(db)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -104,9 +103,9 @@ def build_calendar(
     first: datetime | None = None
     last: datetime | None = None
     count = 0
-    series_by_id = {} if expand else {s.post_id: s for s in load_series(db, client_id=client_id)}
+    series_by_id = {} if expand else {s.post_id: s for s in load_series(db, client_id=query.filter.client_id)}
     written_series: set[int] = set()
-    for o in iter_occurrences(db, flt, now=now):
+    for o in query.stream():
         first = o.utc if first is None else min(first, o.utc)
         last = o.utc if last is None else max(last, o.utc)
         zones.add(o.tz)

@@ -2,16 +2,20 @@
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
 from nomadcm.models.publishing import OccurrenceOverride, PostingSlot, ReminderState
-from nomadcm.models.schedule import NETWORK_LIMITS, NETWORKS, POST_STATUSES, Channel, Client, Post, Setting
-from nomadcm.models.travel import CONFLICT_KINDS, TRANSIT_KINDS, ConflictAck, Stay, Transit
-from nomadcm.models.wellbeing import DEVICES, REST_KINDS, AppUsage, RestPeriod, ScreenSession
-from nomadcm.models.workplaces import (
+from nomadcm.models.schedule import Channel, Client, Post, Setting
+from nomadcm.models.travel import ConflictAck, Stay, Transit
+from nomadcm.models.wellbeing import AppUsage, RestPeriod, ScreenSession
+from nomadcm.models.workplaces import SCORE_FIELDS, ChecklistItem, SpeedTest, Workplace
+from nomadcm.vocabulary import (
     ACCESS_FEES,
-    SCORE_FIELDS,
+    CONFLICT_KINDS,
+    DEVICES,
+    NETWORK_LIMITS,
+    NETWORKS,
+    POST_STATUSES,
+    REST_KINDS,
+    TRANSIT_KINDS,
     WORKPLACE_KINDS,
-    ChecklistItem,
-    SpeedTest,
-    Workplace,
 )
 
 __all__ = [

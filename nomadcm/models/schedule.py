@@ -18,24 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
-
-# The networks a channel can be on, with the text limit a new channel gets (None: no practical limit).
-NETWORK_LIMITS: dict[str, int | None] = {
-    "facebook": 63206,
-    "instagram": 2200,
-    "x": 280,
-    "linkedin": 3000,
-    "tiktok": 4000,
-    "threads": 500,
-    "bluesky": 300,
-    "mastodon": 500,
-    "youtube": 5000,
-    "pinterest": 500,
-    "blog": None,
-    "newsletter": None,
-}
-NETWORKS: tuple[str, ...] = tuple(NETWORK_LIMITS)
-POST_STATUSES: tuple[str, ...] = ("draft", "scheduled", "published", "cancelled")
+from nomadcm.vocabulary import NETWORKS, POST_STATUSES
 
 
 class Client(Base):

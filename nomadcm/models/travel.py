@@ -8,9 +8,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Strin
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
-
-TRANSIT_KINDS: tuple[str, ...] = ("flight", "train", "bus", "car", "boat", "other")
-CONFLICT_KINDS: tuple[str, ...] = ("sleep", "transit", "off_hours", "holiday", "no_wifi")
+from nomadcm.vocabulary import TRANSIT_KINDS
 
 
 class Stay(Base):

@@ -8,9 +8,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime
+from nomadcm.vocabulary import DEVICES, REST_KINDS
 
-DEVICES: tuple[str, ...] = ("laptop", "phone", "tablet", "tv", "other")
-REST_KINDS: tuple[str, ...] = ("sleep", "break", "day_off", "offline_social", "sport", "other")
 SOURCES: tuple[str, ...] = ("manual", "timer", "activitywatch", "import", "sleep_as_android", "workplace")
 
 

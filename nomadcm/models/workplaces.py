@@ -18,9 +18,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.vocabulary import WORKPLACE_KINDS
 
-WORKPLACE_KINDS: tuple[str, ...] = ("cafe", "coworking", "hotel", "library", "outdoor", "transport", "other")
-ACCESS_FEES: tuple[str, ...] = ("free", "customers", "paid")
 SCORE_FIELDS: tuple[str, ...] = ("score_wifi", "score_power", "score_quiet", "score_comfort", "score_price")
 
 

@@ -13,21 +13,45 @@ from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 
 if TYPE_CHECKING:
+    from datetime import date, datetime
+    from pathlib import Path
+
     from nomadcm.services.publishing.reminders import ReminderService
     from nomadcm.services.publishing.slots import SlotService
     from nomadcm.services.schedule.clients import ClientService
     from nomadcm.services.schedule.occurrence_edits import OccurrenceEditor
     from nomadcm.services.schedule.posts import PostService
+    from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+    from nomadcm.services.schedule.your_time import YourTime
     from nomadcm.services.travel.conflicts import ConflictService
+    from nomadcm.services.travel.day_plan import DayPlan
     from nomadcm.services.travel.itinerary import Itinerary
     from nomadcm.services.travel.trips import ItineraryService
     from nomadcm.services.wellbeing.records import WellbeingService
+    from nomadcm.services.wellbeing.wellbeing_report import ReportService
     from nomadcm.services.workplaces.places import WorkplaceService
 
 
 class Services:
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    @classmethod
+    def open(cls, path: Path) -> Services:
+        """The services over the SQLite file at `path` (created or migrated as needed), every stored instant
+        recomputed first if the shipped zone rules changed. The CLI's way in; `close()` when done."""
+        from nomadcm.services.schedule.posts import ensure_instants_current
+
+        db = Database.open(path)
+        try:
+            ensure_instants_current(db)  # new zone rules shipped: every instant follows its wall time
+        except BaseException:
+            db.close()
+            raise
+        return cls(db)
+
+    def close(self) -> None:
+        self.db.close()
 
     @cached_property
     def settings(self) -> SettingsService:
@@ -89,8 +113,47 @@ class Services:
 
         return ConflictService(self.db)
 
+    @cached_property
+    def wellbeing_reports(self) -> ReportService:
+        """The wellbeing report by local day, "today" from the day start, and this week's broken goals."""
+        from nomadcm.services.wellbeing.wellbeing_report import ReportService
+
+        return ReportService(self.db)
+
+    @property
+    def db_path(self) -> Path | None:
+        """The database file (None for a server URL): for the window title and the About box."""
+        return self.db.path
+
+    def day_plan(self, day: date, cm_title: str = "You") -> DayPlan:
+        """The Travel page's day view: her zones, rhythm and travel beside each client's day and posts."""
+        from nomadcm.services.travel.day_plan import build_day_plan
+        from nomadcm.services.travel.rhythm import load_rhythm
+
+        return build_day_plan(
+            self.db,
+            day,
+            self.itinerary(),
+            load_rhythm(self.settings),
+            self.clients.list_clients(),
+            self.conflicts,
+            cm_title=cm_title,
+        )
+
     def itinerary(self) -> Itinerary:
         """A fresh snapshot of the itinerary (cheap: two small queries)."""
         from nomadcm.services.travel.itinerary import load_itinerary
 
         return load_itinerary(self.db)
+
+    def schedule(self, flt: ScheduleFilter | None = None, *, now: datetime | None = None) -> ScheduleQuery:
+        """The schedule as one query (rows, count, stream): what every view of the posts reads through."""
+        from nomadcm.services.schedule.query import ScheduleQuery
+
+        return ScheduleQuery(self.db, flt, now=now)
+
+    def your_time(self) -> YourTime:
+        """Where the CM is and her clock at an instant (the post dialog's live line)."""
+        from nomadcm.services.schedule.your_time import YourTime
+
+        return YourTime(self.itinerary())

@@ -1,13 +1,18 @@
-"""User settings, stored as JSON values in the `setting` table (new settings need no migration)."""
+"""User settings, stored as JSON values in the `setting` table (new settings need no migration).
+
+The module itself imports no SQLAlchemy (the model is imported when a value is read or written): the CLI
+reads `DEFAULTS` and the goals' help texts while it builds `--help`.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nomadcm import timezones
-from nomadcm.models import Setting
-from nomadcm.storage import Database
+
+if TYPE_CHECKING:
+    from nomadcm.storage import Database
 
 DEFAULT_HOME_TZ = "Europe/Paris"
 
@@ -52,6 +57,8 @@ class SettingsService:
         self.db = db
 
     def get(self, key: str, default: Any = None) -> Any:
+        from nomadcm.models import Setting
+
         with self.db.session() as s:
             row = s.get(Setting, key)
         if row is None:
@@ -59,10 +66,14 @@ class SettingsService:
         return json.loads(row.value)
 
     def set(self, key: str, value: Any) -> None:
+        from nomadcm.models import Setting
+
         with self.db.write() as s:
             s.merge(Setting(key=key, value=json.dumps(value)))
 
     def all(self) -> dict[str, Any]:
+        from nomadcm.models import Setting
+
         with self.db.session() as s:
             stored = {row.key: json.loads(row.value) for row in s.query(Setting)}
         return {**DEFAULTS, **stored}

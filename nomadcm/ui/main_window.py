@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
-        db_path = services.db.path
+        db_path = services.db_path
         self.db_label = QLabel(str(db_path) if db_path else "")
         if self.demo:
             self.db_label.setText(self.tr("Sample data — {path}").format(path=db_path or ""))
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
     def about(self) -> QWidget:
         from nomadcm.ui.about import AboutDialog
 
-        dialog = AboutDialog(self.services.db.path, self.demo, self)
+        dialog = AboutDialog(self.services.db_path, self.demo, self)
         return self._open(dialog)
 
     @Slot()

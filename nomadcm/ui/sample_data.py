@@ -20,17 +20,12 @@ def build_sample_database(path: Path, language: str = "", parent: QWidget | None
     from nomadcm.services.desktop.demo import create_demo_database
 
     def work(report) -> object:  # type: ignore[no-untyped-def]
-        summary = create_demo_database(path, replace=True, progress=report)
-        from nomadcm.services.settings import SettingsService
-        from nomadcm.storage import Database
-
-        db = Database.open(path)
-        try:
-            SettingsService(db).set("language", language)
-            SettingsService(db).set("setup_done", True)
-        finally:
-            db.close()
-        return summary
+        return create_demo_database(
+            path,
+            replace=True,
+            progress=report,
+            settings={"language": language, "setup_done": True},
+        )
 
     progress = QProgressDialog(
         QCoreApplication.translate("SampleData", "Preparing a month of sample data…"), "", 0, 0, parent

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from nomadcm import APP_NAME, timezones
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.posts import PostFilter, ScheduleRow
+from nomadcm.services.schedule.query import ScheduleFilter
+from nomadcm.services.schedule.recurrence import Occurrence
 from nomadcm.ui.changes import ITINERARY, POSTS, SETTINGS, WELLBEING, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_time
 
@@ -32,16 +33,12 @@ def first_line(text: str, limit: int = TEXT_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def due_today(services: Services, now: datetime, limit: int = MAX_LISTED) -> list[ScheduleRow]:
+def due_today(services: Services, now: datetime, limit: int = MAX_LISTED) -> list[Occurrence]:
     """Scheduled (and draft) posts from now to the end of the CM's local day, soonest first."""
-    itinerary = services.itinerary()
-    zone = itinerary.zone_at(now)
-    today = timezones.wall_at(now, zone).date()
-    end = timezones.local_midnight(today + timedelta(days=1), zone)
-    rows = services.posts.page(
-        PostFilter(statuses=["scheduled", "draft"]), after=(now, 0), limit=limit, itinerary=itinerary
-    )
-    return [r for r in rows if r.utc < end]
+    cm, wall = services.your_time().at(now)
+    end = timezones.local_midnight(wall.date() + timedelta(days=1), cm.zone)
+    flt = ScheduleFilter(statuses=("scheduled", "draft"), start=now, end=end)
+    return services.schedule(flt, now=now).rows(limit=limit)
 
 
 class Tray(QObject):
@@ -132,7 +129,7 @@ class Tray(QObject):
         self.menu.addAction(self.quit_action)
         self.icon.setToolTip(self.tooltip(rows))
 
-    def tooltip(self, rows: list[ScheduleRow]) -> str:
+    def tooltip(self, rows: list[Occurrence]) -> str:
         lines = [APP_NAME]
         if rows:
             lines.append(
@@ -159,8 +156,7 @@ class Tray(QObject):
         if not reminders:
             return
         first = reminders[0].occurrence
-        itinerary = self.services.itinerary()
-        when = fmt_time(timezones.wall_at(first.utc, itinerary.zone_at(first.utc)))
+        when = fmt_time(first.cm_wall)  # "your time", filled by the schedule query
         title = self.tr("Post to publish at {time}").format(time=when)
         text = self.tr("{client}, {network}: {text}").format(
             client=first.client_name, network=first.network, text=first_line(first.text, 80)

@@ -64,7 +64,7 @@ def needs_wizard(services: Services) -> bool:
     """A database nobody has set up yet: never for one with data (made with the CLI, or imported)."""
     if services.settings.get("setup_done"):
         return False
-    return not services.clients.list_clients() and services.posts.count() == 0
+    return not services.clients.list_clients() and not services.schedule().rows(limit=1)
 
 
 class WelcomePage(QWizardPage):

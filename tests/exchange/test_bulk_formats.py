@@ -11,8 +11,8 @@ import pytest
 from nomadcm.errors import ValidationError
 from nomadcm.exchange import bulk_formats
 from nomadcm.services.schedule.clients import ClientService
-from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences
 from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.query import ScheduleQuery
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
@@ -104,7 +104,7 @@ def test_a_large_export_is_split_in_files_of_350(db, channel, tmp_path) -> None:
     _rows, report = bulk_formats.plan_export(db, "hootsuite", now=NOW)
     assert report.rejected[0].message.startswith("the same text")  # a daily series repeats its text
     # distinct texts: one row per occurrence
-    ids = [o.post_id for o in iter_occurrences(db, OccurrenceFilter())]
+    ids = [o.post_id for o in ScheduleQuery(db).stream()]
     assert len(ids) == 400
     db_posts = PostService(db)
     db_posts.delete([ids[0]])

@@ -22,6 +22,7 @@ from nomadcm.exchange.csv_native import COLUMNS, ExportError, ImportFailed, expo
 from nomadcm.models import Channel, Post, Stay, Transit
 from nomadcm.services.schedule.clients import ChannelInfo, ClientService
 from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.query import ScheduleQuery
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.storage import Database
@@ -549,7 +550,8 @@ def test_any_text_round_trips(db: Database, tmp_path: Path, text: str, tags: lis
     with db.write() as s:
         s.execute(delete(Post))
     import_csv(db, write(tmp_path / "round.csv", exported))
-    (back,) = posts.list()
+    (row,) = ScheduleQuery(db).stream()
+    back = posts.get(row.post_id)
     assert back.text == text
     assert back.tags == original.tags
     assert without_ids(export_text(db)) == without_ids(exported)

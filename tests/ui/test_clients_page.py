@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from nomadcm.services.schedule.posts import PostDraft
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
-from nomadcm.ui.clients.models import ChannelsModel, ClientsModel
+from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
 
 
 def _clients_page(window):  # type: ignore[no-untyped-def]
@@ -132,7 +132,7 @@ def test_deleting_a_client_with_posts_asks_first(window, services, paris_client,
     answer = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert services.clients.list_clients() == []
-    assert services.posts.count() == 0
+    assert services.schedule().count() == 0
     assert page.clients_model.rowCount() == 0
     assert schedule.model.rowCount() == 0  # the schedule heard about it
     assert schedule.client_filter.count() == 1  # only "All clients" is left
@@ -155,7 +155,7 @@ def test_deleting_a_channel_with_posts_asks_first(window, services, paris_client
     qtbot.mouseClick(page.delete_channel_button, Qt.MouseButton.LeftButton)
     assert asked and "1 post" in asked[0]
     assert [c.network for c in services.clients.list_channels(paris_client.id)] == ["instagram"]
-    assert services.posts.count() == 0
+    assert services.schedule().count() == 0
 
 
 def test_client_and_channel_models_pass_the_model_tester(qtmodeltester, services, paris_client):

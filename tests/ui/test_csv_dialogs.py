@@ -150,7 +150,7 @@ def test_import_with_bad_rows_shows_the_report_and_imports_nothing(
     assert dialog.title.text() == "Nothing was imported from bad.csv."
     assert "3 rows have problems" in dialog.message.text()
     assert dialog.copy_button.isVisible()
-    assert services.posts.count() == 0
+    assert services.schedule().count() == 0
 
 
 def test_import_of_a_good_file_fills_the_schedule(
@@ -169,7 +169,7 @@ def test_import_of_a_good_file_fills_the_schedule(
     assert dialog.outcome == "imported"
     assert dialog.title.text().startswith("Imported 2 post")
     assert "tiktok:@dupont" in dialog.message.text()  # the channel it had to create
-    assert services.posts.count() == 2
+    assert services.schedule().count() == 2
     assert schedule.model.rowCount() == 2
     clients_page = window.page("clients")
     assert clients_page.channels_model.rowCount() == 3
@@ -183,4 +183,4 @@ def test_unreadable_import_file_is_reported(window, services, paris_client, qtbo
     dialog = _import(window, monkeypatch, qtbot, latin1)
     assert dialog.outcome == "failed"
     assert "UTF-8" in dialog.message.text()
-    assert services.posts.count() == 0
+    assert services.schedule().count() == 0

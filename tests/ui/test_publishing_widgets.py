@@ -139,12 +139,12 @@ def test_import_preview_lists_bad_rows_and_imports_only_when_all_good(
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=5000)
     assert dialog.model.rowCount() == 2 and not dialog.import_button.isEnabled()
     assert "does not exist" in dialog.model.index(1, PreviewModel.PROBLEM).data()
-    assert services.posts.count() == 0
+    assert services.schedule().count() == 0
     f.write_text("16/03/2026 09:00,Bonjour,\n29/03/2026 03:30,Après le trou,\n", encoding="utf-8")
     dialog.run_preview()
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: services.posts.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: services.schedule().count() == 2, timeout=5000)
 
 
 def test_preview_model(qtmodeltester, services, paris_client, tmp_path) -> None:  # type: ignore[no-untyped-def]

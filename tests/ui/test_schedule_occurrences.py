@@ -13,8 +13,8 @@ from nomadcm.services.schedule.recurrence import RecurrenceRule
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.publishing.occurrence_actions import delete_selection, rule_in_words
 from nomadcm.ui.schedule import page as schedule_page
-from nomadcm.ui.schedule.model import GAP_MARK, REPEAT_MARK, ScheduleModel
 from nomadcm.ui.schedule.page import SchedulePage
+from nomadcm.ui.schedule.table_models import GAP_MARK, REPEAT_MARK, ScheduleModel
 
 SERIES_TEXT = "Café du matin"
 

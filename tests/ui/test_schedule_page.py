@@ -10,7 +10,7 @@ from sqlalchemy import insert
 
 from nomadcm.models import Post
 from nomadcm.services.schedule.posts import PostDraft
-from nomadcm.ui.schedule.model import ScheduleModel
+from nomadcm.ui.schedule.table_models import ScheduleModel
 
 
 def _open_new_post(window):  # type: ignore[no-untyped-def]
@@ -68,7 +68,7 @@ def test_post_made_in_the_dialog_shows_audience_your_and_utc_time(window, servic
     assert _cell(model, 1, ScheduleModel.CHANNEL) == "x @dupont"
     assert _cell(model, 1, ScheduleModel.STATUS) == "Scheduled"
     assert _cell(model, 1, ScheduleModel.TEXT) == "Pain de Pâques en boutique !"
-    stored = services.posts.list()
+    stored = list(services.schedule().stream())
     assert [p.utc for p in stored] == [
         datetime(2030, 3, 30, 8, 0, tzinfo=UTC),
         datetime(2030, 3, 31, 7, 0, tzinfo=UTC),
@@ -119,7 +119,7 @@ def test_fold_time_offers_both_occurrences_and_keeps_the_choice(window, services
     assert dialog.live_line.text() == "= Sat 26 Oct 2030 21:30 your time (America/Toronto), 01:30 UTC"
     assert "second occurrence is used" in dialog.fold_note.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    (post,) = services.posts.list()
+    (post,) = list(services.schedule().stream())
     assert (post.fold, post.utc) == (1, datetime(2030, 10, 27, 1, 30, tzinfo=UTC))
     assert _cell(page.model, 0, ScheduleModel.AUDIENCE) == "27/10/2030 02:30 CET"
 
@@ -181,7 +181,7 @@ def test_delete_then_undo_and_redo(window, services, paris_client, qtbot):
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert page.model.rowCount() == 1
-    assert services.posts.count() == 1
+    assert services.schedule().count() == 1
     assert _cell(page.model, 0, ScheduleModel.TEXT) == "Second"
     assert window.undo_action.isEnabled()
     assert window.undo_action.text() == "&Undo delete post"
@@ -193,7 +193,7 @@ def test_delete_then_undo_and_redo(window, services, paris_client, qtbot):
 
     window.redo_action.trigger()
     assert page.model.rowCount() == 1
-    assert services.posts.count() == 1
+    assert services.schedule().count() == 1
 
 
 def test_ctrl_z_undoes_a_delete(window, services, paris_client, qtbot):
@@ -204,11 +204,11 @@ def test_ctrl_z_undoes_a_delete(window, services, paris_client, qtbot):
     page = window.page("schedule")
     page.table.selectAll()
     page.delete_button.click()
-    assert services.posts.count() == 0
+    assert services.schedule().count() == 0
     assert page.views.currentIndex() == 1  # the empty state
     window.activateWindow()
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert services.posts.count() == 2
+    assert services.schedule().count() == 2
     assert page.model.rowCount() == 2
 
 
@@ -298,7 +298,7 @@ def _bulk_posts(services, channel_id: int, count: int) -> None:  # type: ignore[
 
 def test_model_loads_lazily_page_by_page(qtbot, qtmodeltester, services, paris_client):
     _bulk_posts(services, _channel_id(services, "x"), 120)
-    model = ScheduleModel(services.posts, services.itinerary, page_size=50)
+    model = ScheduleModel(services, page_size=50)
     model.reload()
     assert model.rowCount() == 50
     assert model.canFetchMore()
@@ -316,7 +316,7 @@ def test_schedule_model_passes_the_model_tester(qtmodeltester, services, paris_c
     x = _channel_id(services, "x")
     services.posts.add(PostDraft(x, "Texte\nsur deux lignes", datetime(2030, 6, 1, 9, 0)))
     services.posts.add(PostDraft(x, "Annulé", datetime(2030, 6, 2, 9, 0), status="cancelled"))
-    model = ScheduleModel(services.posts, services.itinerary, page_size=1)
+    model = ScheduleModel(services, page_size=1)
     model.reload()
     assert model.rowCount() == 1
     qtmodeltester.check(model)

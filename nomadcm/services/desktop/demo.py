@@ -92,11 +92,16 @@ class Trip:
 
 
 def create_demo_database(
-    path: Path, today: date | None = None, replace: bool = False, progress: Progress | None = None
+    path: Path,
+    today: date | None = None,
+    replace: bool = False,
+    progress: Progress | None = None,
+    settings: dict[str, object] | None = None,
 ) -> DemoSummary:
     """Builds the sample month in a new database file at `path`.
 
     `today` may not be in the future: speed tests and screen time of the past weeks must have happened.
+    `settings` are stored in it too (the GUI passes the language just chosen, and `setup_done`).
     """
     real_today = date.today()
     today = today or real_today
@@ -110,6 +115,11 @@ def create_demo_database(
     db = Database.open(building)
     try:
         summary = _fill(db, today, progress)
+        if settings:
+            from nomadcm.services.settings import SettingsService
+
+            for key, value in settings.items():
+                SettingsService(db).set(key, value)
     except BaseException:
         db.close()
         _remove_database(building)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from nomadcm import timezones
 from nomadcm.models import ReminderState
-from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.recurrence import Occurrence
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
@@ -137,8 +137,8 @@ class ReminderService:
     # ------------------------------------------------------------------ internals
 
     def _scheduled(self, start: datetime, end: datetime) -> list[Occurrence]:
-        flt = OccurrenceFilter(start=start, end=end, statuses=["scheduled"])
-        return list(iter_occurrences(self.db, flt, now=end))
+        flt = ScheduleFilter(start=start, end=end, statuses=("scheduled",))
+        return list(ScheduleQuery(self.db, flt, now=end).stream())
 
     def _states(self, start: datetime, end: datetime) -> dict[tuple[int, datetime], _State]:
         with self.db.session() as s:

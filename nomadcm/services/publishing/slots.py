@@ -17,8 +17,8 @@ from sqlalchemy import delete, select
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Channel, Client, PostingSlot
-from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences
 from nomadcm.services.schedule.posts import PostDraft, PostInfo, PostService
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.storage import Database
 
 DAY_CODES: tuple[str, ...] = ("mo", "tu", "we", "th", "fr", "sa", "su")
@@ -184,8 +184,9 @@ class SlotService:
         return out
 
     def _taken(self, channel_id: int, start: datetime, end: datetime) -> dict[datetime, tuple[int, str]]:
-        flt = OccurrenceFilter(start=start, end=end, channel_id=channel_id)
-        return {o.utc: (o.post_id, o.text) for o in iter_occurrences(self.db, flt) if o.status != "cancelled"}
+        flt = ScheduleFilter(start=start, end=end, channel_id=channel_id)
+        rows = ScheduleQuery(self.db, flt).stream()
+        return {o.utc: (o.post_id, o.text) for o in rows if o.status != "cancelled"}
 
     def next_free(self, channel_id: int, after: datetime | None = None) -> SlotTime:
         if not self.list_slots(channel_id):

@@ -7,12 +7,12 @@ recomputed for every post when the zone rules shipped with NomadCM change (`ensu
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from sqlalchemy import delete, func, insert, select, tuple_, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -22,6 +22,9 @@ from nomadcm.models import POST_STATUSES, Channel, Client, OccurrenceOverride, P
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.itinerary import Itinerary, Whereabouts, load_itinerary
 from nomadcm.storage import Database
+
+if TYPE_CHECKING:
+    from nomadcm.services.schedule.recurrence import Series
 
 RULES_VERSION_KEY = "tz_rules_version"
 
@@ -95,45 +98,6 @@ class PostPreview:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-@dataclass
-class PostFilter:
-    client_id: int | None = None
-    client_name: str | None = None
-    statuses: Sequence[str] | None = None
-    date_from: date | None = None  # audience local date, inclusive
-    date_to: date | None = None  # inclusive
-    search: str | None = None
-
-
-@dataclass(frozen=True)
-class ScheduleRow:
-    id: int
-    utc: datetime
-    wall: datetime
-    tz: str
-    tz_abbr: str
-    fold: int
-    cm_zone: str
-    cm_wall: datetime
-    cm_abbr: str
-    cm_place: str
-    in_transit: bool
-    client_id: int
-    client_name: str
-    colour: str
-    channel_id: int
-    network: str
-    handle: str
-    status: str
-    text: str
-    link: str = ""
-    tags: tuple[str, ...] = field(default=())
-    # An occurrence of a recurring post: its identity in the series (the wall time the rule produced).
-    series_wall: datetime | None = None
-    gap_shifted: bool = False  # moved past a DST gap (RFC 5545), worth flagging
-    edited: bool = False  # this occurrence alone differs from its series
 
 
 @dataclass(frozen=True)
@@ -232,9 +196,9 @@ class PostService:
                 problems.append(str(err))
         cm = cm_wall = None
         if res.instant is not None:
-            itin = itinerary or load_itinerary(self.db)
-            cm = itin.where(res.instant)
-            cm_wall = timezones.wall_at(res.instant, cm.zone)
+            from nomadcm.services.schedule.your_time import YourTime
+
+            cm, cm_wall = YourTime(itinerary or load_itinerary(self.db)).at(res.instant)
         return PostPreview(res, tz, cm, cm_wall, len(draft.text), limit, tuple(problems), tuple(notes))
 
     def _validated(self, s: Session, draft: PostDraft) -> dict[str, Any]:
@@ -360,70 +324,18 @@ class PostService:
 
     # ------------------------------------------------------------------ reads
 
+    def series(self, post_ids: Sequence[int]) -> list[Series]:
+        """Recurring posts with their exceptions (their rules, to say in words)."""
+        from nomadcm.services.schedule.occurrences import load_series
+
+        return load_series(self.db, post_ids=list(post_ids))
+
     def get(self, post_id: int) -> PostInfo:
         with self.db.session() as s:
             row = s.execute(_info_select().where(Post.id == post_id)).first()
         if row is None:
             raise NotFoundError(f"no post with id {post_id}")
         return _post_info(row)
-
-    def list(self, flt: PostFilter | None = None, limit: int | None = None) -> list[PostInfo]:
-        stmt = _apply_filter(_info_select(), _resolved(self.db, flt or PostFilter())).order_by(
-            Post.utc, Post.id
-        )
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        with self.db.session() as s:
-            return [_post_info(r) for r in s.execute(stmt)]
-
-    def count(self, flt: PostFilter | None = None) -> int:
-        stmt = _apply_filter(
-            select(func.count(Post.id)).select_from(Post).join(Channel).join(Client),
-            _resolved(self.db, flt or PostFilter()),
-        )
-        with self.db.session() as s:
-            return int(s.scalar(stmt) or 0)
-
-    def page(
-        self,
-        flt: PostFilter | None = None,
-        after: tuple[datetime, int] | None = None,
-        limit: int = 200,
-        itinerary: Itinerary | None = None,
-        descending: bool = False,
-    ) -> list[ScheduleRow]:
-        """One page of the schedule sorted by instant (keyset paging: pass the last row's (utc, id)).
-
-        A recurring post lists one row per occurrence (same id, the occurrence's times), expanded only inside
-        the page's window and merged in (services/occurrences.py).
-        """
-        flt = _resolved(self.db, flt or PostFilter())
-        stmt = _apply_filter(_row_select(), flt).where(Post.rrule.is_(None))
-        if after is not None:
-            utc, pid = after
-            # A row-value comparison, so that SQLite seeks in ix_post_utc_id instead of scanning up to the page.
-            key = tuple_(Post.utc, Post.id)
-            stmt = stmt.where(key < tuple_(utc, pid) if descending else key > tuple_(utc, pid))
-        order = (Post.utc.desc(), Post.id.desc()) if descending else (Post.utc, Post.id)
-        stmt = stmt.order_by(*order).limit(limit)
-        with self.db.session() as s:
-            rows = s.execute(stmt).all()
-        from nomadcm.services.schedule.occurrences import merge_page
-
-        merged = merge_page(
-            self.db,
-            rows,
-            client_id=flt.client_id,
-            statuses=flt.statuses,
-            date_from=flt.date_from,
-            date_to=flt.date_to,
-            search=flt.search,
-            after=after,
-            limit=limit,
-            descending=descending,
-        )
-        itin = itinerary or load_itinerary(self.db)
-        return [schedule_row(r, itin, occ) for r, occ in merged]
 
 
 def _insert_keeping_ids(s: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
@@ -498,67 +410,6 @@ def _info_select() -> Select[Any]:
     )
 
 
-def _row_select() -> Select[Any]:
-    return (
-        select(
-            Post.id,
-            Post.utc,
-            Post.wall_time,
-            Post.tz,
-            Post.fold,
-            Channel.client_id,
-            Client.name,
-            Client.colour,
-            Post.channel_id,
-            Channel.network,
-            Channel.handle,
-            Post.status,
-            Post.text,
-            Post.link,
-            Post.tags,
-        )
-        .join(Channel, Post.channel_id == Channel.id)
-        .join(Client, Channel.client_id == Client.id)
-    )
-
-
-def _resolved(db: Database, flt: PostFilter) -> PostFilter:
-    """The filter with a client name turned into its id (names match case-insensitively, accents too)."""
-    if not flt.client_name:
-        return flt
-    from dataclasses import replace
-
-    from nomadcm.services.schedule.clients import client_id_by_name
-
-    with db.session() as s:
-        cid = client_id_by_name(s, flt.client_name)
-    if cid is None:
-        raise NotFoundError(f"unknown client {flt.client_name!r}")
-    return replace(flt, client_name=None, client_id=cid)
-
-
-def _apply_filter(stmt: Select[Any], flt: PostFilter) -> Select[Any]:
-    if flt.client_id is not None:
-        stmt = stmt.where(Channel.client_id == flt.client_id)
-    if flt.client_name:
-        stmt = stmt.where(Client.name == " ".join(flt.client_name.split()))
-    if flt.statuses:
-        stmt = stmt.where(Post.status.in_(list(flt.statuses)))
-    # Audience dates select on the wall time; the same bounds widened by a day (no zone is 24 h off UTC) on
-    # the instant let the (utc, id) index seek to the range instead of scanning every earlier post.
-    if flt.date_from is not None:
-        start = datetime.combine(flt.date_from, time(0))
-        stmt = stmt.where(
-            Post.wall_time >= start, Post.utc >= (start - timedelta(days=1)).replace(tzinfo=UTC)
-        )
-    if flt.date_to is not None:
-        end = datetime.combine(flt.date_to + timedelta(days=1), time(0))
-        stmt = stmt.where(Post.wall_time < end, Post.utc < (end + timedelta(days=1)).replace(tzinfo=UTC))
-    if flt.search:
-        stmt = stmt.where(Post.text.contains(flt.search, autoescape=True))  # "50%" is text, not a pattern
-    return stmt
-
-
 def _post_info(row: Any) -> PostInfo:
     post, client_id, client_name, network, handle, limit = row
     return PostInfo(
@@ -581,51 +432,4 @@ def _post_info(row: Any) -> PostInfo:
         post.created_at,
         post.updated_at,
         post.rrule,
-    )
-
-
-def schedule_row(r: Any, itinerary: Itinerary, occurrence: Any = None) -> ScheduleRow:
-    (
-        pid,
-        utc,
-        wall,
-        tz,
-        fold,
-        client_id,
-        client_name,
-        colour,
-        channel_id,
-        network,
-        handle,
-        status,
-        text,
-        link,
-        tags,
-    ) = r
-    where = itinerary.where(utc)
-    return ScheduleRow(
-        id=pid,
-        utc=utc,
-        wall=wall,
-        tz=tz,
-        tz_abbr=timezones.abbreviation(utc, tz),
-        fold=fold,
-        cm_zone=where.zone,
-        cm_wall=timezones.wall_at(utc, where.zone),
-        cm_abbr=timezones.abbreviation(utc, where.zone),
-        cm_place=where.place,
-        in_transit=where.in_transit,
-        client_id=client_id,
-        client_name=client_name,
-        colour=colour,
-        channel_id=channel_id,
-        network=network,
-        handle=handle,
-        status=status,
-        text=text,
-        link=link,
-        tags=split_tags(tags),
-        series_wall=occurrence.series_wall if occurrence is not None else None,
-        gap_shifted=occurrence.gap_shifted if occurrence is not None else False,
-        edited=occurrence.edited if occurrence is not None else False,
     )

@@ -24,12 +24,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil import rrule as du
 
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
+
+if TYPE_CHECKING:
+    from nomadcm.services.travel.itinerary import Whereabouts
 
 FREQUENCIES: tuple[str, ...] = ("DAILY", "WEEKLY", "MONTHLY")
 WEEKDAY_CODES: tuple[str, ...] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -347,10 +350,34 @@ class Occurrence:
     gap_shifted: bool = False  # moved past a DST gap (RFC 5545)
     moved: bool = False  # this occurrence alone was moved
     edited: bool = False  # this occurrence alone differs from its series (text, link, status or time)
+    # "Your time", filled by the schedule query (services/schedule/your_time.py) and nothing else.
+    cm: Whereabouts | None = None
+    cm_wall: datetime | None = None  # naive, in cm.zone
 
     @property
     def recurring(self) -> bool:
         return self.series_wall is not None
+
+    @property
+    def tag_list(self) -> tuple[str, ...]:
+        return tuple(t for t in self.tags.split(",") if t)
+
+    @property
+    def tz_abbr(self) -> str:
+        return timezones.abbreviation(self.utc, self.tz)
+
+    @property
+    def cm_zone(self) -> str:
+        assert self.cm is not None, "listed outside the schedule query"
+        return self.cm.zone
+
+    @property
+    def cm_abbr(self) -> str:
+        return timezones.abbreviation(self.utc, self.cm_zone)
+
+    @property
+    def in_transit(self) -> bool:
+        return self.cm is not None and self.cm.in_transit
 
     @property
     def key(self) -> tuple[datetime, int]:

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from nomadcm import timezones
 from nomadcm.models import Client
+from nomadcm.services.schedule.recurrence import Occurrence
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.conflict_rules import (
     BUILT_IN,
@@ -33,7 +34,7 @@ from nomadcm.services.travel.conflict_rules import (
     rules,
     transit_finding,
 )
-from nomadcm.services.travel.itinerary import Itinerary, Whereabouts
+from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.services.travel.rhythm import load_rhythm
 from nomadcm.storage import Database
 
@@ -137,35 +138,6 @@ class ZoneClock:
         return naive_utc + self._offsets[i if i > 0 else 0]
 
 
-class CmTimeline:
-    """The CM's (where, offset) pieces over [start, end): the itinerary's segments cut again at each DST
-    change of their zone. The sweep walks them with a pointer, as posts come in time order."""
-
-    def __init__(self, itinerary: Itinerary, start: datetime, end: datetime) -> None:
-        self._ends: list[datetime] = []  # naive UTC
-        self._pieces: list[tuple[Whereabouts, timedelta]] = []
-        for seg in itinerary.segments(start, end):
-            cuts = [seg.start]
-            offsets = [timezones.utc_offset(seg.start, seg.where.zone)]
-            for moment, after in _changes(seg.where.zone, seg.start, seg.end):
-                cuts.append(moment)
-                offsets.append(after)
-            cuts.append(seg.end)
-            for k, offset in enumerate(offsets):
-                self._ends.append(_naive(cuts[k + 1]))
-                self._pieces.append((seg.where, offset))
-
-    @property
-    def ends(self) -> list[datetime]:
-        """Where each piece ends (naive UTC), in order."""
-        return self._ends
-
-    @property
-    def pieces(self) -> list[tuple[Whereabouts, timedelta]]:
-        """(where she is, her UTC offset) of each piece."""
-        return self._pieces
-
-
 def _naive(instant: datetime) -> datetime:
     return timezones.ensure_utc(instant).replace(tzinfo=None)
 
@@ -175,19 +147,20 @@ def _naive(instant: datetime) -> datetime:
 
 def sweep(
     db: Database,
-    rows: list[tuple[Any, ...]],
+    rows: list[Occurrence],
     itinerary: Itinerary,
     acks: dict[int, set[str]],
     include_acknowledged: bool,
     language: str | None = None,
 ) -> Iterator[PostConflicts]:
-    """One pass over the posts in time order: `rows` are (naive UTC, post id, aware UTC or its stored text or
-    None, client id, network, text, recurring), sorted; `acks` the acknowledged kinds by post id.
+    """One pass over the posts in time order: `rows` come from the schedule query (sorted, "your time"
+    filled, so the check sees the CM exactly where every view shows her); `acks` the acknowledged kinds by
+    post id.
 
     The built-in kinds are tested inline with tables made once (a function call per post and kind would cost
     more than the tests); other kinds go through their rule's checker with a `PostSlot`."""
-    start = rows[0][0].replace(tzinfo=UTC)
-    end = rows[-1][0].replace(tzinfo=UTC) + timedelta(seconds=1)
+    start = rows[0].utc
+    end = rows[-1].utc + timedelta(seconds=1)
     rhythm = load_rhythm(SettingsService(db))
     ctx = CheckContext(db, itinerary, rhythm, start, end, language)
     active_rules = rules()
@@ -199,8 +172,6 @@ def sweep(
     work_bits, work_text = rhythm.work._table.bits, str(rhythm.work)
     transits = {t.id: t for t in itinerary.transits}
     calendar = holiday_calendars(ctx)
-    line = CmTimeline(itinerary, start, end)
-    ends, pieces = line.ends, line.pieces
     with db.session() as s:
         clients = {}
         for cid, name, tz, country in s.execute(
@@ -209,15 +180,15 @@ def sweep(
             country = country or zone_country(tz)
             holidays = calendar(country) if do_holiday else None
             clients[cid] = (name, tz, country, ZoneClock(tz, start, end).wall, holidays)
-    slot = PostSlot(0, rows[0][0], 0, "", "", "", "", None, pieces[0][0], rows[0][0], rows[0][0])
+    first = rows[0]
+    naive0 = first.utc.replace(tzinfo=None)
+    slot = PostSlot(0, naive0, 0, "", "", "", "", None, first.cm, naive0, naive0)  # type: ignore[arg-type]
     no_acks: set[str] = set()
-    i = 0
-    for naive, pid, source, client_id, network, text, recurring in rows:
+    for o in rows:
+        pid, client_id, network, text = o.post_id, o.client_id, o.network, o.text
         client_name, audience_tz, country, audience_clock, holidays = clients[client_id]
-        while ends[i] <= naive:  # rows come in time order: the CM's piece only moves forward
-            i += 1
-        where, offset = pieces[i]
-        cm_wall = naive + offset
+        naive = o.utc.replace(tzinfo=None)
+        where, cm_wall = o.cm, o.cm_wall
         audience_wall = audience_clock(naive)
         found: list[tuple[str, str, str, tuple[Any, ...]]] = []
         minute = cm_wall.hour * 60 + cm_wall.minute
@@ -237,7 +208,7 @@ def sweep(
                 args = (audience_wall.date(), country, name)
                 found.append(("holiday", HOLIDAY_TEXT, name, args))
         if plugins:  # one slot, refilled: a rule must not keep it past its call
-            slot.post_id, slot.naive_utc, slot._utc = pid, naive, source
+            slot.post_id, slot.naive_utc, slot._utc = pid, naive, o.utc
             slot.client_id, slot.client_name, slot.network, slot.text = (
                 client_id,
                 client_name,
@@ -260,13 +231,9 @@ def sweep(
             done = tuple([f[0] for f in found if f[0] in acked])
         else:
             active, done = tuple([f[0] for f in found]), ()
-        if source.__class__ is str:  # the stored text, as read: parsing it beats replace(tzinfo=)
-            utc = datetime.fromisoformat(f"{source}+00:00")
-        else:
-            utc = source if source is not None else naive.replace(tzinfo=UTC)
         yield PostConflicts(
             pid,
-            utc,
+            o.utc,
             client_id,
             client_name,
             network,
@@ -280,7 +247,7 @@ def sweep(
             active,
             done,
             tuple(found),
-            recurring,
+            o.recurring,
         )
 
 

@@ -12,21 +12,20 @@ nagging; acknowledgements live in `conflict_ack` and can be undone.
 from __future__ import annotations
 
 import gc
-import heapq
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, delete, literal, select, type_coerce
+from sqlalchemy import delete, select
 
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import Channel, ConflictAck, Post
-from nomadcm.services.schedule.occurrences import OccurrenceFilter, load_series, series_occurrences
+from nomadcm.models import ConflictAck, Post
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.travel.conflict_rules import rules
 from nomadcm.services.travel.conflict_sweep import PostConflicts, sweep
-from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
+from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.storage import Database
 
 
@@ -64,21 +63,21 @@ class ConflictService:
         `end` bound the instants. Without `with_text` the posts' texts are not read (the CLI shows none)."""
         if date_from and date_to and date_to < date_from:
             raise ValidationError(f"--to {date_to} is before --from {date_from}")
-        flt = OccurrenceFilter(
+        flt = ScheduleFilter(
             start=start,
             end=end,
             date_from=date_from,
             date_to=date_to,
-            statuses=["scheduled"],
-            post_ids=None if post_ids is None else sorted(set(post_ids)),
+            statuses=("scheduled",),
+            post_ids=None if post_ids is None else tuple(post_ids),
         )
         with _gc_paused():
-            rows = self._load(flt, with_text)
+            query = ScheduleQuery(self.db, flt, itinerary=itinerary)
+            rows = list(query.stream())
             if not rows:
                 return []
-            itinerary = itinerary or load_itinerary(self.db)
-            acks = self._acks(None if post_ids is None else sorted({r[1] for r in rows}))
-            return list(sweep(self.db, rows, itinerary, acks, include_acknowledged, self.language))
+            acks = self._acks(None if post_ids is None else sorted({r.post_id for r in rows}))
+            return list(sweep(self.db, rows, query.itinerary, acks, include_acknowledged, self.language))
 
     def for_rows(
         self, keys: Collection[tuple[int, datetime]], itinerary: Itinerary | None = None
@@ -157,60 +156,6 @@ class ConflictService:
             return [AckInfo(a.post_id, a.kind, a.note, a.created_at) for a in found]
 
     # ------------------------------------------------------------------ internals
-
-    def _load(self, flt: OccurrenceFilter, with_text: bool = True) -> list[tuple[Any, ...]]:
-        """(naive UTC, post id, aware UTC or its stored text, client id, network, text, recurring) of each post
-        passing `flt`, in time order: single posts read with a lean query (no ORM objects, no column type
-        per row, no join: channels are few), merged with the few recurring series expanded in the range."""
-        text_column = Post.text if with_text else literal("")
-        stmt = select(type_coerce(Post.utc, String), Post.id, Post.channel_id, text_column).where(
-            Post.rrule.is_(None), Post.status == "scheduled"
-        )
-        if flt.start is not None:
-            stmt = stmt.where(Post.utc >= flt.start)
-        if flt.end is not None:
-            stmt = stmt.where(Post.utc < flt.end)
-        if flt.date_from is not None:
-            stmt = stmt.where(Post.wall_time >= datetime.combine(flt.date_from, time(0)))
-        if flt.date_to is not None:
-            stmt = stmt.where(Post.wall_time < datetime.combine(flt.date_to + timedelta(days=1), time(0)))
-        singles: list[tuple[Any, ...]] = []
-        with self.db.session() as s:
-            conn = s.connection()  # Core rows, not the ORM's result machinery: 100,000 rows add up
-            channels = {
-                cid: (client, network)
-                for cid, client, network in conn.execute(
-                    select(Channel.id, Channel.client_id, Channel.network)
-                )
-            }
-            chunks = [None] if flt.post_ids is None else _chunks(list(flt.post_ids))
-            for chunk in chunks:
-                query = stmt if chunk is None else stmt.where(Post.id.in_(chunk))
-                found = conn.execute(query).fetchall()  # sorted below: faster than SQLite's temp b-tree
-                if found and found[0][0].__class__ is str:  # SQLite: the stored text, parsed in C
-                    parse = datetime.fromisoformat
-                    singles.extend([(parse(r[0]), r[1], r[0], *channels[r[2]], r[3], False) for r in found])
-                else:  # a driver giving datetimes (PostgreSQL)
-                    singles.extend(
-                        [(_utc_value(r[0]), r[1], None, *channels[r[2]], r[3], False) for r in found]
-                    )
-        singles.sort()  # by (instant, post id): ids are unique, so the comparison stops there
-        series = load_series(self.db, post_ids=flt.post_ids)
-        if not series:
-            return singles
-        repeated = [
-            (
-                o.utc.replace(tzinfo=None),
-                o.post_id,
-                o.utc,
-                o.client_id,
-                o.network,
-                o.text if with_text else "",
-                True,
-            )
-            for o in series_occurrences(series, flt)
-        ]
-        return list(heapq.merge(singles, repeated, key=lambda r: (r[0], r[1])))
 
     def _acks(self, post_ids: list[int] | None) -> dict[int, set[str]]:
         stmt = select(ConflictAck.post_id, ConflictAck.kind)

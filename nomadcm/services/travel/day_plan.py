@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from nomadcm import timezones
 from nomadcm.services.schedule.clients import ClientInfo
-from nomadcm.services.schedule.occurrences import occurrences_between
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.travel.conflicts import ConflictService, PostConflicts
 from nomadcm.services.travel.itinerary import Itinerary, Segment
 from nomadcm.services.travel.rhythm import Rhythm
@@ -164,10 +164,9 @@ def build_day_plan(
             (p.post_id, p.utc): p
             for p in conflicts.check(start=start, end=end, include_acknowledged=True, itinerary=itinerary)
         }
-    for o in occurrences_between(db, start, end):
+    for o in ScheduleQuery(db, ScheduleFilter(start=start, end=end), itinerary=itinerary).stream():
         if o.status == "cancelled" or o.client_id not in by_client:
             continue
-        where = itinerary.where(o.utc)
         by_client[o.client_id].posts.append(
             DayPost(
                 o.post_id,
@@ -180,8 +179,8 @@ def build_day_plan(
                 o.colour,
                 o.network,
                 o.text,
-                timezones.wall_at(o.utc, where.zone),
-                where.zone,
+                o.cm_wall,
+                o.cm_zone,
                 found.get((o.post_id, o.utc)),
             )
         )

@@ -370,3 +370,27 @@ def current_week_badges(
     first = week_first(today, week_start)
     report = build_report(db, first, first + timedelta(days=6), now=now)
     return report.broken_goals(first, today)
+
+
+class ReportService:
+    """The report, "today" and this week's badges over one database: what the page, the tray and the CLI ask."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def build(
+        self,
+        first: date,
+        last: date,
+        *,
+        goals: Goals | None = None,
+        now: datetime | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Report:
+        return build_report(self.db, first, last, goals=goals, now=now, progress=progress)
+
+    def today(self, now: datetime | None = None) -> date:
+        return local_today(self.db, now)
+
+    def week_badges(self, today: date | None = None, now: datetime | None = None) -> list[tuple[str, int]]:
+        return current_week_badges(self.db, today, now)

@@ -43,7 +43,7 @@ from nomadcm.services.workplaces.place_catalog import (
     encode_tags,
     load_catalog,
 )
-from nomadcm.services.workplaces.place_geo import guess_zone
+from nomadcm.services.workplaces.place_geo import ZoneGuess, guess_zone
 from nomadcm.storage import Database
 
 SPEED_TOOLS: tuple[str, ...] = ("speedtest", "fast.com", "nperf", "other")
@@ -335,6 +335,10 @@ class WorkplaceService:
 
     def cities(self) -> list[str]:
         return self.catalog().cities()
+
+    def guess_zone(self, city: str, country: str | None, lat: float | None, lon: float | None) -> ZoneGuess:
+        """A place's zone from its coordinates, its city, or a stay in that city."""
+        return guess_zone(self.db, city, country, lat, lon)
 
     # ------------------------------------------------------------------ writing places
 

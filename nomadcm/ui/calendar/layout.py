@@ -59,10 +59,15 @@ def day_spans(first: date, count: int, zone_for: Callable[[datetime], str]) -> l
     return spans
 
 
-def place(occurrences: Sequence[Occurrence], days: Sequence[DaySpan]) -> list[Placed]:
-    """Each occurrence on its day, with side-by-side lanes where posts overlap (30 minutes each)."""
+def place(occurrences: Sequence[Occurrence], days: Sequence[DaySpan], my_time: bool = False) -> list[Placed]:
+    """Each occurrence on its day, with side-by-side lanes where posts overlap (30 minutes each).
+
+    With `my_time` (the "my time" lens) a post sits at its row's "your time" (`cm_wall`, from the schedule
+    query), as the Schedule shows it: on a travel day, a post that goes out during a flight is at the
+    departure zone's time, not at the time of the zone the day is drawn in."""
     placed: list[Placed] = []
     offsets = [_constant_offset(d) for d in days]
+    by_date = {d.day: k for k, d in enumerate(days)}
     i = 0
     for o in occurrences:  # sorted by instant, as the services give them
         while i < len(days) and o.utc >= days[i].end:
@@ -72,6 +77,14 @@ def place(occurrences: Sequence[Occurrence], days: Sequence[DaySpan]) -> list[Pl
         if o.utc < days[i].start:
             continue
         day = days[i]
+        if my_time and o.cm_wall is not None and o.cm_zone != day.zone:
+            k = by_date.get(o.cm_wall.date())
+            if k is not None:
+                midnight = datetime.combine(o.cm_wall.date(), datetime.min.time())
+                hours = (o.cm_wall - midnight).total_seconds() / 3600
+                hours = min(max(hours, 0.0), max(days[k].hours - ITEM_MINUTES / 60, 0.0))
+                placed.append(Placed(o, k, hours, local=o.cm_wall))
+                continue
         offset = offsets[i]
         local = (
             (o.utc + offset).replace(tzinfo=None)
@@ -79,6 +92,7 @@ def place(occurrences: Sequence[Occurrence], days: Sequence[DaySpan]) -> list[Pl
             else timezones.wall_at(o.utc, day.zone)
         )
         placed.append(Placed(o, i, (o.utc - day.start).total_seconds() / 3600, local=local))
+    placed.sort(key=lambda p: (p.day_index, p.hours))
     _assign_lanes(placed)
     return placed
 

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.occurrences import occurrences_between
 from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.ui.calendar.layout import DaySpan, Placed, day_spans, month_grid_start, place, week_start
 from nomadcm.ui.calendar.view import MONTH_LINES, MonthView, WeekView
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
@@ -172,7 +172,7 @@ class CalendarPage(QWidget):
         return (
             zone
             if zone and timezones.is_zone(zone)
-            else self.services.itinerary().zone_at(timezones.now_utc())
+            else self.services.your_time().zone_at(timezones.now_utc())
         )
 
     # ------------------------------------------------------------------ loading
@@ -205,18 +205,16 @@ class CalendarPage(QWidget):
 
     def reload(self) -> None:
         first, count = self.visible_range()
-        itinerary = self.services.itinerary()
         zone = self.lens_zone()
-        zone_for = itinerary.zone_at if zone == MY_TIME else (lambda _t, z=zone: z)
+        your_time = self.services.your_time()
+        zone_for = your_time.zone_at if zone == MY_TIME else (lambda _t, z=zone: z)
         self.days = day_spans(first, count, zone_for)
-        occurrences = occurrences_between(
-            self.services.db,
-            self.days[0].start,
-            self.days[-1].end,
-            client_id=self.client_filter.currentData(),
+        flt = ScheduleFilter(
+            start=self.days[0].start, end=self.days[-1].end, client_id=self.client_filter.currentData()
         )
-        self.items = place(occurrences, self.days)
-        self._mark_conflicts(itinerary)
+        query = self.services.schedule(flt)
+        self.items = place(list(query.stream()), self.days, my_time=zone == MY_TIME)
+        self._mark_conflicts(query.itinerary)
         now = timezones.now_utc()
         today = next((d.day for d in self.days if d.contains(now)), None)
         self.week_view.set_data(
@@ -235,9 +233,7 @@ class CalendarPage(QWidget):
         if not shown:
             return
         try:
-            from nomadcm.services.travel.conflicts import ConflictService
-
-            found = ConflictService(self.services.db).for_rows(
+            found = self.services.conflicts.for_rows(
                 [(p.occurrence.post_id, p.occurrence.utc) for p in shown], itinerary
             )
         except Exception:  # the conflict check is another area's: the calendar still shows the posts

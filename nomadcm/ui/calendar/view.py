@@ -33,6 +33,8 @@ def status_marks(p: Placed) -> str:
         marks += "⏩ "
     if o.series_wall is not None:
         marks += "↻ "
+    if o.in_transit:
+        marks += "✈ "
     return marks
 
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.models import NETWORK_LIMITS, NETWORKS
 from nomadcm.services.schedule.clients import DEFAULT_COLOURS, ChannelInfo, ClientInfo, ClientService
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
+from nomadcm.vocabulary import NETWORK_LIMITS, NETWORKS
 
 ERROR_STYLE = "color: #c53030;"
 

@@ -25,7 +25,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus, touches
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
-from nomadcm.ui.clients.models import ChannelsModel, ClientsModel
+from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_int, fmt_time, plural
 

@@ -129,11 +129,10 @@ class QueueDialog(UnsavedChangesMixin, QDialog):
         self.slots_edit.setText(_slots_text(slots))
         zone = self.services.slots.zone_of(channel_id)
         self.zone_label.setText(self.tr("Times in the audience's zone: {zone}").format(zone=zone))
-        itinerary = self.services.itinerary()
+        your_time = self.services.your_time()
         rows = []
         for t in self.services.slots.upcoming(channel_id, days=DAYS_SHOWN):
-            where = itinerary.where(t.utc)
-            cm = timezones.wall_at(t.utc, where.zone)
+            where, cm = your_time.at(t.utc)
             yours = fmt_time(cm) if cm.date() == t.wall.date() else fmt_datetime(cm)
             rows.append((t, f"{yours} {timezones.abbreviation(t.utc, where.zone)}"))
         self.model.set_rows(rows)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
 from nomadcm.services.schedule.recurrence import WEEKDAY_CODES, RecurrenceRule, expand
-from nomadcm.services.travel.itinerary import Itinerary
+from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_time, pydate, qdate
 
 PREVIEW_COUNT = 5
@@ -37,9 +37,9 @@ class RecurrenceEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, itinerary: Itinerary | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, your_time: YourTime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._itinerary = itinerary
+        self._your_time = your_time
         self._wall = datetime(2000, 1, 1, 9)
         self._zone = "UTC"
         self._fold = 0
@@ -93,8 +93,8 @@ class RecurrenceEditor(QWidget):
 
     # ------------------------------------------------------------------ API
 
-    def set_itinerary(self, itinerary: Itinerary) -> None:
-        self._itinerary = itinerary
+    def set_your_time(self, your_time: YourTime) -> None:
+        self._your_time = your_time
         self._update()
 
     def set_start(self, wall: datetime, zone: str, fold: int = 0) -> None:
@@ -218,9 +218,8 @@ class RecurrenceEditor(QWidget):
             shown += 1
             audience = f"{fmt_day(g.wall)} {fmt_time(g.wall)} {timezones.abbreviation(g.utc, self._zone)}"
             yours = ""
-            if self._itinerary is not None:
-                where = self._itinerary.where(g.utc)
-                cm_wall = timezones.wall_at(g.utc, where.zone)
+            if self._your_time is not None:
+                where, cm_wall = self._your_time.at(g.utc)
                 when = (
                     fmt_time(cm_wall)
                     if cm_wall.date() == g.wall.date()

@@ -171,14 +171,12 @@ class ReminderPopup(QDialog):
 
     def add_reminders(self, reminders: list[Reminder], missed: bool = False) -> None:
         known = {r.key for r in self._items}
-        itinerary = self.scheduler.services.itinerary()
         for r in reminders:
             if r.key in known:
                 continue
             self._items.append(r)
             o = r.occurrence
-            zone = itinerary.zone_at(o.utc)
-            when = fmt_datetime(timezones.wall_at(o.utc, zone))
+            when = fmt_datetime(o.cm_wall)  # "your time", filled by the schedule query
             label = self.tr("{when} — {client}, {channel}").format(
                 when=when, client=o.client_name, channel=f"{o.network} {o.handle}".strip()
             )

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.posts import PostFilter
+from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
 from nomadcm.ui.worker import Job, start_job
 
@@ -52,7 +52,7 @@ class ExportDialog(QDialog):
     def __init__(
         self,
         services: Services,
-        current: PostFilter | None = None,
+        current: ScheduleFilter | None = None,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
@@ -133,8 +133,8 @@ class ExportDialog(QDialog):
             signal.connect(self._update_count)
         self._update_count()
 
-    def selection(self) -> PostFilter:
-        return PostFilter(
+    def selection(self) -> ScheduleFilter:
+        return ScheduleFilter(
             client_id=self.client_combo.currentData(),
             date_from=pydate(self.from_edit.date()) if self.from_check.isChecked() else None,
             date_to=pydate(self.to_edit.date()) if self.to_check.isChecked() else None,
@@ -147,7 +147,7 @@ class ExportDialog(QDialog):
             self.count_label.setText(self.tr("The end date is before the start date."))
             self.export_button.setEnabled(False)
             return
-        count = self.services.posts.count(flt)
+        count = self.services.schedule(flt).count()  # rows, as the file will have them
         self.count_label.setText(plural(self.tr("%n post(s) will be exported.", "", count), count))
         self.export_button.setEnabled(True)
 

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.errors import UserError
-from nomadcm.models import POST_STATUSES
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.posts import PostDraft, PostFilter, ScheduleRow
+from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.query import ScheduleFilter
+from nomadcm.services.schedule.recurrence import Occurrence
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
@@ -43,9 +44,10 @@ from nomadcm.ui.publishing.occurrence_actions import (
     status_selection,
 )
 from nomadcm.ui.publishing.undo import push_occurrence_edit
-from nomadcm.ui.schedule.model import RowKey, ScheduleModel, status_label
 from nomadcm.ui.schedule.post_dialog import PostDialog
+from nomadcm.ui.schedule.table_models import RowKey, ScheduleModel, status_label
 from nomadcm.ui.schedule.undo import AddPostCommand, DeletePostsCommand, EditPostCommand, SetStatusCommand
+from nomadcm.vocabulary import POST_STATUSES
 
 PERIOD_UPCOMING, PERIOD_ALL, PERIOD_CUSTOM = "upcoming", "all", "custom"
 
@@ -62,7 +64,7 @@ class SchedulePage(QWidget):
         self.post_dialog: PostDialog | None = None
         self._empty_mode = "new"
         self._total: int | None = None
-        self.model = ScheduleModel(services.posts, services.itinerary, parent=self)
+        self.model = ScheduleModel(services, parent=self)
 
         # --- filter bar
         self.search_edit = QLineEdit()
@@ -208,7 +210,7 @@ class SchedulePage(QWidget):
 
     # ------------------------------------------------------------------ filters
 
-    def current_filter(self) -> PostFilter:
+    def current_filter(self) -> ScheduleFilter:
         period = self.period_filter.currentData()
         date_from = date_to = None
         if period == PERIOD_UPCOMING:
@@ -216,9 +218,9 @@ class SchedulePage(QWidget):
         elif period == PERIOD_CUSTOM:
             date_from, date_to = pydate(self.from_edit.date()), pydate(self.to_edit.date())
         status = self.status_filter.currentData()
-        return PostFilter(
+        return ScheduleFilter(
             client_id=self.client_filter.currentData(),
-            statuses=[status] if status else None,
+            statuses=(status,) if status else None,
             date_from=date_from,
             date_to=date_to,
             search=self.search_edit.text().strip() or None,
@@ -287,7 +289,7 @@ class SchedulePage(QWidget):
     def _count_total(self) -> None:
         """Counted once the first rows are on screen: the count scans the whole range, the page does not."""
         if self._total is None and not self.model.loaded_all():
-            self._total = self.services.posts.count(self.model.post_filter())
+            self._total = self.model.total()
             self._update_state()
 
     @Slot()
@@ -352,7 +354,7 @@ class SchedulePage(QWidget):
     def _selected_keys(self) -> list[RowKey]:
         return self.model.row_keys(self._selected_rows())
 
-    def _selected_row_data(self) -> list[ScheduleRow]:
+    def _selected_row_data(self) -> list[Occurrence]:
         return [self.model.row_at(r) for r in self._selected_rows()]
 
     def _reselect(self, keys: list[RowKey]) -> None:
@@ -405,12 +407,12 @@ class SchedulePage(QWidget):
         if index.isValid():
             self.edit_row(self.model.row_at(index.row()))
 
-    def edit_row(self, row: ScheduleRow) -> None:
+    def edit_row(self, row: Occurrence) -> None:
         """The post dialog for a single post, or for one occurrence of a recurring post."""
         if row.series_wall is None:
-            self.edit_post(row.id)
+            self.edit_post(row.post_id)
         else:
-            self.edit_occurrence(row.id, row.series_wall)
+            self.edit_occurrence(row.post_id, row.series_wall)
 
     def edit_post(self, post_id: int) -> None:
         try:
@@ -488,7 +490,7 @@ class SchedulePage(QWidget):
         if any(r.series_wall is not None for r in rows):
             self._delete_with_occurrences(rows)
             return
-        ids = [r.id for r in rows]
+        ids = [r.post_id for r in rows]
         try:
             snapshots = self.services.posts.delete(ids)
         except UserError as err:
@@ -502,10 +504,10 @@ class SchedulePage(QWidget):
             plural(self.tr("%n post(s) deleted — Ctrl+Z brings them back.", "", len(ids)), len(ids))
         )
 
-    def _delete_with_occurrences(self, rows: list[ScheduleRow]) -> None:
+    def _delete_with_occurrences(self, rows: list[Occurrence]) -> None:
         """Single posts are deleted; for the occurrences she says which ones, once for all of them."""
-        singles = sorted({r.id for r in rows if r.series_wall is None})
-        occurrences = sorted({(r.id, r.series_wall) for r in rows if r.series_wall is not None})
+        singles = sorted({r.post_id for r in rows if r.series_wall is None})
+        occurrences = sorted({(r.post_id, r.series_wall) for r in rows if r.series_wall is not None})
         count = len(occurrences)
         if count == 1:
             question = self.tr("Delete which occurrences of this repeating post?")
@@ -552,7 +554,7 @@ class SchedulePage(QWidget):
         if any(r.series_wall is not None for r in data):
             self._set_status_with_occurrences(data, status)
             return
-        before = {r.id: r.status for r in data}
+        before = {r.post_id: r.status for r in data}
         if not before:
             return
         try:
@@ -565,10 +567,10 @@ class SchedulePage(QWidget):
         )
         self.changes.notify(POSTS)
 
-    def _set_status_with_occurrences(self, rows: list[ScheduleRow], status: str) -> None:
+    def _set_status_with_occurrences(self, rows: list[Occurrence], status: str) -> None:
         """Each occurrence gets the status alone (an exception of its series); single posts as usual."""
-        singles = sorted({r.id for r in rows if r.series_wall is None})
-        occurrences = sorted({(r.id, r.series_wall) for r in rows if r.series_wall is not None})
+        singles = sorted({r.post_id for r in rows if r.series_wall is None})
+        occurrences = sorted({(r.post_id, r.series_wall) for r in rows if r.series_wall is not None})
         editor = self.services.occurrence_editor
         try:
             push_occurrence_edit(

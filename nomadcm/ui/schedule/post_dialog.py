@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
-from nomadcm.models import POST_STATUSES
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ChannelInfo, ClientInfo
 from nomadcm.services.schedule.posts import PostDraft, PostInfo, PostPreview, check_link, split_tags
-from nomadcm.services.travel.itinerary import Itinerary
+from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_int, fmt_time
-from nomadcm.ui.schedule.model import channel_text, status_label
+from nomadcm.ui.schedule.table_models import channel_text, status_label
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
+from nomadcm.vocabulary import POST_STATUSES
 
 ERROR_STYLE = "color: #c53030;"
 MUTED_STYLE = "color: palette(mid);"
@@ -63,7 +63,7 @@ class PostDialog(UnsavedChangesMixin, QDialog):
         self.services = services
         self._save = save
         self.post = post
-        self._itinerary: Itinerary = services.itinerary()
+        self._your_time: YourTime = services.your_time()
         self._clients: list[ClientInfo] = services.clients.list_clients()
         self._channels: list[ChannelInfo] = []
         self._preview: PostPreview | None = None
@@ -130,7 +130,7 @@ class PostDialog(UnsavedChangesMixin, QDialog):
         form.addRow(when_label, when_box)
         from nomadcm.ui.publishing.recurrence_editor import RecurrenceEditor  # the publishing area's widget
 
-        self.recurrence = RecurrenceEditor(self._itinerary)
+        self.recurrence = RecurrenceEditor(self._your_time)
         form.addRow(self.tr("&Repeat:"), self.recurrence)
         text_box = QVBoxLayout()
         text_box.setContentsMargins(0, 0, 0, 0)
@@ -291,7 +291,7 @@ class PostDialog(UnsavedChangesMixin, QDialog):
         draft = self.draft()
         time_ok = self.when.is_valid()
         if draft is not None and time_ok:
-            self._preview = self.services.posts.preview(draft, self._itinerary)
+            self._preview = self.services.posts.preview(draft, self._your_time.itinerary)
             if not problems:  # a problem the service sees and the form did not (kept in its words)
                 problems.extend(self._preview.problems)
         self._show_live_line()
@@ -336,8 +336,8 @@ class PostDialog(UnsavedChangesMixin, QDialog):
         if preview is not None and preview.cm is not None and preview.cm_wall is not None:
             cm_zone, cm_wall, cm = preview.cm.zone, preview.cm_wall, preview.cm
         else:
-            cm = self._itinerary.where(instant)
-            cm_zone, cm_wall = cm.zone, timezones.wall_at(instant, cm.zone)
+            cm, cm_wall = self._your_time.at(instant)
+            cm_zone = cm.zone
         wall = res.wall
 
         def when(value: datetime) -> str:

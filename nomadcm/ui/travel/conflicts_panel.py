@@ -32,7 +32,7 @@ from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import plural, pydate, qdate, short_date_format
 from nomadcm.ui.travel.dialogs import AcknowledgeDialog
-from nomadcm.ui.travel.models import ConflictsModel
+from nomadcm.ui.travel.table_models import ConflictsModel
 from nomadcm.ui.travel.undo import AcknowledgeCommand, UnacknowledgeCommand
 from nomadcm.ui.worker import Job, start_job
 

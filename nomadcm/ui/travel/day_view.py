@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.services.container import Services
-from nomadcm.services.travel.day_plan import DayPlan, DayPost, Strip, build_day_plan
-from nomadcm.services.travel.rhythm import load_rhythm
+from nomadcm.services.travel.day_plan import DayPlan, DayPost, Strip
 from nomadcm.ui.formatting import fmt_day, fmt_time, plural, pydate, qdate, short_date_format
-from nomadcm.ui.travel.models import conflicts_tooltip
+from nomadcm.ui.travel.table_models import conflicts_tooltip
 
 LABEL_WIDTH = 190
 RIGHT_MARGIN = 16
@@ -379,9 +378,8 @@ class DayView(QWidget):
 
     @Slot()
     def go_today(self) -> None:
-        itinerary = self.services.itinerary()
         now = timezones.now_utc()
-        self.set_day(timezones.wall_at(now, itinerary.zone_at(now)).date())
+        self.set_day(self.services.your_time().at(now)[1].date())
 
     def set_day(self, day: date, force: bool = False) -> None:
         if day == self._day and not force:
@@ -395,15 +393,7 @@ class DayView(QWidget):
         self.dayChanged.emit(day)
 
     def reload(self) -> None:
-        plan = build_day_plan(
-            self.services.db,
-            self._day,
-            self.services.itinerary(),
-            load_rhythm(self.services.settings),
-            self.services.clients.list_clients(),
-            self.services.conflicts,
-            cm_title=self.tr("You"),
-        )
+        plan = self.services.day_plan(self._day, cm_title=self.tr("You"))
         self.canvas.set_plan(plan)
         self.caption.setText(self._caption(plan))
 

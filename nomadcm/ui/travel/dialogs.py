@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.models import TRANSIT_KINDS
 from nomadcm.services.container import Services
 from nomadcm.services.travel.cities import City
 from nomadcm.services.travel.conflicts import PostConflicts
@@ -44,11 +43,12 @@ from nomadcm.services.travel.trips import (
 )
 from nomadcm.ui.formatting import fmt_day, fmt_time, plural, pydate, qdate, short_date_format
 from nomadcm.ui.travel.city_search import CityField, zone_suggestions
-from nomadcm.ui.travel.models import duration_text
+from nomadcm.ui.travel.table_models import duration_text
 from nomadcm.ui.travel.texts import conflict_label, transit_kind_label
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
+from nomadcm.vocabulary import TRANSIT_KINDS
 
 ERROR_STYLE = "color: #c53030;"
 OK_STYLE = ""

@@ -37,7 +37,7 @@ from nomadcm.ui.formatting import fmt_time
 from nomadcm.ui.travel.conflicts_panel import ConflictsPanel
 from nomadcm.ui.travel.day_view import DayView
 from nomadcm.ui.travel.dialogs import RhythmDialog, StayDialog, TransitDialog
-from nomadcm.ui.travel.models import WARNING_ROLE, Entry, ItineraryModel, WarningsModel
+from nomadcm.ui.travel.table_models import WARNING_ROLE, Entry, ItineraryModel, WarningsModel
 from nomadcm.ui.travel.timeline import TripTimeline
 from nomadcm.ui.travel.undo import (
     CONFLICTS,
@@ -196,8 +196,7 @@ class TravelPage(QWidget):
 
     def _where_now(self) -> str:
         now = timezones.now_utc()
-        where = self.services.itinerary().where(now)
-        local = timezones.wall_at(now, where.zone)
+        where, local = self.services.your_time().at(now)
         if where.in_transit:
             place = self.tr("in transit from {place}").format(place=where.place)
         elif where.at_home:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from nomadcm import timezones
 from nomadcm.services.travel.itinerary_warnings import ItineraryWarning
 from nomadcm.ui.formatting import fmt_day, qdate
-from nomadcm.ui.travel.models import WARNING_COLOUR, Entry
+from nomadcm.ui.travel.table_models import WARNING_COLOUR, Entry
 from nomadcm.ui.travel.texts import transit_kind_label, warning_text
 
 PALETTE = ["#4a90d9", "#38a169", "#d69e2e", "#805ad5", "#dd6b20", "#319795", "#d53f8c", "#718096"]

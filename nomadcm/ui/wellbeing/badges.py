@@ -23,9 +23,7 @@ class WellbeingBadges(QObject):
         self.refresh()
 
     def refresh(self) -> list[str]:
-        from nomadcm.services.wellbeing.wellbeing_report import current_week_badges
-
-        self.items = [texts.badge_text(code, n) for code, n in current_week_badges(self.services.db)]
+        self.items = [texts.badge_text(code, n) for code, n in self.services.wellbeing_reports.week_badges()]
         self.changed.emit(self.items)
         return self.items
 

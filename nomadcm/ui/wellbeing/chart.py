@@ -14,10 +14,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
 from nomadcm.exchange.wellbeing_chart import VIEWS, ChartStyle, ChartText, draw, new_figure
-from nomadcm.models.wellbeing import DEVICES
 from nomadcm.services.wellbeing.wellbeing_report import Report
 from nomadcm.ui.formatting import qdate
 from nomadcm.ui.wellbeing import texts
+from nomadcm.vocabulary import DEVICES
 
 
 class ChartPanel(QWidget):

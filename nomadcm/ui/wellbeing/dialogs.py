@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.models.wellbeing import DEVICES, REST_KINDS
 from nomadcm.services.container import Services
 from nomadcm.services.wellbeing import days
 from nomadcm.services.wellbeing.goals import SPECS, parse_setting
@@ -35,6 +34,7 @@ from nomadcm.services.wellbeing.records import RestInfo, ScreenInfo
 from nomadcm.ui.wellbeing import texts
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
+from nomadcm.vocabulary import DEVICES, REST_KINDS
 
 
 @dataclass

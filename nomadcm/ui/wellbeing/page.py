@@ -36,7 +36,7 @@ from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.wellbeing.records import RestInfo, ScreenInfo
-from nomadcm.services.wellbeing.wellbeing_report import Report, build_report, local_today, week_first
+from nomadcm.services.wellbeing.wellbeing_report import Report, week_first
 from nomadcm.ui.changes import CLIENTS, ITINERARY, SETTINGS, WELLBEING, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date, pydate, qdate, short_date_format
@@ -50,7 +50,7 @@ from nomadcm.ui.wellbeing.imports import (
     csv_job,
     sleep_android_job,
 )
-from nomadcm.ui.wellbeing.models import AppTableModel, DayTableModel, EntryTableModel
+from nomadcm.ui.wellbeing.table_models import AppTableModel, DayTableModel, EntryTableModel
 from nomadcm.ui.wellbeing.undo import AddEntryCommand, DeleteEntriesCommand, EditEntryCommand
 
 RANGES = ("week", "month", "year", "custom")
@@ -68,7 +68,7 @@ class WellbeingPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.report: Report | None = None
         self.badges: list[str] = []
-        self._today = local_today(services.db)
+        self._today = services.wellbeing_reports.today()
         self._anchor = self._today
 
         # --- period
@@ -239,7 +239,7 @@ class WellbeingPage(QWidget):
         self.refresh()
 
     def go_today(self) -> None:
-        self._today = local_today(self.services.db)
+        self._today = self.services.wellbeing_reports.today()
         self._anchor = self._today
         if self.range_box.currentData() == "custom":
             self.set_range("week")
@@ -268,7 +268,7 @@ class WellbeingPage(QWidget):
         first, last = self.period()
         self._last_period = (first, last)
         try:
-            self.report = build_report(self.services.db, first, last)
+            self.report = self.services.wellbeing_reports.build(first, last)
         except UserError as err:
             show_user_error(self, err)
             return
@@ -285,9 +285,7 @@ class WellbeingPage(QWidget):
         self.refresh_badges()
 
     def refresh_badges(self) -> None:
-        from nomadcm.services.wellbeing.wellbeing_report import current_week_badges
-
-        counts = current_week_badges(self.services.db, self._today)
+        counts = self.services.wellbeing_reports.week_badges(self._today)
         self.badges = [texts.badge_text(code, n) for code, n in counts]
         for label in self.badge_labels:
             self.badge_row.removeWidget(label)
@@ -418,7 +416,7 @@ class WellbeingPage(QWidget):
         return Path(path)
 
     def _ask_device(self) -> str | None:
-        from nomadcm.models.wellbeing import DEVICES
+        from nomadcm.vocabulary import DEVICES
 
         names = [texts.device_name(dv) for dv in DEVICES]
         name, ok = QInputDialog.getItem(

@@ -93,12 +93,10 @@ class BreakReminder(QObject):
         settings = self.scheduler.settings
         if not settings.limit_warning or not self.controller.running():
             return
-        from nomadcm.services.wellbeing.wellbeing_report import build_report, local_today
-
-        db = self.services.db
-        today = local_today(db, now)
+        reports = self.services.wellbeing_reports
+        today = reports.today(now)
         goals = Goals.from_settings(self.services.settings)
-        day = build_report(db, today, today, goals=goals, now=now).days[0]
+        day = reports.build(today, today, goals=goals, now=now).days[0]
         running = sum(self.controller.elapsed(d).total_seconds() for d in self.controller.running())
         total = day.screen_total_minutes * 60 + running
         if self.scheduler.limit_warning(today, total, goals.screen_day_hours):

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.models.wellbeing import DEVICES
 from nomadcm.services.container import Services
 from nomadcm.services.wellbeing.records import MAX_SCREEN, ScreenInfo
 from nomadcm.ui.changes import WELLBEING, ChangeBus
 from nomadcm.ui.wellbeing import texts
+from nomadcm.vocabulary import DEVICES
 
 Clock = Callable[[], datetime]
 SETTING = "screen_timers"

@@ -24,7 +24,7 @@ from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.places import MAX_MBPS, SPEED_TOOLS, SpeedTestInfo, WorkSessionInfo
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, ZonedDateTimeEdit
-from nomadcm.ui.workplaces.models import tool_label
+from nomadcm.ui.workplaces.table_models import tool_label
 
 
 def place_zone(services: Services, place: PlaceInfo) -> str:

@@ -45,8 +45,8 @@ from nomadcm.ui.formatting import short_date_format, short_time_format
 from nomadcm.ui.worker import Cancelled, start_job
 from nomadcm.ui.workplaces.checklist import ChecklistPanel, stay_label
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
-from nomadcm.ui.workplaces.models import PlacesModel, kind_choices
 from nomadcm.ui.workplaces.place_dialog import PlaceDialog
+from nomadcm.ui.workplaces.table_models import PlacesModel, kind_choices
 
 SLIDER_MAX_MBPS = 200
 SLIDER_STEP = 5

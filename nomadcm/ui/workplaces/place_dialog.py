@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.models import ACCESS_FEES
 from nomadcm.services.container import Services
 from nomadcm.services.workplaces.opening_hours import HoursState, parse_hours
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
@@ -47,7 +46,8 @@ from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, MESSAGE_STYLE_WARNING
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
-from nomadcm.ui.workplaces.models import (
+from nomadcm.ui.workplaces.speed_chart import SpeedChart
+from nomadcm.ui.workplaces.table_models import (
     ID_ROLE,
     SpeedTestsModel,
     WorkSessionsModel,
@@ -55,7 +55,7 @@ from nomadcm.ui.workplaces.models import (
     kind_choices,
     state_label,
 )
-from nomadcm.ui.workplaces.speed_chart import SpeedChart
+from nomadcm.vocabulary import ACCESS_FEES
 
 SCORES = ("score_wifi", "score_power", "score_quiet", "score_comfort", "score_price")
 MESSAGE_STYLE_OK = "color: #2f855a;"
@@ -409,8 +409,8 @@ class PlaceDialog(UnsavedChangesMixin, QDialog):
             else:
                 if "tz" not in values:  # cleared: automatic again
                     lat, lon = values["lat"], values["lon"]
-                    values["tz"] = guess_zone(
-                        self.services.db, values["city"], values["country"].strip().upper() or None, lat, lon
+                    values["tz"] = self.services.workplaces.guess_zone(
+                        values["city"], values["country"].strip().upper() or None, lat, lon
                     ).tz
                 saved = self.services.workplaces.update_place(self.place.id, **values)
         except UserError as err:

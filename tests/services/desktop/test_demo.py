@@ -14,7 +14,7 @@ from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.desktop import demo as demo_module
 from nomadcm.services.desktop.demo import create_demo_database
-from nomadcm.services.schedule.posts import PostFilter
+from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.storage import Database
 
 DAY = date(2026, 3, 20)  # the month crosses both DST changes (Montréal on 8 March, Paris on 29 March)
@@ -40,13 +40,15 @@ def timezones_day(day: date, hour: int) -> datetime:
 
 
 def all_rows(services: Services) -> list:  # type: ignore[type-arg]
+    query = services.schedule(ScheduleFilter())
     rows, after = [], None
     while True:
-        page = services.posts.page(PostFilter(), after=after, limit=50)
+        page = query.rows(after=after, limit=50)
         if not page:
+            assert query.count() == len(rows)  # the count is the rows the listing shows
             return rows
         rows.extend(page)
-        after = (page[-1].utc, page[-1].id)
+        after = page[-1].key
 
 
 def test_three_clients_in_their_cities(demo: Services) -> None:
@@ -66,7 +68,7 @@ def test_three_clients_in_their_cities(demo: Services) -> None:
 def test_about_sixty_posts_with_series_published_before_now(demo: Services) -> None:
     rows = all_rows(demo)
     assert 55 <= len(rows) <= 70
-    series = {r.id for r in rows if r.series_wall is not None}
+    series = {r.post_id for r in rows if r.series_wall is not None}
     assert len(series) == 3
     assert sum(1 for r in rows if r.series_wall is not None) >= 12  # weekly, over the month
     now = timezones.localize(timezones_day(DAY, 12), "Europe/Paris")

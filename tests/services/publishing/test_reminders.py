@@ -8,8 +8,8 @@ import pytest
 
 from nomadcm.services.publishing.reminders import ReminderService
 from nomadcm.services.schedule.clients import ClientService
-from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences
 from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_mark_published_ends_it_for_one_occurrence_only(db, setup) -> None:  # t
     [reminder] = svc.due(at(10, 55), lead)
     assert reminder.occurrence.series_wall == datetime(2026, 3, 16, 12)
     svc.mark_published(reminder)
-    statuses = [o.status for o in iter_occurrences(db, OccurrenceFilter(post_ids=[series.id]))]
+    statuses = [o.status for o in ScheduleQuery(db, ScheduleFilter(post_ids=(series.id,))).stream()]
     assert statuses == ["published", "scheduled", "scheduled"]
 
 

@@ -10,8 +10,9 @@ import pytest
 from nomadcm.errors import ValidationError
 from nomadcm.services.schedule.clients import ClientService
 from nomadcm.services.schedule.occurrence_edits import OccurrenceEditor
-from nomadcm.services.schedule.occurrences import OccurrenceFilter, get_series, iter_occurrences
+from nomadcm.services.schedule.occurrences import get_series
 from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.query import ScheduleQuery
 from nomadcm.timezones import NonExistentTimeError
 
 
@@ -28,7 +29,7 @@ def setup(db):  # type: ignore[no-untyped-def]
 
 
 def listing(db):  # type: ignore[no-untyped-def]
-    return [(o.post_id, o.wall, o.text, o.status) for o in iter_occurrences(db, OccurrenceFilter())]
+    return [(o.post_id, o.wall, o.text, o.status) for o in ScheduleQuery(db).stream()]
 
 
 def draft_for(editor: OccurrenceEditor, post_id: int, wall: datetime) -> PostDraft:

@@ -16,11 +16,12 @@ from nomadcm.services.schedule.clients import ChannelInfo, ClientService
 from nomadcm.services.schedule.posts import (
     RULES_VERSION_KEY,
     PostDraft,
-    PostFilter,
     PostService,
     ensure_instants_current,
     split_tags,
 )
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+from nomadcm.services.schedule.recurrence import Occurrence
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 
@@ -48,6 +49,11 @@ def sofia(db: Database) -> ChannelInfo:
 def post_count(db: Database) -> int:
     with db.session() as s:
         return int(s.scalar(select(func.count()).select_from(Post)) or 0)
+
+
+def listed(db: Database, flt: ScheduleFilter | None = None) -> list[Occurrence]:
+    """Every row the schedule query lists for `flt`, in (utc, id) order."""
+    return list(ScheduleQuery(db, flt).stream())
 
 
 def raw_rows(path: Path) -> list[tuple]:  # type: ignore[type-arg]
@@ -226,45 +232,49 @@ def many(db: Database, posts: PostService, erable: ChannelInfo, sofia: ChannelIn
     return ids
 
 
-def expected_order(posts: PostService) -> list[int]:
-    return [p.id for p in sorted(posts.list(), key=lambda p: (p.utc, p.id))]
+def expected_order(posts: PostService, ids: list[int]) -> list[int]:
+    """The (utc, id) order, from each stored post's own instant (not through the listing)."""
+    return sorted(ids, key=lambda i: (posts.get(i).utc, i))
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 7, 41, 42, 200])
 def test_keyset_paging_returns_every_row_once_in_order(
-    posts: PostService, many: list[int], size: int
+    db: Database, posts: PostService, many: list[int], size: int
 ) -> None:
+    query = ScheduleQuery(db)
     seen: list[int] = []
     after = None
     while True:
-        page = posts.page(after=after, limit=size)
-        seen.extend(r.id for r in page)
+        page = query.rows(after=after, limit=size)
+        seen.extend(r.post_id for r in page)
         if len(page) < size:
             break
-        after = (page[-1].utc, page[-1].id)
-    assert seen == expected_order(posts)
+        after = (page[-1].utc, page[-1].post_id)
+    assert seen == expected_order(posts, many)
+    assert seen == [o.post_id for o in listed(db)]
     assert sorted(seen) == sorted(many)
     instants = [posts.get(i).utc for i in seen]
     assert len(set(instants)) < len(instants)  # the fixture really has ties
 
 
 @pytest.mark.parametrize("size", [1, 4, 200])
-def test_keyset_paging_backwards(posts: PostService, many: list[int], size: int) -> None:
+def test_keyset_paging_backwards(db: Database, posts: PostService, many: list[int], size: int) -> None:
+    query = ScheduleQuery(db)
     seen: list[int] = []
     after = None
     while True:
-        page = posts.page(after=after, limit=size, descending=True)
-        seen.extend(r.id for r in page)
+        page = query.rows(after=after, limit=size, descending=True)
+        seen.extend(r.post_id for r in page)
         if len(page) < size:
             break
-        after = (page[-1].utc, page[-1].id)
-    assert seen == expected_order(posts)[::-1]
+        after = (page[-1].utc, page[-1].post_id)
+    assert seen == expected_order(posts, many)[::-1]
 
 
 def test_schedule_rows_carry_the_three_times(db: Database, posts: PostService, erable: ChannelInfo) -> None:
     SettingsService(db).set_home_tz("Asia/Kathmandu")
     posts.add(PostDraft(erable.id, "ligne 1\nligne 2", datetime(2025, 1, 15, 9, 0), tags=["a", "b"]))
-    (row,) = posts.page()
+    (row,) = ScheduleQuery(db).rows()
     assert (row.wall, row.tz, row.tz_abbr) == (datetime(2025, 1, 15, 9, 0), "America/Toronto", "EST")
     assert row.utc == datetime(2025, 1, 15, 14, 0, tzinfo=UTC)
     assert (row.cm_zone, row.cm_wall, row.cm_abbr) == (
@@ -278,7 +288,7 @@ def test_schedule_rows_carry_the_three_times(db: Database, posts: PostService, e
         "@erable",
         "scheduled",
     )
-    assert row.text == "ligne 1\nligne 2" and row.tags == ("a", "b")
+    assert row.text == "ligne 1\nligne 2" and row.tag_list == ("a", "b")
 
 
 def test_cm_time_follows_a_stay(db: Database, posts: PostService, erable: ChannelInfo) -> None:
@@ -298,8 +308,8 @@ def test_cm_time_follows_a_stay(db: Database, posts: PostService, erable: Channe
         )
     posts.add(PostDraft(erable.id, "pendant", datetime(2025, 6, 15, 9)))
     posts.add(PostDraft(erable.id, "après", datetime(2025, 6, 25, 9)))
-    during, after = posts.page()
-    assert (during.cm_zone, during.cm_wall, during.cm_place) == (
+    during, after = ScheduleQuery(db).rows()
+    assert (during.cm_zone, during.cm_wall, during.cm.place) == (
         "Europe/Lisbon",
         datetime(2025, 6, 15, 14),
         "Lisboa, PT",
@@ -307,18 +317,18 @@ def test_cm_time_follows_a_stay(db: Database, posts: PostService, erable: Channe
     assert after.cm_zone == SettingsService(db).home_tz()
 
 
-def test_filters(posts: PostService, many: list[int], erable: ChannelInfo) -> None:
-    erable_only = posts.list(PostFilter(client_id=erable.client_id))
+def test_filters(db: Database, posts: PostService, many: list[int], erable: ChannelInfo) -> None:
+    erable_only = listed(db, ScheduleFilter(client_id=erable.client_id))
     assert len(erable_only) == 21 and {p.client_name for p in erable_only} == {"Érable Café"}
-    by_name = posts.list(PostFilter(client_name="ÉRABLE CAFÉ"))
-    assert [p.id for p in by_name] == [p.id for p in erable_only]
+    by_name = listed(db, ScheduleFilter(client_name="ÉRABLE CAFÉ"))
+    assert [p.post_id for p in by_name] == [p.post_id for p in erable_only]
     with pytest.raises(NotFoundError, match="'Nobody'"):
-        posts.list(PostFilter(client_name="Nobody"))
-    posts.set_status([erable_only[0].id], "draft")
-    assert [p.id for p in posts.list(PostFilter(statuses=["draft"]))] == [erable_only[0].id]
-    assert posts.count(PostFilter(statuses=["scheduled"])) == 41
-    assert posts.count() == 42
-    assert len(posts.list(limit=5)) == 5
+        ScheduleQuery(db, ScheduleFilter(client_name="Nobody"))
+    posts.set_status([erable_only[0].post_id], "draft")
+    assert [p.post_id for p in listed(db, ScheduleFilter(statuses=("draft",)))] == [erable_only[0].post_id]
+    assert ScheduleQuery(db, ScheduleFilter(statuses=("scheduled",))).count() == 41
+    assert ScheduleQuery(db).count() == 42 == post_count(db)  # no recurring posts: one row per post
+    assert len(ScheduleQuery(db).rows(limit=5)) == 5
 
 
 def test_date_filter_is_the_audience_local_date_inclusive(posts: PostService, db: Database) -> None:
@@ -333,24 +343,26 @@ def test_date_filter_is_the_audience_local_date_inclusive(posts: PostService, db
         datetime(2025, 3, 3, 0, 0),
     ]
     ids = [posts.add(PostDraft(kiwi.id, str(w), w)).id for w in walls]
-    one_day = PostFilter(date_from=date(2025, 3, 1), date_to=date(2025, 3, 1))
-    assert [p.id for p in posts.list(one_day)] == ids[1:3]
-    two_days = PostFilter(date_from=date(2025, 3, 1), date_to=date(2025, 3, 2))
-    assert [p.id for p in posts.list(two_days)] == ids[1:5]
-    assert [r.id for r in posts.page(two_days)] == ids[1:5]
-    assert posts.count(two_days) == 4
-    assert [p.id for p in posts.list(PostFilter(date_from=date(2025, 3, 2)))] == ids[3:]
-    assert [p.id for p in posts.list(PostFilter(date_to=date(2025, 2, 28)))] == ids[:1]
+    one_day = ScheduleFilter(date_from=date(2025, 3, 1), date_to=date(2025, 3, 1))
+    assert [p.post_id for p in listed(db, one_day)] == ids[1:3]
+    two_days = ScheduleFilter(date_from=date(2025, 3, 1), date_to=date(2025, 3, 2))
+    assert [p.post_id for p in listed(db, two_days)] == ids[1:5]
+    assert [r.post_id for r in ScheduleQuery(db, two_days).rows()] == ids[1:5]
+    assert ScheduleQuery(db, two_days).count() == 4
+    assert [p.post_id for p in listed(db, ScheduleFilter(date_from=date(2025, 3, 2)))] == ids[3:]
+    assert [p.post_id for p in listed(db, ScheduleFilter(date_to=date(2025, 2, 28)))] == ids[:1]
 
 
-def test_search_is_literal_text(posts: PostService, erable: ChannelInfo) -> None:
+def test_search_is_literal_text(db: Database, posts: PostService, erable: ChannelInfo) -> None:
     sale = posts.add(PostDraft(erable.id, "Soldes: 50% sur tout", datetime(2025, 7, 1, 9)))
     posts.add(PostDraft(erable.id, "Nouvelle carte_été", datetime(2025, 7, 1, 10)))
     posts.add(PostDraft(erable.id, "Rien à voir", datetime(2025, 7, 1, 11)))
-    assert [p.id for p in posts.list(PostFilter(search="50%"))] == [sale.id]
-    assert posts.list(PostFilter(search="%")) == [sale]
-    assert [p.text for p in posts.list(PostFilter(search="_"))] == ["Nouvelle carte_été"]
-    assert [p.text for p in posts.list(PostFilter(search="SOLDES"))] == ["Soldes: 50% sur tout"]
+    assert [p.post_id for p in listed(db, ScheduleFilter(search="50%"))] == [sale.id]
+    assert [(o.post_id, o.text, o.utc, o.wall) for o in listed(db, ScheduleFilter(search="%"))] == [
+        (sale.id, sale.text, sale.utc, sale.wall)
+    ]
+    assert [p.text for p in listed(db, ScheduleFilter(search="_"))] == ["Nouvelle carte_été"]
+    assert [p.text for p in listed(db, ScheduleFilter(search="SOLDES"))] == ["Soldes: 50% sur tout"]
 
 
 # ---------------------------------------------------------------------- delete and undo

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from nomadcm.services.schedule.posts import PostDraft, PostFilter
+from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.query import ScheduleFilter
 
 
 def _channel(services, name: str, zone: str) -> int:  # type: ignore[no-untyped-def]
@@ -19,10 +20,11 @@ def test_date_filter_keeps_posts_in_the_farthest_zones(services):
     last = services.posts.add(PostDraft(pago, "late", datetime(2030, 5, 3, 23, 59)))
     services.posts.add(PostDraft(kiritimati, "before", datetime(2030, 4, 30, 23, 59)))
     services.posts.add(PostDraft(pago, "after", datetime(2030, 5, 4, 0, 0)))
-    flt = PostFilter(date_from=date(2030, 5, 1), date_to=date(2030, 5, 3))
-    rows = services.posts.page(flt, None, 50)
-    assert [r.id for r in rows] == [first.id, last.id]
-    assert services.posts.count(flt) == 2
+    flt = ScheduleFilter(date_from=date(2030, 5, 1), date_to=date(2030, 5, 3))
+    rows = services.schedule(flt).rows(None, 50)
+    assert [r.post_id for r in rows] == [first.id, last.id]
+    assert services.schedule(flt).count() == 2
+    assert [o.post_id for o in services.schedule(flt).stream()] == [first.id, last.id]
 
 
 def test_keyset_pages_through_posts_sharing_one_instant(services):
@@ -32,12 +34,12 @@ def test_keyset_pages_through_posts_sharing_one_instant(services):
     seen: list[int] = []
     after = None
     while True:
-        page = services.posts.page(PostFilter(), after, 2)
+        page = services.schedule(ScheduleFilter()).rows(after, 2)
         if not page:
             break
-        seen += [r.id for r in page]
-        after = (page[-1].utc, page[-1].id)
+        seen += [r.post_id for r in page]
+        after = (page[-1].utc, page[-1].post_id)
     assert seen == ids
     last = services.posts.get(ids[-1])
-    back = services.posts.page(PostFilter(), (last.utc, last.id), 3, descending=True)
-    assert [r.id for r in back] == [ids[4], ids[3], ids[2]]
+    back = services.schedule(ScheduleFilter()).rows((last.utc, last.id), 3, descending=True)
+    assert [r.post_id for r in back] == [ids[4], ids[3], ids[2]]

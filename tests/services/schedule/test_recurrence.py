@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
 from nomadcm.services.schedule.clients import ClientService
-from nomadcm.services.schedule.occurrences import OccurrenceFilter, iter_occurrences, occurrences_between
-from nomadcm.services.schedule.posts import PostDraft, PostFilter, PostService
+from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.recurrence import RecurrenceRule, expand, zone_clock
 
 
@@ -178,8 +178,8 @@ def test_schedule_pages_list_each_occurrence_merged_in_order(db, channel) -> Non
     posts = PostService(db)
     series = posts.add(PostDraft(channel.id, "weekly", datetime(2026, 3, 23, 9), rrule="FREQ=WEEKLY;COUNT=4"))
     single = posts.add(PostDraft(channel.id, "single", datetime(2026, 3, 31, 12)))
-    rows = posts.page(PostFilter(), limit=10)
-    assert [(r.id, r.wall) for r in rows] == [
+    rows = ScheduleQuery(db, ScheduleFilter()).rows(limit=10)
+    assert [(r.post_id, r.wall) for r in rows] == [
         (series.id, datetime(2026, 3, 23, 9)),
         (series.id, datetime(2026, 3, 30, 9)),
         (single.id, datetime(2026, 3, 31, 12)),
@@ -191,21 +191,21 @@ def test_schedule_pages_list_each_occurrence_merged_in_order(db, channel) -> Non
     # keyset paging: two rows at a time gives the same sequence
     paged, after = [], None
     while True:
-        page = posts.page(PostFilter(), after=after, limit=2)
+        page = ScheduleQuery(db, ScheduleFilter()).rows(after=after, limit=2)
         paged.extend(page)
         if len(page) < 2:
             break
-        after = (page[-1].utc, page[-1].id)
-    assert [(r.id, r.wall) for r in paged] == [(r.id, r.wall) for r in rows]
+        after = (page[-1].utc, page[-1].post_id)
+    assert [(r.post_id, r.wall) for r in paged] == [(r.post_id, r.wall) for r in rows]
     # descending, paged
     down, after = [], None
     while True:
-        page = posts.page(PostFilter(), after=after, limit=2, descending=True)
+        page = ScheduleQuery(db, ScheduleFilter()).rows(after=after, limit=2, descending=True)
         down.extend(page)
         if len(page) < 2:
             break
-        after = (page[-1].utc, page[-1].id)
-    assert [(r.id, r.wall) for r in down] == [(r.id, r.wall) for r in reversed(rows)]
+        after = (page[-1].utc, page[-1].post_id)
+    assert [(r.post_id, r.wall) for r in down] == [(r.post_id, r.wall) for r in reversed(rows)]
 
 
 def test_schedule_filters_apply_to_occurrences(db, channel) -> None:  # type: ignore[no-untyped-def]
@@ -213,34 +213,36 @@ def test_schedule_filters_apply_to_occurrences(db, channel) -> None:  # type: ig
     posts.add(PostDraft(channel.id, "weekly", datetime(2026, 3, 23, 9), rrule="FREQ=WEEKLY;COUNT=4"))
     from datetime import date
 
-    rows = posts.page(PostFilter(date_from=date(2026, 3, 30), date_to=date(2026, 4, 6)))
+    rows = ScheduleQuery(db, ScheduleFilter(date_from=date(2026, 3, 30), date_to=date(2026, 4, 6))).rows()
     assert [r.wall.day for r in rows] == [30, 6]
-    assert posts.page(PostFilter(search="nothing like it")) == []
+    assert ScheduleQuery(db, ScheduleFilter(search="nothing like it")).rows() == []
 
 
 def test_open_ended_series_stop_at_the_horizon(db, channel) -> None:  # type: ignore[no-untyped-def]
     posts = PostService(db)
     start = timezones.wall_at(timezones.now_utc(), "Europe/Paris").replace(second=0, microsecond=0)
     posts.add(PostDraft(channel.id, "forever", start + timedelta(days=1), rrule="FREQ=WEEKLY"))
+    query = ScheduleQuery(db, ScheduleFilter())
     rows, after = [], None
     while True:
-        page = posts.page(PostFilter(), after=after, limit=100)
+        page = query.rows(after=after, limit=100)
         rows.extend(page)
         if len(page) < 100:
             break
-        after = (page[-1].utc, page[-1].id)
+        after = (page[-1].utc, page[-1].post_id)
     assert 50 <= len(rows) <= 54
+    assert query.count() == len(rows)  # counted to the same horizon
 
 
-def test_iter_occurrences_merges_singles_and_series_in_a_range(db, channel) -> None:  # type: ignore[no-untyped-def]
+def test_stream_merges_singles_and_series_in_a_range(db, channel) -> None:  # type: ignore[no-untyped-def]
     posts = PostService(db)
     s = posts.add(PostDraft(channel.id, "daily", datetime(2026, 3, 27, 2, 30), rrule="FREQ=DAILY;COUNT=5"))
     p = posts.add(PostDraft(channel.id, "single", datetime(2026, 3, 29, 12)))
-    got = occurrences_between(db, utc(2026, 3, 28), utc(2026, 3, 30))
+    got = list(ScheduleQuery(db, ScheduleFilter(start=utc(2026, 3, 28), end=utc(2026, 3, 30))).stream())
     assert [(o.post_id, o.wall, o.gap_shifted) for o in got] == [
         (s.id, datetime(2026, 3, 28, 2, 30), False),
         (s.id, datetime(2026, 3, 29, 3, 30), True),
         (p.id, datetime(2026, 3, 29, 12), False),
     ]
-    everything = list(iter_occurrences(db, OccurrenceFilter()))
+    everything = list(ScheduleQuery(db, ScheduleFilter()).stream())
     assert len(everything) == 6

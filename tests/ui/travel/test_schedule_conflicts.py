@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from nomadcm.services.schedule.posts import PostDraft
 from nomadcm.services.travel import conflict_rules
 from nomadcm.services.travel.trips import StayInput
-from nomadcm.ui.schedule.model import ScheduleModel
+from nomadcm.ui.schedule.table_models import ScheduleModel
 
 
 @pytest.fixture(autouse=True)

@@ -15,8 +15,8 @@ from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.pages import page_spec
 from nomadcm.ui.travel.city_search import CityField, zone_suggestions
 from nomadcm.ui.travel.dialogs import AcknowledgeDialog, RhythmDialog, StayDialog, TransitDialog
-from nomadcm.ui.travel.models import ConflictsModel, ItineraryModel, WarningsModel
 from nomadcm.ui.travel.page import CONFLICTS_TAB, DAY_TAB, TravelPage
+from nomadcm.ui.travel.table_models import ConflictsModel, ItineraryModel, WarningsModel
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 
 

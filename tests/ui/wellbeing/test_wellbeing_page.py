@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from nomadcm import timezones
 from nomadcm.ui.changes import ChangeBus
-from nomadcm.ui.wellbeing.models import AppTableModel, DayTableModel, EntryTableModel
+from nomadcm.ui.wellbeing.table_models import AppTableModel, DayTableModel, EntryTableModel
 
 DATA = Path(__file__).parent.parent.parent / "data" / "wellbeing"
 

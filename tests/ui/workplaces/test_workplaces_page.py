@@ -13,7 +13,7 @@ from nomadcm import timezones
 from nomadcm.exchange.places_io import import_places
 from nomadcm.services.travel.trips import ItineraryService, StayInput
 from nomadcm.ui.changes import ChangeBus
-from nomadcm.ui.workplaces.models import ChecklistModel, PlacesModel, SpeedTestsModel, WorkSessionsModel
+from nomadcm.ui.workplaces.table_models import ChecklistModel, PlacesModel, SpeedTestsModel, WorkSessionsModel
 
 DATA = Path(__file__).parent.parent.parent / "data"
 

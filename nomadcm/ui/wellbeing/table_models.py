@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from nomadcm import timezones
-from nomadcm.models.wellbeing import DEVICES
 from nomadcm.services.wellbeing.records import RestInfo, ScreenInfo
 from nomadcm.services.wellbeing.wellbeing_report import DayReport
 from nomadcm.ui.formatting import fmt_date, fmt_day, fmt_time
 from nomadcm.ui.wellbeing import texts
 from nomadcm.ui.widgets.table_model import RowsTableModel
+from nomadcm.vocabulary import DEVICES
 
 WARN = QColor("#c53030")
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from nomadcm import timezones
-from nomadcm.models import WORKPLACE_KINDS
 from nomadcm.services.travel.cities import fold
 from nomadcm.services.workplaces.opening_hours import HoursState
 from nomadcm.services.workplaces.place_catalog import PlaceCatalog, PlaceFilter, PlaceInfo
@@ -19,6 +18,7 @@ from nomadcm.services.workplaces.place_checklist import ChecklistEntry
 from nomadcm.services.workplaces.places import SpeedTestInfo, WorkSessionInfo
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
 from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
+from nomadcm.vocabulary import WORKPLACE_KINDS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

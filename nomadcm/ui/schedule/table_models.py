@@ -1,8 +1,9 @@
 """The schedule as a lazily loaded table: one page of posts at a time, in instant order.
 
-Rows come from `PostService.page` (keyset paging on (utc, id)); the view asks for more through
-`canFetchMore/fetchMore` as the user scrolls, so a 100,000-post schedule never loads at once. Filtering is
-done by SQL (the filter bar sets a `PostFilter` and the model reloads).
+Rows come from the one schedule query (`services.schedule(filter).rows`, keyset paging on (utc, post id)),
+with "your time" filled there; the view asks for more through `canFetchMore/fetchMore` as the user scrolls,
+so a 100,000-post schedule never loads at once. The filter bar sets a `ScheduleFilter` and the model reloads;
+`count()` asks the same query, so the footer's total is in rows (occurrences) like the table.
 
 A recurring post lists one row per occurrence (same post id; `series_wall` is the occurrence's identity in its
 series). The audience-time column marks them: ↻ (the tooltip says the rule in words) and, for an occurrence
@@ -11,7 +12,7 @@ the clocks jumped over, ⇥ (the tooltip says where it moved).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -19,15 +20,15 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from nomadcm.errors import UserError
-from nomadcm.services.schedule.occurrences import load_series
-from nomadcm.services.schedule.posts import PostFilter, PostService, ScheduleRow
-from nomadcm.services.travel.itinerary import Itinerary
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+from nomadcm.services.schedule.recurrence import Occurrence
 from nomadcm.ui import startup
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
 from nomadcm.ui.publishing.occurrence_actions import gap_note, rule_in_words
 from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
 
 if TYPE_CHECKING:
+    from nomadcm.services.container import Services
     from nomadcm.services.travel.conflicts import PostConflicts
 
 PAGE_SIZE = 200
@@ -59,23 +60,17 @@ def first_line(text: str) -> str:
     return ""
 
 
-class ScheduleModel(RowsTableModel[ScheduleRow]):
+class ScheduleModel(RowsTableModel[Occurrence]):
     AUDIENCE, YOURS, UTC, CLIENT, CHANNEL, STATUS, CONFLICTS, TEXT = range(8)
     COLUMN_COUNT = 8
 
-    def __init__(
-        self,
-        posts: PostService,
-        itinerary: Callable[[], Itinerary],
-        page_size: int = PAGE_SIZE,
-        parent: Any = None,
-    ) -> None:
+    def __init__(self, services: Services, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(parent)
-        self._posts = posts
-        self._load_itinerary = itinerary
-        self._itinerary: Itinerary | None = None
+        self._services = services
+        self._query: ScheduleQuery | None = None  # made again at each reload: the itinerary may have changed
+        self._total: int | None = None
         self.page_size = page_size
-        self._filter = PostFilter()
+        self._filter = ScheduleFilter()
         self._conflicts: dict[tuple[int, datetime], PostConflicts] = {}  # (post id, instant) -> conflicts
         self._rules: dict[int, str] = {}  # recurring post id -> its rule in words
         self._exhausted = False
@@ -92,10 +87,21 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
 
     # ------------------------------------------------------------------ loading
 
-    def post_filter(self) -> PostFilter:
+    def post_filter(self) -> ScheduleFilter:
         return self._filter
 
-    def set_filter(self, flt: PostFilter) -> None:
+    def query(self) -> ScheduleQuery:
+        if self._query is None:
+            self._query = self._services.schedule(self._filter)
+        return self._query
+
+    def total(self) -> int:
+        """How many rows the filter gives in all (loaded or not), from the same query as the rows."""
+        if self._total is None:
+            self._total = len(self._rows) if self._exhausted else self.query().count()
+        return self._total
+
+    def set_filter(self, flt: ScheduleFilter) -> None:
         self._filter = flt
         self.reload(keep_loaded=False)
 
@@ -105,7 +111,7 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
         The itinerary is read again too (two small queries): "your time" may have changed with it.
         """
         wanted = max(len(self._rows), self.page_size) if keep_loaded else self.page_size
-        self._itinerary = None
+        self._query, self._total = None, None
         self.beginResetModel()
         self._rows = []
         self._conflicts = {}
@@ -115,11 +121,9 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
             self._rows.extend(self._fetch_page())
         self.endResetModel()
 
-    def _fetch_page(self) -> list[ScheduleRow]:
-        if self._itinerary is None:
-            self._itinerary = self._load_itinerary()
-        after = (self._rows[-1].utc, self._rows[-1].id) if self._rows else None
-        page = self._posts.page(self._filter, after, self.page_size, itinerary=self._itinerary)
+    def _fetch_page(self) -> list[Occurrence]:
+        after = self._rows[-1].key if self._rows else None
+        page = self.query().rows(after, self.page_size)
         if len(page) < self.page_size:
             self._exhausted = True
         if startup.starting():
@@ -131,41 +135,39 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
         self._rules.update(self._rules_of(page))
         return page
 
-    def _late_conflicts(self, page: Sequence[ScheduleRow]) -> None:
+    def _late_conflicts(self, page: Sequence[Occurrence]) -> None:
         self._conflicts.update(self._conflicts_of(page))
         if self._rows:
             top, bottom = self.index(0, self.CONFLICTS), self.index(len(self._rows) - 1, self.CONFLICTS)
             self.dataChanged.emit(top, bottom)
 
-    def _rules_of(self, page: Sequence[ScheduleRow]) -> dict[int, str]:
+    def _rules_of(self, page: Sequence[Occurrence]) -> dict[int, str]:
         """The rules of the recurring posts first seen on this page, in words (one query for the page)."""
-        ids = {r.id for r in page if r.series_wall is not None} - set(self._rules)
+        ids = {r.post_id for r in page if r.series_wall is not None} - set(self._rules)
         if not ids:
             return {}
         return {
             s.post_id: rule_in_words(s.rule, s.tz, s.dtstart)
-            for s in load_series(self._posts.db, post_ids=sorted(ids))
+            for s in self._services.posts.series(sorted(ids))
         }
 
     def rule_words(self, post_id: int) -> str | None:
         """How a recurring post repeats, in words (None: not a loaded recurring post)."""
         return self._rules.get(post_id)
 
-    def _conflicts_of(self, page: Sequence[ScheduleRow]) -> dict[tuple[int, datetime], PostConflicts]:
+    def _conflicts_of(self, page: Sequence[Occurrence]) -> dict[tuple[int, datetime], PostConflicts]:
         """The conflicts of a page of scheduled posts (one sweep for the page, not a check per row)."""
-        keys = [(r.id, r.utc) for r in page if r.status == "scheduled"]
+        keys = [(r.post_id, r.utc) for r in page if r.status == "scheduled"]
         if not keys:
             return {}
-        from nomadcm.services.travel.conflicts import ConflictService
-
         try:
-            return ConflictService(self._posts.db).for_rows(keys, itinerary=self._itinerary)
+            return self._services.conflicts.for_rows(keys, itinerary=self.query().itinerary)
         except UserError:
             return {}
 
     def conflicts_of(self, row: int) -> PostConflicts | None:
         r = self._rows[row]
-        return self._conflicts.get((r.id, r.utc))
+        return self._conflicts.get((r.post_id, r.utc))
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
@@ -189,20 +191,20 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
     def row_of(self, post_id: int, series_wall: datetime | None = None) -> int | None:
         """The row of a post (its first loaded occurrence), or of one occurrence when `series_wall` is given."""
         for i, r in enumerate(self._rows):
-            if r.id == post_id and (series_wall is None or r.series_wall == series_wall):
+            if r.post_id == post_id and (series_wall is None or r.series_wall == series_wall):
                 return i
         return None
 
     def row_keys(self, rows: Sequence[int]) -> list[RowKey]:
         """What identifies each row across reloads: (post id, series wall time or None)."""
         return [
-            (self._rows[r].id, self._rows[r].series_wall)
+            (self._rows[r].post_id, self._rows[r].series_wall)
             for r in sorted(set(rows))
             if 0 <= r < len(self._rows)
         ]
 
     def post_ids(self, rows: Sequence[int]) -> list[int]:
-        return [self._rows[r].id for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
+        return [self._rows[r].post_id for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
 
     # ------------------------------------------------------------------ Qt model
 
@@ -218,15 +220,15 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
             self.tr("First line of the text"),
         )[section]
 
-    def _data(self, r: ScheduleRow, col: int, role: int) -> Any:
+    def _data(self, r: Occurrence, col: int, role: int) -> Any:
         if col == self.CONFLICTS and role in _CONFLICT_ROLES:
-            return self._conflict_data(self._conflicts.get((r.id, r.utc)), role)
+            return self._conflict_data(self._conflicts.get((r.post_id, r.utc)), role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, col)
         if role == POST_ID_ROLE:
-            return r.id
+            return r.post_id
         if role == ROW_ROLE:
             return r
         if role == Qt.ItemDataRole.DecorationRole and col == self.CLIENT:
@@ -244,7 +246,7 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
                 return font
         return None
 
-    def _display(self, r: ScheduleRow, col: int) -> str:
+    def _display(self, r: Occurrence, col: int) -> str:
         if col == self.AUDIENCE:
             text = f"{fmt_date(r.wall)} {fmt_time(r.wall)} {r.tz_abbr}"
             if r.series_wall is not None:
@@ -272,7 +274,7 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
         """The conflicts column: an icon and the kinds' symbols; the tooltip names each kind and your time."""
         if found is None:
             return None
-        from nomadcm.ui.travel.models import conflicts_tooltip, warning_icon
+        from nomadcm.ui.travel.table_models import conflicts_tooltip, warning_icon
         from nomadcm.ui.travel.texts import conflict_symbol
 
         if role == Qt.ItemDataRole.DisplayRole:
@@ -285,11 +287,11 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
             return QColor("#b7791f") if found.kinds else QColor("#808080")
         return None
 
-    def _tooltip(self, r: ScheduleRow, col: int) -> str | None:
+    def _tooltip(self, r: Occurrence, col: int) -> str | None:
         if col == self.AUDIENCE:
             lines = [f"{fmt_datetime(r.wall)} — {r.tz} ({r.tz_abbr})"]
             if r.series_wall is not None:
-                words = self._rules.get(r.id)
+                words = self._rules.get(r.post_id)
                 lines.append(
                     self.tr("{mark} Repeats: {rule}").format(mark=REPEAT_MARK, rule=words)
                     if words
@@ -303,14 +305,13 @@ class ScheduleModel(RowsTableModel[ScheduleRow]):
                 lines.append(f"{GAP_MARK} {gap_note(r.series_wall, r.wall, r.tz)}")
             return "\n".join(lines)
         if col == self.YOURS:
+            place = r.cm.place if r.cm is not None else ""
             if r.in_transit:
                 where = (
-                    self.tr("in transit from {place}").format(place=r.cm_place)
-                    if r.cm_place
-                    else self.tr("in transit")
+                    self.tr("in transit from {place}").format(place=place) if place else self.tr("in transit")
                 )
             else:
-                where = r.cm_place or self.tr("at home")
+                where = place or self.tr("at home")
             return self.tr("{when} — {zone}, {where}").format(
                 when=fmt_datetime(r.cm_wall), zone=r.cm_zone, where=where
             )

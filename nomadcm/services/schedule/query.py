@@ -1,0 +1,313 @@
+"""The schedule query: which posts go out, at what instant, at what "your time", and how many — answered once.
+
+Every view of the schedule reads through `ScheduleQuery`: the Schedule table (`rows`, keyset pages), its
+footer and the export dialog (`count`), the Calendar, the queue, the tray, the reminders, the native CSV, the
+bulk-scheduler files, ICS and the conflict check (`stream`). A row is an `Occurrence` (one time a post goes
+out: a single post, or one occurrence of a recurring one) with `cm` / `cm_wall` filled by `YourTime`, so two
+views that show the same post show the same instants and the same "your time", and a count is always the
+number of rows the listing gives (occurrences, not stored posts).
+
+Single posts are read from SQL in (utc, id) order; the few recurring series are expanded only inside the
+range asked for (services/schedule/occurrences.py) and merged in. An open-ended series in a listing with no
+end stops at its horizon (a year after now), the same for rows, count and stream: `now` is fixed when the
+query is made.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import String, func, select, tuple_, type_coerce
+
+from nomadcm import timezones
+from nomadcm.errors import NotFoundError
+from nomadcm.models import Channel, Client, Post
+from nomadcm.services.schedule.occurrences import load_series, series_occurrences
+from nomadcm.services.schedule.recurrence import Occurrence, Series
+from nomadcm.services.schedule.your_time import YourTime
+from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
+from nomadcm.storage import Database
+
+FETCH_BATCH = 5000
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@dataclass(frozen=True)
+class ScheduleFilter:
+    """Which occurrences a listing shows. Dates are the audience's local dates (the post's own zone),
+    both ends included; `start`/`end` bound the instants (start <= utc < end)."""
+
+    client_id: int | None = None
+    client_name: str | None = None  # matched like `client_id_by_name` (case and accents ignored)
+    channel_id: int | None = None
+    statuses: tuple[str, ...] | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    search: str | None = None  # literal text, ASCII letters matched without case (SQLite's LIKE)
+    post_ids: tuple[int, ...] | None = None
+
+    def accepts(self, o: Occurrence) -> bool:
+        """Whether an expanded occurrence passes (single posts are filtered by SQL the same way)."""
+        if self.statuses and o.status not in self.statuses:
+            return False
+        if self.date_from is not None and o.wall.date() < self.date_from:
+            return False
+        if self.date_to is not None and o.wall.date() > self.date_to:
+            return False
+        if self.search and self.search.translate(_ASCII_LOWER) not in o.text.translate(_ASCII_LOWER):
+            return False
+        if self.start is not None and o.utc < self.start:
+            return False
+        return self.end is None or o.utc < self.end
+
+
+class ScheduleQuery:
+    """One filtered view of the schedule, answering `rows`, `count` and `stream` from the same truth."""
+
+    def __init__(
+        self,
+        db: Database,
+        flt: ScheduleFilter | None = None,
+        *,
+        itinerary: Itinerary | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        self.db = db
+        self.filter = _resolved(db, flt or ScheduleFilter())
+        self.now = now or timezones.now_utc()
+        self._itinerary = itinerary
+        self._series: list[Series] | None = None
+
+    # ------------------------------------------------------------------ answers
+
+    @property
+    def itinerary(self) -> Itinerary:
+        if self._itinerary is None:
+            self._itinerary = load_itinerary(self.db)
+        return self._itinerary
+
+    def your_time(self) -> YourTime:
+        """A fresh sweep over the itinerary (each listing keeps its own, as rows come in its own order)."""
+        return YourTime(self.itinerary)
+
+    def stream(self, batch: int = FETCH_BATCH) -> Iterator[Occurrence]:
+        """Every occurrence passing the filter in (utc, post id) order, "your time" filled; memory does not
+        grow with the number of single posts."""
+        singles = self._stream_singles(batch)
+        series = self._series_list()
+        rows = heapq.merge(singles, self._series_stream(series), key=_key) if series else singles
+        yt = self.your_time()
+        for o in rows:
+            o.cm, o.cm_wall = yt.at(o.utc)
+            yield o
+
+    def count(self) -> int:
+        """How many rows `stream` gives (occurrences, the unit every listing shows)."""
+        stmt = _apply(select(func.count(Post.id)).select_from(Post).join(Channel), self.filter)
+        with self.db.session() as s:
+            n = int(s.scalar(stmt.where(Post.rrule.is_(None))) or 0)
+        return n + sum(1 for _ in self._series_stream(self._series_list()))
+
+    def rows(
+        self, after: tuple[datetime, int] | None = None, limit: int = 200, descending: bool = False
+    ) -> list[Occurrence]:
+        """One page in (utc, post id) order (keyset paging: pass the last row's `key`)."""
+        stmt = _apply(_single_select(), self.filter)
+        if after is not None:
+            key = tuple_(Post.utc, Post.id)  # a row value, so that SQLite seeks in ix_post_utc_id
+            stmt = stmt.where(key < tuple_(*after) if descending else key > tuple_(*after))
+        order = (Post.utc.desc(), Post.id.desc()) if descending else (Post.utc, Post.id)
+        with self.db.session() as s:
+            singles = [_occurrence(r) for r in s.execute(stmt.order_by(*order).limit(limit))]
+        series = self._series_list()
+        if series:
+            merge = self._merge_backward if descending else self._merge_forward
+            singles = merge(series, singles, after, limit)
+        yt = self.your_time()
+        for o in singles:
+            o.cm, o.cm_wall = yt.at(o.utc)
+        return singles
+
+    # ------------------------------------------------------------------ single posts
+
+    def _stream_singles(self, batch: int) -> Iterator[Occurrence]:
+        stmt = _apply(_single_select(), self.filter).order_by(Post.utc, Post.id)
+        with self.db.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+            for r in result:
+                yield _occurrence(r)
+
+    # ------------------------------------------------------------------ recurring series
+
+    def _series_list(self) -> list[Series]:
+        if self._series is None:
+            flt = self.filter
+            self._series = load_series(
+                self.db,
+                client_id=flt.client_id,
+                channel_id=flt.channel_id,
+                post_ids=flt.post_ids,
+            )
+        return self._series
+
+    def _series_stream(
+        self, series: Sequence[Series], start: datetime | None = None, end: datetime | None = None
+    ) -> Iterator[Occurrence]:
+        flt = self.filter
+        if start is not None:
+            flt = replace(flt, start=start if flt.start is None else max(start, flt.start))
+        if end is not None:
+            flt = replace(flt, end=end if flt.end is None else min(end, flt.end))
+        return series_occurrences(series, flt, self.now)
+
+    def _merge_forward(
+        self,
+        series: Sequence[Series],
+        singles: list[Occurrence],
+        after: tuple[datetime, int] | None,
+        limit: int,
+    ) -> list[Occurrence]:
+        end = singles[-1].utc + timedelta(microseconds=1) if len(singles) >= limit else None
+        occ: Iterator[Occurrence] = self._series_stream(series, after[0] if after else None, end)
+        if after is not None:
+            occ = (o for o in occ if (o.utc, o.post_id) > after)
+        return list(islice(heapq.merge(singles, occ, key=_key), limit))
+
+    def _merge_backward(
+        self,
+        series: Sequence[Series],
+        singles: list[Occurrence],
+        after: tuple[datetime, int] | None,
+        limit: int,
+    ) -> list[Occurrence]:
+        """Descending: widen a window backwards from `after` until the page is full or the series start."""
+        if after is not None:
+            hi = after[0] + timedelta(microseconds=1)
+        else:
+            last = [o.utc for o in self._series_stream(series)]
+            hi = max([self.now, *last[-1:]]) + timedelta(microseconds=1)
+        floor = min(s.first_utc for s in series) - timedelta(days=2)
+        if len(singles) >= limit:
+            floor = max(floor, singles[-1].utc)
+        span = timedelta(days=31)
+        while True:
+            lo = max(hi - span, floor)
+            found = [
+                o for o in self._series_stream(series, lo, hi) if after is None or (o.utc, o.post_id) < after
+            ]
+            if len(found) >= limit or lo <= floor:
+                break
+            span *= 4
+        combined = singles + found
+        combined.sort(key=_key, reverse=True)
+        return combined[:limit]
+
+
+# ---------------------------------------------------------------------- SQL
+
+
+def _single_select() -> Any:
+    # Instants and wall times read as stored text on SQLite and parsed in C (fromisoformat): a typed
+    # column's per-row processing costs more than the rest of the row.
+    return (
+        select(
+            Post.id,
+            type_coerce(Post.utc, String),
+            type_coerce(Post.wall_time, String),
+            Post.tz,
+            Post.fold,
+            Post.status,
+            Post.text,
+            Post.link,
+            Post.tags,
+            Post.channel_id,
+            Channel.client_id,
+            Client.name,
+            Client.colour,
+            Channel.network,
+            Channel.handle,
+        )
+        .join(Channel, Post.channel_id == Channel.id)
+        .join(Client, Channel.client_id == Client.id)
+        .where(Post.rrule.is_(None))
+    )
+
+
+def _apply(stmt: Any, flt: ScheduleFilter) -> Any:
+    if flt.client_id is not None:
+        stmt = stmt.where(Channel.client_id == flt.client_id)
+    if flt.channel_id is not None:
+        stmt = stmt.where(Post.channel_id == flt.channel_id)
+    if flt.statuses:
+        stmt = stmt.where(Post.status.in_(list(flt.statuses)))
+    if flt.post_ids is not None:
+        stmt = stmt.where(Post.id.in_(list(flt.post_ids)))
+    if flt.start is not None:
+        stmt = stmt.where(Post.utc >= flt.start)
+    if flt.end is not None:
+        stmt = stmt.where(Post.utc < flt.end)
+    # Audience dates select on the wall time; the same bounds widened by a day (no zone is 24 h off UTC) on
+    # the instant let the (utc, id) index seek to the range instead of scanning every earlier post.
+    if flt.date_from is not None:
+        lo = datetime.combine(flt.date_from, time(0))
+        stmt = stmt.where(Post.wall_time >= lo, Post.utc >= (lo - timedelta(days=1)).replace(tzinfo=UTC))
+    if flt.date_to is not None:
+        hi = datetime.combine(flt.date_to + timedelta(days=1), time(0))
+        stmt = stmt.where(Post.wall_time < hi, Post.utc < (hi + timedelta(days=1)).replace(tzinfo=UTC))
+    if flt.search:
+        stmt = stmt.where(Post.text.contains(flt.search, autoescape=True))  # "50%" is text, not a pattern
+    return stmt
+
+
+def _occurrence(r: Any) -> Occurrence:
+    (pid, utc, wall, tz, fold, status, text, link, tags, channel_id, client_id, client_name, colour, network,
+     handle) = r  # fmt: skip
+    return Occurrence(
+        pid, _instant(utc), _wall(wall), tz, fold, status, text, link, tags, channel_id, client_id,
+        client_name, colour, network, handle,
+    )  # fmt: skip
+
+
+def _instant(value: Any) -> datetime:
+    if value.__class__ is str:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return timezones.ensure_utc(value) if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _wall(value: Any) -> datetime:
+    return datetime.fromisoformat(value) if value.__class__ is str else value
+
+
+def _key(o: Occurrence) -> tuple[datetime, int]:
+    return (o.utc, o.post_id)
+
+
+def _resolved(db: Database, flt: ScheduleFilter) -> ScheduleFilter:
+    """The filter with a client name turned into its id and its instants in UTC. (An inverted date range
+    simply selects nothing: the faces say why when a person typed it.)"""
+    if flt.start is not None or flt.end is not None:
+        flt = replace(
+            flt,
+            start=None if flt.start is None else timezones.ensure_utc(flt.start),
+            end=None if flt.end is None else timezones.ensure_utc(flt.end),
+        )
+    if flt.statuses is not None:
+        flt = replace(flt, statuses=tuple(flt.statuses))
+    if flt.post_ids is not None:
+        flt = replace(flt, post_ids=tuple(sorted(set(flt.post_ids))))
+    if not flt.client_name:
+        return flt
+    from nomadcm.services.schedule.clients import client_id_by_name
+
+    with db.session() as s:
+        cid = client_id_by_name(s, flt.client_name)
+    if cid is None:
+        raise NotFoundError(f"unknown client {flt.client_name!r}")
+    return replace(flt, client_name=None, client_id=cid)

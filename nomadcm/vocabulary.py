@@ -1,0 +1,38 @@
+"""The closed lists of values the data may hold: networks, post statuses, kinds, devices.
+
+Plain Python, importing nothing: the models build their CHECK constraints from these lists, and the faces
+(argparse choices, combo boxes) read them from here, so neither the CLI's `--help` nor a GUI module has to
+import SQLAlchemy or the models to know them.
+"""
+
+from __future__ import annotations
+
+# schedule: the networks a channel can be on, with the text limit a new channel gets (None: no practical limit).
+NETWORK_LIMITS: dict[str, int | None] = {
+    "facebook": 63206,
+    "instagram": 2200,
+    "x": 280,
+    "linkedin": 3000,
+    "tiktok": 4000,
+    "threads": 500,
+    "bluesky": 300,
+    "mastodon": 500,
+    "youtube": 5000,
+    "pinterest": 500,
+    "blog": None,
+    "newsletter": None,
+}
+NETWORKS: tuple[str, ...] = tuple(NETWORK_LIMITS)
+POST_STATUSES: tuple[str, ...] = ("draft", "scheduled", "published", "cancelled")
+
+# travel
+TRANSIT_KINDS: tuple[str, ...] = ("flight", "train", "bus", "car", "boat", "other")
+CONFLICT_KINDS: tuple[str, ...] = ("sleep", "transit", "off_hours", "holiday", "no_wifi")
+
+# wellbeing
+DEVICES: tuple[str, ...] = ("laptop", "phone", "tablet", "tv", "other")
+REST_KINDS: tuple[str, ...] = ("sleep", "break", "day_off", "offline_social", "sport", "other")
+
+# workplaces
+WORKPLACE_KINDS: tuple[str, ...] = ("cafe", "coworking", "hotel", "library", "outdoor", "transport", "other")
+ACCESS_FEES: tuple[str, ...] = ("free", "customers", "paid")
