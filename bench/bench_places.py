@@ -33,7 +33,8 @@ from sqlalchemy import insert  # noqa: E402
 
 from nomadcm import timezones  # noqa: E402
 from nomadcm.models import SpeedTest, Workplace  # noqa: E402
-from nomadcm.services.workplaces.place_catalog import PlaceFilter, load_catalog  # noqa: E402
+from nomadcm.services.workplaces.place_catalog import load_catalog  # noqa: E402
+from nomadcm.services.workplaces.place_filter import PlaceFilter  # noqa: E402
 from nomadcm.storage import Database  # noqa: E402
 
 CITIES = [

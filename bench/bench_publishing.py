@@ -83,13 +83,15 @@ def bench_month_view(folder: Path) -> tuple[float, float]:
     from nomadcm.storage import Database
     from nomadcm.ui.calendar.page import CalendarPage
     from nomadcm.ui.changes import ChangeBus
+    from nomadcm.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
     path = folder / "month.sqlite3"
     db = Database.open(path)
     seed_month(db)
     services = Services(db)
-    page = CalendarPage(services, ChangeBus())
+    tasks = TaskRunner()  # the page's import dialog would run on it; unused here
+    page = CalendarPage(services, ChangeBus(), tasks)
     page.resize(1280, 800)
     page.lens.setCurrentIndex(page.lens.findData("Europe/Paris"))
     page.show_date(date(2026, 3, 15), "month")
@@ -115,6 +117,7 @@ def bench_month_view(folder: Path) -> tuple[float, float]:
 
     base = best(baseline)
     page.close()
+    tasks.shutdown()
     db.close()
     return view, base
 

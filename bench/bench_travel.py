@@ -34,7 +34,8 @@ from nomadcm.services.travel import cities  # noqa: E402
 from nomadcm.services.travel.conflicts import ConflictService  # noqa: E402
 from nomadcm.services.travel.itinerary import load_itinerary  # noqa: E402
 from nomadcm.services.travel.rhythm import load_rhythm  # noqa: E402
-from nomadcm.services.travel.trips import ItineraryService, StayInput, TransitInput  # noqa: E402
+from nomadcm.services.travel.trip_records import StayInput, TransitInput  # noqa: E402
+from nomadcm.services.travel.trips import ItineraryService  # noqa: E402
 from nomadcm.storage import Database  # noqa: E402
 
 PLACES = [

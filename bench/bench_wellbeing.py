@@ -147,7 +147,7 @@ def year_of_data(db: Database) -> None:
         ):
             first = date(2027, month + 1, 1)
             last = (date(2027, month + 2, 1) if month < 11 else date(2028, 1, 1)) - timedelta(days=1)
-            from nomadcm.services.travel.trips import stay_span
+            from nomadcm.services.travel.trip_records import stay_span
 
             a, b = stay_span(tz, first, last)
             s.add(Stay(city=city, tz=tz, first_date=first, last_date=last, start_utc=a, end_utc=b, notes=""))

@@ -1,4 +1,5 @@
-"""CLI for the itinerary, the offline city search, the CM's rhythm settings and the conflicts check.
+"""CLI for the itinerary and the CM's rhythm settings; registers the city search (cli/cities.py) and the
+conflicts check (cli/conflicts.py) after it, in the order `nomadcm --help` lists them.
 
     nomadcm stay add --city NAME [--country CC] [--tz ZONE] --from YYYY-MM-DD --to YYYY-MM-DD [--note TEXT]
     nomadcm stay edit ID [...] / stay delete ID
@@ -21,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from nomadcm import timezones
+from nomadcm.cli.cities import register as register_city_search
 from nomadcm.cli.common import (
     CliContext,
     command_group,
@@ -31,8 +33,9 @@ from nomadcm.cli.common import (
     print_table,
     register_setting,
 )
+from nomadcm.cli.conflicts import register as register_conflicts
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.vocabulary import CONFLICT_KINDS, TRANSIT_KINDS
+from nomadcm.vocabulary import TRANSIT_KINDS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,35 +83,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=trip_list)
 
-    city = command_group(sub, "city", "the offline city table")
-    p = city.add_parser("search", help="find a city (accents and case don't matter)")
-    p.add_argument("text")
-    p.add_argument("--country", metavar="CC", help="only in this country (code or name)")
-    p.add_argument("--limit", type=int, default=10, metavar="N")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=city_search)
-
-    p = sub.add_parser(
-        "check",
-        help="scheduled posts that fall while you sleep, travel, are off, or on a holiday",
-        description="List scheduled posts with conflicts (sleep, transit, off_hours, holiday).",
-    )
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first post-local date (inclusive)")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last post-local date (inclusive)")
-    p.add_argument("--all", action="store_true", help="also list posts whose conflicts are all acknowledged")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=check)
-
-    conflict = command_group(sub, "conflict", "acknowledge conflicts so they stop nagging")
-    p = conflict.add_parser("ack", help="mark conflict kinds of a post as fine")
-    p.add_argument("post_id", type=int)
-    p.add_argument("kinds", nargs="+", metavar="KIND", help=", ".join(CONFLICT_KINDS))
-    p.add_argument("--note", default="")
-    p.set_defaults(handler=conflict_ack)
-    p = conflict.add_parser("undo", help="remove acknowledgements of a post (all, or the kinds given)")
-    p.add_argument("post_id", type=int)
-    p.add_argument("kinds", nargs="*", metavar="KIND")
-    p.set_defaults(handler=conflict_undo)
+    register_city_search(sub)
+    register_conflicts(sub)
 
     register_setting("sleep", _set_sleep, "your sleep window in local time, e.g. 23:00-07:00")
     register_setting(
@@ -192,7 +168,7 @@ def _stay_dates(args: argparse.Namespace, first: date | None, last: date | None)
 
 
 def stay_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.trips import StayInput
+    from nomadcm.services.travel.trip_records import StayInput
 
     first, last = _stay_dates(args, None, None)
     place = resolve_place(args.city, args.country, args.tz, "--city")
@@ -262,7 +238,7 @@ def _transit_json(t) -> dict:  # type: ignore[no-untyped-def, type-arg]
 
 
 def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.trips import TransitInput
+    from nomadcm.services.travel.trip_records import TransitInput
 
     depart = parse_wall(args.depart, "--depart")
     arrive = parse_wall(args.arrive, "--arrive")
@@ -327,7 +303,7 @@ def _print_warnings(svc, stay_id: int | None = None, transit_id: int | None = No
             print(f"warning: {w.message}", file=sys.stderr)
 
 
-# ---------------------------------------------------------------------- trip, cities
+# ---------------------------------------------------------------------- trip
 
 
 def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -377,53 +353,6 @@ def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def city_search(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel import cities
-
-    if args.limit < 1:
-        raise ValidationError(f"--limit {args.limit} must be at least 1")
-    index = cities.default_index()
-    code = index.country_code(args.country) if args.country else None
-    found = index.search(args.text, code, limit=args.limit)
-    if args.json:
-        print_json(
-            [
-                {
-                    "name": c.name,
-                    "ascii_name": c.ascii_name,
-                    "country": c.country,
-                    "country_name": c.country_name,
-                    "lat": c.lat,
-                    "lon": c.lon,
-                    "population": c.population,
-                    "tz": c.tz,
-                    "matched": c.matched or c.name,
-                }
-                for c in found
-            ]
-        )
-        return 0
-    if not found:
-        where = f" in {index.countries.get(code, code)}" if code else ""
-        print(f"no city matches {args.text!r}{where}", file=sys.stderr)
-        return 1
-    print_table(
-        ["city", "country", "zone", "population", "lat", "lon"],
-        [
-            [
-                f"{c.name} ({c.matched})" if c.matched else c.name,
-                f"{c.country} {c.country_name}",
-                c.tz,
-                f"{c.population:,}".replace(",", " "),
-                f"{c.lat:.4f}",
-                f"{c.lon:.4f}",
-            ]
-            for c in found
-        ],
-    )
-    return 0
-
-
 # ---------------------------------------------------------------------- rhythm settings
 
 
@@ -439,62 +368,3 @@ def _set_work_hours(ctx: CliContext, value: str) -> str:
 
     WorkHours.parse(value)
     return set_work_hours(ctx.services.settings, value)
-
-
-# ---------------------------------------------------------------------- conflicts
-
-
-def check(ctx: CliContext, args: argparse.Namespace) -> int:
-    d_from = parse_date(args.date_from, "--from") if args.date_from else None
-    d_to = parse_date(args.date_to, "--to") if args.date_to else None
-    if d_from and d_to and d_to < d_from:
-        raise ValidationError(f"--to {d_to} is before --from {d_from}")
-    found = ctx.services.conflicts.check(d_from, d_to, include_acknowledged=args.all, with_text=False)
-    if args.json:
-        print_json([c.to_json() for c in found])
-        return 0
-    if not found:
-        print("no conflicts")
-        return 0
-    print_table(
-        ["post", "UTC", "your time", "client", "channel", "conflicts", "detail"],
-        [
-            [
-                c.post_id,
-                f"{c.utc:%Y-%m-%d %H:%M}Z",
-                f"{c.cm_wall:%Y-%m-%d %H:%M} {timezones.abbreviation(c.utc, c.cm_tz)}",
-                c.client_name,
-                c.network,
-                ", ".join(c.kinds) + (f" (ok: {', '.join(c.acknowledged)})" if c.acknowledged else ""),
-                c.detail,
-            ]
-            for c in found
-        ],
-    )
-    active = sum(1 for c in found if c.kinds)
-    print(f"\n{active} post(s) with conflicts", file=sys.stderr)
-    return 0
-
-
-def conflict_ack(ctx: CliContext, args: argparse.Namespace) -> int:
-    added = ctx.services.conflicts.acknowledge(args.post_id, args.kinds, args.note)
-    if added:
-        print(f"post {args.post_id}: acknowledged {', '.join(added)}")
-    else:
-        print(f"post {args.post_id}: already acknowledged")
-    return 0
-
-
-def conflict_undo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.travel.conflict_rules import rules
-
-    known = [r.kind for r in rules()]
-    for kind in args.kinds:
-        if kind not in known:
-            raise ValidationError(f"unknown conflict kind {kind!r} (one of: {', '.join(known)})")
-    removed = ctx.services.conflicts.unacknowledge(args.post_id, args.kinds or None)
-    if removed:
-        print(f"post {args.post_id}: {', '.join(a.kind for a in removed)} no longer acknowledged")
-    else:
-        print(f"post {args.post_id}: nothing was acknowledged")
-    return 0

@@ -177,7 +177,7 @@ def log_screen(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def log_rest(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.wellbeing.records import check_quality
+    from nomadcm.services.wellbeing.record_values import check_quality
 
     quality = check_quality(args.quality)
     start, end, zone = _read_span(ctx, args)

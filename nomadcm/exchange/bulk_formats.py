@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, UserError, ValidationError
@@ -40,6 +40,9 @@ from nomadcm.exchange.csv_native import (
 )
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.storage import Database
+
+if TYPE_CHECKING:
+    from nomadcm.services.schedule.posts import PostDraft
 
 FORMATS: tuple[str, ...] = ("hootsuite", "sprout", "publer")
 DATE_STYLES: tuple[str, ...] = ("dmy", "mdy")
@@ -403,7 +406,7 @@ def preview_import(
     """Reads and checks every row of a file without writing anything (the GUI shows it before importing).
 
     Bulk formats carry no client, channel or zone: every row goes to `channel_id`, its times in `tz`
-    (default: the channel's client's audience zone).
+    (default: the channel's client's audience zone). Each row is checked by the posts' one check.
     """
     path = Path(path)
     if fmt == "native":
@@ -412,48 +415,43 @@ def preview_import(
     if channel_id is None:
         raise ValidationError(f"a {PROFILES[fmt].name} file names no channel: choose the client and channel")
     from nomadcm.services.schedule.clients import ClientService
-    from nomadcm.services.schedule.posts import check_link, text_problem
+    from nomadcm.services.schedule.posts import PostService
 
     channel = ClientService(db).get_channel(channel_id)
     client = ClientService(db).get_client(channel.client_id)
     zone = timezones.check_zone(tz or client.audience_tz)
     rows = read_bulk(path, fmt, date_style)
+    checker = PostService(db).checker(channel_ids=[channel_id])
     for r in rows:
         r.zone, r.client, r.channel = zone, client.name, channel.label
         if r.error:
             continue
-        assert r.wall is not None
-        try:
-            res = timezones.resolve(r.wall, zone)
-            if res.gap is not None:
-                raise timezones.NonExistentTimeError(r.wall, res.gap)
-            r.link = check_link(r.link)
-            if not r.text.strip():
-                raise ValidationError("the text is empty")
-            problem = text_problem(r.text, channel.text_limit, "scheduled", channel.network)
-            if problem:
-                raise ValidationError(problem)
-        except UserError as err:
-            r.error = str(err)
+        checked = checker.check(_draft(channel_id, r))
+        if checked.errors:
+            r.error = str(checked.errors[0])
+        else:
+            r.link, r.tags = checked.link, checked.tags
     return ImportPreview(fmt, path, rows, channel_id)
+
+
+def _draft(channel_id: int, row: PreviewRow) -> PostDraft:
+    """The post a bulk file's row asks for (these tools only take posts to publish: `scheduled`)."""
+    from nomadcm.services.schedule.posts import PostDraft
+
+    assert row.wall is not None
+    return PostDraft(channel_id, row.text, row.wall, row.zone, row.fold, row.link, row.tags)
 
 
 def _preview_native(db: Database, path: Path) -> ImportPreview:
     from nomadcm.exchange import csv_native
+    from nomadcm.services.schedule.posts import PostService
 
     header, records = csv_native.read_csv_records(path)
-    missing = [c for c in csv_native.REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise UserError(f"{str(path)!r}: missing column(s) {', '.join(missing)} (header is line 1)")
-    index = {name: i for i, name in enumerate(header)}
-    lookup = csv_native._load_lookup(db)
-    now = timezones.now_utc()
-
-    def cell(cells: list[str], name: str) -> str:
-        i = index.get(name)
-        return unneutralise(cells[i]) if i is not None and i < len(cells) else ""
-
+    csv_native.check_header(path, header)
+    reader = csv_native.NativeRows(db, header)
+    cell = reader.cell
     rows: list[PreviewRow] = []
+    drafts = []
     for line, cells in records:
         row = PreviewRow(
             line,
@@ -464,19 +462,21 @@ def _preview_native(db: Database, path: Path) -> ImportPreview:
             link=cell(cells, "link"),
         )
         try:
-            row.wall = datetime.strptime(cell(cells, "audience_time").strip(), csv_native.WALL_FORMAT)
+            row.wall = csv_native.parse_wall(cell(cells, "audience_time").strip())
         except ValueError:
             row.wall = None
-        if len(cells) != len(header):
-            row.error = f"{len(cells)} cells, the header has {len(header)}"
-        else:
-            try:
-                checked = csv_native._check_row(cell, cells, lookup, {}, now)
-                row.fold, row.zone, row.wall = checked["fold"], checked["tz"], checked["wall_time"]
-                row.tags = tuple(t for t in checked["tags"].split(",") if t)
-            except (UserError, ValueError) as err:
-                row.error = str(err)
+        try:
+            drafts.append((row, reader.draft(cells)))
+        except (UserError, ValueError) as err:
+            row.error = str(err)
         rows.append(row)
+    checker = PostService(db).checker(create_missing=reader.create_missing)
+    for row, draft in drafts:
+        checked = checker.check(draft)
+        if checked.errors:
+            row.error = str(checked.errors[0])
+        else:
+            row.fold, row.zone, row.wall, row.tags = checked.fold, checked.tz, checked.wall, checked.tags
     return ImportPreview("native", path, rows)
 
 
@@ -491,30 +491,15 @@ def commit_import(db: Database, preview: ImportPreview) -> int:
         from nomadcm.exchange import csv_native
 
         return csv_native.import_csv(db, preview.path).imported
-    from sqlalchemy import insert
+    from nomadcm.services.schedule.posts import DraftsRefused, PostService
 
-    from nomadcm.models import Post, utcnow
-
-    now = utcnow()
-    values = []
-    for r in preview.rows:
-        assert r.wall is not None
-        values.append(
-            {
-                "channel_id": preview.channel_id,
-                "text": r.text,
-                "link": r.link,
-                "tags": ",".join(r.tags),
-                "notes": "",
-                "status": "scheduled",
-                "wall_time": r.wall,
-                "tz": r.zone,
-                "fold": 0,
-                "utc": timezones.localize(r.wall, r.zone),
-                "created_at": now,
-                "updated_at": now,
-            }
-        )
-    with db.write() as s:
-        s.execute(insert(Post.__table__), values)
-    return len(values)
+    assert preview.channel_id is not None
+    drafts = [_draft(preview.channel_id, r) for r in preview.rows]
+    try:
+        return len(PostService(db).add_many(drafts))
+    except DraftsRefused as err:  # the database changed since the preview (a channel deleted...)
+        bad = sorted(err.first_by_index().items())
+        index, problem = bad[0]
+        raise UserError(
+            f"nothing imported: {len(bad)} bad row(s); line {preview.rows[index].line}: {problem.message}"
+        ) from None

@@ -18,22 +18,23 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, UserError, ValidationError
-from nomadcm.models import NETWORK_LIMITS, Channel, Client, Post, utcnow
+from nomadcm.models import Channel, Client
 from nomadcm.services.schedule.clients import check_network, name_key
-from nomadcm.services.schedule.posts import check_link, check_status, split_tags, text_problem
+from nomadcm.services.schedule.posts import DraftsRefused, NewChannel, PostDraft, PostService
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.recurrence import Occurrence
 from nomadcm.services.travel.itinerary import Itinerary
@@ -56,6 +57,7 @@ COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS: tuple[str, ...] = ("client", "channel", "audience_tz", "audience_time", "text")
 INJECTION_CHARS = ("=", "+", "-", "@", "\t", "\r")
 WALL_FORMAT = "%Y-%m-%d %H:%M"
+_WALL_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)")
 FETCH_BATCH = 5000
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 _LATEST = datetime.max.replace(tzinfo=UTC)
@@ -105,6 +107,15 @@ def unneutralise(cell: str) -> str:
     if cell[:1] == "'" and cell.lstrip("'")[:1] in INJECTION_CHARS and cell.lstrip("'"):
         return cell[1:]
     return cell
+
+
+def parse_wall(text: str) -> datetime:
+    """A `YYYY-MM-DD HH:MM` cell; raises ValueError. The usual form is read without strptime (which costs
+    more than the rest of a row's reading); any other goes through strptime, which also takes `2025-6-1 9:00`."""
+    m = _WALL_RE.fullmatch(text)
+    if m:
+        return datetime(*map(int, m.groups()))
+    return datetime.strptime(text, WALL_FORMAT)
 
 
 def channel_label(network: str, handle: str) -> str:
@@ -277,161 +288,141 @@ def read_csv_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]
     return header, records
 
 
-_Found = tuple[int, int | None, tuple[int, str, str] | None]
-
-
 @dataclass
 class _Lookup:
-    clients: dict[str, tuple[int, str, str]]  # name_key(name) -> (id, audience tz, name as stored)
-    # (client, network, handle) -> (channel id, text limit, key of a channel to create, or None)
-    channels: dict[tuple[int, str, str], _Found]
-    first_channel: dict[tuple[int, str], _Found]  # (client, network) -> its first channel
+    clients: dict[str, tuple[int, str]]  # name_key(name) -> (id, name as stored)
+    channels: dict[tuple[int, str, str], int]  # (client, network, handle) -> channel id (< 0: to create)
+    first_channel: dict[tuple[int, str], int]  # (client, network) -> its first channel
 
 
 def _load_lookup(db: Database) -> _Lookup:
     with db.session() as s:
-        clients = {
-            name_key(name): (cid, tz, name)
-            for cid, name, tz in s.execute(select(Client.id, Client.name, Client.audience_tz))
-        }
-        channels: dict[tuple[int, str, str], _Found] = {}
-        first: dict[tuple[int, str], _Found] = {}
-        for chid, cid, net, handle, limit in s.execute(
-            select(
-                Channel.id, Channel.client_id, Channel.network, Channel.handle, Channel.text_limit
-            ).order_by(Channel.id)
+        clients = {name_key(name): (cid, name) for cid, name in s.execute(select(Client.id, Client.name))}
+        channels: dict[tuple[int, str, str], int] = {}
+        first: dict[tuple[int, str], int] = {}
+        for chid, cid, net, handle in s.execute(
+            select(Channel.id, Channel.client_id, Channel.network, Channel.handle).order_by(Channel.id)
         ):
-            channels[(cid, net, handle)] = (chid, limit, None)
-            first.setdefault((cid, net), (chid, limit, None))
+            channels[(cid, net, handle)] = chid
+            first.setdefault((cid, net), chid)
     return _Lookup(clients, channels, first)
 
 
-def import_csv(db: Database, path: Path | str, progress: Progress | None = None) -> ImportReport:
-    """Import every row of a native CSV, or none: raises ImportFailed listing each bad row by line."""
-    path = Path(path)
-    header, records = read_csv_records(path)
+_DRAFT_COLUMNS = (
+    "client",
+    "channel",
+    "audience_time",
+    "utc_time",
+    "text",
+    "audience_tz",
+    "link",
+    "tags",
+    "status",
+)
+
+
+class NativeRows:
+    """Turns records of a native CSV into post drafts: finds the client and the channel (a missing channel of
+    a known client is to be created, under a negative placeholder id), reads the wall time. The post itself
+    is checked by the posts' one check (services/schedule/post_writes.py), not here."""
+
+    def __init__(self, db: Database, header: list[str]) -> None:
+        self.index = {name: i for i, name in enumerate(header)}
+        self.width = len(header)
+        self.lookup = _load_lookup(db)
+        self.create_missing: dict[int, NewChannel] = {}
+        self.labels: dict[int, str] = {}  # placeholder -> "Client network:handle" of a channel to create
+        self._read = [self.index.get(name) for name in _DRAFT_COLUMNS]
+
+    def cell(self, cells: list[str], name: str) -> str:
+        i = self.index.get(name)
+        return unneutralise(cells[i]) if i is not None and i < len(cells) else ""
+
+    def draft(self, cells: list[str]) -> PostDraft:
+        """The draft of one record; raises UserError when the record names no post (the reason is the
+        row's error)."""
+        if len(cells) != self.width:
+            raise ValidationError(f"{len(cells)} cells, the header has {self.width}")
+        client, channel, wall_text, utc_text, text, tz, link, tags, status = (
+            "" if i is None else unneutralise(cells[i]) for i in self._read
+        )
+        client_name = " ".join(client.split())
+        known = self.lookup.clients.get(name_key(client_name))
+        if known is None:
+            raise ValidationError(f"unknown client {client_name!r}" if client_name else "client is empty")
+        client_id, client_name = known  # reports name the client as stored, not as typed
+        network_text, _, handle = channel.partition(":")
+        network = check_network(network_text)
+        handle = handle.strip()
+        key = (client_id, network, handle)
+        lookup = self.lookup
+        channel_id = lookup.channels.get(key) if handle else lookup.first_channel.get((client_id, network))
+        if channel_id is None:
+            channel_id = -1 - len(self.create_missing)
+            self.create_missing[channel_id] = NewChannel(client_id, network, handle)
+            self.labels[channel_id] = f"{client_name} {channel_label(network, handle)}"
+            lookup.channels[key] = channel_id
+            lookup.first_channel.setdefault((client_id, network), channel_id)
+        wall_text = wall_text.strip()
+        try:
+            wall = parse_wall(wall_text)
+        except ValueError:
+            raise ValidationError(f"audience_time {wall_text!r} is not a valid YYYY-MM-DD HH:MM") from None
+        utc_hint = None
+        utc_text = utc_text.strip()
+        if utc_text:  # only says which occurrence of a doubled time was meant
+            with suppress(ValueError):
+                utc_hint = timezones.parse_utc(utc_text)
+        return PostDraft(
+            channel_id,
+            text,
+            wall,
+            tz.strip(),
+            link=link,
+            tags=tags,
+            status=status or "scheduled",
+            utc_hint=utc_hint,
+        )
+
+
+def check_header(path: Path, header: list[str]) -> None:
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise UserError(f"{str(path)!r}: missing column(s) {', '.join(missing)} (header is line 1)")
-    index = {name: i for i, name in enumerate(header)}
-    lookup = _load_lookup(db)
+
+
+def import_csv(db: Database, path: Path | str, progress: Progress | None = None) -> ImportReport:
+    """Import every row of a native CSV, or none: raises ImportFailed listing each bad row by line.
+
+    Rows become drafts here; checking and writing them is `PostService.add_many`, as for every post."""
+    path = Path(path)
+    header, records = read_csv_records(path)
+    check_header(path, header)
+    reader = NativeRows(db, header)
     total = len(records)
     errors: list[RowError] = []
-    rows: list[dict[str, Any]] = []
-    new_channels: dict[tuple[int, str, str], str] = {}  # key -> label, created before inserting posts
-    now = utcnow()
-
-    def cell(cells: list[str], name: str) -> str:
-        i = index.get(name)
-        return unneutralise(cells[i]) if i is not None and i < len(cells) else ""
-
+    drafts: list[PostDraft] = []
+    lines: list[int] = []
     for n, (line, cells) in enumerate(records, 1):
-        if len(cells) != len(header):
-            errors.append(RowError(line, f"{len(cells)} cells, the header has {len(header)}"))
-            continue
         try:
-            rows.append(_check_row(cell, cells, lookup, new_channels, now))
+            drafts.append(reader.draft(cells))
+            lines.append(line)
         except (UserError, ValueError) as err:
             errors.append(RowError(line, str(err)))
         if progress and n % 2000 == 0:
             progress(n, total * 2)
-    if errors:
-        raise ImportFailed(str(path), errors)
-    created = _write_import(db, rows, new_channels, progress, total)
-    return ImportReport(len(rows), created)
-
-
-def _check_row(
-    cell: Callable[[list[str], str], str],
-    cells: list[str],
-    lookup: _Lookup,
-    new_channels: dict[tuple[int, str, str], str],
-    now: datetime,
-) -> dict[str, Any]:
-    client_name = " ".join(cell(cells, "client").split())
-    known = lookup.clients.get(name_key(client_name))
-    if known is None:
-        raise ValidationError(f"unknown client {client_name!r}" if client_name else "client is empty")
-    client_id, _client_tz, client_name = known  # reports name the client as stored, not as typed
-    network_text, _, handle = cell(cells, "channel").partition(":")
-    network = check_network(network_text)
-    handle = handle.strip()
-    key = (client_id, network, handle)
-    found = lookup.channels.get(key) if handle else lookup.first_channel.get((client_id, network))
-    if found is None:
-        found = (-1, NETWORK_LIMITS[network], key)  # created at write time
-        new_channels[key] = f"{client_name} {channel_label(network, handle)}"
-        lookup.channels[key] = found
-        lookup.first_channel.setdefault((client_id, network), found)
-    tz_text = cell(cells, "audience_tz").strip()
+    posts = PostService(db)
+    if errors:  # nothing will be written: the other rows are checked only to be reported too
+        checker = posts.checker(create_missing=reader.create_missing)
+        for line, draft in zip(lines, drafts, strict=True):
+            checked = checker.check(draft)
+            if checked.errors:
+                errors.append(RowError(line, str(checked.errors[0])))
+        raise ImportFailed(str(path), sorted(errors, key=lambda e: e.line))
+    written = None if progress is None else (lambda done: progress(total + done, total * 2))
     try:
-        tz = timezones.check_zone(tz_text)
-    except timezones.UnknownZoneError:
-        raise ValidationError(f"unknown time zone {tz_text!r}") from None
-    wall_text = cell(cells, "audience_time").strip()
-    try:
-        wall = datetime.strptime(wall_text, WALL_FORMAT)
-    except ValueError:
-        raise ValidationError(f"audience_time {wall_text!r} is not a valid YYYY-MM-DD HH:MM") from None
-    res = timezones.resolve(wall, tz)
-    if res.gap is not None:
-        raise timezones.NonExistentTimeError(wall, res.gap)
-    fold, instant = 0, res.instant
-    utc_text = cell(cells, "utc_time").strip()
-    if res.ambiguous and utc_text and res.other_instant is not None:
-        try:
-            if timezones.parse_utc(utc_text) == res.other_instant:  # the export said: the second one
-                fold, instant = 1, res.other_instant
-        except ValueError:
-            pass
-    status = check_status(cell(cells, "status") or "scheduled")
-    text = cell(cells, "text")
-    problem = text_problem(text, found[1], status, network)
-    if problem:
-        raise ValidationError(problem)
-    return {
-        "_channel_key": found[2],
-        "channel_id": found[0],
-        "text": text,
-        "link": check_link(cell(cells, "link")),
-        "tags": ",".join(split_tags(cell(cells, "tags"))),
-        "notes": "",
-        "status": status,
-        "wall_time": wall,
-        "tz": tz,
-        "fold": fold,
-        "utc": instant,
-        "created_at": now,
-        "updated_at": now,
-    }
-
-
-def _write_import(
-    db: Database,
-    rows: list[dict[str, Any]],
-    new_channels: dict[tuple[int, str, str], str],
-    progress: Progress | None,
-    total: int,
-) -> list[str]:
-    with db.write() as s:
-        created_ids: dict[tuple[int, str, str], int] = {}
-        for key in new_channels:
-            client_id, network, handle = key
-            ch = Channel(
-                client_id=client_id, network=network, handle=handle, text_limit=NETWORK_LIMITS[network]
-            )
-            s.add(ch)
-            s.flush()
-            created_ids[key] = ch.id
-        table = Post.__table__
-        batch = 5000
-        for start in range(0, len(rows), batch):
-            chunk = rows[start : start + batch]
-            for r in chunk:
-                key = r.pop("_channel_key")
-                if key is not None:
-                    r["channel_id"] = created_ids[key]
-            s.execute(insert(table), chunk)
-            if progress:
-                progress(total + start + len(chunk), total * 2)
-    return sorted(new_channels.values())
+        posts.add_many(drafts, create_missing=reader.create_missing, progress=written)
+    except DraftsRefused as err:
+        bad = sorted(err.first_by_index().items())
+        raise ImportFailed(str(path), [RowError(lines[i], p.message) for i, p in bad]) from None
+    return ImportReport(len(drafts), sorted(reader.labels.values()))

@@ -57,11 +57,12 @@ def _summary(o: Occurrence) -> str:
     return f"{o.client_name} · {channel}: {first}" if first else f"{o.client_name} · {channel}"
 
 
-def _event(o: Occurrence, uid: str, stamp: datetime) -> icalendar.Event:
+def _event(o: Occurrence, uid: str, stamp: datetime, start: datetime | None = None) -> icalendar.Event:
     ev = icalendar.Event()
     ev.add("uid", uid)
     ev.add("dtstamp", stamp)
-    start = timezones.to_local(o.utc, o.tz)  # aware, in the post's own zone: written with its TZID
+    if start is None:
+        start = timezones.to_local(o.utc, o.tz)  # aware, in the post's own zone: written with its TZID
     ev.add("dtstart", start)
     ev.add("dtend", timezones.to_local(o.utc + EVENT_LENGTH, o.tz))
     ev.add("summary", _summary(o))
@@ -152,7 +153,7 @@ def _series_events(series: Series, created_at: datetime, stamp: datetime) -> Ite
         series.handle,
         series.dtstart,
     )
-    master = _event(master_occ, uid, stamp)
+    master = _event(master_occ, uid, stamp, _as_written(series.dtstart, series.first_utc, series.tz))
     master.add("rrule", icalendar.vRecur.from_ical(series.rule.to_text()))
     exdates = []
     changed = []
@@ -162,7 +163,7 @@ def _series_events(series: Series, created_at: datetime, stamp: datetime) -> Ite
             continue
         generated_utc = timezones.localize_shifting_gaps(wall, series.tz)[0]
         if ov.deleted:
-            exdates.append(timezones.to_local(generated_utc, series.tz))
+            exdates.append(_as_written(wall, generated_utc, series.tz))
             continue
         occ = series.occurrence_at(wall)
         if occ is not None:
@@ -172,8 +173,17 @@ def _series_events(series: Series, created_at: datetime, stamp: datetime) -> Ite
     yield master
     for generated_utc, occ in changed:
         ev = _event(occ, uid, stamp)
-        ev.add("recurrence-id", timezones.to_local(generated_utc, series.tz))
+        assert occ.series_wall is not None
+        ev.add("recurrence-id", _as_written(occ.series_wall, generated_utc, series.tz))
         yield ev
+
+
+def _as_written(wall: datetime, instant: datetime, zone: str) -> datetime:
+    """A generated wall time with its zone, as the rule generates it. One the clocks skip stays as it is
+    (02:30 on the spring-forward night), which readers move past the gap themselves (RFC 5545 §3.3.5) to
+    `instant`: writing the shifted 03:30 instead would move every occurrence of a series starting there, and
+    EXDATE / RECURRENCE-ID would no longer match the occurrence the reader generates."""
+    return wall.replace(tzinfo=timezones.to_local(instant, zone).tzinfo)
 
 
 def _created_at(db: Database) -> dict[int, datetime]:

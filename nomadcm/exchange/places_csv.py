@@ -50,8 +50,9 @@ from nomadcm.exchange.csv_native import (
 from nomadcm.exchange.places_io import PlaceFileError, PlaceRow, PlacesImportReport, PositionedError
 from nomadcm.services.workplaces.opening_hours import check_hours
 from nomadcm.services.workplaces.place_catalog import PlaceInfo, encode_tags, load_catalog
+from nomadcm.services.workplaces.place_fields import check_fields
 from nomadcm.services.workplaces.place_geo import guess_zone
-from nomadcm.services.workplaces.places import WorkplaceService, check_fields
+from nomadcm.services.workplaces.places import WorkplaceService
 from nomadcm.storage import Database
 
 COLUMNS: tuple[str, ...] = (

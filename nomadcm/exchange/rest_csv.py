@@ -36,7 +36,13 @@ from nomadcm.exchange.wellbeing_io import (
 from nomadcm.models import Client, RestPeriod, ScreenSession
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.services.wellbeing import days as d
-from nomadcm.services.wellbeing.records import MAX_REST, MAX_SCREEN, check_device, check_kind, check_quality
+from nomadcm.services.wellbeing.record_values import (
+    MAX_REST,
+    MAX_SCREEN,
+    check_device,
+    check_kind,
+    check_quality,
+)
 from nomadcm.storage import Database
 
 SOURCE = "import"

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from nomadcm.services.wellbeing.records import WellbeingService
     from nomadcm.services.wellbeing.wellbeing_report import ReportService
     from nomadcm.services.workplaces.places import WorkplaceService
+    from nomadcm.storage.change_counter import ChangeCounter
 
 
 class Services:
@@ -124,6 +125,10 @@ class Services:
     def db_path(self) -> Path | None:
         """The database file (None for a server URL): for the window title and the About box."""
         return self.db.path
+
+    def change_counter(self) -> ChangeCounter:
+        """`poll()` says whether another process wrote since the last poll (the window's refresh watcher)."""
+        return self.db.change_counter()
 
     def day_plan(self, day: date, cm_title: str = "You") -> DayPlan:
         """The Travel page's day view: her zones, rhythm and travel beside each client's day and posts."""

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nomadcm.errors import DatabaseError
 from nomadcm.storage import engine as storage_engine
+from nomadcm.storage.change_counter import ChangeCounter, NullChangeCounter, SQLiteChangeCounter
 from nomadcm.storage.engine import make_engine, sqlite_url
 from nomadcm.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -39,6 +40,7 @@ class Database:
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
+        self._counters: list[ChangeCounter] = []
 
     # ------------------------------------------------------------------ opening
 
@@ -103,7 +105,21 @@ class Database:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def close(self) -> None:
+        for counter in self._counters:
+            counter.close()
+        self._counters.clear()
         self.engine.dispose()
+
+    def change_counter(self) -> ChangeCounter:
+        """Answers "has another process written since I last asked?" cheaply (`poll()`), for a window that
+        must show changes made from the command line or another window. SQLite: `PRAGMA data_version` on a
+        dedicated connection, our own commits absorbed (see storage/change_counter.py); other engines: a
+        counter that never changes, for now. Closed with the database."""
+        if self.engine.dialect.name != "sqlite" or self.path is None:
+            return NullChangeCounter()
+        counter = SQLiteChangeCounter(self.path, self.engine)
+        self._counters.append(counter)
+        return counter
 
     # ------------------------------------------------------------------ sessions
 

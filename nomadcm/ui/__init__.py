@@ -84,6 +84,10 @@ def run(
     shell.tray.hide()
     window._quitting = True  # closing for good, not to the tray
     window.close()
+    # closeEvent did both, unless a dialog kept the window open: no job may outlive it, nor the watcher's
+    # connection the database.
+    window.external_changes.stop()
+    window.tasks.shutdown()
     window.deleteLater()
     set_default_city_search(None)
     app.setQuitOnLastWindowClosed(True)

@@ -16,6 +16,9 @@ ITINERARY = "itinerary"
 SETTINGS = "settings"
 WORKPLACES = "workplaces"
 WELLBEING = "wellbeing"
+# Everything a page may show: what a write from another process (or View > Refresh) announces, since the
+# database does not say what changed. "conflicts" (acknowledgements) is the Travel page's (travel/undo.py).
+ALL_AREAS = frozenset({POSTS, CLIENTS, ITINERARY, SETTINGS, WORKPLACES, WELLBEING, "conflicts"})
 
 
 class ChangeBus(QObject):

@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 from nomadcm import APP_NAME, paths
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import ChangeBus
+from nomadcm.ui.external_changes import ExternalChangeWatcher
 from nomadcm.ui.pages import PAGES, PageSpec
+from nomadcm.ui.tasks import TaskRunner
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_STATE = "window/state"
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.changes = ChangeBus(self)
+        self.tasks = TaskRunner(self)  # imports, exports, checks: one worker thread, owned here
         self.settings = settings or app_settings()
         self.undo_group = QUndoGroup(self)
         self._pages: dict[str, QWidget] = {}
@@ -201,6 +204,11 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(self.tr("The database NomadCM is working on"))
         self.db_label.setContentsMargins(0, 0, 12, 0)  # clear of the size grip
         self.statusBar().addPermanentWidget(self.db_label)
+        # Long jobs run on the window's one task runner; one that ends after its dialog closed says so here.
+        self.tasks.finished_unattended.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        # Writes from another process (the CLI, a second window) reach the pages within a second.
+        self.external_changes = ExternalChangeWatcher(services.change_counter(), self.changes, parent=self)
+        self.external_changes.start()
 
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
         self._restore()
@@ -267,6 +275,12 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Refresh, "F5"))
+        self.refresh_action.setStatusTip(self.tr("Show what another window or the command line changed"))
+        self.refresh_action.triggered.connect(self.refresh)
+        view_menu.addAction(self.refresh_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.wizard_action = QAction(self.tr("&Welcome assistant…"), self)
@@ -293,7 +307,7 @@ class MainWindow(QMainWindow):
         widget = self._pages.get(key)
         if widget is None:
             spec = self._spec(key)
-            widget = spec.factory(self.services, self.changes)
+            widget = spec.factory(self.services, self.changes, self.tasks)
             widget.setObjectName(f"page-{key}")
             self._pages[key] = widget
             self.stack.addWidget(widget)
@@ -355,7 +369,7 @@ class MainWindow(QMainWindow):
 
         schedule = self._pages.get("schedule")
         current = getattr(schedule, "current_filter", lambda: None)()
-        dialog = ExportDialog(self.services, current, self, self.settings)
+        dialog = ExportDialog(self.services, self.tasks, current, self, self.settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(lambda text: self.statusBar().showMessage(text, 15000))
         dialog.finished.connect(lambda _r: setattr(self, "export_dialog", None))
@@ -366,10 +380,15 @@ class MainWindow(QMainWindow):
     def import_csv(self) -> None:
         from nomadcm.ui.schedule.import_dialog import start_import
 
-        dialog = start_import(self.services, self.changes, self, self.settings)
+        dialog = start_import(self.services, self.changes, self.tasks, self, self.settings)
         if dialog is not None:
             dialog.finished.connect(lambda _r: setattr(self, "import_dialog", None))
         self.import_dialog = dialog
+
+    @Slot()
+    def refresh(self) -> None:
+        """View > Refresh: every page reloads what it shows from the database."""
+        self.external_changes.refresh_now()
 
     def title_for(self, page_title: str) -> str:
         if self.demo:
@@ -506,6 +525,8 @@ class MainWindow(QMainWindow):
         if not self.close_dialogs():  # a dialog with unsaved changes was kept open
             event.ignore()
             return
+        self.external_changes.stop()
+        self.tasks.shutdown()  # cancels a running job and waits for it: the thread never dies running
         super().closeEvent(event)
         self.closed.emit()
 

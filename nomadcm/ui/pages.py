@@ -23,9 +23,11 @@ if TYPE_CHECKING:
 
     from nomadcm.services.container import Services
     from nomadcm.ui.changes import ChangeBus
+    from nomadcm.ui.tasks import TaskRunner
 
 
-PageFactory = Callable[["Services", "ChangeBus"], "QWidget"]
+# (services, change bus, the window's task runner) -> the page. Pages that run long jobs keep the runner.
+PageFactory = Callable[["Services", "ChangeBus", "TaskRunner"], "QWidget"]
 
 
 @dataclass(frozen=True)
@@ -36,13 +38,13 @@ class PageSpec:
     factory: PageFactory
 
 
-def _schedule_page(services: Services, changes: ChangeBus) -> QWidget:
+def _schedule_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
     from nomadcm.ui.schedule.page import SchedulePage
 
     return SchedulePage(services, changes)
 
 
-def _clients_page(services: Services, changes: ChangeBus) -> QWidget:
+def _clients_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
     from nomadcm.ui.clients.page import ClientsPage
 
     return ClientsPage(services, changes)
@@ -55,10 +57,10 @@ PAGES: list[PageSpec] = [
 ]
 
 
-def _wellbeing_page(services: Services, changes: ChangeBus) -> QWidget:
+def _wellbeing_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
     from nomadcm.ui.wellbeing.page import WellbeingPage  # imports matplotlib: only when first shown
 
-    return WellbeingPage(services, changes)
+    return WellbeingPage(services, changes, tasks)
 
 
 PAGES.append(
@@ -68,10 +70,10 @@ PAGES.append(
 )
 
 
-def _workplaces_page(services: Services, changes: ChangeBus) -> QWidget:
+def _workplaces_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
     from nomadcm.ui.workplaces.page import WorkplacesPage
 
-    return WorkplacesPage(services, changes)
+    return WorkplacesPage(services, changes, tasks)
 
 
 PAGES.append(
@@ -84,10 +86,10 @@ PAGES.append(
 )
 
 
-def _calendar_page(services: Services, changes: ChangeBus) -> QWidget:
+def _calendar_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
     from nomadcm.ui.calendar.page import CalendarPage
 
-    return CalendarPage(services, changes)
+    return CalendarPage(services, changes, tasks)
 
 
 PAGES.insert(  # right after Schedule and Clients
@@ -96,10 +98,10 @@ PAGES.insert(  # right after Schedule and Clients
 )
 
 
-def _travel_page(services: Services, changes: ChangeBus) -> QWidget:
+def _travel_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
     from nomadcm.ui.travel.page import TravelPage  # the city table loads in the background from here
 
-    return TravelPage(services, changes)
+    return TravelPage(services, changes, tasks)
 
 
 PAGES.insert(  # after Calendar: where she is decides "your time" everywhere else

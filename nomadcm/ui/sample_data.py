@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from nomadcm.errors import UserError
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.worker import report_unexpected, start_job
+from nomadcm.ui.tasks import TaskRunner, report_unexpected
 
 
 def build_sample_database(path: Path, language: str = "", parent: QWidget | None = None) -> bool:
@@ -46,14 +46,19 @@ def build_sample_database(path: Path, language: str = "", parent: QWidget | None
         progress.setMaximum(steps)
         progress.setValue(step)
 
-    start_job(
-        work,
-        QCoreApplication.instance(),  # outlives the dialog: the thread ends on its own after the job
-        on_progress=on_progress,
-        on_success=lambda summary: done("summary", summary),
-        on_failure=lambda err: done("error", err),
-    )
-    loop.exec()
+    # No window yet (the next one opens on the database built here): a runner for this one job, shut down
+    # (the thread ended) before returning.
+    tasks = TaskRunner()
+    try:
+        tasks.run(
+            work,
+            on_progress=on_progress,
+            on_success=lambda summary: done("summary", summary),
+            on_failure=lambda err: done("error", err),
+        )
+        loop.exec()
+    finally:
+        tasks.shutdown()
     progress.close()
     err = outcome.get("error")
     if isinstance(err, UserError):

@@ -79,8 +79,8 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._general(values), self.tr("General"))
 
-        from nomadcm.ui.travel.dialogs import RhythmDialog
-        from nomadcm.ui.wellbeing.dialogs import GoalsDialog
+        from nomadcm.ui.travel.conflict_dialogs import RhythmDialog
+        from nomadcm.ui.wellbeing.goals_dialog import GoalsDialog
 
         self.rhythm = embed(RhythmDialog(services), self)
         self.tabs.addTab(self.rhythm, self.tr("Home and rhythm"))

@@ -11,7 +11,8 @@ from nomadcm.exchange.checklist import (
     export_checklist_csv,
     export_checklist_html,
 )
-from nomadcm.services.travel.trips import ItineraryService, StayInput
+from nomadcm.services.travel.trip_records import StayInput
+from nomadcm.services.travel.trips import ItineraryService
 from nomadcm.services.workplaces.places import WorkplaceService
 
 

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, func, select
 
@@ -23,6 +23,7 @@ from nomadcm.models import Channel, Post, Stay, Transit
 from nomadcm.services.schedule.clients import ChannelInfo, ClientService
 from nomadcm.services.schedule.posts import PostDraft, PostService
 from nomadcm.services.schedule.query import ScheduleQuery
+from nomadcm.services.schedule.recurrence import Occurrence
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.storage import Database
@@ -65,6 +66,11 @@ def records(text: str, delimiter: str = ",") -> list[dict[str, str]]:
 def count(db: Database, model) -> int:  # type: ignore[no-untyped-def]
     with db.session() as s:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def schedule_rows(db: Database) -> list[Occurrence]:
+    """What the schedule lists, in (utc, id) order."""
+    return list(ScheduleQuery(db).stream())
 
 
 def without_ids(text: str) -> list[list[str]]:
@@ -150,7 +156,7 @@ def test_injection_is_neutralised_and_comes_back(
     with db.write() as s:
         s.execute(delete(Post))
     import_csv(db, write(tmp_path / "in.csv", text))
-    assert [p.text for p in PostService(db).list()] == [evil]
+    assert [p.text for p in schedule_rows(db)] == [evil]
 
 
 def test_neutralising_a_client_name(db: Database) -> None:
@@ -170,7 +176,6 @@ def test_neutralising_a_client_name(db: Database) -> None:
         "naïve ☕ 🇫🇷 — «guillemets»",
         "a=b",
         "3-2",
-        "",
         "'",
         "\u00a0=nbsp",
     ],
@@ -192,7 +197,7 @@ def test_other_text_is_left_exactly_as_it_was(
     with db.write() as s:
         s.execute(delete(Post))
     import_csv(db, write(tmp_path / "in.csv", exported))
-    assert PostService(db).list()[0].text == text
+    assert schedule_rows(db)[0].text == text
 
 
 def test_excel_profile(db: Database, posts: PostService, ch: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
@@ -206,7 +211,7 @@ def test_excel_profile(db: Database, posts: PostService, ch: dict, tmp_path: Pat
     with db.write() as s:
         s.execute(delete(Post))
     assert import_csv(db, target).imported == 1  # the importer reads the Excel profile too
-    assert PostService(db).list()[0].text == "Prix: 3,50 €; promo"
+    assert schedule_rows(db)[0].text == "Prix: 3,50 €; promo"
 
 
 def test_from_to_select_the_audience_local_date(db: Database, posts: PostService) -> None:
@@ -417,7 +422,7 @@ def test_import_creates_a_missing_channel_of_a_known_client(db: Database, ch: di
     channels = ClientService(db).list_channels()
     tiktok = [c for c in channels if c.network == "tiktok"]
     assert len(tiktok) == 1 and tiktok[0].handle == "@sofia" and tiktok[0].text_limit == 4000
-    listed = PostService(db).list()
+    listed = schedule_rows(db)
     assert [(p.client_name, p.network, p.status) for p in listed] == [
         ("Sofia Bakery", "tiktok", "scheduled"),
         ("Sofia Bakery", "tiktok", "draft"),
@@ -438,7 +443,7 @@ def test_import_matches_client_names_like_the_app_does(db: Database, tmp_path: P
         ",E\u0301rable cafe\u0301,x,scheduled,America/Toronto,2025-06-01 11:00,,,,Allô,,\r\n"
     )
     assert import_csv(db, write(tmp_path / "in.csv", text)).imported == 2
-    assert [p.client_name for p in PostService(db).list()] == ["Weißwurst Straße", "Érable Café"]
+    assert [p.client_name for p in schedule_rows(db)] == ["Weißwurst Straße", "Érable Café"]
 
 
 def test_import_refuses_unusable_files(db: Database, tmp_path: Path) -> None:
@@ -463,7 +468,7 @@ def test_import_keeps_the_second_occurrence_of_a_fold(
     with db.write() as s:
         s.execute(delete(Post))
     import_csv(db, write(tmp_path / "in.csv", text))
-    assert [(p.text, p.fold, p.utc.hour) for p in PostService(db).list()] == [
+    assert [(p.text, p.fold, p.utc.hour) for p in schedule_rows(db)] == [
         ("first", 0, 5),
         ("second", 1, 6),
     ]
@@ -538,6 +543,7 @@ texts = st.one_of(
     text=texts, tags=st.lists(st.text(string.ascii_letters + "=-+@'é", min_size=1, max_size=6), max_size=3)
 )
 def test_any_text_round_trips(db: Database, tmp_path: Path, text: str, tags: list[str]) -> None:
+    assume(text.strip())  # a post needs a text (a blank one is refused)
     clients = ClientService(db)
     if not clients.list_clients():
         clients.add_channel(clients.add_client("Blogueuse", "Europe/Paris").id, "blog")

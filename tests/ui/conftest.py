@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 
 from nomadcm.services.container import Services
+from nomadcm.ui.tasks import TaskRunner
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +25,15 @@ def _closing_discards_unsaved_input(monkeypatch: pytest.MonkeyPatch) -> None:
     """A dialog with typed input asks before closing (ui/widgets/unsaved.py); nobody answers in a test, so
     closing one at teardown discards. Tests of the question itself patch `confirm_discard` back."""
     monkeypatch.setattr("nomadcm.ui.widgets.unsaved.confirm_discard", lambda parent: True)
+
+
+@pytest.fixture
+def task_runner() -> Iterator[TaskRunner]:
+    """The window's task runner, for pages and dialogs built without a window; shut down at teardown, so no
+    job outlives its test (a thread still running at teardown is how the GUI suite used to crash)."""
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
 
 
 @pytest.fixture
@@ -50,4 +60,6 @@ def window(qtbot, services: Services, qsettings: QSettings):  # type: ignore[no-
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    win.tasks.shutdown()  # closing the window does it too; a close refused by a dialog would not
+    win.external_changes.stop()

@@ -15,9 +15,9 @@ from nomadcm.ui.changes import ChangeBus
 
 
 @pytest.fixture
-def page(qtbot, services, paris_client):  # type: ignore[no-untyped-def]
+def page(qtbot, services, paris_client, task_runner):  # type: ignore[no-untyped-def]
     changes = ChangeBus()
-    widget = CalendarPage(services, changes)
+    widget = CalendarPage(services, changes, task_runner)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)
     widget.show()

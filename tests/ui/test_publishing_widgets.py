@@ -125,11 +125,11 @@ def test_scheduler_with_a_fake_clock(qtbot, services, paris_client) -> None:  # 
 
 
 def test_import_preview_lists_bad_rows_and_imports_only_when_all_good(
-    qtbot, services, paris_client, tmp_path
+    qtbot, services, paris_client, tmp_path, task_runner
 ) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "hoot.csv"
     f.write_text("16/03/2026 09:00,Bonjour,\n29/03/2026 02:30,Trou,\n", encoding="utf-8")
-    dialog = ImportPreviewDialog(services, ChangeBus())
+    dialog = ImportPreviewDialog(services, ChangeBus(), task_runner)
     qtbot.addWidget(dialog)
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("hootsuite"))
     dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData(channel_id(services)))

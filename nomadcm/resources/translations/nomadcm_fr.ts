@@ -738,32 +738,8 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <source>Clients</source>
-        <translation>Clients</translation>
-    </message>
-    <message>
-        <source>New client</source>
-        <translation>Nouveau client</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Add channel</source>
-        <translation>Ajouter un canal</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>Canaux</translation>
-    </message>
-    <message>
-        <source>No client yet. A client has an audience in one time zone and posts on a few channels.</source>
-        <translation>Pas encore de client. Un client a une audience dans un fuseau horaire et publie sur quelques canaux.</translation>
     </message>
     <message>
         <source>Audience in {zone} — it is {time} {abbr} there now</source>
@@ -825,6 +801,37 @@
     <message>
         <source>Channel {channel} deleted ({posts} posts).</source>
         <translation>Canal {channel} supprimé ({posts} publications).</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPageView</name>
+    <message>
+        <source>No client yet. A client has an audience in one time zone and posts on a few channels.</source>
+        <translation>Pas encore de client. Un client a une audience dans un fuseau horaire et publie sur quelques canaux.</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Add channel</source>
+        <translation>Ajouter un canal</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1285,10 @@
         <translation>{count} publications exportées dans {path}</translation>
     </message>
     <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
@@ -1466,12 +1477,20 @@
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>Import finished: %n post(s) from {name}.</source>
+        <translation>Import terminé : %n publication(s) depuis {name}.</translation>
+    </message>
+    <message>
         <source>Importing {name}…</source>
         <translation>Import de {name}…</translation>
     </message>
     <message>
         <source>Copy report</source>
         <translation>Copier le rapport</translation>
+    </message>
+    <message>
+        <source>Import of {name}</source>
+        <translation>Import de {name}</translation>
     </message>
     <message>
         <source>New channels were added: {channels}</source>
@@ -1515,6 +1534,10 @@
 </context>
 <context>
     <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import finished: %n post(s).</source>
+        <translation>Import terminé : %n publication(s).</translation>
+    </message>
     <message>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
@@ -1616,6 +1639,10 @@
     <message>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>Import of {name}</source>
+        <translation>Import de {name}</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) imported.</source>
@@ -1743,6 +1770,14 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Show what another window or the command line changed</source>
+        <translation>Afficher ce qu&apos;une autre fenêtre ou la ligne de commande a modifié</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1957,6 +1992,107 @@
         <translation>Nouveau lieu</translation>
     </message>
     <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>from the coordinates</source>
+        <translation>d&apos;après les coordonnées</translation>
+    </message>
+    <message>
+        <source>from the city</source>
+        <translation>d&apos;après la ville</translation>
+    </message>
+    <message>
+        <source>Automatic: {zone} ({source})</source>
+        <translation>Automatique : {zone} ({source})</translation>
+    </message>
+    <message>
+        <source>Automatic: not known — give the coordinates, a known city or a zone</source>
+        <translation>Automatique : inconnu — indiquez les coordonnées, une ville connue ou un fuseau</translation>
+    </message>
+    <message>
+        <source>Not known: the place is never listed as open.</source>
+        <translation>Inconnus : le lieu n&apos;apparaît jamais comme ouvert.</translation>
+    </message>
+    <message>
+        <source>Not understood ({error}). Kept as typed; the place is treated as of unknown hours.</source>
+        <translation>Non compris ({error}). Gardé tel quel ; les horaires du lieu sont considérés comme inconnus.</translation>
+    </message>
+    <message>
+        <source>Understood. Give a zone to know if it is open now.</source>
+        <translation>Compris. Indiquez un fuseau pour savoir s&apos;il est ouvert en ce moment.</translation>
+    </message>
+    <message>
+        <source>{state} now ({time} there)</source>
+        <translation>{state} en ce moment ({time} sur place)</translation>
+    </message>
+    <message>
+        <source>, until {when}</source>
+        <translation>, jusqu&apos;à {when}</translation>
+    </message>
+    <message>
+        <source>Unknown time zone {zone!r}: pick one from the list, or clear it.</source>
+        <translation>Fuseau horaire inconnu {zone!r} : choisissez-en un dans la liste, ou videz le champ.</translation>
+    </message>
+    <message>
+        <source>Give both the latitude and the longitude, or neither.</source>
+        <translation>Indiquez la latitude et la longitude, ou aucune des deux.</translation>
+    </message>
+    <message>
+        <source>No speed test yet. Run one (speedtest, fast.com, nPerf) and add it.</source>
+        <translation>Pas encore de test de débit. Lancez-en un (speedtest, fast.com, nPerf) puis ajoutez-le.</translation>
+    </message>
+    <message>
+        <source>Median {down} Mbit/s down, {up} up over {count} test(s); the latest {age}.</source>
+        <translation>Médiane {down} Mbit/s en descendant, {up} en montant sur {count} test(s) ; le dernier {age}.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete speed test</source>
+        <translation>Supprimer le test de débit</translation>
+    </message>
+    <message>
+        <source>Delete the test of {when} ({down} Mbit/s down)? Use this for a mistaken measurement.</source>
+        <translation>Supprimer le test du {when} ({down} Mbit/s en descendant) ? À utiliser pour une mesure erronée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {h} h {m:02d} in all</source>
+        <translation>, {h} h {m:02d} au total</translation>
+    </message>
+    <message>
+        <source>Delete work session</source>
+        <translation>Supprimer la session de travail</translation>
+    </message>
+    <message>
+        <source>Delete this work session? It leaves your screen time too.</source>
+        <translation>Supprimer cette session de travail ? Elle disparaît aussi de votre temps d&apos;écran.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialogView</name>
+    <message>
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
@@ -2113,54 +2249,6 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>Hide</source>
-        <translation>Masquer</translation>
-    </message>
-    <message>
-        <source>from the coordinates</source>
-        <translation>d&apos;après les coordonnées</translation>
-    </message>
-    <message>
-        <source>from the city</source>
-        <translation>d&apos;après la ville</translation>
-    </message>
-    <message>
-        <source>Automatic: {zone} ({source})</source>
-        <translation>Automatique : {zone} ({source})</translation>
-    </message>
-    <message>
-        <source>Automatic: not known — give the coordinates, a known city or a zone</source>
-        <translation>Automatique : inconnu — indiquez les coordonnées, une ville connue ou un fuseau</translation>
-    </message>
-    <message>
-        <source>Not known: the place is never listed as open.</source>
-        <translation>Inconnus : le lieu n&apos;apparaît jamais comme ouvert.</translation>
-    </message>
-    <message>
-        <source>Not understood ({error}). Kept as typed; the place is treated as of unknown hours.</source>
-        <translation>Non compris ({error}). Gardé tel quel ; les horaires du lieu sont considérés comme inconnus.</translation>
-    </message>
-    <message>
-        <source>Understood. Give a zone to know if it is open now.</source>
-        <translation>Compris. Indiquez un fuseau pour savoir s&apos;il est ouvert en ce moment.</translation>
-    </message>
-    <message>
-        <source>{state} now ({time} there)</source>
-        <translation>{state} en ce moment ({time} sur place)</translation>
-    </message>
-    <message>
-        <source>, until {when}</source>
-        <translation>, jusqu&apos;à {when}</translation>
-    </message>
-    <message>
-        <source>Unknown time zone {zone!r}: pick one from the list, or clear it.</source>
-        <translation>Fuseau horaire inconnu {zone!r} : choisissez-en un dans la liste, ou videz le champ.</translation>
-    </message>
-    <message>
-        <source>Give both the latitude and the longitude, or neither.</source>
-        <translation>Indiquez la latitude et la longitude, ou aucune des deux.</translation>
-    </message>
-    <message>
         <source>Add a speed test…</source>
         <translation>Ajouter un test de débit…</translation>
     </message>
@@ -2169,58 +2257,12 @@
         <translation>Supprimer le test</translation>
     </message>
     <message>
-        <source>No speed test yet. Run one (speedtest, fast.com, nPerf) and add it.</source>
-        <translation>Pas encore de test de débit. Lancez-en un (speedtest, fast.com, nPerf) puis ajoutez-le.</translation>
-    </message>
-    <message>
-        <source>Median {down} Mbit/s down, {up} up over {count} test(s); the latest {age}.</source>
-        <translation>Médiane {down} Mbit/s en descendant, {up} en montant sur {count} test(s) ; le dernier {age}.</translation>
-    </message>
-    <message>
-        <source>today</source>
-        <translation>aujourd&apos;hui</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>il y a %n jour</numerusform>
-            <numerusform>il y a %n jours</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete speed test</source>
-        <translation>Supprimer le test de débit</translation>
-    </message>
-    <message>
-        <source>Delete the test of {when} ({down} Mbit/s down)? Use this for a mistaken measurement.</source>
-        <translation>Supprimer le test du {when} ({down} Mbit/s en descendant) ? À utiliser pour une mesure erronée.</translation>
-    </message>
-    <message>
         <source>Worked here…</source>
         <translation>J&apos;ai travaillé ici…</translation>
     </message>
     <message>
         <source>Delete session</source>
         <translation>Supprimer la session</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>, {h} h {m:02d} in all</source>
-        <translation>, {h} h {m:02d} au total</translation>
-    </message>
-    <message>
-        <source>Delete work session</source>
-        <translation>Supprimer la session de travail</translation>
-    </message>
-    <message>
-        <source>Delete this work session? It leaves your screen time too.</source>
-        <translation>Supprimer cette session de travail ? Elle disparaît aussi de votre temps d&apos;écran.</translation>
     </message>
 </context>
 <context>
@@ -3410,6 +3452,25 @@
     </message>
 </context>
 <context>
+    <name>TaskRunner</name>
+    <message>
+        <source>{task}: finished.</source>
+        <translation>{task} : terminé.</translation>
+    </message>
+    <message>
+        <source>{task}: cancelled, nothing was written.</source>
+        <translation>{task} : annulé, rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>{task}: failed — {reason}</source>
+        <translation>{task} : échec — {reason}</translation>
+    </message>
+    <message>
+        <source>{task}: stopped on an unexpected error.</source>
+        <translation>{task} : arrêté sur une erreur inattendue.</translation>
+    </message>
+</context>
+<context>
     <name>TimerController</name>
     <message>
         <source>The {device} timer ran for more than 24 hours and was not logged: add the real screen time with Add…</source>
@@ -3581,52 +3642,8 @@
 <context>
     <name>TravelPage</name>
     <message>
-        <source>Travel</source>
-        <translation>Voyages</translation>
-    </message>
-    <message>
-        <source>New stay</source>
-        <translation>Nouveau séjour</translation>
-    </message>
-    <message>
-        <source>New transit</source>
-        <translation>Nouveau trajet</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Your rhythm…</source>
-        <translation>Votre rythme…</translation>
-    </message>
-    <message>
-        <source>Sleep window, working hours and home time zone</source>
-        <translation>Plage de sommeil, heures de travail et fuseau horaire de résidence</translation>
-    </message>
-    <message>
-        <source>To look at</source>
-        <translation>À vérifier</translation>
-    </message>
-    <message>
-        <source>No trip yet. Add the places you stay in and the transits between them: every “your time” in NomadCM then follows you, and posts that fall while you sleep or travel are flagged.</source>
-        <translation>Pas encore de voyage. Ajoutez les lieux où vous séjournez et les trajets entre eux : chaque « votre heure » de NomadCM vous suit alors, et les publications qui tombent pendant votre sommeil ou vos trajets sont signalées.</translation>
-    </message>
-    <message>
-        <source>Itinerary</source>
-        <translation>Itinéraire</translation>
-    </message>
-    <message>
-        <source>Day view</source>
-        <translation>Vue journée</translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation>Conflits</translation>
     </message>
     <message numerus="yes">
         <source>To look at (%n)</source>
@@ -3674,6 +3691,57 @@
     <message>
         <source>Transit {route} deleted (Ctrl+Z brings it back)</source>
         <translation>Trajet {route} supprimé (Ctrl+Z le fait revenir)</translation>
+    </message>
+</context>
+<context>
+    <name>TravelPageView</name>
+    <message>
+        <source>Itinerary</source>
+        <translation>Itinéraire</translation>
+    </message>
+    <message>
+        <source>Day view</source>
+        <translation>Vue journée</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Voyages</translation>
+    </message>
+    <message>
+        <source>New stay</source>
+        <translation>Nouveau séjour</translation>
+    </message>
+    <message>
+        <source>New transit</source>
+        <translation>Nouveau trajet</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Your rhythm…</source>
+        <translation>Votre rythme…</translation>
+    </message>
+    <message>
+        <source>Sleep window, working hours and home time zone</source>
+        <translation>Plage de sommeil, heures de travail et fuseau horaire de résidence</translation>
+    </message>
+    <message>
+        <source>To look at</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>No trip yet. Add the places you stay in and the transits between them: every “your time” in NomadCM then follows you, and posts that fall while you sleep or travel are flagged.</source>
+        <translation>Pas encore de voyage. Ajoutez les lieux où vous séjournez et les trajets entre eux : chaque « votre heure » de NomadCM vous suit alors, et les publications qui tombent pendant votre sommeil ou vos trajets sont signalées.</translation>
     </message>
 </context>
 <context>
@@ -3938,10 +4006,73 @@
     </message>
 </context>
 <context>
+    <name>WellbeingFileActions</name>
+    <message>
+        <source>ActivityWatch</source>
+        <translation>ActivityWatch</translation>
+    </message>
+    <message>
+        <source>Which screen does this ActivityWatch track?</source>
+        <translation>Quel écran ce ActivityWatch suit-il ?</translation>
+    </message>
+    <message>
+        <source>Import an ActivityWatch export</source>
+        <translation>Importer un export ActivityWatch</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import from ActivityWatch</source>
+        <translation>Importer depuis ActivityWatch</translation>
+    </message>
+    <message>
+        <source>Address of the running ActivityWatch server:</source>
+        <translation>Adresse du serveur ActivityWatch en cours :</translation>
+    </message>
+    <message>
+        <source>Import Sleep as Android nights</source>
+        <translation>Importer des nuits Sleep as Android</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import from Sleep as Android</source>
+        <translation>Importer depuis Sleep as Android</translation>
+    </message>
+    <message>
+        <source>Import screen time and rest</source>
+        <translation>Importer du temps d&apos;écran et du repos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>Impossible d&apos;écrire {path} : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>WellbeingImportDialog</name>
     <message>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>{task}: {summary}</source>
+        <translation>{task} : {summary}</translation>
     </message>
     <message>
         <source>Imported.</source>
@@ -3973,6 +4104,13 @@
 </context>
 <context>
     <name>WellbeingPage</name>
+    <message>
+        <source>all goals kept so far</source>
+        <translation>tous les objectifs tenus jusqu&apos;ici</translation>
+    </message>
+</context>
+<context>
+    <name>WellbeingPageView</name>
     <message>
         <source>Week</source>
         <translation>Semaine</translation>
@@ -4072,66 +4210,6 @@
     <message>
         <source>Apps</source>
         <translation>Applications</translation>
-    </message>
-    <message>
-        <source>all goals kept so far</source>
-        <translation>tous les objectifs tenus jusqu&apos;ici</translation>
-    </message>
-    <message>
-        <source>ActivityWatch</source>
-        <translation>ActivityWatch</translation>
-    </message>
-    <message>
-        <source>Which screen does this ActivityWatch track?</source>
-        <translation>Quel écran ce ActivityWatch suit-il ?</translation>
-    </message>
-    <message>
-        <source>Import an ActivityWatch export</source>
-        <translation>Importer un export ActivityWatch</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Import from ActivityWatch</source>
-        <translation>Importer depuis ActivityWatch</translation>
-    </message>
-    <message>
-        <source>Address of the running ActivityWatch server:</source>
-        <translation>Adresse du serveur ActivityWatch en cours :</translation>
-    </message>
-    <message>
-        <source>Import Sleep as Android nights</source>
-        <translation>Importer des nuits Sleep as Android</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Import from Sleep as Android</source>
-        <translation>Importer depuis Sleep as Android</translation>
-    </message>
-    <message>
-        <source>Import screen time and rest</source>
-        <translation>Importer du temps d&apos;écran et du repos</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Export the chart</source>
-        <translation>Exporter le graphique</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {reason}</source>
-        <translation>Impossible d&apos;écrire {path} : {reason}</translation>
     </message>
 </context>
 <context>
@@ -4543,6 +4621,10 @@ Non compris ({error}) : considérés comme inconnus</translation>
     <message>
         <source>Places (*.geojson *.json *.csv);;GeoJSON (*.geojson *.json);;CSV (*.csv);;All files (*)</source>
         <translation>Lieux (*.geojson *.json *.csv);;GeoJSON (*.geojson *.json);;CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import of {name}</source>
+        <translation>Import de {name}</translation>
     </message>
     <message>
         <source>

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.services.desktop.demo_content import ACTIVITIES, CLIENTS, PLACES
+from nomadcm.services.desktop.demo_content import CLIENTS
+from nomadcm.services.desktop.demo_places import ACTIVITIES, PLACES
 from nomadcm.storage import Database
 
 PARIS = "Europe/Paris"
@@ -169,7 +170,7 @@ def _settings(services) -> None:  # type: ignore[no-untyped-def]
 
 
 def _itinerary(services, trip: Trip, summary: DemoSummary) -> None:  # type: ignore[no-untyped-def]
-    from nomadcm.services.travel.trips import StayInput, TransitInput
+    from nomadcm.services.travel.trip_records import StayInput, TransitInput
 
     trips = services.trips
     stays = [
@@ -227,6 +228,7 @@ def _clients_and_posts(services, trip: Trip, now: datetime, summary: DemoSummary
 
     span = (trip.last_day - trip.first_day).days - 8  # posts from 20 days ago to 20 days ahead
     start = trip.first_day + timedelta(days=4)
+    drafts: list[PostDraft] = []  # added at once, through the one write path of posts
     for offset, demo in enumerate(CLIENTS):
         client = services.clients.add_client(
             demo.name,
@@ -259,17 +261,16 @@ def _clients_and_posts(services, trip: Trip, now: datetime, summary: DemoSummary
                 status = "scheduled"
             link = "https://www.example.com/" + demo.name.lower().split()[-1] if index % 5 == 1 else ""
             tags = ("à-valider",) if status == "draft" else ()  # waiting for the client's go-ahead
-            services.posts.add(
-                PostDraft(channels[network].id, text, wall, link=link, tags=tags, status=status)
-            )
+            drafts.append(PostDraft(channels[network].id, text, wall, link=link, tags=tags, status=status))
             summary.posts += 1
 
         for network, rule, hhmm, text in demo.series:
             hh, mm = map(int, hhmm.split(":"))
             first = datetime.combine(start + timedelta(days=offset), time(hh, mm))
-            services.posts.add(PostDraft(channels[network].id, text, first, rrule=rule))
+            drafts.append(PostDraft(channels[network].id, text, first, rrule=rule))
             summary.posts += 1
             summary.series += 1
+    services.posts.add_many(drafts)
     # The weeks that passed: she published each occurrence and said so (no "missed" reminders at start).
     for reminder in services.reminders.missed(now, days=(now.date() - trip.first_day).days + 1):
         services.reminders.mark_published(reminder)

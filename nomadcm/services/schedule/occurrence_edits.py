@@ -23,7 +23,15 @@ from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Channel, Client, OccurrenceOverride, Post, utcnow
 from nomadcm.services.schedule.occurrences import get_series
-from nomadcm.services.schedule.posts import PostDraft, PostService, check_link, check_status, text_problem
+from nomadcm.services.schedule.posts import (
+    DraftsRefused,
+    PostDraft,
+    PostService,
+    check_link,
+    check_status,
+    first_error,
+    text_problem,
+)
 from nomadcm.services.schedule.recurrence import (
     Occurrence,
     RecurrenceRule,
@@ -342,10 +350,13 @@ class OccurrenceEditor:
         if occ.edited and draft.text == occ.text:
             new.text = series.text
         with self.db.write() as s:
-            values = self.posts._validated(s, new)
-            post = Post(**values)
-            s.add(post)
-            s.flush()
+            try:
+                created = self.posts.add_many([new], session=s)[0]
+            except DraftsRefused as err:
+                raise first_error(err) from None
+            new_rrule, new_tz, new_wall = s.execute(
+                select(Post.rrule, Post.tz, Post.wall_time).where(Post.id == created)
+            ).one()
             self._cut_before(s, series, occ.series_wall)
             ov = OccurrenceOverride.__table__
             rows = [
@@ -355,19 +366,18 @@ class OccurrenceEditor:
                 ).mappings()
             ]
             s.execute(delete(ov).where(ov.c.post_id == series.post_id, ov.c.series_wall >= occ.series_wall))
-            new_rule = RecurrenceRule.parse(post.rrule or "", post.tz)
-            shift = post.wall_time - occ.series_wall
+            new_rule = RecurrenceRule.parse(new_rrule or "", new_tz)
+            shift = new_wall - occ.series_wall
             moved = []
             for r in rows:
                 if r["series_wall"] == occ.series_wall:
                     continue  # the edited occurrence is the new series' first: the draft already says it all
                 key = r["series_wall"] + shift
-                if generates(new_rule, post.wall_time, key):
+                if generates(new_rule, new_wall, key):
                     r.pop("id")
-                    moved.append({**r, "post_id": post.id, "series_wall": key})
+                    moved.append({**r, "post_id": created, "series_wall": key})
             if moved:
                 s.execute(insert(ov), moved)
-            created = post.id
         dropped = len(rows) - len(moved) - sum(1 for r in rows if r["series_wall"] == occ.series_wall)
         return EditOutcome(before, created, created_id=created, dropped=dropped)
 

@@ -81,8 +81,8 @@ def load_series(
              network, handle, rrule) = r  # fmt: skip
             try:
                 rule = RecurrenceRule.parse(rrule, tz)
-            except ValidationError:
-                continue  # a rule this version cannot read is listed as its first occurrence only
+            except ValidationError:  # a rule this version cannot read: listed as its first occurrence only
+                rule = RecurrenceRule("DAILY", count=1)
             series = Series(
                 pid, rule, wall, tz, fold, status, text, link, tags, row_channel, row_client, client_name, colour,
                 network, handle, utc,

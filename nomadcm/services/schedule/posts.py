@@ -6,43 +6,57 @@ recomputed for every post when the zone rules shipped with NomadCM change (`ensu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from nomadcm import timezones
-from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import POST_STATUSES, Channel, Client, OccurrenceOverride, Post, utcnow
+from nomadcm.errors import NotFoundError, UserError
+from nomadcm.models import Channel, Client, OccurrenceOverride, Post, utcnow
+from nomadcm.services.schedule import post_writes
+from nomadcm.services.schedule.post_writes import (
+    DraftChecker,
+    DraftsRefused,
+    NewChannel,
+    PostCheck,
+    PostDraft,
+    Progress,
+    check_link,
+    check_status,
+    split_tags,
+    text_problem,
+)
 from nomadcm.services.settings import SettingsService
-from nomadcm.services.travel.itinerary import Itinerary, Whereabouts, load_itinerary
+from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.storage import Database
 
 if TYPE_CHECKING:
     from nomadcm.services.schedule.recurrence import Series
+    from nomadcm.services.schedule.your_time import YourTime
+
+__all__ = [
+    "RULES_VERSION_KEY",
+    "DraftsRefused",
+    "NewChannel",
+    "PostCheck",
+    "PostDraft",
+    "PostInfo",
+    "PostService",
+    "PostSnapshot",
+    "check_link",
+    "check_status",
+    "ensure_instants_current",
+    "first_error",
+    "split_tags",
+    "text_problem",
+]
 
 RULES_VERSION_KEY = "tz_rules_version"
-
-
-@dataclass
-class PostDraft:
-    """A post as typed: `tz=None` means the client's audience zone."""
-
-    channel_id: int
-    text: str
-    wall: datetime
-    tz: str | None = None
-    fold: int = 0
-    link: str = ""
-    tags: Sequence[str] = ()
-    notes: str = ""
-    status: str = "scheduled"
-    rrule: str | None = None  # RFC 5545 recurrence (services/recurrence.py); None: a single post
 
 
 @dataclass(frozen=True)
@@ -83,24 +97,6 @@ class PostInfo:
 
 
 @dataclass(frozen=True)
-class PostPreview:
-    """What the post dialog shows live while the user types."""
-
-    resolution: timezones.Resolution
-    tz: str
-    cm: Whereabouts | None
-    cm_wall: datetime | None
-    text_length: int
-    text_limit: int | None
-    problems: tuple[str, ...]  # block saving
-    notes: tuple[str, ...] = ()  # worth saying, not blocking (e.g. which fold was taken)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-@dataclass(frozen=True)
 class PostSnapshot:
     """Everything needed to put a deleted post back exactly as it was (for Undo)."""
 
@@ -108,153 +104,72 @@ class PostSnapshot:
     overrides: tuple[dict[str, Any], ...] = ()  # a recurring post's exceptions
 
 
-def split_tags(tags: str | Iterable[str]) -> tuple[str, ...]:
-    items = tags.split(",") if isinstance(tags, str) else tags
-    out: list[str] = []
-    for tag in items:
-        t = tag.strip().lstrip("#").strip()
-        if t and t not in out:
-            out.append(t)
-    return tuple(out)
-
-
-def check_link(link: str) -> str:
-    link = link.strip()
-    if not link:
-        return ""
-    parsed = urlparse(link)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ValidationError(f"link {link!r} is not a web address (http://… or https://…)")
-    return link
-
-
-def check_status(status: str) -> str:
-    value = status.strip().lower()
-    if value not in POST_STATUSES:
-        raise ValidationError(f"unknown status {status!r} (one of: {', '.join(POST_STATUSES)})")
-    return value
-
-
-def text_problem(text: str, limit: int | None, status: str, network: str) -> str | None:
-    if limit is not None and len(text) > limit and status != "draft":
-        return (
-            f"text is {len(text)} characters, over the {limit}-character limit of {network}: "
-            "shorten it or keep it as a draft"
-        )
-    return None
-
-
 class PostService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    # ------------------------------------------------------------------ validation
+    # ------------------------------------------------------------------ the write path
 
-    def preview(self, draft: PostDraft, itinerary: Itinerary | None = None) -> PostPreview:
-        """Validates without writing; never raises for bad input (problems are listed instead)."""
-        problems: list[str] = []
-        notes: list[str] = []
+    def checker(
+        self,
+        your_time: YourTime | None = None,
+        *,
+        create_missing: Mapping[int, NewChannel] | None = None,
+        channel_ids: Iterable[int] | None = None,
+    ) -> DraftChecker:
+        """Checks many drafts against channels loaded once (an import's preview); writes nothing."""
         with self.db.session() as s:
-            row = s.execute(
-                select(Channel, Client)
-                .join(Client, Channel.client_id == Client.id)
-                .where(Channel.id == draft.channel_id)
-            ).first()
-        if row is None:
-            problems.append(f"no channel with id {draft.channel_id}")
-            tz = draft.tz or "UTC"
-            limit, network = None, ""
-        else:
-            channel, client = row
-            tz = draft.tz or client.audience_tz
-            limit, network = channel.text_limit, channel.network
-        try:
-            tz = timezones.check_zone(tz)
-            res = timezones.resolve(draft.wall, tz, draft.fold)
-        except timezones.TimeError as err:
-            problems.append(str(err))
-            res = timezones.Resolution(draft.wall, tz, None)
-        if res.gap is not None:
-            problems.append(str(timezones.NonExistentTimeError(draft.wall, res.gap)))
-        if res.ambiguous and res.other_instant is not None:
-            which = "first" if res.fold == 0 else "second"
-            notes.append(f"{draft.wall:%H:%M} happens twice in {tz} that day; the {which} one is used")
-        for check in (lambda: check_status(draft.status), lambda: check_link(draft.link)):
-            try:
-                check()
-            except ValidationError as err:
-                problems.append(str(err))
-        problem = text_problem(draft.text, limit, draft.status, network)
-        if problem:
-            problems.append(problem)
-        if draft.rrule and res.instant is not None:
-            from nomadcm.services.schedule.recurrence import check_rule_for
+            channels = post_writes.load_channels(s, None if channel_ids is None else list(channel_ids))
+            channels.update(post_writes.pending_channels(s, create_missing or {}))
+        return DraftChecker(channels, your_time)
 
-            try:
-                check_rule_for(draft.wall, tz, draft.fold, draft.rrule)
-            except ValidationError as err:
-                problems.append(str(err))
-        cm = cm_wall = None
-        if res.instant is not None:
+    def check(self, draft: PostDraft, your_time: YourTime | None = None) -> PostCheck:
+        """What `draft` would become, without writing; never raises for bad input (problems are listed).
+
+        "Your time" comes from `your_time` (the itinerary as stored when none is given)."""
+        if your_time is None:
             from nomadcm.services.schedule.your_time import YourTime
 
-            cm, cm_wall = YourTime(itinerary or load_itinerary(self.db)).at(res.instant)
-        return PostPreview(res, tz, cm, cm_wall, len(draft.text), limit, tuple(problems), tuple(notes))
+            your_time = YourTime(load_itinerary(self.db))
+        return self.checker(your_time, channel_ids=[draft.channel_id]).check(draft)
 
-    def _validated(self, s: Session, draft: PostDraft) -> dict[str, Any]:
-        row = s.execute(
-            select(Channel, Client)
-            .join(Client, Channel.client_id == Client.id)
-            .where(Channel.id == draft.channel_id)
-        ).first()
-        if row is None:
-            raise NotFoundError(f"no channel with id {draft.channel_id}")
-        channel, client = row
-        tz = timezones.check_zone(draft.tz or client.audience_tz)
-        status = check_status(draft.status)
-        wall = draft.wall.replace(second=0, microsecond=0)
-        instant = timezones.localize(wall, tz, draft.fold)
-        rrule = None
-        if draft.rrule:
-            from nomadcm.services.schedule.recurrence import check_rule_for
+    def add_many(
+        self,
+        drafts: Iterable[PostDraft],
+        *,
+        create_missing: Mapping[int, NewChannel] | None = None,
+        progress: Progress | None = None,
+        session: Session | None = None,
+    ) -> list[int]:
+        """The one insert of posts: all drafts or none (`DraftsRefused` lists every bad one by index).
 
-            rrule, first_wall = check_rule_for(wall, tz, draft.fold, draft.rrule)
-            if first_wall is not None and first_wall != wall:  # DTSTART is the first occurrence
-                wall, instant = first_wall, timezones.localize_shifting_gaps(first_wall, tz)[0]
-        problem = text_problem(draft.text, channel.text_limit, status, channel.network)
-        if problem:
-            raise ValidationError(problem)
-        return {
-            "channel_id": channel.id,
-            "text": draft.text,
-            "link": check_link(draft.link),
-            "tags": ",".join(split_tags(draft.tags)),
-            "notes": draft.notes,
-            "status": status,
-            "wall_time": wall,
-            "tz": tz,
-            "fold": draft.fold,
-            "utc": instant,
-            "rrule": rrule,
-        }
-
-    # ------------------------------------------------------------------ writes
+        `create_missing`: channels of known clients to create with the posts, under the (negative)
+        placeholder ids the drafts use. `session`: an open write session to join (an edit that also
+        changes other rows in the same transaction)."""
+        if session is not None:
+            return post_writes.add_many(session, drafts, create_missing=create_missing, progress=progress)
+        with self.db.write() as s:
+            return post_writes.add_many(s, drafts, create_missing=create_missing, progress=progress)
 
     def add(self, draft: PostDraft) -> PostInfo:
-        with self.db.write() as s:
-            post = Post(**self._validated(s, draft))
-            s.add(post)
-            s.flush()
-            post_id = post.id
+        try:
+            post_id = self.add_many([draft])[0]
+        except DraftsRefused as err:
+            raise first_error(err) from None
         return self.get(post_id)
 
     def update(self, post_id: int, draft: PostDraft) -> PostInfo:
+        checked = self.checker(channel_ids=[draft.channel_id]).check(draft)
+        if checked.errors:
+            raise checked.errors[0]
+        values = checked.values(utcnow())
+        del values["created_at"]
         with self.db.write() as s:
             post = s.get(Post, post_id)
             if post is None:
                 raise NotFoundError(f"no post with id {post_id}")
             before = (post.wall_time, post.rrule)
-            for key, value in self._validated(s, draft).items():
+            for key, value in values.items():
                 setattr(post, key, value)
             if (
                 before[1] is not None
@@ -336,6 +251,11 @@ class PostService:
         if row is None:
             raise NotFoundError(f"no post with id {post_id}")
         return _post_info(row)
+
+
+def first_error(refused: DraftsRefused) -> UserError:
+    """The error of a refused single draft, as its own kind (a gap stays a NonExistentTimeError)."""
+    return refused.problems[0].error
 
 
 def _insert_keeping_ids(s: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:

@@ -43,7 +43,7 @@ class ScheduleFilter:
     both ends included; `start`/`end` bound the instants (start <= utc < end)."""
 
     client_id: int | None = None
-    client_name: str | None = None  # matched like `client_id_by_name` (case and accents ignored)
+    client_name: str | None = None  # matched like `client_id_by_name` (case, spacing, Unicode form ignored)
     channel_id: int | None = None
     statuses: tuple[str, ...] | None = None
     date_from: date | None = None
@@ -193,7 +193,7 @@ class ScheduleQuery:
         else:
             last = [o.utc for o in self._series_stream(series)]
             hi = max([self.now, *last[-1:]]) + timedelta(microseconds=1)
-        floor = min(s.first_utc for s in series) - timedelta(days=2)
+        floor = min(_earliest(s) for s in series) - timedelta(days=2)
         if len(singles) >= limit:
             floor = max(floor, singles[-1].utc)
         span = timedelta(days=31)
@@ -283,6 +283,13 @@ def _instant(value: Any) -> datetime:
 
 def _wall(value: Any) -> datetime:
     return datetime.fromisoformat(value) if value.__class__ is str else value
+
+
+def _earliest(series: Series) -> datetime:
+    """No occurrence of the series is earlier (a moved one may go before the first; a wall time is within a
+    day of its instant, and the caller keeps two days of margin)."""
+    moved = [ov.wall.replace(tzinfo=UTC) for ov in series.overrides.values() if ov.wall is not None]
+    return min([series.first_utc, *moved])
 
 
 def _key(o: Occurrence) -> tuple[datetime, int]:

@@ -223,14 +223,18 @@ class _ZoneClock:
 
     def instant(self, wall: datetime, fold: int = 0) -> tuple[datetime, bool]:
         """(instant, moved past a gap)."""
-        day = wall.date()
-        offset = self._days.get(day, _MISSING)
-        if offset is _MISSING:
-            offset = self._days[day] = self._day_offset(day)
+        offset = self.day_offset(wall.date())
         if offset is not None:
             return (wall - offset).replace(tzinfo=UTC), False
         instant, gap = timezones.localize_shifting_gaps(wall, self.zone, fold)
         return instant, gap is not None
+
+    def day_offset(self, day: date) -> timedelta | None:
+        """The one UTC offset of the whole local day `day`; None near a DST change (take the exact path)."""
+        offset = self._days.get(day, _MISSING)
+        if offset is _MISSING:
+            offset = self._days[day] = self._day_offset(day)
+        return offset  # type: ignore[no-any-return]
 
     def _day_offset(self, day: date) -> timedelta | None:
         noon = datetime.combine(day, time(12))

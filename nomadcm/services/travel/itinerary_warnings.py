@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from nomadcm import timezones
 from nomadcm.services.travel.itinerary import Itinerary
-from nomadcm.services.travel.trips import StayInfo, TransitInfo
+from nomadcm.services.travel.trip_records import StayInfo, TransitInfo
 
 WARNING_KINDS: tuple[str, ...] = ("shared_day", "missing_transit", "gap", "transit_place", "no_wifi")
 

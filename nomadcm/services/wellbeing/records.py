@@ -2,103 +2,34 @@
 
 Instants are aware UTC; each row also keeps the zone she was in (for display), taken from the itinerary
 unless given. Times a person types without a zone are read in the zone where she was then: see
-`days.resolve_typed` for the rule.
+`days.resolve_typed` for the rule. The records and the checks of their values are in `record_values`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import DEVICES, REST_KINDS, AppUsage, Client, RestPeriod, ScreenSession
+from nomadcm.models import AppUsage, Client, RestPeriod, ScreenSession
 from nomadcm.models.wellbeing import SOURCES
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.services.wellbeing.days import TypedInstant, ZoneTimeline, resolve_typed
+from nomadcm.services.wellbeing.record_values import (
+    MAX_REST,
+    MAX_SCREEN,
+    RestInfo,
+    ScreenInfo,
+    check_device,
+    check_kind,
+    check_quality,
+    check_span,
+)
 from nomadcm.storage import Database
-
-MAX_SCREEN = timedelta(hours=24)
-MAX_REST = timedelta(days=31)
-
-
-@dataclass(frozen=True)
-class ScreenInfo:
-    id: int
-    device: str
-    start: datetime
-    end: datetime
-    tz: str
-    client_id: int | None = None
-    client_name: str = ""
-    workplace_id: int | None = None
-    activity: str = ""
-    source: str = "manual"
-    source_id: str | None = None
-
-    @property
-    def minutes(self) -> float:
-        return (self.end - self.start).total_seconds() / 60
-
-
-@dataclass(frozen=True)
-class RestInfo:
-    id: int
-    kind: str
-    start: datetime
-    end: datetime
-    tz: str
-    quality: int | None = None
-    note: str = ""
-    source: str = "manual"
-    source_id: str | None = None
-
-    @property
-    def minutes(self) -> float:
-        return (self.end - self.start).total_seconds() / 60
-
-
-def check_device(device: str) -> str:
-    value = (device or "").strip().lower()
-    if value not in DEVICES:
-        raise ValidationError(f"device {device!r} is not one of {', '.join(DEVICES)}")
-    return value
-
-
-def check_kind(kind: str) -> str:
-    value = (kind or "").strip().lower().replace("-", "_")
-    if value not in REST_KINDS:
-        raise ValidationError(f"rest kind {kind!r} is not one of {', '.join(REST_KINDS)}")
-    return value
-
-
-def check_quality(quality: Any) -> int | None:
-    if quality is None or quality == "":
-        return None
-    try:
-        value = int(quality)
-    except (TypeError, ValueError):
-        raise ValidationError(f"sleep quality {quality!r} is not a whole number 0-5") from None
-    if not 0 <= value <= 5 or str(quality).strip() not in (str(value), f"{value}.0"):
-        raise ValidationError(f"sleep quality {quality!r} is not a whole number 0-5")
-    return value
-
-
-def check_span(start: datetime, end: datetime, longest: timedelta, what: str) -> tuple[datetime, datetime]:
-    start, end = timezones.ensure_utc(start), timezones.ensure_utc(end)
-    if end <= start:
-        raise ValidationError(
-            f"{what} ends ({timezones.format_utc(end)}) before it starts ({timezones.format_utc(start)})"
-        )
-    if end - start > longest:
-        hours = (end - start).total_seconds() / 3600
-        raise ValidationError(
-            f"{what} lasts {hours:.1f} h, more than {longest.total_seconds() / 3600:.0f} h: check the dates"
-        )
-    return start, end
 
 
 class WellbeingService:
@@ -409,12 +340,4 @@ def _rest_info(row: RestPeriod) -> RestInfo:
     )
 
 
-__all__ = [
-    "RestInfo",
-    "ScreenInfo",
-    "TypedInstant",
-    "WellbeingService",
-    "check_device",
-    "check_kind",
-    "check_quality",
-]
+__all__ = ["TypedInstant", "WellbeingService"]

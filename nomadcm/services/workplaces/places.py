@@ -1,6 +1,7 @@
 """Workplaces with WiFi: places, their speed tests, "worked here" sessions, and the per-stay checklist.
 
 Rules kept here (the CLI and the GUI only call them):
+- every field is checked by `place_fields`, whichever face or file it came from;
 - speed tests are dated rows, never overwritten; a place shows their medians (`place_catalog`);
 - a place's zone comes from an explicit choice, else its coordinates (timezonefinder's offline polygons),
   else its city (the offline city table), else a stay in a city of that name; opening hours are read on
@@ -13,10 +14,9 @@ Rules kept here (the CLI and the GUI only call them):
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, select, update
@@ -24,227 +24,24 @@ from sqlalchemy.orm import Session
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import (
-    ACCESS_FEES,
-    WORKPLACE_KINDS,
-    ChecklistItem,
-    ScreenSession,
-    SpeedTest,
-    Stay,
-    Workplace,
-)
+from nomadcm.models import ChecklistItem, ScreenSession, SpeedTest, Stay, Workplace
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.cities import fold
 from nomadcm.services.workplaces import place_checklist
-from nomadcm.services.workplaces.place_catalog import (
-    PlaceCatalog,
-    PlaceFilter,
-    PlaceInfo,
-    encode_tags,
-    load_catalog,
+from nomadcm.services.workplaces.place_catalog import PlaceCatalog, PlaceInfo, encode_tags, load_catalog
+from nomadcm.services.workplaces.place_fields import (
+    check_fields,
+    check_mbps,
+    check_ping,
+    check_tool,
+    text_check,
 )
+from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.services.workplaces.place_geo import ZoneGuess, guess_zone
 from nomadcm.storage import Database
 
-SPEED_TOOLS: tuple[str, ...] = ("speedtest", "fast.com", "nperf", "other")
-_TOOL_ALIASES = {"speedtest.net": "speedtest", "ookla": "speedtest", "fast": "fast.com", "n-perf": "nperf"}
-_KIND_ALIASES = {
-    "café": "cafe",
-    "coffee": "cafe",
-    "bar": "cafe",
-    "restaurant": "cafe",
-    "coworking_space": "coworking",
-    "co-working": "coworking",
-    "hôtel": "hotel",
-    "hostel": "hotel",
-    "auberge": "hotel",
-    "bibliothèque": "library",
-    "bibliotheque": "library",
-    "médiathèque": "library",
-    "park": "outdoor",
-    "parc": "outdoor",
-    "beach": "outdoor",
-    "plage": "outdoor",
-    "station": "transport",
-    "gare": "transport",
-    "airport": "transport",
-    "aéroport": "transport",
-    "train": "transport",
-}
-_FEE_ALIASES = {"gratuit": "free", "no": "free", "clients": "customers", "payant": "paid", "yes": "paid"}
-MAX_MBPS = 100_000.0  # 100 Gbit/s: anything above is a typo
 MAX_SESSION = timedelta(hours=24)
 FUTURE_SLACK = timedelta(minutes=5)
-
-Fields = dict[str, Any]
-
-
-# --------------------------------------------------------------------------- value checks
-
-
-def check_place_name(name: str) -> str:
-    value = " ".join(str(name).split())
-    if not value:
-        raise ValidationError("a place needs a name")
-    if len(value) > 200:
-        raise ValidationError(f"place name {value[:40]!r}… is longer than 200 characters")
-    return value
-
-
-def check_kind(kind: str) -> str:
-    value = str(kind).strip().lower()
-    value = _KIND_ALIASES.get(value, value)
-    if value not in WORKPLACE_KINDS:
-        raise ValidationError(f"unknown kind {kind!r} (one of: {', '.join(WORKPLACE_KINDS)})")
-    return value
-
-
-def check_fee(fee: str | None) -> str | None:
-    if fee is None or not str(fee).strip():
-        return None
-    value = str(fee).strip().lower()
-    value = _FEE_ALIASES.get(value, value)
-    if value not in ACCESS_FEES:
-        raise ValidationError(f"unknown access fee {fee!r} (one of: {', '.join(ACCESS_FEES)})")
-    return value
-
-
-def check_score(value: Any, what: str = "score") -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValidationError(f"{what} {value!r} is not a number from 0 to 5") from None
-    if not number.is_integer() or not 0 <= number <= 5:
-        raise ValidationError(f"{what} {value!r} is not a whole number from 0 to 5")
-    return int(number)
-
-
-def check_lat(value: Any) -> float | None:
-    return _check_coord(value, "latitude", 90)
-
-
-def check_lon(value: Any) -> float | None:
-    return _check_coord(value, "longitude", 180)
-
-
-def _check_coord(value: Any, what: str, bound: float) -> float | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        raise ValidationError(f"{what} {value!r} is not a number") from None
-    if not math.isfinite(number) or not -bound <= number <= bound:
-        raise ValidationError(f"{what} {value!r} is out of range (-{bound} to {bound})")
-    return number
-
-
-def check_country(value: str | None) -> str | None:
-    from nomadcm.services.schedule.clients import check_country as check
-
-    return check(value)
-
-
-def check_mbps(value: Any, what: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValidationError(f"{what} {value!r} is not a number of Mbit/s") from None
-    if not math.isfinite(number) or not 0 <= number <= MAX_MBPS:
-        raise ValidationError(f"{what} {value!r} is not between 0 and {MAX_MBPS:.0f} Mbit/s")
-    return number
-
-
-def check_ping(value: Any) -> float | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValidationError(f"ping {value!r} is not a number of milliseconds") from None
-    if not math.isfinite(number) or not 0 <= number <= 60_000:
-        raise ValidationError(f"ping {value!r} is not between 0 and 60000 ms")
-    return number
-
-
-def check_tool(tool: str | None) -> str:
-    if tool is None or not str(tool).strip():
-        return "other"
-    value = str(tool).strip().lower()
-    value = _TOOL_ALIASES.get(value, value)
-    if value not in SPEED_TOOLS:
-        raise ValidationError(f"unknown speed test tool {tool!r} (one of: {', '.join(SPEED_TOOLS)})")
-    return value
-
-
-def _text(limit: int, what: str) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        text = "" if value is None else str(value).strip()
-        if len(text) > limit:
-            raise ValidationError(f"{what} {text[:40]!r}… is longer than {limit} characters")
-        return text
-
-    return check
-
-
-def _check_date(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValidationError(f"date {value!r} is not of the form YYYY-MM-DD") from None
-
-
-def _check_tags(value: Any) -> dict[str, str]:
-    if not value:
-        return {}
-    if not isinstance(value, dict):
-        raise ValidationError("extra OSM tags must be a mapping of key to value")
-    return {str(k): str(v) for k, v in value.items()}
-
-
-FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
-    "name": check_place_name,
-    "kind": check_kind,
-    "address": _text(1000, "address"),
-    "city": _text(200, "city"),
-    "country": check_country,
-    "lat": check_lat,
-    "lon": check_lon,
-    "tz": lambda v: timezones.check_zone(v) if v else None,
-    "ssid": _text(200, "WiFi network name"),
-    "wifi_password": _text(200, "WiFi password"),
-    "fee": check_fee,
-    "price": _text(200, "price"),
-    "opening_hours": _text(1000, "opening hours"),
-    "score_wifi": lambda v: check_score(v, "WiFi score"),
-    "score_power": lambda v: check_score(v, "power score"),
-    "score_quiet": lambda v: check_score(v, "quiet score"),
-    "score_comfort": lambda v: check_score(v, "comfort score"),
-    "score_price": lambda v: check_score(v, "price score"),
-    "food": bool,
-    "notes": _text(10_000, "notes"),
-    "favourite": bool,
-    "last_visit": _check_date,
-    "osm_id": lambda v: str(v).strip() or None if v else None,
-    "extra_tags": _check_tags,
-}
-
-
-def check_fields(fields: Fields) -> Fields:
-    """Every field checked; the first bad one raises ValidationError naming it."""
-    unknown = set(fields) - set(FIELD_CHECKS)
-    if unknown:
-        raise ValidationError(f"unknown place field(s): {', '.join(sorted(unknown))}")
-    values = {k: FIELD_CHECKS[k](v) for k, v in fields.items()}
-    if (values.get("lat") is None) != (values.get("lon") is None) and ("lat" in values or "lon" in values):
-        raise ValidationError("give both latitude and longitude, or neither")
-    return values
 
 
 # --------------------------------------------------------------------------- records
@@ -479,7 +276,7 @@ class WorkplaceService:
             raise ValidationError(f"a work session of {_hours(end - start)} is longer than 24 hours")
         if end > timezones.now_utc() + FUTURE_SLACK:
             raise ValidationError("a work session cannot end in the future: log it once it has happened")
-        activity = _text(200, "activity")(activity)
+        activity = text_check(200, "activity")(activity)
         with self.db.write() as s:
             place = self._place(s, place_id)
             clash = s.scalars(

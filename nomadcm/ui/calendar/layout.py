@@ -63,8 +63,10 @@ def place(occurrences: Sequence[Occurrence], days: Sequence[DaySpan], my_time: b
     """Each occurrence on its day, with side-by-side lanes where posts overlap (30 minutes each).
 
     With `my_time` (the "my time" lens) a post sits at its row's "your time" (`cm_wall`, from the schedule
-    query), as the Schedule shows it: on a travel day, a post that goes out during a flight is at the
-    departure zone's time, not at the time of the zone the day is drawn in."""
+    query), on that date, as the Schedule shows it: on a travel day, a post that goes out during a flight is
+    at the departure zone's time, not at the time of the zone the day is drawn in; a post before a night
+    flight west is on the date her clock shows, not on the long day before. A post whose date is not among
+    `days` is left out (the range next to it shows it: give this lens the posts a day or two around)."""
     placed: list[Placed] = []
     offsets = [_constant_offset(d) for d in days]
     by_date = {d.day: k for k, d in enumerate(days)}
@@ -72,19 +74,24 @@ def place(occurrences: Sequence[Occurrence], days: Sequence[DaySpan], my_time: b
     for o in occurrences:  # sorted by instant, as the services give them
         while i < len(days) and o.utc >= days[i].end:
             i += 1
-        if i >= len(days):
-            break
-        if o.utc < days[i].start:
-            continue
-        day = days[i]
-        if my_time and o.cm_wall is not None and o.cm_zone != day.zone:
+        inside = i < len(days) and o.utc >= days[i].start
+        if (
+            my_time
+            and o.cm_wall is not None
+            and not (inside and o.cm_zone == days[i].zone and o.cm_wall.date() == days[i].day)
+        ):
             k = by_date.get(o.cm_wall.date())
             if k is not None:
                 midnight = datetime.combine(o.cm_wall.date(), datetime.min.time())
                 hours = (o.cm_wall - midnight).total_seconds() / 3600
                 hours = min(max(hours, 0.0), max(days[k].hours - ITEM_MINUTES / 60, 0.0))
                 placed.append(Placed(o, k, hours, local=o.cm_wall))
-                continue
+            continue
+        if i >= len(days):
+            break
+        if not inside:
+            continue
+        day = days[i]
         offset = offsets[i]
         local = (
             (o.utc + offset).replace(tzinfo=None)

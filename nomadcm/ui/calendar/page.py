@@ -44,6 +44,7 @@ from nomadcm.ui.formatting import fmt_date
 from nomadcm.ui.publishing.occurrence_actions import ask_scope, dropped_message, occurrence_as_post
 from nomadcm.ui.publishing.undo import push_occurrence_edit
 from nomadcm.ui.schedule.undo import AddPostCommand, EditPostCommand
+from nomadcm.ui.tasks import TaskRunner
 
 WEEK, MONTH = "week", "month"
 MY_TIME = ""
@@ -54,10 +55,13 @@ class CalendarPage(QWidget):
     status_message = Signal(str)
     navigate = Signal(str)
 
-    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
+        self.tasks = tasks  # the import dialog runs on it
         self.undo_stack = QUndoStack(self)
         self.mode = WEEK
         self.anchor = timezones.wall_at(timezones.now_utc(), self._lens_zone_now()).date()
@@ -209,8 +213,13 @@ class CalendarPage(QWidget):
         your_time = self.services.your_time()
         zone_for = your_time.zone_at if zone == MY_TIME else (lambda _t, z=zone: z)
         self.days = day_spans(first, count, zone_for)
+        # "My time" places a post on the date her clock shows, which may lie a day off the instant's day
+        # span near a travel day or the range's edges: ask for the posts two days around.
+        margin = timedelta(days=2) if zone == MY_TIME else timedelta(0)
         flt = ScheduleFilter(
-            start=self.days[0].start, end=self.days[-1].end, client_id=self.client_filter.currentData()
+            start=self.days[0].start - margin,
+            end=self.days[-1].end + margin,
+            client_id=self.client_filter.currentData(),
         )
         query = self.services.schedule(flt)
         self.items = place(list(query.stream()), self.days, my_time=zone == MY_TIME)
@@ -474,7 +483,7 @@ class CalendarPage(QWidget):
     def open_import(self) -> None:
         from nomadcm.ui.publishing.import_preview import ImportPreviewDialog
 
-        dialog = ImportPreviewDialog(self.services, self.changes, self)
+        dialog = ImportPreviewDialog(self.services, self.changes, self.tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_dialog = dialog
         dialog.open()

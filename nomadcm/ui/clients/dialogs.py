@@ -95,7 +95,21 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
         self.saved: ClientInfo | None = None
         self.setWindowTitle(self.tr("Edit client") if client else self.tr("New client"))
         self.setMinimumWidth(480)
+        existing = len(clients.list_clients()) if client is None else 0
+        self._build(client.colour if client else DEFAULT_COLOURS[existing % len(DEFAULT_COLOURS)])
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        self._fill(client, default_zone)
+        self._country_touched = client is not None and client.country is not None
+        self.country_combo.activated.connect(lambda _i: setattr(self, "_country_touched", True))
+        self.zone_picker.zoneChanged.connect(self._suggest_country)
+        self._suggest_country(self.zone_picker.zone())
+        self.name_edit.textChanged.connect(self._validate)
+        self.zone_picker.zoneChanged.connect(self._validate)
+        self._validate()
+        self.track_changes()  # closing with changes asks first (ui/widgets/unsaved.py)
 
+    def _build(self, colour: str) -> None:
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("e.g. Boulangerie Dupont"))
         self.name_edit.setMaxLength(200)
@@ -105,10 +119,7 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
         self.country_combo.addItem(self.tr("(not set)"), None)
         for code, name in country_choices():
             self.country_combo.addItem(f"{name} ({code})", code)
-        existing = len(clients.list_clients()) if client is None else 0
-        self.colour_button = ColourButton(
-            client.colour if client else DEFAULT_COLOURS[existing % len(DEFAULT_COLOURS)]
-        )
+        self.colour_button = ColourButton(colour)
         self.prime_start = QTimeEdit()
         self.prime_end = QTimeEdit()
         for edit in (self.prime_start, self.prime_end):
@@ -141,13 +152,12 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self._on_save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
+    def _fill(self, client: ClientInfo | None, default_zone: str) -> None:
         if client is not None:
             self.name_edit.setText(client.name)
             self.zone_picker.setZone(client.audience_tz)
@@ -160,14 +170,6 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
                 self.zone_picker.setZone(default_zone)
             self.prime_start.setTime(QTime(8, 0))
             self.prime_end.setTime(QTime(21, 0))
-        self._country_touched = client is not None and client.country is not None
-        self.country_combo.activated.connect(lambda _i: setattr(self, "_country_touched", True))
-        self.zone_picker.zoneChanged.connect(self._suggest_country)
-        self._suggest_country(self.zone_picker.zone())
-        self.name_edit.textChanged.connect(self._validate)
-        self.zone_picker.zoneChanged.connect(self._validate)
-        self._validate()
-        self.track_changes()  # closing with changes asks first (ui/widgets/unsaved.py)
 
     def _set_country(self, code: str | None) -> None:
         blocker = QSignalBlocker(self.country_combo)

@@ -1,23 +1,13 @@
-"""The Clients page: the clients on the left; the selected client's details and channels on the right."""
+"""The Clients page: the clients on the left; the selected client's details and channels on the right.
+
+The widgets are built by `page_view.ClientsPageView`; this module fills them and acts on them.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
@@ -25,6 +15,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus, touches
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
+from nomadcm.ui.clients.page_view import ClientsPageView
 from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_int, fmt_time, plural
@@ -34,18 +25,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _table() -> QTableView:
-    table = QTableView()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setHighlightSections(False)
-    return table
-
-
-class ClientsPage(QWidget):
+class ClientsPage(ClientsPageView):
     status_message = Signal(str)
     navigate = Signal(str)
 
@@ -54,81 +34,16 @@ class ClientsPage(QWidget):
         self.services = services
         self.changes = changes
         self.dialog: QDialog | None = None
-        self.clients_model = ClientsModel(services.clients, self)
-        self.channels_model = ChannelsModel(services.clients, self)
+        self.build(ClientsModel(services.clients, self), ChannelsModel(services.clients, self))
+        self._connect()
+        changes.changed.connect(self._on_changed)
+        self._clock = QTimer(self)  # "their time now" keeps up with the clock
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self.reload()
 
-        title = QLabel(self.tr("Clients"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.add_button = QPushButton(self.tr("New client"))
-        self.edit_button = QPushButton(self.tr("Edit"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.add_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.delete_button)
-
-        self.clients_table = _table()
-        self.clients_table.setModel(self.clients_model)
-        header = self.clients_table.horizontalHeader()
-        header.setSectionResizeMode(ClientsModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, ClientsModel.COLUMN_COUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-
-        # --- details of the selected client
-        self.details_title = QLabel()
-        self.details_title.setTextFormat(Qt.TextFormat.RichText)
-        self.details_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.details_text = QLabel()
-        self.details_text.setWordWrap(True)
-        self.details_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notes_label = QLabel()
-        self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet("font-style: italic;")
-        self.channels_table = _table()
-        self.channels_table.setModel(self.channels_model)
-        ch_header = self.channels_table.horizontalHeader()
-        ch_header.setSectionResizeMode(ChannelsModel.HANDLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ChannelsModel.NETWORK, ChannelsModel.LIMIT, ChannelsModel.POSTS):
-            ch_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.add_channel_button = QPushButton(self.tr("Add channel"))
-        self.edit_channel_button = QPushButton(self.tr("Edit"))
-        self.delete_channel_button = QPushButton(self.tr("Delete"))
-        channel_buttons = QHBoxLayout()
-        channel_buttons.addStretch(1)
-        channel_buttons.addWidget(self.add_channel_button)
-        channel_buttons.addWidget(self.edit_channel_button)
-        channel_buttons.addWidget(self.delete_channel_button)
-        channels_box = QGroupBox(self.tr("Channels"))
-        channels_layout = QVBoxLayout(channels_box)
-        channels_layout.addWidget(self.channels_table)
-        channels_layout.addLayout(channel_buttons)
-        self.details = QWidget()
-        details_layout = QVBoxLayout(self.details)
-        details_layout.addWidget(self.details_title)
-        details_layout.addWidget(self.details_text)
-        details_layout.addWidget(self.notes_label)
-        details_layout.addWidget(channels_box, 1)
-
-        self.empty_label = QLabel(
-            self.tr("No client yet. A client has an audience in one time zone and posts on a few channels.")
-        )
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt;")
-
-        splitter = QSplitter()
-        splitter.addWidget(self.clients_table)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(splitter, 1)
-
+    def _connect(self) -> None:
         delete_action = QAction(self.tr("Delete"), self)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -150,12 +65,6 @@ class ClientsPage(QWidget):
         self.channels_table.doubleClicked.connect(lambda _i: self.edit_channel())
         self.clients_table.selectionModel().selectionChanged.connect(self._on_client_selected)
         self.channels_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        changes.changed.connect(self._on_changed)
-        self._clock = QTimer(self)  # "their time now" keeps up with the clock
-        self._clock.setInterval(30_000)
-        self._clock.timeout.connect(self._tick)
-        self._clock.start()
-        self.reload()
 
     # ------------------------------------------------------------------ state
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,10 +31,10 @@ from nomadcm.errors import UserError
 from nomadcm.exchange.bulk_formats import ImportPreview, PreviewRow, commit_import, preview_import
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus
-from nomadcm.ui.formatting import fmt_date, fmt_int, fmt_time
+from nomadcm.ui.formatting import fmt_date, fmt_int, fmt_time, plural
+from nomadcm.ui.tasks import Task, TaskRunner, report_unexpected
 from nomadcm.ui.widgets.table_model import RowsTableModel
 from nomadcm.ui.widgets.zone_picker import ZonePicker
-from nomadcm.ui.worker import report_unexpected, start_job
 
 FORMATS = ("native", "hootsuite", "sprout", "publer")
 
@@ -77,11 +77,22 @@ class PreviewModel(RowsTableModel[PreviewRow]):
         return None
 
 
+def finished_text(count: int) -> str:
+    """For the status bar when the import ends after its dialog was closed (no `self.tr` then)."""
+    return plural(
+        QCoreApplication.translate("ImportPreviewDialog", "Import finished: %n post(s).", "", count), count
+    )
+
+
 class ImportPreviewDialog(QDialog):
-    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
+        self.tasks = tasks
+        self.job: Task | None = None
         self.preview: ImportPreview | None = None
         self.setWindowTitle(self.tr("Import posts"))
         self.resize(860, 520)
@@ -189,7 +200,7 @@ class ImportPreviewDialog(QDialog):
         self.preview_button.setEnabled(False)
         self._say(self.tr("Reading the file…"))
         db = self.services.db
-        self.job = start_job(
+        self.job = self.tasks.run(  # no label: a preview nobody waits for any more is not worth a word
             lambda _report: preview_import(db, path, fmt, channel_id=channel_id, tz=zone, date_style=style),
             self,
             on_success=self._previewed,
@@ -231,15 +242,18 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setEnabled(False)
         self._say(self.tr("Importing…"))
         db = self.services.db
-        self.job = start_job(
+        self.job = self.tasks.run(
             lambda _report: commit_import(db, preview),
             self,
             on_success=self._imported,
             on_failure=self._failed,
+            label=self.tr("Import of {name}").format(name=preview.path.name),
+            summary=lambda count: finished_text(int(count)),
+            changes=self.changes,
+            areas=(POSTS, CLIENTS),
         )
 
     def _imported(self, count: int) -> None:
-        self.changes.notify(POSTS, CLIENTS)
         self.imported_count = count
         self._say(self.tr("%n post(s) imported.", "", count))
         self.accept()

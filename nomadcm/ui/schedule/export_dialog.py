@@ -1,7 +1,7 @@
 """File > Export schedule as CSV…: which posts (client, audience dates), which flavour, then where.
 
-The file is written by `exchange.csv_native.export_csv` on a worker thread (atomically: a failed export
-leaves no half file), and the dialog says where it went.
+The file is written by `exchange.csv_native.export_csv` on the window's task runner (atomically: a failed
+export leaves no half file), and the dialog says where it went; closed before the end, the status bar says it.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
-from nomadcm.ui.worker import Job, start_job
+from nomadcm.ui.tasks import Task, TaskRunner, report_unexpected
 
 SETTINGS_FOLDER = "export/folder"
 SETTINGS_EXCEL = "export/excel"
@@ -52,14 +52,16 @@ class ExportDialog(QDialog):
     def __init__(
         self,
         services: Services,
+        tasks: TaskRunner,
         current: ScheduleFilter | None = None,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.tasks = tasks
         self.settings = settings or QSettings(APP_NAME, APP_NAME)
-        self.job: Job | None = None
+        self.job: Task | None = None
         self.written_to: Path | None = None
         self.setWindowTitle(self.tr("Export schedule as CSV"))
         self.setMinimumWidth(460)
@@ -188,11 +190,14 @@ class ExportDialog(QDialog):
 
         self._set_busy(True)
         self.error_label.hide()
-        self.job = start_job(
+        done_text = self.tr("Exported {count} posts to {path}")  # now: the dialog may be gone by then
+        self.job = self.tasks.run(
             work,
             self,
             on_success=lambda count: self._finished(path, int(count)),
             on_failure=self._failed,
+            label=self.tr("Export"),
+            summary=lambda count: done_text.format(count=fmt_int(int(count)), path=path),
         )
 
     def _set_busy(self, busy: bool) -> None:
@@ -224,11 +229,4 @@ class ExportDialog(QDialog):
             self.error_label.setText(self.tr("Nothing was written: {reason}").format(reason=err))
             self.error_label.show()
             return
-        from nomadcm.ui.worker import report_unexpected
-
         report_unexpected(err)
-
-    def reject(self) -> None:
-        if self.job is not None:  # the file is written atomically: let it finish, it takes seconds
-            return
-        super().reject()

@@ -27,13 +27,17 @@ from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus
 from nomadcm.ui.formatting import fmt_int, plural
-from nomadcm.ui.worker import Cancelled, Job, report_unexpected, start_job
+from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
 
 SETTINGS_FOLDER = "import/folder"
 
 
 def start_import(
-    services: Services, changes: ChangeBus, parent: QWidget, settings: QSettings | None = None
+    services: Services,
+    changes: ChangeBus,
+    tasks: TaskRunner,
+    parent: QWidget,
+    settings: QSettings | None = None,
 ) -> ImportDialog | None:
     """Asks for a file, then imports it in an ImportDialog (returned, already running)."""
     settings = settings or QSettings(APP_NAME, APP_NAME)
@@ -49,22 +53,37 @@ def start_import(
     if not path:
         return None
     settings.setValue(SETTINGS_FOLDER, str(Path(path).parent))
-    dialog = ImportDialog(services, changes, Path(path), parent)
+    dialog = ImportDialog(services, changes, tasks, Path(path), parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     dialog.start()
     return dialog
 
 
+def finished_text(result: object, name: str) -> str:
+    """For the status bar when the import ends after its dialog was closed (no `self.tr` then)."""
+    count = int(getattr(result, "imported", 0))
+    return plural(
+        QGuiApplication.translate("ImportDialog", "Import finished: %n post(s) from {name}.", "", count),
+        count,
+    ).format(name=name)
+
+
 class ImportDialog(QDialog):
     def __init__(
-        self, services: Services, changes: ChangeBus, path: Path, parent: QWidget | None = None
+        self,
+        services: Services,
+        changes: ChangeBus,
+        tasks: TaskRunner,
+        path: Path,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
+        self.tasks = tasks
         self.path = path
-        self.job: Job | None = None
+        self.job: Task | None = None
         self.outcome = ""  # "imported", "failed", "cancelled", "error" once finished
         self.setWindowTitle(self.tr("Import schedule from CSV"))
         self.setMinimumWidth(520)
@@ -105,12 +124,16 @@ class ImportDialog(QDialog):
 
             return import_csv(db, path, progress=report)
 
-        self.job = start_job(
+        self.job = self.tasks.run(
             work,
             self,
             on_progress=self._on_progress,
             on_success=self._on_success,
             on_failure=self._on_failure,
+            label=self.tr("Import of {name}").format(name=path.name),
+            summary=lambda result: finished_text(result, path.name),
+            changes=self.changes,
+            areas=(POSTS, CLIENTS),  # clients: their post and channel counts changed
         )
 
     def running(self) -> bool:
@@ -145,7 +168,6 @@ class ImportDialog(QDialog):
             ),
             message,
         )
-        self.changes.notify(POSTS, CLIENTS)  # clients: their post and channel counts changed
 
     def _on_failure(self, err: BaseException) -> None:
         if isinstance(err, Cancelled):

@@ -29,7 +29,7 @@ from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ChannelInfo, ClientInfo
-from nomadcm.services.schedule.posts import PostDraft, PostInfo, PostPreview, check_link, split_tags
+from nomadcm.services.schedule.posts import PostCheck, PostDraft, PostInfo, check_link, split_tags
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_int, fmt_time
 from nomadcm.ui.schedule.table_models import channel_text, status_label
@@ -66,7 +66,7 @@ class PostDialog(UnsavedChangesMixin, QDialog):
         self._your_time: YourTime = services.your_time()
         self._clients: list[ClientInfo] = services.clients.list_clients()
         self._channels: list[ChannelInfo] = []
-        self._preview: PostPreview | None = None
+        self._check: PostCheck | None = None  # the service's check of the draft, for the live line
         self._zone_of_client = ""  # the zone the current client suggested (kept in step until she changes it)
         self.setWindowTitle(self.tr("Edit post") if post else self.tr("New post"))
         self.setMinimumWidth(620)
@@ -287,13 +287,13 @@ class PostDialog(UnsavedChangesMixin, QDialog):
             problems.append(self.tr("The link must be a web address starting with http:// or https://."))
         if self.recurrence.problem():
             problems.append(self.recurrence.problem())
-        self._preview = None
+        self._check = None
         draft = self.draft()
         time_ok = self.when.is_valid()
         if draft is not None and time_ok:
-            self._preview = self.services.posts.preview(draft, self._your_time.itinerary)
+            self._check = self.services.posts.check(draft, self._your_time)
             if not problems:  # a problem the service sees and the form did not (kept in its words)
-                problems.extend(self._preview.problems)
+                problems.extend(self._check.problems)
         self._show_live_line()
         if not time_ok:
             problems.insert(0, self.tr("Fix the date and time above."))
@@ -326,15 +326,16 @@ class PostDialog(UnsavedChangesMixin, QDialog):
 
     def _show_live_line(self) -> None:
         res = self.when.resolution()
-        preview = self._preview
+        checked = self._check
         if res is None or res.instant is None:
             self.live_line.setText("")
             self.fold_note.hide()
             return
         instant = res.instant
         utc_wall = instant.replace(tzinfo=None)
-        if preview is not None and preview.cm is not None and preview.cm_wall is not None:
-            cm_zone, cm_wall, cm = preview.cm.zone, preview.cm_wall, preview.cm
+        if checked is not None and checked.instant == instant and checked.cm is not None:
+            assert checked.cm_wall is not None
+            cm_zone, cm_wall, cm = checked.cm.zone, checked.cm_wall, checked.cm
         else:
             cm, cm_wall = self._your_time.at(instant)
             cm_zone = cm.zone

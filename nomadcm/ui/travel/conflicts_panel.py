@@ -31,10 +31,10 @@ from nomadcm.services.travel.conflicts import PostConflicts
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import plural, pydate, qdate, short_date_format
-from nomadcm.ui.travel.dialogs import AcknowledgeDialog
+from nomadcm.ui.tasks import Cancelled, Task, TaskRunner
+from nomadcm.ui.travel.conflict_dialogs import AcknowledgeDialog
 from nomadcm.ui.travel.table_models import ConflictsModel
 from nomadcm.ui.travel.undo import AcknowledgeCommand, UnacknowledgeCommand
-from nomadcm.ui.worker import Job, start_job
 
 DEFAULT_DAYS = 90
 
@@ -44,14 +44,20 @@ class ConflictsPanel(QWidget):
     loaded = Signal()
 
     def __init__(
-        self, services: Services, changes: ChangeBus, undo_stack: QUndoStack, parent: QWidget | None = None
+        self,
+        services: Services,
+        changes: ChangeBus,
+        tasks: TaskRunner,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.undo_stack = undo_stack
+        self.tasks = tasks  # the check runs on the window's task runner
         self.dialog: QDialog | None = None
-        self._job: Job | None = None
+        self._job: Task | None = None
         self._generation = 0
         self.model = ConflictsModel(self)
         today = timezones.now_utc().date()
@@ -148,7 +154,9 @@ class ConflictsPanel(QWidget):
         def work(_report):  # type: ignore[no-untyped-def]
             return service.check(first, last, include_acknowledged=include)
 
-        self._job = start_job(
+        if self._job is not None:
+            self._job.cancel()  # not started yet: skipped; already running: it has no report() to stop at
+        self._job = self.tasks.run(  # no label: a check nobody looks at any more is not worth a word
             work,
             self,
             on_success=lambda rows: self._loaded(generation, rows),
@@ -175,13 +183,15 @@ class ConflictsPanel(QWidget):
         if generation != self._generation:
             return
         self.status.setText("")
+        if isinstance(err, Cancelled):  # the window is closing
+            return
         if isinstance(err, UserError):
             show_user_error(self, err)
         else:
             raise err
 
     def is_busy(self) -> bool:
-        return self._job is not None and self._job.thread is not None and self._job.thread.isRunning()
+        return self._job is not None and not self._job.done
 
     # ------------------------------------------------------------------ actions
 

@@ -1,4 +1,5 @@
-"""Dialogs of the Travel page: a stay, a transit, the CM's rhythm, acknowledging a conflict.
+"""Dialogs of the Travel page's itinerary: a stay and a transit (`conflict_dialogs` has the CM's rhythm and
+acknowledging a conflict; `dialog_base` what they all share).
 
 Each dialog says under its fields what the values come to (the stay's instants, the transit's duration, a
 DST gap or fold) and why it cannot be saved yet (an overlap, an arrival before the departure); OK stays off
@@ -7,21 +8,13 @@ until the values are valid. The page does the write, through the same service th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QRegularExpression, Qt, Slot
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,9 +23,7 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.travel.cities import City
-from nomadcm.services.travel.conflicts import PostConflicts
-from nomadcm.services.travel.rhythm import SleepWindow, WorkHours, format_clock, load_rhythm
-from nomadcm.services.travel.trips import (
+from nomadcm.services.travel.trip_records import (
     StayInfo,
     StayInput,
     StayOverlapError,
@@ -41,82 +32,19 @@ from nomadcm.services.travel.trips import (
     TransitOverlapError,
     stay_span,
 )
-from nomadcm.ui.formatting import fmt_day, fmt_time, plural, pydate, qdate, short_date_format
+from nomadcm.ui.formatting import fmt_day, plural, pydate, qdate
 from nomadcm.ui.travel.city_search import CityField, zone_suggestions
+from nomadcm.ui.travel.dialog_base import CheckedDialog, country_edit, date_edit, notes_edit, when_text
 from nomadcm.ui.travel.table_models import duration_text
-from nomadcm.ui.travel.texts import conflict_label, transit_kind_label
-from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
+from nomadcm.ui.travel.texts import transit_kind_label
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
 from nomadcm.vocabulary import TRANSIT_KINDS
 
-ERROR_STYLE = "color: #c53030;"
-OK_STYLE = ""
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(short_date_format())
-    edit.setMinimumDate(QDate(1970, 1, 1))
-    edit.setMaximumDate(QDate(2100, 12, 31))
-    return edit
-
-
-def _notes_edit() -> QPlainTextEdit:
-    notes = QPlainTextEdit()
-    notes.setTabChangesFocus(True)
-    notes.setMaximumHeight(70)
-    return notes
-
-
-def _country_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setMaxLength(2)
-    edit.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,2}")))
-    edit.setMaximumWidth(60)
-    return edit
-
-
-def _when(instant: datetime, zone: str) -> str:
-    local = timezones.wall_at(instant, zone)
-    return f"{fmt_day(local)} {fmt_time(local)} {timezones.abbreviation(instant, zone)}"
-
-
-class _Dialog(UnsavedChangesMixin, QDialog):
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    save: Callable[[], bool] | None = None  # set by the page: writes, and says whether to close
-
-    def accept(self) -> None:
-        if not self.can_save():
-            return
-        if self.save is not None and not self.save():
-            return  # the write failed (and said why): stay open
-        super().accept()
-
-    def _say(self, text: str, ok: bool) -> None:
-        self.summary.setText(text)
-        self.summary.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-
-    def can_save(self) -> bool:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
-
-
 # =========================================================================== stay
 
 
-class StayDialog(_Dialog):
+class StayDialog(CheckedDialog):
     """A stay: a city (searched offline), its zone, first and last days (both included), notes."""
 
     def __init__(
@@ -128,11 +56,11 @@ class StayDialog(_Dialog):
         self._coords: tuple[float | None, float | None] = (stay.lat, stay.lon) if stay else (None, None)
         self.setWindowTitle(self.tr("Edit stay") if stay else self.tr("New stay"))
         self.city = CityField()
-        self.country = _country_edit()
+        self.country = country_edit()
         self.zone = ZonePicker(city_search=zone_suggestions)
-        self.first = _date_edit()
-        self.last = _date_edit()
-        self.notes = _notes_edit()
+        self.first = date_edit()
+        self.last = date_edit()
+        self.notes = notes_edit()
         form = QFormLayout()
         form.addRow(self.tr("City"), self.city)
         form.addRow(self.tr("Country code"), self.country)
@@ -235,7 +163,7 @@ class StayDialog(_Dialog):
         self._say(
             plural(
                 self.tr("%n day(s), from {start} to {end} (your clock follows {zone}).", "", days), days
-            ).format(start=_when(start, stay.tz), end=_when(end, stay.tz), zone=stay.tz),
+            ).format(start=when_text(start, stay.tz), end=when_text(end, stay.tz), zone=stay.tz),
             True,
         )
 
@@ -243,7 +171,7 @@ class StayDialog(_Dialog):
 # =========================================================================== transit
 
 
-class TransitDialog(_Dialog):
+class TransitDialog(CheckedDialog):
     """A transit: kind, from and to (cities searched offline), departure and arrival in their own zones."""
 
     def __init__(
@@ -264,7 +192,7 @@ class TransitDialog(_Dialog):
         self.ref = QLineEdit()
         self.ref.setMaxLength(100)
         self.ref.setPlaceholderText(self.tr("Flight number, booking reference…"))
-        self.notes = _notes_edit()
+        self.notes = notes_edit()
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("From"), self.from_city)
@@ -360,7 +288,7 @@ class TransitDialog(_Dialog):
         if arr <= dep:
             self._say(
                 self.tr("The arrival ({arrive}) is not after the departure ({depart}).").format(
-                    arrive=_when(arr, t.to_tz), depart=_when(dep, t.from_tz)
+                    arrive=when_text(arr, t.to_tz), depart=when_text(dep, t.from_tz)
                 ),
                 False,
             )
@@ -373,8 +301,8 @@ class TransitDialog(_Dialog):
                 self.tr("This overlaps your {kind} {route} ({depart} – {arrive}).").format(
                     kind=transit_kind_label(other.kind).lower(),
                     route=other.route,
-                    depart=_when(other.depart_utc, other.from_tz),
-                    arrive=_when(other.arrive_utc, other.to_tz),
+                    depart=when_text(other.depart_utc, other.from_tz),
+                    arrive=when_text(other.arrive_utc, other.to_tz),
                 ),
                 False,
             )
@@ -388,133 +316,10 @@ class TransitDialog(_Dialog):
                 "Leaves {depart}, arrives {arrive}: {length} on the way. Until you arrive, your clock "
                 "stays on {zone}."
             ).format(
-                depart=_when(dep, t.from_tz),
-                arrive=_when(arr, t.to_tz),
+                depart=when_text(dep, t.from_tz),
+                arrive=when_text(arr, t.to_tz),
                 length=duration_text(minutes),
                 zone=t.from_tz,
             ),
             True,
         )
-
-
-# =========================================================================== rhythm
-
-
-class RhythmDialog(_Dialog):
-    """Sleep window and working hours (in whatever local time she is in), and the home zone."""
-
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.setWindowTitle(self.tr("Your rhythm"))
-        rhythm = load_rhythm(services.settings)
-        self.sleep = QLineEdit(str(rhythm.sleep))
-        self.sleep.setPlaceholderText("23:00-07:00")
-        self.work = QLineEdit(str(rhythm.work))
-        self.work.setPlaceholderText("Mo-Fr 09:00-18:00")
-        self.work.setToolTip(
-            self.tr(
-                "Days and hours, several rules separated by ';', e.g. “Mo-Th 09:00-17:00; Fr 09:00-12:00”. "
-                "Days: Mo Tu We Th Fr Sa Su (or Lu Ma Me Je Ve Sa Di). “off”: no working hours."
-            )
-        )
-        self.home = ZonePicker(city_search=zone_suggestions)
-        self.home.setZone(services.settings.home_tz())
-        self.week = QLabel()
-        self.week.setTextFormat(Qt.TextFormat.PlainText)
-        intro = QLabel(
-            self.tr(
-                "These follow you: wherever your itinerary puts you, they are read on the local clock there. "
-                "Outside stays and transits you are at home."
-            )
-        )
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Sleep"), self.sleep)
-        form.addRow(self.tr("Working hours"), self.work)
-        form.addRow("", self.week)
-        form.addRow(self.tr("Home time zone"), self.home)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
-        self.sleep.textChanged.connect(self._update)
-        self.work.textChanged.connect(self._update)
-        self.home.zoneChanged.connect(self._update)
-        self._update()
-        self.resize(520, self.sizeHint().height())
-
-    def values(self) -> tuple[str, str, str]:
-        return self.sleep.text(), self.work.text(), self.home.zone()
-
-    @Slot()
-    def _update(self, *_args: object) -> None:
-        try:
-            sleep = SleepWindow.parse(self.sleep.text())
-            work = WorkHours.parse(self.work.text())
-        except UserError as err:
-            self.week.setText("")
-            self._say(str(err), False)
-            return
-        locale = QLocale()
-        lines = []
-        for day, ranges in enumerate(work.days):
-            name = locale.dayName(day + 1, QLocale.FormatType.LongFormat)
-            hours = ", ".join(f"{format_clock(a)}–{format_clock(b)}" for a, b in ranges) or self.tr("off")
-            lines.append(f"{name}: {hours}")
-        self.week.setText("\n".join(lines))
-        if not self.home.zone():
-            self._say(self.tr("Choose your home time zone."), False)
-            return
-        self._say(
-            plural(
-                self.tr("Asleep from {start} to {end}, %n hour(s).", "", sleep.length_minutes // 60),
-                sleep.length_minutes // 60,
-            ).format(start=format_clock(sleep.start), end=format_clock(sleep.end)),
-            True,
-        )
-
-
-# =========================================================================== acknowledging
-
-
-class AcknowledgeDialog(_Dialog):
-    """Which conflicts of a post are fine, and why (e.g. "the network publishes it by itself")."""
-
-    def __init__(self, conflict: PostConflicts, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Acknowledge conflicts"))
-        intro = QLabel(
-            self.tr("“{text}” for {client}: which of these are fine? They will stop being flagged.").format(
-                text=(conflict.text.splitlines() or [""])[0][:60], client=conflict.client_name
-            )
-        )
-        intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        self.boxes: dict[str, QCheckBox] = {}
-        for kind in conflict.kinds:
-            box = QCheckBox(conflict_label(kind))
-            box.setChecked(True)
-            box.toggled.connect(self._update)
-            self.boxes[kind] = box
-            layout.addWidget(box)
-        if conflict.recurring:
-            note = QLabel(self.tr("This post repeats: every occurrence is acknowledged."))
-            note.setWordWrap(True)
-            layout.addWidget(note)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Why, e.g. the network publishes it by itself"))
-        layout.addWidget(self.note)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
-        self._update()
-
-    def kinds(self) -> list[str]:
-        return [k for k, box in self.boxes.items() if box.isChecked()]
-
-    @Slot()
-    def _update(self, *_args: object) -> None:
-        ok = bool(self.kinds())
-        self._say("" if ok else self.tr("Tick at least one conflict."), ok)

@@ -1,7 +1,8 @@
 """The Travel page: the itinerary (timeline, list, warnings), the Day view and the Conflicts panel.
 
 Every change goes through the itinerary service, is undoable (Edit > Undo), and is announced on the change
-bus as "itinerary", so the Schedule's "your time" and every other view follow.
+bus as "itinerary", so the Schedule's "your time" and every other view follow. The widgets are built by
+`page_view.TravelPageView`.
 """
 
 from __future__ import annotations
@@ -10,22 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QListView,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
@@ -34,11 +20,13 @@ from nomadcm.services.travel import rhythm as rhythm_service
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_time
+from nomadcm.ui.tasks import TaskRunner
+from nomadcm.ui.travel.conflict_dialogs import RhythmDialog
 from nomadcm.ui.travel.conflicts_panel import ConflictsPanel
 from nomadcm.ui.travel.day_view import DayView
-from nomadcm.ui.travel.dialogs import RhythmDialog, StayDialog, TransitDialog
-from nomadcm.ui.travel.table_models import WARNING_ROLE, Entry, ItineraryModel, WarningsModel
-from nomadcm.ui.travel.timeline import TripTimeline
+from nomadcm.ui.travel.dialogs import StayDialog, TransitDialog
+from nomadcm.ui.travel.page_view import CONFLICTS_TAB, DAY_TAB, TravelPageView
+from nomadcm.ui.travel.table_models import WARNING_ROLE, Entry
 from nomadcm.ui.travel.undo import (
     CONFLICTS,
     AddStayCommand,
@@ -49,14 +37,14 @@ from nomadcm.ui.travel.undo import (
     EditTransitCommand,
 )
 
-ITINERARY_TAB, DAY_TAB, CONFLICTS_TAB = range(3)
 
-
-class TravelPage(QWidget):
+class TravelPage(TravelPageView):
     status_message = Signal(str)
     loaded = Signal()
 
-    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
@@ -64,86 +52,13 @@ class TravelPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self._stale: set[int] = set()
         self._conflicts_checked = False
+        self.build(DayView(services), ConflictsPanel(services, changes, tasks, self.undo_stack))
+        self._connect()
+        changes.changed.connect(self._on_changed)
+        self.reload()
+        self._update_buttons()
 
-        title = QLabel(self.tr("Travel"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.new_stay_button = QPushButton(self.tr("New stay"))
-        self.new_transit_button = QPushButton(self.tr("New transit"))
-        self.edit_button = QPushButton(self.tr("Edit"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.rhythm_button = QPushButton(self.tr("Your rhythm…"))
-        self.rhythm_button.setToolTip(self.tr("Sleep window, working hours and home time zone"))
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        for button in (
-            self.new_stay_button,
-            self.new_transit_button,
-            self.edit_button,
-            self.delete_button,
-            self.rhythm_button,
-        ):
-            top.addWidget(button)
-
-        # --- itinerary tab
-        self.model = ItineraryModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header = self.table.horizontalHeader()
-        for column in range(ItineraryModel.COLUMN_COUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ItineraryModel.NOTES, QHeaderView.ResizeMode.Stretch)
-        self.timeline = TripTimeline()
-        self.warnings_model = WarningsModel(self)
-        self.warnings_view = QListView()
-        self.warnings_view.setModel(self.warnings_model)
-        self.warnings_view.setWordWrap(True)
-        self.warnings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.warnings_box = QGroupBox(self.tr("To look at"))
-        box_layout = QVBoxLayout(self.warnings_box)
-        box_layout.addWidget(self.warnings_view)
-        self.empty_label = QLabel(
-            self.tr(
-                "No trip yet. Add the places you stay in and the transits between them: every “your time” "
-                "in NomadCM then follows you, and posts that fall while you sleep or travel are flagged."
-            )
-        )
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt;")
-        self.where_label = QLabel()
-        self.where_label.setWordWrap(True)
-        itinerary_tab = QWidget()
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.warnings_box)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        tab_layout = QVBoxLayout(itinerary_tab)
-        tab_layout.addWidget(self.where_label)
-        tab_layout.addWidget(self.timeline)
-        tab_layout.addWidget(self.empty_label)
-        tab_layout.addWidget(splitter, 1)
-
-        # --- day view and conflicts
-        self.day_view = DayView(services)
-        self.conflicts_panel = ConflictsPanel(services, changes, self.undo_stack)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(itinerary_tab, self.tr("Itinerary"))
-        self.tabs.addTab(self.day_view, self.tr("Day view"))
-        self.tabs.addTab(self.conflicts_panel, self.tr("Conflicts"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
-
+    def _connect(self) -> None:
         delete_action = QAction(self.tr("Delete"), self)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -162,9 +77,6 @@ class TravelPage(QWidget):
         self.timeline.entryClicked.connect(self.select_entry)
         self.conflicts_panel.showDay.connect(self.show_day)
         self.tabs.currentChanged.connect(self._on_tab)
-        changes.changed.connect(self._on_changed)
-        self.reload()
-        self._update_buttons()
 
     # ------------------------------------------------------------------ page protocol
 

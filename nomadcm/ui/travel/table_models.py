@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from nomadcm import timezones
 from nomadcm.services.travel.conflicts import PostConflicts
 from nomadcm.services.travel.itinerary_warnings import ItineraryWarning
-from nomadcm.services.travel.trips import StayInfo, TransitInfo
+from nomadcm.services.travel.trip_records import StayInfo, TransitInfo
 from nomadcm.ui.formatting import fmt_day, fmt_time, plural
 from nomadcm.ui.travel.texts import (
     conflict_label,

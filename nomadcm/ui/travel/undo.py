@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from nomadcm.services.travel.conflicts import AckInfo, ConflictService
-from nomadcm.services.travel.trips import ItineraryService, StayInfo, StayInput, TransitInfo, TransitInput
+from nomadcm.services.travel.trip_records import StayInfo, StayInput, TransitInfo, TransitInput
+from nomadcm.services.travel.trips import ItineraryService
 from nomadcm.ui.changes import ITINERARY, POSTS, ChangeBus
 from nomadcm.ui.widgets.undo import ErrorSink, ServiceCommand
 

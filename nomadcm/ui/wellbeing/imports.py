@@ -1,6 +1,6 @@
 """Wellbeing imports from the GUI: ActivityWatch (file or local server), Sleep as Android, generic CSV.
 
-Each runs on a worker thread (ui.worker) with a progress bar; nothing is written unless the whole file is
+Each runs on the window's task runner (ui.tasks) with a progress bar; nothing is written unless the whole file is
 good, and the dialog then lists every bad row by position. Cancel stops the job and writes nothing.
 """
 
@@ -25,7 +25,7 @@ from nomadcm.errors import UserError
 from nomadcm.exchange.wellbeing_io import WellbeingImportFailed
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import WELLBEING, ChangeBus
-from nomadcm.ui.worker import Cancelled, Job, report_unexpected, start_job
+from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
 
 Work = Callable[[Callable[[int, int], None]], Any]
 
@@ -74,11 +74,14 @@ def csv_job(services: Services, path: Path) -> Work:
 class WellbeingImportDialog(QDialog):
     """Progress, then what was imported, or every bad row (nothing imported)."""
 
-    def __init__(self, title: str, work: Work, changes: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, work: Work, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.changes = changes
+        self.tasks = tasks
         self.work = work
-        self.job: Job | None = None
+        self.job: Task | None = None
         self.outcome = ""  # "imported", "failed", "cancelled", "error"
         self.result: Any = None
         self.setWindowTitle(title)
@@ -103,8 +106,18 @@ class WellbeingImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def start(self) -> None:
-        self.job = start_job(
-            self.work, self, on_progress=self._progress, on_success=self._done, on_failure=self._failed
+        label = self.windowTitle()
+        done_text = self.tr("{task}: {summary}")  # now: the dialog may be gone when the job ends
+        self.job = self.tasks.run(
+            self.work,
+            self,
+            on_progress=self._progress,
+            on_success=self._done,
+            on_failure=self._failed,
+            label=label,
+            summary=lambda result: done_text.format(task=label, summary=result),
+            changes=self.changes,
+            areas=(WELLBEING,),
         )
 
     def _progress(self, done: int, total: int) -> None:
@@ -124,7 +137,6 @@ class WellbeingImportDialog(QDialog):
         self._finish()
         self.title.setText(self.tr("Imported."))
         self.message.setText(str(result))
-        self.changes.notify(WELLBEING)
 
     def _failed(self, err: BaseException) -> None:
         self._finish()

@@ -2,174 +2,64 @@
 
 Top: the period (week, month, year or custom, with previous/next/today), this week's badges, and the
 actions (add, import, export the chart, goals). Left: the chart (daily, weekly trend, rest). Right: the same
-numbers as a table, the entries of the period (edit, delete, undo) and the per-app breakdown.
+numbers as a table, the entries of the period (edit, delete, undo) and the per-app breakdown. The widgets
+are built by `page_view.WellbeingPageView`; importing and exporting files is in `file_actions`.
 """
 
 from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
-from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.wellbeing.records import RestInfo, ScreenInfo
+from nomadcm.services.wellbeing.record_values import RestInfo, ScreenInfo
 from nomadcm.services.wellbeing.wellbeing_report import Report, week_first
 from nomadcm.ui.changes import CLIENTS, ITINERARY, SETTINGS, WELLBEING, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import fmt_date, pydate, qdate, short_date_format
+from nomadcm.ui.formatting import fmt_date, pydate, qdate
+from nomadcm.ui.tasks import TaskRunner
 from nomadcm.ui.wellbeing import texts
-from nomadcm.ui.wellbeing.chart import ChartPanel
-from nomadcm.ui.wellbeing.dialogs import EntryDialog, EntryValues, GoalsDialog
-from nomadcm.ui.wellbeing.imports import (
-    WellbeingImportDialog,
-    activitywatch_file_job,
-    activitywatch_server_job,
-    csv_job,
-    sleep_android_job,
-)
-from nomadcm.ui.wellbeing.table_models import AppTableModel, DayTableModel, EntryTableModel
+from nomadcm.ui.wellbeing.dialogs import EntryDialog, EntryValues
+from nomadcm.ui.wellbeing.file_actions import WellbeingFileActions
+from nomadcm.ui.wellbeing.goals_dialog import GoalsDialog
+from nomadcm.ui.wellbeing.page_view import RANGES, WellbeingPageView
 from nomadcm.ui.wellbeing.undo import AddEntryCommand, DeleteEntriesCommand, EditEntryCommand
 
-RANGES = ("week", "month", "year", "custom")
-SETTINGS_FOLDER = "wellbeing/folder"
 
-
-class WellbeingPage(QWidget):
+class WellbeingPage(WellbeingFileActions, WellbeingPageView):
     loaded = Signal()
     badgesChanged = Signal(list)  # translated texts of the goals this week breaks
 
-    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
+        self.tasks = tasks  # imports run on the window's task runner
         self.undo_stack = QUndoStack(self)
         self.report: Report | None = None
         self.badges: list[str] = []
         self._today = services.wellbeing_reports.today()
         self._anchor = self._today
+        self.build()
+        self._connect()
+        changes.changed.connect(self._on_changed)
+        self._on_range_kind()
+        QTimer.singleShot(0, self.loaded.emit)  # once the window that created the page could connect
 
-        # --- period
-        self.range_box = QComboBox()
-        for key, label in zip(
-            RANGES, (self.tr("Week"), self.tr("Month"), self.tr("Year"), self.tr("Custom")), strict=True
-        ):
-            self.range_box.addItem(label, key)
-        self.range_box.setAccessibleName(self.tr("Period"))
-        self.prev_button = QToolButton()
-        self.prev_button.setText("◀")
-        self.prev_button.setToolTip(self.tr("Previous period"))
-        self.next_button = QToolButton()
-        self.next_button.setText("▶")
-        self.next_button.setToolTip(self.tr("Next period"))
-        self.today_button = QPushButton(self.tr("Today"))
-        self.from_edit = QDateEdit()
-        self.to_edit = QDateEdit()
-        for edit, name in ((self.from_edit, self.tr("First day")), (self.to_edit, self.tr("Last day"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(short_date_format())
-            edit.setAccessibleName(name)
-        self.period_label = QLabel()
-        self.period_label.setStyleSheet("font-weight: 600;")
-
-        # --- actions
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.add_button.setToolTip(self.tr("Log screen time or rest"))
-        self.import_button = QPushButton(self.tr("Import"))
-        import_menu = QMenu(self.import_button)
-        self.import_aw_file = import_menu.addAction(self.tr("ActivityWatch export (JSON)…"))
-        self.import_aw_server = import_menu.addAction(self.tr("From the running ActivityWatch…"))
-        self.import_saa = import_menu.addAction(self.tr("Sleep as Android (sleep-export.csv)…"))
-        self.import_csv = import_menu.addAction(self.tr("CSV: start, end, kind, device…"))
-        self.import_button.setMenu(import_menu)
-        self.export_button = QPushButton(self.tr("Export chart…"))
-        self.goals_button = QPushButton(self.tr("Goals…"))
-
-        top = QHBoxLayout()
-        for w in (
-            self.range_box,
-            self.prev_button,
-            self.today_button,
-            self.next_button,
-            self.from_edit,
-            self.to_edit,
-            self.period_label,
-        ):
-            top.addWidget(w)
-        top.addStretch(1)
-        for w in (self.add_button, self.import_button, self.export_button, self.goals_button):
-            top.addWidget(w)
-
-        self.badge_row = QHBoxLayout()
-        self.badge_title = QLabel(self.tr("This week:"))
-        self.badge_row.addWidget(self.badge_title)
-        self.badge_labels: list[QLabel] = []
-        self.badge_row.addStretch(1)
-
-        # --- chart and tables
-        self.chart = ChartPanel()
-        self.day_model = DayTableModel(self)
-        self.day_table = self._table(self.day_model)
-        self.entry_model = EntryTableModel(self)
-        self.entry_table = self._table(self.entry_model)
-        self.entry_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.entry_table.doubleClicked.connect(self.edit_selected)
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        entry_buttons = QHBoxLayout()
-        entry_buttons.addStretch(1)
-        entry_buttons.addWidget(self.edit_button)
-        entry_buttons.addWidget(self.delete_button)
-        entries = QWidget()
-        entries_layout = QVBoxLayout(entries)
-        entries_layout.setContentsMargins(0, 0, 0, 0)
-        entries_layout.addWidget(self.entry_table)
-        entries_layout.addLayout(entry_buttons)
-        self.app_model = AppTableModel(self)
-        self.app_table = self._table(self.app_model)
-        self.side = QTabWidget()
-        self.side.addTab(self.day_table, self.tr("Days"))
-        self.side.addTab(entries, self.tr("Entries"))
-        self.side.addTab(self.app_table, self.tr("Apps"))
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.chart)
-        splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 520])
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(self.badge_row)
-        layout.addWidget(splitter, 1)
-
+    def _connect(self) -> None:
         delete_action = QAction(self)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete_action.triggered.connect(self.delete_selected)
         self.entry_table.addAction(delete_action)
+        self.entry_table.doubleClicked.connect(self.edit_selected)
 
         self.range_box.currentIndexChanged.connect(self._on_range_kind)
         self.prev_button.clicked.connect(lambda: self.step(-1))
@@ -187,10 +77,6 @@ class WellbeingPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.entry_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        changes.changed.connect(self._on_changed)
-
-        self._on_range_kind()
-        QTimer.singleShot(0, self.loaded.emit)  # once the window that created the page could connect
 
     # ------------------------------------------------------------------ period
 
@@ -309,17 +195,6 @@ class WellbeingPage(QWidget):
         if touches(areas, WELLBEING, ITINERARY, SETTINGS, WORKPLACES, CLIENTS):
             self.refresh()
 
-    def _table(self, model: object) -> QTableView:
-        table = QTableView()
-        table.setModel(model)  # type: ignore[arg-type]
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setAlternatingRowColors(True)
-        return table
-
     # ------------------------------------------------------------------ entries
 
     def _selected(self) -> list[ScreenInfo | RestInfo]:
@@ -403,113 +278,7 @@ class WellbeingPage(QWidget):
     def new_item(self) -> None:
         self.add_entry()
 
-    # ------------------------------------------------------------------ imports, export, goals
-
-    def _ask_file(self, title: str, filters: str) -> Path | None:
-        settings = QSettings(APP_NAME, APP_NAME)
-        path, _ = QFileDialog.getOpenFileName(
-            self, title, str(settings.value(SETTINGS_FOLDER, "") or ""), filters
-        )
-        if not path:
-            return None
-        settings.setValue(SETTINGS_FOLDER, str(Path(path).parent))
-        return Path(path)
-
-    def _ask_device(self) -> str | None:
-        from nomadcm.vocabulary import DEVICES
-
-        names = [texts.device_name(dv) for dv in DEVICES]
-        name, ok = QInputDialog.getItem(
-            self,
-            self.tr("ActivityWatch"),
-            self.tr("Which screen does this ActivityWatch track?"),
-            names,
-            0,
-            False,
-        )
-        return DEVICES[names.index(name)] if ok else None
-
-    def _run_import(self, title: str, work: object) -> WellbeingImportDialog:
-        dialog = WellbeingImportDialog(title, work, self.changes, self)  # type: ignore[arg-type]
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        dialog.start()
-        return dialog
-
-    def import_activitywatch_file(self) -> WellbeingImportDialog | None:
-        path = self._ask_file(
-            self.tr("Import an ActivityWatch export"), self.tr("JSON files (*.json);;All files (*)")
-        )
-        device = self._ask_device() if path else None
-        if path is None or device is None:
-            return None
-        return self._run_import(
-            self.tr("Import from ActivityWatch"), activitywatch_file_job(self.services, path, device)
-        )
-
-    def import_activitywatch_server(self) -> WellbeingImportDialog | None:
-        from nomadcm.exchange.activitywatch import DEFAULT_SERVER
-
-        url, ok = QInputDialog.getText(
-            self,
-            self.tr("ActivityWatch"),
-            self.tr("Address of the running ActivityWatch server:"),
-            text=DEFAULT_SERVER,
-        )
-        device = self._ask_device() if ok and url.strip() else None
-        if device is None:
-            return None
-        return self._run_import(
-            self.tr("Import from ActivityWatch"), activitywatch_server_job(self.services, url.strip(), device)
-        )
-
-    def import_sleep_as_android(self) -> WellbeingImportDialog | None:
-        path = self._ask_file(
-            self.tr("Import Sleep as Android nights"), self.tr("CSV files (*.csv);;All files (*)")
-        )
-        if path is None:
-            return None
-        return self._run_import(
-            self.tr("Import from Sleep as Android"), sleep_android_job(self.services, path)
-        )
-
-    def import_wellbeing_csv(self) -> WellbeingImportDialog | None:
-        path = self._ask_file(
-            self.tr("Import screen time and rest"), self.tr("CSV files (*.csv *.txt);;All files (*)")
-        )
-        if path is None:
-            return None
-        return self._run_import(self.tr("Import screen time and rest"), csv_job(self.services, path))
-
-    def export_chart(self) -> Path | None:
-        first, last = self.period()
-        settings = QSettings(APP_NAME, APP_NAME)
-        folder = str(settings.value(SETTINGS_FOLDER, "") or Path.home())
-        suggested = str(
-            Path(folder) / f"wellbeing-{self.chart.view}-{first.isoformat()}-{last.isoformat()}.png"
-        )
-        path, selected = QFileDialog.getSaveFileName(
-            self, self.tr("Export the chart"), suggested, self.tr("PNG image (*.png);;SVG drawing (*.svg)")
-        )
-        if not path:
-            return None
-        target = Path(path)
-        if target.suffix.lower() not in (".png", ".svg"):
-            target = target.with_suffix(".svg" if "svg" in selected.lower() else ".png")
-        try:
-            self.chart.export(target)
-        except OSError as err:
-            show_user_error(
-                self,
-                UserError(
-                    self.tr("Cannot write {path}: {reason}").format(
-                        path=str(target), reason=err.strerror or str(err)
-                    )
-                ),
-            )
-            return None
-        settings.setValue(SETTINGS_FOLDER, str(target.parent))
-        return target
+    # ------------------------------------------------------------------ goals
 
     def edit_goals(self) -> GoalsDialog:
         dialog = GoalsDialog(self.services, self)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from nomadcm import timezones
-from nomadcm.services.wellbeing.records import RestInfo, ScreenInfo
+from nomadcm.services.wellbeing.record_values import RestInfo, ScreenInfo
 from nomadcm.services.wellbeing.wellbeing_report import DayReport
 from nomadcm.ui.formatting import fmt_date, fmt_day, fmt_time
 from nomadcm.ui.wellbeing import texts

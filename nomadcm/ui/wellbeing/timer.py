@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.wellbeing.records import MAX_SCREEN, ScreenInfo
+from nomadcm.services.wellbeing.record_values import MAX_SCREEN, ScreenInfo
 from nomadcm.ui.changes import WELLBEING, ChangeBus
 from nomadcm.ui.wellbeing import texts
 from nomadcm.vocabulary import DEVICES

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from nomadcm.services.wellbeing.records import RestInfo, ScreenInfo, WellbeingService
+from nomadcm.services.wellbeing.record_values import RestInfo, ScreenInfo
+from nomadcm.services.wellbeing.records import WellbeingService
 from nomadcm.ui.changes import WELLBEING, ChangeBus
 from nomadcm.ui.widgets.undo import ErrorSink, ServiceCommand
 

@@ -42,8 +42,9 @@ from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_checklist import StayRef
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date
-from nomadcm.ui.workplaces.place_dialog import fee_label
-from nomadcm.ui.workplaces.table_models import ChecklistModel, fmt_mbps, kind_choices
+from nomadcm.ui.workplaces.place_dialog_view import fee_label
+from nomadcm.ui.workplaces.table_models import fmt_mbps, kind_choices
+from nomadcm.ui.workplaces.visit_table_models import ChecklistModel
 
 PLACE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

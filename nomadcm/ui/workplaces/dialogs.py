@@ -21,10 +21,11 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
-from nomadcm.services.workplaces.places import MAX_MBPS, SPEED_TOOLS, SpeedTestInfo, WorkSessionInfo
+from nomadcm.services.workplaces.place_fields import MAX_MBPS, SPEED_TOOLS
+from nomadcm.services.workplaces.places import SpeedTestInfo, WorkSessionInfo
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, ZonedDateTimeEdit
-from nomadcm.ui.workplaces.table_models import tool_label
+from nomadcm.ui.workplaces.visit_table_models import tool_label
 
 
 def place_zone(services: Services, place: PlaceInfo) -> str:

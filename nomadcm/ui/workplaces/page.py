@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,11 +38,12 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.exchange.csv_native import ImportFailed
 from nomadcm.services.container import Services
-from nomadcm.services.workplaces.place_catalog import PlaceFilter, PlaceInfo
+from nomadcm.services.workplaces.place_catalog import PlaceInfo
+from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.ui.changes import ITINERARY, WELLBEING, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import short_date_format, short_time_format
-from nomadcm.ui.worker import Cancelled, start_job
+from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
 from nomadcm.ui.workplaces.checklist import ChecklistPanel, stay_label
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
 from nomadcm.ui.workplaces.place_dialog import PlaceDialog
@@ -57,10 +58,13 @@ class WorkplacesPage(QWidget):
     loaded = Signal()
     status_message = Signal(str)
 
-    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
+        self.tasks = tasks  # imports run on the window's task runner
         self.model = PlacesModel(services.workplaces.catalog, self)
 
         title = QLabel(self.tr("Workplaces"))
@@ -74,9 +78,7 @@ class WorkplacesPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
 
-        self.job = None
-        self._thread: QThread | None = None
-        QCoreApplication.instance().aboutToQuit.connect(self.wait_for_job)  # type: ignore[union-attr]
+        self.job: Task | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
         self.timer.timeout.connect(self._minute)
@@ -487,31 +489,21 @@ class WorkplacesPage(QWidget):
         self.progress.show()
         self.cancel_button.show()
         self.import_button.setEnabled(False)
-        self.job = start_job(
+        self.job = self.tasks.run(
             lambda report: import_places(db, name, report),
             self,
             on_progress=self._on_progress,
             on_success=self._on_imported,
             on_failure=self._on_import_failed,
+            label=self.tr("Import of {name}").format(name=Path(name).name),
+            summary=lambda report: report.summary(),
+            changes=self.changes,
+            areas=(WORKPLACES,),
         )
-        self._thread = self.job.thread
-        if self._thread is not None:
-            self._thread.finished.connect(self._on_thread_finished)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        self._thread = None
 
     def job_running(self) -> bool:
-        """True until the import's thread has ended (not just reported)."""
-        return self._thread is not None
-
-    def wait_for_job(self, ms: int = 30_000) -> None:
-        """Stop here until the import's thread has ended: a QThread must not die while it runs."""
-        if self._thread is not None:
-            if self.job is not None:
-                self.job.cancel()
-            self._thread.wait(ms)
+        """True until the import's outcome has been delivered."""
+        return self.job is not None and not self.job.done
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -530,7 +522,6 @@ class WorkplacesPage(QWidget):
 
     def _on_imported(self, report: object) -> None:
         self._end_job()
-        self.changes.notify(WORKPLACES)
         text = report.summary()  # type: ignore[attr-defined]
         warnings = list(report.warnings)  # type: ignore[attr-defined]
         if warnings:
@@ -559,8 +550,6 @@ class WorkplacesPage(QWidget):
         if isinstance(err, UserError):
             show_user_error(self, err)
             return
-        from nomadcm.ui.worker import report_unexpected
-
         report_unexpected(err)
 
     @Slot()

@@ -2,7 +2,8 @@
 
 Opening hours are checked as they are typed: the line under the field says "open now, until 18:00" on the
 place's own clock, or the parser's message when it cannot read them (the text is kept anyway and the place
-is never shown as open). The WiFi password is masked until "Show" is pressed.
+is never shown as open). The WiFi password is masked until "Show" is pressed. The widgets are built by
+`place_dialog_view.PlaceDialogView`; this module fills them, reacts to them and saves.
 """
 
 from __future__ import annotations
@@ -10,30 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal, Slot
-from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QTableView,
-    QTabWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
@@ -41,49 +19,17 @@ from nomadcm.services.container import Services
 from nomadcm.services.workplaces.opening_hours import HoursState, parse_hours
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_geo import guess_zone
-from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time, pydate, qdate, short_date_format
+from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time, pydate, qdate
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
-from nomadcm.ui.widgets.zone_picker import ZonePicker
-from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, MESSAGE_STYLE_WARNING
+from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_WARNING
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
-from nomadcm.ui.workplaces.speed_chart import SpeedChart
-from nomadcm.ui.workplaces.table_models import (
-    ID_ROLE,
-    SpeedTestsModel,
-    WorkSessionsModel,
-    fmt_mbps,
-    kind_choices,
-    state_label,
-)
-from nomadcm.vocabulary import ACCESS_FEES
+from nomadcm.ui.workplaces.place_dialog_view import PlaceDialogView
+from nomadcm.ui.workplaces.table_models import ID_ROLE, fmt_mbps, state_label
 
-SCORES = ("score_wifi", "score_power", "score_quiet", "score_comfort", "score_price")
 MESSAGE_STYLE_OK = "color: #2f855a;"
 
 
-def fee_label(fee: str | None) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        None: QCoreApplication.translate("Workplaces", "Not known"),
-        "free": QCoreApplication.translate("Workplaces", "Free"),
-        "customers": QCoreApplication.translate("Workplaces", "For customers"),
-        "paid": QCoreApplication.translate("Workplaces", "Paid"),
-    }.get(fee, fee or "")
-
-
-def _table() -> QTableView:
-    table = QTableView()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-class PlaceDialog(UnsavedChangesMixin, QDialog):
+class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
     """Add (place None) or edit a place. `changed` is emitted for each write (tests and sessions are saved
     at once, the form on OK), with the set of areas touched."""
 
@@ -98,168 +44,31 @@ class PlaceDialog(UnsavedChangesMixin, QDialog):
         self.saved_id: int | None = place.id if place else None
         self.setWindowTitle(self.tr("Edit place") if place else self.tr("New place"))
         self.resize(640, 720)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._details_tab(), self.tr("Place"))
+        self.build(with_history=place is not None)
+        self._connect()
         if place is not None:
-            self.tabs.addTab(self._tests_tab(), self.tr("Speed tests"))
-            self.tabs.addTab(self._sessions_tab(), self.tr("Work sessions"))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(MESSAGE_STYLE_ERROR)
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+            self._reload_tests()
+            self._reload_sessions()
         self._fill(place)
         self._check_hours()
         self._show_zone_hint()
 
-    # ------------------------------------------------------------------ the form
-
-    def _details_tab(self) -> QWidget:
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("e.g. Copenhagen Coffee Lab"))
-        self.kind = QComboBox()
-        for key, label in kind_choices():
-            self.kind.addItem(label, key)
-        self.address = QLineEdit()
-        self.city = QLineEdit()
-        self.country = QLineEdit()
-        self.country.setMaxLength(2)
-        self.country.setPlaceholderText(self.tr("e.g. PT"))
-        self.country.setMaximumWidth(70)
-        self.lat = QLineEdit()
-        self.lon = QLineEdit()
-        for edit, bound in ((self.lat, 90.0), (self.lon, 180.0)):
-            validator = QDoubleValidator(-bound, bound, 7, edit)
-            validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-            edit.setValidator(validator)
-            edit.setPlaceholderText(self.tr("optional"))
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for edit in (self.lat, self.lon, self.city, self.country):
             edit.editingFinished.connect(self._show_zone_hint)
-        self.city.editingFinished.connect(self._show_zone_hint)
-        self.country.editingFinished.connect(self._show_zone_hint)
-        self.zone = ZonePicker()
-        self.zone.lineEdit().setPlaceholderText(self.tr("Automatic (from the coordinates or the city)"))
         self.zone.zoneChanged.connect(lambda _z: self._check_hours())
-        self.zone_hint = QLabel()
-        self.zone_hint.setStyleSheet("color: palette(mid);")
-        coords = QHBoxLayout()
-        coords.addWidget(QLabel(self.tr("Lat.")))
-        coords.addWidget(self.lat)
-        coords.addWidget(QLabel(self.tr("Lon.")))
-        coords.addWidget(self.lon)
-        city_row = QHBoxLayout()
-        city_row.addWidget(self.city, 1)
-        city_row.addWidget(QLabel(self.tr("Country")))
-        city_row.addWidget(self.country)
-        place_box = QGroupBox(self.tr("Where"))
-        place_form = QFormLayout(place_box)
-        place_form.addRow(self.tr("Name"), self.name)
-        place_form.addRow(self.tr("Kind"), self.kind)
-        place_form.addRow(self.tr("Address"), self.address)
-        place_form.addRow(self.tr("City"), city_row)
-        place_form.addRow(self.tr("Coordinates"), coords)
-        place_form.addRow(self.tr("Time zone"), self.zone)
-        place_form.addRow("", self.zone_hint)
-
-        self.ssid = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("WiFi password"))
-        self.show_password = QToolButton()
-        self.show_password.setText(self.tr("Show"))
-        self.show_password.setCheckable(True)
         self.show_password.toggled.connect(self._toggle_password)
-        password_row = QHBoxLayout()
-        password_row.addWidget(self.password, 1)
-        password_row.addWidget(self.show_password)
-        self.fee = QComboBox()
-        self.fee.addItem(fee_label(None), None)
-        for fee in ACCESS_FEES:
-            self.fee.addItem(fee_label(fee), fee)
-        self.price = QLineEdit()
-        self.price.setPlaceholderText(self.tr("e.g. one coffee, 15 € a day"))
-        wifi_box = QGroupBox(self.tr("WiFi"))
-        wifi_form = QFormLayout(wifi_box)
-        wifi_form.addRow(self.tr("Network (SSID)"), self.ssid)
-        wifi_form.addRow(self.tr("Password"), password_row)
-        wifi_form.addRow(self.tr("Access"), self.fee)
-        wifi_form.addRow(self.tr("Price"), self.price)
-
-        self.hours = QLineEdit()
-        self.hours.setPlaceholderText(self.tr("OpenStreetMap syntax, e.g. Mo-Fr 08:00-18:00; Sa 09:00-13:00"))
         self.hours.textChanged.connect(self._check_hours)
-        self.hours_status = QLabel()
-        self.hours_status.setWordWrap(True)
-        hours_box = QGroupBox(self.tr("Opening hours"))
-        hours_layout = QVBoxLayout(hours_box)
-        hours_layout.addWidget(self.hours)
-        hours_layout.addWidget(self.hours_status)
-
-        self.scores: dict[str, QSpinBox] = {}
-        scores_box = QGroupBox(self.tr("Your scores (0 to 5)"))
-        scores_form = QFormLayout(scores_box)
-        labels = {
-            "score_wifi": self.tr("WiFi reliability"),
-            "score_power": self.tr("Power outlets"),
-            "score_quiet": self.tr("Quiet"),
-            "score_comfort": self.tr("Comfort"),
-            "score_price": self.tr("Price (5 = cheap)"),
-        }
-        for field in SCORES:
-            spin = QSpinBox()
-            spin.setRange(-1, 5)
-            spin.setSpecialValueText(self.tr("not rated"))
-            spin.setValue(-1)
-            self.scores[field] = spin
-            scores_form.addRow(labels[field], spin)
-
-        self.food = QCheckBox(self.tr("Food or coffee on site"))
-        self.favourite = QCheckBox(self.tr("Favourite"))
-        self.visited = QCheckBox(self.tr("Last visit"))
-        self.last_visit = QDateEdit()
-        self.last_visit.setCalendarPopup(True)
-        self.last_visit.setDisplayFormat(short_date_format())
-        self.last_visit.setEnabled(False)
         self.visited.toggled.connect(self.last_visit.setEnabled)
-        visit_row = QHBoxLayout()
-        visit_row.addWidget(self.visited)
-        visit_row.addWidget(self.last_visit)
-        visit_row.addStretch(1)
-        self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(self.tr("Best table near the window, loud at lunch…"))
-        self.notes.setMaximumHeight(80)
-        other_box = QGroupBox(self.tr("Notes"))
-        other_layout = QVBoxLayout(other_box)
-        flags = QHBoxLayout()
-        flags.addWidget(self.food)
-        flags.addWidget(self.favourite)
-        flags.addStretch(1)
-        other_layout.addLayout(flags)
-        other_layout.addLayout(visit_row)
-        other_layout.addWidget(self.notes)
+        if self.place is not None:
+            self.add_test_button.clicked.connect(self.add_test)
+            self.delete_test_button.clicked.connect(self.delete_test)
+            self.worked_button.clicked.connect(self.worked_here)
+            self.delete_session_button.clicked.connect(self.delete_session)
 
-        page = QWidget()
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(place_box)
-        left.addWidget(wifi_box)
-        left.addWidget(hours_box)
-        right = QVBoxLayout()
-        right.addWidget(scores_box)
-        right.addWidget(other_box)
-        right.addStretch(1)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-        page.setLayout(columns)
-        return page
+    # ------------------------------------------------------------------ the form
 
     def _fill(self, place: PlaceInfo | None) -> None:
         if place is None:
@@ -423,30 +232,6 @@ class PlaceDialog(UnsavedChangesMixin, QDialog):
 
     # ------------------------------------------------------------------ speed tests
 
-    def _tests_tab(self) -> QWidget:
-        self.chart = SpeedChart()
-        self.tests_summary = QLabel()
-        self.tests_summary.setWordWrap(True)
-        self.tests_model = SpeedTestsModel(self)
-        self.tests_table = _table()
-        self.tests_table.setModel(self.tests_model)
-        self.add_test_button = QPushButton(self.tr("Add a speed test…"))
-        self.delete_test_button = QPushButton(self.tr("Delete test"))
-        self.add_test_button.clicked.connect(self.add_test)
-        self.delete_test_button.clicked.connect(self.delete_test)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_test_button)
-        buttons.addWidget(self.delete_test_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.tests_summary)
-        layout.addWidget(self.chart)
-        layout.addWidget(self.tests_table, 1)
-        layout.addLayout(buttons)
-        self._reload_tests()
-        return page
-
     def _reload_tests(self) -> None:
         assert self.place is not None
         tests = self.services.workplaces.speed_tests(self.place.id)
@@ -502,26 +287,6 @@ class PlaceDialog(UnsavedChangesMixin, QDialog):
         self.changed.emit({"workplaces"})
 
     # ------------------------------------------------------------------ work sessions
-
-    def _sessions_tab(self) -> QWidget:
-        self.sessions_model = WorkSessionsModel(self)
-        self.sessions_table = _table()
-        self.sessions_table.setModel(self.sessions_model)
-        self.sessions_total = QLabel()
-        worked = QPushButton(self.tr("Worked here…"))
-        worked.clicked.connect(self.worked_here)
-        self.delete_session_button = QPushButton(self.tr("Delete session"))
-        self.delete_session_button.clicked.connect(self.delete_session)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.sessions_total, 1)
-        buttons.addWidget(worked)
-        buttons.addWidget(self.delete_session_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.sessions_table, 1)
-        layout.addLayout(buttons)
-        self._reload_sessions()
-        return page
 
     def _reload_sessions(self) -> None:
         assert self.place is not None

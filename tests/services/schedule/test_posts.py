@@ -189,11 +189,11 @@ def test_set_status(posts: PostService, erable: ChannelInfo) -> None:
         posts.set_status([a.id], "sent")
 
 
-# ---------------------------------------------------------------------- preview (the dialog's live line)
+# ---------------------------------------------------------------------- check (the dialog's live line)
 
 
-def test_preview_lists_problems_without_raising(posts: PostService, erable: ChannelInfo) -> None:
-    pv = posts.preview(PostDraft(erable.id, "x" * 300, datetime(2025, 3, 9, 2, 30), link="nope"))
+def test_check_lists_problems_without_raising(posts: PostService, erable: ChannelInfo) -> None:
+    pv = posts.check(PostDraft(erable.id, "x" * 300, datetime(2025, 3, 9, 2, 30), link="nope"))
     assert not pv.ok
     joined = " | ".join(pv.problems)
     assert "2025-03-09 03:00" in joined and "300" in joined and "'nope'" in joined
@@ -201,11 +201,11 @@ def test_preview_lists_problems_without_raising(posts: PostService, erable: Chan
     assert pv.resolution.instant is None and pv.cm is None
 
 
-def test_preview_of_a_fold_says_which_and_where_the_cm_is(
+def test_check_of_a_fold_says_which_and_where_the_cm_is(
     db: Database, posts: PostService, erable: ChannelInfo
 ) -> None:
     SettingsService(db).set_home_tz("Europe/Paris")
-    pv = posts.preview(PostDraft(erable.id, "ok", datetime(2025, 11, 2, 1, 30), fold=1))
+    pv = posts.check(PostDraft(erable.id, "ok", datetime(2025, 11, 2, 1, 30), fold=1))
     assert pv.ok and pv.tz == "America/Toronto"
     assert pv.resolution.instant == datetime(2025, 11, 2, 6, 30, tzinfo=UTC)
     assert any("second" in n for n in pv.notes)

@@ -19,7 +19,8 @@ from nomadcm.services.travel.conflict_rules import ConflictRule, Finding
 from nomadcm.services.travel.conflicts import ConflictService
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.services.travel.rhythm import set_sleep, set_work_hours
-from nomadcm.services.travel.trips import ItineraryService, StayInput, TransitInput
+from nomadcm.services.travel.trip_records import StayInput, TransitInput
+from nomadcm.services.travel.trips import ItineraryService
 
 
 def utc(*args: int) -> datetime:

@@ -11,14 +11,14 @@ from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.itinerary import Itinerary, StaySpan, TransitSpan, load_itinerary
-from nomadcm.services.travel.trips import (
-    ItineraryService,
+from nomadcm.services.travel.trip_records import (
     StayInput,
     StayOverlapError,
     TransitInput,
     TransitOverlapError,
     stay_span,
 )
+from nomadcm.services.travel.trips import ItineraryService
 
 US = timedelta(microseconds=1)
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.posts import PostDraft
-from nomadcm.services.travel.trips import StayInput
+from nomadcm.services.travel.trip_records import StayInput
 from nomadcm.services.workplaces.place_checklist import stays_without_wifi
 
 

@@ -11,7 +11,8 @@ from nomadcm.services.schedule.clients import ClientService
 from nomadcm.services.schedule.posts import PostDraft, PostService
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.conflicts import ConflictService
-from nomadcm.services.travel.trips import ItineraryService, StayInput
+from nomadcm.services.travel.trip_records import StayInput
+from nomadcm.services.travel.trips import ItineraryService
 from nomadcm.services.workplaces.places import WorkplaceService, stays_without_wifi
 
 

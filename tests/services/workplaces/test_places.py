@@ -11,7 +11,8 @@ from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import ScreenSession, SpeedTest
 from nomadcm.services.workplaces.opening_hours import HoursState
-from nomadcm.services.workplaces.place_catalog import PlaceFilter, median_summary
+from nomadcm.services.workplaces.place_catalog import median_summary
+from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.services.workplaces.places import WorkplaceService
 
 
@@ -47,7 +48,8 @@ def test_coordinates_beat_the_nearest_city_at_a_border(svc):
 
 
 def test_zone_from_a_stay_when_the_city_table_does_not_know_it(db, svc):
-    from nomadcm.services.travel.trips import ItineraryService, StayInput
+    from nomadcm.services.travel.trip_records import StayInput
+    from nomadcm.services.travel.trips import ItineraryService
 
     ItineraryService(db).add_stay(
         StayInput("Tiny Hamlet", "Indian/Antananarivo", date(2030, 1, 1), date(2030, 1, 9))

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from nomadcm.services.schedule.posts import PostDraft
 from nomadcm.services.travel import conflict_rules
-from nomadcm.services.travel.trips import StayInput
+from nomadcm.services.travel.trip_records import StayInput
 from nomadcm.ui.schedule.table_models import ScheduleModel
 
 
@@ -31,7 +31,7 @@ def test_conflicts_column(qtbot, qtmodeltester, services) -> None:
     night = services.posts.add(PostDraft(channel.id, "Pain", datetime(2027, 3, 15, 9)))  # 04:00 in Montréal
     fine = services.posts.add(PostDraft(channel.id, "Brioche", datetime(2027, 3, 16, 16)))  # 11:00 there
     draft = services.posts.add(PostDraft(channel.id, "Idée", datetime(2027, 3, 17, 9), status="draft"))
-    model = ScheduleModel(services.posts, services.itinerary)
+    model = ScheduleModel(services)
     model.reload()
     qtmodeltester.check(model)
     rows = {model.row_at(r).id: r for r in range(model.rowCount())}

@@ -10,12 +10,14 @@ from PySide6.QtCore import QDate, QPointF, Qt
 
 from nomadcm.services.schedule.posts import PostDraft
 from nomadcm.services.travel.conflict_rules import rules
-from nomadcm.services.travel.trips import StayInput, TransitInput
+from nomadcm.services.travel.trip_records import StayInput, TransitInput
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.pages import page_spec
 from nomadcm.ui.travel.city_search import CityField, zone_suggestions
-from nomadcm.ui.travel.dialogs import AcknowledgeDialog, RhythmDialog, StayDialog, TransitDialog
-from nomadcm.ui.travel.page import CONFLICTS_TAB, DAY_TAB, TravelPage
+from nomadcm.ui.travel.conflict_dialogs import AcknowledgeDialog, RhythmDialog
+from nomadcm.ui.travel.dialogs import StayDialog, TransitDialog
+from nomadcm.ui.travel.page import TravelPage
+from nomadcm.ui.travel.page_view import CONFLICTS_TAB, DAY_TAB
 from nomadcm.ui.travel.table_models import ConflictsModel, ItineraryModel, WarningsModel
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 
@@ -58,8 +60,8 @@ def trip(services):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(qtbot, services, trip):  # type: ignore[no-untyped-def]
-    p = TravelPage(services, ChangeBus())
+def page(qtbot, services, trip, task_runner):  # type: ignore[no-untyped-def]
+    p = TravelPage(services, ChangeBus(), task_runner)
     qtbot.addWidget(p)
     p.resize(1100, 700)
     p.show()
@@ -302,8 +304,8 @@ def test_rhythm_dialog_changes_sleep_work_hours_and_home(page, services) -> None
     assert services.settings.home_tz() == "Europe/Lisbon"
 
 
-def test_empty_trip_explains_itself(qtbot, services) -> None:
-    p = TravelPage(services, ChangeBus())
+def test_empty_trip_explains_itself(qtbot, services, task_runner) -> None:
+    p = TravelPage(services, ChangeBus(), task_runner)
     qtbot.addWidget(p)
     p.show()
     assert p.empty_label.isVisible() and not p.table.isVisible()

@@ -26,14 +26,14 @@ def bus() -> ChangeBus:
 
 
 @pytest.fixture
-def page(qtbot, services, bus):  # type: ignore[no-untyped-def]
+def page(qtbot, services, bus, task_runner):  # type: ignore[no-untyped-def]
     from nomadcm.ui.wellbeing.page import WellbeingPage
 
     wb = services.wellbeing
     wb.add_screen("laptop", at("2027-03-24 08:00"), at("2027-03-24 18:30"))  # over 8 h
     wb.add_screen("phone", at("2027-03-24 21:00"), at("2027-03-24 21:40"))
     wb.add_rest("sleep", at("2027-03-24 00:30"), at("2027-03-24 06:00"), quality=2)  # short night
-    widget = WellbeingPage(services, bus)
+    widget = WellbeingPage(services, bus, task_runner)
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
     widget.show()

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from nomadcm import timezones
 from nomadcm.exchange.places_io import import_places
-from nomadcm.services.travel.trips import ItineraryService, StayInput
+from nomadcm.services.travel.trip_records import StayInput
+from nomadcm.services.travel.trips import ItineraryService
 from nomadcm.ui.changes import ChangeBus
-from nomadcm.ui.workplaces.table_models import ChecklistModel, PlacesModel, SpeedTestsModel, WorkSessionsModel
+from nomadcm.ui.workplaces.table_models import PlacesModel
+from nomadcm.ui.workplaces.visit_table_models import ChecklistModel, SpeedTestsModel, WorkSessionsModel
 
 DATA = Path(__file__).parent.parent.parent / "data"
 
@@ -44,10 +46,10 @@ def places(services):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(qtbot, services, places):  # type: ignore[no-untyped-def]
+def page(qtbot, services, task_runner, places):  # type: ignore[no-untyped-def]
     from nomadcm.ui.workplaces.page import WorkplacesPage
 
-    widget = WorkplacesPage(services, ChangeBus())
+    widget = WorkplacesPage(services, ChangeBus(), task_runner)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
@@ -343,10 +345,10 @@ def test_checklist_add_dialog_and_exports(qtbot, services, lisbon_trip, places, 
 # --------------------------------------------------------------------------- page actions and files
 
 
-def test_import_runs_on_a_worker_and_reports(qtbot, services, tmp_path, monkeypatch):
+def test_import_runs_on_a_worker_and_reports(qtbot, services, task_runner, tmp_path, monkeypatch):
     from nomadcm.ui.workplaces.page import WorkplacesPage
 
-    page = WorkplacesPage(services, ChangeBus())
+    page = WorkplacesPage(services, ChangeBus(), task_runner)
     qtbot.addWidget(page)
     assert page.empty_label.text().startswith("No workplace yet")
     monkeypatch.setattr(
@@ -360,12 +362,12 @@ def test_import_runs_on_a_worker_and_reports(qtbot, services, tmp_path, monkeypa
     assert page.model.rowCount() == 3 and not page.progress.isVisible()
 
 
-def test_a_bad_import_says_every_bad_record(qtbot, services, tmp_path, monkeypatch):
+def test_a_bad_import_says_every_bad_record(qtbot, services, task_runner, tmp_path, monkeypatch):
     from nomadcm.ui.workplaces.page import WorkplacesPage
 
     bad = tmp_path / "bad.csv"
     bad.write_text("name,score_quiet\nA,9\nB,x\n", encoding="utf-8")
-    page = WorkplacesPage(services, ChangeBus())
+    page = WorkplacesPage(services, ChangeBus(), task_runner)
     qtbot.addWidget(page)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     said: list[str] = []

@@ -1,0 +1,201 @@
+"""Where the sample month's CM works from: the cafés, coworkings and airport lounge of her stays, with the
+speed tests of successive visits, and what she does there ("worked here" activities).
+
+The places are invented; the cities and streets are real. `demo_content` holds the clients and their posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DemoPlace:
+    name: str
+    city: str  # one of the stays' cities, or "" for the airport
+    fields: dict[str, object]
+    speeds: tuple[tuple[float, float, float], ...]  # (down, up, ping) measured on successive visits
+
+
+PLACES: tuple[DemoPlace, ...] = (
+    DemoPlace(
+        "Le Comptoir Nomade",
+        "Paris",
+        {
+            "kind": "cafe",
+            "country": "FR",
+            "tz": "Europe/Paris",
+            "address": "18 rue des Vinaigriers, 75010 Paris",
+            "lat": 48.8722,
+            "lon": 2.3608,
+            "ssid": "Comptoir-Invites",
+            "wifi_password": "croissant-au-beurre",
+            "fee": "customers",
+            "price": "1 café toutes les 2 h",
+            "opening_hours": "Mo-Fr 08:00-19:00; Sa,Su 09:00-18:00",
+            "score_wifi": 4,
+            "score_power": 3,
+            "score_quiet": 3,
+            "score_comfort": 4,
+            "score_price": 4,
+            "food": True,
+            "favourite": True,
+            "notes": "Prises le long du mur du fond. Très calme avant 11 h, bruyant le midi.",
+        },
+        ((48.2, 11.5, 18), (52.7, 12.1, 16), (31.4, 8.9, 25), (55.0, 12.6, 15)),
+    ),
+    DemoPlace(
+        "Quai 10 Coworking",
+        "Paris",
+        {
+            "kind": "coworking",
+            "country": "FR",
+            "tz": "Europe/Paris",
+            "address": "10 quai de la Charente, 75019 Paris",
+            "lat": 48.8947,
+            "lon": 2.3795,
+            "ssid": "Quai10-Members",
+            "wifi_password": "canal-de-l-ourcq",
+            "fee": "paid",
+            "price": "15 € la journée",
+            "opening_hours": "Mo-Fr 08:30-20:00",
+            "score_wifi": 5,
+            "score_power": 5,
+            "score_quiet": 4,
+            "score_comfort": 4,
+            "score_price": 2,
+            "food": False,
+            "notes": "Cabines pour les visios. Badge à récupérer à l'accueil.",
+        },
+        ((412.0, 305.5, 6), (387.3, 291.0, 7), (455.8, 322.4, 5)),
+    ),
+    DemoPlace(
+        "Médiathèque du Canal",
+        "Paris",
+        {
+            "kind": "library",
+            "country": "FR",
+            "tz": "Europe/Paris",
+            "address": "26 rue de Crimée, 75019 Paris",
+            "lat": 48.8837,
+            "lon": 2.3774,
+            "ssid": "PARIS_WI-FI",
+            "fee": "free",
+            "price": "gratuit",
+            "opening_hours": "Tu-Fr 13:00-19:00; Sa 10:00-18:00",
+            "score_wifi": 3,
+            "score_power": 2,
+            "score_quiet": 5,
+            "score_comfort": 3,
+            "score_price": 5,
+            "food": False,
+            "notes": "Silence absolu : pas de visio. Connexion coupée au bout de 2 h, il faut se reconnecter.",
+        },
+        ((22.5, 9.8, 34), (18.1, 7.2, 41)),
+    ),
+    DemoPlace(
+        "Café Mile End Social",
+        "Montréal",
+        {
+            "kind": "cafe",
+            "country": "CA",
+            "tz": "America/Toronto",
+            "address": "5250 rue Saint-Urbain, Montréal",
+            "lat": 45.5234,
+            "lon": -73.5985,
+            "ssid": "MileEndSocial",
+            "wifi_password": "latte2go",
+            "fee": "customers",
+            "price": "un café, refill gratuit",
+            "opening_hours": "Mo-Su 07:00-18:00",
+            "score_wifi": 4,
+            "score_power": 4,
+            "score_quiet": 2,
+            "score_comfort": 4,
+            "score_price": 4,
+            "food": True,
+            "favourite": True,
+            "notes": "Grande table commune avec des prises. Bagels excellents. Plein à craquer le samedi.",
+        },
+        ((88.4, 21.0, 12), (95.1, 23.7, 11), (61.9, 18.4, 19), (92.6, 22.9, 12)),
+    ),
+    DemoPlace(
+        "Bibliothèque du Plateau",
+        "Montréal",
+        {
+            "kind": "library",
+            "country": "CA",
+            "tz": "America/Toronto",
+            "address": "465 avenue du Mont-Royal Est, Montréal",
+            "lat": 45.5262,
+            "lon": -73.5805,
+            "ssid": "ZAP-Montreal",
+            "fee": "free",
+            "price": "gratuit",
+            "opening_hours": "Mo-Fr 10:00-21:00; Sa,Su 10:00-17:00",
+            "score_wifi": 3,
+            "score_power": 3,
+            "score_quiet": 5,
+            "score_comfort": 3,
+            "score_price": 5,
+            "food": False,
+            "notes": "Salle d'étude au 2e étage. Le réseau ZAP demande une inscription gratuite.",
+        },
+        (),  # on her list of places to try: not been there yet
+    ),
+    DemoPlace(
+        "Espace Laurier",
+        "Montréal",
+        {
+            "kind": "coworking",
+            "country": "CA",
+            "tz": "America/Toronto",
+            "address": "1100 avenue Laurier Ouest, Montréal",
+            "lat": 45.5205,
+            "lon": -73.6004,
+            "ssid": "Laurier-Pro",
+            "wifi_password": "poutine-et-fibre",
+            "fee": "paid",
+            "price": "25 $ la journée",
+            "opening_hours": "Mo-Fr 08:00-19:00",
+            "score_wifi": 5,
+            "score_power": 5,
+            "score_quiet": 4,
+            "score_comfort": 5,
+            "score_price": 2,
+            "food": False,
+            "notes": "Café à volonté, terrasse sur le toit. Idéal pour les appels avec Tana le matin.",
+        },
+        ((612.5, 540.2, 4), (587.0, 498.6, 5), (640.1, 552.3, 4)),
+    ),
+    DemoPlace(
+        "Aéroport CDG — Terminal 2E",
+        "",
+        {
+            "kind": "transport",
+            "city": "Roissy-en-France",
+            "country": "FR",
+            "tz": "Europe/Paris",
+            "ssid": "WIFI-AIRPORT",
+            "fee": "free",
+            "price": "gratuit",
+            "score_wifi": 2,
+            "score_power": 2,
+            "score_quiet": 1,
+            "score_comfort": 2,
+            "score_price": 5,
+            "food": True,
+            "notes": "Prises près des portes K. Assez pour programmer les posts avant d'embarquer, pas plus.",
+        },
+        ((9.4, 3.1, 48),),
+    ),
+)
+
+ACTIVITIES = (
+    "Planning éditorial",
+    "Réponses aux commentaires",
+    "Création de visuels",
+    "Rapport mensuel",
+    "Veille",
+    "Rédaction des posts",
+)

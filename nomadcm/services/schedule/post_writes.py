@@ -1,0 +1,398 @@
+"""One write path for posts: `check(draft)` says what a draft would become, `add_many(drafts)` stores them.
+
+Every way a post comes in — the post dialog, `nomadcm post add`, the native CSV, the bulk-scheduler files,
+the demo data — builds `PostDraft`s and goes through here, so a post is validated by one set of rules:
+known channel, known zone, no DST gap (the first valid time is proposed), a known status, a text that is not
+empty and fits the channel unless it is a draft, a web link, a recurrence rule that produces occurrences.
+
+`DraftChecker.check` never raises for bad input: it lists problems (and notes worth saying, such as which
+occurrence of a doubled time was taken) beside the resolved values, so a dialog can show them live and an
+importer can report every bad row. `add_many` checks every draft and inserts them all in one transaction,
+with Core executemany in batches, or nothing: its `DraftsRefused` names each bad draft by its index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from nomadcm import timezones
+from nomadcm.errors import NotFoundError, TimeError, UserError, ValidationError
+from nomadcm.models import NETWORK_LIMITS, POST_STATUSES, Channel, Client, Post, utcnow
+from nomadcm.services.schedule.recurrence import check_rule_for, zone_clock
+from nomadcm.services.schedule.your_time import YourTime
+from nomadcm.services.travel.itinerary import Whereabouts
+
+INSERT_BATCH = 5000
+
+Progress = Callable[[int], None]  # drafts checked (and written) so far
+
+
+@dataclass
+class PostDraft:
+    """A post as typed: `tz=None` means the client's audience zone."""
+
+    channel_id: int
+    text: str
+    wall: datetime
+    tz: str | None = None
+    fold: int = 0
+    link: str = ""
+    tags: Sequence[str] = ()
+    notes: str = ""
+    status: str = "scheduled"
+    rrule: str | None = None  # RFC 5545 recurrence (services/recurrence.py); None: a single post
+    # The instant the draft came with (an exported file's utc_time): when the wall time happens twice, it
+    # says which occurrence was meant. Ignored otherwise.
+    utc_hint: datetime | None = None
+
+
+@dataclass(frozen=True)
+class NewChannel:
+    """A channel of a known client that an import creates together with its posts (same transaction)."""
+
+    client_id: int
+    network: str
+    handle: str = ""
+
+
+@dataclass(frozen=True)
+class ChannelFacts:
+    """What checking a post needs to know about its channel."""
+
+    id: int
+    network: str
+    text_limit: int | None
+    audience_tz: str
+
+
+@dataclass(frozen=True, slots=True)
+class PostCheck:
+    """What a draft comes to: resolved values, problems (which block saving) and notes (which do not)."""
+
+    draft: PostDraft
+    channel_id: int
+    tz: str
+    wall: datetime  # minutes; a recurring post's first occurrence
+    fold: int
+    instant: datetime | None  # aware UTC; None when the time cannot be resolved
+    rrule: str | None  # canonical form
+    link: str
+    tags: tuple[str, ...]
+    status: str
+    resolution: timezones.Resolution  # of the wall time as typed (gap / fold)
+    cm: Whereabouts | None  # "your time" at `instant` (None without a YourTime, or without an instant)
+    cm_wall: datetime | None
+    text_length: int
+    text_limit: int | None
+    errors: tuple[UserError, ...] = ()
+    notes: tuple[str, ...] = ()  # worth saying, not blocking (e.g. which fold was taken)
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return tuple(str(e) for e in self.errors)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def values(self, now: datetime) -> dict[str, Any]:
+        """The post row to insert (only for a check without problems)."""
+        return {
+            "channel_id": self.channel_id,
+            "text": self.draft.text,
+            "link": self.link,
+            "tags": ",".join(self.tags),
+            "notes": self.draft.notes,
+            "status": self.status,
+            "wall_time": self.wall,
+            "tz": self.tz,
+            "fold": self.fold,
+            "utc": self.instant,
+            "rrule": self.rrule,
+            "created_at": now,
+            "updated_at": now,
+        }
+
+
+@dataclass(frozen=True)
+class DraftProblem:
+    index: int  # of the draft in the sequence given to `add_many` (0-based)
+    error: UserError
+
+    @property
+    def message(self) -> str:
+        return str(self.error)
+
+
+class DraftsRefused(ValidationError):
+    """Nothing was saved: `.problems` lists every problem of every bad draft, by the draft's index."""
+
+    def __init__(self, problems: Sequence[DraftProblem]) -> None:
+        self.problems = list(problems)
+        bad = len({p.index for p in self.problems})
+        first = self.problems[0]
+        more = f" (and {bad - 1} more)" if bad > 1 else ""
+        super().__init__(f"nothing saved, {bad} bad post(s): #{first.index + 1}: {first.message}{more}")
+
+    def first_by_index(self) -> dict[int, DraftProblem]:
+        """The first problem of each bad draft (the one an importer reports for its line)."""
+        out: dict[int, DraftProblem] = {}
+        for p in self.problems:
+            out.setdefault(p.index, p)
+        return out
+
+
+# ---------------------------------------------------------------------- one field at a time
+
+
+def split_tags(tags: str | Iterable[str]) -> tuple[str, ...]:
+    items = tags.split(",") if isinstance(tags, str) else tags
+    out: list[str] = []
+    for tag in items:
+        t = tag.strip().lstrip("#").strip()
+        if t and t not in out:
+            out.append(t)
+    return tuple(out)
+
+
+def check_link(link: str) -> str:
+    link = link.strip()
+    if not link:
+        return ""
+    parsed = urlparse(link)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ValidationError(f"link {link!r} is not a web address (http://… or https://…)")
+    return link
+
+
+def check_status(status: str) -> str:
+    value = status.strip().lower()
+    if value not in POST_STATUSES:
+        raise ValidationError(f"unknown status {status!r} (one of: {', '.join(POST_STATUSES)})")
+    return value
+
+
+def text_problem(text: str, limit: int | None, status: str, network: str) -> str | None:
+    if not text.strip():
+        return "text is empty"
+    if limit is not None and len(text) > limit and status != "draft":
+        return (
+            f"text is {len(text)} characters, over the {limit}-character limit of {network}: "
+            "shorten it or keep it as a draft"
+        )
+    return None
+
+
+# ---------------------------------------------------------------------- the check
+
+
+@dataclass
+class DraftChecker:
+    """Checks drafts against channels loaded once: one draft (the dialog) or 100,000 (an import)."""
+
+    channels: Mapping[int, ChannelFacts]
+    your_time: YourTime | None = None
+    _zones: dict[str, str] = field(default_factory=dict)  # as typed -> canonical
+
+    def check(self, draft: PostDraft) -> PostCheck:
+        errors: list[UserError] = []
+        notes: list[str] = []
+        facts = self.channels.get(draft.channel_id)
+        if facts is None:
+            errors.append(NotFoundError(f"no channel with id {draft.channel_id}"))
+            tz = draft.tz if draft.tz is not None else "UTC"
+            channel_id, limit, network = draft.channel_id, None, ""
+        else:
+            tz = draft.tz if draft.tz is not None else facts.audience_tz
+            channel_id, limit, network = facts.id, facts.text_limit, facts.network
+        wall = (
+            draft.wall.replace(second=0, microsecond=0)
+            if draft.wall.second or draft.wall.microsecond
+            else draft.wall
+        )
+        fold = draft.fold
+        try:
+            tz = self._zone(tz)
+            res = self._resolve(wall, tz, fold)
+        except TimeError as err:
+            errors.append(err)
+            res = timezones.Resolution(wall, tz, None)
+        if res.gap is not None:
+            errors.append(timezones.NonExistentTimeError(wall, res.gap))
+        elif res.ambiguous:
+            if draft.utc_hint is not None and draft.utc_hint == res.other_instant:
+                fold = 1 - fold
+                res = timezones.resolve(wall, tz, fold)
+            which = "first" if res.fold == 0 else "second"
+            notes.append(f"{wall:%H:%M} happens twice in {tz} that day; the {which} one is used")
+        status = draft.status
+        try:
+            status = check_status(draft.status)
+        except ValidationError as err:
+            errors.append(err)
+        problem = text_problem(draft.text, limit, status, network)
+        if problem:
+            errors.append(ValidationError(problem))
+        link = draft.link
+        try:
+            link = check_link(draft.link)
+        except ValidationError as err:
+            errors.append(err)
+        instant, rrule = res.instant, None
+        if draft.rrule and instant is not None:
+            try:
+                rrule, first_wall = check_rule_for(wall, tz, fold, draft.rrule)
+            except ValidationError as err:
+                errors.append(err)
+            else:
+                if first_wall is not None and first_wall != wall:  # DTSTART is the first occurrence
+                    wall, instant = first_wall, timezones.localize_shifting_gaps(first_wall, tz)[0]
+        cm = cm_wall = None
+        if self.your_time is not None and instant is not None:
+            cm, cm_wall = self.your_time.at(instant)
+        return PostCheck(
+            draft,
+            channel_id,
+            tz,
+            wall,
+            fold,
+            instant,
+            rrule,
+            link,
+            split_tags(draft.tags),
+            status,
+            res,
+            cm,
+            cm_wall,
+            len(draft.text),
+            limit,
+            tuple(errors),
+            tuple(notes),
+        )
+
+    def _resolve(self, wall: datetime, tz: str, fold: int) -> timezones.Resolution:
+        """`timezones.resolve`, with a shortcut for the days that keep one UTC offset from end to end (most
+        days: no gap, no fold, the instant is a subtraction). Checked against the exact path by a test."""
+        if fold in (0, 1):
+            offset = zone_clock(tz).day_offset(wall.date())
+            if offset is not None:
+                return timezones.Resolution(wall, tz, (wall - offset).replace(tzinfo=UTC))
+        return timezones.resolve(wall, tz, fold)
+
+    def _zone(self, name: str) -> str:
+        canonical = self._zones.get(name)
+        if canonical is None:
+            canonical = self._zones[name] = timezones.check_zone(name)
+        return canonical
+
+
+def load_channels(s: Session, channel_ids: Collection[int] | None = None) -> dict[int, ChannelFacts]:
+    """Every channel (or those of `channel_ids`) with what a check needs, in one query."""
+    query = select(Channel.id, Channel.network, Channel.text_limit, Client.audience_tz).join(
+        Client, Channel.client_id == Client.id
+    )
+    if channel_ids is not None:
+        query = query.where(Channel.id.in_(list(channel_ids)))
+    return {cid: ChannelFacts(cid, net, limit, tz) for cid, net, limit, tz in s.execute(query)}
+
+
+def pending_channels(s: Session, create_missing: Mapping[int, NewChannel]) -> dict[int, ChannelFacts]:
+    """Channels still to be created, under the placeholder ids the drafts use (for a check that writes
+    nothing)."""
+    if not create_missing:
+        return {}
+    zones = _client_zones(s, create_missing)
+    return {
+        key: ChannelFacts(key, new.network, NETWORK_LIMITS.get(new.network), zones[new.client_id])
+        for key, new in create_missing.items()
+    }
+
+
+def _client_zones(s: Session, create_missing: Mapping[int, NewChannel]) -> dict[int, str]:
+    wanted = {new.client_id for new in create_missing.values()}
+    zones: dict[int, str] = {
+        cid: tz for cid, tz in s.execute(select(Client.id, Client.audience_tz).where(Client.id.in_(wanted)))
+    }
+    missing = sorted(wanted - set(zones))
+    if missing:
+        raise NotFoundError(f"no client with id {missing[0]}")
+    return zones
+
+
+def _create_channels(s: Session, create_missing: Mapping[int, NewChannel]) -> dict[int, ChannelFacts]:
+    """Creates the channels; their facts under the placeholder ids the drafts use, with the new ids."""
+    if not create_missing:
+        return {}
+    zones = _client_zones(s, create_missing)
+    out: dict[int, ChannelFacts] = {}
+    for key, new in create_missing.items():
+        limit = NETWORK_LIMITS.get(new.network)
+        row = {"client_id": new.client_id, "network": new.network, "handle": new.handle, "text_limit": limit}
+        new_id = int(s.execute(insert(Channel).values(**row)).inserted_primary_key[0])  # type: ignore[index]
+        out[key] = ChannelFacts(new_id, new.network, limit, zones[new.client_id])
+    return out
+
+
+# ---------------------------------------------------------------------- the insert
+
+
+def add_many(
+    s: Session,
+    drafts: Iterable[PostDraft],
+    *,
+    create_missing: Mapping[int, NewChannel] | None = None,
+    progress: Progress | None = None,
+) -> list[int]:
+    """Checks and inserts every draft in the open write session `s`, in batches; their ids, in order.
+
+    Drafts are read once (any iterable). Checking goes on after the first bad draft, so that every problem
+    is reported; then `DraftsRefused` is raised and the caller's transaction rolls back: nothing is written,
+    not even the channels of `create_missing`.
+    """
+    checker = DraftChecker({**load_channels(s), **_create_channels(s, create_missing or {})})
+    now = utcnow()
+    problems: list[DraftProblem] = []
+    batch: list[dict[str, Any]] = []
+    ids: list[int] = []
+    count = 0
+    for count, draft in enumerate(drafts, 1):
+        checked = checker.check(draft)
+        if checked.errors:
+            problems.extend(DraftProblem(count - 1, err) for err in checked.errors)
+        elif not problems:  # after a bad draft nothing more is written: the rest is only checked
+            batch.append(checked.values(now))
+            if len(batch) >= INSERT_BATCH:
+                ids.extend(_insert(s, batch))
+                batch = []
+        if progress and count % INSERT_BATCH == 0:
+            progress(count)
+    if problems:
+        raise DraftsRefused(problems)
+    if batch:
+        ids.extend(_insert(s, batch))
+    if progress:
+        progress(count)
+    return ids
+
+
+def _insert(s: Session, rows: list[dict[str, Any]]) -> Sequence[int]:
+    """One executemany; the new ids, in the rows' order.
+
+    SQLite: RETURNING with the rows' order would cost one statement per row (SQLAlchemy's insertmanyvalues
+    has no order sentinel for an AUTOINCREMENT key), so the ids are read afterwards: the writer holds the
+    database (BEGIN IMMEDIATE) and AUTOINCREMENT gives each row the next id, so the batch took the last
+    `len(rows)` ids. Other databases return them in order.
+    """
+    table = Post.__table__
+    if s.get_bind().dialect.name == "sqlite":
+        s.execute(insert(table), rows)
+        last = int(s.scalar(select(func.max(table.c.id))) or 0)
+        return range(last - len(rows) + 1, last + 1)
+    return list(s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
