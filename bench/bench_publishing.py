@@ -125,7 +125,8 @@ def bench_month_view(folder: Path) -> tuple[float, float]:
 def bench_expansion() -> tuple[float, float, float, int]:
     from dateutil import rrule as du
 
-    from nomadcm.services.schedule.recurrence import RecurrenceRule, Series
+    from nomadcm.services.schedule.recurrence_rule import RecurrenceRule
+    from nomadcm.services.schedule.series import Series
 
     start = datetime(2026, 1, 1, tzinfo=UTC)
     end = datetime(2027, 1, 1, tzinfo=UTC)

@@ -273,7 +273,7 @@ def place_show(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def place_import(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.exchange.csv_native import ImportFailed
+    from nomadcm.exchange.file_errors import ImportFailed
     from nomadcm.exchange.places_io import import_places
 
     try:

@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def check_rrule_option(text: str, tz: str | None) -> None:
-    from nomadcm.services.schedule.recurrence import RecurrenceRule
+    from nomadcm.services.schedule.recurrence_rule import RecurrenceRule
 
     try:
         RecurrenceRule.parse(text, tz or "UTC")
@@ -122,7 +122,7 @@ def _dates(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
 
 
 def export_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.exchange import bulk_formats
+    from nomadcm.exchange import bulk_export, bulk_profiles
 
     if args.excel:
         raise ValidationError(f"--excel applies to --format native, not {args.format}")
@@ -131,7 +131,7 @@ def export_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
     in_zone = parse_zone(args.in_zone, "--in-zone") if args.in_zone else None
     d_from, d_to = _dates(args)
     target = Path(args.output) if args.output else None
-    report = bulk_formats.export_bulk(
+    report = bulk_export.export_bulk(
         ctx.services.db,
         args.format,
         target,
@@ -150,20 +150,20 @@ def export_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
         print(f"{report.rows} post(s) written to {names}", file=sys.stderr)
     if report.rejected:
         print(
-            f"{len(report.rejected)} post(s) left out: {bulk_formats.PROFILES[args.format].name} would refuse them",
+            f"{len(report.rejected)} post(s) left out: {bulk_profiles.PROFILES[args.format].name} would refuse them",
             file=sys.stderr,
         )
     return 0
 
 
 def import_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.exchange import bulk_formats
+    from nomadcm.exchange import bulk_import
 
     if not args.client or not args.channel:
         raise ValidationError(f"a {args.format} file names no client or channel: give --client and --channel")
     tz = parse_zone(args.tz) if args.tz else None
     channel = find_channel(ctx, args.client, args.channel)
-    preview = bulk_formats.preview_import(
+    preview = bulk_import.preview_import(
         ctx.services.db,
         Path(args.file),
         args.format,
@@ -179,7 +179,7 @@ def import_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    count = bulk_formats.commit_import(ctx.services.db, preview)
+    count = bulk_import.commit_import(ctx.services.db, preview)
     print(f"{count} post(s) imported from {args.file} to {channel.client_name} {channel.label}")
     return 0
 

@@ -101,7 +101,7 @@ def queue_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def queue_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.schedule.posts import PostDraft
+    from nomadcm.services.schedule.post_writes import PostDraft
 
     channel = find_channel(ctx, args.client, args.channel)
     post = ctx.services.slots.add_to_queue(

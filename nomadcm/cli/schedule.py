@@ -192,7 +192,7 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
         from nomadcm.cli.publishing import check_rrule_option
 
         check_rrule_option(args.rrule, tz)
-    from nomadcm.services.schedule.posts import PostDraft
+    from nomadcm.services.schedule.post_writes import PostDraft
 
     network, _, handle = args.channel.partition(":")
     channel = ctx.services.clients.find_channel(args.client, network, handle or None)
@@ -338,7 +338,7 @@ def settings_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def export_csv(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.exchange import csv_native
+    from nomadcm.exchange import csv_native_export
 
     if args.format != "native":
         from nomadcm.cli.publishing import export_bulk
@@ -349,7 +349,7 @@ def export_csv(ctx: CliContext, args: argparse.Namespace) -> int:
         raise ValidationError(f"{option} applies to --format hootsuite, sprout or publer, not native")
     d_from, d_to = _dates(args)
     target = Path(args.output) if args.output else None
-    count = csv_native.export_csv(
+    count = csv_native_export.export_csv(
         ctx.services.db, target, date_from=d_from, date_to=d_to, client=args.client, excel=args.excel
     )
     if target is not None:
@@ -358,7 +358,8 @@ def export_csv(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def import_csv(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.exchange import csv_native
+    from nomadcm.exchange import csv_native_import
+    from nomadcm.exchange.file_errors import ImportFailed
 
     path = Path(args.file)
     if not path.is_file():
@@ -368,8 +369,8 @@ def import_csv(ctx: CliContext, args: argparse.Namespace) -> int:
 
         return import_bulk(ctx, args)
     try:
-        report = csv_native.import_csv(ctx.services.db, path)
-    except csv_native.ImportFailed as err:
+        report = csv_native_import.import_csv(ctx.services.db, path)
+    except ImportFailed as err:
         for row_error in err.errors:
             print(f"{args.file}: {row_error}", file=sys.stderr)
         print(

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from nomadcm.exchange.csv_native import atomic_text_file, neutralise
+from nomadcm.exchange.atomic_files import atomic_text_file
+from nomadcm.exchange.csv_cells import neutralise
 from nomadcm.services.workplaces.place_checklist import ChecklistEntry, StayRef
 
 CSV_COLUMNS = (

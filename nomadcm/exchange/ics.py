@@ -24,11 +24,11 @@ from sqlalchemy import select
 
 from nomadcm import __version__, timezones
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.exchange.csv_native import atomic_text_file
+from nomadcm.exchange.atomic_files import atomic_text_file
 from nomadcm.models import Post
 from nomadcm.services.schedule.occurrences import load_series
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
-from nomadcm.services.schedule.recurrence import Occurrence, Series
+from nomadcm.services.schedule.series import Occurrence, Series
 from nomadcm.storage import Database
 
 EVENT_LENGTH = timedelta(minutes=15)

@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from nomadcm.errors import UserError
-from nomadcm.exchange.csv_native import ImportFailed, atomic_text_file
+from nomadcm.exchange.atomic_files import atomic_text_file
+from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.exchange.osm_elements import OsmRecord, geojson_records, overpass_records
 from nomadcm.exchange.osm_tags import (
     FEE_FROM_OSM,

@@ -40,13 +40,10 @@ from typing import Any
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.exchange.csv_native import (
-    ImportFailed,
-    atomic_text_file,
-    neutralise,
-    read_csv_records,
-    unneutralise,
-)
+from nomadcm.exchange.atomic_files import atomic_text_file
+from nomadcm.exchange.csv_cells import neutralise, unneutralise
+from nomadcm.exchange.csv_native_import import read_csv_records
+from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.exchange.places_io import PlaceFileError, PlaceRow, PlacesImportReport, PositionedError
 from nomadcm.services.workplaces.opening_hours import check_hours
 from nomadcm.services.workplaces.place_catalog import PlaceInfo, encode_tags, load_catalog

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 
 from nomadcm.errors import UserError
-from nomadcm.exchange.csv_native import ExportError, ImportFailed, RowError
+from nomadcm.exchange.file_errors import ExportError, ImportFailed, RowError
 from nomadcm.models import Workplace, utcnow
 from nomadcm.services.travel.cities import fold
 from nomadcm.storage import Database

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from nomadcm import APP_NAME, timezones
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.query import ScheduleFilter
-from nomadcm.services.schedule.recurrence import Occurrence
+from nomadcm.services.schedule.series import Occurrence
 from nomadcm.ui.changes import ITINERARY, POSTS, SETTINGS, WELLBEING, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_time
 

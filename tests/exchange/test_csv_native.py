@@ -17,13 +17,17 @@ from sqlalchemy import delete, func, select
 
 from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
-from nomadcm.exchange import csv_native
-from nomadcm.exchange.csv_native import COLUMNS, ExportError, ImportFailed, export_csv, import_csv
+from nomadcm.exchange import csv_native_export
+from nomadcm.exchange.csv_native import COLUMNS
+from nomadcm.exchange.csv_native_export import export_csv
+from nomadcm.exchange.csv_native_import import import_csv
+from nomadcm.exchange.file_errors import ExportError, ImportFailed
 from nomadcm.models import Channel, Post, Stay, Transit
 from nomadcm.services.schedule.clients import ChannelInfo, ClientService
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.schedule.query import ScheduleQuery
-from nomadcm.services.schedule.recurrence import Occurrence
+from nomadcm.services.schedule.series import Occurrence
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.storage import Database
@@ -333,7 +337,7 @@ def test_failed_export_leaves_no_file_and_keeps_the_old_one(
     target.parent.mkdir()
     assert export_csv(db, target) == 10
     good = target.read_bytes()
-    real_rows = csv_native.export_rows
+    real_rows = csv_native_export.export_rows
 
     def failing_rows(*args: object, **kwargs: object) -> Iterator[list[str]]:
         for n, row in enumerate(real_rows(*args, **kwargs)):  # type: ignore[arg-type]
@@ -341,7 +345,7 @@ def test_failed_export_leaves_no_file_and_keeps_the_old_one(
                 raise OSError(28, "No space left on device")
             yield row
 
-    monkeypatch.setattr(csv_native, "export_rows", failing_rows)
+    monkeypatch.setattr(csv_native_export, "export_rows", failing_rows)
     with pytest.raises(ExportError) as caught:
         export_csv(db, target)
     assert str(target) in str(caught.value)

@@ -10,7 +10,8 @@ import pytest
 from nomadcm.exchange.ics import export_ics
 from nomadcm.services.schedule.clients import ClientService
 from nomadcm.services.schedule.occurrence_edits import OccurrenceEditor
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 

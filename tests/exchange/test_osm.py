@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nomadcm.exchange.csv_native import ImportFailed
+from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.exchange.places_io import PlaceFileError, detect_format, export_places, import_places
 from nomadcm.services.workplaces.places import WorkplaceService
 from nomadcm.storage import Database

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from nomadcm.exchange.csv_native import ImportFailed
+from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.exchange.places_csv import COLUMNS
 from nomadcm.exchange.places_io import PlaceFileError, export_places, import_places
 from nomadcm.services.workplaces.places import WorkplaceService

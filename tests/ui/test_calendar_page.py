@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.ui.calendar import page as calendar_page
 from nomadcm.ui.calendar.layout import day_spans, place
 from nomadcm.ui.calendar.page import CalendarPage

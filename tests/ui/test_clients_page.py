@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
 from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
 

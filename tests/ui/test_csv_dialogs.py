@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 
 from nomadcm.exchange.csv_native import COLUMNS
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.ui.schedule.export_dialog import ExportDialog
 from nomadcm.ui.schedule.import_dialog import ImportDialog
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
 
 from nomadcm import paths, timezones
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.ui.about import AboutDialog
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.crash_report import FatalLog, PreviousCrashDialog

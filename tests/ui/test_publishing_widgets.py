@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.publishing import recurrence_editor as re_mod
 from nomadcm.ui.publishing.import_preview import ImportPreviewDialog, PreviewModel
@@ -148,7 +148,7 @@ def test_import_preview_lists_bad_rows_and_imports_only_when_all_good(
 
 
 def test_preview_model(qtmodeltester, services, paris_client, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from nomadcm.exchange.bulk_formats import preview_import
+    from nomadcm.exchange.bulk_import import preview_import
 
     f = tmp_path / "p.csv"
     f.write_text("Date,Text\n2026-03-16 09:00,ok\nsoon,bad\n", encoding="utf-8")

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from nomadcm.errors import NotFoundError
-from nomadcm.services.schedule.posts import PostDraft
-from nomadcm.services.schedule.recurrence import RecurrenceRule
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.recurrence_rule import RecurrenceRule
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.publishing.occurrence_actions import delete_selection, rule_in_words
 from nomadcm.ui.schedule import page as schedule_page

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from sqlalchemy import insert
 
 from nomadcm.models import Post
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.ui.schedule.table_models import ScheduleModel
 
 

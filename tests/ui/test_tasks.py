@@ -223,7 +223,7 @@ def test_the_window_owns_the_runner_and_export_reports_after_its_dialog_closed(
         Path(path).write_text("id\n", encoding="utf-8")
         return 7
 
-    monkeypatch.setattr("nomadcm.exchange.csv_native.export_csv", slow_export)
+    monkeypatch.setattr("nomadcm.exchange.csv_native_export.export_csv", slow_export)
     target = tmp_path / "out.csv"
     window.export_action.trigger()
     dialog = window.export_dialog

@@ -224,7 +224,7 @@ def _itinerary(services, trip: Trip, summary: DemoSummary) -> None:  # type: ign
 
 def _clients_and_posts(services, trip: Trip, now: datetime, summary: DemoSummary) -> None:  # type: ignore[no-untyped-def]
     from nomadcm.services.publishing.slots import parse_slots
-    from nomadcm.services.schedule.posts import PostDraft
+    from nomadcm.services.schedule.post_writes import PostDraft
 
     span = (trip.last_day - trip.first_day).days - 8  # posts from 20 days ago to 20 days ahead
     start = trip.first_day + timedelta(days=4)

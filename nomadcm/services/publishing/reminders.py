@@ -18,7 +18,7 @@ from sqlalchemy import select
 from nomadcm import timezones
 from nomadcm.models import ReminderState
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
-from nomadcm.services.schedule.recurrence import Occurrence
+from nomadcm.services.schedule.series import Occurrence
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 

@@ -17,7 +17,8 @@ from sqlalchemy import delete, select
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Channel, Client, PostingSlot
-from nomadcm.services.schedule.posts import PostDraft, PostInfo, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostInfo, PostService
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.storage import Database
 

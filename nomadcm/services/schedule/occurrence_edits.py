@@ -23,24 +23,17 @@ from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Channel, Client, OccurrenceOverride, Post, utcnow
 from nomadcm.services.schedule.occurrences import get_series
-from nomadcm.services.schedule.posts import (
+from nomadcm.services.schedule.post_writes import (
     DraftsRefused,
     PostDraft,
-    PostService,
     check_link,
     check_status,
-    first_error,
     text_problem,
 )
-from nomadcm.services.schedule.recurrence import (
-    Occurrence,
-    RecurrenceRule,
-    Series,
-    canonical_rule,
-    count_before,
-    generates,
-    zone_clock,
-)
+from nomadcm.services.schedule.posts import PostService, first_error
+from nomadcm.services.schedule.recurrence_expansion import count_before, generates, zone_clock
+from nomadcm.services.schedule.recurrence_rule import RecurrenceRule, canonical_rule
+from nomadcm.services.schedule.series import Occurrence, Series
 from nomadcm.storage import Database
 
 Scope = Literal["one", "following", "all"]

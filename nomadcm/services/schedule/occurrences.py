@@ -16,7 +16,8 @@ from sqlalchemy import select
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
 from nomadcm.models import Channel, Client, OccurrenceOverride, Post
-from nomadcm.services.schedule.recurrence import Occurrence, OverrideInfo, RecurrenceRule, Series
+from nomadcm.services.schedule.recurrence_rule import RecurrenceRule
+from nomadcm.services.schedule.series import Occurrence, OverrideInfo, Series
 from nomadcm.storage import Database
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, TimeError, UserError, ValidationError
 from nomadcm.models import NETWORK_LIMITS, POST_STATUSES, Channel, Client, Post, utcnow
-from nomadcm.services.schedule.recurrence import check_rule_for, zone_clock
+from nomadcm.services.schedule.recurrence_expansion import check_rule_for, zone_clock
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.services.travel.itinerary import Whereabouts
 
@@ -47,7 +47,7 @@ class PostDraft:
     tags: Sequence[str] = ()
     notes: str = ""
     status: str = "scheduled"
-    rrule: str | None = None  # RFC 5545 recurrence (services/recurrence.py); None: a single post
+    rrule: str | None = None  # RFC 5545 recurrence (schedule/recurrence_rule.py); None: a single post
     # The instant the draft came with (an exported file's utc_time): when the wall time happens twice, it
     # says which occurrence was meant. Ignored otherwise.
     utc_hint: datetime | None = None

@@ -1,7 +1,10 @@
-"""Posts: what the user meant (wall time + zone), the instant derived from it, and the schedule listing.
+"""Posts as stored: what the user meant (wall time + zone) and the instant derived from it, read back,
+edited, moved, deleted and restored (for Undo).
 
 The wall time is the truth. The UTC instant is derived with `timezones.localize` when a post is saved, and
 recomputed for every post when the zone rules shipped with NomadCM change (`ensure_instants_current`).
+Checking and inserting drafts is services/schedule/post_writes.py, which `PostService.check` and `add_many`
+call; listing posts is the schedule query (services/schedule/query.py).
 """
 
 from __future__ import annotations
@@ -26,34 +29,24 @@ from nomadcm.services.schedule.post_writes import (
     PostCheck,
     PostDraft,
     Progress,
-    check_link,
     check_status,
     split_tags,
-    text_problem,
 )
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.storage import Database
 
 if TYPE_CHECKING:
-    from nomadcm.services.schedule.recurrence import Series
+    from nomadcm.services.schedule.series import Series
     from nomadcm.services.schedule.your_time import YourTime
 
 __all__ = [
     "RULES_VERSION_KEY",
-    "DraftsRefused",
-    "NewChannel",
-    "PostCheck",
-    "PostDraft",
     "PostInfo",
     "PostService",
     "PostSnapshot",
-    "check_link",
-    "check_status",
     "ensure_instants_current",
     "first_error",
-    "split_tags",
-    "text_problem",
 ]
 
 RULES_VERSION_KEY = "tz_rules_version"

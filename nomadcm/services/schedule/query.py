@@ -28,7 +28,7 @@ from nomadcm import timezones
 from nomadcm.errors import NotFoundError
 from nomadcm.models import Channel, Client, Post
 from nomadcm.services.schedule.occurrences import load_series, series_occurrences
-from nomadcm.services.schedule.recurrence import Occurrence, Series
+from nomadcm.services.schedule.series import Occurrence, Series
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
 from nomadcm.storage import Database

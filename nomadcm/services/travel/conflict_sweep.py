@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from nomadcm import timezones
 from nomadcm.models import Client
-from nomadcm.services.schedule.recurrence import Occurrence
+from nomadcm.services.schedule.series import Occurrence
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.conflict_rules import (
     BUILT_IN,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from nomadcm import timezones
-from nomadcm.services.schedule.recurrence import Occurrence
+from nomadcm.services.schedule.series import Occurrence
 
 ITEM_MINUTES = 30  # the height a post takes in the week view, for overlap lanes
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.ui.calendar.layout import DaySpan, Placed, day_spans, month_grid_start, place, week_start
 from nomadcm.ui.calendar.view import MONTH_LINES, MonthView, WeekView

@@ -1,6 +1,6 @@
 """Import a native or bulk-scheduler CSV with a preview: every row and its problem shown before any write.
 
-The file is read and checked on a worker thread (exchange/bulk_formats.py `preview_import`); the rows appear
+The file is read and checked on a worker thread (exchange/bulk_import.py `preview_import`); the rows appear
 in a table (model/view), bad ones in red with the reason; "Import" stays disabled until every row is good,
 and then writes all rows or none (on the worker thread too).
 """
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.errors import UserError
-from nomadcm.exchange.bulk_formats import ImportPreview, PreviewRow, commit_import, preview_import
+from nomadcm.exchange.bulk_import import ImportPreview, PreviewRow, commit_import, preview_import
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus
 from nomadcm.ui.formatting import fmt_date, fmt_int, fmt_time, plural

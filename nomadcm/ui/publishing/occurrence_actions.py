@@ -21,7 +21,7 @@ from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.occurrence_edits import EditOutcome, OccurrenceEditor
 from nomadcm.services.schedule.posts import PostInfo
-from nomadcm.services.schedule.recurrence import RecurrenceRule
+from nomadcm.services.schedule.recurrence_rule import RecurrenceRule
 from nomadcm.ui.formatting import fmt_date, fmt_day, fmt_time, plural
 
 OccurrenceKey = tuple[int, datetime]  # (post id, the occurrence's wall time in its series)

@@ -28,7 +28,7 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.publishing.slots import DAY_CODES, SlotTime, parse_slots
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.ui.changes import POSTS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
 from nomadcm.ui.widgets.table_model import RowsTableModel

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
-from nomadcm.services.schedule.recurrence import WEEKDAY_CODES, RecurrenceRule, expand
+from nomadcm.services.schedule.recurrence_expansion import expand
+from nomadcm.services.schedule.recurrence_rule import WEEKDAY_CODES, RecurrenceRule
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_time, pydate, qdate
 

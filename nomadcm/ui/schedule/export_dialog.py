@@ -1,6 +1,6 @@
 """File > Export schedule as CSV…: which posts (client, audience dates), which flavour, then where.
 
-The file is written by `exchange.csv_native.export_csv` on the window's task runner (atomically: a failed
+The file is written by `exchange.csv_native_export.export_csv` on the window's task runner (atomically: a failed
 export leaves no half file), and the dialog says where it went; closed before the end, the status bar says it.
 """
 
@@ -182,7 +182,7 @@ class ExportDialog(QDialog):
         db = self.services.db
 
         def work(_report) -> int:  # type: ignore[no-untyped-def]
-            from nomadcm.exchange.csv_native import export_csv
+            from nomadcm.exchange.csv_native_export import export_csv
 
             return export_csv(
                 db, path, date_from=flt.date_from, date_to=flt.date_to, client=client_name, excel=excel

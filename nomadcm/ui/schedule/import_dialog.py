@@ -120,7 +120,7 @@ class ImportDialog(QDialog):
         db, path = self.services.db, self.path
 
         def work(report):  # type: ignore[no-untyped-def]
-            from nomadcm.exchange.csv_native import import_csv
+            from nomadcm.exchange.csv_native_import import import_csv
 
             return import_csv(db, path, progress=report)
 

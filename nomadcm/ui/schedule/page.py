@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.query import ScheduleFilter
-from nomadcm.services.schedule.recurrence import Occurrence
+from nomadcm.services.schedule.series import Occurrence
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format

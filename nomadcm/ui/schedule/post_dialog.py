@@ -29,7 +29,8 @@ from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ChannelInfo, ClientInfo
-from nomadcm.services.schedule.posts import PostCheck, PostDraft, PostInfo, check_link, split_tags
+from nomadcm.services.schedule.post_writes import PostCheck, PostDraft, check_link, split_tags
+from nomadcm.services.schedule.posts import PostInfo
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_int, fmt_time
 from nomadcm.ui.schedule.table_models import channel_text, status_label

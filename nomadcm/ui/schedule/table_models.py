@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QFont
 
 from nomadcm.errors import UserError
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
-from nomadcm.services.schedule.recurrence import Occurrence
+from nomadcm.services.schedule.series import Occurrence
 from nomadcm.ui import startup
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
 from nomadcm.ui.publishing.occurrence_actions import gap_note, rule_in_words

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from nomadcm.services.schedule.posts import PostDraft, PostService, PostSnapshot
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService, PostSnapshot
 from nomadcm.ui.changes import POSTS, ChangeBus
 from nomadcm.ui.widgets.undo import ErrorSink, ServiceCommand
 

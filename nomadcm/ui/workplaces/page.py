@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.exchange.csv_native import ImportFailed
+from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.services.container import Services
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_filter import PlaceFilter

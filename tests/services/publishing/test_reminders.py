@@ -8,7 +8,8 @@ import pytest
 
 from nomadcm.services.publishing.reminders import ReminderService
 from nomadcm.services.schedule.clients import ClientService
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 
 

@@ -9,7 +9,8 @@ import pytest
 from nomadcm.errors import ValidationError
 from nomadcm.services.publishing.slots import SlotService, parse_slots
 from nomadcm.services.schedule.clients import ClientService
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import NETWORK_LIMITS, Channel, Client, Post
 from nomadcm.services.schedule.clients import DEFAULT_COLOURS, ClientService
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService
 from nomadcm.storage import Database
 
 

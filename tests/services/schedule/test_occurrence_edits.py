@@ -11,7 +11,8 @@ from nomadcm.errors import ValidationError
 from nomadcm.services.schedule.clients import ClientService
 from nomadcm.services.schedule.occurrence_edits import OccurrenceEditor
 from nomadcm.services.schedule.occurrences import get_series
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.schedule.query import ScheduleQuery
 from nomadcm.timezones import NonExistentTimeError
 

@@ -16,13 +16,14 @@ from sqlalchemy import func, select
 from nomadcm import timezones
 from nomadcm.cli import main
 from nomadcm.errors import NotFoundError
-from nomadcm.exchange import bulk_formats
-from nomadcm.exchange.csv_native import ImportFailed, import_csv
+from nomadcm.exchange.bulk_import import commit_import, preview_import
+from nomadcm.exchange.csv_native_import import import_csv
+from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.models import Channel, Post
 from nomadcm.services.schedule import post_writes
 from nomadcm.services.schedule.clients import ChannelInfo, ClientService
-from nomadcm.services.schedule.post_writes import DraftChecker, DraftsRefused, NewChannel
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import DraftChecker, DraftsRefused, NewChannel, PostDraft
+from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.itinerary import load_itinerary
@@ -275,7 +276,7 @@ def test_the_cli_the_csv_and_the_bulk_imports_all_insert_through_add_many(
 
     hootsuite = tmp_path / "hoot.csv"
     hootsuite.write_text("03/06/2030 09:00,trois,\r\n03/06/2030 10:00,quatre,\r\n", encoding="utf-8")
-    preview = bulk_formats.preview_import(db, hootsuite, "hootsuite", channel_id=erable.id)
-    assert bulk_formats.commit_import(db, preview) == 2
+    preview = preview_import(db, hootsuite, "hootsuite", channel_id=erable.id)
+    assert commit_import(db, preview) == 2
     assert calls == [1, 2, 2]
     assert count(db, Post) == 5

@@ -13,15 +13,10 @@ from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Post, Stay
 from nomadcm.services.schedule.clients import ChannelInfo, ClientService
-from nomadcm.services.schedule.posts import (
-    RULES_VERSION_KEY,
-    PostDraft,
-    PostService,
-    ensure_instants_current,
-    split_tags,
-)
+from nomadcm.services.schedule.post_writes import PostDraft, split_tags
+from nomadcm.services.schedule.posts import RULES_VERSION_KEY, PostService, ensure_instants_current
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
-from nomadcm.services.schedule.recurrence import Occurrence
+from nomadcm.services.schedule.series import Occurrence
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.query import ScheduleFilter
 
 

@@ -15,9 +15,9 @@ from sqlalchemy import text
 
 from nomadcm.errors import NotFoundError
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
-from nomadcm.services.schedule.recurrence import OPEN_SERIES_HORIZON, Occurrence
+from nomadcm.services.schedule.series import OPEN_SERIES_HORIZON, Occurrence
 from nomadcm.services.travel.trip_records import StayInput, TransitInput
 from nomadcm.storage import Database
 

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
 from nomadcm.services.schedule.clients import ClientService
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
-from nomadcm.services.schedule.recurrence import RecurrenceRule, expand, zone_clock
+from nomadcm.services.schedule.recurrence_expansion import expand, zone_clock
+from nomadcm.services.schedule.recurrence_rule import RecurrenceRule
 
 
 def utc(*args: int) -> datetime:

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.services.schedule.clients import ClientService
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel import conflict_rules, conflict_sweep
 from nomadcm.services.travel.conflict_rules import ConflictRule, Finding

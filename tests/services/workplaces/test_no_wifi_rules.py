@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.travel.trip_records import StayInput
 from nomadcm.services.workplaces.place_checklist import stays_without_wifi
 

@@ -8,7 +8,8 @@ import pytest
 
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.services.schedule.clients import ClientService
-from nomadcm.services.schedule.posts import PostDraft, PostService
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.conflicts import ConflictService
 from nomadcm.services.travel.trip_records import StayInput

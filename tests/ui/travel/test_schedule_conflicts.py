@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.travel import conflict_rules
 from nomadcm.services.travel.trip_records import StayInput
 from nomadcm.ui.schedule.table_models import ScheduleModel
@@ -34,7 +34,7 @@ def test_conflicts_column(qtbot, qtmodeltester, services) -> None:
     model = ScheduleModel(services)
     model.reload()
     qtmodeltester.check(model)
-    rows = {model.row_at(r).id: r for r in range(model.rowCount())}
+    rows = {model.row_at(r).post_id: r for r in range(model.rowCount())}
     assert model.headerData(ScheduleModel.CONFLICTS, Qt.Orientation.Horizontal) == "Conflicts"
     cell = model.index(rows[night.id], ScheduleModel.CONFLICTS)
     assert cell.data() == "☾ ◷"

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate, QPointF, Qt
 
-from nomadcm.services.schedule.posts import PostDraft
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.travel.conflict_rules import rules
 from nomadcm.services.travel.trip_records import StayInput, TransitInput
 from nomadcm.ui.changes import ChangeBus

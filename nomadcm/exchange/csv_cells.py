@@ -1,0 +1,58 @@
+"""What every CSV file NomadCM writes or reads shares: cells safe to open in a spreadsheet, and records read
+from a file a spreadsheet saved.
+
+A cell beginning with = + - @ tab or CR is prefixed with ' so a spreadsheet shows it as text instead of
+running it as a formula (OWASP CSV injection); reading removes the prefix again, so a file survives a round
+trip. Reading accepts what spreadsheets save: UTF-8 with or without a BOM, `,` or `;` between cells (French
+Excel), quoted cells over several lines — and says which line is not valid CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from nomadcm.errors import UserError
+
+INJECTION_CHARS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix ' to a cell a spreadsheet would run as a formula; also to one that already looks neutralised."""
+    if cell and (cell[0] in INJECTION_CHARS or (cell[0] == "'" and cell.lstrip("'")[:1] in INJECTION_CHARS)):
+        return "'" + cell
+    return cell
+
+
+def unneutralise(cell: str) -> str:
+    if cell[:1] == "'" and cell.lstrip("'")[:1] in INJECTION_CHARS and cell.lstrip("'"):
+        return cell[1:]
+    return cell
+
+
+def read_records(path: Path) -> list[tuple[int, list[str]]]:
+    """(line number where it starts, cells) of every record, blank ones included; sniffs `,` or `;`."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise UserError(f"cannot read {str(path)!r}: {err.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise UserError(f"{str(path)!r} is not UTF-8 text (byte {err.start}); save it as UTF-8 CSV") from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    try:
+        while True:
+            start = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            records.append((start, cells))
+    except csv.Error as err:
+        raise UserError(f"{str(path)!r} line {reader.line_num}: not valid CSV ({err})") from None
+    return records

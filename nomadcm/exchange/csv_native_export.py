@@ -1,0 +1,110 @@
+"""Writing the native schedule CSV (exchange/csv_native.py): `nomadcm export csv` and the Export dialog.
+
+Export streams rows from the schedule query, so its memory does not grow with the number of posts, and
+writes a file atomically (exchange/atomic_files.py): an export that fails halfway leaves no partial file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from nomadcm.errors import NotFoundError, ValidationError
+from nomadcm.exchange.atomic_files import atomic_text_file
+from nomadcm.exchange.csv_cells import neutralise
+from nomadcm.exchange.csv_native import COLUMNS, channel_label, format_utc, format_wall
+from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+from nomadcm.services.schedule.series import Occurrence
+from nomadcm.services.travel.itinerary import Itinerary
+from nomadcm.storage import Database
+
+
+def export_rows(
+    db: Database,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    client: str | None = None,
+    itinerary: Itinerary | None = None,
+) -> Iterator[list[str]]:
+    """The data rows (no header), streamed in instant order from the schedule query (one row per occurrence
+    of a recurring post, same id). Checks its arguments (an unknown client) when called, before a header or
+    a file is written."""
+    try:
+        query = ScheduleQuery(
+            db, ScheduleFilter(client_name=client, date_from=date_from, date_to=date_to), itinerary=itinerary
+        )
+    except NotFoundError:
+        raise ValidationError(f"--client: unknown client {client!r}") from None
+    return _format_rows(query.stream())
+
+
+def _format_rows(rows: Iterator[Occurrence]) -> Iterator[list[str]]:
+    for o in rows:
+        yield [
+            str(o.post_id),
+            neutralise(o.client_name),
+            neutralise(channel_label(o.network, o.handle)),
+            o.status,
+            o.tz,
+            format_wall(o.wall),
+            format_utc(o.utc),
+            o.cm_zone,
+            format_wall(o.cm_wall),  # type: ignore[arg-type]
+            neutralise(o.text),
+            neutralise(o.link),
+            neutralise(o.tags),
+        ]
+
+
+def write_csv(rows: Iterator[list[str]], out: IO[str], excel: bool = False) -> int:
+    if excel:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def export_csv(
+    db: Database,
+    target: Path | IO[str] | None = None,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    client: str | None = None,
+    excel: bool = False,
+) -> int:
+    """Write the schedule CSV to `target` (a path: atomically; a stream; None: stdout). Returns the row count."""
+    if date_from and date_to and date_to < date_from:
+        raise ValidationError(f"--to {date_to} is before --from {date_from}")
+    rows = export_rows(db, date_from, date_to, client)
+    if target is None:
+        out = _stdout_for_csv()
+        try:
+            return write_csv(rows, out, excel)
+        finally:
+            if out is not sys.stdout:
+                out.flush()
+                out.detach()  # leave sys.stdout's buffer open
+    if not isinstance(target, (str, Path)):
+        return write_csv(rows, target, excel)
+    with atomic_text_file(Path(target)) as out:
+        return write_csv(rows, out, excel)
+
+
+def _stdout_for_csv() -> IO[str]:
+    """Standard output as UTF-8 without newline translation: the CSV writes its own CRLF (RFC 4180), which a
+    Windows console stream would turn into CR CR LF, and a legacy console code page can't encode emoji."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # already a text stream without bytes underneath (tests, redirections in-process)
+        return sys.stdout
+    sys.stdout.flush()
+    return io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)

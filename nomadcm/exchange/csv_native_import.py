@@ -1,0 +1,183 @@
+"""Reading the native schedule CSV (exchange/csv_native.py): `nomadcm import csv` and the Import dialog.
+
+Rows become post drafts here — the client and channel looked up by name, the wall time read — and nothing
+else: checking and writing them is the posts' one write path (`PostService.add_many`), as for every post.
+Every row is checked first and all rows are written or none; a refused file lists each bad row by its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from nomadcm import timezones
+from nomadcm.errors import UserError, ValidationError
+from nomadcm.exchange.csv_cells import read_records, unneutralise
+from nomadcm.exchange.csv_native import COLUMNS, REQUIRED_COLUMNS, channel_label, parse_wall
+from nomadcm.exchange.file_errors import ImportFailed, RowError
+from nomadcm.models import Channel, Client
+from nomadcm.services.schedule.clients import check_network, name_key
+from nomadcm.services.schedule.post_writes import DraftsRefused, NewChannel, PostDraft
+from nomadcm.services.schedule.posts import PostService
+from nomadcm.storage import Database
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportReport:
+    imported: int
+    channels_created: list[str] = field(default_factory=list)
+
+
+def read_csv_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and (line number, cells) of every record; sniffs `,` or `;`; accepts a BOM."""
+    records = read_records(path)
+    if not records:
+        raise UserError(f"{str(path)!r} is empty: expected a header line with {', '.join(COLUMNS)}")
+    header = [h.strip().lower() for h in records[0][1]]
+    return header, [(line, cells) for line, cells in records[1:] if any(c.strip() for c in cells)]
+
+
+@dataclass
+class _Lookup:
+    clients: dict[str, tuple[int, str]]  # name_key(name) -> (id, name as stored)
+    channels: dict[tuple[int, str, str], int]  # (client, network, handle) -> channel id (< 0: to create)
+    first_channel: dict[tuple[int, str], int]  # (client, network) -> its first channel
+
+
+def _load_lookup(db: Database) -> _Lookup:
+    with db.session() as s:
+        clients = {name_key(name): (cid, name) for cid, name in s.execute(select(Client.id, Client.name))}
+        channels: dict[tuple[int, str, str], int] = {}
+        first: dict[tuple[int, str], int] = {}
+        for chid, cid, net, handle in s.execute(
+            select(Channel.id, Channel.client_id, Channel.network, Channel.handle).order_by(Channel.id)
+        ):
+            channels[(cid, net, handle)] = chid
+            first.setdefault((cid, net), chid)
+    return _Lookup(clients, channels, first)
+
+
+_DRAFT_COLUMNS = (
+    "client",
+    "channel",
+    "audience_time",
+    "utc_time",
+    "text",
+    "audience_tz",
+    "link",
+    "tags",
+    "status",
+)
+
+
+class NativeRows:
+    """Turns records of a native CSV into post drafts: finds the client and the channel (a missing channel of
+    a known client is to be created, under a negative placeholder id), reads the wall time. The post itself
+    is checked by the posts' one check (services/schedule/post_writes.py), not here."""
+
+    def __init__(self, db: Database, header: list[str]) -> None:
+        self.index = {name: i for i, name in enumerate(header)}
+        self.width = len(header)
+        self.lookup = _load_lookup(db)
+        self.create_missing: dict[int, NewChannel] = {}
+        self.labels: dict[int, str] = {}  # placeholder -> "Client network:handle" of a channel to create
+        self._read = [self.index.get(name) for name in _DRAFT_COLUMNS]
+
+    def cell(self, cells: list[str], name: str) -> str:
+        i = self.index.get(name)
+        return unneutralise(cells[i]) if i is not None and i < len(cells) else ""
+
+    def draft(self, cells: list[str]) -> PostDraft:
+        """The draft of one record; raises UserError when the record names no post (the reason is the
+        row's error)."""
+        if len(cells) != self.width:
+            raise ValidationError(f"{len(cells)} cells, the header has {self.width}")
+        client, channel, wall_text, utc_text, text, tz, link, tags, status = (
+            "" if i is None else unneutralise(cells[i]) for i in self._read
+        )
+        client_name = " ".join(client.split())
+        known = self.lookup.clients.get(name_key(client_name))
+        if known is None:
+            raise ValidationError(f"unknown client {client_name!r}" if client_name else "client is empty")
+        client_id, client_name = known  # reports name the client as stored, not as typed
+        network_text, _, handle = channel.partition(":")
+        network = check_network(network_text)
+        handle = handle.strip()
+        key = (client_id, network, handle)
+        lookup = self.lookup
+        channel_id = lookup.channels.get(key) if handle else lookup.first_channel.get((client_id, network))
+        if channel_id is None:
+            channel_id = -1 - len(self.create_missing)
+            self.create_missing[channel_id] = NewChannel(client_id, network, handle)
+            self.labels[channel_id] = f"{client_name} {channel_label(network, handle)}"
+            lookup.channels[key] = channel_id
+            lookup.first_channel.setdefault((client_id, network), channel_id)
+        wall_text = wall_text.strip()
+        try:
+            wall = parse_wall(wall_text)
+        except ValueError:
+            raise ValidationError(f"audience_time {wall_text!r} is not a valid YYYY-MM-DD HH:MM") from None
+        utc_hint = None
+        utc_text = utc_text.strip()
+        if utc_text:  # only says which occurrence of a doubled time was meant
+            with suppress(ValueError):
+                utc_hint = timezones.parse_utc(utc_text)
+        return PostDraft(
+            channel_id,
+            text,
+            wall,
+            tz.strip(),
+            link=link,
+            tags=tags,
+            status=status or "scheduled",
+            utc_hint=utc_hint,
+        )
+
+
+def check_header(path: Path, header: list[str]) -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise UserError(f"{str(path)!r}: missing column(s) {', '.join(missing)} (header is line 1)")
+
+
+def import_csv(db: Database, path: Path | str, progress: Progress | None = None) -> ImportReport:
+    """Import every row of a native CSV, or none: raises ImportFailed listing each bad row by line.
+
+    Rows become drafts here; checking and writing them is `PostService.add_many`, as for every post."""
+    path = Path(path)
+    header, records = read_csv_records(path)
+    check_header(path, header)
+    reader = NativeRows(db, header)
+    total = len(records)
+    errors: list[RowError] = []
+    drafts: list[PostDraft] = []
+    lines: list[int] = []
+    for n, (line, cells) in enumerate(records, 1):
+        try:
+            drafts.append(reader.draft(cells))
+            lines.append(line)
+        except (UserError, ValueError) as err:
+            errors.append(RowError(line, str(err)))
+        if progress and n % 2000 == 0:
+            progress(n, total * 2)
+    posts = PostService(db)
+    if errors:  # nothing will be written: the other rows are checked only to be reported too
+        checker = posts.checker(create_missing=reader.create_missing)
+        for line, draft in zip(lines, drafts, strict=True):
+            checked = checker.check(draft)
+            if checked.errors:
+                errors.append(RowError(line, str(checked.errors[0])))
+        raise ImportFailed(str(path), sorted(errors, key=lambda e: e.line))
+    written = None if progress is None else (lambda done: progress(total + done, total * 2))
+    try:
+        posts.add_many(drafts, create_missing=reader.create_missing, progress=written)
+    except DraftsRefused as err:
+        bad = sorted(err.first_by_index().items())
+        raise ImportFailed(str(path), [RowError(lines[i], p.message) for i, p in bad]) from None
+    return ImportReport(len(drafts), sorted(reader.labels.values()))
