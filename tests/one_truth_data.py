@@ -10,6 +10,7 @@ the oracles the views are checked against — none of them NomadCM's own code.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import shutil
 import tempfile
@@ -312,7 +313,9 @@ def fresh_database(folder: Path) -> Path:
     """A new migrated database file in `folder`: a copy of one made once per session (migrating takes a
     while; copying a closed SQLite file does not)."""
     if not _TEMPLATE:
-        made = Path(tempfile.mkdtemp(prefix="nomadcm-one-truth-")) / "template.sqlite3"
+        folder_made = tempfile.mkdtemp(prefix="nomadcm-one-truth-")
+        atexit.register(shutil.rmtree, folder_made, True)
+        made = Path(folder_made) / "template.sqlite3"
         Database.open(made).close()
         _TEMPLATE.append(made)
     path = folder / "nomadcm.sqlite3"

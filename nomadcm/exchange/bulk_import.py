@@ -8,7 +8,7 @@ zone (the person chooses them); their columns and date forms are exchange/bulk_p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +17,8 @@ from nomadcm.errors import UserError, ValidationError
 from nomadcm.exchange.bulk_profiles import PROFILES, check_format, parse_when
 from nomadcm.exchange.csv_cells import read_records, unneutralise
 from nomadcm.exchange.csv_native import parse_wall
-from nomadcm.exchange.csv_native_import import NativeRows, check_header, import_csv, read_csv_records
+from nomadcm.exchange.csv_native_import import NativeRows, check_header, import_csv_op, read_csv_records
+from nomadcm.services.changes import Change
 from nomadcm.services.schedule.clients import ClientService
 from nomadcm.services.schedule.post_writes import DraftsRefused, PostDraft
 from nomadcm.services.schedule.posts import PostService
@@ -191,20 +192,28 @@ def _preview_native(db: Database, path: Path) -> ImportPreview:
 
 def commit_import(db: Database, preview: ImportPreview) -> int:
     """Writes every row of a checked preview, or none; returns how many posts were added."""
+    return int(commit_import_op(db, preview).result)
+
+
+def commit_import_op(db: Database, preview: ImportPreview) -> Change:
+    """`commit_import`, saying what it changed (result: how many posts were added): undo deletes exactly
+    the posts (and channels) it added, as one step; redo puts them back."""
     if preview.errors:
         first = preview.errors[0]
         raise UserError(
             f"nothing imported: {len(preview.errors)} bad row(s); line {first.line}: {first.error}"
         )
     if preview.fmt == "native":
-        return import_csv(db, preview.path).imported
+        done = import_csv_op(db, preview.path)
+        return replace(done, result=done.result.imported)
     assert preview.channel_id is not None
     drafts = [_draft(preview.channel_id, r) for r in preview.rows]
     try:
-        return len(PostService(db).add_many(drafts))
+        added = PostService(db).add_many_op(drafts)
     except DraftsRefused as err:  # the database changed since the preview (a channel deleted...)
         bad = sorted(err.first_by_index().items())
         index, problem = bad[0]
         raise UserError(
             f"nothing imported: {len(bad)} bad row(s); line {preview.rows[index].line}: {problem.message}"
         ) from None
+    return replace(added, label="import_posts", result=len(added.result), subject=preview.path.name)

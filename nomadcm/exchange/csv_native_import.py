@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from nomadcm.exchange.csv_cells import read_records, unneutralise
 from nomadcm.exchange.csv_native import COLUMNS, REQUIRED_COLUMNS, channel_label, parse_wall
 from nomadcm.exchange.file_errors import ImportFailed, RowError
 from nomadcm.models import Channel, Client
+from nomadcm.services.changes import Change
 from nomadcm.services.schedule.clients import check_network, name_key
 from nomadcm.services.schedule.post_writes import DraftsRefused, NewChannel, PostDraft
 from nomadcm.services.schedule.posts import PostService
@@ -150,6 +151,12 @@ def import_csv(db: Database, path: Path | str, progress: Progress | None = None)
     """Import every row of a native CSV, or none: raises ImportFailed listing each bad row by line.
 
     Rows become drafts here; checking and writing them is `PostService.add_many`, as for every post."""
+    return import_csv_op(db, path, progress).result
+
+
+def import_csv_op(db: Database, path: Path | str, progress: Progress | None = None) -> Change:
+    """`import_csv`, saying what it changed (result: the ImportReport): undo deletes exactly the posts and
+    channels it added, as one step; redo puts them back."""
     path = Path(path)
     header, records = read_csv_records(path)
     check_header(path, header)
@@ -176,8 +183,9 @@ def import_csv(db: Database, path: Path | str, progress: Progress | None = None)
         raise ImportFailed(str(path), sorted(errors, key=lambda e: e.line))
     written = None if progress is None else (lambda done: progress(total + done, total * 2))
     try:
-        posts.add_many(drafts, create_missing=reader.create_missing, progress=written)
+        added = posts.add_many_op(drafts, create_missing=reader.create_missing, progress=written)
     except DraftsRefused as err:
         bad = sorted(err.first_by_index().items())
         raise ImportFailed(str(path), [RowError(lines[i], p.message) for i, p in bad]) from None
-    return ImportReport(len(drafts), sorted(reader.labels.values()))
+    report = ImportReport(len(drafts), sorted(reader.labels.values()))
+    return replace(added, label="import_posts", result=report, subject=path.name)

@@ -1,7 +1,7 @@
 """The change bus: after a write, a page says which areas changed; every page refreshes only what it shows.
 
-Areas are plain strings so that later pages can add theirs without touching this file; the ones every page
-may care about are named here.
+Areas are plain strings (services/changes.py names them, since a service write says which it touched); a
+write made through the operation runner (ui/operations.py) is announced here by the runner.
 """
 
 from __future__ import annotations
@@ -10,15 +10,16 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
-POSTS = "posts"
-CLIENTS = "clients"
-ITINERARY = "itinerary"
-SETTINGS = "settings"
-WORKPLACES = "workplaces"
-WELLBEING = "wellbeing"
-# Everything a page may show: what a write from another process (or View > Refresh) announces, since the
-# database does not say what changed. "conflicts" (acknowledgements) is the Travel page's (travel/undo.py).
-ALL_AREAS = frozenset({POSTS, CLIENTS, ITINERARY, SETTINGS, WORKPLACES, WELLBEING, "conflicts"})
+from nomadcm.services.changes import (  # noqa: F401  (re-exported: pages import the names from here)
+    ALL_AREAS,
+    CLIENTS,
+    CONFLICTS,
+    ITINERARY,
+    POSTS,
+    SETTINGS,
+    WELLBEING,
+    WORKPLACES,
+)
 
 
 class ChangeBus(QObject):

@@ -14,31 +14,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QStackedWidget,
-    QTabWidget,
     QWidget,
 )
 
 from nomadcm import APP_NAME, paths
 from nomadcm.services.container import Services
+from nomadcm.ui.accessible_names import name_unlabelled_controls
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.external_changes import ExternalChangeWatcher
+from nomadcm.ui.main_window_view import MainWindowView
+from nomadcm.ui.main_window_view import app_icon as app_icon  # the shell takes the icon from here
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.pages import PAGES, PageSpec
 from nomadcm.ui.tasks import TaskRunner
 
@@ -47,101 +38,11 @@ SETTINGS_STATE = "window/state"
 SETTINGS_PAGE = "window/page"
 
 
-def page_icon(name: str) -> QIcon:
-    """resources/icons/<name>.svg when shipped, else the desktop theme's icon of that name, else a plain page."""
-    path = paths.resource_path("icons", f"{name}.svg")
-    if path.is_file():
-        return QIcon(str(path))
-    themed = QIcon.fromTheme(name)
-    return themed if not themed.isNull() else QIcon(str(paths.resource_path("icons", "page.svg")))
-
-
-def app_icon() -> QIcon:
-    """NomadCM's own icon, drawn for small sizes too (resources/icons/app, see tools/render_icons.py)."""
-    icon = QIcon()
-    for size in (16, 22, 24, 32, 48, 64, 128, 256):
-        icon.addFile(str(paths.resource_path("icons", "app", f"nomadcm-{size}.png")), QSize(size, size))
-    icon.addFile(str(paths.resource_path("icons", "app", "nomadcm.svg")))
-    return icon
-
-
-def _label_before(widget: QWidget) -> str:
-    """The text of the label just before `widget` in its layout ("Posts from [date]"), if any."""
-    parent = widget.parentWidget()
-    layout = _containing_layout(parent.layout(), widget) if parent is not None else None
-    if layout is None:
-        return ""
-    items = [layout.itemAt(i).widget() for i in range(layout.count())]
-    index = items.index(widget)
-    before = items[index - 1] if index > 0 else None
-    return before.text().replace("&", "").rstrip(" :") if isinstance(before, QLabel) else ""
-
-
-def _containing_layout(layout: QLayout | None, widget: QWidget) -> QLayout | None:
-    if layout is None:
-        return None
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item.widget() is widget:
-            return layout
-        found = _containing_layout(item.layout(), widget)
-        if found is not None:
-            return found
-    return None
-
-
-def name_unlabelled_controls(page: QWidget, title: str) -> None:
-    """Accessible names for the controls a screen reader would otherwise announce as bare "edit", "table"…
-
-    Controls with a label (a buddy, a form row) or a text already have one; the others get their placeholder,
-    the label just before them, their tooltip, or for tables the name of their tab and page.
-    """
-    for widget in page.findChildren(QWidget):
-        if widget.accessibleName() or isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox):
-            continue
-        if isinstance(widget, QLineEdit):
-            name = widget.placeholderText() or _label_before(widget) or widget.toolTip()
-        elif isinstance(widget, QAbstractButton):
-            name = "" if widget.text() else widget.toolTip()
-        elif isinstance(widget, QComboBox | QAbstractSpinBox):
-            name = _label_before(widget) or widget.toolTip()
-        elif isinstance(widget, QAbstractItemView) and not isinstance(widget.parentWidget(), QComboBox):
-            tab = _tab_title(widget)
-            name = f"{title} — {tab}" if tab else title
-        else:
-            continue
-        if name:
-            widget.setAccessibleName(name)
-
-
-def _tab_title(widget: QWidget) -> str:
-    child: QWidget | None = widget
-    while child is not None:
-        parent = child.parentWidget()
-        tabs = parent.parentWidget() if parent is not None else None  # QTabWidget > stack > page
-        if isinstance(tabs, QTabWidget):
-            index = tabs.indexOf(child)
-            if index >= 0:
-                return tabs.tabText(index).replace("&", "")
-        child = parent
-    return ""
-
-
-def shortcuts(standard: QKeySequence.StandardKey, *fallbacks: str) -> list[QKeySequence]:
-    """The platform's keys for an action, then ours (a menu shows the first: never an empty one)."""
-    keys = [k for k in QKeySequence.keyBindings(standard) if not k.isEmpty()]
-    for text in fallbacks:
-        key = QKeySequence(text)
-        if key not in keys:
-            keys.append(key)
-    return keys
-
-
 def app_settings() -> QSettings:
     return QSettings(APP_NAME, APP_NAME)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainWindowView):
     startup_complete = Signal()  # the first page has been painted with its data
     settings_saved = Signal(dict)  # the Settings dialog saved these changed values
     closed = Signal()  # really closed (not hidden to the tray)
@@ -153,6 +54,8 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)  # imports, exports, checks: one worker thread, owned here
         self.settings = settings or app_settings()
         self.undo_group = QUndoGroup(self)
+        # Every write of the GUI: one undo command on the shown page's stack, one announcement on the bus.
+        self.ops = OpRunner(self.changes, self.tasks, self.undo_group, self)
         self._pages: dict[str, QWidget] = {}
         self._startup_reported = False
         self.export_dialog: QWidget | None = None
@@ -167,43 +70,8 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._told_about_tray = False
 
-        self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(app_icon())
-        self.setMinimumSize(QSize(860, 520))
-
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setIconSize(QSize(22, 22))
-        self.sidebar.setFixedWidth(170)
-        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self.sidebar.setSpacing(2)
-        self.sidebar.setStyleSheet(
-            "QListWidget#sidebar { background: palette(window); padding-top: 8px; outline: 0; }"
-            "QListWidget#sidebar::item { padding: 8px 6px; border-radius: 6px; }"
-            "QListWidget#sidebar::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
-        for spec in PAGES:
-            item = QListWidgetItem(page_icon(spec.icon_name), spec.title())
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.sidebar.addItem(item)
-        self.stack = QStackedWidget()
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-
-        self._build_menus()
-        db_path = services.db_path
-        self.db_label = QLabel(str(db_path) if db_path else "")
-        if self.demo:
-            self.db_label.setText(self.tr("Sample data — {path}").format(path=db_path or ""))
-        self.db_label.setToolTip(self.tr("The database NomadCM is working on"))
-        self.db_label.setContentsMargins(0, 0, 12, 0)  # clear of the size grip
-        self.statusBar().addPermanentWidget(self.db_label)
+        self.build(services.db_path, self.demo, self.undo_group)
+        self._connect_menus()
         # Long jobs run on the window's one task runner; one that ends after its dialog closed says so here.
         self.tasks.finished_unattended.connect(lambda text: self.statusBar().showMessage(text, 15000))
         # Writes from another process (the CLI, a second window) reach the pages within a second.
@@ -216,89 +84,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ menus
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_post_action = QAction(self.tr("&New post…"), self)
-        self.new_post_action.setShortcut(QKeySequence.StandardKey.New)
+    def _connect_menus(self) -> None:
         self.new_post_action.triggered.connect(self.new_post)
-        file_menu.addAction(self.new_post_action)
-        file_menu.addSeparator()
-        self.export_action = QAction(self.tr("&Export schedule as CSV…"), self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_csv)
-        file_menu.addAction(self.export_action)
-        self.import_action = QAction(self.tr("&Import schedule from CSV…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_csv)
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        if self.demo:
-            self.sample_action = QAction(self.tr("Back to &your data"), self)
-            self.sample_action.setStatusTip(self.tr("Close the sample data and open your own database"))
-        else:
-            self.sample_action = QAction(self.tr("Explore the &sample data"), self)
-            self.sample_action.setStatusTip(
-                self.tr("A realistic month in a separate database; yours is not touched")
-            )
         self.sample_action.triggered.connect(self.toggle_sample_data)
-        file_menu.addAction(self.sample_action)
-        file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_app)
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.filter_action = QAction(self.tr("&Filter…"), self)
-        self.filter_action.setShortcut(QKeySequence.StandardKey.Find)
         self.filter_action.triggered.connect(self.focus_filter)
-        edit_menu.addAction(self.filter_action)
-        edit_menu.addSeparator()
-        self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
-        edit_menu.addAction(self.settings_action)
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for index, spec in enumerate(PAGES):
-            action = QAction(spec.title(), self)
-            if index < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        self.refresh_action = QAction(self.tr("&Refresh"), self)
-        self.refresh_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Refresh, "F5"))
-        self.refresh_action.setStatusTip(self.tr("Show what another window or the command line changed"))
+        for key, action in self.page_actions.items():
+            action.triggered.connect(lambda _=False, key=key: self.show_page(key))
         self.refresh_action.triggered.connect(self.refresh)
-        view_menu.addAction(self.refresh_action)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.wizard_action = QAction(self.tr("&Welcome assistant…"), self)
         self.wizard_action.triggered.connect(self.show_wizard)
-        help_menu.addAction(self.wizard_action)
-        logs = QAction(self.tr("Open the &log folder"), self)
-        logs.triggered.connect(self.open_log_folder)
-        help_menu.addAction(logs)
-        help_menu.addSeparator()
-        self.about_action = QAction(self.tr("&About NomadCM"), self)
-        self.about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.logs_action.triggered.connect(self.open_log_folder)
         self.about_action.triggered.connect(self.about)
-        help_menu.addAction(self.about_action)
-        about_qt = QAction(self.tr("About &Qt"), self)
-        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
-        about_qt.triggered.connect(QApplication.aboutQt)
-        help_menu.addAction(about_qt)
+        self.about_qt_action.triggered.connect(QApplication.aboutQt)
 
     # ------------------------------------------------------------------ pages
 
@@ -307,7 +107,7 @@ class MainWindow(QMainWindow):
         widget = self._pages.get(key)
         if widget is None:
             spec = self._spec(key)
-            widget = spec.factory(self.services, self.changes, self.tasks)
+            widget = spec.factory(self.services, self.changes, self.tasks, self.ops)
             widget.setObjectName(f"page-{key}")
             self._pages[key] = widget
             self.stack.addWidget(widget)
@@ -380,7 +180,7 @@ class MainWindow(QMainWindow):
     def import_csv(self) -> None:
         from nomadcm.ui.schedule.import_dialog import start_import
 
-        dialog = start_import(self.services, self.changes, self.tasks, self, self.settings)
+        dialog = start_import(self.services, self.changes, self.tasks, self, self.settings, self.ops)
         if dialog is not None:
             dialog.finished.connect(lambda _r: setattr(self, "import_dialog", None))
         self.import_dialog = dialog

@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 
     from nomadcm.services.container import Services
     from nomadcm.ui.changes import ChangeBus
+    from nomadcm.ui.operations import OpRunner
     from nomadcm.ui.tasks import TaskRunner
 
 
-# (services, change bus, the window's task runner) -> the page. Pages that run long jobs keep the runner.
-PageFactory = Callable[["Services", "ChangeBus", "TaskRunner"], "QWidget"]
+# (services, change bus, the window's task runner, its operation runner) -> the page. Pages that run long
+# jobs keep the task runner; pages that write keep the operation runner (ui/operations.py).
+PageFactory = Callable[["Services", "ChangeBus", "TaskRunner", "OpRunner"], "QWidget"]
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,13 @@ class PageSpec:
     factory: PageFactory
 
 
-def _schedule_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
+def _schedule_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
     from nomadcm.ui.schedule.page import SchedulePage
 
-    return SchedulePage(services, changes)
+    return SchedulePage(services, changes, ops=ops)
 
 
-def _clients_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
+def _clients_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
     from nomadcm.ui.clients.page import ClientsPage
 
     return ClientsPage(services, changes)
@@ -57,10 +59,10 @@ PAGES: list[PageSpec] = [
 ]
 
 
-def _wellbeing_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
+def _wellbeing_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
     from nomadcm.ui.wellbeing.page import WellbeingPage  # imports matplotlib: only when first shown
 
-    return WellbeingPage(services, changes, tasks)
+    return WellbeingPage(services, changes, tasks, ops=ops)
 
 
 PAGES.append(
@@ -70,7 +72,7 @@ PAGES.append(
 )
 
 
-def _workplaces_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
+def _workplaces_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
     from nomadcm.ui.workplaces.page import WorkplacesPage
 
     return WorkplacesPage(services, changes, tasks)
@@ -86,10 +88,10 @@ PAGES.append(
 )
 
 
-def _calendar_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
+def _calendar_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
     from nomadcm.ui.calendar.page import CalendarPage
 
-    return CalendarPage(services, changes, tasks)
+    return CalendarPage(services, changes, tasks, ops=ops)
 
 
 PAGES.insert(  # right after Schedule and Clients
@@ -98,10 +100,10 @@ PAGES.insert(  # right after Schedule and Clients
 )
 
 
-def _travel_page(services: Services, changes: ChangeBus, tasks: TaskRunner) -> QWidget:
+def _travel_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
     from nomadcm.ui.travel.page import TravelPage  # the city table loads in the background from here
 
-    return TravelPage(services, changes, tasks)
+    return TravelPage(services, changes, tasks, ops=ops)
 
 
 PAGES.insert(  # after Calendar: where she is decides "your time" everywhere else

@@ -59,6 +59,7 @@ class Task:
         on_progress: Callable[[int, int], None] | None,
         on_success: Callable[[Any], None] | None,
         on_failure: Callable[[BaseException], None] | None,
+        on_done: Callable[[Any], Any] | None,
         label: str,
         summary: Callable[[Any], str] | None,
         changes: ChangeBus | None,
@@ -69,6 +70,7 @@ class Task:
         self.on_progress = on_progress
         self.on_success = on_success
         self.on_failure = on_failure
+        self.on_done = on_done
         self.label = label
         self.summary = summary
         self.changes = changes
@@ -137,6 +139,7 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int], None] | None = None,
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
+        on_done: Callable[[Any], Any] | None = None,
         label: str = "",
         summary: Callable[[Any], str] | None = None,
         changes: ChangeBus | None = None,
@@ -145,7 +148,9 @@ class TaskRunner(QObject):
         """Queues `work(report)`; the callbacks run on the GUI thread while `owner` lives.
 
         `label` names the job in the status bar when it ends unattended ("" = say nothing); `summary(result)`
-        is the text for a success then. `areas` are announced on `changes` after a success.
+        is the text for a success then. `areas` are announced on `changes` after a success. `on_done(result)`
+        runs on a success whether `owner` lives or not (the operation runner pushes the undo command there);
+        what it returns is the result `on_success` and `summary` receive.
         """
         task = Task(
             work,
@@ -153,6 +158,7 @@ class TaskRunner(QObject):
             on_progress=on_progress,
             on_success=on_success,
             on_failure=on_failure,
+            on_done=on_done,
             label=label,
             summary=summary,
             changes=changes,
@@ -211,6 +217,8 @@ class TaskRunner(QObject):
         if task in self._open:
             self._open.remove(task)
         if kind == _SUCCEEDED:
+            if task.on_done is not None:
+                payload = task.on_done(payload)
             if task.areas and task.changes is not None and shiboken6.isValid(task.changes):
                 task.changes.notify(task.areas)
             if not task.owner_alive():

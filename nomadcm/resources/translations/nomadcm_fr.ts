@@ -201,42 +201,6 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <source>&amp;Week</source>
-        <translation>&amp;Semaine</translation>
-    </message>
-    <message>
-        <source>&amp;Month</source>
-        <translation>&amp;Mois</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>Précédent</translation>
-    </message>
-    <message>
-        <source>&amp;Today</source>
-        <translation>&amp;Aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Suivant</translation>
-    </message>
-    <message>
-        <source>Which clock the calendar shows: yours (from your itinerary) or an audience&apos;s</source>
-        <translation>L&apos;heure affichée par le calendrier : la vôtre (d&apos;après votre itinéraire) ou celle d&apos;une audience</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Importer…</translation>
-    </message>
-    <message>
-        <source>&amp;Queue…</source>
-        <translation>&amp;File d&apos;attente…</translation>
-    </message>
-    <message>
-        <source>Time shown:</source>
-        <translation>Heure affichée :</translation>
-    </message>
-    <message>
         <source>My time (itinerary)</source>
         <translation>Mon heure (itinéraire)</translation>
     </message>
@@ -277,36 +241,12 @@
         <translation>Non enregistré : choisissez les occurrences à modifier.</translation>
     </message>
     <message>
-        <source>edit repeating post</source>
-        <translation>modification d&apos;une publication récurrente</translation>
-    </message>
-    <message>
         <source>That time does not exist on the new day (clocks jump forward): moved to {time}.</source>
         <translation>Cette heure n&apos;existe pas ce jour-là (passage à l&apos;heure d&apos;été) : déplacée à {time}.</translation>
     </message>
     <message>
-        <source>move occurrence</source>
-        <translation>déplacement d&apos;une occurrence</translation>
-    </message>
-    <message>
         <source>Post moved — Ctrl+Z puts it back.</source>
         <translation>Publication déplacée — Ctrl+Z la remet en place.</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Modifier…</translation>
-    </message>
-    <message>
-        <source>Mark &amp;published</source>
-        <translation>Marquer comme &amp;publiée</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Supprimer…</translation>
-    </message>
-    <message>
-        <source>mark published</source>
-        <translation>marquer comme publiée</translation>
     </message>
     <message>
         <source>Delete a repeating post</source>
@@ -317,12 +257,59 @@
         <translation>Supprimer quelles occurrences ?</translation>
     </message>
     <message>
-        <source>delete occurrence</source>
-        <translation>suppression d&apos;une occurrence</translation>
-    </message>
-    <message>
         <source>Deleted — Ctrl+Z brings it back.</source>
         <translation>Supprimée — Ctrl+Z la fait revenir.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPageView</name>
+    <message>
+        <source>&amp;Week</source>
+        <translation type="unfinished">&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation type="unfinished">&amp;Mois</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished">Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished">&amp;Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished">Suivant</translation>
+    </message>
+    <message>
+        <source>Which clock the calendar shows: yours (from your itinerary) or an audience&apos;s</source>
+        <translation type="unfinished">L&apos;heure affichée par le calendrier : la vôtre (d&apos;après votre itinéraire) ou celle d&apos;une audience</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished">&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>&amp;Queue…</source>
+        <translation type="unfinished">&amp;File d&apos;attente…</translation>
+    </message>
+    <message>
+        <source>Time shown:</source>
+        <translation type="unfinished">Heure affichée :</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished">&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;published</source>
+        <translation type="unfinished">Marquer comme &amp;publiée</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished">&amp;Supprimer…</translation>
     </message>
 </context>
 <context>
@@ -904,7 +891,7 @@
     </message>
     <message>
         <source>to</source>
-        <translation>au</translation>
+        <translation>à</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>
@@ -1247,7 +1234,7 @@
     </message>
     <message>
         <source>to</source>
-        <translation>au</translation>
+        <translation>à</translation>
     </message>
     <message>
         <source>For Excel in French (semicolons, UTF-8 with BOM)</source>
@@ -1704,108 +1691,111 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Sample data — {path}</source>
-        <translation>Données d&apos;exemple — {path}</translation>
-    </message>
-    <message>
-        <source>The database NomadCM is working on</source>
-        <translation>La base de données sur laquelle NomadCM travaille</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;New post…</source>
-        <translation>&amp;Nouvelle publication…</translation>
-    </message>
-    <message>
-        <source>&amp;Export schedule as CSV…</source>
-        <translation>&amp;Exporter le planning en CSV…</translation>
-    </message>
-    <message>
-        <source>&amp;Import schedule from CSV…</source>
-        <translation>&amp;Importer un planning CSV…</translation>
-    </message>
-    <message>
-        <source>Back to &amp;your data</source>
-        <translation>Retour à &amp;vos données</translation>
-    </message>
-    <message>
-        <source>Close the sample data and open your own database</source>
-        <translation>Fermer les données d&apos;exemple et ouvrir votre propre base</translation>
-    </message>
-    <message>
-        <source>Explore the &amp;sample data</source>
-        <translation>Explorer les données d&apos;e&amp;xemple</translation>
-    </message>
-    <message>
-        <source>A realistic month in a separate database; yours is not touched</source>
-        <translation>Un mois réaliste dans une base séparée ; la vôtre n&apos;est pas touchée</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <source>&amp;Filter…</source>
-        <translation>&amp;Filtrer…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Paramètres…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Actualiser</translation>
-    </message>
-    <message>
-        <source>Show what another window or the command line changed</source>
-        <translation>Afficher ce qu&apos;une autre fenêtre ou la ligne de commande a modifié</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
-        <source>&amp;Welcome assistant…</source>
-        <translation>Assistant de &amp;bienvenue…</translation>
-    </message>
-    <message>
-        <source>Open the &amp;log folder</source>
-        <translation>Ouvrir le dossier des &amp;journaux</translation>
-    </message>
-    <message>
-        <source>&amp;About NomadCM</source>
-        <translation>À &amp;propos de NomadCM</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>À propos de &amp;Qt</translation>
-    </message>
-    <message>
         <source>{page} — {app} (sample data)</source>
         <translation>{page} — {app} (données d&apos;exemple)</translation>
     </message>
     <message>
         <source>NomadCM is still running: reminders and timers go on. Quit from the tray menu.</source>
         <translation>NomadCM tourne toujours : les rappels et les minuteurs continuent. Pour quitter, passez par le menu de l&apos;icône de notification.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowView</name>
+    <message>
+        <source>Sample data — {path}</source>
+        <translation type="unfinished">Données d&apos;exemple — {path}</translation>
+    </message>
+    <message>
+        <source>The database NomadCM is working on</source>
+        <translation type="unfinished">La base de données sur laquelle NomadCM travaille</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished">&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New post…</source>
+        <translation type="unfinished">&amp;Nouvelle publication…</translation>
+    </message>
+    <message>
+        <source>&amp;Export schedule as CSV…</source>
+        <translation type="unfinished">&amp;Exporter le planning en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Import schedule from CSV…</source>
+        <translation type="unfinished">&amp;Importer un planning CSV…</translation>
+    </message>
+    <message>
+        <source>Back to &amp;your data</source>
+        <translation type="unfinished">Retour à &amp;vos données</translation>
+    </message>
+    <message>
+        <source>Close the sample data and open your own database</source>
+        <translation type="unfinished">Fermer les données d&apos;exemple et ouvrir votre propre base</translation>
+    </message>
+    <message>
+        <source>Explore the &amp;sample data</source>
+        <translation type="unfinished">Explorer les données d&apos;e&amp;xemple</translation>
+    </message>
+    <message>
+        <source>A realistic month in a separate database; yours is not touched</source>
+        <translation type="unfinished">Un mois réaliste dans une base séparée ; la vôtre n&apos;est pas touchée</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished">É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished">&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished">&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation type="unfinished">&amp;Filtrer…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished">&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished">&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Show what another window or the command line changed</source>
+        <translation type="unfinished">Afficher ce qu&apos;une autre fenêtre ou la ligne de commande a modifié</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished">&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome assistant…</source>
+        <translation type="unfinished">Assistant de &amp;bienvenue…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation type="unfinished">Ouvrir le dossier des &amp;journaux</translation>
+    </message>
+    <message>
+        <source>&amp;About NomadCM</source>
+        <translation type="unfinished">À &amp;propos de NomadCM</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished">À propos de &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +1942,121 @@
     <message>
         <source>{time} does not exist on {day} in {zone} (the clocks jump forward): this occurrence goes out at {moved}, just after the jump.</source>
         <translation>{time} n&apos;existe pas le {day} à {zone} (passage à l&apos;heure d&apos;été) : cette occurrence part à {moved}, juste après le changement d&apos;heure.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>new post</source>
+        <translation>nouvelle publication</translation>
+    </message>
+    <message>
+        <source>add %n post(s)</source>
+        <translation>ajout de %n publication(s)</translation>
+    </message>
+    <message>
+        <source>import of {name}</source>
+        <translation>import de {name}</translation>
+    </message>
+    <message>
+        <source>post edit</source>
+        <translation>modification de la publication</translation>
+    </message>
+    <message>
+        <source>move post</source>
+        <translation>déplacement de la publication</translation>
+    </message>
+    <message>
+        <source>status change</source>
+        <translation>changement d&apos;état</translation>
+    </message>
+    <message>
+        <source>delete post</source>
+        <translation>suppression de la publication</translation>
+    </message>
+    <message>
+        <source>delete {count} posts</source>
+        <translation>suppression de {count} publications</translation>
+    </message>
+    <message>
+        <source>restore %n post(s)</source>
+        <translation>rétablissement de %n publication(s)</translation>
+    </message>
+    <message>
+        <source>edit repeating post</source>
+        <translation>modification d&apos;une publication récurrente</translation>
+    </message>
+    <message>
+        <source>move occurrence</source>
+        <translation>déplacement d&apos;une occurrence</translation>
+    </message>
+    <message>
+        <source>mark published</source>
+        <translation>marquer comme publiée</translation>
+    </message>
+    <message>
+        <source>delete occurrence</source>
+        <translation>suppression d&apos;une occurrence</translation>
+    </message>
+    <message>
+        <source>delete %n row(s)</source>
+        <translation>suppression de %n ligne(s)</translation>
+    </message>
+    <message>
+        <source>new stay in {place}</source>
+        <translation>nouveau séjour à {place}</translation>
+    </message>
+    <message>
+        <source>change stay in {place}</source>
+        <translation>modification du séjour à {place}</translation>
+    </message>
+    <message>
+        <source>delete stay in {place}</source>
+        <translation>suppression du séjour à {place}</translation>
+    </message>
+    <message>
+        <source>new transit {route}</source>
+        <translation>nouveau trajet {route}</translation>
+    </message>
+    <message>
+        <source>change transit {route}</source>
+        <translation>modification du trajet {route}</translation>
+    </message>
+    <message>
+        <source>delete transit {route}</source>
+        <translation>suppression du trajet {route}</translation>
+    </message>
+    <message>
+        <source>acknowledge conflicts</source>
+        <translation>validation de conflits</translation>
+    </message>
+    <message>
+        <source>undo acknowledgement</source>
+        <translation>annulation de la validation</translation>
+    </message>
+    <message>
+        <source>add screen time</source>
+        <translation>ajout de temps d&apos;écran</translation>
+    </message>
+    <message>
+        <source>add rest</source>
+        <translation>ajout de repos</translation>
+    </message>
+    <message>
+        <source>edit entry</source>
+        <translation>modification d&apos;une entrée</translation>
+    </message>
+    <message>
+        <source>delete %n entries</source>
+        <translation>suppression de %n entrée(s)</translation>
+    </message>
+    <message>
+        <source>restore %n entries</source>
+        <translation>rétablissement de %n entrée(s)</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>Impossible d&apos;annuler</translation>
     </message>
 </context>
 <context>
@@ -2375,54 +2480,6 @@
         <translation>Nouvelle publication</translation>
     </message>
     <message>
-        <source>What will the post say?</source>
-        <translation>Que dira la publication ?</translation>
-    </message>
-    <message>
-        <source>launch, promo (separated by commas)</source>
-        <translation>lancement, promo (séparés par des virgules)</translation>
-    </message>
-    <message>
-        <source>Notes for yourself (not published)</source>
-        <translation>Notes pour vous (non publiées)</translation>
-    </message>
-    <message>
-        <source>&amp;Client:</source>
-        <translation>&amp;Client :</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel:</source>
-        <translation>C&amp;anal :</translation>
-    </message>
-    <message>
-        <source>&amp;When:</source>
-        <translation>&amp;Quand :</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat:</source>
-        <translation>&amp;Répéter :</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>&amp;Texte :</translation>
-    </message>
-    <message>
-        <source>&amp;Link:</source>
-        <translation>&amp;Lien :</translation>
-    </message>
-    <message>
-        <source>T&amp;ags:</source>
-        <translation>&amp;Étiquettes :</translation>
-    </message>
-    <message>
-        <source>&amp;Status:</source>
-        <translation>É&amp;tat :</translation>
-    </message>
-    <message>
-        <source>&amp;Notes:</source>
-        <translation>&amp;Notes :</translation>
-    </message>
-    <message>
         <source>Add a client on the Clients page first.</source>
         <translation>Ajoutez d&apos;abord un client dans la page Clients.</translation>
     </message>
@@ -2481,6 +2538,57 @@
     <message>
         <source>{time} happens twice that night; the {which} occurrence is used.</source>
         <translation>{time} arrive deux fois cette nuit-là ; c&apos;est la {which} occurrence qui est retenue.</translation>
+    </message>
+</context>
+<context>
+    <name>PostDialogView</name>
+    <message>
+        <source>What will the post say?</source>
+        <translation>Que dira la publication ?</translation>
+    </message>
+    <message>
+        <source>launch, promo (separated by commas)</source>
+        <translation>lancement, promo (séparés par des virgules)</translation>
+    </message>
+    <message>
+        <source>Notes for yourself (not published)</source>
+        <translation>Notes pour vous (non publiées)</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Client :</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;anal :</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Quand :</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Répéter :</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte :</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>&amp;Lien :</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>&amp;Étiquettes :</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>É&amp;tat :</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes :</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +2994,82 @@
 <context>
     <name>SchedulePage</name>
     <message>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <source>No client yet</source>
+        <translation>Pas encore de client</translation>
+    </message>
+    <message>
+        <source>A post is for a client&apos;s channel. Add your first client on the Clients page.</source>
+        <translation>Une publication est destinée au canal d&apos;un client. Ajoutez votre premier client dans la page Clients.</translation>
+    </message>
+    <message>
+        <source>Post saved.</source>
+        <translation>Publication enregistrée.</translation>
+    </message>
+    <message>
+        <source>Edit a repeating post</source>
+        <translation>Modifier une publication récurrente</translation>
+    </message>
+    <message>
+        <source>Save the changes to which occurrences?</source>
+        <translation>Appliquer les modifications à quelles occurrences ?</translation>
+    </message>
+    <message>
+        <source>Not saved: choose which occurrences to change.</source>
+        <translation>Non enregistré : choisissez les occurrences à modifier.</translation>
+    </message>
+    <message>
+        <source>Post saved — Ctrl+Z puts it back.</source>
+        <translation>Publication enregistrée — Ctrl+Z la remet comme avant.</translation>
+    </message>
+    <message>
+        <source>Post saved; the filters hide it.</source>
+        <translation>Publication enregistrée ; les filtres la masquent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) deleted — Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>%n publication supprimée — Ctrl+Z la fait revenir.</numerusform>
+            <numerusform>%n publications supprimées — Ctrl+Z les fait revenir.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete which occurrences of this repeating post?</source>
+        <translation>Supprimer quelles occurrences de cette publication récurrente ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrence(s) of repeating posts are selected. Delete only these, these and the following ones, or every occurrence of their series?</source>
+        <translation>
+            <numerusform>%n occurrence de publication récurrente est sélectionnée. Supprimer seulement celle-ci, celle-ci et les suivantes, ou toutes les occurrences de sa série ?</numerusform>
+            <numerusform>%n occurrences de publications récurrentes sont sélectionnées. Supprimer seulement celles-ci, celles-ci et les suivantes, ou toutes les occurrences de leurs séries ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n single post(s) selected will be deleted too.</source>
+        <translation>
+            <numerusform>La publication simple sélectionnée sera supprimée aussi.</numerusform>
+            <numerusform>Les %n publications simples sélectionnées seront supprimées aussi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete a repeating post</source>
+        <translation>Supprimer une publication récurrente</translation>
+    </message>
+    <message>
+        <source>Deleted — Ctrl+Z brings it back.</source>
+        <translation>Supprimée — Ctrl+Z la fait revenir.</translation>
+    </message>
+    <message>
+        <source>Status set to {status} on the selected occurrences only; the rest of their series keeps its own — Ctrl+Z puts it back.</source>
+        <translation>État « {status} » appliqué aux seules occurrences sélectionnées ; le reste de leur série garde le sien — Ctrl+Z annule.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePageView</name>
+    <message>
         <source>Search the text…</source>
         <translation>Rechercher dans le texte…</translation>
     </message>
@@ -2911,7 +3095,7 @@
     </message>
     <message>
         <source>to</source>
-        <translation>au</translation>
+        <translation>à</translation>
     </message>
     <message>
         <source>First audience date</source>
@@ -2953,10 +3137,6 @@
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
-    <message>
-        <source>All clients</source>
-        <translation>Tous les clients</translation>
-    </message>
     <message numerus="yes">
         <source>%n post(s)</source>
         <translation>
@@ -2993,131 +3173,16 @@
         <translation>Planifier une publication</translation>
     </message>
     <message>
-        <source>No client yet</source>
-        <translation>Pas encore de client</translation>
-    </message>
-    <message>
-        <source>A post is for a client&apos;s channel. Add your first client on the Clients page.</source>
-        <translation>Une publication est destinée au canal d&apos;un client. Ajoutez votre premier client dans la page Clients.</translation>
-    </message>
-    <message>
-        <source>Post saved.</source>
-        <translation>Publication enregistrée.</translation>
-    </message>
-    <message>
-        <source>Edit a repeating post</source>
-        <translation>Modifier une publication récurrente</translation>
-    </message>
-    <message>
-        <source>Save the changes to which occurrences?</source>
-        <translation>Appliquer les modifications à quelles occurrences ?</translation>
-    </message>
-    <message>
-        <source>Not saved: choose which occurrences to change.</source>
-        <translation>Non enregistré : choisissez les occurrences à modifier.</translation>
-    </message>
-    <message>
-        <source>edit repeating post</source>
-        <translation>modification d&apos;une publication récurrente</translation>
-    </message>
-    <message>
-        <source>Post saved — Ctrl+Z puts it back.</source>
-        <translation>Publication enregistrée — Ctrl+Z la remet comme avant.</translation>
-    </message>
-    <message>
-        <source>Post saved; the filters hide it.</source>
-        <translation>Publication enregistrée ; les filtres la masquent.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post(s) deleted — Ctrl+Z brings them back.</source>
-        <translation>
-            <numerusform>%n publication supprimée — Ctrl+Z la fait revenir.</numerusform>
-            <numerusform>%n publications supprimées — Ctrl+Z les fait revenir.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete which occurrences of this repeating post?</source>
-        <translation>Supprimer quelles occurrences de cette publication récurrente ?</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n occurrence(s) of repeating posts are selected. Delete only these, these and the following ones, or every occurrence of their series?</source>
-        <translation>
-            <numerusform>%n occurrence de publication récurrente est sélectionnée. Supprimer seulement celle-ci, celle-ci et les suivantes, ou toutes les occurrences de sa série ?</numerusform>
-            <numerusform>%n occurrences de publications récurrentes sont sélectionnées. Supprimer seulement celles-ci, celles-ci et les suivantes, ou toutes les occurrences de leurs séries ?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The %n single post(s) selected will be deleted too.</source>
-        <translation>
-            <numerusform>La publication simple sélectionnée sera supprimée aussi.</numerusform>
-            <numerusform>Les %n publications simples sélectionnées seront supprimées aussi.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete a repeating post</source>
-        <translation>Supprimer une publication récurrente</translation>
-    </message>
-    <message>
-        <source>delete occurrence</source>
-        <translation>suppression d&apos;une occurrence</translation>
-    </message>
-    <message numerus="yes">
-        <source>delete %n row(s)</source>
-        <translation>
-            <numerusform>suppression de %n ligne</numerusform>
-            <numerusform>suppression de %n lignes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Deleted — Ctrl+Z brings it back.</source>
-        <translation>Supprimée — Ctrl+Z la fait revenir.</translation>
-    </message>
-    <message>
-        <source>status change</source>
-        <translation>changement d&apos;état</translation>
-    </message>
-    <message>
-        <source>Status set to {status} on the selected occurrences only; the rest of their series keeps its own — Ctrl+Z puts it back.</source>
-        <translation>État « {status} » appliqué aux seules occurrences sélectionnées ; le reste de leur série garde le sien — Ctrl+Z annule.</translation>
-    </message>
-    <message>
-        <source>Cannot undo</source>
-        <translation>Impossible d&apos;annuler</translation>
+        <source>Set status (these occurrences only)</source>
+        <translation>Changer l&apos;état (ces occurrences seulement)</translation>
     </message>
     <message>
         <source>Set status</source>
         <translation>Changer l&apos;état</translation>
     </message>
     <message>
-        <source>Set status (these occurrences only)</source>
-        <translation>Changer l&apos;état (ces occurrences seulement)</translation>
-    </message>
-    <message>
         <source>A repeating post&apos;s occurrence gets the status alone; its other occurrences keep theirs.</source>
         <translation>L&apos;occurrence d&apos;une publication récurrente change d&apos;état seule ; ses autres occurrences gardent le leur.</translation>
-    </message>
-</context>
-<context>
-    <name>ScheduleUndo</name>
-    <message>
-        <source>new post</source>
-        <translation>nouvelle publication</translation>
-    </message>
-    <message>
-        <source>post edit</source>
-        <translation>modification de la publication</translation>
-    </message>
-    <message>
-        <source>delete post</source>
-        <translation>suppression de la publication</translation>
-    </message>
-    <message>
-        <source>delete {count} posts</source>
-        <translation>suppression de {count} publications</translation>
-    </message>
-    <message>
-        <source>status change</source>
-        <translation>changement d&apos;état</translation>
     </message>
 </context>
 <context>
@@ -3745,41 +3810,6 @@
     </message>
 </context>
 <context>
-    <name>TravelUndo</name>
-    <message>
-        <source>new stay in {place}</source>
-        <translation>nouveau séjour à {place}</translation>
-    </message>
-    <message>
-        <source>change stay in {place}</source>
-        <translation>modification du séjour à {place}</translation>
-    </message>
-    <message>
-        <source>delete stay in {place}</source>
-        <translation>suppression du séjour à {place}</translation>
-    </message>
-    <message>
-        <source>new transit {route}</source>
-        <translation>nouveau trajet {route}</translation>
-    </message>
-    <message>
-        <source>change transit {route}</source>
-        <translation>modification du trajet {route}</translation>
-    </message>
-    <message>
-        <source>delete transit {route}</source>
-        <translation>suppression du trajet {route}</translation>
-    </message>
-    <message>
-        <source>acknowledge conflicts</source>
-        <translation>validation de conflits</translation>
-    </message>
-    <message>
-        <source>undo acknowledgement</source>
-        <translation>annulation de la validation</translation>
-    </message>
-</context>
-<context>
     <name>Tray</name>
     <message>
         <source>Due today</source>
@@ -4213,25 +4243,6 @@
     </message>
 </context>
 <context>
-    <name>WellbeingUndo</name>
-    <message>
-        <source>add screen time</source>
-        <translation>ajout de temps d&apos;écran</translation>
-    </message>
-    <message>
-        <source>add rest</source>
-        <translation>ajout de repos</translation>
-    </message>
-    <message>
-        <source>edit entry</source>
-        <translation>modification d&apos;une entrée</translation>
-    </message>
-    <message>
-        <source>delete %n entries</source>
-        <translation>suppression de %n entrée(s)</translation>
-    </message>
-</context>
-<context>
     <name>WorkSessionsModel</name>
     <message>
         <source>From</source>
@@ -4437,147 +4448,8 @@ Non compris ({error}) : considérés comme inconnus</translation>
 <context>
     <name>WorkplacesPage</name>
     <message>
-        <source>Workplaces</source>
-        <translation>Lieux de travail</translation>
-    </message>
-    <message>
-        <source>Places</source>
-        <translation>Lieux</translation>
-    </message>
-    <message>
-        <source>Trip checklists</source>
-        <translation>Listes par voyage</translation>
-    </message>
-    <message>
-        <source>New place</source>
-        <translation>Nouveau lieu</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Speed test…</source>
-        <translation>Test de débit…</translation>
-    </message>
-    <message>
-        <source>Worked here…</source>
-        <translation>J&apos;ai travaillé ici…</translation>
-    </message>
-    <message>
-        <source>Add to a trip…</source>
-        <translation>Ajouter à un voyage…</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importer…</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exporter…</translation>
-    </message>
-    <message>
-        <source>GeoJSON or Overpass JSON from OpenStreetMap, or a places CSV</source>
-        <translation>GeoJSON ou JSON Overpass d&apos;OpenStreetMap, ou un CSV de lieux</translation>
-    </message>
-    <message>
-        <source>Search names, addresses, notes</source>
-        <translation>Rechercher dans les noms, adresses, notes</translation>
-    </message>
-    <message>
-        <source>All kinds</source>
-        <translation>Tous les types</translation>
-    </message>
-    <message>
-        <source>Favourites</source>
-        <translation>Favoris</translation>
-    </message>
-    <message>
-        <source>Minimum download speed</source>
-        <translation>Débit descendant minimum</translation>
-    </message>
-    <message>
-        <source>Power outlets at least</source>
-        <translation>Prises électriques, au moins</translation>
-    </message>
-    <message>
-        <source>Quiet at least</source>
-        <translation>Calme, au moins</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>N&apos;importe quand</translation>
-    </message>
-    <message>
-        <source>Open now</source>
-        <translation>Ouvert maintenant</translation>
-    </message>
-    <message>
-        <source>Open at…</source>
-        <translation>Ouvert à…</translation>
-    </message>
-    <message>
-        <source>On each place&apos;s own clock: 10:00 in Lisbon means 10:00 Lisbon time</source>
-        <translation>À l&apos;heure locale de chaque lieu : 10:00 à Lisbonne veut dire 10:00 heure de Lisbonne</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>Effacer les filtres</translation>
-    </message>
-    <message>
-        <source>Download ≥</source>
-        <translation>Descendant ≥</translation>
-    </message>
-    <message>
-        <source>Power ≥</source>
-        <translation>Prises ≥</translation>
-    </message>
-    <message>
-        <source>Quiet ≥</source>
-        <translation>Calme ≥</translation>
-    </message>
-    <message>
-        <source>Cancel import</source>
-        <translation>Annuler l&apos;import</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>indifférent</translation>
-    </message>
-    <message>
         <source>All cities</source>
         <translation>Toutes les villes</translation>
-    </message>
-    <message>
-        <source>{n} Mbit/s</source>
-        <translation>{n} Mbit/s</translation>
-    </message>
-    <message>
-        <source>any speed</source>
-        <translation>tout débit</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n place(s) shown</source>
-        <translation>
-            <numerusform>%n lieu affiché</numerusform>
-            <numerusform>%n lieux affichés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> of {total}</source>
-        <translation> sur {total}</translation>
-    </message>
-    <message>
-        <source>No workplace yet. Add the cafés, coworkings and libraries where you work, or import an OpenStreetMap extract (GeoJSON or Overpass JSON) of a city.</source>
-        <translation>Pas encore de lieu de travail. Ajoutez les cafés, coworkings et bibliothèques où vous travaillez, ou importez un extrait OpenStreetMap (GeoJSON ou JSON Overpass) d&apos;une ville.</translation>
-    </message>
-    <message>
-        <source>No place matches these filters.</source>
-        <translation>Aucun lieu ne correspond à ces filtres.</translation>
     </message>
     <message numerus="yes">
         <source>%n speed test(s)</source>
@@ -4669,6 +4541,148 @@ Non compris ({error}) : considérés comme inconnus</translation>
             <numerusform>%n lieu écrit dans {path}</numerusform>
             <numerusform>%n lieux écrits dans {path}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WorkplacesPageView</name>
+    <message>
+        <source>Workplaces</source>
+        <translation type="unfinished">Lieux de travail</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished">Lieux</translation>
+    </message>
+    <message>
+        <source>Trip checklists</source>
+        <translation type="unfinished">Listes par voyage</translation>
+    </message>
+    <message>
+        <source>New place</source>
+        <translation type="unfinished">Nouveau lieu</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished">Modifier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Supprimer</translation>
+    </message>
+    <message>
+        <source>Speed test…</source>
+        <translation type="unfinished">Test de débit…</translation>
+    </message>
+    <message>
+        <source>Worked here…</source>
+        <translation type="unfinished">J&apos;ai travaillé ici…</translation>
+    </message>
+    <message>
+        <source>Add to a trip…</source>
+        <translation type="unfinished">Ajouter à un voyage…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished">Importer…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Exporter…</translation>
+    </message>
+    <message>
+        <source>GeoJSON or Overpass JSON from OpenStreetMap, or a places CSV</source>
+        <translation type="unfinished">GeoJSON ou JSON Overpass d&apos;OpenStreetMap, ou un CSV de lieux</translation>
+    </message>
+    <message>
+        <source>Search names, addresses, notes</source>
+        <translation type="unfinished">Rechercher dans les noms, adresses, notes</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished">Tous les types</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation type="unfinished">Favoris</translation>
+    </message>
+    <message>
+        <source>Minimum download speed</source>
+        <translation type="unfinished">Débit descendant minimum</translation>
+    </message>
+    <message>
+        <source>Power outlets at least</source>
+        <translation type="unfinished">Prises électriques, au moins</translation>
+    </message>
+    <message>
+        <source>Quiet at least</source>
+        <translation type="unfinished">Calme, au moins</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished">N&apos;importe quand</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open at…</source>
+        <translation type="unfinished">Ouvert à…</translation>
+    </message>
+    <message>
+        <source>On each place&apos;s own clock: 10:00 in Lisbon means 10:00 Lisbon time</source>
+        <translation type="unfinished">À l&apos;heure locale de chaque lieu : 10:00 à Lisbonne veut dire 10:00 heure de Lisbonne</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished">Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Download ≥</source>
+        <translation type="unfinished">Descendant ≥</translation>
+    </message>
+    <message>
+        <source>Power ≥</source>
+        <translation type="unfinished">Prises ≥</translation>
+    </message>
+    <message>
+        <source>Quiet ≥</source>
+        <translation type="unfinished">Calme ≥</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation type="unfinished">Annuler l&apos;import</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished">indifférent</translation>
+    </message>
+    <message>
+        <source>{n} Mbit/s</source>
+        <translation type="unfinished">{n} Mbit/s</translation>
+    </message>
+    <message>
+        <source>any speed</source>
+        <translation type="unfinished">tout débit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) shown</source>
+        <translation type="unfinished">
+            <numerusform>%n lieu affiché</numerusform>
+            <numerusform>%n lieux affichés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> of {total}</source>
+        <translation type="unfinished"> sur {total}</translation>
+    </message>
+    <message>
+        <source>No workplace yet. Add the cafés, coworkings and libraries where you work, or import an OpenStreetMap extract (GeoJSON or Overpass JSON) of a city.</source>
+        <translation type="unfinished">Pas encore de lieu de travail. Ajoutez les cafés, coworkings et bibliothèques où vous travaillez, ou importez un extrait OpenStreetMap (GeoJSON ou JSON Overpass) d&apos;une ville.</translation>
+    </message>
+    <message>
+        <source>No place matches these filters.</source>
+        <translation type="unfinished">Aucun lieu ne correspond à ces filtres.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ Every edit returns the state before it (`SeriesState`), so the GUI can undo it e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Channel, Client, OccurrenceOverride, Post, utcnow
+from nomadcm.services.changes import POSTS, Change, change
 from nomadcm.services.schedule.occurrences import get_series
 from nomadcm.services.schedule.post_writes import (
     DraftsRefused,
@@ -119,6 +121,18 @@ class OccurrenceEditor:
             s.execute(delete(ov_t).where(ov_t.c.post_id.in_(list(state.post_ids))))
             if state.overrides:
                 s.execute(insert(ov_t), list(state.overrides))
+
+    def op(self, label: str, action: Callable[[], EditOutcome], *, count: int = 1) -> Change:
+        """Runs `action` (an edit through this editor: `lambda: editor.edit(...)`) and says what it changed
+        (result: the EditOutcome). Undo puts back the state captured before it; redo runs `action` again."""
+        outcome = action()
+
+        def undo() -> Change:
+            created = [outcome.created_id] if outcome.created_id is not None else []
+            self.restore(outcome.before, created)
+            return change(POSTS, label, lambda: self.op(label, action, count=count), count=count)
+
+        return change(POSTS, label, undo, outcome, count=count)
 
     # ------------------------------------------------------------------ edits
 

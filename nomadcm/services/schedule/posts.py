@@ -21,6 +21,7 @@ from sqlalchemy.sql import Select
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, UserError
 from nomadcm.models import Channel, Client, OccurrenceOverride, Post, utcnow
+from nomadcm.services.changes import CLIENTS, POSTS, Change, change
 from nomadcm.services.schedule import post_writes
 from nomadcm.services.schedule.post_writes import (
     DraftChecker,
@@ -229,6 +230,108 @@ class PostService:
             if overrides:
                 _insert_keeping_ids(s, OccurrenceOverride.__table__, overrides)
         return ids
+
+    # ------------------------------------------------------------------ the same writes, saying what changed
+    # Each `*_op` does what its plain twin does and returns a Change (services/changes.py) whose `result` is
+    # the plain return value and whose `undo()` is the inverse write.
+
+    def add_many_op(
+        self,
+        drafts: Iterable[PostDraft],
+        *,
+        create_missing: Mapping[int, NewChannel] | None = None,
+        progress: Progress | None = None,
+    ) -> Change:
+        """`add_many`; undo deletes exactly these posts and the channels created for them."""
+        drafts = list(drafts)
+        ids = self.add_many(drafts, create_missing=create_missing, progress=progress)
+        created: list[int] = []
+        if create_missing:
+            with self.db.session() as s:
+                channel_of = dict(s.execute(select(Post.id, Post.channel_id).where(Post.id.in_(ids))).all())
+            created = sorted({channel_of[i] for i, d in zip(ids, drafts, strict=True) if d.channel_id < 0})
+        areas = {POSTS, CLIENTS} if created else {POSTS}
+        return change(areas, "add_posts", lambda: self.delete_op(ids, channels=created), ids, count=len(ids))
+
+    def add_op(self, draft: PostDraft) -> Change:
+        """`add` (result: the PostInfo); undo deletes the post."""
+        info = self.add(draft)
+        return change(POSTS, "add_post", lambda: self.delete_op([info.id]), info)
+
+    def update_op(self, post_id: int, draft: PostDraft) -> Change:
+        """`update` (result: the PostInfo); undo writes the post's previous values back."""
+        before = self.get(post_id).to_draft()
+        info = self.update(post_id, draft)
+        return change(POSTS, "edit_post", lambda: self.update_op(post_id, before), info)
+
+    def move_op(self, post_id: int, wall: datetime, fold: int = 0) -> Change:
+        """`move` (result: the PostInfo); undo puts the post back at its previous time."""
+        before = self.get(post_id).to_draft()
+        info = self.move(post_id, wall, fold)
+        return change(POSTS, "move_post", lambda: self.update_op(post_id, before), info)
+
+    def set_status_op(self, post_ids: Sequence[int], status: str) -> Change:
+        """`set_status` (result: rows changed); undo gives each post its previous status back."""
+        ids = list(post_ids)
+        with self.db.session() as s:
+            before = dict(s.execute(select(Post.id, Post.status).where(Post.id.in_(ids))).all())
+        count = self.set_status(ids, status)
+
+        def undo() -> Change:
+            by_status: dict[str, list[int]] = {}
+            for post_id, old in before.items():
+                by_status.setdefault(old, []).append(post_id)
+            for old, group in by_status.items():
+                self.set_status(group, old)
+            return change(POSTS, "set_status", lambda: self.set_status_op(ids, status), count=len(ids))
+
+        return change(POSTS, "set_status", undo, count, count=len(ids))
+
+    def delete_op(self, post_ids: Sequence[int], *, channels: Sequence[int] = ()) -> Change:
+        """`delete` (result: the snapshots); undo restores them. `channels`: channels (created by an
+        import with these posts) deleted with them, and put back with them."""
+        snapshots = self.delete(post_ids)
+        channel_rows: list[dict[str, Any]] = []
+        if channels:
+            with self.db.write() as s:
+                table = Channel.__table__
+                channel_rows = [
+                    dict(r) for r in s.execute(select(table).where(table.c.id.in_(list(channels)))).mappings()
+                ]
+                s.execute(delete(table).where(table.c.id.in_(list(channels))))
+        areas = {POSTS, CLIENTS} if channel_rows else {POSTS}
+        return change(
+            areas,
+            "delete_posts",
+            lambda: self.restore_op(snapshots, channels=channel_rows),
+            snapshots,
+            count=len(snapshots),
+        )
+
+    def restore_op(
+        self, snapshots: Sequence[PostSnapshot], *, channels: Sequence[dict[str, Any]] = ()
+    ) -> Change:
+        """`restore` (result: the ids), with the `channels` rows put back first; undo deletes them again."""
+        channel_ids: list[int] = []
+        if channels:
+            with self.db.write() as s:
+                channel_ids = _insert_keeping_ids(s, Channel.__table__, [dict(c) for c in channels])
+            moved = {int(c["id"]): new for c, new in zip(channels, channel_ids, strict=True)}
+            snapshots = [
+                PostSnapshot(
+                    {
+                        **snap.values,
+                        "channel_id": moved.get(snap.values["channel_id"], snap.values["channel_id"]),
+                    },
+                    snap.overrides,
+                )
+                for snap in snapshots
+            ]
+        ids = self.restore(snapshots)
+        areas = {POSTS, CLIENTS} if channels else {POSTS}
+        return change(
+            areas, "restore_posts", lambda: self.delete_op(ids, channels=channel_ids), ids, count=len(ids)
+        )
 
     # ------------------------------------------------------------------ reads
 

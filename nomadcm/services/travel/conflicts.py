@@ -22,11 +22,14 @@ from sqlalchemy import delete, select
 
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import ConflictAck, Post
+from nomadcm.services.changes import CONFLICTS, POSTS, Change, change
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.travel.conflict_rules import rules
 from nomadcm.services.travel.conflict_sweep import PostConflicts, sweep
 from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.storage import Database
+
+ACK_AREAS = frozenset({CONFLICTS, POSTS})  # an acknowledgement changes the Schedule's conflict column too
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,33 @@ class ConflictService:
                 ).first()
                 if exists is None and s.get(Post, a.post_id) is not None:
                     s.add(ConflictAck(post_id=a.post_id, kind=a.kind, note=a.note, created_at=a.created_at))
+
+    def acknowledge_op(self, post_id: int, kinds: Iterable[str], note: str = "") -> Change:
+        """`acknowledge` (result: the kinds added); undo removes exactly those."""
+        kinds = list(kinds)
+        added = self.acknowledge(post_id, kinds, note)
+
+        def undo() -> Change:
+            removed = self.unacknowledge(post_id, added)
+
+            def redo() -> Change:  # the same rows again, note and date included
+                self.restore_acks(removed)
+                return change(ACK_AREAS, "acknowledge", undo, count=len(added))
+
+            return change(ACK_AREAS, "acknowledge", redo, count=len(added))
+
+        return change(ACK_AREAS, "acknowledge", undo if added else None, added, count=len(added))
+
+    def unacknowledge_op(self, post_id: int, kinds: Iterable[str] | None = None) -> Change:
+        """`unacknowledge` (result: the AckInfo removed); undo puts them back, note and date included."""
+        removed = self.unacknowledge(post_id, kinds)
+
+        def undo() -> Change:
+            self.restore_acks(removed)
+            again = [a.kind for a in removed]
+            return change(ACK_AREAS, "unacknowledge", lambda: self.unacknowledge_op(post_id, again))
+
+        return change(ACK_AREAS, "unacknowledge", undo if removed else None, removed)
 
     def acknowledgements(self, post_id: int) -> list[AckInfo]:
         with self.db.session() as s:

@@ -7,6 +7,7 @@ unless given. Times a person types without a zone are read in the zone where she
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +18,7 @@ from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import AppUsage, Client, RestPeriod, ScreenSession
 from nomadcm.models.wellbeing import SOURCES
+from nomadcm.services.changes import WELLBEING, Change, change
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.services.wellbeing.days import TypedInstant, ZoneTimeline, resolve_typed
 from nomadcm.services.wellbeing.record_values import (
@@ -238,6 +240,52 @@ class WellbeingService:
                 )
             )
         return self.get_rest(info.id)
+
+    # ------------------------------------------------------------------ the same writes, saying what changed
+    # Each `*_op` returns a Change (services/changes.py): result = the plain return, undo = the inverse.
+
+    def add_screen_op(self, device: str, start: datetime, end: datetime, **options: Any) -> Change:
+        info = self.add_screen(device, start, end, **options)
+        return change(WELLBEING, "add_screen", lambda: self.delete_entries_op([info.id], []), info)
+
+    def add_rest_op(self, kind: str, start: datetime, end: datetime, **options: Any) -> Change:
+        info = self.add_rest(kind, start, end, **options)
+        return change(WELLBEING, "add_rest", lambda: self.delete_entries_op([], [info.id]), info)
+
+    def update_screen_op(self, session_id: int, **changes: Any) -> Change:
+        old = self.get_screen(session_id)
+        info = self.update_screen(session_id, **changes)
+        back = {key: getattr(old, key) for key in changes}
+        return change(WELLBEING, "edit_entry", lambda: self.update_screen_op(session_id, **back), info)
+
+    def update_rest_op(self, rest_id: int, **changes: Any) -> Change:
+        old = self.get_rest(rest_id)
+        info = self.update_rest(rest_id, **changes)
+        back = {key: getattr(old, key) for key in changes}
+        return change(WELLBEING, "edit_entry", lambda: self.update_rest_op(rest_id, **back), info)
+
+    def delete_entries_op(self, screen_ids: Sequence[int], rest_ids: Sequence[int]) -> Change:
+        """Deletes screen sessions and rest periods (result: them as they were); undo puts them back."""
+        screens = [self.delete_screen(i) for i in screen_ids]
+        rests = [self.delete_rest(i) for i in rest_ids]
+        count = len(screens) + len(rests)
+        return change(
+            WELLBEING,
+            "delete_entries",
+            lambda: self.restore_entries_op(screens, rests),
+            [*screens, *rests],
+            count=count,
+        )
+
+    def restore_entries_op(self, screens: Sequence[ScreenInfo], rests: Sequence[RestInfo]) -> Change:
+        back = [self.restore_screen(i).id for i in screens]
+        rest_back = [self.restore_rest(i).id for i in rests]
+        return change(
+            WELLBEING,
+            "restore_entries",
+            lambda: self.delete_entries_op(back, rest_back),
+            count=len(back) + len(rest_back),
+        )
 
     def rests_between(self, start: datetime, end: datetime) -> list[RestInfo]:
         with self.db.session() as s:

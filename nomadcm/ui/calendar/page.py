@@ -11,117 +11,60 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
+from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.ui.calendar.layout import DaySpan, Placed, day_spans, month_grid_start, place, week_start
-from nomadcm.ui.calendar.view import MONTH_LINES, MonthView, WeekView
+from nomadcm.ui.calendar.page_view import MONTH, MY_TIME, WEEK, CalendarPageView, conflict_text, first_per_day
+from nomadcm.ui.calendar.view import MONTH_LINES
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import fmt_date
+from nomadcm.ui.formatting import fmt_date, qdate
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.publishing.occurrence_actions import ask_scope, dropped_message, occurrence_as_post
-from nomadcm.ui.publishing.undo import push_occurrence_edit
-from nomadcm.ui.schedule.undo import AddPostCommand, EditPostCommand
 from nomadcm.ui.tasks import TaskRunner
 
-WEEK, MONTH = "week", "month"
-MY_TIME = ""
 
-
-class CalendarPage(QWidget):
+class CalendarPage(CalendarPageView):
     loaded = Signal()
     status_message = Signal(str)
     navigate = Signal(str)
 
     def __init__(
-        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        services: Services,
+        changes: ChangeBus,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.tasks = tasks  # the import dialog runs on it
         self.undo_stack = QUndoStack(self)
+        self.ops = ops or OpRunner(changes, tasks, self.undo_stack, self)  # writes: ui/operations.py
         self.mode = WEEK
         self.anchor = timezones.wall_at(timezones.now_utc(), self._lens_zone_now()).date()
         self.days: list[DaySpan] = []
         self.items: list[Placed] = []
         self.post_dialog: QWidget | None = None
 
-        self.week_button = QToolButton()
-        self.week_button.setText(self.tr("&Week"))
-        self.month_button = QToolButton()
-        self.month_button.setText(self.tr("&Month"))
-        group = QButtonGroup(self)
-        for b in (self.week_button, self.month_button):
-            b.setCheckable(True)
-            group.addButton(b)
-        self.week_button.setChecked(True)
-        self.prev_button = QToolButton()
-        self.prev_button.setText("◀")
-        self.prev_button.setToolTip(self.tr("Previous"))
-        self.today_button = QPushButton(self.tr("&Today"))
-        self.next_button = QToolButton()
-        self.next_button.setText("▶")
-        self.next_button.setToolTip(self.tr("Next"))
-        self.title = QLabel()
-        self.title.setObjectName("calendarTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.lens = QComboBox()
-        self.lens.setToolTip(
-            self.tr("Which clock the calendar shows: yours (from your itinerary) or an audience's")
-        )
-        self.client_filter = QComboBox()
-        self.import_button = QPushButton(self.tr("&Import…"))
-        self.queue_button = QPushButton(self.tr("&Queue…"))
-
-        bar = QHBoxLayout()
-        for w in (self.week_button, self.month_button, self.prev_button, self.today_button, self.next_button):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("Time shown:")))
-        bar.addWidget(self.lens)
-        bar.addWidget(self.client_filter)
-        bar.addWidget(self.queue_button)
-        bar.addWidget(self.import_button)
-
-        self.week_view = WeekView()
-        self.week_scroll = QScrollArea()
-        self.week_scroll.setWidgetResizable(True)
-        self.week_scroll.setWidget(self.week_view)
-        self.month_view = MonthView()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.week_scroll)
-        self.stack.addWidget(self.month_view)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)  # its own row: a week in French with the zone does not fit in the bar
-        layout.addLayout(bar)
-        layout.addWidget(self.stack, 1)
-
+        self.build()
         self._fill_filters()
         self.week_button.toggled.connect(lambda on: self.set_mode(WEEK if on else MONTH))
         self.prev_button.clicked.connect(lambda: self.step(-1))
@@ -238,7 +181,7 @@ class CalendarPage(QWidget):
     def _mark_conflicts(self, itinerary) -> None:  # type: ignore[no-untyped-def]
         """The conflict check's findings (sleep, transit, holiday...) on the posts drawn (the month view draws
         the first few of each day; the rest are counted)."""
-        shown = self.items if self.mode == WEEK else _first_per_day(self.items, MONTH_LINES)
+        shown = self.items if self.mode == WEEK else first_per_day(self.items, MONTH_LINES)
         if not shown:
             return
         try:
@@ -251,7 +194,7 @@ class CalendarPage(QWidget):
             c = found.get((p.occurrence.post_id, p.occurrence.utc))
             kinds = getattr(c, "kinds", ()) if c is not None else ()
             if kinds:
-                p.conflict = _conflict_text(c, kinds)
+                p.conflict = conflict_text(c, kinds)
 
     def _show_title(self) -> None:
         if not self.days:
@@ -259,7 +202,7 @@ class CalendarPage(QWidget):
         if self.mode == WEEK:
             text = f"{fmt_date(self.days[0].day)} – {fmt_date(self.days[-1].day)}"
         else:
-            text = self.locale().toString(_qdate(self.anchor.replace(day=1)), "MMMM yyyy")
+            text = self.locale().toString(qdate(self.anchor.replace(day=1)), "MMMM yyyy")
         zone = self.lens_zone() or self.tr("your time")
         self.title.setText(f"{text}  ·  {zone}")
 
@@ -300,9 +243,7 @@ class CalendarPage(QWidget):
         self._open(dialog)
 
     def _add(self, draft: PostDraft) -> None:
-        info = self.services.posts.add(draft)
-        self.undo_stack.push(AddPostCommand(info.id, self.services.posts, self.changes, self._undo_failed))
-        self.changes.notify(POSTS)
+        self._write(lambda: self.services.posts.add_op(draft))
         self.status_message.emit(self.tr("Post saved."))
 
     @Slot(object)
@@ -316,16 +257,9 @@ class CalendarPage(QWidget):
             show_user_error(self, err)
             return
         if o.series_wall is None:
-            before = info.to_draft()
 
             def save(draft: PostDraft) -> None:
-                self.services.posts.update(o.post_id, draft)
-                self.undo_stack.push(
-                    EditPostCommand(
-                        o.post_id, before, draft, self.services.posts, self.changes, self._undo_failed
-                    )
-                )
-                self.changes.notify(POSTS)
+                self._write(lambda: self.services.posts.update_op(o.post_id, draft))
 
             self._open(PostDialog(self.services, save, post=info, parent=self))
             return
@@ -343,15 +277,11 @@ class CalendarPage(QWidget):
             if scope is None:
                 raise UserError(self.tr("Not saved: choose which occurrences to change."))
             editor = self.services.occurrence_editor
-            outcome = push_occurrence_edit(
-                self.undo_stack,
-                self.tr("edit repeating post"),
-                editor,
-                lambda: editor.edit(o.post_id, series_wall, draft, scope),
-                self.changes,
-                self._undo_failed,
-            )
-            self.changes.notify(POSTS)
+            outcome = self._write(
+                lambda: editor.op(
+                    "edit_occurrence", lambda: editor.edit(o.post_id, series_wall, draft, scope)
+                )
+            ).result
             if outcome.dropped:
                 self.status_message.emit(dropped_message(outcome.dropped))
 
@@ -386,35 +316,22 @@ class CalendarPage(QWidget):
     def move(self, o, wall: datetime, fold: int = 0) -> None:  # type: ignore[no-untyped-def]
         """Moves one post or one occurrence to `wall` in its own zone, undoably."""
         if o.series_wall is None:
-            before = self.services.posts.get(o.post_id).to_draft()
-            after = replace(before, wall=wall, fold=fold)
-            self.services.posts.update(o.post_id, after)
-            self.undo_stack.push(
-                EditPostCommand(
-                    o.post_id, before, after, self.services.posts, self.changes, self._undo_failed
-                )
-            )
+            self._write(lambda: self.services.posts.move_op(o.post_id, wall, fold))
         else:
             editor = self.services.occurrence_editor
             series_wall = o.series_wall
-            push_occurrence_edit(
-                self.undo_stack,
-                self.tr("move occurrence"),
-                editor,
-                lambda: editor.move(o.post_id, series_wall, wall, fold),
-                self.changes,
-                self._undo_failed,
+            self._write(
+                lambda: editor.op("move_occurrence", lambda: editor.move(o.post_id, series_wall, wall, fold))
             )
-        self.changes.notify(POSTS)
         self.status_message.emit(self.tr("Post moved — Ctrl+Z puts it back."))
 
     @Slot(object, QPoint)
     def item_menu(self, item: Placed, pos: QPoint) -> None:
-        menu = QMenu(self)
-        menu.addAction(self.tr("&Edit…"), lambda: self.edit_item(item))
-        if item.occurrence.status != "published":
-            menu.addAction(self.tr("Mark &published"), lambda: self.mark_published(item))
-        menu.addAction(self.tr("&Delete…"), lambda: self.delete_item(item))
+        menu, edit, publish, delete = self.build_item_menu(item)
+        edit.triggered.connect(lambda: self.edit_item(item))
+        if publish is not None:
+            publish.triggered.connect(lambda: self.mark_published(item))
+        delete.triggered.connect(lambda: self.delete_item(item))
         menu.popup(pos)
         self._menu = menu
 
@@ -422,41 +339,23 @@ class CalendarPage(QWidget):
         o = item.occurrence
         try:
             if o.series_wall is None:
-                before = {o.post_id: o.status}
-                self.services.posts.set_status([o.post_id], "published")
-                from nomadcm.ui.schedule.undo import SetStatusCommand
-
-                self.undo_stack.push(
-                    SetStatusCommand(
-                        before, "published", self.services.posts, self.changes, self._undo_failed
-                    )
-                )
+                self._write(lambda: self.services.posts.set_status_op([o.post_id], "published"))
             else:
                 editor = self.services.occurrence_editor
                 series_wall = o.series_wall
-                push_occurrence_edit(
-                    self.undo_stack,
-                    self.tr("mark published"),
-                    editor,
-                    lambda: editor.set_status(o.post_id, series_wall, "published"),
-                    self.changes,
-                    self._undo_failed,
+                self._write(
+                    lambda: editor.op(
+                        "mark_published", lambda: editor.set_status(o.post_id, series_wall, "published")
+                    )
                 )
         except UserError as err:
             show_user_error(self, err)
-            return
-        self.changes.notify(POSTS)
 
     def delete_item(self, item: Placed) -> None:
         o = item.occurrence
         try:
             if o.series_wall is None:
-                from nomadcm.ui.schedule.undo import DeletePostsCommand
-
-                snapshots = self.services.posts.delete([o.post_id])
-                self.undo_stack.push(
-                    DeletePostsCommand(snapshots, self.services.posts, self.changes, self._undo_failed)
-                )
+                self._write(lambda: self.services.posts.delete_op([o.post_id]))
             else:
                 scope = ask_scope(
                     self, self.tr("Delete a repeating post"), self.tr("Delete which occurrences?")
@@ -465,25 +364,23 @@ class CalendarPage(QWidget):
                     return
                 editor = self.services.occurrence_editor
                 series_wall = o.series_wall
-                push_occurrence_edit(
-                    self.undo_stack,
-                    self.tr("delete occurrence"),
-                    editor,
-                    lambda: editor.delete(o.post_id, series_wall, scope),
-                    self.changes,
-                    self._undo_failed,
+                self._write(
+                    lambda: editor.op(
+                        "delete_occurrence", lambda: editor.delete(o.post_id, series_wall, scope)
+                    )
                 )
         except UserError as err:
             show_user_error(self, err)
             return
-        self.changes.notify(POSTS)
         self.status_message.emit(self.tr("Deleted — Ctrl+Z brings it back."))
 
     @Slot()
     def open_import(self) -> None:
         from nomadcm.ui.publishing.import_preview import ImportPreviewDialog
 
-        dialog = ImportPreviewDialog(self.services, self.changes, self.tasks, self)
+        dialog = ImportPreviewDialog(
+            self.services, self.changes, self.tasks, self, ops=self.ops, undo_stack=self.undo_stack
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_dialog = dialog
         dialog.open()
@@ -503,27 +400,9 @@ class CalendarPage(QWidget):
         dialog.finished.connect(lambda _r: setattr(self, "post_dialog", None))  # type: ignore[attr-defined]
         dialog.open()  # type: ignore[attr-defined]
 
-    def _undo_failed(self, err: UserError) -> None:
-        show_user_error(self, err)
-
-
-def _qdate(d: date):  # type: ignore[no-untyped-def]
-    from nomadcm.ui.formatting import qdate
-
-    return qdate(d)
-
-
-def _first_per_day(items: list[Placed], count: int) -> list[Placed]:
-    seen: dict[int, int] = {}
-    out = []
-    for p in items:
-        n = seen.get(p.day_index, 0)
-        if n < count:
-            out.append(p)
-        seen[p.day_index] = n + 1
-    return out
-
-
-def _conflict_text(conflict: object, kinds: tuple[str, ...]) -> str:
-    detail = getattr(conflict, "detail", None)
-    return detail if isinstance(detail, str) and detail else ", ".join(kinds)
+    def _write(self, write: Callable[[], Change]) -> Change:
+        """A write through the operation runner, undone on this page's stack; a UserError propagates (the
+        caller shows it, or the post dialog does and stays open)."""
+        change = self.ops.run(write, stack=self.undo_stack)
+        assert change is not None  # no parent: a failure raised
+        return change

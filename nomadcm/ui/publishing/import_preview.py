@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.errors import UserError
-from nomadcm.exchange.bulk_import import ImportPreview, PreviewRow, commit_import, preview_import
+from nomadcm.exchange.bulk_import import ImportPreview, PreviewRow, commit_import_op, preview_import
 from nomadcm.services.container import Services
-from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus
+from nomadcm.services.schedule.clients import ChannelInfo
+from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.formatting import fmt_date, fmt_int, fmt_time, plural
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.tasks import Task, TaskRunner, report_unexpected
 from nomadcm.ui.widgets.table_model import RowsTableModel
 from nomadcm.ui.widgets.zone_picker import ZonePicker
@@ -86,77 +88,33 @@ def finished_text(count: int) -> str:
 
 class ImportPreviewDialog(QDialog):
     def __init__(
-        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        services: Services,
+        changes: ChangeBus,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.tasks = tasks
+        # The import is one undoable step (on `undo_stack`, else the shown page's); no parent: it outlives
+        # the dialog.
+        self.ops = ops or OpRunner(changes, tasks)
+        self.undo_stack = undo_stack
         self.job: Task | None = None
         self.preview: ImportPreview | None = None
         self.setWindowTitle(self.tr("Import posts"))
         self.resize(860, 520)
 
-        self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(self.tr("A CSV file"))
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self.browse)
-        self.format_combo = QComboBox()
-        labels = {
-            "native": self.tr("NomadCM CSV"),
-            "hootsuite": self.tr("Hootsuite bulk file"),
-            "sprout": self.tr("Sprout Social bulk file"),
-            "publer": self.tr("Publer bulk file"),
-        }
-        for fmt in FORMATS:
-            self.format_combo.addItem(labels[fmt], fmt)
-        self.channel_combo = QComboBox()
-        for ch in services.clients.list_channels():
-            self.channel_combo.addItem(f"{ch.client_name} — {ch.label}", ch.id)
-        self.zone_picker = ZonePicker()
-        self.date_style = QComboBox()
-        self.date_style.addItem(self.tr("Day first (31/12/2026)"), "dmy")
-        self.date_style.addItem(self.tr("Month first (12/31/2026)"), "mdy")
-        self.preview_button = QPushButton(self.tr("&Preview"))
+        self._build(services.clients.list_channels())
+        self.browse_button.clicked.connect(self.browse)
         self.preview_button.clicked.connect(self.run_preview)
-
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(browse)
-        form = QFormLayout()
-        form.addRow(self.tr("&File:"), file_row)
-        form.addRow(self.tr("F&ormat:"), self.format_combo)
-        self.bulk_rows = [
-            (self.tr("&Posts for:"), self.channel_combo),
-            (self.tr("Times are in &zone:"), self.zone_picker),
-            (self.tr("&Dates:"), self.date_style),
-        ]
-        for label, widget in self.bulk_rows:
-            form.addRow(label, widget)
-        self._form = form
-
-        self.model = PreviewModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(
-            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
-
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.channel_combo.currentIndexChanged.connect(self._channel_changed)
         for signal in (
@@ -169,6 +127,65 @@ class ImportPreviewDialog(QDialog):
             signal.connect(self._invalidate)
         self._format_changed()
         self._channel_changed()
+
+    def _build(self, channels: list[ChannelInfo]) -> None:
+        """The form (file, format, and for a bulk file its channel, zone and date style), the preview table,
+        the summary and the buttons."""
+        self.model = PreviewModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.preview_button = QPushButton(self.tr("&Preview"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_form(channels))
+        layout.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+    def _build_form(self, channels: list[ChannelInfo]) -> QFormLayout:
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("A CSV file"))
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.format_combo = QComboBox()
+        labels = {
+            "native": self.tr("NomadCM CSV"),
+            "hootsuite": self.tr("Hootsuite bulk file"),
+            "sprout": self.tr("Sprout Social bulk file"),
+            "publer": self.tr("Publer bulk file"),
+        }
+        for fmt in FORMATS:
+            self.format_combo.addItem(labels[fmt], fmt)
+        self.channel_combo = QComboBox()
+        for ch in channels:
+            self.channel_combo.addItem(f"{ch.client_name} — {ch.label}", ch.id)
+        self.zone_picker = ZonePicker()
+        self.date_style = QComboBox()
+        self.date_style.addItem(self.tr("Day first (31/12/2026)"), "dmy")
+        self.date_style.addItem(self.tr("Month first (12/31/2026)"), "mdy")
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.addRow(self.tr("&File:"), file_row)
+        form.addRow(self.tr("F&ormat:"), self.format_combo)
+        self.bulk_rows = [
+            (self.tr("&Posts for:"), self.channel_combo),
+            (self.tr("Times are in &zone:"), self.zone_picker),
+            (self.tr("&Dates:"), self.date_style),
+        ]
+        for label, widget in self.bulk_rows:
+            form.addRow(label, widget)
+        self._form = form
+        return form
 
     # ------------------------------------------------------------------ actions
 
@@ -242,15 +259,14 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setEnabled(False)
         self._say(self.tr("Importing…"))
         db = self.services.db
-        self.job = self.tasks.run(
-            lambda _report: commit_import(db, preview),
+        self.job = self.ops.run_in_background(
+            lambda _report: commit_import_op(db, preview),
             self,
+            stack=self.undo_stack,
             on_success=self._imported,
             on_failure=self._failed,
             label=self.tr("Import of {name}").format(name=preview.path.name),
             summary=lambda count: finished_text(int(count)),
-            changes=self.changes,
-            areas=(POSTS, CLIENTS),
         )
 
     def _imported(self, count: int) -> None:

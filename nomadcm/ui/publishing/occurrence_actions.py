@@ -3,7 +3,7 @@
 - `ask_scope`: only this occurrence, this and following, or all of them;
 - `occurrence_as_post`: the post as the dialog shows one occurrence of it (its own time, text, link, status);
 - `delete_selection` / `status_selection`: a selection mixing single posts and occurrences, written all or
-  nothing through `OccurrenceEditor`, with the state before it captured for Undo (`OccurrenceCommand`);
+  nothing through `OccurrenceEditor`, with the state before it captured for Undo (`OccurrenceEditor.op`, pushed by the operation runner);
 - `rule_in_words`, `gap_note`: a rule and a DST-shifted occurrence said in words (tooltips).
 """
 

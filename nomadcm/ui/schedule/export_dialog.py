@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
+from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
 from nomadcm.ui.tasks import Task, TaskRunner, report_unexpected
@@ -65,10 +66,30 @@ class ExportDialog(QDialog):
         self.written_to: Path | None = None
         self.setWindowTitle(self.tr("Export schedule as CSV"))
         self.setMinimumWidth(460)
+        self._build(services.clients.list_clients())
+        if current is not None:
+            self._preselect(current)
+        self.buttons.accepted.connect(self.choose_file_and_export)
+        self.buttons.rejected.connect(self.reject)
+        self.from_check.toggled.connect(self.from_edit.setEnabled)
+        self.to_check.toggled.connect(self.to_edit.setEnabled)
+        self.from_edit.setEnabled(self.from_check.isChecked())
+        self.to_edit.setEnabled(self.to_check.isChecked())
+        for signal in (
+            self.client_combo.currentIndexChanged,
+            self.from_check.toggled,
+            self.to_check.toggled,
+            self.from_edit.dateChanged,
+            self.to_edit.dateChanged,
+        ):
+            signal.connect(self._update_count)
+        self._update_count()
 
+    def _build(self, clients: list[ClientInfo]) -> None:
+        """The form (client, audience dates, Excel flavour), the count, the error, the progress, the buttons."""
         self.client_combo = QComboBox()
         self.client_combo.addItem(self.tr("All clients"), None)
-        for client in services.clients.list_clients():
+        for client in clients:
             self.client_combo.addItem(client.name, client.id)
         self.from_check = QCheckBox(self.tr("From"))
         self.from_edit = QDateEdit(qdate(date.today()))
@@ -78,14 +99,6 @@ class ExportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(short_date_format())
             edit.setEnabled(False)
-        if current is not None:
-            self.client_combo.setCurrentIndex(max(self.client_combo.findData(current.client_id), 0))
-            if current.date_from is not None:
-                self.from_check.setChecked(True)
-                self.from_edit.setDate(qdate(current.date_from))
-            if current.date_to is not None:
-                self.to_check.setChecked(True)
-                self.to_edit.setDate(qdate(current.date_to))
         dates = QHBoxLayout()
         dates.addWidget(self.from_check)
         dates.addWidget(self.from_edit)
@@ -112,8 +125,6 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(
             self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.accepted.connect(self.choose_file_and_export)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.count_label)
@@ -121,19 +132,15 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
 
-        self.from_check.toggled.connect(self.from_edit.setEnabled)
-        self.to_check.toggled.connect(self.to_edit.setEnabled)
-        self.from_edit.setEnabled(self.from_check.isChecked())
-        self.to_edit.setEnabled(self.to_check.isChecked())
-        for signal in (
-            self.client_combo.currentIndexChanged,
-            self.from_check.toggled,
-            self.to_check.toggled,
-            self.from_edit.dateChanged,
-            self.to_edit.dateChanged,
-        ):
-            signal.connect(self._update_count)
-        self._update_count()
+    def _preselect(self, current: ScheduleFilter) -> None:
+        """Starts from the Schedule's filters: its client and its dates."""
+        self.client_combo.setCurrentIndex(max(self.client_combo.findData(current.client_id), 0))
+        if current.date_from is not None:
+            self.from_check.setChecked(True)
+            self.from_edit.setDate(qdate(current.date_from))
+        if current.date_to is not None:
+            self.to_check.setChecked(True)
+            self.to_edit.setDate(qdate(current.date_to))
 
     def selection(self) -> ScheduleFilter:
         return ScheduleFilter(

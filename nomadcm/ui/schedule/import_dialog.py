@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus
+from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.formatting import fmt_int, plural
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
 
 SETTINGS_FOLDER = "import/folder"
@@ -38,6 +39,7 @@ def start_import(
     tasks: TaskRunner,
     parent: QWidget,
     settings: QSettings | None = None,
+    ops: OpRunner | None = None,
 ) -> ImportDialog | None:
     """Asks for a file, then imports it in an ImportDialog (returned, already running)."""
     settings = settings or QSettings(APP_NAME, APP_NAME)
@@ -53,7 +55,7 @@ def start_import(
     if not path:
         return None
     settings.setValue(SETTINGS_FOLDER, str(Path(path).parent))
-    dialog = ImportDialog(services, changes, tasks, Path(path), parent)
+    dialog = ImportDialog(services, changes, tasks, Path(path), parent, ops=ops)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     dialog.start()
@@ -77,11 +79,15 @@ class ImportDialog(QDialog):
         tasks: TaskRunner,
         path: Path,
         parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.tasks = tasks
+        # The import is one undoable step (Ctrl+Z deletes what it added); no parent: it outlives the dialog.
+        self.ops = ops or OpRunner(changes, tasks)
         self.path = path
         self.job: Task | None = None
         self.outcome = ""  # "imported", "failed", "cancelled", "error" once finished
@@ -120,11 +126,11 @@ class ImportDialog(QDialog):
         db, path = self.services.db, self.path
 
         def work(report):  # type: ignore[no-untyped-def]
-            from nomadcm.exchange.csv_native_import import import_csv
+            from nomadcm.exchange.csv_native_import import import_csv_op
 
-            return import_csv(db, path, progress=report)
+            return import_csv_op(db, path, progress=report)
 
-        self.job = self.tasks.run(
+        self.job = self.ops.run_in_background(
             work,
             self,
             on_progress=self._on_progress,
@@ -132,8 +138,6 @@ class ImportDialog(QDialog):
             on_failure=self._on_failure,
             label=self.tr("Import of {name}").format(name=path.name),
             summary=lambda result: finished_text(result, path.name),
-            changes=self.changes,
-            areas=(POSTS, CLIENTS),  # clients: their post and channel counts changed
         )
 
     def running(self) -> bool:

@@ -11,17 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QSignalBlocker, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,13 +24,9 @@ from nomadcm.services.schedule.post_writes import PostCheck, PostDraft, check_li
 from nomadcm.services.schedule.posts import PostInfo
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_int, fmt_time
-from nomadcm.ui.schedule.table_models import channel_text, status_label
+from nomadcm.ui.schedule.post_dialog_view import ERROR_STYLE, MUTED_STYLE, PostDialogView
+from nomadcm.ui.schedule.table_models import channel_text
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
-from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
-from nomadcm.vocabulary import POST_STATUSES
-
-ERROR_STYLE = "color: #c53030;"
-MUTED_STYLE = "color: palette(mid);"
 
 SaveFunction = Callable[[PostDraft], None]
 
@@ -50,7 +37,7 @@ def next_full_hour(zone: str) -> datetime:
     return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
 
 
-class PostDialog(UnsavedChangesMixin, QDialog):
+class PostDialog(UnsavedChangesMixin, PostDialogView):
     def __init__(
         self,
         services: Services,
@@ -70,96 +57,9 @@ class PostDialog(UnsavedChangesMixin, QDialog):
         self._check: PostCheck | None = None  # the service's check of the draft, for the live line
         self._zone_of_client = ""  # the zone the current client suggested (kept in step until she changes it)
         self.setWindowTitle(self.tr("Edit post") if post else self.tr("New post"))
-        self.setMinimumWidth(620)
-
-        self.client_combo = QComboBox()
-        for c in self._clients:
-            self.client_combo.addItem(c.name, c.id)
-        self.channel_combo = QComboBox()
-        self.channel_hint = QLabel()
-        self.channel_hint.setStyleSheet(ERROR_STYLE)
-        self.channel_hint.setWordWrap(True)
-        self.channel_hint.hide()
-        self.when = ZonedDateTimeEdit()
-        self.live_line = QLabel()
-        self.live_line.setObjectName("liveLine")
-        self.live_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.live_line.setWordWrap(True)
-        self.fold_note = QLabel()
-        self.fold_note.setStyleSheet(MUTED_STYLE)
-        self.fold_note.hide()
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setPlaceholderText(self.tr("What will the post say?"))
-        self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setMinimumHeight(120)
-        self.count_label = QLabel()
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.link_edit = QLineEdit()
-        self.link_edit.setPlaceholderText("https://…")
-        self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText(self.tr("launch, promo (separated by commas)"))
-        self.status_combo = QComboBox()
-        for status in POST_STATUSES:
-            self.status_combo.addItem(status_label(status), status)
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText(self.tr("Notes for yourself (not published)"))
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setMaximumHeight(60)
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("problems")
-        self.problems_label.setStyleSheet(ERROR_STYLE)
-        self.problems_label.setWordWrap(True)
-        self.problems_label.hide()
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("&Client:"), self.client_combo)
-        channel_box = QVBoxLayout()
-        channel_box.setContentsMargins(0, 0, 0, 0)
-        channel_box.addWidget(self.channel_combo)
-        channel_box.addWidget(self.channel_hint)
-        channel_label = QLabel(self.tr("C&hannel:"))
-        channel_label.setBuddy(self.channel_combo)  # a row holding a layout needs its buddy set by hand
-        form.addRow(channel_label, channel_box)
-        when_box = QVBoxLayout()
-        when_box.setContentsMargins(0, 0, 0, 0)
-        when_box.addWidget(self.when)
-        when_box.addWidget(self.live_line)
-        when_box.addWidget(self.fold_note)
-        when_label = QLabel(self.tr("&When:"))
-        when_label.setBuddy(self.when.date_edit)
-        form.addRow(when_label, when_box)
-        from nomadcm.ui.publishing.recurrence_editor import RecurrenceEditor  # the publishing area's widget
-
-        self.recurrence = RecurrenceEditor(self._your_time)
-        form.addRow(self.tr("&Repeat:"), self.recurrence)
-        text_box = QVBoxLayout()
-        text_box.setContentsMargins(0, 0, 0, 0)
-        text_box.addWidget(self.text_edit)
-        text_box.addWidget(self.count_label)
-        text_label = QLabel(self.tr("&Text:"))
-        text_label.setBuddy(self.text_edit)
-        form.addRow(text_label, text_box)
-        form.addRow(self.tr("&Link:"), self.link_edit)
-        form.addRow(self.tr("T&ags:"), self.tags_edit)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status_combo)
-        status_row.addStretch(1)
-        status_label_ = QLabel(self.tr("&Status:"))
-        status_label_.setBuddy(self.status_combo)
-        form.addRow(status_label_, status_row)
-        form.addRow(self.tr("&Notes:"), self.notes_edit)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.build(self._clients, self._your_time)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems_label)
-        layout.addWidget(self.buttons)
 
         self._fill(post, client_id)
         self.client_combo.currentIndexChanged.connect(self._on_client_changed)

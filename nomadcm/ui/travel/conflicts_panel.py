@@ -31,10 +31,10 @@ from nomadcm.services.travel.conflicts import PostConflicts
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import plural, pydate, qdate, short_date_format
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner
 from nomadcm.ui.travel.conflict_dialogs import AcknowledgeDialog
 from nomadcm.ui.travel.table_models import ConflictsModel
-from nomadcm.ui.travel.undo import AcknowledgeCommand, UnacknowledgeCommand
 
 DEFAULT_DAYS = 90
 
@@ -50,31 +50,38 @@ class ConflictsPanel(QWidget):
         tasks: TaskRunner,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.undo_stack = undo_stack
+        self.ops = ops or OpRunner(changes, tasks, undo_stack, self)  # writes: ui/operations.py
         self.tasks = tasks  # the check runs on the window's task runner
         self.dialog: QDialog | None = None
         self._job: Task | None = None
         self._generation = 0
+        self._build()
+        self.date_from.dateChanged.connect(self.reload)
+        self.date_to.dateChanged.connect(self.reload)
+        self.show_acknowledged.toggled.connect(self.reload)
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.unack_button.clicked.connect(self.unacknowledge)
+        self.day_button.clicked.connect(self._show_day)
+        self.table.doubleClicked.connect(lambda _i: self._show_day())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _build(self) -> None:
+        """The date range and its status above, the conflicts (or a word saying there are none), the buttons."""
         self.model = ConflictsModel(self)
+        self._build_table()
         today = timezones.now_utc().date()
         self.date_from = self._date_edit(today)
         self.date_to = self._date_edit(today + timedelta(days=DEFAULT_DAYS))
         self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
         self.status = QLabel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(ConflictsModel.COLUMN_COUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ConflictsModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.ack_button = QPushButton(self.tr("Acknowledge…"))
         self.ack_button.setToolTip(
             self.tr("Mark these conflicts as fine, e.g. when the network publishes by itself")
@@ -88,7 +95,6 @@ class ConflictsPanel(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(mid); font-size: 12pt;")
-
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Posts from")))
         top.addWidget(self.date_from)
@@ -108,15 +114,17 @@ class ConflictsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-        self.date_from.dateChanged.connect(self.reload)
-        self.date_to.dateChanged.connect(self.reload)
-        self.show_acknowledged.toggled.connect(self.reload)
-        self.ack_button.clicked.connect(self.acknowledge)
-        self.unack_button.clicked.connect(self.unacknowledge)
-        self.day_button.clicked.connect(self._show_day)
-        self.table.doubleClicked.connect(lambda _i: self._show_day())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._update_buttons()
+    def _build_table(self) -> None:
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(ConflictsModel.COLUMN_COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ConflictsModel.TEXT, QHeaderView.ResizeMode.Stretch)
 
     def _date_edit(self, value: date) -> QDateEdit:
         edit = QDateEdit(qdate(value))
@@ -217,35 +225,21 @@ class ConflictsPanel(QWidget):
         dialog.open()
 
     def _acknowledge(self, c: PostConflicts, kinds: list[str], note: str) -> None:
-        try:
-            added = self.services.conflicts.acknowledge(c.post_id, kinds, note)
-        except UserError as err:
-            show_user_error(self, err)
-            return
-        if added:
-            self.undo_stack.push(
-                AcknowledgeCommand(c.post_id, added, note, self.services.conflicts, self.changes, self._error)
-            )
-        self.changes.notify("conflicts", "posts")
+        self.ops.run(
+            lambda: self.services.conflicts.acknowledge_op(c.post_id, kinds, note),
+            self,
+            stack=self.undo_stack,
+        )
 
     @Slot()
     def unacknowledge(self) -> None:
         c = self.current()
         if c is None or not c.acknowledged:
             return
-        try:
-            removed = self.services.conflicts.unacknowledge(c.post_id, list(c.acknowledged))
-        except UserError as err:
-            show_user_error(self, err)
-            return
-        if removed:
-            self.undo_stack.push(
-                UnacknowledgeCommand(removed, self.services.conflicts, self.changes, self._error)
-            )
-        self.changes.notify("conflicts", "posts")
-
-    def _error(self, err: UserError) -> None:
-        show_user_error(self, err)
+        kinds = list(c.acknowledged)
+        self.ops.run(
+            lambda: self.services.conflicts.unacknowledge_op(c.post_id, kinds), self, stack=self.undo_stack
+        )
 
     @Slot()
     def _show_day(self) -> None:

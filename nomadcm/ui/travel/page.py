@@ -7,6 +7,7 @@ bus as "itinerary", so the Schedule's "your time" and every other view follow. T
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal, Slot
@@ -15,11 +16,13 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
+from nomadcm.services.changes import CONFLICTS, Change
 from nomadcm.services.container import Services
 from nomadcm.services.travel import rhythm as rhythm_service
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_time
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.tasks import TaskRunner
 from nomadcm.ui.travel.conflict_dialogs import RhythmDialog
 from nomadcm.ui.travel.conflicts_panel import ConflictsPanel
@@ -27,15 +30,6 @@ from nomadcm.ui.travel.day_view import DayView
 from nomadcm.ui.travel.dialogs import StayDialog, TransitDialog
 from nomadcm.ui.travel.page_view import CONFLICTS_TAB, DAY_TAB, TravelPageView
 from nomadcm.ui.travel.table_models import WARNING_ROLE, Entry
-from nomadcm.ui.travel.undo import (
-    CONFLICTS,
-    AddStayCommand,
-    AddTransitCommand,
-    DeleteStayCommand,
-    DeleteTransitCommand,
-    EditStayCommand,
-    EditTransitCommand,
-)
 
 
 class TravelPage(TravelPageView):
@@ -43,16 +37,23 @@ class TravelPage(TravelPageView):
     loaded = Signal()
 
     def __init__(
-        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        services: Services,
+        changes: ChangeBus,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.dialog: QDialog | None = None
         self.undo_stack = QUndoStack(self)
+        self.ops = ops or OpRunner(changes, tasks, self.undo_stack, self)  # writes: ui/operations.py
         self._stale: set[int] = set()
         self._conflicts_checked = False
-        self.build(DayView(services), ConflictsPanel(services, changes, tasks, self.undo_stack))
+        self.build(DayView(services), ConflictsPanel(services, changes, tasks, self.undo_stack, ops=self.ops))
         self._connect()
         changes.changed.connect(self._on_changed)
         self.reload()
@@ -209,31 +210,18 @@ class TravelPage(TravelPageView):
         self._open(dialog)
 
     def _add_stay(self, dialog: StayDialog) -> bool:
-        try:
-            stay = self.services.trips.add_stay(dialog.value())
-        except UserError as err:
-            show_user_error(self, err)
+        done = self._write(lambda: self.services.trips.add_stay_op(dialog.value()))
+        if done is None:
             return False
-        self.undo_stack.push(AddStayCommand(stay, self.services.trips, self.changes, self._error))
-        self.changes.notify(ITINERARY)
+        stay = done.result
         self.select_entry(("stay", stay.id))
         self.status_message.emit(self.tr("Stay in {place} added").format(place=stay.place))
         return True
 
     def _edit_stay(self, dialog: StayDialog) -> bool:
         assert dialog.stay is not None
-        before = dialog.stay.to_input()
-        after = dialog.value()
-        try:
-            self.services.trips.update_stay(dialog.stay.id, after)
-        except UserError as err:
-            show_user_error(self, err)
-            return False
-        self.undo_stack.push(
-            EditStayCommand(dialog.stay.id, before, after, self.services.trips, self.changes, self._error)
-        )
-        self.changes.notify(ITINERARY)
-        return True
+        stay_id, after = dialog.stay.id, dialog.value()
+        return self._write(lambda: self.services.trips.update_stay_op(stay_id, after)) is not None
 
     # ------------------------------------------------------------------ transits
 
@@ -244,33 +232,18 @@ class TravelPage(TravelPageView):
         self._open(dialog)
 
     def _add_transit(self, dialog: TransitDialog) -> bool:
-        try:
-            transit = self.services.trips.add_transit(dialog.value())
-        except UserError as err:
-            show_user_error(self, err)
+        done = self._write(lambda: self.services.trips.add_transit_op(dialog.value()))
+        if done is None:
             return False
-        self.undo_stack.push(AddTransitCommand(transit, self.services.trips, self.changes, self._error))
-        self.changes.notify(ITINERARY)
+        transit = done.result
         self.select_entry(("transit", transit.id))
         self.status_message.emit(self.tr("Transit {route} added").format(route=transit.route))
         return True
 
     def _edit_transit(self, dialog: TransitDialog) -> bool:
         assert dialog.transit is not None
-        before = dialog.transit.to_input()
-        after = dialog.value()
-        try:
-            self.services.trips.update_transit(dialog.transit.id, after)
-        except UserError as err:
-            show_user_error(self, err)
-            return False
-        self.undo_stack.push(
-            EditTransitCommand(
-                dialog.transit.id, before, after, self.services.trips, self.changes, self._error
-            )
-        )
-        self.changes.notify(ITINERARY)
-        return True
+        transit_id, after = dialog.transit.id, dialog.value()
+        return self._write(lambda: self.services.trips.update_transit_op(transit_id, after)) is not None
 
     # ------------------------------------------------------------------ both
 
@@ -294,27 +267,19 @@ class TravelPage(TravelPageView):
         if entry is None:
             return
         trips = self.services.trips
-        try:
-            if entry.stay is not None:
-                checklist = trips.checklist_of(entry.stay.id)
-                trips.delete_stay(entry.stay.id)
-                command = DeleteStayCommand(entry.stay, checklist, trips, self.changes, self._error)
-                text = self.tr("Stay in {place} deleted (Ctrl+Z brings it back)").format(
-                    place=entry.stay.place
-                )
-            else:
-                assert entry.transit is not None
-                trips.delete_transit(entry.transit.id)
-                command = DeleteTransitCommand(entry.transit, trips, self.changes, self._error)
-                text = self.tr("Transit {route} deleted (Ctrl+Z brings it back)").format(
-                    route=entry.transit.route
-                )
-        except UserError as err:
-            show_user_error(self, err)
-            return
-        self.undo_stack.push(command)
-        self.changes.notify(*command.areas)
-        self.status_message.emit(text)
+        if entry.stay is not None:
+            stay_id = entry.stay.id
+            done = self._write(lambda: trips.delete_stay_op(stay_id))
+            text = self.tr("Stay in {place} deleted (Ctrl+Z brings it back)").format(place=entry.stay.place)
+        else:
+            assert entry.transit is not None
+            transit_id = entry.transit.id
+            done = self._write(lambda: trips.delete_transit_op(transit_id))
+            text = self.tr("Transit {route} deleted (Ctrl+Z brings it back)").format(
+                route=entry.transit.route
+            )
+        if done is not None:
+            self.status_message.emit(text)
 
     @Slot()
     def edit_rhythm(self) -> None:
@@ -341,5 +306,6 @@ class TravelPage(TravelPageView):
         self.dialog = dialog
         dialog.open()
 
-    def _error(self, err: UserError) -> None:
-        show_user_error(self, err)
+    def _write(self, write: Callable[[], Change]) -> Change | None:
+        """A write through the operation runner, undone on this page's stack; None when it failed (shown)."""
+        return self.ops.run(write, self, stack=self.undo_stack)

@@ -9,6 +9,7 @@ are built by `page_view.WellbeingPageView`; importing and exporting files is in 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,19 +17,20 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QWidget
 
 from nomadcm.errors import UserError
+from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.wellbeing.record_values import RestInfo, ScreenInfo
 from nomadcm.services.wellbeing.wellbeing_report import Report, week_first
 from nomadcm.ui.changes import CLIENTS, ITINERARY, SETTINGS, WELLBEING, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date, pydate, qdate
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.tasks import TaskRunner
 from nomadcm.ui.wellbeing import texts
 from nomadcm.ui.wellbeing.dialogs import EntryDialog, EntryValues
 from nomadcm.ui.wellbeing.file_actions import WellbeingFileActions
 from nomadcm.ui.wellbeing.goals_dialog import GoalsDialog
 from nomadcm.ui.wellbeing.page_view import RANGES, WellbeingPageView
-from nomadcm.ui.wellbeing.undo import AddEntryCommand, DeleteEntriesCommand, EditEntryCommand
 
 
 class WellbeingPage(WellbeingFileActions, WellbeingPageView):
@@ -36,13 +38,20 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
     badgesChanged = Signal(list)  # translated texts of the goals this week breaks
 
     def __init__(
-        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        services: Services,
+        changes: ChangeBus,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.tasks = tasks  # imports run on the window's task runner
         self.undo_stack = QUndoStack(self)
+        self.ops = ops or OpRunner(changes, tasks, self.undo_stack, self)  # writes: ui/operations.py
         self.report: Report | None = None
         self.badges: list[str] = []
         self._today = services.wellbeing_reports.today()
@@ -206,8 +215,10 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
         self.edit_button.setEnabled(count == 1)
         self.delete_button.setEnabled(count > 0)
 
-    def _error(self, err: UserError) -> None:
-        show_user_error(self, err)
+    def _write(self, write: Callable[[], Change]) -> Change | None:
+        """A write through the operation runner, undone on this page's stack; a UserError propagates to the
+        entry dialog, which shows it and stays open."""
+        return self.ops.run(write, stack=self.undo_stack)
 
     def add_entry(self, rest: bool = False) -> EntryDialog:
         """Opens the quick-add dialog (non-modal for tests; modal to the user)."""
@@ -219,13 +230,15 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
     def _submit_new(self, v: EntryValues) -> None:
         wellbeing = self.services.wellbeing
         if v.screen:
-            info: ScreenInfo | RestInfo = wellbeing.add_screen(
-                v.device, v.start, v.end, tz=v.tz, client_id=v.client_id, activity=v.activity
+            self._write(
+                lambda: wellbeing.add_screen_op(
+                    v.device, v.start, v.end, tz=v.tz, client_id=v.client_id, activity=v.activity
+                )
             )
         else:
-            info = wellbeing.add_rest(v.kind, v.start, v.end, tz=v.tz, quality=v.quality, note=v.note)
-        self.undo_stack.push(AddEntryCommand(info, wellbeing, self.changes, self._error))
-        self.changes.notify(WELLBEING)
+            self._write(
+                lambda: wellbeing.add_rest_op(v.kind, v.start, v.end, tz=v.tz, quality=v.quality, note=v.note)
+            )
 
     def edit_selected(self) -> EntryDialog | None:
         selected = self._selected()
@@ -236,21 +249,23 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
         def submit(v: EntryValues) -> None:
             wellbeing = self.services.wellbeing
             if isinstance(old, ScreenInfo):
-                new: ScreenInfo | RestInfo = wellbeing.update_screen(
-                    old.id,
-                    device=v.device,
-                    start=v.start,
-                    end=v.end,
-                    tz=v.tz,
-                    client_id=v.client_id,
-                    activity=v.activity,
+                self._write(
+                    lambda: wellbeing.update_screen_op(
+                        old.id,
+                        device=v.device,
+                        start=v.start,
+                        end=v.end,
+                        tz=v.tz,
+                        client_id=v.client_id,
+                        activity=v.activity,
+                    )
                 )
             else:
-                new = wellbeing.update_rest(
-                    old.id, kind=v.kind, start=v.start, end=v.end, tz=v.tz, quality=v.quality, note=v.note
+                self._write(
+                    lambda: wellbeing.update_rest_op(
+                        old.id, kind=v.kind, start=v.start, end=v.end, tz=v.tz, quality=v.quality, note=v.note
+                    )
                 )
-            self.undo_stack.push(EditEntryCommand(old, new, wellbeing, self.changes, self._error))
-            self.changes.notify(WELLBEING)
 
         dialog = EntryDialog(self.services, submit, self, entry=old)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -261,19 +276,15 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
         selected = self._selected()
         if not selected:
             return
-        wellbeing = self.services.wellbeing
-        try:
-            for info in selected:
-                if isinstance(info, ScreenInfo):
-                    wellbeing.delete_screen(info.id)
-                else:
-                    wellbeing.delete_rest(info.id)
-        except UserError as err:  # deleted meanwhile (another window): show what is there now
-            show_user_error(self, err)
+        screens = [i.id for i in selected if isinstance(i, ScreenInfo)]
+        rests = [i.id for i in selected if not isinstance(i, ScreenInfo)]
+        if (
+            self.ops.run(
+                lambda: self.services.wellbeing.delete_entries_op(screens, rests), self, stack=self.undo_stack
+            )
+            is None
+        ):  # deleted meanwhile (another window): show what is there now
             self.changes.notify(WELLBEING)
-            return
-        self.undo_stack.push(DeleteEntriesCommand(selected, wellbeing, self.changes, self._error))
-        self.changes.notify(WELLBEING)
 
     def new_item(self) -> None:
         self.add_entry()

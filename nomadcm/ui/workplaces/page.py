@@ -10,27 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QInputDialog,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSlider,
-    QSpinBox,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,23 +23,18 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.services.container import Services
-from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.ui.changes import ITINERARY, WELLBEING, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import short_date_format, short_time_format
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
 from nomadcm.ui.workplaces.checklist import ChecklistPanel, stay_label
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
+from nomadcm.ui.workplaces.page_view import OPEN_AT, OPEN_NOW, SLIDER_STEP, WorkplacesPageView
 from nomadcm.ui.workplaces.place_dialog import PlaceDialog
-from nomadcm.ui.workplaces.table_models import PlacesModel, kind_choices
-
-SLIDER_MAX_MBPS = 200
-SLIDER_STEP = 5
-OPEN_ANY, OPEN_NOW, OPEN_AT = range(3)
+from nomadcm.ui.workplaces.table_models import PlacesModel
 
 
-class WorkplacesPage(QWidget):
+class WorkplacesPage(WorkplacesPageView):
     loaded = Signal()
     status_message = Signal(str)
 
@@ -65,19 +45,8 @@ class WorkplacesPage(QWidget):
         self.services = services
         self.changes = changes
         self.tasks = tasks  # imports run on the window's task runner
-        self.model = PlacesModel(services.workplaces.catalog, self)
-
-        title = QLabel(self.tr("Workplaces"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._places_tab(), self.tr("Places"))
-        self.checklist = ChecklistPanel(services)
-        self.checklist.changed.connect(self._on_own_write)
-        self.tabs.addTab(self.checklist, self.tr("Trip checklists"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
-
+        self.build(PlacesModel(services.workplaces.catalog, self), ChecklistPanel(services))
+        self._connect()
         self.job: Task | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
@@ -87,17 +56,8 @@ class WorkplacesPage(QWidget):
         self.reload()
         QTimer.singleShot(0, self.loaded.emit)
 
-    # ------------------------------------------------------------------ building
-
-    def _places_tab(self) -> QWidget:
-        self.add_button = QPushButton(self.tr("New place"))
-        self.edit_button = QPushButton(self.tr("Edit"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.test_button = QPushButton(self.tr("Speed test…"))
-        self.worked_button = QPushButton(self.tr("Worked here…"))
-        self.checklist_button = QPushButton(self.tr("Add to a trip…"))
-        self.import_button = QPushButton(self.tr("Import…"))
-        self.export_button = QPushButton(self.tr("Export…"))
+    def _connect(self) -> None:
+        self.checklist.changed.connect(self._on_own_write)
         self.add_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -106,96 +66,10 @@ class WorkplacesPage(QWidget):
         self.checklist_button.clicked.connect(self.add_to_trip)
         self.import_button.clicked.connect(self.import_file)
         self.export_button.clicked.connect(self.export_file)
-        self.import_button.setToolTip(self.tr("GeoJSON or Overpass JSON from OpenStreetMap, or a places CSV"))
-        actions = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.delete_button):
-            actions.addWidget(b)
-        actions.addSpacing(12)
-        for b in (self.test_button, self.worked_button, self.checklist_button):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        actions.addWidget(self.import_button)
-        actions.addWidget(self.export_button)
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search names, addresses, notes"))
-        self.search.setClearButtonEnabled(True)
-        self.city = QComboBox()
-        self.city.setMinimumContentsLength(14)
-        self.kind = QComboBox()
-        self.kind.addItem(self.tr("All kinds"), "")
-        for key, label in kind_choices():
-            self.kind.addItem(label, key)
-        self.favourites = QCheckBox(self.tr("Favourites"))
-        self.min_down = QSlider(Qt.Orientation.Horizontal)
-        self.min_down.setRange(0, SLIDER_MAX_MBPS // SLIDER_STEP)
-        self.min_down.setPageStep(2)
-        self.min_down.setMinimumWidth(120)
-        self.min_down.setAccessibleName(self.tr("Minimum download speed"))
-        self.min_down_label = QLabel()
-        self.min_down_label.setMinimumWidth(90)
-        self.min_power = self._score_filter(self.tr("Power outlets at least"))
-        self.min_quiet = self._score_filter(self.tr("Quiet at least"))
-        self.open_mode = QComboBox()
-        self.open_mode.addItem(self.tr("Any time"), OPEN_ANY)
-        self.open_mode.addItem(self.tr("Open now"), OPEN_NOW)
-        self.open_mode.addItem(self.tr("Open at…"), OPEN_AT)
-        self.open_at = QDateTimeEdit(QDateTime.currentDateTime())
-        self.open_at.setCalendarPopup(True)
-        self.open_at.setDisplayFormat(f"{short_date_format()} {short_time_format()}")
-        self.open_at.setToolTip(self.tr("On each place's own clock: 10:00 in Lisbon means 10:00 Lisbon time"))
-        self.open_at.setEnabled(False)
-        self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
-
-        row1 = QHBoxLayout()
-        row1.addWidget(self.search, 2)
-        row1.addWidget(self.city, 1)
-        row1.addWidget(self.kind)
-        row1.addWidget(self.favourites)
-        row2 = QHBoxLayout()
-        row2.addWidget(QLabel(self.tr("Download ≥")))
-        row2.addWidget(self.min_down)
-        row2.addWidget(self.min_down_label)
-        row2.addWidget(QLabel(self.tr("Power ≥")))
-        row2.addWidget(self.min_power)
-        row2.addWidget(QLabel(self.tr("Quiet ≥")))
-        row2.addWidget(self.min_quiet)
-        row2.addWidget(self.open_mode)
-        row2.addWidget(self.open_at)
-        row2.addStretch(1)
-        row2.addWidget(self.clear_button)
-
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(PlacesModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PlacesModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-
-        self.count_label = QLabel()
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt;")
-        self.progress = QProgressBar()
-        self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("Cancel import"))
-        self.cancel_button.hide()
         self.cancel_button.clicked.connect(self._cancel_job)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label, 1)
-        bottom.addWidget(self.progress)
-        bottom.addWidget(self.cancel_button)
-
         for signal in (
             self.search.textChanged,
             self.city.currentIndexChanged,
@@ -208,23 +82,6 @@ class WorkplacesPage(QWidget):
             self.open_at.dateTimeChanged,
         ):
             signal.connect(self.apply_filters)
-
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(actions)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label, 1)
-        layout.addLayout(bottom)
-        return page
-
-    def _score_filter(self, name: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(0, 5)
-        spin.setSpecialValueText(self.tr("any"))
-        spin.setAccessibleName(name)
-        return spin
 
     # ------------------------------------------------------------------ page API
 
@@ -286,29 +143,14 @@ class WorkplacesPage(QWidget):
 
     @Slot()
     def apply_filters(self) -> None:
-        mbps = self.min_down.value() * SLIDER_STEP
-        self.min_down_label.setText(self.tr("{n} Mbit/s").format(n=mbps) if mbps else self.tr("any speed"))
+        self.show_min_down(self.min_down.value() * SLIDER_STEP)
         flt = self.current_filter()
         selected = self.selected_place()
         self.model.set_place_filter(flt)
         if selected is not None:
             self.select_place(selected.id)
-        shown, total = self.model.rowCount(), self.model.total()
-        self.count_label.setText(
-            self.tr("%n place(s) shown", "", shown) + self.tr(" of {total}").format(total=total)
-        )
+        self.show_counts(self.model.rowCount(), self.model.total())
         self.clear_button.setEnabled(flt.active)
-        if total == 0:
-            self.empty_label.setText(
-                self.tr(
-                    "No workplace yet. Add the cafés, coworkings and libraries where you work, "
-                    "or import an OpenStreetMap extract (GeoJSON or Overpass JSON) of a city."
-                )
-            )
-        else:
-            self.empty_label.setText(self.tr("No place matches these filters."))
-        self.empty_label.setVisible(shown == 0)
-        self.table.setVisible(shown > 0)
         self._update_buttons()
 
     @Slot()
@@ -336,34 +178,6 @@ class WorkplacesPage(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self.apply_filters()
-
-    def selected_place(self) -> PlaceInfo | None:
-        if not hasattr(self, "table") or self.table.selectionModel() is None:
-            return None
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.place_at(rows[0].row())
-
-    def select_place(self, place_id: int) -> None:
-        row = self.model.row_of(place_id)
-        if row is None:
-            return
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, PlacesModel.NAME))
-
-    @Slot()
-    def _update_buttons(self) -> None:
-        has = self.selected_place() is not None
-        for b in (
-            self.edit_button,
-            self.delete_button,
-            self.test_button,
-            self.worked_button,
-            self.checklist_button,
-        ):
-            b.setEnabled(has)
-        self.export_button.setEnabled(self.model.rowCount() > 0)
 
     @Slot(object)
     def _on_changes(self, changed: object) -> None:

@@ -1,0 +1,123 @@
+"""The widgets of the post dialog: client and channel, when (with the live line and the fold note), the
+repeat rule, the text and its counter, link, tags, status, notes, and the problems above the buttons.
+
+Layout only: `post_dialog.PostDialog` fills them, checks them live and saves. The widgets are attributes of
+the dialog itself (`client_combo`, `when`, `text_edit`...), as the dialog and the tests use them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nomadcm.services.schedule.clients import ClientInfo
+from nomadcm.services.schedule.your_time import YourTime
+from nomadcm.ui.schedule.table_models import status_label
+from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
+from nomadcm.vocabulary import POST_STATUSES
+
+ERROR_STYLE = "color: #c53030;"
+MUTED_STYLE = "color: palette(mid);"
+
+
+def stacked(*widgets: QWidget) -> QVBoxLayout:
+    """Widgets one under the other, flush with the form's other fields."""
+    box = QVBoxLayout()
+    box.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        box.addWidget(widget)
+    return box
+
+
+class PostDialogView(QDialog):
+    def build(self, clients: list[ClientInfo], your_time: YourTime) -> None:
+        """Every widget of the dialog; `clients` fill the client list, `your_time` serves the repeat editor."""
+        self.setMinimumWidth(620)
+        self._build_fields(clients)
+        from nomadcm.ui.publishing.recurrence_editor import RecurrenceEditor  # the publishing area's widget
+
+        self.recurrence = RecurrenceEditor(your_time)
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("problems")
+        self.problems_label.setStyleSheet(ERROR_STYLE)
+        self.problems_label.setWordWrap(True)
+        self.problems_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_form())
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.buttons)
+
+    def _build_fields(self, clients: list[ClientInfo]) -> None:
+        self.client_combo = QComboBox()
+        for c in clients:
+            self.client_combo.addItem(c.name, c.id)
+        self.channel_combo = QComboBox()
+        self.channel_hint = QLabel()
+        self.channel_hint.setStyleSheet(ERROR_STYLE)
+        self.channel_hint.setWordWrap(True)
+        self.channel_hint.hide()
+        self.when = ZonedDateTimeEdit()
+        self.live_line = QLabel()
+        self.live_line.setObjectName("liveLine")
+        self.live_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.live_line.setWordWrap(True)
+        self.fold_note = QLabel()
+        self.fold_note.setStyleSheet(MUTED_STYLE)
+        self.fold_note.hide()
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setPlaceholderText(self.tr("What will the post say?"))
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(120)
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.link_edit = QLineEdit()
+        self.link_edit.setPlaceholderText("https://…")
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(self.tr("launch, promo (separated by commas)"))
+        self.status_combo = QComboBox()
+        for status in POST_STATUSES:
+            self.status_combo.addItem(status_label(status), status)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setPlaceholderText(self.tr("Notes for yourself (not published)"))
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMaximumHeight(60)
+
+    def _build_form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Client:"), self.client_combo)
+        channel_label = QLabel(self.tr("C&hannel:"))
+        channel_label.setBuddy(self.channel_combo)  # a row holding a layout needs its buddy set by hand
+        form.addRow(channel_label, stacked(self.channel_combo, self.channel_hint))
+        when_label = QLabel(self.tr("&When:"))
+        when_label.setBuddy(self.when.date_edit)
+        form.addRow(when_label, stacked(self.when, self.live_line, self.fold_note))
+        form.addRow(self.tr("&Repeat:"), self.recurrence)
+        text_label = QLabel(self.tr("&Text:"))
+        text_label.setBuddy(self.text_edit)
+        form.addRow(text_label, stacked(self.text_edit, self.count_label))
+        form.addRow(self.tr("&Link:"), self.link_edit)
+        form.addRow(self.tr("T&ags:"), self.tags_edit)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_combo)
+        status_row.addStretch(1)
+        status_label_ = QLabel(self.tr("&Status:"))
+        status_label_.setBuddy(self.status_combo)
+        form.addRow(status_label_, status_row)
+        form.addRow(self.tr("&Notes:"), self.notes_edit)
+        return form

@@ -1,0 +1,110 @@
+"""The one operation runner (ui/operations.py): one undo command and one announcement per write, a UserError
+as a message box with nothing pushed, an import undone and redone as one step from the keyboard."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from nomadcm.errors import ValidationError
+from nomadcm.services.changes import POSTS
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.ui.changes import ChangeBus
+from nomadcm.ui.operations import OpRunner, describe
+from nomadcm.ui.schedule.import_dialog import ImportDialog
+
+
+def _runner(qtbot):  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bus = ChangeBus(parent)
+    stack = QUndoStack(parent)
+    heard: list[frozenset[str]] = []
+    bus.changed.connect(heard.append)
+    return OpRunner(bus, undo=stack, parent=parent), stack, heard, parent
+
+
+def test_one_command_and_one_announcement_per_write(qtbot, services, paris_client) -> None:  # type: ignore[no-untyped-def]
+    runner, stack, heard, parent = _runner(qtbot)
+    channel = services.clients.list_channels(paris_client.id)[0]
+    change = runner.run(
+        lambda: services.posts.add_op(PostDraft(channel.id, "Bonjour", datetime(2027, 5, 3, 9))), parent
+    )
+    assert change is not None and change.result.text == "Bonjour"
+    assert stack.count() == 1 and stack.undoText() == describe(change) == "new post"
+    assert heard == [frozenset({POSTS})]
+    stack.undo()
+    assert services.schedule().count() == 0 and heard[-1] == frozenset({POSTS})
+    stack.redo()
+    assert services.schedule().count() == 1 and len(heard) == 3
+
+
+def test_a_user_error_is_shown_and_nothing_is_pushed(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    runner, stack, heard, parent = _runner(qtbot)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "nomadcm.ui.errors.QMessageBox.warning", lambda _p, _t, text, *a, **k: shown.append(text)
+    )
+
+    def refused():  # type: ignore[no-untyped-def]
+        raise ValidationError("no such channel")
+
+    assert runner.run(refused, parent) is None
+    assert shown == ["no such channel"] and stack.count() == 0 and heard == []
+
+
+def test_a_failed_undo_is_shown_and_the_command_dropped(qtbot, services, paris_client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    runner, stack, _heard, parent = _runner(qtbot)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "nomadcm.ui.errors.QMessageBox.warning", lambda _p, _t, text, *a, **k: shown.append(text)
+    )
+    channel = services.clients.list_channels(paris_client.id)[0]
+    change = runner.run(
+        lambda: services.posts.add_op(PostDraft(channel.id, "x", datetime(2027, 5, 3, 9))), parent
+    )
+    assert change is not None
+    services.posts.delete([change.result.id])  # gone meanwhile (another window)
+    stack.undo()
+    assert len(shown) == 1 and stack.count() == 0
+
+
+def test_an_import_is_undone_and_redone_as_one_step(
+    window, services, paris_client, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = Path(tmp_path / "posts.csv")
+    path.write_text(
+        "client,channel,audience_tz,audience_time,text\n"
+        "Boulangerie Dupont,x:@dupont,Europe/Paris,2027-05-03 09:00,One\n"
+        "Boulangerie Dupont,x:@dupont,Europe/Paris,2027-05-04 09:00,Two\n"
+        "Boulangerie Dupont,mastodon:@dupont,Europe/Paris,2027-05-05 09:00,Three\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(
+        "nomadcm.ui.schedule.import_dialog.QFileDialog.getOpenFileName", lambda *a: (str(path), "")
+    )
+    channels_before = len(services.clients.list_channels(paris_client.id))
+    window.import_action.trigger()
+    dialog = window.import_dialog
+    assert isinstance(dialog, ImportDialog)
+    qtbot.waitUntil(lambda: dialog.outcome != "", timeout=10_000)
+    assert dialog.outcome == "imported"
+    dialog.close()
+    assert services.schedule().count() == 3
+    assert len(services.clients.list_channels(paris_client.id)) == channels_before + 1
+    stack = window.undo_group.activeStack()
+    assert stack.count() == 1
+
+    # Ctrl+Z and Ctrl+Shift+Z are the shortcuts of Edit > Undo / Redo (the offscreen platform delivers no
+    # shortcut events, so the actions are triggered as the shortcuts would).
+    assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
+    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
+    window.undo_action.trigger()
+    assert services.schedule().count() == 0
+    assert len(services.clients.list_channels(paris_client.id)) == channels_before  # its new channel too
+    window.redo_action.trigger()
+    assert services.schedule().count() == 3
+    assert len(services.clients.list_channels(paris_client.id)) == channels_before + 1
