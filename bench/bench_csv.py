@@ -33,7 +33,7 @@ from sqlalchemy import insert  # noqa: E402
 
 from nomadcm import timezones  # noqa: E402
 from nomadcm.models import Channel, Client, Post, Stay, Transit  # noqa: E402
-from nomadcm.services.schedule.posts import ensure_instants_current  # noqa: E402
+from nomadcm.services.schedule.zone_rule_updates import ensure_instants_current  # noqa: E402
 from nomadcm.services.settings import SettingsService  # noqa: E402
 from nomadcm.storage import Database  # noqa: E402
 

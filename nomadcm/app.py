@@ -135,7 +135,7 @@ def _open_and_run(app, args, path: Path, build_demo: bool, translations, theme):
             return db
         try:
             from nomadcm.services.container import Services
-            from nomadcm.services.schedule.posts import ensure_instants_current
+            from nomadcm.services.schedule.zone_rule_updates import ensure_instants_current
 
             ensure_instants_current(db)  # new zone rules shipped: posts keep their wall time
             services = Services(db)

@@ -1,4 +1,4 @@
-"""Writing the schedule for a bulk scheduler (Hootsuite, Sprout Social, Publer): `nomadcm export csv --format`.
+"""Writing the schedule for a bulk scheduler (Hootsuite, Sprout Social, Publer): `export csv --format`.
 
 Times are written in the zone the target profile uses (`in_zone`, default the client's audience zone), as
 the tools read naive times in the profile's zone. Rows a tool would reject (exchange/bulk_profiles.py) are

@@ -1,5 +1,5 @@
-"""Reading a file to import — a bulk scheduler's (Hootsuite, Sprout Social, Publer) or the native CSV — into a
-preview that shows every row and why it would be refused, before anything is written.
+"""Reading a file to import — a bulk scheduler's (Hootsuite, Sprout Social, Publer) or the native CSV —
+into a preview that shows every row and why it would be refused, before anything is written.
 
 The GUI's import dialog and `nomadcm import csv --format` read through `preview_import`; `commit_import`
 then writes all its rows or none through the posts' one write path. Bulk files carry no client, channel or

@@ -24,6 +24,7 @@ from sqlalchemy import bindparam, insert, select, update
 from nomadcm.errors import UserError
 from nomadcm.exchange.file_errors import ExportError, ImportFailed, RowError
 from nomadcm.models import Workplace, utcnow
+from nomadcm.services.changes import Change
 from nomadcm.services.travel.cities import fold
 from nomadcm.storage import Database
 
@@ -103,6 +104,31 @@ def import_places(db: Database, path: Path | str, progress: Progress | None = No
         rows, report = read_osm_file(path)
     report.added, report.updated = save_places(db, rows, str(path), progress)
     return report
+
+
+def import_places_op(db: Database, path: Path | str, progress: Progress | None = None) -> Change:
+    """`import_places` as one undoable step (result: the report): undo deletes the places it added and puts
+    back the columns it overwrote on the places it updated; redo writes them again."""
+    from nomadcm.services import row_states
+    from nomadcm.services.changes import WORKPLACES
+
+    table = Workplace.__table__
+    with db.session() as s:
+        before = row_states.capture(s, [(table, None)])
+    report = import_places(db, path, progress)
+    with db.session() as s:
+        after = row_states.capture(s, [(table, None)])
+    before, after = row_states.diff(before, after)
+    return row_states.swap(
+        db,
+        WORKPLACES,
+        "import_places",
+        before,
+        after,
+        report,
+        count=row_states.changed_rows(after),
+        subject=Path(path).name,
+    )
 
 
 def export_places(

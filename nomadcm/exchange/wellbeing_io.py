@@ -121,3 +121,34 @@ def sync_rows(
         done += len(chunk)
         if progress:
             progress(done, len(rows))
+
+
+def import_op(db: Any, work: Callable[[], Any], subject: str = "") -> Any:
+    """Runs a wellbeing import (`work()`: ActivityWatch, Sleep as Android, CSV) as one undoable step.
+
+    Returns a Change (result: what `work` returned) whose undo deletes the rows the import inserted, and
+    writes back the rows it updated or merged away (an ActivityWatch re-import lengthens or absorbs
+    sessions), exactly as they were; redo writes the import's rows again. The three wellbeing tables are
+    compared whole before and after (services/row_states.py): only the rows that differ are kept.
+    """
+    from nomadcm.models import AppUsage, RestPeriod, ScreenSession
+    from nomadcm.services import row_states
+    from nomadcm.services.changes import WELLBEING
+
+    spec = [(ScreenSession.__table__, None), (RestPeriod.__table__, None), (AppUsage.__table__, None)]
+    with db.session() as s:
+        before = row_states.capture(s, spec)
+    result = work()
+    with db.session() as s:
+        after = row_states.capture(s, spec)
+    before, after = row_states.diff(before, after)
+    return row_states.swap(
+        db,
+        WELLBEING,
+        "import_wellbeing",
+        before,
+        after,
+        result,
+        count=row_states.changed_rows(after),
+        subject=subject,
+    )

@@ -41,7 +41,7 @@ class Services:
     def open(cls, path: Path) -> Services:
         """The services over the SQLite file at `path` (created or migrated as needed), every stored instant
         recomputed first if the shipped zone rules changed. The CLI's way in; `close()` when done."""
-        from nomadcm.services.schedule.posts import ensure_instants_current
+        from nomadcm.services.schedule.zone_rule_updates import ensure_instants_current
 
         db = Database.open(path)
         try:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from nomadcm import timezones
 
 if TYPE_CHECKING:
+    from nomadcm.services.changes import Change
     from nomadcm.storage import Database
 
 DEFAULT_HOME_TZ = "Europe/Paris"
@@ -82,6 +83,22 @@ class SettingsService:
 
     def home_tz(self) -> str:
         return str(self.get("home_tz"))
+
+    def save_op(self, home_tz: str, values: dict[str, Any]) -> Change:
+        """Sets the home zone and `values` (the settings dialog's OK). Result: what really changed, by key.
+        Not undoable (settings are not a page's content); announces settings, itinerary and wellbeing (the
+        home zone and rhythm move the day view, the goals the wellbeing page) when anything changed."""
+        from nomadcm.services.changes import ITINERARY, SETTINGS, WELLBEING, change
+
+        before = self.all()
+        self.set_home_tz(home_tz)
+        for key, value in values.items():
+            self.set(key, value)
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        if before.get("home_tz") != self.home_tz():
+            changed["home_tz"] = self.home_tz()
+        areas = {SETTINGS, ITINERARY, WELLBEING} if changed else set()
+        return change(areas, "settings", None, changed)
 
     def set_home_tz(self, zone: str) -> str:
         canonical = timezones.check_zone(zone)

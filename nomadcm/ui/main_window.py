@@ -206,7 +206,7 @@ class MainWindow(MainWindowView):
     def open_settings(self) -> QWidget:
         from nomadcm.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.services, self.changes, self)
+        dialog = SettingsDialog(self.services, self.changes, self, ops=self.ops)
         dialog.saved.connect(self.settings_saved)
         return self._open(dialog)
 

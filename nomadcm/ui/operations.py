@@ -37,6 +37,14 @@ from nomadcm.ui.formatting import plural
 from nomadcm.ui.tasks import Report, Task, TaskRunner
 
 Write = Callable[[], Change]
+# What a dialog is given to save through: its page's `lambda w: ops.run(w, stack=...)` (no parent, so a
+# UserError reaches the dialog, which shows it and stays open), or `run_directly` when used on its own.
+RunWrite = Callable[[Write], "Change | None"]
+
+
+def run_directly(write: Write) -> Change:
+    """A RunWrite that only writes (a dialog used without a page: tests, or a caller announcing itself)."""
+    return write()
 
 
 def describe(change: Change) -> str:
@@ -88,6 +96,56 @@ def describe(change: Change) -> str:
         "edit_entry": lambda: QCoreApplication.translate("Operations", "edit entry"),
         "delete_entries": lambda: QCoreApplication.translate("Operations", "delete %n entries", "", n),
         "restore_entries": lambda: QCoreApplication.translate("Operations", "restore %n entries", "", n),
+        "add_client": lambda: QCoreApplication.translate("Operations", "new client {name}").format(
+            name=subject
+        ),
+        "edit_client": lambda: QCoreApplication.translate("Operations", "change client {name}").format(
+            name=subject
+        ),
+        "delete_client": lambda: QCoreApplication.translate("Operations", "delete client {name}").format(
+            name=subject
+        ),
+        "restore_client": lambda: QCoreApplication.translate("Operations", "restore client {name}").format(
+            name=subject
+        ),
+        "add_channel": lambda: QCoreApplication.translate("Operations", "new channel {channel}").format(
+            channel=subject
+        ),
+        "edit_channel": lambda: QCoreApplication.translate("Operations", "change channel {channel}").format(
+            channel=subject
+        ),
+        "delete_channel": lambda: QCoreApplication.translate("Operations", "delete channel {channel}").format(
+            channel=subject
+        ),
+        "restore_channel": lambda: QCoreApplication.translate(
+            "Operations", "restore channel {channel}"
+        ).format(channel=subject),
+        "add_place": lambda: QCoreApplication.translate("Operations", "new place {name}").format(
+            name=subject
+        ),
+        "edit_place": lambda: QCoreApplication.translate("Operations", "change place {name}").format(
+            name=subject
+        ),
+        "delete_place": lambda: QCoreApplication.translate("Operations", "delete place {name}").format(
+            name=subject
+        ),
+        "add_speed_test": lambda: QCoreApplication.translate("Operations", "add speed test"),
+        "delete_speed_test": lambda: QCoreApplication.translate("Operations", "delete speed test"),
+        "log_work": lambda: QCoreApplication.translate("Operations", "log work session"),
+        "delete_work_session": lambda: QCoreApplication.translate("Operations", "delete work session"),
+        "add_to_checklist": lambda: QCoreApplication.translate(
+            "Operations", "add %n place(s) to checklist", "", n
+        ),
+        "edit_checklist": lambda: QCoreApplication.translate("Operations", "checklist change"),
+        "remove_from_checklist": lambda: QCoreApplication.translate("Operations", "remove from checklist"),
+        "import_places": lambda: QCoreApplication.translate(
+            "Operations", "import of places from {name}"
+        ).format(name=subject),
+        "import_wellbeing": lambda: QCoreApplication.translate(
+            "Operations", "wellbeing import from {name}"
+        ).format(name=subject),
+        "set_slots": lambda: QCoreApplication.translate("Operations", "posting slots change"),
+        "settings": lambda: QCoreApplication.translate("Operations", "settings change"),
     }
     text = texts.get(change.label)
     return plural(text(), n) if text is not None else change.label

@@ -49,7 +49,7 @@ def _schedule_page(services: Services, changes: ChangeBus, tasks: TaskRunner, op
 def _clients_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
     from nomadcm.ui.clients.page import ClientsPage
 
-    return ClientsPage(services, changes)
+    return ClientsPage(services, changes, ops=ops)
 
 
 # Sidebar order (titles spelled out in translate() calls so that lupdate finds them). Travel, Calendar, Workplaces and Wellbeing append theirs here.
@@ -75,7 +75,7 @@ PAGES.append(
 def _workplaces_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
     from nomadcm.ui.workplaces.page import WorkplacesPage
 
-    return WorkplacesPage(services, changes, tasks)
+    return WorkplacesPage(services, changes, tasks, ops=ops)
 
 
 PAGES.append(

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.errors import UserError
+from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.travel import rhythm
 from nomadcm.services.wellbeing.goals import parse_setting
-from nomadcm.ui.changes import ITINERARY, SETTINGS, WELLBEING, ChangeBus
+from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.i18n import language_names
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
 ERROR_STYLE = "color: #c53030;"
@@ -69,10 +71,19 @@ def embed(form: QDialog, outer: QDialog) -> QDialog:
 class SettingsDialog(UnsavedChangesMixin, QDialog):
     saved = Signal(dict)  # the general settings that changed: {"language": "fr", "theme": "dark", ...}
 
-    def __init__(self, services: Services, changes: ChangeBus | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        changes: ChangeBus | None = None,
+        parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
+    ):
         super().__init__(parent)
         self.services = services
         self.changes = changes
+        # OK writes through the runner (ui/operations.py), which announces what changed (no undo).
+        self.ops = ops or (OpRunner(changes, parent=self) if changes is not None else None)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settings-dialog")
         values = services.settings.all()
@@ -225,17 +236,19 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
             self.error.setText(str(err))
             self.error.show()
             return
-        settings = self.services.settings
-        before = settings.all()
-        settings.set_home_tz(values.pop("home_tz"))
-        for key, value in values.items():
-            settings.set(key, value)
-        changed = {k: v for k, v in values.items() if before.get(k) != v}
-        if before.get("home_tz") != settings.home_tz():
-            changed["home_tz"] = settings.home_tz()
-        if self.changes is not None and changed:
-            self.changes.notify(SETTINGS, ITINERARY, WELLBEING)
-        self.saved.emit(changed)
+        home_tz = values.pop("home_tz")
+
+        def write() -> Change:
+            return self.services.settings.save_op(home_tz, values)
+
+        try:
+            done = self.ops.run(write) if self.ops is not None else write()
+        except UserError as err:
+            self.error.setText(str(err))
+            self.error.show()
+            return
+        assert done is not None
+        self.saved.emit(done.result)
         super().accept()
 
 

@@ -4,7 +4,7 @@ redo chain puts the database back exactly (rows compared, `updated_at` aside).""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,9 @@ from nomadcm.services.changes import (
     CONFLICTS,
     ITINERARY,
     POSTS,
+    SETTINGS,
     WELLBEING,
+    WORKPLACES,
     Change,
 )
 from nomadcm.services.schedule.post_writes import PostDraft
@@ -183,3 +185,114 @@ def test_bulk_import_is_undone_as_one_step(services, db, channel, tmp_path) -> N
         pytest.skip(f"publer sample not accepted here: {preview.errors[0].error}")
     change = check_chain(db, lambda: commit_import_op(db, preview), {POSTS})
     assert change.result == 2
+
+
+# ---------------------------------------------------------------------- clients, workplaces, slots, imports
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def test_clients_and_channels(services, db, channel) -> None:  # type: ignore[no-untyped-def]
+    clients = services.clients
+    added = check_chain(db, lambda: clients.add_client_op("Zèbre", "Europe/Paris", country="FR"), {CLIENTS})
+    assert added.label == "add_client" and added.subject == "Zèbre"
+    check_chain(
+        db, lambda: clients.update_client_op(channel.client_id, notes="VIP", colour="#123456"), {CLIENTS}
+    )
+    check_chain(db, lambda: clients.add_channel_op(channel.client_id, "mastodon", "@erable"), {CLIENTS})
+    check_chain(db, lambda: clients.update_channel_op(channel.id, "@erable2", 100), {CLIENTS})
+    # A client deleted with its channels, slots, posts, a series' exceptions and acknowledgements, and the
+    # screen time filed under it: undo puts back every row, under the same ids.
+    other = clients.add_channel(channel.client_id, "instagram", "@erable.pain")
+    services.slots.set_slots(channel.id, [(1, 540), (3, 600)])
+    post = services.posts.add(draft(channel.id))
+    series = services.posts.add(draft(other.id, "Weekly", rrule="FREQ=WEEKLY;COUNT=4"))
+    third = datetime(2027, 5, 17, 9, 0)
+    services.occurrence_editor.set_status(series.id, third, "published")  # an exception of the series
+    services.conflicts.acknowledge(post.id, ["sleep"], "kept")
+    start, end = datetime(2027, 3, 26, 14, tzinfo=UTC), datetime(2027, 3, 26, 15, tzinfo=UTC)
+    services.wellbeing.add_screen("laptop", start, end, client_id=channel.client_id)
+    gone = check_chain(db, lambda: clients.delete_client_op(channel.client_id), {CLIENTS, POSTS})
+    assert gone.label == "delete_client" and gone.subject == "Érable"
+    check_chain(db, lambda: clients.delete_channel_op(other.id), {CLIENTS, POSTS})
+
+
+def test_undoing_a_new_client_refuses_once_it_has_posts(services, db) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.errors import UserError
+
+    added = services.clients.add_client_op("Zèbre", "Europe/Paris")
+    ch = services.clients.add_channel(added.result.id, "x")
+    services.posts.add(draft(ch.id))
+    with pytest.raises(UserError):
+        added.undo()  # type: ignore[misc]
+    assert services.clients.find_client("Zèbre").id == added.result.id
+
+
+def test_workplaces(services, db) -> None:  # type: ignore[no-untyped-def]
+    wp = services.workplaces
+    added = check_chain(db, lambda: wp.add_place_op("Lab", city="Lisbon", tz="Europe/Lisbon"), {WORKPLACES})
+    assert added.subject == "Lab"
+    place = wp.add_place("Second Home", city="Lisbon", tz="Europe/Lisbon")
+    check_chain(db, lambda: wp.update_place_op(place.id, notes="quiet upstairs", score_quiet=4), {WORKPLACES})
+    at = datetime(2026, 3, 26, 10, tzinfo=UTC)
+    check_chain(db, lambda: wp.add_speed_test_op(place.id, 80, 20, 12, at=at), {WORKPLACES})
+    test = wp.add_speed_test(place.id, 50, 10, at=at)
+    check_chain(db, lambda: wp.delete_speed_test_op(test.id), {WORKPLACES})
+    start, end = datetime(2026, 3, 26, 9, tzinfo=UTC), datetime(2026, 3, 26, 11, tzinfo=UTC)
+    check_chain(db, lambda: wp.log_work_op(place.id, start, end, activity="replies"), {WORKPLACES, WELLBEING})
+    session = wp.log_work(place.id, start + timedelta(days=1), end + timedelta(days=1))
+    check_chain(db, lambda: wp.delete_work_session_op(session.id), {WORKPLACES, WELLBEING})
+    stay = services.trips.add_stay(
+        StayInput("Lisbon", "Europe/Lisbon", date(2027, 5, 1), date(2027, 5, 9), "PT")
+    )
+    check_chain(db, lambda: wp.add_to_checklist_op(stay.id, [place.id]), {WORKPLACES})
+    wp.add_to_checklist(stay.id, [place.id])
+    item = wp.checklist(stay.id)[0]
+    check_chain(db, lambda: wp.update_checklist_item_op(item.id, tested=True, note="fast"), {WORKPLACES})
+    check_chain(db, lambda: wp.remove_from_checklist_op(item.id), {WORKPLACES})
+    # Deleting a place takes its tests and checklist entries and empties its sessions' place: all back.
+    check_chain(db, lambda: wp.delete_place_op(place.id), {WORKPLACES, WELLBEING})
+
+
+def test_places_import_and_reimport_are_undone_as_one_step(services, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.exchange.places_io import import_places_op
+
+    first = check_chain(db, lambda: import_places_op(db, DATA / "osm_montreal.geojson"), {WORKPLACES})
+    assert first.label == "import_places" and first.count == 3
+    path = tmp_path / "places.csv"
+    path.write_text("name,city,score_quiet\nA,Lisbon,3\n", encoding="utf-8")
+    import_places_op(db, path)
+    path.write_text("name,city,score_quiet\nA,Lisbon,5\nB,Lisbon,2\n", encoding="utf-8")
+    again = check_chain(db, lambda: import_places_op(db, path), {WORKPLACES})  # one update, one insert
+    assert (again.result.added, again.result.updated) == (1, 1)
+
+
+def test_wellbeing_imports_are_undone_as_one_step(services, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.exchange import rest_csv, sleep_android
+    from nomadcm.exchange.wellbeing_io import import_op, read_text
+
+    path = DATA / "wellbeing" / "wellbeing.csv"
+    done = check_chain(
+        db, lambda: import_op(db, lambda: rest_csv.import_file(db, path), "wellbeing.csv"), {WELLBEING}
+    )
+    assert done.label == "import_wellbeing" and done.count > 0
+    sleep = DATA / "wellbeing" / "sleep-export.csv"
+    nights = sleep_android.parse(read_text(sleep), "sleep")
+    sleep_android.import_nights(db, nights)
+    rerated = tmp_path / "sleep.csv"
+    rerated.write_text(read_text(sleep).replace('"4.0"', '"2.0"'), encoding="utf-8")
+    nights = sleep_android.parse(read_text(rerated), "sleep")
+    check_chain(db, lambda: import_op(db, lambda: sleep_android.import_nights(db, nights)), {WELLBEING})
+
+
+def test_posting_slots(services, db, channel) -> None:  # type: ignore[no-untyped-def]
+    services.slots.set_slots(channel.id, [(1, 540)])
+    change = check_chain(db, lambda: services.slots.set_slots_op(channel.id, [(2, 600), (4, 660)]), {POSTS})
+    assert change.label == "set_slots"
+
+
+def test_settings_are_announced_not_undone(services) -> None:  # type: ignore[no-untyped-def]
+    change = services.settings.save_op("Europe/Lisbon", {"language": "fr"})
+    assert change.undo is None and change.areas == frozenset({SETTINGS, ITINERARY, WELLBEING})
+    assert change.result["home_tz"] == "Europe/Lisbon"
+    assert services.settings.save_op("Europe/Lisbon", {"language": "fr"}).areas == frozenset()

@@ -50,8 +50,10 @@ def test_shortcuts(window):
 def test_undo_follows_the_page_shown(window):
     schedule = window.page("schedule")
     assert window.undo_group.activeStack() is schedule.undo_stack
-    window.show_page("clients")
-    assert window.undo_group.activeStack() is None
+    clients = window.show_page("clients")  # every page now has its own stack (ui/operations.py)
+    assert window.undo_group.activeStack() is clients.undo_stack
+    window.show_page("schedule")
+    assert window.undo_group.activeStack() is schedule.undo_stack
 
 
 def test_geometry_and_page_are_remembered(qtbot, services, qsettings: QSettings, window):

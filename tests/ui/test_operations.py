@@ -3,7 +3,7 @@ as a message box with nothing pushed, an import undone and redone as one step fr
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -108,3 +108,96 @@ def test_an_import_is_undone_and_redone_as_one_step(
     window.redo_action.trigger()
     assert services.schedule().count() == 3
     assert len(services.clients.list_channels(paris_client.id)) == channels_before + 1
+
+
+# ---------------------------------------------------------------------- each page writes through the runner
+
+
+def test_clients_page_delete_is_one_undo_command(window, services, paris_client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    channel = services.clients.list_channels(paris_client.id)[0]
+    services.posts.add(PostDraft(channel.id, "Bonjour", datetime(2027, 5, 3, 9)))
+    page = window.show_page("clients")
+    page.select_client(paris_client.id)
+    monkeypatch.setattr(
+        "nomadcm.ui.clients.page.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    page.delete_client()
+    assert services.clients.list_clients() == [] and services.schedule().count() == 0
+    assert page.undo_stack.count() == 1 and window.undo_group.activeStack() is page.undo_stack
+    window.undo_action.trigger()  # Ctrl+Z
+    assert [c.name for c in services.clients.list_clients()] == ["Boulangerie Dupont"]
+    assert len(services.clients.list_channels(paris_client.id)) == 2 and services.schedule().count() == 1
+    assert page.clients_model.rowCount() == 1  # the page heard it
+
+
+def test_workplaces_page_delete_is_one_undo_command(window, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    place = services.workplaces.add_place("Lab", city="Lisbon", tz="Europe/Lisbon")
+    page = window.show_page("workplaces")
+    page.reload()
+    page.select_place(place.id)
+    monkeypatch.setattr(
+        "nomadcm.ui.workplaces.page.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    page.delete_selected()
+    assert services.workplaces.list_places() == []
+    assert page.undo_stack.count() == 1 and window.undo_group.activeStack() is page.undo_stack
+    window.undo_action.trigger()
+    assert [p.name for p in services.workplaces.list_places()] == ["Lab"]
+    assert page.model.rowCount() == 1
+
+
+def test_a_places_import_is_undone_as_one_step(window, services, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    data = Path(__file__).parent.parent / "data" / "osm_montreal.geojson"
+    page = window.show_page("workplaces")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(data), ""))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    page.import_file()
+    qtbot.waitUntil(lambda: bool(said) and not page.job_running(), timeout=10_000)
+    assert len(services.workplaces.list_places()) == 3 and page.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert services.workplaces.list_places() == [] and page.model.rowCount() == 0
+    window.redo_action.trigger()
+    assert len(services.workplaces.list_places()) == 3
+
+
+def test_a_wellbeing_import_is_undone_as_one_step(window, services, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    data = Path(__file__).parent.parent / "data" / "wellbeing" / "wellbeing.csv"
+    page = window.show_page("wellbeing")
+    monkeypatch.setattr(page, "_ask_file", lambda *a: data)
+    dialog = page.import_wellbeing_csv()
+    qtbot.waitUntil(lambda: dialog.outcome != "", timeout=10_000)
+    assert dialog.outcome == "imported"
+    dialog.close()
+    start, end = datetime(2027, 3, 20, tzinfo=UTC), datetime(2027, 4, 5, tzinfo=UTC)
+
+    def entries() -> int:
+        return len(services.wellbeing.screens_between(start, end)) + len(
+            services.wellbeing.rests_between(start, end)
+        )
+
+    assert entries() > 0 and page.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert entries() == 0
+    window.redo_action.trigger()
+    assert entries() > 0
+
+
+def test_queue_slots_are_undone_on_the_calendar_page(window, services, paris_client) -> None:  # type: ignore[no-untyped-def]
+    channel = services.clients.list_channels(paris_client.id)[0]
+    page = window.show_page("calendar")
+    page.open_queue()
+    dialog = page.queue_dialog
+    dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData(channel.id))
+    dialog.slots_edit.setText("Mo-Fr 09:00")
+    dialog.save_slots()
+    assert len(services.slots.list_slots(channel.id)) == 5 and page.undo_stack.count() == 1
+    dialog.close()
+    window.undo_action.trigger()
+    assert services.slots.list_slots(channel.id) == []

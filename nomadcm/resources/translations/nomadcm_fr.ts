@@ -213,10 +213,6 @@
         <translation>Tous les clients</translation>
     </message>
     <message>
-        <source>your time</source>
-        <translation>votre heure</translation>
-    </message>
-    <message>
         <source>No client yet</source>
         <translation>Pas encore de client</translation>
     </message>
@@ -265,51 +261,55 @@
     <name>CalendarPageView</name>
     <message>
         <source>&amp;Week</source>
-        <translation type="unfinished">&amp;Semaine</translation>
+        <translation>&amp;Semaine</translation>
     </message>
     <message>
         <source>&amp;Month</source>
-        <translation type="unfinished">&amp;Mois</translation>
+        <translation>&amp;Mois</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished">Précédent</translation>
+        <translation>Précédent</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished">&amp;Aujourd&apos;hui</translation>
+        <translation>&amp;Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished">Suivant</translation>
+        <translation>Suivant</translation>
     </message>
     <message>
         <source>Which clock the calendar shows: yours (from your itinerary) or an audience&apos;s</source>
-        <translation type="unfinished">L&apos;heure affichée par le calendrier : la vôtre (d&apos;après votre itinéraire) ou celle d&apos;une audience</translation>
+        <translation>L&apos;heure affichée par le calendrier : la vôtre (d&apos;après votre itinéraire) ou celle d&apos;une audience</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished">&amp;Importer…</translation>
+        <translation>&amp;Importer…</translation>
     </message>
     <message>
         <source>&amp;Queue…</source>
-        <translation type="unfinished">&amp;File d&apos;attente…</translation>
+        <translation>&amp;File d&apos;attente…</translation>
     </message>
     <message>
         <source>Time shown:</source>
-        <translation type="unfinished">Heure affichée :</translation>
+        <translation>Heure affichée :</translation>
+    </message>
+    <message>
+        <source>your time</source>
+        <translation>votre heure</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">&amp;Modifier…</translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>Mark &amp;published</source>
-        <translation type="unfinished">Marquer comme &amp;publiée</translation>
+        <translation>Marquer comme &amp;publiée</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">&amp;Supprimer…</translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
 </context>
 <context>
@@ -752,10 +752,17 @@
         <translation>Client {name} ajouté. Ajoutez maintenant les canaux sur lesquels vous publiez pour lui.</translation>
     </message>
     <message numerus="yes">
-        <source>{name} has %n planned post(s). Deleting the client deletes their channels and all these posts. This cannot be undone.</source>
+        <source>{name} has %n planned post(s). Deleting the client deletes their channels and all these posts (Edit &gt; Undo brings them back).</source>
         <translation>
-            <numerusform>{name} a %n publication prévue. Supprimer le client supprime ses canaux et cette publication. C&apos;est définitif.</numerusform>
-            <numerusform>{name} a %n publications prévues. Supprimer le client supprime ses canaux et toutes ces publications. C&apos;est définitif.</numerusform>
+            <numerusform>{name} a %n publication prévue. Supprimer le client supprime ses canaux et cette publication (Édition &gt; Annuler les fait revenir).</numerusform>
+            <numerusform>{name} a %n publications prévues. Supprimer le client supprime ses canaux et toutes ces publications (Édition &gt; Annuler les fait revenir).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The channel {channel} has %n post(s). Deleting it deletes these posts too (Edit &gt; Undo brings them back).</source>
+        <translation>
+            <numerusform>Le canal {channel} a %n publication. Le supprimer la supprime aussi (Édition &gt; Annuler les fait revenir).</numerusform>
+            <numerusform>Le canal {channel} a %n publications. Le supprimer les supprime aussi (Édition &gt; Annuler les fait revenir).</numerusform>
         </translation>
     </message>
     <message>
@@ -769,13 +776,6 @@
     <message>
         <source>Client {name} deleted.</source>
         <translation>Client {name} supprimé.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The channel {channel} has %n post(s). Deleting it deletes these posts too. This cannot be undone.</source>
-        <translation>
-            <numerusform>Le canal {channel} a %n publication. Le supprimer supprime aussi cette publication. C&apos;est définitif.</numerusform>
-            <numerusform>Le canal {channel} a %n publications. Le supprimer supprime aussi ces publications. C&apos;est définitif.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Delete the channel {channel}?</source>
@@ -1703,99 +1703,99 @@
     <name>MainWindowView</name>
     <message>
         <source>Sample data — {path}</source>
-        <translation type="unfinished">Données d&apos;exemple — {path}</translation>
+        <translation>Données d&apos;exemple — {path}</translation>
     </message>
     <message>
         <source>The database NomadCM is working on</source>
-        <translation type="unfinished">La base de données sur laquelle NomadCM travaille</translation>
+        <translation>La base de données sur laquelle NomadCM travaille</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished">&amp;Fichier</translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;New post…</source>
-        <translation type="unfinished">&amp;Nouvelle publication…</translation>
+        <translation>&amp;Nouvelle publication…</translation>
     </message>
     <message>
         <source>&amp;Export schedule as CSV…</source>
-        <translation type="unfinished">&amp;Exporter le planning en CSV…</translation>
+        <translation>&amp;Exporter le planning en CSV…</translation>
     </message>
     <message>
         <source>&amp;Import schedule from CSV…</source>
-        <translation type="unfinished">&amp;Importer un planning CSV…</translation>
+        <translation>&amp;Importer un planning CSV…</translation>
     </message>
     <message>
         <source>Back to &amp;your data</source>
-        <translation type="unfinished">Retour à &amp;vos données</translation>
+        <translation>Retour à &amp;vos données</translation>
     </message>
     <message>
         <source>Close the sample data and open your own database</source>
-        <translation type="unfinished">Fermer les données d&apos;exemple et ouvrir votre propre base</translation>
+        <translation>Fermer les données d&apos;exemple et ouvrir votre propre base</translation>
     </message>
     <message>
         <source>Explore the &amp;sample data</source>
-        <translation type="unfinished">Explorer les données d&apos;e&amp;xemple</translation>
+        <translation>Explorer les données d&apos;e&amp;xemple</translation>
     </message>
     <message>
         <source>A realistic month in a separate database; yours is not touched</source>
-        <translation type="unfinished">Un mois réaliste dans une base séparée ; la vôtre n&apos;est pas touchée</translation>
+        <translation>Un mois réaliste dans une base séparée ; la vôtre n&apos;est pas touchée</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Quitter</translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished">É&amp;dition</translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished">&amp;Annuler</translation>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished">&amp;Rétablir</translation>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
         <source>&amp;Filter…</source>
-        <translation type="unfinished">&amp;Filtrer…</translation>
+        <translation>&amp;Filtrer…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished">&amp;Paramètres…</translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished">&amp;Affichage</translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">&amp;Actualiser</translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Show what another window or the command line changed</source>
-        <translation type="unfinished">Afficher ce qu&apos;une autre fenêtre ou la ligne de commande a modifié</translation>
+        <translation>Afficher ce qu&apos;une autre fenêtre ou la ligne de commande a modifié</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished">&amp;Aide</translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;Welcome assistant…</source>
-        <translation type="unfinished">Assistant de &amp;bienvenue…</translation>
+        <translation>Assistant de &amp;bienvenue…</translation>
     </message>
     <message>
         <source>Open the &amp;log folder</source>
-        <translation type="unfinished">Ouvrir le dossier des &amp;journaux</translation>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
         <source>&amp;About NomadCM</source>
-        <translation type="unfinished">À &amp;propos de NomadCM</translation>
+        <translation>À &amp;propos de NomadCM</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished">À propos de &amp;Qt</translation>
+        <translation>À propos de &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2053,94 @@
     <message>
         <source>restore %n entries</source>
         <translation>rétablissement de %n entrée(s)</translation>
+    </message>
+    <message>
+        <source>new client {name}</source>
+        <translation>nouveau client {name}</translation>
+    </message>
+    <message>
+        <source>change client {name}</source>
+        <translation>modification du client {name}</translation>
+    </message>
+    <message>
+        <source>delete client {name}</source>
+        <translation>suppression du client {name}</translation>
+    </message>
+    <message>
+        <source>restore client {name}</source>
+        <translation>rétablissement du client {name}</translation>
+    </message>
+    <message>
+        <source>new channel {channel}</source>
+        <translation>nouveau canal {channel}</translation>
+    </message>
+    <message>
+        <source>change channel {channel}</source>
+        <translation>modification du canal {channel}</translation>
+    </message>
+    <message>
+        <source>delete channel {channel}</source>
+        <translation>suppression du canal {channel}</translation>
+    </message>
+    <message>
+        <source>restore channel {channel}</source>
+        <translation>rétablissement du canal {channel}</translation>
+    </message>
+    <message>
+        <source>new place {name}</source>
+        <translation>nouveau lieu {name}</translation>
+    </message>
+    <message>
+        <source>change place {name}</source>
+        <translation>modification du lieu {name}</translation>
+    </message>
+    <message>
+        <source>delete place {name}</source>
+        <translation>suppression du lieu {name}</translation>
+    </message>
+    <message>
+        <source>add speed test</source>
+        <translation>ajout d&apos;un test de débit</translation>
+    </message>
+    <message>
+        <source>delete speed test</source>
+        <translation>suppression d&apos;un test de débit</translation>
+    </message>
+    <message>
+        <source>log work session</source>
+        <translation>ajout d&apos;une session de travail</translation>
+    </message>
+    <message>
+        <source>delete work session</source>
+        <translation>suppression d&apos;une session de travail</translation>
+    </message>
+    <message>
+        <source>add %n place(s) to checklist</source>
+        <translation>ajout de %n adresse(s) à la liste du voyage</translation>
+    </message>
+    <message>
+        <source>checklist change</source>
+        <translation>modification de la liste du voyage</translation>
+    </message>
+    <message>
+        <source>remove from checklist</source>
+        <translation>retrait de la liste du voyage</translation>
+    </message>
+    <message>
+        <source>import of places from {name}</source>
+        <translation>import de lieux depuis {name}</translation>
+    </message>
+    <message>
+        <source>wellbeing import from {name}</source>
+        <translation>import bien-être depuis {name}</translation>
+    </message>
+    <message>
+        <source>posting slots change</source>
+        <translation>modification des créneaux de publication</translation>
+    </message>
+    <message>
+        <source>settings change</source>
+        <translation>modification des réglages</translation>
     </message>
     <message>
         <source>Cannot undo</source>
@@ -3095,7 +3183,7 @@
     </message>
     <message>
         <source>to</source>
-        <translation>à</translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>First audience date</source>
@@ -4547,142 +4635,142 @@ Non compris ({error}) : considérés comme inconnus</translation>
     <name>WorkplacesPageView</name>
     <message>
         <source>Workplaces</source>
-        <translation type="unfinished">Lieux de travail</translation>
+        <translation>Lieux de travail</translation>
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished">Lieux</translation>
+        <translation>Lieux</translation>
     </message>
     <message>
         <source>Trip checklists</source>
-        <translation type="unfinished">Listes par voyage</translation>
+        <translation>Listes par voyage</translation>
     </message>
     <message>
         <source>New place</source>
-        <translation type="unfinished">Nouveau lieu</translation>
+        <translation>Nouveau lieu</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished">Modifier</translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Speed test…</source>
-        <translation type="unfinished">Test de débit…</translation>
+        <translation>Test de débit…</translation>
     </message>
     <message>
         <source>Worked here…</source>
-        <translation type="unfinished">J&apos;ai travaillé ici…</translation>
+        <translation>J&apos;ai travaillé ici…</translation>
     </message>
     <message>
         <source>Add to a trip…</source>
-        <translation type="unfinished">Ajouter à un voyage…</translation>
+        <translation>Ajouter à un voyage…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished">Importer…</translation>
+        <translation>Importer…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">Exporter…</translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <source>GeoJSON or Overpass JSON from OpenStreetMap, or a places CSV</source>
-        <translation type="unfinished">GeoJSON ou JSON Overpass d&apos;OpenStreetMap, ou un CSV de lieux</translation>
+        <translation>GeoJSON ou JSON Overpass d&apos;OpenStreetMap, ou un CSV de lieux</translation>
     </message>
     <message>
         <source>Search names, addresses, notes</source>
-        <translation type="unfinished">Rechercher dans les noms, adresses, notes</translation>
+        <translation>Rechercher dans les noms, adresses, notes</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished">Tous les types</translation>
+        <translation>Tous les types</translation>
     </message>
     <message>
         <source>Favourites</source>
-        <translation type="unfinished">Favoris</translation>
+        <translation>Favoris</translation>
     </message>
     <message>
         <source>Minimum download speed</source>
-        <translation type="unfinished">Débit descendant minimum</translation>
+        <translation>Débit descendant minimum</translation>
     </message>
     <message>
         <source>Power outlets at least</source>
-        <translation type="unfinished">Prises électriques, au moins</translation>
+        <translation>Prises électriques, au moins</translation>
     </message>
     <message>
         <source>Quiet at least</source>
-        <translation type="unfinished">Calme, au moins</translation>
+        <translation>Calme, au moins</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished">N&apos;importe quand</translation>
+        <translation>N&apos;importe quand</translation>
     </message>
     <message>
         <source>Open now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert maintenant</translation>
     </message>
     <message>
         <source>Open at…</source>
-        <translation type="unfinished">Ouvert à…</translation>
+        <translation>Ouvert à…</translation>
     </message>
     <message>
         <source>On each place&apos;s own clock: 10:00 in Lisbon means 10:00 Lisbon time</source>
-        <translation type="unfinished">À l&apos;heure locale de chaque lieu : 10:00 à Lisbonne veut dire 10:00 heure de Lisbonne</translation>
+        <translation>À l&apos;heure locale de chaque lieu : 10:00 à Lisbonne veut dire 10:00 heure de Lisbonne</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished">Effacer les filtres</translation>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <source>Download ≥</source>
-        <translation type="unfinished">Descendant ≥</translation>
+        <translation>Descendant ≥</translation>
     </message>
     <message>
         <source>Power ≥</source>
-        <translation type="unfinished">Prises ≥</translation>
+        <translation>Prises ≥</translation>
     </message>
     <message>
         <source>Quiet ≥</source>
-        <translation type="unfinished">Calme ≥</translation>
+        <translation>Calme ≥</translation>
     </message>
     <message>
         <source>Cancel import</source>
-        <translation type="unfinished">Annuler l&apos;import</translation>
+        <translation>Annuler l&apos;import</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished">indifférent</translation>
+        <translation>indifférent</translation>
     </message>
     <message>
         <source>{n} Mbit/s</source>
-        <translation type="unfinished">{n} Mbit/s</translation>
+        <translation>{n} Mbit/s</translation>
     </message>
     <message>
         <source>any speed</source>
-        <translation type="unfinished">tout débit</translation>
+        <translation>tout débit</translation>
     </message>
     <message numerus="yes">
         <source>%n place(s) shown</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n lieu affiché</numerusform>
             <numerusform>%n lieux affichés</numerusform>
         </translation>
     </message>
     <message>
         <source> of {total}</source>
-        <translation type="unfinished"> sur {total}</translation>
+        <translation> sur {total}</translation>
     </message>
     <message>
         <source>No workplace yet. Add the cafés, coworkings and libraries where you work, or import an OpenStreetMap extract (GeoJSON or Overpass JSON) of a city.</source>
-        <translation type="unfinished">Pas encore de lieu de travail. Ajoutez les cafés, coworkings et bibliothèques où vous travaillez, ou importez un extrait OpenStreetMap (GeoJSON ou JSON Overpass) d&apos;une ville.</translation>
+        <translation>Pas encore de lieu de travail. Ajoutez les cafés, coworkings et bibliothèques où vous travaillez, ou importez un extrait OpenStreetMap (GeoJSON ou JSON Overpass) d&apos;une ville.</translation>
     </message>
     <message>
         <source>No place matches these filters.</source>
-        <translation type="unfinished">Aucun lieu ne correspond à ces filtres.</translation>
+        <translation>Aucun lieu ne correspond à ces filtres.</translation>
     </message>
 </context>
 <context>

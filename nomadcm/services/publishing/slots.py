@@ -17,6 +17,8 @@ from sqlalchemy import delete, select
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Channel, Client, PostingSlot
+from nomadcm.services import row_states
+from nomadcm.services.changes import POSTS, Change
 from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.posts import PostInfo, PostService
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
@@ -127,6 +129,20 @@ class SlotService:
             s.execute(delete(PostingSlot).where(PostingSlot.channel_id == channel_id))
             s.add_all(PostingSlot(channel_id=channel_id, weekday=d, minute=m) for d, m in sorted(set(slots)))
         return self.list_slots(channel_id)
+
+    def set_slots_op(self, channel_id: int, slots: list[tuple[int, int]]) -> Change:
+        """`set_slots` (result: the new slots); undo puts the channel's previous slots back."""
+
+        def rows() -> row_states.RowState:
+            with self.db.session() as s:
+                ids = s.scalars(select(PostingSlot.id).where(PostingSlot.channel_id == channel_id))
+                return row_states.capture(s, [(PostingSlot.__table__, list(ids))])
+
+        before = rows()
+        result = self.set_slots(channel_id, slots)
+        after = rows()
+        before, after = row_states.diff(before, after)
+        return row_states.swap(self.db, POSTS, "set_slots", before, after, result)
 
     def zone_of(self, channel_id: int) -> str:
         with self.db.session() as s:

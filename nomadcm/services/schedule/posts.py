@@ -2,7 +2,7 @@
 edited, moved, deleted and restored (for Undo).
 
 The wall time is the truth. The UTC instant is derived with `timezones.localize` when a post is saved, and
-recomputed for every post when the zone rules shipped with NomadCM change (`ensure_instants_current`).
+recomputed for every post when the zone rules shipped with NomadCM change (schedule/zone_rule_updates.py).
 Checking and inserting drafts is services/schedule/post_writes.py, which `PostService.check` and `add_many`
 call; listing posts is the schedule query (services/schedule/query.py).
 """
@@ -18,7 +18,6 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from nomadcm import timezones
 from nomadcm.errors import NotFoundError, UserError
 from nomadcm.models import Channel, Client, OccurrenceOverride, Post, utcnow
 from nomadcm.services.changes import CLIENTS, POSTS, Change, change
@@ -33,7 +32,6 @@ from nomadcm.services.schedule.post_writes import (
     check_status,
     split_tags,
 )
-from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.storage import Database
 
@@ -42,15 +40,11 @@ if TYPE_CHECKING:
     from nomadcm.services.schedule.your_time import YourTime
 
 __all__ = [
-    "RULES_VERSION_KEY",
     "PostInfo",
     "PostService",
     "PostSnapshot",
-    "ensure_instants_current",
     "first_error",
 ]
-
-RULES_VERSION_KEY = "tz_rules_version"
 
 
 @dataclass(frozen=True)
@@ -368,51 +362,6 @@ def _insert_keeping_ids(s: Session, table: Any, rows: list[dict[str, Any]]) -> l
         else:
             ids.append(int(row["id"]))
     return ids
-
-
-# ---------------------------------------------------------------------- zone rules
-
-
-def ensure_instants_current(db: Database, batch: int = 2000) -> int:
-    """Recompute every post's instant from its wall time when the shipped zone rules changed.
-
-    Returns how many posts moved. A wall time that the new rules put in a gap moves past it (and is
-    reported by the conflict check as any other DST move would be).
-    """
-    settings = SettingsService(db)
-    version = timezones.rules_version()
-    if settings.get(RULES_VERSION_KEY, "") == version:
-        return 0
-    moved = 0
-    with db.write() as s:
-        last_id = 0
-        while True:
-            rows = s.execute(
-                select(Post.id, Post.wall_time, Post.tz, Post.fold, Post.utc)
-                .where(Post.id > last_id)
-                .order_by(Post.id)
-                .limit(batch)
-            ).all()
-            if not rows:
-                break
-            changes = []
-            for pid, wall, tz, fold, utc in rows:
-                instant, _gap = timezones.localize_shifting_gaps(wall, tz, fold)
-                if instant != utc:
-                    changes.append({"pid": pid, "utc": instant})
-            if changes:
-                from sqlalchemy import bindparam
-
-                s.execute(
-                    update(Post.__table__)
-                    .where(Post.__table__.c.id == bindparam("pid"))
-                    .values(utc=bindparam("utc")),
-                    changes,
-                )
-                moved += len(changes)
-            last_id = rows[-1][0]
-    settings.set(RULES_VERSION_KEY, version)
-    return moved
 
 
 # ---------------------------------------------------------------------- query building

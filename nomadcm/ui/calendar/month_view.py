@@ -15,7 +15,6 @@ from nomadcm.ui.calendar.view import (
     MONTH_LINES,
     CalendarView,
     item_fill,
-    item_label,
 )
 
 
@@ -122,14 +121,7 @@ class MonthView(CalendarView):
             o = p.occurrence
             painter.fillRect(rect, item_fill(o.colour, o.status))
             font = QFont(small)
-            font.setStrikeOut(o.status == "cancelled")
             font.setItalic(o.status == "draft")
-            painter.setFont(font)
-            painter.setPen(QColor("#1a1a1a"))
-            painter.drawText(
-                rect.adjusted(2, 0, -2, 0),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                item_label(p),
-            )
+            self._paint_item_text(painter, rect, p, font, left=2)
         self._paint_drag(painter)
         painter.end()

@@ -32,7 +32,6 @@ from nomadcm.ui.calendar.page_view import MONTH, MY_TIME, WEEK, CalendarPageView
 from nomadcm.ui.calendar.view import MONTH_LINES
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import fmt_date, qdate
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.publishing.occurrence_actions import ask_scope, dropped_message, occurrence_as_post
 from nomadcm.ui.tasks import TaskRunner
@@ -175,7 +174,8 @@ class CalendarPage(CalendarPageView):
         self.month_view.set_data(
             self.days if self.mode == MONTH else [], self.items if self.mode == MONTH else [], today
         )
-        self._show_title()
+        if self.days:
+            self.show_title(self.days, self.anchor if self.mode == MONTH else None, self.lens_zone())
         self.loaded.emit()
 
     def _mark_conflicts(self, itinerary) -> None:  # type: ignore[no-untyped-def]
@@ -195,16 +195,6 @@ class CalendarPage(CalendarPageView):
             kinds = getattr(c, "kinds", ()) if c is not None else ()
             if kinds:
                 p.conflict = conflict_text(c, kinds)
-
-    def _show_title(self) -> None:
-        if not self.days:
-            return
-        if self.mode == WEEK:
-            text = f"{fmt_date(self.days[0].day)} – {fmt_date(self.days[-1].day)}"
-        else:
-            text = self.locale().toString(qdate(self.anchor.replace(day=1)), "MMMM yyyy")
-        zone = self.lens_zone() or self.tr("your time")
-        self.title.setText(f"{text}  ·  {zone}")
 
     @Slot(object)
     def _on_changed(self, areas: object) -> None:
@@ -389,7 +379,7 @@ class CalendarPage(CalendarPageView):
     def open_queue(self) -> None:
         from nomadcm.ui.publishing.queue_view import QueueDialog
 
-        dialog = QueueDialog(self.services, self.changes, self)
+        dialog = QueueDialog(self.services, self.changes, self, ops=self.ops, undo_stack=self.undo_stack)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.queue_dialog = dialog
         dialog.open()

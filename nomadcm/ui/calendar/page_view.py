@@ -7,6 +7,8 @@ attributes of the page itself (`week_view`, `lens`, `client_filter`...), as the 
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nomadcm.ui.calendar.layout import Placed
+from nomadcm.ui.calendar.layout import DaySpan, Placed
 from nomadcm.ui.calendar.month_view import MonthView
 from nomadcm.ui.calendar.week_view import WeekView
+from nomadcm.ui.formatting import fmt_date, qdate
 
 WEEK, MONTH = "week", "month"
 MY_TIME = ""
@@ -86,6 +89,15 @@ class CalendarPageView(QWidget):
         bar.addWidget(self.queue_button)
         bar.addWidget(self.import_button)
         return bar
+
+    def show_title(self, days: list[DaySpan], month: date | None, zone: str) -> None:
+        """The week's first and last days, or the `month`, and the lens zone (none: your time)."""
+        if month is None:
+            text = f"{fmt_date(days[0].day)} – {fmt_date(days[-1].day)}"
+        else:
+            text = self.locale().toString(qdate(month.replace(day=1)), "MMMM yyyy")
+        zone = zone or self.tr("your time")
+        self.title.setText(f"{text}  ·  {zone}")
 
     def build_item_menu(self, item: Placed) -> tuple[QMenu, QAction, QAction | None, QAction]:
         """A post's context menu and its Edit, Mark published (none once published) and Delete actions,

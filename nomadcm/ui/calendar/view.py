@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from nomadcm import timezones
@@ -174,6 +174,17 @@ class CalendarView(QWidget):
                 QToolTip.hideText()
             return True
         return super().event(e)
+
+    def _paint_item_text(self, painter: QPainter, rect: QRectF, p: Placed, font: QFont, left: int) -> None:
+        """A post's label in its block: cancelled struck out, in `font` (each grid has its own)."""
+        font.setStrikeOut(p.occurrence.status == "cancelled")
+        painter.setFont(font)
+        painter.setPen(QColor("#1a1a1a"))
+        painter.drawText(
+            rect.adjusted(left, 0, -2, 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            item_label(p),
+        )
 
     def _paint_drag(self, painter: QPainter) -> None:
         if self._dragging and self._pressed is not None:

@@ -17,7 +17,6 @@ from nomadcm.ui.calendar.view import (
     SNAP_MINUTES,
     CalendarView,
     item_fill,
-    item_label,
 )
 from nomadcm.ui.formatting import qdate
 
@@ -140,14 +139,6 @@ class WeekView(CalendarView):
             )
             painter.setBrush(item_fill(o.colour, o.status))
             painter.drawRoundedRect(rect, 3, 3)
-            font = QFont(small)
-            font.setStrikeOut(o.status == "cancelled")
-            painter.setFont(font)
-            painter.setPen(QColor("#1a1a1a"))
-            painter.drawText(
-                rect.adjusted(3, 0, -2, 0),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                item_label(p),
-            )
+            self._paint_item_text(painter, rect, p, QFont(small), left=3)
         self._paint_drag(painter)
         painter.end()

@@ -1,4 +1,5 @@
-"""Client and channel dialogs. Each saves through the service; an error stays in the dialog, in red."""
+"""Client and channel dialogs. Each saves through the service's `*_op` write, handed to `run` (the page's
+`OpRunner`, which pushes the undo command and announces the change); an error stays in the dialog, in red."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.schedule.clients import DEFAULT_COLOURS, ChannelInfo, ClientInfo, ClientService
+from nomadcm.ui.operations import RunWrite, run_directly
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.vocabulary import NETWORK_LIMITS, NETWORKS
@@ -88,9 +90,11 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
         parent: QWidget | None = None,
         *,
         default_zone: str = "",
+        run: RunWrite = run_directly,
     ) -> None:
         super().__init__(parent)
         self.clients = clients
+        self.run = run
         self.client = client
         self.saved: ClientInfo | None = None
         self.setWindowTitle(self.tr("Edit client") if client else self.tr("New client"))
@@ -207,15 +211,18 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
             "prime_start_min": _minutes(self.prime_start.time()),
             "prime_end_min": _minutes(self.prime_end.time()),
         }
+        client = self.client
         try:
-            if self.client is None:
-                self.saved = self.clients.add_client(**fields)  # type: ignore[arg-type]
+            if client is None:
+                done = self.run(lambda: self.clients.add_client_op(**fields))  # type: ignore[arg-type]
             else:
-                self.saved = self.clients.update_client(self.client.id, **fields)
+                done = self.run(lambda: self.clients.update_client_op(client.id, **fields))
         except UserError as err:
             self.error_label.setText(str(err))
             self.error_label.show()
             return
+        if done is not None:
+            self.saved = done.result
         self.accept()
 
 
@@ -228,9 +235,12 @@ class ChannelDialog(UnsavedChangesMixin, QDialog):
         client: ClientInfo,
         channel: ChannelInfo | None = None,
         parent: QWidget | None = None,
+        *,
+        run: RunWrite = run_directly,
     ) -> None:
         super().__init__(parent)
         self.clients = clients
+        self.run = run
         self.client = client
         self.channel = channel
         self.saved: ChannelInfo | None = None
@@ -286,20 +296,17 @@ class ChannelDialog(UnsavedChangesMixin, QDialog):
 
     @Slot()
     def _on_save(self) -> None:
+        channel, client = self.channel, self.client
+        network, handle, limit = str(self.network_combo.currentData()), self.handle_edit.text(), self.limit()
         try:
-            if self.channel is None:
-                self.saved = self.clients.add_channel(
-                    self.client.id,
-                    str(self.network_combo.currentData()),
-                    self.handle_edit.text(),
-                    self.limit(),
-                )
+            if channel is None:
+                done = self.run(lambda: self.clients.add_channel_op(client.id, network, handle, limit))
             else:
-                self.saved = self.clients.update_channel(
-                    self.channel.id, self.handle_edit.text(), self.limit()
-                )
+                done = self.run(lambda: self.clients.update_channel_op(channel.id, handle, limit))
         except UserError as err:
             self.error_label.setText(str(err))
             self.error_label.show()
             return
+        if done is not None:
+            self.saved = done.result
         self.accept()

@@ -5,20 +5,22 @@ The widgets are built by `page_view.ClientsPageView`; this module fills them and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from nomadcm import timezones
-from nomadcm.errors import UserError
+from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus, touches
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
 from nomadcm.ui.clients.page_view import ClientsPageView
 from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
-from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_int, fmt_time, plural
+from nomadcm.ui.operations import OpRunner
 
 
 def _escape(text: str) -> str:
@@ -29,11 +31,20 @@ class ClientsPage(ClientsPageView):
     status_message = Signal(str)
     navigate = Signal(str)
 
-    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        changes: ChangeBus,
+        parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.dialog: QDialog | None = None
+        self.undo_stack = QUndoStack(self)
+        self.ops = ops or OpRunner(changes, None, self.undo_stack, self)  # writes: ui/operations.py
         self.build(ClientsModel(services.clients, self), ChannelsModel(services.clients, self))
         self._connect()
         changes.changed.connect(self._on_changed)
@@ -160,7 +171,10 @@ class ClientsPage(ClientsPageView):
     @Slot()
     def new_client(self) -> None:
         dialog = ClientDialog(
-            self.services.clients, parent=self, default_zone=self.services.settings.home_tz()
+            self.services.clients,
+            parent=self,
+            default_zone=self.services.settings.home_tz(),
+            run=self._run_in_dialog,
         )
         self._open(dialog, self._client_saved)
 
@@ -168,7 +182,10 @@ class ClientsPage(ClientsPageView):
     def edit_client(self) -> None:
         client = self.current_client()
         if client is not None:
-            self._open(ClientDialog(self.services.clients, client, parent=self), self._client_saved)
+            self._open(
+                ClientDialog(self.services.clients, client, parent=self, run=self._run_in_dialog),
+                self._client_saved,
+            )
 
     def _client_saved(self, dialog: QDialog) -> None:
         assert isinstance(dialog, ClientDialog)
@@ -176,7 +193,6 @@ class ClientsPage(ClientsPageView):
         if saved is None:
             return
         new = dialog.client is None
-        self.changes.notify(CLIENTS)
         self.select_client(saved.id)
         if new:
             self.status_message.emit(
@@ -195,7 +211,7 @@ class ClientsPage(ClientsPageView):
             question = plural(
                 self.tr(
                     "{name} has %n planned post(s). Deleting the client deletes their channels and all these "
-                    "posts. This cannot be undone.",
+                    "posts (Edit > Undo brings them back).",
                     "",
                     posts,
                 ),
@@ -212,12 +228,8 @@ class ClientsPage(ClientsPageView):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.services.clients.delete_client(client.id)
-        except UserError as err:
-            show_user_error(self, err)
+        if self._write(lambda: self.services.clients.delete_client_op(client.id)) is None:
             return
-        self.changes.notify(CLIENTS, POSTS)
         self.status_message.emit(self.tr("Client {name} deleted.").format(name=client.name))
 
     # ------------------------------------------------------------------ channels
@@ -226,7 +238,10 @@ class ClientsPage(ClientsPageView):
     def new_channel(self) -> None:
         client = self.current_client()
         if client is not None:
-            self._open(ChannelDialog(self.services.clients, client, parent=self), self._channel_saved)
+            self._open(
+                ChannelDialog(self.services.clients, client, parent=self, run=self._run_in_dialog),
+                self._channel_saved,
+            )
 
     @Slot()
     def edit_channel(self) -> None:
@@ -235,11 +250,12 @@ class ClientsPage(ClientsPageView):
         if client is not None and row is not None:
             channel = self.channels_model.channel_at(row)
             self._open(
-                ChannelDialog(self.services.clients, client, channel, parent=self), self._channel_saved
+                ChannelDialog(self.services.clients, client, channel, parent=self, run=self._run_in_dialog),
+                self._channel_saved,
             )
 
     def _channel_saved(self, dialog: QDialog) -> None:
-        self.changes.notify(CLIENTS)
+        pass  # the runner announced it
 
     @Slot()
     def delete_channel(self) -> None:
@@ -252,8 +268,8 @@ class ClientsPage(ClientsPageView):
         if posts:
             question = plural(
                 self.tr(
-                    "The channel {channel} has %n post(s). Deleting it deletes these posts too. "
-                    "This cannot be undone.",
+                    "The channel {channel} has %n post(s). Deleting it deletes these posts too "
+                    "(Edit > Undo brings them back).",
                     "",
                     posts,
                 ),
@@ -270,15 +286,21 @@ class ClientsPage(ClientsPageView):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.services.clients.delete_channel(channel.id)
-        except UserError as err:
-            show_user_error(self, err)
+        if self._write(lambda: self.services.clients.delete_channel_op(channel.id)) is None:
             return
-        self.changes.notify(CLIENTS, POSTS)
         self.status_message.emit(
             self.tr("Channel {channel} deleted ({posts} posts).").format(channel=label, posts=fmt_int(posts))
         )
+
+    # ------------------------------------------------------------------ writes
+
+    def _write(self, write: Callable[[], Change]) -> Change | None:
+        """Every write of this page: through the runner (one undo command, one announcement)."""
+        return self.ops.run(write, self, stack=self.undo_stack)
+
+    def _run_in_dialog(self, write: Callable[[], Change]) -> Change | None:
+        """A dialog's save: no parent, so a UserError reaches the dialog, which shows it and stays open."""
+        return self.ops.run(write, stack=self.undo_stack)
 
     # ------------------------------------------------------------------ dialogs
 

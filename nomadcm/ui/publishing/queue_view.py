@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from nomadcm.services.publishing.slots import DAY_CODES, SlotTime, parse_slots
 from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.ui.changes import POSTS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.widgets.table_model import RowsTableModel
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
@@ -67,10 +68,21 @@ class SlotTableModel(RowsTableModel[tuple[SlotTime, str]]):
 
 
 class QueueDialog(UnsavedChangesMixin, QDialog):
-    def __init__(self, services: Services, changes: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        changes: ChangeBus,
+        parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
+        # Writes go through the runner (ui/operations.py), undoable on `undo_stack` (the opener's page).
+        self.ops = ops or OpRunner(changes, parent=self)
+        self.undo_stack = undo_stack
         self.setWindowTitle(self.tr("Posting slots (queue)"))
         self.resize(640, 520)
         self.channel_combo = QComboBox()
@@ -152,7 +164,7 @@ class QueueDialog(UnsavedChangesMixin, QDialog):
         text = self.slots_edit.text().strip()
         try:
             pairs = parse_slots(text) if text else []
-            self.services.slots.set_slots(channel_id, pairs)
+            self.ops.run(lambda: self.services.slots.set_slots_op(channel_id, pairs), stack=self.undo_stack)
         except UserError as err:
             self.message.setStyleSheet("color: #c53030;")
             self.message.setText(str(err))
@@ -174,9 +186,8 @@ class QueueDialog(UnsavedChangesMixin, QDialog):
             return
         channel = self.services.clients.get_channel(channel_id)
 
-        def save(draft: PostDraft) -> None:
-            self.services.posts.add(draft)
-            self.changes.notify(POSTS)
+        def save(draft: PostDraft) -> None:  # a UserError reaches the post dialog, which shows it
+            self.ops.run(lambda: self.services.posts.add_op(draft), stack=self.undo_stack)
 
         dialog = PostDialog(self.services, save, parent=self, client_id=channel.client_id)
         dialog.channel_combo.setCurrentIndex(max(0, dialog.channel_combo.findData(channel_id)))

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from nomadcm import APP_NAME
@@ -18,6 +19,7 @@ from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.tasks import TaskRunner
 from nomadcm.ui.wellbeing import texts
 from nomadcm.ui.wellbeing.chart import ChartPanel
@@ -36,6 +38,8 @@ class WellbeingFileActions(QWidget):
     services: Services
     changes: ChangeBus
     tasks: TaskRunner
+    ops: OpRunner  # the page's runner and undo stack: an import is one undoable step
+    undo_stack: QUndoStack
     chart: ChartPanel
 
     def period(self) -> tuple[date, date]:
@@ -66,7 +70,15 @@ class WellbeingFileActions(QWidget):
         return DEVICES[names.index(name)] if ok else None
 
     def _run_import(self, title: str, work: object) -> WellbeingImportDialog:
-        dialog = WellbeingImportDialog(title, work, self.changes, self.tasks, self)  # type: ignore[arg-type]
+        dialog = WellbeingImportDialog(
+            title,
+            work,  # type: ignore[arg-type]
+            self.changes,
+            self.tasks,
+            self,
+            ops=self.ops,
+            undo_stack=self.undo_stack,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         dialog.start()

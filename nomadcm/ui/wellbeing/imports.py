@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.errors import UserError
-from nomadcm.exchange.wellbeing_io import WellbeingImportFailed
+from nomadcm.exchange.wellbeing_io import WellbeingImportFailed, import_op
 from nomadcm.services.container import Services
-from nomadcm.ui.changes import WELLBEING, ChangeBus
+from nomadcm.ui.changes import ChangeBus
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
 
 Work = Callable[[Callable[[int, int], None]], Any]
@@ -35,7 +37,9 @@ def activitywatch_file_job(services: Services, path: Path, device: str) -> Work:
         from nomadcm.exchange import activitywatch
 
         data = activitywatch.parse_export(activitywatch.load_file(path), repr(str(path)), report)
-        return activitywatch.import_data(services.db, data, device, report)
+        return import_op(
+            services.db, lambda: activitywatch.import_data(services.db, data, device, report), path.name
+        )
 
     return work
 
@@ -46,7 +50,9 @@ def activitywatch_server_job(services: Services, url: str, device: str) -> Work:
 
         raw = activitywatch.read_server(url)
         data = activitywatch.parse_export(raw, f"ActivityWatch server {url}", report)
-        return activitywatch.import_data(services.db, data, device, report)
+        return import_op(
+            services.db, lambda: activitywatch.import_data(services.db, data, device, report), url
+        )
 
     return work
 
@@ -57,7 +63,9 @@ def sleep_android_job(services: Services, path: Path) -> Work:
         from nomadcm.exchange.wellbeing_io import read_text
 
         nights = sleep_android.parse(read_text(path), repr(str(path)))
-        return sleep_android.import_nights(services.db, nights, report)
+        return import_op(
+            services.db, lambda: sleep_android.import_nights(services.db, nights, report), path.name
+        )
 
     return work
 
@@ -66,7 +74,7 @@ def csv_job(services: Services, path: Path) -> Work:
     def work(report: Callable[[int, int], None]) -> Any:
         from nomadcm.exchange import rest_csv
 
-        return rest_csv.import_file(services.db, path, report)
+        return import_op(services.db, lambda: rest_csv.import_file(services.db, path, report), path.name)
 
     return work
 
@@ -75,11 +83,22 @@ class WellbeingImportDialog(QDialog):
     """Progress, then what was imported, or every bad row (nothing imported)."""
 
     def __init__(
-        self, title: str, work: Work, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        title: str,
+        work: Work,
+        changes: ChangeBus,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.changes = changes
         self.tasks = tasks
+        # The job returns a Change: the runner makes the import one undoable step on `undo_stack`.
+        self.ops = ops or OpRunner(changes, tasks)
+        self.undo_stack = undo_stack
         self.work = work
         self.job: Task | None = None
         self.outcome = ""  # "imported", "failed", "cancelled", "error"
@@ -108,16 +127,15 @@ class WellbeingImportDialog(QDialog):
     def start(self) -> None:
         label = self.windowTitle()
         done_text = self.tr("{task}: {summary}")  # now: the dialog may be gone when the job ends
-        self.job = self.tasks.run(
+        self.job = self.ops.run_in_background(
             self.work,
             self,
+            stack=self.undo_stack,
             on_progress=self._progress,
             on_success=self._done,
             on_failure=self._failed,
             label=label,
             summary=lambda result: done_text.format(task=label, summary=result),
-            changes=self.changes,
-            areas=(WELLBEING,),
         )
 
     def _progress(self, done: int, total: int) -> None:

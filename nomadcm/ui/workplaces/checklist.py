@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QPageSize, QPdfWriter, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_checklist import StayRef
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date
+from nomadcm.ui.operations import RunWrite, Write, run_directly
 from nomadcm.ui.workplaces.place_dialog_view import fee_label
 from nomadcm.ui.workplaces.table_models import fmt_mbps, kind_choices
 from nomadcm.ui.workplaces.visit_table_models import ChecklistModel
@@ -158,11 +159,12 @@ class AddPlacesDialog(QDialog):
 
 
 class ChecklistPanel(QWidget):
-    changed = Signal(object)  # areas written
-
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, run: RunWrite = run_directly
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.run = run  # writes go through the page's runner (ui/operations.py)
         self.stays: list[StayRef] = []
         self.stay_combo = QComboBox()
         self.stay_combo.setMinimumContentsLength(30)
@@ -293,13 +295,14 @@ class ChecklistPanel(QWidget):
         self.reload()
 
     def _write(self, item_id: int, fields: dict[str, Any]) -> bool:
+        return self._run(lambda: self.services.workplaces.update_checklist_item_op(item_id, **fields))
+
+    def _run(self, write: Write) -> bool:
         try:
-            self.services.workplaces.update_checklist_item(item_id, **fields)
+            return self.run(write) is not None
         except UserError as err:
             show_user_error(self, err)
             return False
-        self.changed.emit({"workplaces"})
-        return True
 
     # ------------------------------------------------------------------ actions
 
@@ -312,10 +315,8 @@ class ChecklistPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         ids = dialog.chosen_ids()
-        if ids:
-            self.services.workplaces.add_to_checklist(stay.id, ids)
+        if ids and self._run(lambda: self.services.workplaces.add_to_checklist_op(stay.id, ids)):
             self.reload()
-            self.changed.emit({"workplaces"})
 
     @Slot()
     def remove_selected(self) -> None:
@@ -323,9 +324,8 @@ class ChecklistPanel(QWidget):
         if not rows:
             return
         entry = self.model.entry_at(rows[0].row())
-        self.services.workplaces.remove_from_checklist(entry.id)
-        self.reload()
-        self.changed.emit({"workplaces"})
+        if self._run(lambda: self.services.workplaces.remove_from_checklist_op(entry.id)):
+            self.reload()
 
     def _target(self, caption: str, suffix: str, filters: str) -> Path | None:
         stay = self.current_stay()

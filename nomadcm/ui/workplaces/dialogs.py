@@ -23,6 +23,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_fields import MAX_MBPS, SPEED_TOOLS
 from nomadcm.services.workplaces.places import SpeedTestInfo, WorkSessionInfo
+from nomadcm.ui.operations import RunWrite, run_directly
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, ZonedDateTimeEdit
 from nomadcm.ui.workplaces.visit_table_models import tool_label
@@ -47,9 +48,17 @@ def _error_label() -> QLabel:
 class SpeedTestDialog(UnsavedChangesMixin, QDialog):
     """Record one measurement; `added` holds it after OK."""
 
-    def __init__(self, services: Services, place: PlaceInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        place: PlaceInfo,
+        parent: QWidget | None = None,
+        *,
+        run: RunWrite = run_directly,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.run = run  # saves through the page's runner (ui/operations.py)
         self.place = place
         self.added: SpeedTestInfo | None = None
         self.setWindowTitle(self.tr("Speed test at {name}").format(name=place.name))
@@ -103,18 +112,18 @@ class SpeedTestDialog(UnsavedChangesMixin, QDialog):
             self._fail(self.when.problem() or self.tr("Choose a valid date, time and zone."))
             return
         ping = None if self.ping.value() < 0 else self.ping.value()
+        place_id, down, up, tool = self.place.id, self.down.value(), self.up.value(), self.tool.currentData()
         try:
-            self.added = self.services.workplaces.add_speed_test(
-                self.place.id,
-                self.down.value(),
-                self.up.value(),
-                ping,
-                at=instant,
-                tool=self.tool.currentData(),
+            done = self.run(
+                lambda: self.services.workplaces.add_speed_test_op(
+                    place_id, down, up, ping, at=instant, tool=tool
+                )
             )
         except UserError as err:
             self._fail(str(err))
             return
+        if done is not None:
+            self.added = done.result
         self.accept()
 
     def _fail(self, message: str) -> None:
@@ -125,9 +134,17 @@ class SpeedTestDialog(UnsavedChangesMixin, QDialog):
 class WorkedHereDialog(UnsavedChangesMixin, QDialog):
     """Log a work session at a place: the wellbeing page counts it as laptop screen time."""
 
-    def __init__(self, services: Services, place: PlaceInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        place: PlaceInfo,
+        parent: QWidget | None = None,
+        *,
+        run: RunWrite = run_directly,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.run = run  # saves through the page's runner (ui/operations.py)
         self.place = place
         self.logged: WorkSessionInfo | None = None
         self.setWindowTitle(self.tr("Worked at {name}").format(name=place.name))
@@ -190,13 +207,18 @@ class WorkedHereDialog(UnsavedChangesMixin, QDialog):
             problem = self.start.problem() or self.end.problem()
             self._fail(problem or self.tr("Choose valid dates, times and zones."))
             return
+        place_id, activity, client_id = self.place.id, self.activity.text(), self.client.currentData()
         try:
-            self.logged = self.services.workplaces.log_work(
-                self.place.id, a, b, activity=self.activity.text(), client_id=self.client.currentData()
+            done = self.run(
+                lambda: self.services.workplaces.log_work_op(
+                    place_id, a, b, activity=activity, client_id=client_id
+                )
             )
         except UserError as err:
             self._fail(str(err))
             return
+        if done is not None:
+            self.logged = done.result
         self.accept()
 
     def _fail(self, message: str) -> None:

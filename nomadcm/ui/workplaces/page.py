@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal, Slot
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.exchange.file_errors import ImportFailed
+from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.workplaces.place_filter import PlaceFilter
-from nomadcm.ui.changes import ITINERARY, WELLBEING, WORKPLACES, ChangeBus, touches
+from nomadcm.ui.changes import ITINERARY, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.operations import OpRunner, Write
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
 from nomadcm.ui.workplaces.checklist import ChecklistPanel, stay_label
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
@@ -39,13 +42,23 @@ class WorkplacesPage(WorkplacesPageView):
     status_message = Signal(str)
 
     def __init__(
-        self, services: Services, changes: ChangeBus, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        services: Services,
+        changes: ChangeBus,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.tasks = tasks  # imports run on the window's task runner
-        self.build(PlacesModel(services.workplaces.catalog, self), ChecklistPanel(services))
+        self.undo_stack = QUndoStack(self)
+        self.ops = ops or OpRunner(changes, tasks, self.undo_stack, self)  # writes: ui/operations.py
+        self.build(
+            PlacesModel(services.workplaces.catalog, self), ChecklistPanel(services, run=self._run_in_dialog)
+        )
         self._connect()
         self.job: Task | None = None
         self.timer = QTimer(self)
@@ -57,7 +70,6 @@ class WorkplacesPage(WorkplacesPageView):
         QTimer.singleShot(0, self.loaded.emit)
 
     def _connect(self) -> None:
-        self.checklist.changed.connect(self._on_own_write)
         self.add_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -85,15 +97,9 @@ class WorkplacesPage(WorkplacesPageView):
 
     # ------------------------------------------------------------------ page API
 
-    def focus_filter(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.search.setFocus()
-        self.search.selectAll()
-
     @Slot()
     def new_item(self) -> None:
-        dialog = PlaceDialog(self.services, None, self)
-        dialog.changed.connect(self._on_own_write)
+        dialog = PlaceDialog(self.services, None, self, run=self._run_in_dialog)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.select_place(dialog.saved_id)
 
@@ -187,9 +193,13 @@ class WorkplacesPage(WorkplacesPageView):
         if touches(changed, ITINERARY):
             self.checklist.reload_stays()
 
-    @Slot(object)
-    def _on_own_write(self, areas: object) -> None:
-        self.changes.notify(areas)  # type: ignore[arg-type]
+    def _write(self, write: Write) -> Change | None:
+        """A write of the page's own buttons: through the runner (one undo command, one announcement)."""
+        return self.ops.run(write, self, stack=self.undo_stack)
+
+    def _run_in_dialog(self, write: Write) -> Change | None:
+        """A dialog's or the checklist's write: a UserError reaches the caller, which shows it."""
+        return self.ops.run(write, stack=self.undo_stack)
 
     @Slot()
     def _minute(self) -> None:
@@ -208,8 +218,7 @@ class WorkplacesPage(WorkplacesPageView):
         place = self.selected_place()
         if place is None:
             return
-        dialog = PlaceDialog(self.services, place, self)
-        dialog.changed.connect(self._on_own_write)
+        dialog = PlaceDialog(self.services, place, self, run=self._run_in_dialog)
         dialog.exec()
 
     @Slot()
@@ -224,28 +233,21 @@ class WorkplacesPage(WorkplacesPageView):
         answer = QMessageBox.question(self, self.tr("Delete place"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.services.workplaces.delete_place(place.id)
-        except UserError as err:
-            show_user_error(self, err)
-            return
-        self.changes.notify(WORKPLACES, WELLBEING)
+        self._write(lambda: self.services.workplaces.delete_place_op(place.id))
 
     @Slot()
     def add_speed_test(self) -> None:
         place = self.selected_place()
         if place is None:
             return
-        if SpeedTestDialog(self.services, place, self).exec() == QDialog.DialogCode.Accepted:
-            self.changes.notify(WORKPLACES)
+        SpeedTestDialog(self.services, place, self, run=self._run_in_dialog).exec()
 
     @Slot()
     def worked_here(self) -> None:
         place = self.selected_place()
         if place is None:
             return
-        if WorkedHereDialog(self.services, place, self).exec() == QDialog.DialogCode.Accepted:
-            self.changes.notify(WORKPLACES, WELLBEING)
+        WorkedHereDialog(self.services, place, self, run=self._run_in_dialog).exec()
 
     @Slot()
     def add_to_trip(self) -> None:
@@ -275,8 +277,8 @@ class WorkplacesPage(WorkplacesPageView):
         if not ok or label not in labels:
             return
         stay = stays[labels.index(label)]
-        self.services.workplaces.add_to_checklist(stay.id, [place.id])
-        self.changes.notify(WORKPLACES)
+        if self._write(lambda: self.services.workplaces.add_to_checklist_op(stay.id, [place.id])) is None:
+            return
         self.checklist.select_stay(stay.id)
         self.status_message.emit(
             self.tr("{name} added to the checklist of {stay}").format(name=place.name, stay=label)
@@ -296,23 +298,22 @@ class WorkplacesPage(WorkplacesPageView):
         )
         if not name:
             return
-        from nomadcm.exchange.places_io import import_places
+        from nomadcm.exchange.places_io import import_places_op
 
         db = self.services.db
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.import_button.setEnabled(False)
-        self.job = self.tasks.run(
-            lambda report: import_places(db, name, report),
+        self.job = self.ops.run_in_background(  # one undoable step (Edit > Undo)
+            lambda report: import_places_op(db, name, report),
             self,
+            stack=self.undo_stack,
             on_progress=self._on_progress,
             on_success=self._on_imported,
             on_failure=self._on_import_failed,
             label=self.tr("Import of {name}").format(name=Path(name).name),
             summary=lambda report: report.summary(),
-            changes=self.changes,
-            areas=(WORKPLACES,),
         )
 
     def job_running(self) -> bool:

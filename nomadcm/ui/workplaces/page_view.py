@@ -164,6 +164,12 @@ class WorkplacesPageView(QWidget):
         spin.setAccessibleName(name)
         return spin
 
+    def focus_filter(self) -> None:
+        """Edit > Filter: the search field of the Places tab."""
+        self.tabs.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
     # ------------------------------------------------------------------ what the page shows
 
     def show_min_down(self, mbps: int) -> None:

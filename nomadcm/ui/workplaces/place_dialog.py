@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 
 from nomadcm import timezones
@@ -19,7 +19,9 @@ from nomadcm.services.container import Services
 from nomadcm.services.workplaces.opening_hours import HoursState, parse_hours
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_geo import guess_zone
+from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time, pydate, qdate
+from nomadcm.ui.operations import RunWrite, Write, run_directly
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_WARNING
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
@@ -30,16 +32,20 @@ MESSAGE_STYLE_OK = "color: #2f855a;"
 
 
 class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
-    """Add (place None) or edit a place. `changed` is emitted for each write (tests and sessions are saved
-    at once, the form on OK), with the set of areas touched."""
-
-    changed = Signal(object)
+    """Add (place None) or edit a place. Every write (tests and sessions at once, the form on OK) goes
+    through `run`, the page's runner: one undo command and one announcement each."""
 
     def __init__(
-        self, services: Services, place: PlaceInfo | None = None, parent: QWidget | None = None
+        self,
+        services: Services,
+        place: PlaceInfo | None = None,
+        parent: QWidget | None = None,
+        *,
+        run: RunWrite = run_directly,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.run = run  # every write goes through the page's runner (ui/operations.py)
         self.place = place
         self.saved_id: int | None = place.id if place else None
         self.setWindowTitle(self.tr("Edit place") if place else self.tr("New place"))
@@ -214,20 +220,21 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
             values = self.fields()
             if self.place is None:
                 name = values.pop("name")
-                saved = self.services.workplaces.add_place(name, **values)
+                done = self.run(lambda: self.services.workplaces.add_place_op(name, **values))
             else:
                 if "tz" not in values:  # cleared: automatic again
                     lat, lon = values["lat"], values["lon"]
                     values["tz"] = self.services.workplaces.guess_zone(
                         values["city"], values["country"].strip().upper() or None, lat, lon
                     ).tz
-                saved = self.services.workplaces.update_place(self.place.id, **values)
+                place_id = self.place.id
+                done = self.run(lambda: self.services.workplaces.update_place_op(place_id, **values))
         except UserError as err:
             self.error.setText(str(err))
             self.error.show()
             return
-        self.saved_id = saved.id
-        self.changed.emit({"workplaces"})
+        if done is not None:
+            self.saved_id = done.result.id
         self.accept()
 
     # ------------------------------------------------------------------ speed tests
@@ -259,10 +266,9 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
     @Slot()
     def add_test(self) -> None:
         assert self.place is not None
-        dialog = SpeedTestDialog(self.services, self.place, self)
+        dialog = SpeedTestDialog(self.services, self.place, self, run=self.run)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._reload_tests()
-            self.changed.emit({"workplaces"})
 
     @Slot()
     def delete_test(self) -> None:
@@ -282,9 +288,8 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.services.workplaces.delete_speed_test(test.id)
-        self._reload_tests()
-        self.changed.emit({"workplaces"})
+        if self._run(lambda: self.services.workplaces.delete_speed_test_op(test.id)):
+            self._reload_tests()
 
     # ------------------------------------------------------------------ work sessions
 
@@ -302,10 +307,9 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
     @Slot()
     def worked_here(self) -> None:
         assert self.place is not None
-        dialog = WorkedHereDialog(self.services, self.place, self)
+        dialog = WorkedHereDialog(self.services, self.place, self, run=self.run)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._reload_sessions()
-            self.changed.emit({"workplaces", "wellbeing"})
 
     @Slot()
     def delete_session(self) -> None:
@@ -320,6 +324,13 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.services.workplaces.delete_work_session(int(session_id))
-        self._reload_sessions()
-        self.changed.emit({"workplaces", "wellbeing"})
+        if self._run(lambda: self.services.workplaces.delete_work_session_op(int(session_id))):
+            self._reload_sessions()
+
+    def _run(self, write: Write) -> bool:
+        """A write from this dialog's own buttons: a refusal is shown over the dialog."""
+        try:
+            return self.run(write) is not None
+        except UserError as err:
+            show_user_error(self, err)
+            return False

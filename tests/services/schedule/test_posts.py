@@ -14,9 +14,10 @@ from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Post, Stay
 from nomadcm.services.schedule.clients import ChannelInfo, ClientService
 from nomadcm.services.schedule.post_writes import PostDraft, split_tags
-from nomadcm.services.schedule.posts import RULES_VERSION_KEY, PostService, ensure_instants_current
+from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.series import Occurrence
+from nomadcm.services.schedule.zone_rule_updates import RULES_VERSION_KEY, ensure_instants_current
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 

@@ -1,0 +1,58 @@
+"""Posts follow new zone rules: when the tz database shipped with NomadCM changes, every post's instant is
+recomputed from its wall time, once, at the first start that sees the new rules.
+
+The wall time is what the user meant ("09:00 Europe/Paris"); a country changing its DST rules moves the
+instant, not the wall time. The rules version last applied is kept in the settings, so a start with the
+same rules costs one settings read.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, select, update
+
+from nomadcm import timezones
+from nomadcm.models import Post
+from nomadcm.services.settings import SettingsService
+from nomadcm.storage import Database
+
+RULES_VERSION_KEY = "tz_rules_version"
+
+
+def ensure_instants_current(db: Database, batch: int = 2000) -> int:
+    """Recompute every post's instant from its wall time when the shipped zone rules changed.
+
+    Returns how many posts moved. A wall time that the new rules put in a gap moves past it (and is
+    reported by the conflict check as any other DST move would be).
+    """
+    settings = SettingsService(db)
+    version = timezones.rules_version()
+    if settings.get(RULES_VERSION_KEY, "") == version:
+        return 0
+    moved = 0
+    with db.write() as s:
+        last_id = 0
+        while True:
+            rows = s.execute(
+                select(Post.id, Post.wall_time, Post.tz, Post.fold, Post.utc)
+                .where(Post.id > last_id)
+                .order_by(Post.id)
+                .limit(batch)
+            ).all()
+            if not rows:
+                break
+            changes = []
+            for pid, wall, tz, fold, utc in rows:
+                instant, _gap = timezones.localize_shifting_gaps(wall, tz, fold)
+                if instant != utc:
+                    changes.append({"pid": pid, "utc": instant})
+            if changes:
+                s.execute(
+                    update(Post.__table__)
+                    .where(Post.__table__.c.id == bindparam("pid"))
+                    .values(utc=bindparam("utc")),
+                    changes,
+                )
+                moved += len(changes)
+            last_id = rows[-1][0]
+    settings.set(RULES_VERSION_KEY, version)
+    return moved
