@@ -216,7 +216,7 @@ class MainWindow(MainWindowView):
 
         apply = getattr(self.translations, "apply", None)
         shown = getattr(self.translations, "language", None)
-        wizard = FirstRunWizard(self.services, self.changes, on_language=apply, parent=self)
+        wizard = FirstRunWizard(self.services, self.changes, on_language=apply, parent=self, ops=self.ops)
 
         def finished(result: int) -> None:
             if result == EXPLORE:

@@ -146,6 +146,7 @@ def describe(change: Change) -> str:
         ).format(name=subject),
         "set_slots": lambda: QCoreApplication.translate("Operations", "posting slots change"),
         "settings": lambda: QCoreApplication.translate("Operations", "settings change"),
+        "rhythm": lambda: QCoreApplication.translate("Operations", "sleep and work hours change"),
     }
     text = texts.get(change.label)
     return plural(text(), n) if text is not None else change.label

@@ -44,7 +44,7 @@ class DesktopShell(QObject):
         self.window = window
         self.theme = theme
         services, changes = window.services, window.changes
-        self.timers = TimerController(services, changes, parent=self)
+        self.timers = TimerController(services, changes, parent=self, ops=window.ops)
         self.toolbar = QToolBar(self.tr("Screen timer"), window)
         self.toolbar.setObjectName("timer-toolbar")
         self.toolbar.setMovable(False)
@@ -92,7 +92,7 @@ class DesktopShell(QObject):
         if self._reminders:
             from nomadcm.ui.publishing.reminders import install_reminders
 
-            self.scheduler, self.popup = install_reminders(services, changes, self.window)
+            self.scheduler, self.popup = install_reminders(services, changes, self.window, self.window.ops)
             self.scheduler.remindersDue.connect(self.tray.notify_reminders)
         self.badges = WellbeingBadges(services, changes, self)
         self.badges.changed.connect(lambda _items: self.tray.refresh())

@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 
 from nomadcm import paths, timezones
 from nomadcm.errors import UserError
+from nomadcm.services.changes import Change, change
 from nomadcm.services.container import Services
 from nomadcm.services.travel.cities import City
 from nomadcm.services.travel.rhythm import SleepWindow, WorkHours
 from nomadcm.ui.changes import CLIENTS, ITINERARY, SETTINGS, ChangeBus
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.i18n import language_names
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.travel.city_search import CityField
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
@@ -289,10 +291,13 @@ class FirstRunWizard(UnsavedChangesMixin, QWizard):
         changes: ChangeBus | None = None,
         on_language: Callable[[str], object] | None = None,
         parent: QWidget | None = None,
+        *,
+        ops: OpRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
+        self.ops = ops or (OpRunner(changes, parent=self) if changes is not None else None)
         self.on_language = on_language
         self.setObjectName("first-run-wizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -353,20 +358,30 @@ class FirstRunWizard(UnsavedChangesMixin, QWizard):
 
     def save(self) -> None:
         """Writes every answer (the client first: a duplicate name stops everything before any setting)."""
-        settings = self.services.settings
+        settings, clients = self.services.settings, self.services.clients
         name = self.client.name.text().strip()
-        if name:
-            clients = self.services.clients
-            client = clients.add_client(name, self.client.zone.zone(), country=self.client.country or None)
-            for network, box in self.client.networks.items():
-                if box.isChecked():
-                    clients.add_channel(client.id, network)
-        settings.set("language", self.language())
-        settings.set_home_tz(self.home.zone.zone())
-        settings.set("home_city", self.home.city.text().strip())
-        settings.set("sleep", str(self.rhythm.sleep()))
-        settings.set("work_hours", str(self.rhythm.work_hours()))
-        settings.set("week_start", QLocale().firstDayOfWeek().value)
-        settings.set("setup_done", True)
-        if self.changes is not None:
-            self.changes.notify(SETTINGS, ITINERARY, CLIENTS)
+        zone, country = self.client.zone.zone(), self.client.country or None
+        networks = [network for network, box in self.client.networks.items() if box.isChecked()]
+        home_tz = self.home.zone.zone()
+        values = {
+            "language": self.language(),
+            "home_city": self.home.city.text().strip(),
+            "sleep": str(self.rhythm.sleep()),
+            "work_hours": str(self.rhythm.work_hours()),
+            "week_start": QLocale().firstDayOfWeek().value,
+            "setup_done": True,
+        }
+
+        def write() -> Change:  # one announcement; no undo (the wizard is a start, not an edit)
+            areas: set[str] = {SETTINGS, ITINERARY, CLIENTS}
+            if name:
+                added = clients.add_client_op(name, zone, country=country)
+                for network in networks:
+                    areas |= clients.add_channel_op(added.result.id, network).areas
+            areas |= settings.save_op(home_tz, values).areas
+            return change(areas, "first_run")
+
+        if self.ops is not None:
+            self.ops.run(write)
+        else:
+            write()

@@ -201,3 +201,94 @@ def test_queue_slots_are_undone_on_the_calendar_page(window, services, paris_cli
     dialog.close()
     window.undo_action.trigger()
     assert services.slots.list_slots(channel.id) == []
+
+
+def test_the_rhythm_dialog_save_is_one_undo_command(window, services) -> None:  # type: ignore[no-untyped-def]
+    heard: list[frozenset[str]] = []
+    window.changes.changed.connect(heard.append)
+    page = window.show_page("travel")
+    page.edit_rhythm()
+    dialog = page.dialog
+    dialog.sleep.setText("0h30-8h")
+    dialog.home.setZone("Europe/Lisbon")
+    dialog.accept()
+    assert services.settings.get("sleep") == "00:30-08:00" and services.settings.home_tz() == "Europe/Lisbon"
+    assert page.undo_stack.count() == 1 and page.undo_stack.undoText() == "sleep and work hours change"
+    assert heard == [frozenset({"settings", "itinerary"})]
+    window.undo_action.trigger()
+    assert services.settings.get("sleep") == "23:00-07:00" and services.settings.home_tz() == "Europe/Paris"
+    window.redo_action.trigger()
+    assert services.settings.get("sleep") == "00:30-08:00"
+
+
+def test_a_wrong_rhythm_writes_nothing_and_pushes_nothing(window, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "nomadcm.ui.errors.QMessageBox.warning", lambda _p, _t, text, *a, **k: shown.append(text)
+    )
+    page = window.show_page("travel")
+    page.edit_rhythm()
+    monkeypatch.setattr(page.dialog, "values", lambda: ("0h30-8h", "Xx 10h-12h", "Europe/Lisbon"))
+    assert not page._save_rhythm(page.dialog)
+    assert shown and page.undo_stack.count() == 0
+    assert services.settings.get("sleep") == "23:00-07:00" and services.settings.home_tz() == "Europe/Paris"
+
+
+def test_a_timer_stop_is_announced_once_through_the_runner(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from nomadcm.services.changes import WELLBEING
+    from nomadcm.ui.wellbeing.timer import TimerController
+
+    runner, stack, heard, _parent = _runner(qtbot)
+    now = [datetime(2027, 5, 3, 9, tzinfo=UTC)]
+    controller = TimerController(services, runner.changes, lambda: now[0], ops=runner)
+    controller.start("laptop")
+    now[0] += timedelta(minutes=40)
+    info = controller.stop("laptop")
+    assert info is not None and info.minutes == 40 and info.source == "timer"
+    assert heard == [frozenset({WELLBEING})] and stack.count() == 0  # no page owns the timer: not undoable
+
+
+def test_a_break_is_logged_as_rest_through_the_runner(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from nomadcm.services.changes import WELLBEING
+    from nomadcm.ui.wellbeing.reminders import BreakReminder
+    from nomadcm.ui.wellbeing.timer import TimerController
+
+    runner, _stack, heard, _parent = _runner(qtbot)
+    now = [datetime(2027, 5, 3, 9, tzinfo=UTC)]
+    controller = TimerController(services, runner.changes, lambda: now[0], ops=runner)
+    reminder = BreakReminder(controller, runner.changes, show_dialogs=False)
+    reminder.take_break()
+    now[0] += timedelta(minutes=10)
+    logged: list[object] = []
+    reminder.breakLogged.connect(logged.append)
+    reminder.finish_break()
+    assert len(logged) == 1 and heard == [frozenset({WELLBEING})]
+
+
+def test_mark_published_from_a_reminder_goes_through_the_runner(qtbot, services, paris_client) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.services.publishing.reminders import Reminder
+    from nomadcm.ui.publishing.reminders import ReminderScheduler
+
+    runner, _stack, heard, _parent = _runner(qtbot)
+    channel = services.clients.list_channels(paris_client.id)[0]
+    post = services.posts.add(PostDraft(channel.id, "Bonjour", datetime(2027, 5, 3, 9)))
+    occurrence = next(iter(services.schedule().stream()))
+    scheduler = ReminderScheduler(services, runner.changes, ops=runner)
+    scheduler.mark_published(Reminder(occurrence, occurrence.utc))
+    assert services.posts.get(post.id).status == "published" and heard == [frozenset({POSTS})]
+
+
+def test_the_wizard_announces_once_through_the_runner(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.ui.wizard import FirstRunWizard
+
+    runner, stack, heard, _parent = _runner(qtbot)
+    wizard = FirstRunWizard(services, runner.changes, ops=runner)
+    qtbot.addWidget(wizard)
+    wizard.client.name.setText("Érable & Cie")
+    wizard.save()
+    assert services.clients.find_client("Érable & Cie") is not None
+    assert len(heard) == 1 and {"settings", "itinerary", "clients"} <= heard[0] and stack.count() == 0

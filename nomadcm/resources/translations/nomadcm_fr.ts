@@ -2143,6 +2143,10 @@
         <translation>modification des réglages</translation>
     </message>
     <message>
+        <source>sleep and work hours change</source>
+        <translation>changement des heures de sommeil et de travail</translation>
+    </message>
+    <message>
         <source>Cannot undo</source>
         <translation>Impossible d&apos;annuler</translation>
     </message>

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from nomadcm import timezones
 from nomadcm.models import ReminderState
+from nomadcm.services.changes import Change, change
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.series import Occurrence
 from nomadcm.services.settings import SettingsService
@@ -133,6 +134,19 @@ class ReminderService:
             from nomadcm.services.schedule.occurrence_edits import OccurrenceEditor
 
             OccurrenceEditor(self.db).set_status(o.post_id, o.series_wall, "published")
+
+    def mark_published_op(self, reminder: Reminder) -> Change:
+        """`mark_published`, saying what it changed; undo gives the post (or occurrence) its status back."""
+        o = reminder.occurrence
+        if o.series_wall is None:
+            from nomadcm.services.schedule.posts import PostService
+
+            done = PostService(self.db).set_status_op([o.post_id], "published")
+            return change(done.areas, "mark_published", done.undo, done.result)
+        from nomadcm.services.schedule.occurrence_edits import OccurrenceEditor
+
+        editor, series_wall = OccurrenceEditor(self.db), o.series_wall
+        return editor.op("mark_published", lambda: editor.set_status(o.post_id, series_wall, "published"))
 
     # ------------------------------------------------------------------ internals
 

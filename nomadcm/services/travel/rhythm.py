@@ -18,8 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from nomadcm.errors import ValidationError
+
+if TYPE_CHECKING:
+    from nomadcm.services.changes import Change
+    from nomadcm.services.settings import SettingsService
 
 DAY_CODES: tuple[str, ...] = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _DAY_ALIASES: dict[str, int] = {code.casefold(): i for i, code in enumerate(DAY_CODES)}
@@ -243,3 +248,24 @@ def set_work_hours(settings: object, text: str) -> str:
     canonical = str(WorkHours.parse(text))
     settings.set("work_hours", canonical)  # type: ignore[attr-defined]
     return canonical
+
+
+def save_op(settings: SettingsService, sleep: str, work_hours: str, home_tz: str) -> Change:
+    """The rhythm dialog's OK: sleep window, working hours and home zone, all checked before any is written
+    (result: the canonical values). Undo puts the three previous values back; redo the new ones."""
+    from nomadcm import timezones
+    from nomadcm.services.changes import ITINERARY, SETTINGS, steps
+
+    new = {
+        "sleep": str(SleepWindow.parse(sleep)),
+        "work_hours": str(WorkHours.parse(work_hours)),
+        "home_tz": timezones.check_zone(home_tz),
+    }
+    old = {key: settings.get(key) for key in new}
+
+    def write(values: dict[str, str]) -> None:
+        for key, value in values.items():
+            settings.set(key, value)
+
+    write(new)
+    return steps({SETTINGS, ITINERARY}, "rhythm", lambda: write(new), lambda: write(old), new)

@@ -2,7 +2,7 @@
 
 The next occurrences are shown in the audience's time and in "your time" (the itinerary), with the DST
 notes the user must see: an occurrence moved past a gap, one that falls twice (the first is used).
-The rule itself is checked by services/recurrence.py, the one place that knows the subset.
+The rule itself is checked by services/schedule/recurrence_rule.py, the one place that knows the subset.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ the text ready to copy, "Mark published", "Snooze", "Dismiss". Nothing is sent a
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
+from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.publishing.reminders import Reminder
 from nomadcm.ui.changes import POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
+from nomadcm.ui.operations import OpRunner
 
 Clock = Callable[[], datetime]
 MAX_SLEEP_MS = 60_000
@@ -51,11 +54,16 @@ class ReminderScheduler(QObject):
         changes: ChangeBus | None = None,
         clock: Clock = timezones.now_utc,
         parent: QObject | None = None,
+        *,
+        ops: OpRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.clock = clock
+        # The window's runner; "Mark published" from a reminder is announced through it, not undoable: the
+        # popup belongs to no page (the Schedule or Calendar page sets the status back).
+        self.ops = ops or (OpRunner(changes, parent=self) if changes is not None else None)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
@@ -97,9 +105,15 @@ class ReminderScheduler(QObject):
         return due
 
     def mark_published(self, reminder: Reminder) -> None:
-        self.services.reminders.mark_published(reminder)
-        if self.changes is not None:
-            self.changes.notify(POSTS)
+        reminders = self.services.reminders
+
+        def write() -> Change:
+            return replace(reminders.mark_published_op(reminder), undo=None)
+
+        if self.ops is not None:
+            self.ops.run(write)
+        else:
+            write()
 
     def snooze(self, reminder: Reminder, minutes: int = SNOOZE_MINUTES) -> datetime:
         until = self.clock() + timedelta(minutes=minutes)
@@ -258,10 +272,10 @@ class ReminderPopup(QDialog):
 
 
 def install_reminders(
-    services: Services, changes: ChangeBus, parent: QWidget
+    services: Services, changes: ChangeBus, parent: QWidget, ops: OpRunner | None = None
 ) -> tuple[ReminderScheduler, ReminderPopup]:
     """What the main window (or the tray) calls once at start: the scheduler, started, and its popup."""
-    scheduler = ReminderScheduler(services, changes, parent=parent)
+    scheduler = ReminderScheduler(services, changes, parent=parent, ops=ops)
     popup = ReminderPopup(scheduler, parent)
     QTimer.singleShot(0, scheduler.start)
     return scheduler, popup

@@ -15,12 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from nomadcm import timezones
-from nomadcm.errors import UserError
 from nomadcm.services.changes import CONFLICTS, Change
 from nomadcm.services.container import Services
 from nomadcm.services.travel import rhythm as rhythm_service
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, WORKPLACES, ChangeBus, touches
-from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_time
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.tasks import TaskRunner
@@ -290,17 +288,7 @@ class TravelPage(TravelPageView):
     def _save_rhythm(self, dialog: RhythmDialog) -> bool:
         sleep, work, home = dialog.values()
         settings = self.services.settings
-        try:
-            rhythm_service.SleepWindow.parse(sleep)
-            rhythm_service.WorkHours.parse(work)
-            rhythm_service.set_sleep(settings, sleep)
-            rhythm_service.set_work_hours(settings, work)
-            settings.set_home_tz(home)
-        except UserError as err:
-            show_user_error(self, err)
-            return False
-        self.changes.notify(SETTINGS, ITINERARY)
-        return True
+        return self._write(lambda: rhythm_service.save_op(settings, sleep, work, home)) is not None
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog

@@ -20,17 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.wellbeing.goals import SPECS, parse_setting
+from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.operations import RunWrite, run_directly
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
 
 class GoalsDialog(UnsavedChangesMixin, QDialog):
     """Goals, day start and break reminders, each with where its default comes from."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, run: RunWrite = run_directly
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.run = run  # the page's runner: the save is announced (and shown on the pages) through it
         self.setWindowTitle(self.tr("Wellbeing goals and reminders"))
         values = services.settings.all()
         helps = self._helps()
@@ -175,11 +181,15 @@ class GoalsDialog(UnsavedChangesMixin, QDialog):
 
     def save(self) -> None:
         settings = self.services.settings
-        for key, box in self.fields.items():
-            settings.set(key, parse_setting(key, box.value()))
-        settings.set("break_reminders", self.enabled.isChecked())
-        settings.set("screen_limit_warning", self.limit_warning.isChecked())
-        settings.set("day_start", self.day_start.time().toString("HH:mm"))
+        values: dict[str, Any] = {key: parse_setting(key, box.value()) for key, box in self.fields.items()}
+        values["break_reminders"] = self.enabled.isChecked()
+        values["screen_limit_warning"] = self.limit_warning.isChecked()
+        values["day_start"] = self.day_start.time().toString("HH:mm")
+        try:
+            self.run(lambda: settings.save_op(settings.home_tz(), values))
+        except UserError as err:
+            show_user_error(self, err)
+            return
         self.accept()
 
 

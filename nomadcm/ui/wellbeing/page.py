@@ -292,8 +292,7 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
     # ------------------------------------------------------------------ goals
 
     def edit_goals(self) -> GoalsDialog:
-        dialog = GoalsDialog(self.services, self)
+        dialog = GoalsDialog(self.services, self, run=lambda write: self.ops.run(write))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.changes.notify(SETTINGS, WELLBEING))
         dialog.open()
         return dialog

@@ -8,15 +8,17 @@ ends, and the timers start again.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nomadcm.errors import UserError
+from nomadcm.services.changes import Change
 from nomadcm.services.wellbeing.breaks import BreakDue, BreakScheduler
 from nomadcm.services.wellbeing.goals import Goals, ReminderSettings
-from nomadcm.ui.changes import SETTINGS, WELLBEING, ChangeBus, touches
+from nomadcm.ui.changes import SETTINGS, ChangeBus, touches
 from nomadcm.ui.wellbeing.timer import TimerController
 
 POLL_MS = 20_000
@@ -124,14 +126,18 @@ class BreakReminder(QObject):
         self._break_start = None
         self.scheduler.break_taken(start, end)
         if (end - start).total_seconds() >= 60:
+            wellbeing = self.services.wellbeing
+
+            def write() -> Change:  # not undoable, like the timer's sessions (no page owns it)
+                return replace(wellbeing.add_rest_op("break", start, end, source="timer"), undo=None)
+
+            ops = self.controller.ops
             try:
-                info = self.services.wellbeing.add_rest("break", start, end, source="timer")
+                done = ops.run(write) if ops is not None else write()
             except UserError:
-                info = None
-            if info is not None:
-                self.breakLogged.emit(info)
-                if self.changes is not None:
-                    self.changes.notify(WELLBEING)
+                done = None
+            if done is not None:
+                self.breakLogged.emit(done.result)
         self.controller.resume(self._paused)
         self._paused = []
         self._close_dialog()

@@ -8,6 +8,7 @@ the CM was when it started. The clock is injectable for tests.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
+from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.wellbeing.record_values import MAX_SCREEN, ScreenInfo
-from nomadcm.ui.changes import WELLBEING, ChangeBus
+from nomadcm.ui.changes import ChangeBus
+from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.wellbeing import texts
 from nomadcm.vocabulary import DEVICES
 
@@ -38,11 +41,16 @@ class TimerController(QObject):
         changes: ChangeBus | None = None,
         clock: Clock = timezones.now_utc,
         parent: QObject | None = None,
+        *,
+        ops: OpRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.clock = clock
+        # The window's runner (a session logged is announced through it); not undoable: the timer belongs to
+        # no page, and Ctrl+Z on the page shown should not take back a session logged from the toolbar.
+        self.ops = ops or (OpRunner(changes, parent=self) if changes is not None else None)
         self._running: dict[str, tuple[datetime, int | None]] = self._load()
 
     def _load(self) -> dict[str, tuple[datetime, int | None]]:
@@ -98,14 +106,20 @@ class TimerController(QObject):
                 ).format(device=texts.device_name(device))
             )
             return None
+        wellbeing = self.services.wellbeing
+
+        def write() -> Change:
+            done = wellbeing.add_screen_op(device, start, end, client_id=client_id, source="timer")
+            return replace(done, undo=None)
+
         try:
-            info = self.services.wellbeing.add_screen(device, start, end, client_id=client_id, source="timer")
+            done = self.ops.run(write) if self.ops is not None else write()
         except UserError as err:
             self.failed.emit(str(err))
             return None
+        assert done is not None  # no parent: a UserError propagates
+        info: ScreenInfo = done.result
         self.logged.emit(info)
-        if self.changes is not None:
-            self.changes.notify(WELLBEING)
         return info
 
     def stop_all(self) -> list[str]:

@@ -1,0 +1,134 @@
+"""The workplaces' writes that say what they changed (the `*_op` twins of services/workplaces/places.py).
+
+`WorkplaceService` inherits them: each calls its plain twin (`add_place`, `log_work`...) and returns a Change
+(services/changes.py) whose `result` is the plain return value; undo writes the touched rows back as they
+were (services/row_states.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from nomadcm.models import ChecklistItem, ScreenSession, SpeedTest, Workplace
+from nomadcm.services import row_states
+from nomadcm.services.changes import WELLBEING, WORKPLACES, Change
+
+if TYPE_CHECKING:
+    from nomadcm.storage import Database
+
+
+class WorkplaceOps:
+    """The `*_op` half of WorkplaceService (a mixin: `self` is the WorkplaceService)."""
+
+    db: Database
+
+    def _rows(
+        self,
+        places: Iterable[int] = (),
+        tests: Iterable[int] = (),
+        items: Iterable[int] = (),
+        sessions: Iterable[int] = (),
+    ) -> row_states.RowState:
+        with self.db.session() as s:
+            return row_states.capture(
+                s,
+                [
+                    (Workplace.__table__, places),
+                    (SpeedTest.__table__, tests),
+                    (ChecklistItem.__table__, items),
+                    (ScreenSession.__table__, sessions),
+                ],
+            )
+
+    def _place_rows(self, place_id: int) -> row_states.RowState:
+        """A place with everything deleting it takes or changes."""
+        with self.db.session() as s:
+            tests = list(s.scalars(select(SpeedTest.id).where(SpeedTest.workplace_id == place_id)))
+            items = list(s.scalars(select(ChecklistItem.id).where(ChecklistItem.workplace_id == place_id)))
+            sessions = list(s.scalars(select(ScreenSession.id).where(ScreenSession.workplace_id == place_id)))
+        return self._rows([place_id], tests, items, sessions)
+
+    def _swap(
+        self,
+        areas: Any,
+        label: str,
+        before: row_states.RowState,
+        after: row_states.RowState,
+        result: Any,
+        **kw: Any,
+    ) -> Change:
+        return row_states.swap(self.db, areas, label, before, after, result, **kw)
+
+    def add_place_op(self, name: str, **fields: Any) -> Change:
+        info = self.add_place(name, **fields)
+        after = self._rows([info.id])
+        return self._swap(WORKPLACES, "add_place", self._empty(after), after, info, subject=info.name)
+
+    def update_place_op(self, place_id: int, **fields: Any) -> Change:
+        before = self._rows([place_id])
+        info = self.update_place(place_id, **fields)
+        return self._swap(WORKPLACES, "edit_place", before, self._rows([place_id]), info, subject=info.name)
+
+    def delete_place_op(self, place_id: int) -> Change:
+        before = self._place_rows(place_id)
+        name = before[0].rows[0]["name"] if before[0].rows else ""
+        self.delete_place(place_id)
+        after = self._rows(*(t.ids for t in before))
+        return self._swap({WORKPLACES, WELLBEING}, "delete_place", before, after, None, subject=name)
+
+    def add_speed_test_op(self, place_id: int, *args: Any, **kwargs: Any) -> Change:
+        before = self._rows([place_id])
+        info = self.add_speed_test(place_id, *args, **kwargs)
+        after = self._rows([place_id], [info.id])
+        return self._swap(WORKPLACES, "add_speed_test", self._pad(before, after), after, info)
+
+    def delete_speed_test_op(self, test_id: int) -> Change:
+        before = self._rows(tests=[test_id])
+        self.delete_speed_test(test_id)
+        return self._swap(WORKPLACES, "delete_speed_test", before, self._rows(tests=[test_id]), None)
+
+    def log_work_op(self, place_id: int, *args: Any, **kwargs: Any) -> Change:
+        before = self._rows([place_id])
+        info = self.log_work(place_id, *args, **kwargs)
+        after = self._rows([place_id], sessions=[info.id])
+        return self._swap({WORKPLACES, WELLBEING}, "log_work", self._pad(before, after), after, info)
+
+    def delete_work_session_op(self, session_id: int) -> Change:
+        before = self._rows(sessions=[session_id])
+        self.delete_work_session(session_id)
+        after = self._rows(sessions=[session_id])
+        return self._swap({WORKPLACES, WELLBEING}, "delete_work_session", before, after, None)
+
+    def add_to_checklist_op(self, stay_id: int, place_ids: Iterable[int], note: str = "") -> Change:
+        with self.db.session() as s:
+            old = set(s.scalars(select(ChecklistItem.id).where(ChecklistItem.stay_id == stay_id)))
+        added = self.add_to_checklist(stay_id, place_ids, note)
+        with self.db.session() as s:
+            new = set(s.scalars(select(ChecklistItem.id).where(ChecklistItem.stay_id == stay_id))) - old
+        after = self._rows(items=new)
+        return self._swap(WORKPLACES, "add_to_checklist", self._empty(after), after, added, count=added)
+
+    def update_checklist_item_op(self, item_id: int, **fields: Any) -> Change:
+        before = self._rows(items=[item_id])
+        self.update_checklist_item(item_id, **fields)
+        return self._swap(WORKPLACES, "edit_checklist", before, self._rows(items=[item_id]), None)
+
+    def remove_from_checklist_op(self, item_id: int) -> Change:
+        before = self._rows(items=[item_id])
+        self.remove_from_checklist(item_id)
+        return self._swap(WORKPLACES, "remove_from_checklist", before, self._rows(items=[item_id]), None)
+
+    @staticmethod
+    def _empty(state: row_states.RowState) -> row_states.RowState:
+        """The same rows, absent (the state before they were inserted)."""
+        return tuple(row_states.TableState(t.table, t.ids, ()) for t in state)
+
+    @staticmethod
+    def _pad(before: row_states.RowState, after: row_states.RowState) -> row_states.RowState:
+        """`before` speaking for `after`'s rows too (those it lacks were inserted by the write)."""
+        return tuple(
+            row_states.TableState(b.table, b.ids | a.ids, b.rows) for b, a in zip(before, after, strict=True)
+        )
