@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
@@ -26,13 +26,19 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------------- loading
 
 
-def _occurrence_select(*extra: Any) -> Any:
-    """Posts with their channel and client, in the column order `_single_select` rows are read in."""
+def occurrence_select(*extra: Any, raw_times: bool = False) -> Any:
+    """Posts with their channel and client, in the order of `Occurrence`'s first fields. With `raw_times`
+    the instant and the wall time come as stored (text on SQLite), for the schedule query to parse in C."""
+    utc, wall = (
+        (type_coerce(Post.utc, String), type_coerce(Post.wall_time, String))
+        if raw_times
+        else (Post.utc, Post.wall_time)
+    )
     return (
         select(
             Post.id,
-            Post.utc,
-            Post.wall_time,
+            utc,
+            wall,
             Post.tz,
             Post.fold,
             Post.status,
@@ -53,7 +59,7 @@ def _occurrence_select(*extra: Any) -> Any:
 
 
 def _series_select() -> Any:
-    return _occurrence_select(Post.rrule).where(Post.rrule.is_not(None))
+    return occurrence_select(Post.rrule).where(Post.rrule.is_not(None))
 
 
 def load_series(

@@ -22,12 +22,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import String, func, select, tuple_, type_coerce
+from sqlalchemy import func, select, tuple_
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError
-from nomadcm.models import Channel, Client, Post
-from nomadcm.services.schedule.occurrences import load_series, series_occurrences
+from nomadcm.models import Channel, Post
+from nomadcm.services.schedule.occurrences import load_series, occurrence_select, series_occurrences
 from nomadcm.services.schedule.series import Occurrence, Series
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
@@ -216,28 +216,7 @@ class ScheduleQuery:
 def _single_select() -> Any:
     # Instants and wall times read as stored text on SQLite and parsed in C (fromisoformat): a typed
     # column's per-row processing costs more than the rest of the row.
-    return (
-        select(
-            Post.id,
-            type_coerce(Post.utc, String),
-            type_coerce(Post.wall_time, String),
-            Post.tz,
-            Post.fold,
-            Post.status,
-            Post.text,
-            Post.link,
-            Post.tags,
-            Post.channel_id,
-            Channel.client_id,
-            Client.name,
-            Client.colour,
-            Channel.network,
-            Channel.handle,
-        )
-        .join(Channel, Post.channel_id == Channel.id)
-        .join(Client, Channel.client_id == Client.id)
-        .where(Post.rrule.is_(None))
-    )
+    return occurrence_select(raw_times=True).where(Post.rrule.is_(None))
 
 
 def _apply(stmt: Any, flt: ScheduleFilter) -> Any:
