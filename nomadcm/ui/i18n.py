@@ -67,6 +67,26 @@ def resolve_plural(text: str, n: int) -> str:
     return text.replace("(s)", "s" if abs(n) > 1 else "")
 
 
+class ClassContexts:
+    """For layout classes a page inherits (`SchedulePage(SchedulePageView)`): `self.tr()` looks each text up in
+    the contexts of the class hierarchy, from the instance's class down, plural texts included.
+
+    lupdate files a text under the class whose method says it; PySide's own `tr()` walks the hierarchy for plain
+    texts but asks only the instance's class for a plural one (`tr(text, "", n)`), so a count written by the
+    layout class would stay English. Put this first among a layout class's bases.
+    """
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        untranslated = text.replace("%n", str(n)) if n >= 0 else text  # what Qt gives back when nothing matched
+        for cls in type(self).__mro__:
+            if cls is QObject:
+                break
+            found = QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+            if found != untranslated:
+                return found
+        return untranslated
+
+
 class Catalogue(QTranslator):
     """NomadCM's catalogue (None: English, the source) plus plural endings resolved for the count.
 
@@ -88,6 +108,10 @@ class Catalogue(QTranslator):
             text = self.catalogue.translate(context, source, disambiguation, n)
             if not text and n >= 0:
                 text = self.catalogue.translate(context, source, disambiguation, -1)
+            if not text:
+                # Not in this context: say so, so that PySide's tr() asks the base classes' contexts next (a
+                # page's strings may live in its layout class's context); English "(s)" stays for plural().
+                return None
         if n >= 0 and "(s)" in (text or source):
             return resolve_plural(text or source, n)
         return text or None

@@ -167,3 +167,52 @@ def test_qt_catalogue_shipped_with_nomadcm_is_the_fallback(qapp, monkeypatch, tm
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
     finally:
         translations.remove()
+
+
+def test_a_page_s_plural_texts_are_french_from_its_layout_class(
+    qtbot, services, qsettings, french, paris_client
+) -> None:  # type: ignore[no-untyped-def]
+    """The Schedule's footer is written by its layout class (SchedulePageView) for a SchedulePage: the
+    translation of that context must be found (it read "1 posts" in English once)."""
+    from datetime import datetime
+
+    from nomadcm.services.schedule.post_writes import PostDraft
+    from nomadcm.ui.main_window import MainWindow
+
+    channel = services.clients.list_channels()[0].id
+    for day in (1, 2):
+        services.posts.add(PostDraft(channel, f"Bonjour {day}", datetime(2030, 6, day, 9, 0)))
+    win = MainWindow(services, qsettings)
+    qtbot.addWidget(win)
+    page = win.page("schedule")
+    page.clear_filters()
+    assert page.count_label.text() == "2 publications"  # type: ignore[attr-defined]
+
+
+def test_layout_classes_with_plural_texts_look_them_up_in_their_own_context() -> None:
+    """A class other UI classes inherit, saying a plural text with `self.tr(text, "", n)`, must take
+    `ClassContexts` as a base: PySide asks only the instance's class for plural texts."""
+    import ast
+
+    found: dict[str, tuple[Path, ast.ClassDef]] = {}
+    inherited: set[str] = set()
+    for path in (ROOT / "nomadcm" / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                found[node.name] = (path, node)
+                inherited.update(b.id for b in node.bases if isinstance(b, ast.Name))
+    offenders = []
+    for name in sorted(inherited & set(found)):
+        path, node = found[name]
+        plural_calls = [
+            c
+            for c in ast.walk(node)
+            if isinstance(c, ast.Call)
+            and isinstance(c.func, ast.Attribute)
+            and c.func.attr == "tr"
+            and len(c.args) >= 3
+        ]
+        bases = {b.id for b in node.bases if isinstance(b, ast.Name)}
+        if plural_calls and "ClassContexts" not in bases:
+            offenders.append(f"{path.relative_to(ROOT)}: {name}")
+    assert offenders == []

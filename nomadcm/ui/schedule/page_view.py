@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from nomadcm.services.schedule.series import Occurrence
 from nomadcm.ui.formatting import fmt_int, plural, qdate, short_date_format
+from nomadcm.ui.i18n import ClassContexts
 from nomadcm.ui.schedule.table_models import RowKey, ScheduleModel, status_label
 from nomadcm.vocabulary import POST_STATUSES
 
 PERIOD_UPCOMING, PERIOD_ALL, PERIOD_CUSTOM = "upcoming", "all", "custom"
 
 
-class SchedulePageView(QWidget):
+class SchedulePageView(ClassContexts, QWidget):
     def build(self, model: ScheduleModel) -> None:
         """Every widget of the page, the table showing `model`."""
         self.model = model

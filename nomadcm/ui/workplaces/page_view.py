@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.ui.formatting import short_date_format, short_time_format
+from nomadcm.ui.i18n import ClassContexts
 from nomadcm.ui.workplaces.checklist import ChecklistPanel
 from nomadcm.ui.workplaces.table_models import PlacesModel, kind_choices
 
@@ -37,7 +38,7 @@ SLIDER_STEP = 5
 OPEN_ANY, OPEN_NOW, OPEN_AT = range(3)
 
 
-class WorkplacesPageView(QWidget):
+class WorkplacesPageView(ClassContexts, QWidget):
     def build(self, model: PlacesModel, checklist: ChecklistPanel) -> None:
         """Every widget of the page, the table showing `model`; the checklist panel comes built (it needs
         services)."""
