@@ -12,6 +12,7 @@ import argparse
 import logging
 import logging.handlers
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from nomadcm import APP_NAME, paths
 EXIT_OK = 0
 EXIT_BAD_DATABASE = 2
 EXIT_NOT_ANSWERING = 3  # another NomadCM holds this database but does not answer
+EXIT_STARTUP_FAILED = 1  # --exit-after-startup met an error (its report is on stderr)
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -77,7 +79,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     from nomadcm.ui.theme import ThemeManager
 
     setup_logging()
-    handler = ExceptionHandler()
+    handler = _smoke_test_handler(app) if args.exit_after_startup else ExceptionHandler()
     handler.install()
     translations = Translations(app)
     translations.apply(args.language or "")  # the system's language until the database says otherwise
@@ -99,11 +101,35 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
             if outcome.restart:
                 build_demo = False
                 continue
-            return outcome.code
+            return EXIT_STARTUP_FAILED if getattr(handler, "failed", False) else outcome.code
     finally:
         translations.remove()
         theme.apply("")
         handler.uninstall()
+
+
+def _smoke_test_handler(app):  # type: ignore[no-untyped-def]
+    """--exit-after-startup: an error ends the run with EXIT_STARTUP_FAILED and its report on stderr (and in
+    the log); no dialog waits for a click that never comes."""
+    from PySide6.QtCore import QTimer
+
+    from nomadcm.ui.errors import ExceptionHandler, format_report
+
+    class SmokeTestHandler(ExceptionHandler):
+        failed = False
+
+        def handle(self, exc) -> None:  # type: ignore[no-untyped-def]
+            self.failed = True
+            details = format_report(exc)
+            logging.getLogger("nomadcm").error("error during --exit-after-startup\n%s", details)
+            sys.stderr.write(details)
+            # Let go of the failed frames now, while their widgets live: kept until the interpreter ends
+            # (sys.last_traceback), a QSignalBlocker in them would touch a deleted widget and crash.
+            traceback.clear_frames(exc[2])
+            sys.last_type = sys.last_value = sys.last_traceback = None
+            QTimer.singleShot(0, lambda: app.exit(EXIT_STARTUP_FAILED))
+
+    return SmokeTestHandler()
 
 
 def _open_and_run(app, args, path: Path, build_demo: bool, translations, theme):  # type: ignore[no-untyped-def]
@@ -134,13 +160,17 @@ def _open_and_run(app, args, path: Path, build_demo: bool, translations, theme):
         if isinstance(db, int):
             return db
         try:
+            from nomadcm.errors import DatabaseError
             from nomadcm.services.container import Services
             from nomadcm.services.schedule.zone_rule_updates import ensure_instants_current
 
-            ensure_instants_current(db)  # new zone rules shipped: posts keep their wall time
-            services = Services(db)
-            translations.apply(args.language or services.settings.get("language"))
-            theme.apply(services.settings.get("theme"))
+            try:
+                ensure_instants_current(db)  # new zone rules shipped: posts keep their wall time
+                services = Services(db)
+                translations.apply(args.language or services.settings.get("language"))
+                theme.apply(services.settings.get("theme"))
+            except DatabaseError as err:  # damage met by the first reads: the next start checks the file
+                return _report_unusable(app, path, err, args.exit_after_startup)
             from nomadcm.ui import run
 
             return run(
@@ -162,31 +192,51 @@ def _open_and_run(app, args, path: Path, build_demo: bool, translations, theme):
 
 
 def _open_database(app, path: Path, exit_after_startup: bool):  # type: ignore[no-untyped-def]
-    """The open database, or EXIT_BAD_DATABASE after a message naming the file."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from nomadcm.errors import DatabaseError
+    """The open database, or EXIT_BAD_DATABASE after a message naming the file. A damaged file with backups
+    gets the offer to restore the newest (ui/damaged_database.py), then is opened again; never a dialog with
+    --exit-after-startup."""
+    from nomadcm.errors import DatabaseDamagedError, DatabaseError
     from nomadcm.storage import Database
 
     try:
         return Database.open(path)
     except DatabaseError as err:
-        logging.getLogger("nomadcm").error("cannot open %s: %s", path, err)
-        print(f"nomadcm: error: {err}", file=sys.stderr)
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            QApplication.translate("App", "NomadCM cannot open its database"),
-            QApplication.translate("App", "The database {path} cannot be used.\n\n{reason}").format(
-                path=path, reason=err
-            ),
-        )
-        if exit_after_startup:  # a smoke test must never wait for a click
-            box.show()
-            app.processEvents()
-            box.close()
-        else:
-            box.exec()
-        return EXIT_BAD_DATABASE
+        if isinstance(err, DatabaseDamagedError) and err.backups and not exit_after_startup:
+            _log_unusable(path, err)
+            from nomadcm.ui.damaged_database import offer_restore
+
+            if offer_restore(path, err):
+                return _open_database(app, path, exit_after_startup)  # the backup, checked like any file
+            return EXIT_BAD_DATABASE
+        return _report_unusable(app, path, err, exit_after_startup)
+
+
+def _log_unusable(path: Path, err: Exception) -> None:
+    logging.getLogger("nomadcm").error("cannot open %s: %s", path, err)
+    print(f"nomadcm: error: {err}", file=sys.stderr)
+
+
+def _report_unusable(app, path: Path, err: Exception, exit_after_startup: bool) -> int:  # type: ignore[no-untyped-def]
+    """The message naming the file, on stderr and in a box (shown, never waited for by a smoke test)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    _log_unusable(path, err)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QApplication.translate("App", "NomadCM cannot open its database"),
+        QApplication.translate("App", "The database {path} cannot be used.\n\n{reason}").format(
+            path=path, reason=err
+        ),
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a path, shown as typed
+    if exit_after_startup:  # a smoke test must never wait for a click
+        box.show()
+        app.processEvents()
+        box.close()
+    else:
+        box.exec()
+    return EXIT_BAD_DATABASE
 
 
 def _already_running(instance, path: Path, exit_after_startup: bool) -> int:  # type: ignore[no-untyped-def]
@@ -194,11 +244,13 @@ def _already_running(instance, path: Path, exit_after_startup: bool) -> int:  # 
     if instance.answered:
         print(f"NomadCM is already open on {path}: its window was brought to the front.", file=sys.stderr)
         return EXIT_OK
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
+
+    from nomadcm.ui import plain_text
 
     print(f"nomadcm: error: NomadCM is already open on {path} but does not answer", file=sys.stderr)
     if not exit_after_startup:
-        QMessageBox.warning(
+        plain_text.warn(
             None,
             QApplication.translate("App", "NomadCM is already open"),
             QApplication.translate(

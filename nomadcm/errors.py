@@ -7,6 +7,8 @@ and goes to the crash handler.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class UserError(Exception):
     """Bad input or an unusable file: the message is for the user and names the bad value."""
@@ -22,6 +24,16 @@ class ValidationError(UserError):
 
 class DatabaseError(UserError):
     """The database file cannot be used: locked, corrupt, unreadable, or from a newer NomadCM."""
+
+
+class DatabaseDamagedError(DatabaseError):
+    """The database file is damaged (or is no database): nothing is written to it. `path` is the file,
+    `backups` how many backup copies of it exist (the GUI offers to restore the newest)."""
+
+    def __init__(self, message: str, path: Path | None = None, backups: int = 0) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backups = backups
 
 
 class TimeError(ValidationError):

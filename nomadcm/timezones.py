@@ -1,13 +1,20 @@
-"""Time zones: the only module that imports pytz.
+"""Time zones: the one module that knows zone rules, and the only one that imports pytz.
 
 The rest of NomadCM speaks in two kinds of values:
 - an *instant*: an aware datetime in UTC (what the database stores);
 - a *wall time*: a naive datetime plus an IANA zone name (what a person means: "09:00 Europe/Paris").
 
-Going from a wall time to an instant is where DST bites, so it is done here and nowhere else:
-`pytz.localize(..., is_dst=None)` never guesses. A wall time inside a DST gap raises `NonExistentTimeError`,
-which names the gap and the first valid time after it. A wall time inside a fold (clocks go back) has two
-instants: `fold=0` takes the first, `fold=1` the second (PEP 495's meaning of `fold`).
+Going from a wall time to an instant is where DST bites, so it is done here and nowhere else, and never
+guesses. A wall time inside a DST gap raises `NonExistentTimeError`, which names the gap and the first valid
+time after it. A wall time inside a fold (clocks go back) has two instants: `fold=0` takes the first,
+`fold=1` the second (PEP 495's meaning of `fold`).
+
+The rules are the `tzdata` package's, read by stdlib `zoneinfo`: exact from 1970 to 2100 (tests check every
+zone) and beyond, since each zone's file ends with the POSIX rule that carries its current DST on for ever. pytz's tables stop in 2037
+(Paris 2040-07-14 12:00 came out as 11:00Z, a winter offset in July), so pytz is kept only for its zone
+catalogue: the names offered in pickers and the countries using a zone. The zones are read from the tzdata
+package, not the system's files, so that every machine computes the same instants and `rules_version()`
+names their source.
 """
 
 from __future__ import annotations
@@ -15,13 +22,13 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta
+from importlib import resources
+from zoneinfo import ZoneInfo
 
-import pytz
+import tzdata
 
 from nomadcm.errors import TimeError
-
-_SEARCH_SPAN = timedelta(days=2)
 
 
 class UnknownZoneError(TimeError):
@@ -30,7 +37,7 @@ class UnknownZoneError(TimeError):
         self.name = name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gap:
     """A span of wall times that never happen in `zone` because the clocks jump forward."""
 
@@ -55,7 +62,7 @@ class NonExistentTimeError(TimeError):
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """What a wall time means: the instant, and whether DST made it special."""
 
@@ -70,16 +77,40 @@ class Resolution:
 
 # --------------------------------------------------------------------------- zones
 
+_NOT_ZONES = frozenset({"Factory"})  # in tzdata's list, but it means "no zone configured" ("-00")
 
-@functools.lru_cache(maxsize=512)
-def get_zone(name: str) -> tzinfo:
-    """The pytz zone for an IANA name; raises UnknownZoneError naming it."""
-    if not isinstance(name, str) or not name.strip():
+
+class _Zone(ZoneInfo):
+    """A zone read from the tzdata package. Pickles and deep-copies by name, as `ZoneInfo(key)` does (a zone
+    built from a file would refuse)."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return get_zone, (str(self.key),)
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    """Every zone name the rules know, by its case-folded spelling."""
+    listed = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+    return {name.casefold(): name for name in listed if name not in _NOT_ZONES}
+
+
+@functools.cache
+def _load(name: str) -> _Zone:
+    """One zone object per canonical name, read like `zoneinfo` reads tzdata, skipping the system's files."""
+    *folders, file = name.split("/")
+    package = ".".join(["tzdata.zoneinfo", *folders])
+    with resources.files(package).joinpath(file).open("rb") as data:
+        return _Zone.from_file(data, key=name)
+
+
+@functools.lru_cache(maxsize=1024)
+def get_zone(name: str) -> ZoneInfo:
+    """The zone for an IANA name (any case, spaces around it ignored); raises UnknownZoneError naming it."""
+    canonical = _names().get(name.strip().casefold()) if isinstance(name, str) else None
+    if canonical is None:
         raise UnknownZoneError(str(name))
-    try:
-        return pytz.timezone(name.strip())
-    except (pytz.UnknownTimeZoneError, ValueError, AttributeError):
-        raise UnknownZoneError(name) from None
+    return _load(canonical)
 
 
 def is_zone(name: str) -> bool:
@@ -92,21 +123,29 @@ def is_zone(name: str) -> bool:
 
 def check_zone(name: str) -> str:
     """The canonical spelling of a zone name, or UnknownZoneError."""
-    return str(get_zone(name).zone)
+    return str(get_zone(name).key)
 
 
 def zone_names() -> list[str]:
-    """Zone names to offer in pickers (current, canonical zones)."""
-    return list(pytz.common_timezones)
+    """Zone names to offer in pickers (current, canonical zones: pytz's catalogue, all known to the rules)."""
+    import pytz  # the catalogue only: imported when first asked, it costs the start-up of every command
+
+    known = _names()
+    return [name for name in pytz.common_timezones if name.casefold() in known]
 
 
 def rules_version() -> str:
-    """The IANA tz database release NomadCM's rules come from (e.g. "2025b")."""
-    return str(pytz.OLSON_VERSION)
+    """Where the zone rules come from: "tzdata 2026f" (the tzdata package and its IANA release).
+
+    Stored beside the posts' instants: a different value (a new release, or another source, such as the pytz
+    tables used before, wrong after 2037) recomputes every instant from its wall time once."""
+    return f"tzdata {tzdata.IANA_VERSION}"
 
 
 def zone_country_codes(name: str) -> list[str]:
     """ISO 3166 codes of the countries that use zone `name` (from the zone table shipped with pytz)."""
+    import pytz
+
     return sorted(cc for cc, zones in pytz.country_timezones.items() if name in zones)
 
 
@@ -115,6 +154,8 @@ def zone_country_codes(name: str) -> list[str]:
 
 def ensure_utc(value: datetime) -> datetime:
     """An aware UTC datetime; refuses naive values (they would be guessed, and guesses lose hours)."""
+    if value.tzinfo is UTC:
+        return value
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
         raise ValueError(f"naive datetime {value!r}: an instant needs a zone")
     return value.astimezone(UTC)
@@ -125,13 +166,14 @@ def now_utc() -> datetime:
 
 
 def to_local(instant: datetime, zone: str) -> datetime:
-    """The aware local datetime in `zone` at `instant`."""
+    """The aware local datetime in `zone` at `instant` (a `ZoneInfo` tzinfo; `fold=1` in a fold's second
+    pass). Compare or subtract instants, not these: within one zone Python compares wall clocks."""
     return ensure_utc(instant).astimezone(get_zone(zone))
 
 
 def wall_at(instant: datetime, zone: str) -> datetime:
     """The naive wall time shown by a clock in `zone` at `instant`."""
-    return to_local(instant, zone).replace(tzinfo=None)
+    return to_local(instant, zone).replace(tzinfo=None, fold=0)
 
 
 def utc_offset(instant: datetime, zone: str) -> timedelta:
@@ -144,20 +186,15 @@ _NAIVE_MIN, _NAIVE_MAX = datetime.min, datetime.max
 
 
 def offset_span(naive_utc: datetime, zone: str) -> tuple[datetime, datetime, timedelta]:
-    """(start, end, offset): the stretch [start, end) of naive UTC instants around `naive_utc` during which
+    """(start, end, offset): a stretch [start, end) of naive UTC instants around `naive_utc` during which
     `zone` keeps one UTC offset, and that offset — so that a sweep over many instants converts each with an
-    addition (`naive_utc + offset` is exactly `wall_at`) and looks the zone up again only at a change."""
-    tz = get_zone(zone)
-    times = getattr(tz, "_utc_transition_times", None)
-    if not times:  # UTC and fixed-offset zones
-        offset = tz.utcoffset(naive_utc) or timedelta(0)
-        return _NAIVE_MIN, _NAIVE_MAX, offset
-    i = bisect.bisect_right(times, naive_utc) - 1
-    info = tz._transition_info  # type: ignore[attr-defined]
-    offset = info[max(i, 0)][0]
-    start = times[i] if i >= 0 else _NAIVE_MIN
-    end = times[i + 1] if i + 1 < len(times) else _NAIVE_MAX
-    return start, end, offset
+    addition (`naive_utc + offset` is exactly `wall_at`) and looks the zone up again only at a change.
+
+    The stretch runs from the change before to the change after, looking a year either side at most (a
+    zone without DST gets about three years at a time)."""
+    bounds, offsets = _stretches(zone, naive_utc.year)
+    i = bisect.bisect_right(bounds, naive_utc)
+    return bounds[i - 1], bounds[i], offsets[i - 1]
 
 
 def abbreviation(instant: datetime, zone: str) -> str:
@@ -197,21 +234,28 @@ def resolve(wall: datetime, zone: str, fold: int = 0) -> Resolution:
     if fold not in (0, 1):
         raise TimeError(f"fold must be 0 or 1, not {fold!r}")
     tz = get_zone(zone)
-    name = str(getattr(tz, "zone", zone))
-    try:
-        local = tz.localize(wall, is_dst=None)  # type: ignore[attr-defined]
-    except pytz.NonExistentTimeError:
-        return Resolution(wall, name, None, gap=_gap_around(wall, name))
-    except pytz.AmbiguousTimeError:
-        first, second = _fold_instants(wall, tz)
-        taken, other = (first, second) if fold == 0 else (second, first)
-        return Resolution(wall, name, taken, ambiguous=True, fold=fold, other_instant=other)
-    return Resolution(wall, name, local.astimezone(UTC))
+    name = str(tz.key)
+    # PEP 495: the two readings differ only in a gap or a fold (offset before the change, offset after).
+    early, late = _offsets(wall, tz)
+    if early == late:
+        return Resolution(wall, name, (wall - early).replace(tzinfo=UTC))
+    readings = sorted({(wall - early).replace(tzinfo=UTC), (wall - late).replace(tzinfo=UTC)})
+    meanings = [u for u in readings if _local_naive(u, tz) == wall]
+    if not meanings:
+        # A gap: fold=0 read it with the offset before the jump. The first wall time reading the offset after
+        # it is where the gap ends, `late - early` after its start.
+        end = _first_wall_after(wall.replace(microsecond=0, fold=0), wall + (late - early), tz)
+        return Resolution(wall, name, None, gap=Gap(name, end - (late - early), end))
+    if len(meanings) == 1:
+        return Resolution(wall, name, meanings[0])
+    return Resolution(wall, name, meanings[fold], ambiguous=True, fold=fold, other_instant=meanings[1 - fold])
 
 
 def localize(wall: datetime, zone: str, fold: int = 0) -> datetime:
     """The UTC instant of a wall time a person typed; raises NonExistentTimeError inside a DST gap."""
-    res = resolve(wall, zone, fold)
+    res = _instant_or_resolution(wall, zone, fold)
+    if isinstance(res, datetime):
+        return res
     if res.gap is not None:
         raise NonExistentTimeError(wall, res.gap)
     assert res.instant is not None
@@ -224,7 +268,9 @@ def localize_shifting_gaps(wall: datetime, zone: str, fold: int = 0) -> tuple[da
     Used for generated times (recurrences, day boundaries), never for typed ones. Returns the gap when the
     time moved, so the caller can flag it.
     """
-    res = resolve(wall, zone, fold)
+    res = _instant_or_resolution(wall, zone, fold)
+    if isinstance(res, datetime):
+        return res, None
     if res.gap is None:
         assert res.instant is not None
         return res.instant, None
@@ -245,65 +291,98 @@ def local_day_span(day: date, zone: str, at: time = time(0)) -> tuple[datetime, 
 def transitions(zone: str, start: datetime, end: datetime) -> list[tuple[datetime, timedelta, timedelta]]:
     """Offset changes of `zone` in [start, end): (instant, offset before, offset after)."""
     start, end = ensure_utc(start), ensure_utc(end)
-    found: list[tuple[datetime, timedelta, timedelta]] = []
-    step = timedelta(hours=6)
-    t = start
-    before = utc_offset(t, zone)
-    while t < end:
-        nxt = min(t + step, end)
-        after = utc_offset(nxt, zone)
-        if after != before:
-            moment = _first_instant(t, nxt, lambda u, b=before: utc_offset(u, zone) != b)
-            found.append((moment, before, utc_offset(moment, zone)))
-            before = utc_offset(moment, zone)
-            t = moment
-            continue
-        t = nxt
-    return found
+    name = str(get_zone(zone).key)
+    return [
+        change
+        for year in range(start.year, end.year + 1)
+        for change in _year_changes(name, year)
+        if start <= change[0] < end
+    ]
 
 
 # --------------------------------------------------------------------------- internals
 
-
-def _fold_instants(wall: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
-    a = tz.localize(wall, is_dst=True).astimezone(UTC)  # type: ignore[attr-defined]
-    b = tz.localize(wall, is_dst=False).astimezone(UTC)  # type: ignore[attr-defined]
-    if a == b:  # pytz could not tell them apart by DST flag: search the other one
-        b = _other_fold_instant(wall, tz, a)
-    return (a, b) if a <= b else (b, a)
+# Offset changes are found by reading a zone's offset at each local midnight (zoneinfo answers that without
+# building a datetime) and bisecting to the second where it differs. Exact as long as no zone changes its
+# offset twice within one step: in tzdata the closest two changes of a zone from 1970 to 2100 are 7 days
+# apart (tests/test_timezones_2100.py checks the installed release against its files).
+_SCAN_STEP = timedelta(days=1)
 
 
-def _other_fold_instant(wall: datetime, tz: tzinfo, known: datetime) -> datetime:
-    for hours in range(-26, 27):
-        for minutes in (0, 15, 30, 45):
-            cand = known + timedelta(hours=hours, minutes=minutes)
-            if cand != known and cand.astimezone(tz).replace(tzinfo=None) == wall:
-                return cand
-    return known
+def _offsets(wall: datetime, tz: ZoneInfo) -> tuple[timedelta, timedelta]:
+    """The UTC offsets of the wall time's two PEP 495 readings (equal unless it is in a gap or a fold)."""
+    early = tz.utcoffset(wall.replace(fold=0) if wall.fold else wall)
+    late = tz.utcoffset(wall.replace(fold=1))
+    assert early is not None and late is not None
+    return early, late
 
 
-def _local_naive(instant: datetime, tz: tzinfo) -> datetime:
-    return instant.astimezone(tz).replace(tzinfo=None)
+def _instant_or_resolution(wall: datetime, zone: str, fold: int) -> datetime | Resolution:
+    """The instant straight away for the usual wall time (one meaning); the full `Resolution` otherwise."""
+    if wall.tzinfo is None and fold in (0, 1):
+        early, late = _offsets(wall, get_zone(zone))
+        if early == late:
+            return (wall - early).replace(tzinfo=UTC)
+    return resolve(wall, zone, fold)
 
 
-def _first_instant(lo: datetime, hi: datetime, pred) -> datetime:  # type: ignore[no-untyped-def]
-    """The first whole second in (lo, hi] where pred becomes true (pred false at lo, true at hi)."""
-    lo_s, hi_s = int(lo.timestamp()), int(hi.timestamp())
-    while hi_s - lo_s > 1:
-        mid = (lo_s + hi_s) // 2
-        if pred(datetime.fromtimestamp(mid, UTC)):
-            hi_s = mid
+def _local_naive(instant: datetime, tz: ZoneInfo) -> datetime:
+    return instant.astimezone(tz).replace(tzinfo=None, fold=0)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _year_changes(name: str, year: int) -> tuple[tuple[datetime, timedelta, timedelta], ...]:
+    """Offset changes of zone `name` during UTC year `year`: (instant, offset before, offset after).
+
+    Cached: the rules are fixed for the life of the process. A change shows as the first wall time whose
+    (fold=0) offset is the new one: the end of the gap, or of the repeated hour, so the instant is that wall
+    time read with the larger of the two offsets."""
+    if not 2 <= year <= 9997:
+        return ()
+    tz = _load(name)
+    start, end = datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+    wall, last = datetime(year - 1, 12, 31), datetime(year + 1, 1, 2)  # the UTC year, seen on any clock
+    before = tz.utcoffset(wall)
+    found: list[tuple[datetime, timedelta, timedelta]] = []
+    while wall < last:
+        step = wall + _SCAN_STEP
+        if tz.utcoffset(step) == before:
+            wall = step
+            continue
+        wall = _first_wall_after(wall, step, tz)
+        after = tz.utcoffset(wall)
+        assert before is not None and after is not None
+        moment = (wall - max(before, after)).replace(tzinfo=UTC)
+        if start <= moment < end:
+            found.append((moment, before, after))
+        before = after
+    return tuple(found)
+
+
+def _first_wall_after(lo: datetime, hi: datetime, tz: ZoneInfo) -> datetime:
+    """The first whole second of wall time in (lo, hi] whose offset differs from lo's (one exists)."""
+    before = tz.utcoffset(lo)
+    a, b = 0, int((hi - lo).total_seconds())
+    while b - a > 1:
+        mid = (a + b) // 2
+        if tz.utcoffset(lo + timedelta(seconds=mid)) != before:
+            b = mid
         else:
-            lo_s = mid
-    return datetime.fromtimestamp(hi_s, UTC)
+            a = mid
+    return lo + timedelta(seconds=b)
 
 
-def _gap_around(wall: datetime, zone: str) -> Gap:
-    """The gap that swallows `wall`: the transition is the first instant whose local time passes it."""
+@functools.lru_cache(maxsize=4096)
+def _stretches(zone: str, year: int) -> tuple[tuple[datetime, ...], tuple[timedelta, ...]]:
+    """The zone's offset changes from UTC year `year - 1` to `year + 1` as (bounds, offsets): naive UTC
+    instants framed by the start and the end of that window, and the one offset between each two."""
     tz = get_zone(zone)
-    lo = (wall - _SEARCH_SPAN).replace(tzinfo=UTC)
-    hi = (wall + _SEARCH_SPAN).replace(tzinfo=UTC)
-    moment = _first_instant(lo, hi, lambda u: _local_naive(u, tz) > wall)
-    end = _local_naive(moment, tz)
-    start = _local_naive(moment - timedelta(seconds=1), tz) + timedelta(seconds=1)
-    return Gap(zone, start, end)
+    changes = [c for y in range(year - 1, year + 2) for c in _year_changes(str(tz.key), y)]
+    first = datetime(year - 1, 1, 1) if year > 1 else _NAIVE_MIN
+    end = datetime(year + 2, 1, 1) if year < 9998 else _NAIVE_MAX
+    bounds = (first, *[m.replace(tzinfo=None) for m, _b, _a in changes], end)
+    if not changes:  # one offset over the whole window
+        offset = tz.utcoffset(datetime(min(max(year, 1), 9999), 7, 1))
+        assert offset is not None
+        return bounds, (offset,)
+    return bounds, (changes[0][1], *[after for _m, _b, after in changes])

@@ -171,7 +171,7 @@ class Scenario:
     tail_days: int
     posts: tuple[PostSpec, ...]
     filters: tuple[FilterSpec, ...]
-    second_folds: bool  # allow the second of two ambiguous wall times (ICS limitation, see issue 11)
+    second_folds: bool  # allow the second of two ambiguous wall times (else every fold is 0)
     page_size: int
     ack: int | None
 

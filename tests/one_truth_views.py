@@ -1,5 +1,6 @@
 """Reading every view of the schedule for the one-truth tests: the Schedule model, the Calendar page, the
-CLI in-process, and an ICS file expanded by readers NomadCM did not write (icalendar + recurring-ical-events).
+CLI in-process, and an ICS file expanded by readers NomadCM did not write (tests/ics_readers.py: icalendar +
+recurring-ical-events, `ical`, and the file's own VTIMEZONEs).
 """
 
 from __future__ import annotations
@@ -12,16 +13,14 @@ from contextlib import redirect_stderr, redirect_stdout
 from datetime import UTC, date, datetime, timedelta
 from unittest import mock
 
-import icalendar
-import recurring_ical_events
-from one_truth_data import second_pass
+from ics_readers import READERS
 
 from nomadcm import cli
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.ui.tasks import TaskRunner
 
-ICS_RANGE = (datetime(2020, 1, 1, tzinfo=UTC), datetime(2040, 1, 1, tzinfo=UTC))
+ICS_EVENT_LENGTH = timedelta(minutes=15)
 
 
 Row = tuple[int, datetime | None, datetime, str, datetime]  # post, series wall, utc, your zone, your wall
@@ -97,25 +96,14 @@ def calendar_rows(  # type: ignore[type-arg]
 
 
 def ics_instants(text: str) -> Counter:  # type: ignore[type-arg]
-    """(post id, UTC instant) of every event the independent reader expands from an ICS file."""
-    cal = icalendar.Calendar.from_ical(text)
-    found: Counter = Counter()  # type: ignore[type-arg]
-    for ev in recurring_ical_events.of(cal).between(*ICS_RANGE):
-        start = ev["DTSTART"].dt
-        assert isinstance(start, datetime) and start.tzinfo is not None, f"floating DTSTART {start!r}"
-        found[(int(str(ev["X-NOMADCM-POST-ID"])), start.astimezone(UTC))] += 1
-    return found
-
-
-def issue_11_posts(services: Services, rows: list[Row]) -> set[int]:
-    """Posts with an event that starts or ends (15 minutes on) at a second pass: see issue 11."""
-    out = set()
-    for pid in {r[0] for r in rows}:
-        info = services.posts.get(pid)  # a series' master event: its first occurrence, even if deleted
-        instants = [info.utc] + [r[2] for r in rows if r[0] == pid]
-        if any(second_pass(t, info.tz) or second_pass(t + timedelta(minutes=15), info.tz) for t in instants):
-            out.add(pid)
-    return out
+    """(post id, UTC instant) of every event the independent readers expand from an ICS file: they must all
+    read the same events, each lasting 15 minutes on the absolute timeline (issue 11)."""
+    readings = {name: read(text) for name, read in READERS.items()}
+    first = readings["icalendar"]
+    for name, reading in readings.items():
+        assert reading == first, f"ICS: {name} reads {reading - first}, icalendar {first - reading}"
+    assert all(end - start == ICS_EVENT_LENGTH for _pid, start, end in first), "ICS: an event is not 15 min"
+    return Counter({(pid, start): n for (pid, start, _end), n in first.items()})
 
 
 def months_of(rows: list[Row]) -> list[date]:

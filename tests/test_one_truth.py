@@ -11,8 +11,9 @@ itinerary (stays and flights between zones, posts falling during flights) — an
   (b) the Calendar page's placed items with the "my time" lens (a post sits at its row's `cm_wall`);
   (c) `nomadcm post list --json`;
   (d) the native CSV (`export_csv`);
-  (e) the ICS file (`nomadcm export ics`, with RRULE/EXDATE/RECURRENCE-ID, and `--expand`) expanded by a
-      reader we did not write (`icalendar` + `recurring-ical-events`), instant by instant against the CSV;
+  (e) the ICS file (`nomadcm export ics`, with RRULE/EXDATE/RECURRENCE-ID, and `--expand`) expanded by
+      readers we did not write (`icalendar` + `recurring-ical-events`, `ical`, and the file's VTIMEZONEs:
+      tests/ics_readers.py), instant by instant against the CSV, second passes of a fold included;
   (f) the conflict check (`services.conflicts.check` and `nomadcm check --json`) and the Schedule's marks;
 
 and that every count shown is the number of rows it describes (the model's total, the query's count for
@@ -41,13 +42,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
-from one_truth_data import Built, Scenario, build, fresh_database, opened, scenarios, wall_in
+from one_truth_data import Built, Scenario, build, fresh_database, opened, scenarios, second_pass, wall_in
 from one_truth_views import (
     Row,
     calendar_rows,
     flat,
     ics_instants,
-    issue_11_posts,
     months_of,
     parse_utc,
     parse_wall,
@@ -152,20 +152,14 @@ def check_views(  # type: ignore[no-untyped-def]
     # (b) the Calendar, month by month, "my time" lens
     check_calendar(services, tasks, rows)
 
-    # (e) ICS read back by an independent reader, instant by instant against the CSV.
-    # Known limitation, filed as issue 11 ("ICS that every reader reads the same"): a DTSTART or DTEND at the
-    # second pass of a repeated hour (a `--fold 1` post; an event starting in the first pass and ending in
-    # the second, as Lord Howe's 01:45 on its April change) is written as a TZID local time, which RFC 5545
-    # reads as the first pass: the reader puts it an hour (or half an hour) early, or sees DTEND before
-    # DTSTART. The posts with such an event are left out of this comparison only (counted by the
-    # `event` below, so the restriction stays visible); every other instant must match exactly.
-    unsafe = issue_11_posts(services, rows)
-    if unsafe:
-        event("ICS: posts left out for issue 11")
-    wanted = Counter((r[0], r[2]) for r in rows if r[0] not in unsafe)
+    # (e) ICS read back by independent readers, instant by instant against the CSV — second passes of a
+    # repeated hour and events crossing a clock change included (issue 11: they were left out until the
+    # export wrote them so that readers agree; nomadcm/exchange/ics_times.py).
+    if any(second_pass(r[2], o.tz) for (o, _y, _m), r in zip(table, rows, strict=True)):
+        event("ICS: an occurrence at the second pass of a repeated hour")
+    wanted = Counter((r[0], r[2]) for r in rows)
     for args in (("export", "ics"), ("export", "ics", "--expand")):
-        read = ics_instants(run_cli("--db", str(path), *args))
-        assert Counter({k: n for k, n in read.items() if k[0] not in unsafe}) == wanted, " ".join(args)
+        assert ics_instants(run_cli("--db", str(path), *args)) == wanted, " ".join(args)
 
     # (f) the conflict check: each conflicting scheduled occurrence is the CSV's row for it
     by_key = {(r[0], r[2]): r for r in rows}

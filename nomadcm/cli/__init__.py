@@ -8,12 +8,14 @@ Bad input: one line on stderr naming the bad value, exit code 2, nothing written
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
 import sys
 from collections.abc import Sequence
 
 from nomadcm import __version__
-from nomadcm.cli.common import CliContext, OneLineParser, describe_settings
+from nomadcm.cli.common import CliContext, OneLineParser, describe_settings, echo
 from nomadcm.errors import UserError
 
 # Areas, in the order their commands appear in --help. A module missing here is simply not offered.
@@ -24,6 +26,7 @@ AREA_MODULES: tuple[str, ...] = (
     "nomadcm.cli.places",
     "nomadcm.cli.wellbeing",
     "nomadcm.cli.desktop",
+    "nomadcm.cli.backups",
 )
 
 EXIT_USAGE = 2
@@ -51,7 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def forgiving_output() -> None:
+    """Text that the output's encoding cannot hold (a lone surrogate in a name an older NomadCM or another
+    program stored, an emoji on a cp1252 console) is printed as a backslash escape instead of raising: a
+    command never fails after its work is committed just because one line could not be printed."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    forgiving_output()
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
     if args.command is None:  # no subcommand: the GUI, on the same database
@@ -66,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(ctx, args) or 0)
     except UserError as err:
-        print(f"nomadcm: error: {err}", file=sys.stderr)
+        echo(f"nomadcm: error: {err}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `nomadcm export csv | head`
         return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from nomadcm.cli.common import CliContext, command_group, print_json, print_table
+from nomadcm.cli.common import CliContext, command_group, echo, print_json, print_table
 from nomadcm.errors import ValidationError
 
 
@@ -50,7 +50,7 @@ def city_search(ctx: CliContext, args: argparse.Namespace) -> int:
         return 0
     if not found:
         where = f" in {index.countries.get(code, code)}" if code else ""
-        print(f"no city matches {args.text!r}{where}", file=sys.stderr)
+        echo(f"no city matches {args.text!r}{where}", file=sys.stderr)
         return 1
     print_table(
         ["city", "country", "zone", "population", "lat", "lon"],

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from nomadcm import paths, timezones
+from nomadcm import date_bounds, paths, timezones
 from nomadcm.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -20,7 +22,7 @@ class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {terminal_text(message, multiline=False)}\n")
 
 
 class CliContext:
@@ -46,21 +48,36 @@ class CliContext:
 
 
 def parse_date(text: str, option: str) -> date:
+    """'YYYY-MM-DD', inside the dates NomadCM handles (date_bounds.py)."""
     try:
-        return date.fromisoformat(text.strip())
+        value = date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(f"{option}: {text!r} is not a date (YYYY-MM-DD)") from None
+    return date_bounds.check_date(value, option)
 
 
 def parse_wall(text: str, option: str) -> datetime:
-    """'YYYY-MM-DD HH:MM' as a naive wall time; an impossible date or hour names the value."""
+    """'YYYY-MM-DD HH:MM' as a naive wall time; an impossible date or hour names the value, and so does a
+    date outside the ones NomadCM handles (date_bounds.py)."""
     raw = text.strip()
     for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"):
         try:
-            return datetime.strptime(raw, fmt)
+            value = datetime.strptime(raw, fmt)
         except ValueError:
             continue
+        return date_bounds.check_date(value, option)
     raise ValidationError(f"{option}: {text!r} is not a valid date and time (YYYY-MM-DD HH:MM)")
+
+
+def output_path(ctx: CliContext, text: str | None) -> Path | None:
+    """The file an `-o` names, checked before the database is even opened (exchange/output_targets.py):
+    never the database itself, a folder, a device, a read-only file... None: standard output."""
+    if text is None:
+        return None
+    from nomadcm.exchange.output_targets import check_target
+
+    check_target(text, protected=[ctx.db_path])
+    return Path(text)
 
 
 def parse_hhmm(text: str, option: str) -> time:
@@ -79,14 +96,62 @@ def parse_zone(text: str, option: str = "--tz") -> str:
         ) from None
 
 
+# ---------------------------------------------------------------------- output for a terminal
+#
+# Names are stored without control characters (services/names.py), but free text (a post, notes), data
+# written by an older NomadCM or another program, and file names may still hold some. Printed raw, ESC [2J
+# clears the screen of whoever runs `nomadcm client list`, and other sequences retitle the window, rewrite
+# what was printed or, on some terminals, answer back as if typed. So every human-readable line goes through
+# `terminal_text`: a control character is shown as its escape (ESC as \x1b), like Python's repr.
+# JSON escapes them itself (`print_json` also escapes DEL and C1, which JSON would let through).
+
+# C0, DEL, C1 (Unicode category Cc), and the bidirectional overrides and isolates, which reorder what follows
+# on the line (a name that displays as another).
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BUT_LINES_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # \t \n kept
+_JSON_RAW_RE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # what json.dumps leaves raw
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def terminal_text(value: object, *, multiline: bool = True) -> str:
+    """`value` as text safe to print: every control character escaped (ESC -> \\x1b). Line breaks and tabs
+    are kept when `multiline`, escaped otherwise (a table cell, a one-line value)."""
+    text = "" if value is None else str(value)
+    return (_CONTROL_BUT_LINES_RE if multiline else _CONTROL_RE).sub(_escaped, text)
+
+
+def echo(*values: object, sep: str = " ", file: TextIO | None = None) -> None:
+    """`print` for people: each value through `terminal_text` (its line breaks kept)."""
+    print(sep.join(terminal_text(v) for v in values), file=file if file is not None else sys.stdout)
+
+
+def report_skipped(skipped: Sequence[object]) -> None:
+    """Posts an export or the check left out (services/schedule/stored_rows.py), one line each on stderr.
+    The command still exits 0: the rest was written; the lines say what to fix."""
+    for row in skipped:
+        print(f"nomadcm: {row}", file=sys.stderr)
+    if skipped:
+        print(
+            f"nomadcm: {len(skipped)} post(s) skipped: fix or delete them (their values come from an older "
+            "NomadCM)",
+            file=sys.stderr,
+        )
+
+
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    """JSON for tools. JSON escapes C0 in strings itself, but may leave DEL, C1 and the bidi controls raw:
+    they are written as \\u escapes too, so the output stays valid JSON and harmless on a terminal."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_JSON_RAW_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def print_table(headers: list[str], rows: list[list[Any]]) -> None:
-    """A plain aligned table for humans (JSON is for tools)."""
-    cells = [[str(c) if c is not None else "" for c in row] for row in rows]
+    """A plain aligned table for humans (JSON is for tools); every cell on one line, controls escaped."""
+    cells = [[terminal_text(c, multiline=False) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for r in cells:

@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from nomadcm import timezones
-from nomadcm.cli.common import CliContext, command_group, parse_date, print_json, print_table
+from nomadcm.cli.common import (
+    CliContext,
+    command_group,
+    echo,
+    parse_date,
+    print_json,
+    print_table,
+    report_skipped,
+)
 from nomadcm.errors import ValidationError
 from nomadcm.vocabulary import CONFLICT_KINDS
+
+if TYPE_CHECKING:
+    from nomadcm.services.schedule.stored_rows import SkippedRow
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,12 +58,16 @@ def check(ctx: CliContext, args: argparse.Namespace) -> int:
     d_to = parse_date(args.date_to, "--to") if args.date_to else None
     if d_from and d_to and d_to < d_from:
         raise ValidationError(f"--to {d_to} is before --from {d_from}")
-    found = ctx.services.conflicts.check(d_from, d_to, include_acknowledged=args.all, with_text=False)
+    skipped: list[SkippedRow] = []
+    found = ctx.services.conflicts.check(
+        d_from, d_to, include_acknowledged=args.all, with_text=False, skipped=skipped
+    )
+    report_skipped(skipped)  # left out, reported, exit 0 (services/schedule/stored_rows.py)
     if args.json:
         print_json([c.to_json() for c in found])
         return 0
     if not found:
-        print("no conflicts")
+        echo("no conflicts")
         return 0
     print_table(
         ["post", "UTC", "your time", "client", "channel", "conflicts", "detail"],
@@ -69,16 +85,16 @@ def check(ctx: CliContext, args: argparse.Namespace) -> int:
         ],
     )
     active = sum(1 for c in found if c.kinds)
-    print(f"\n{active} post(s) with conflicts", file=sys.stderr)
+    echo(f"\n{active} post(s) with conflicts", file=sys.stderr)
     return 0
 
 
 def conflict_ack(ctx: CliContext, args: argparse.Namespace) -> int:
     added = ctx.services.conflicts.acknowledge(args.post_id, args.kinds, args.note)
     if added:
-        print(f"post {args.post_id}: acknowledged {', '.join(added)}")
+        echo(f"post {args.post_id}: acknowledged {', '.join(added)}")
     else:
-        print(f"post {args.post_id}: already acknowledged")
+        echo(f"post {args.post_id}: already acknowledged")
     return 0
 
 
@@ -91,7 +107,7 @@ def conflict_undo(ctx: CliContext, args: argparse.Namespace) -> int:
             raise ValidationError(f"unknown conflict kind {kind!r} (one of: {', '.join(known)})")
     removed = ctx.services.conflicts.unacknowledge(args.post_id, args.kinds or None)
     if removed:
-        print(f"post {args.post_id}: {', '.join(a.kind for a in removed)} no longer acknowledged")
+        echo(f"post {args.post_id}: {', '.join(a.kind for a in removed)} no longer acknowledged")
     else:
-        print(f"post {args.post_id}: nothing was acknowledged")
+        echo(f"post {args.post_id}: nothing was acknowledged")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from nomadcm.cli.common import CliContext, command_group
+from nomadcm.cli.common import CliContext, command_group, echo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,7 +38,7 @@ def desktop_install(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.services.desktop.desktop_entry import install
 
     for line in install().lines():
-        print(line)
+        echo(line)
     return 0
 
 
@@ -46,7 +46,7 @@ def desktop_uninstall(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.services.desktop.desktop_entry import uninstall
 
     for line in uninstall().lines():
-        print(line)
+        echo(line)
     return 0
 
 
@@ -58,7 +58,7 @@ def demo_create(ctx: CliContext, args: argparse.Namespace) -> int:
     today = parse_date(args.today, "--today") if args.today else None
     target = Path(args.demo_db).expanduser() if args.demo_db else paths.demo_db_path()
     summary = create_demo_database(target, today=today, replace=args.replace)
-    print(f"wrote the demo database {target}")
-    print(summary.describe())
-    print(f"open it with: nomadcm-gui --db {target}")
+    echo(f"wrote the demo database {target}")
+    echo(summary.describe())
+    echo(f"open it with: nomadcm-gui --db {target}")
     return 0

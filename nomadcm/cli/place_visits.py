@@ -11,7 +11,7 @@ import sys
 from datetime import datetime, timedelta
 
 from nomadcm import timezones
-from nomadcm.cli.common import CliContext, command_group, parse_wall, print_json, print_table
+from nomadcm.cli.common import CliContext, command_group, echo, parse_wall, print_json, print_table
 from nomadcm.errors import ValidationError
 
 
@@ -55,7 +55,7 @@ def place_worked(ctx: CliContext, args: argparse.Namespace) -> int:
     end = timezones.localize(end_wall, zone)
     session = svc.log_work(place.id, start, end, activity=args.activity)
     hours = session.duration.total_seconds() / 3600
-    print(f"worked at {place.name!r}: {start_wall:%Y-%m-%d %H:%M}–{end_wall:%H:%M} {zone} ({hours:.1f} h)")
+    echo(f"worked at {place.name!r}: {start_wall:%Y-%m-%d %H:%M}–{end_wall:%H:%M} {zone} ({hours:.1f} h)")
     return 0
 
 
@@ -63,7 +63,7 @@ def _zone_of(ctx: CliContext, place) -> str:  # type: ignore[no-untyped-def]
     if place.tz:
         return str(place.tz)
     zone = ctx.services.settings.home_tz()
-    print(f"note: {place.name!r} has no zone; times are read in your home zone {zone}", file=sys.stderr)
+    echo(f"note: {place.name!r} has no zone; times are read in your home zone {zone}", file=sys.stderr)
     return zone
 
 
@@ -80,7 +80,7 @@ def speedtest_add(ctx: CliContext, args: argparse.Namespace) -> int:
     at = timezones.localize(wall, _zone_of(ctx, place)) if wall is not None else None
     svc.add_speed_test(place.id, args.down, args.up, args.ping, at=at, tool=args.tool)
     place = svc.get_place(place.id)
-    print(
+    echo(
         f"speed test added to {place.name!r}: median now {mbps(place.down_mbps)} down / "
         f"{mbps(place.up_mbps)} up Mbit/s over {place.tests} test(s)"
     )
@@ -110,7 +110,7 @@ def speedtest_list(ctx: CliContext, args: argparse.Namespace) -> int:
         )
         return 0
     if not tests:
-        print(f"no speed tests for {place.name!r} yet")
+        echo(f"no speed tests for {place.name!r} yet")
         return 0
     rows = [
         [

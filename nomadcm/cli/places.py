@@ -8,12 +8,24 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from nomadcm import timezones
-from nomadcm.cli.common import CliContext, command_group, parse_wall, print_json, print_table
+from nomadcm.cli.common import (
+    CliContext,
+    command_group,
+    echo,
+    output_path,
+    parse_wall,
+    print_json,
+    print_table,
+)
 from nomadcm.cli.place_visits import mbps, place_worked, register_speedtest
 from nomadcm.errors import ValidationError
 from nomadcm.vocabulary import ACCESS_FEES, WORKPLACE_KINDS
+
+if TYPE_CHECKING:
+    from nomadcm.services.workplaces.place_catalog import PlaceInfo
 
 SCORE_OPTIONS = (
     ("--wifi", "score_wifi", "WiFi reliability"),
@@ -56,6 +68,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min-down", type=float, metavar="MBPS", help="median download at least MBPS")
     p.add_argument("--open-at", metavar="YYYY-MM-DD HH:MM", help="open at this time of the place's own clock")
     p.add_argument("--open-now", action="store_true", help="open now (on the place's clock)")
+    p.add_argument(
+        "--include-unknown",
+        action="store_true",
+        help="with --open-at/--open-now: also list the places whose state is unknown then (no hours, "
+        'hours not understood, "on request", an open end such as 17:00+)',
+    )
     p.add_argument("--min-power", type=int, metavar="0-5")
     p.add_argument("--min-quiet", type=int, metavar="0-5")
     p.add_argument("--favourites", "--favorites", dest="favourites", action="store_true")
@@ -95,7 +113,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _warn_hours(place) -> None:  # type: ignore[no-untyped-def]
     if place.hours_error:
-        print(
+        echo(
             f"warning: opening hours {place.opening_hours!r} not understood ({place.hours_error}); "
             "kept as typed and treated as unknown",
             file=sys.stderr,
@@ -140,13 +158,14 @@ def place_add(ctx: CliContext, args: argparse.Namespace) -> int:
         print_json(place.to_json())
         return 0
     zone = place.tz or "unknown zone: give --lat/--lon or --tz"
-    print(
+    echo(
         f"place #{place.id} {place.name!r} added ({place.place_label.removeprefix(place.name).strip(' ()')}, {zone})"
     )
     return 0
 
 
 def place_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from nomadcm.services.workplaces.opening_hours import HoursState
     from nomadcm.services.workplaces.place_fields import check_kind, check_score
     from nomadcm.services.workplaces.place_filter import PlaceFilter
 
@@ -157,6 +176,8 @@ def place_list(ctx: CliContext, args: argparse.Namespace) -> int:
         open_at = parse_wall(args.open_at, "--open-at")
     elif args.open_now:
         open_at = timezones.now_utc()
+    if args.include_unknown and open_at is None:
+        raise ValidationError("--include-unknown goes with --open-at or --open-now")
     if args.min_down is not None and args.min_down < 0:
         raise ValidationError(f"--min-down {args.min_down} is negative")
     flt = PlaceFilter(
@@ -168,23 +189,25 @@ def place_list(ctx: CliContext, args: argparse.Namespace) -> int:
         min_power=check_score(args.min_power, "--min-power"),
         min_quiet=check_score(args.min_quiet, "--min-quiet"),
         favourites=args.favourites,
+        include_unknown=args.include_unknown,
     )
     places = ctx.services.workplaces.list_places(flt)
     places.sort(key=lambda p: (-(p.down_mbps if p.down_mbps is not None else -1), p.name.casefold()))
+    when = open_at or timezones.now_utc()
+    if args.include_unknown:  # the open ones first, then the unknown ones (each group fastest first)
+        places.sort(key=lambda p: p.open_state(when) is not HoursState.OPEN)
     if args.json:
-        print_json([p.to_json() for p in places])
+        print_json([{**p.to_json(), **_hours_json(p, when)} for p in places])
         return 0
     if not places:
-        print(
+        echo(
             "no place matches"
             if flt.active
             else "no places yet: `nomadcm place add` or `nomadcm place import`"
         )
         return 0
-    now = timezones.now_utc()
     rows = []
     for p in places:
-        state = p.open_state(open_at or now).value
         rows.append(
             [
                 p.id,
@@ -196,12 +219,34 @@ def place_list(ctx: CliContext, args: argparse.Namespace) -> int:
                 p.tests,
                 "" if p.score_power is None else p.score_power,
                 "" if p.score_quiet is None else p.score_quiet,
-                state if not p.hours_error else "? (hours not understood)",
+                _hours_cell(p, when),
             ]
         )
     heading = "open at" if open_at is not None and args.open_at else "now"
     print_table(["id", "name", "kind", "city", "down", "up", "tests", "power", "quiet", heading], rows)
     return 0
+
+
+def _hours_json(place: PlaceInfo, when: datetime) -> dict[str, object]:
+    """The state of `place list --json` at `when`: "open", "closed" or "unknown", never open for unknown."""
+    answer = place.open_answer(when)
+    return {
+        "hours_state": answer.state.value,
+        "hours_comment": answer.comment,
+        "hours_open_end": answer.open_end,
+    }
+
+
+def _hours_cell(place: PlaceInfo, when: datetime) -> str:
+    """The state column: open, closed or unknown, and why it is unknown (or the value's comment)."""
+    if place.hours_error:
+        return "? (hours not understood)"
+    answer = place.open_answer(when)
+    if answer.open_end:
+        return f"{answer.state.value} (open end)"
+    if answer.comment:
+        return f"{answer.state.value} ({answer.comment!r})"
+    return answer.state.value
 
 
 def place_show(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -233,42 +278,42 @@ def place_show(ctx: CliContext, args: argparse.Namespace) -> int:
         ]
         print_json(data)
         return 0
-    print(
+    echo(
         f"#{place.id} {place.name} — {place.kind}, {place.place_label.removeprefix(place.name).strip(' ()')}"
     )
     if place.address:
-        print(f"  address: {place.address}")
-    print(f"  zone: {place.tz or 'unknown'}")
+        echo(f"  address: {place.address}")
+    echo(f"  zone: {place.tz or 'unknown'}")
     if place.ssid:
-        print(f"  WiFi: {place.ssid}" + (" (password stored)" if place.has_password else ""))
+        echo(f"  WiFi: {place.ssid}" + (" (password stored)" if place.has_password else ""))
     if place.fee:
-        print(f"  access: {place.fee}" + (f" — {place.price}" if place.price else ""))
+        echo(f"  access: {place.fee}" + (f" — {place.price}" if place.price else ""))
     scores = [
         f"{what.split(' ')[0]} {getattr(place, field)}/5"
         for _flag, field, what in SCORE_OPTIONS
         if getattr(place, field) is not None
     ]
     if scores:
-        print("  scores: " + ", ".join(scores))
+        echo("  scores: " + ", ".join(scores))
     if place.opening_hours:
-        print(f"  hours: {place.opening_hours}")
+        echo(f"  hours: {place.opening_hours}")
         if place.hours_error:
-            print(f"    not understood ({place.hours_error}): treated as unknown")
+            echo(f"    not understood ({place.hours_error}): treated as unknown")
         elif place.tz:
             wall = timezones.wall_at(timezones.now_utc(), place.tz)
             state = place.hours.state_at_wall(wall).value
             change = place.hours.next_change_wall(wall)
             until = f" until {change:%a %H:%M}" if change and change - wall < timedelta(days=7) else ""
-            print(f"    now ({wall:%a %H:%M} local): {state}{until}")
+            echo(f"    now ({wall:%a %H:%M} local): {state}{until}")
     if tests:
-        print(
+        echo(
             f"  speed: median {mbps(place.down_mbps)} down / {mbps(place.up_mbps)} up Mbit/s over {place.tests} test(s)"
         )
     if place.notes:
-        print(f"  notes: {place.notes}")
+        echo(f"  notes: {place.notes}")
     if sessions:
         total = sum((w.duration for w in sessions), timedelta())
-        print(f"  worked here: {len(sessions)} session(s), {total.total_seconds() / 3600:.1f} h")
+        echo(f"  worked here: {len(sessions)} session(s), {total.total_seconds() / 3600:.1f} h")
     return 0
 
 
@@ -280,20 +325,22 @@ def place_import(ctx: CliContext, args: argparse.Namespace) -> int:
         report = import_places(ctx.services.db, args.file)
     except ImportFailed as err:
         for problem in err.errors[1:]:  # the first one is in the error line itself
-            print(f"  {problem}", file=sys.stderr)
+            echo(f"  {problem}", file=sys.stderr)
         raise
     for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(f"{args.file}: {report.summary()}")
+        echo(f"warning: {warning}", file=sys.stderr)
+    echo(f"{args.file}: {report.summary()}")
     return 0
 
 
 def place_export(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange.places_io import export_places
 
-    count = export_places(ctx.services.db, args.file, with_passwords=args.with_passwords)
+    target = output_path(ctx, args.file)
+    assert target is not None
+    count = export_places(ctx.services.db, target, with_passwords=args.with_passwords)
     extra = " with WiFi passwords" if args.with_passwords else ""
-    print(f"{count} place(s) written to {args.file}{extra}")
+    echo(f"{count} place(s) written to {args.file}{extra}")
     return 0
 
 
@@ -301,5 +348,5 @@ def place_remove(ctx: CliContext, args: argparse.Namespace) -> int:
     svc = ctx.services.workplaces
     place = svc.find_place(args.place)
     svc.delete_place(place.id)
-    print(f"place #{place.id} {place.name!r} removed")
+    echo(f"place #{place.id} {place.name!r} removed")
     return 0

@@ -12,21 +12,21 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from nomadcm import timezones
 from nomadcm.cli.common import (
     CliContext,
     command_group,
+    echo,
+    output_path,
     parse_date,
     parse_wall,
     parse_zone,
     print_json,
     print_table,
+    report_skipped,
 )
 from nomadcm.cli.queue import find_channel
 from nomadcm.cli.queue import register as register_queue
 from nomadcm.errors import ValidationError
-
-SHOWN_OCCURRENCES = 5
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,52 +62,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------------- helpers for cli/schedule.py
 
 
-def check_rrule_option(text: str, tz: str | None) -> None:
-    from nomadcm.services.schedule.recurrence_rule import RecurrenceRule
-
-    try:
-        RecurrenceRule.parse(text, tz or "UTC")
-    except ValidationError as err:
-        raise ValidationError(f"--rrule: {err}") from None
-
-
-def describe_series(ctx: CliContext, post_id: int) -> None:
-    """After `post add --rrule`: the next occurrences, and a note for each one DST moved."""
-    series = _series(ctx, post_id)
-    if series is None:
-        return
-    from nomadcm.services.schedule.query import ScheduleFilter
-
-    shown = 0
-    for occ in ctx.services.schedule(ScheduleFilter(post_ids=(post_id,))).stream():
-        if shown < SHOWN_OCCURRENCES:
-            print(
-                f"  {occ.wall:%a %Y-%m-%d %H:%M} {occ.tz_abbr}"
-                f" = {occ.cm_wall:%Y-%m-%d %H:%M} your time ({occ.cm_zone})"
-            )
-        if occ.gap_shifted:
-            print(
-                f"note: {occ.series_wall:%Y-%m-%d %H:%M} does not exist in {occ.tz} (clocks jump forward): "
-                f"that occurrence goes out at {occ.wall:%H:%M}",
-                file=sys.stderr,
-            )
-        shown += 1
-        if shown >= 400:  # enough to catch the DST changes of a year of weekly posts
-            break
-    if series.rule.open_ended:
-        print("  … and on, with no end (add COUNT= or UNTIL= to stop it)")
-    elif shown > SHOWN_OCCURRENCES:
-        print(f"  … {shown} occurrences in all")
-
-
 def _series(ctx: CliContext, post_id: int):  # type: ignore[no-untyped-def]
     """The recurring post `post_id` as a series, or None (not recurring, or no such post)."""
-    from nomadcm.errors import NotFoundError
+    from nomadcm.cli.recurring import find_series  # `post add --rrule` and its preview live there
 
-    try:
-        return ctx.services.occurrence_editor.series(post_id)
-    except NotFoundError:
-        return None
+    return find_series(ctx, post_id)
 
 
 def _dates(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
@@ -130,7 +89,7 @@ def export_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
         raise ValidationError("--date-style applies to hootsuite and sprout (publer reads YYYY-MM-DD)")
     in_zone = parse_zone(args.in_zone, "--in-zone") if args.in_zone else None
     d_from, d_to = _dates(args)
-    target = Path(args.output) if args.output else None
+    target = output_path(ctx, args.output)
     report = bulk_export.export_bulk(
         ctx.services.db,
         args.format,
@@ -142,14 +101,15 @@ def export_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
         date_style=args.date_style or "dmy",
     )
     for issue in report.moved:
-        print(f"moved: {issue}", file=sys.stderr)
+        echo(f"moved: {issue}", file=sys.stderr)
     for issue in report.rejected:
-        print(f"not written: {issue}", file=sys.stderr)
+        echo(f"not written: {issue}", file=sys.stderr)
+    report_skipped(report.skipped)
     if report.files:
         names = ", ".join(str(p) for p in report.files)
-        print(f"{report.rows} post(s) written to {names}", file=sys.stderr)
+        echo(f"{report.rows} post(s) written to {names}", file=sys.stderr)
     if report.rejected:
-        print(
+        echo(
             f"{len(report.rejected)} post(s) left out: {bulk_profiles.PROFILES[args.format].name} would refuse them",
             file=sys.stderr,
         )
@@ -173,14 +133,14 @@ def import_bulk(ctx: CliContext, args: argparse.Namespace) -> int:
     )
     if preview.errors:
         for row in preview.errors:
-            print(f"{args.file}: line {row.line}: {row.error}", file=sys.stderr)
-        print(
+            echo(f"{args.file}: line {row.line}: {row.error}", file=sys.stderr)
+        echo(
             f"nomadcm: error: nothing imported: {len(preview.errors)} bad row(s) in {args.file!r}",
             file=sys.stderr,
         )
         return 2
     count = bulk_import.commit_import(ctx.services.db, preview)
-    print(f"{count} post(s) imported from {args.file} to {channel.client_name} {channel.label}")
+    echo(f"{count} post(s) imported from {args.file} to {channel.client_name} {channel.label}")
     return 0
 
 
@@ -188,12 +148,13 @@ def export_ics(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange import ics
 
     d_from, d_to = _dates(args)
-    target = Path(args.output) if args.output else None
+    target = output_path(ctx, args.output)
     report = ics.export_ics(
         ctx.services.db, target, date_from=d_from, date_to=d_to, client=args.client, expand=args.expand
     )
+    report_skipped(report.skipped)  # left out, reported, exit 0 (services/schedule/stored_rows.py)
     if target is not None:
-        print(f"{report.events} event(s) written to {target}", file=sys.stderr)
+        echo(f"{report.events} event(s) written to {target}", file=sys.stderr)
     return 0
 
 
@@ -209,26 +170,13 @@ def post_occurrences(ctx: CliContext, args: argparse.Namespace) -> int:
     d_from, d_to = _dates(args)
     flt = ScheduleFilter(post_ids=(args.id,), date_from=d_from, date_to=d_to)
     rows = list(ctx.services.schedule(flt).stream())
+    from nomadcm.cli.recurring import occurrence_json, rule_words
+
     if args.json:
-        print_json(
-            [
-                {
-                    "id": o.post_id,
-                    "occurrence": f"{o.series_wall:%Y-%m-%d %H:%M}",
-                    "audience_tz": o.tz,
-                    "audience_time": f"{o.wall:%Y-%m-%d %H:%M}",
-                    "utc_time": timezones.format_utc(o.utc),
-                    "cm_tz": o.cm_zone,
-                    "cm_time": f"{o.cm_wall:%Y-%m-%d %H:%M}",
-                    "status": o.status,
-                    "dst_shifted": o.gap_shifted,
-                    "changed": o.edited,
-                }
-                for o in rows
-            ]
-        )
+        print_json([occurrence_json(o) for o in rows])
         return 0
-    print(f"post {series.post_id}: {series.rule.to_text()} from {series.dtstart:%Y-%m-%d %H:%M} {series.tz}")
+    echo(f"post {series.post_id}: {series.rule.to_text()} from {series.dtstart:%Y-%m-%d %H:%M} {series.tz}")
+    echo(f"  {rule_words(series)}")
     print_table(
         ["audience time", "your time", "UTC", "status", "note"],
         [
@@ -260,9 +208,9 @@ def post_skip(ctx: CliContext, args: argparse.Namespace) -> int:
         raise ValidationError(f"--at: post {args.id} has no occurrence at {wall:%Y-%m-%d %H:%M}")
     outcome = editor.delete(args.id, target, "following" if args.following else "one")
     if outcome.deleted_post:
-        print(f"post {args.id} deleted (that was its first occurrence)")
+        echo(f"post {args.id} deleted (that was its first occurrence)")
     elif args.following:
-        print(f"post {args.id} now ends before {wall:%Y-%m-%d %H:%M}")
+        echo(f"post {args.id} now ends before {wall:%Y-%m-%d %H:%M}")
     else:
-        print(f"occurrence {wall:%Y-%m-%d %H:%M} of post {args.id} deleted")
+        echo(f"occurrence {wall:%Y-%m-%d %H:%M} of post {args.id} deleted")
     return 0

@@ -10,7 +10,7 @@ import argparse
 from datetime import datetime
 
 from nomadcm import timezones
-from nomadcm.cli.common import CliContext, command_group, print_json, print_table, register_setting
+from nomadcm.cli.common import CliContext, command_group, echo, print_json, print_table, register_setting
 from nomadcm.errors import ValidationError
 
 
@@ -61,9 +61,9 @@ def queue_slots(ctx: CliContext, args: argparse.Namespace) -> int:
     slots = svc.list_slots(channel.id)
     zone = svc.zone_of(channel.id)
     if not slots:
-        print(f"{channel.client_name} {channel.label}: no posting slot")
+        echo(f"{channel.client_name} {channel.label}: no posting slot")
         return 0
-    print(f"{channel.client_name} {channel.label} ({zone}): " + ", ".join(s.label for s in slots))
+    echo(f"{channel.client_name} {channel.label} ({zone}): " + ", ".join(s.label for s in slots))
     return 0
 
 
@@ -107,7 +107,7 @@ def queue_add(ctx: CliContext, args: argparse.Namespace) -> int:
     post = ctx.services.slots.add_to_queue(
         PostDraft(channel.id, args.text, datetime(2000, 1, 1), link=args.link, tags=args.tags.split(","))
     )
-    print(
+    echo(
         f"post {post.id} queued: {post.wall:%a %Y-%m-%d %H:%M} {timezones.abbreviation(post.utc, post.tz)} "
         f"({post.tz}) = {timezones.format_utc(post.utc)}"
     )
@@ -153,7 +153,7 @@ def reminders_list(ctx: CliContext, args: argparse.Namespace) -> int:
                 ]
             )
     if not rows:
-        print("nothing due and nothing missed")
+        echo("nothing due and nothing missed")
         return 0
     print_table(["", "your time", "client", "channel", "text"], rows)
     return 0

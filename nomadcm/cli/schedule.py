@@ -5,21 +5,28 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nomadcm import timezones
 from nomadcm.cli.common import (
     SETTING_SETTERS,
     CliContext,
     command_group,
+    echo,
+    output_path,
     parse_date,
     parse_wall,
     parse_zone,
     print_json,
     print_table,
     register_setting,
+    report_skipped,
 )
 from nomadcm.errors import ValidationError
 from nomadcm.vocabulary import NETWORKS, POST_STATUSES
+
+if TYPE_CHECKING:
+    from nomadcm.services.schedule.stored_rows import SkippedRow
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,9 +65,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--rrule",
         metavar="RULE",
-        help="repeat it (RFC 5545 subset), e.g. FREQ=WEEKLY;BYDAY=MO;COUNT=7 — on the wall time in --tz",
+        help="repeat it on the wall time in --tz: an RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO;COUNT=7 "
+        "or FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
     )
-    p.add_argument("--json", action="store_true", help="print the stored post as JSON")
+    p.add_argument(
+        "--json", action="store_true", help="print the stored post as JSON (with its next occurrences)"
+    )
     p.set_defaults(handler=post_add)
     p = posts.add_parser("list", help="list posts with audience time, your time and UTC")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
@@ -139,7 +149,7 @@ def _dates(args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
 def client_add(ctx: CliContext, args: argparse.Namespace) -> int:
     parse_zone(args.tz)  # the message names --tz before the database is even opened
     c = ctx.services.clients.add_client(args.name, args.tz, args.country, args.colour)
-    print(f"client {c.name!r} added (audience zone {c.audience_tz})")
+    echo(f"client {c.name!r} added (audience zone {c.audience_tz})")
     return 0
 
 
@@ -181,17 +191,18 @@ def channel_add(ctx: CliContext, args: argparse.Namespace) -> int:
     client = svc.find_client(args.client)
     limit = "default" if args.limit is None else args.limit
     ch = svc.add_channel(client.id, args.network, args.handle, limit)
-    print(f"channel {ch.label} added to {client.name!r} (text limit {ch.text_limit or 'none'})")
+    echo(f"channel {ch.label} added to {client.name!r} (text limit {ch.text_limit or 'none'})")
     return 0
 
 
 def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
     wall = parse_wall(args.at, "--at")
     tz = parse_zone(args.tz) if args.tz else None
+    rule_notes: tuple[str, ...] = ()
     if args.rrule:
-        from nomadcm.cli.publishing import check_rrule_option
+        from nomadcm.cli.recurring import check_rrule_option
 
-        check_rrule_option(args.rrule, tz)
+        rule_notes = check_rrule_option(args.rrule, tz)
     from nomadcm.services.schedule.post_writes import PostDraft
 
     network, _, handle = args.channel.partition(":")
@@ -222,24 +233,28 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
     first = ctx.services.schedule(ScheduleFilter(post_ids=(post.id,))).rows(limit=1)
     if first:
         cm, cm_wall = first[0].cm, first[0].cm_wall
-    if args.json:
-        print_json(_post_json(post.id, post, cm.zone, cm_wall))
+    notes = []
+    if res.ambiguous:
+        which = "first" if post.fold == 0 else "second"
+        notes.append(
+            f"{post.wall:%H:%M} happens twice in {post.tz} that day; the {which} occurrence was used "
+            f"(--fold {1 - post.fold} for the other)"
+        )
+    from nomadcm.cli.recurring import print_notes, series_preview
+
+    preview = series_preview(ctx, post.id, rule_notes) if post.rrule else None
+    notes += preview.notes if preview is not None else []
+    if args.json:  # one document on stdout: the series' preview and the notes inside it
+        document = {**_post_json(post.id, post, cm.zone, cm_wall), **(preview.as_json() if preview else {})}
+        print_json({**document, "notes": notes})
     else:
-        print(
+        echo(
             f"post {post.id} {post.status}: {post.wall:%Y-%m-%d %H:%M} {timezones.abbreviation(post.utc, post.tz)} "
             f"({post.tz}) = {cm_wall:%Y-%m-%d %H:%M} your time ({cm.zone}) = {timezones.format_utc(post.utc)}"
         )
-    if res.ambiguous:
-        which = "first" if post.fold == 0 else "second"
-        print(
-            f"note: {post.wall:%H:%M} happens twice in {post.tz} that day; the {which} occurrence was used "
-            f"(--fold {1 - post.fold} for the other)",
-            file=sys.stderr,
-        )
-    if post.rrule:
-        from nomadcm.cli.publishing import describe_series
-
-        describe_series(ctx, post.id)
+        if preview is not None:
+            preview.print()
+    print_notes(notes)  # on stderr in both cases
     return 0
 
 
@@ -324,7 +339,7 @@ def settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
     if entry is None:
         raise ValidationError(f"unknown setting {args.key!r} (one of: {', '.join(sorted(SETTING_SETTERS))})")
     stored = entry[0](ctx, args.value)
-    print(f"{args.key} = {stored}")
+    echo(f"{args.key} = {stored}")
     return 0
 
 
@@ -348,12 +363,20 @@ def export_csv(ctx: CliContext, args: argparse.Namespace) -> int:
         option = "--in-zone" if args.in_zone else "--date-style"
         raise ValidationError(f"{option} applies to --format hootsuite, sprout or publer, not native")
     d_from, d_to = _dates(args)
-    target = Path(args.output) if args.output else None
+    target = output_path(ctx, args.output)
+    skipped: list[SkippedRow] = []
     count = csv_native_export.export_csv(
-        ctx.services.db, target, date_from=d_from, date_to=d_to, client=args.client, excel=args.excel
+        ctx.services.db,
+        target,
+        date_from=d_from,
+        date_to=d_to,
+        client=args.client,
+        excel=args.excel,
+        skipped=skipped,
     )
+    report_skipped(skipped)  # left out, reported, exit 0 (services/schedule/stored_rows.py)
     if target is not None:
-        print(f"{count} post(s) written to {target}", file=sys.stderr)
+        echo(f"{count} post(s) written to {target}", file=sys.stderr)
     return 0
 
 
@@ -372,13 +395,13 @@ def import_csv(ctx: CliContext, args: argparse.Namespace) -> int:
         report = csv_native_import.import_csv(ctx.services.db, path)
     except ImportFailed as err:
         for row_error in err.errors:
-            print(f"{args.file}: {row_error}", file=sys.stderr)
-        print(
+            echo(f"{args.file}: {row_error}", file=sys.stderr)
+        echo(
             f"nomadcm: error: nothing imported: {len(err.errors)} bad row(s) in {args.file!r}",
             file=sys.stderr,
         )
         return 2
-    print(f"{report.imported} post(s) imported from {args.file}")
+    echo(f"{report.imported} post(s) imported from {args.file}")
     for label in report.channels_created:
-        print(f"channel created: {label}")
+        echo(f"channel created: {label}")
     return 0

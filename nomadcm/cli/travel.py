@@ -26,6 +26,7 @@ from nomadcm.cli.cities import register as register_city_search
 from nomadcm.cli.common import (
     CliContext,
     command_group,
+    echo,
     parse_date,
     parse_wall,
     parse_zone,
@@ -200,7 +201,7 @@ def stay_edit(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def stay_delete(ctx: CliContext, args: argparse.Namespace) -> int:
     stay = ctx.services.trips.delete_stay(args.id)
-    print(f"stay {stay.id} removed: {stay.place}, {stay.first_date} to {stay.last_date}")
+    echo(f"stay {stay.id} removed: {stay.place}, {stay.first_date} to {stay.last_date}")
     return 0
 
 
@@ -209,7 +210,7 @@ def _report_stay(verb: str, stay, as_json: bool) -> None:  # type: ignore[no-unt
         print_json(_stay_json(stay))
         return
     start = timezones.wall_at(stay.start_utc, stay.tz)
-    print(
+    echo(
         f"stay {stay.id} {verb}: {stay.place} ({stay.tz}), {stay.first_date} to {stay.last_date} "
         f"({stay.days} days, from {start:%H:%M} local on {stay.first_date})"
     )
@@ -268,7 +269,7 @@ def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
     for res, option in ((times.depart, "--depart"), (times.arrive, "--arrive")):
         if res.ambiguous:
             which = "second" if res.fold else "first"
-            print(
+            echo(
                 f"note: {res.wall:%Y-%m-%d %H:%M} happens twice in {res.zone}; the {which} occurrence was used "
                 f"({option}-fold {1 - res.fold} for the other)",
                 file=sys.stderr,
@@ -277,7 +278,7 @@ def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
         print_json(_transit_json(transit))
     else:
         hours, rest = divmod(int(transit.duration.total_seconds()) // 60, 60)
-        print(
+        echo(
             f"transit {transit.id} added: {transit.kind} {transit.route}"
             f"{' ' + transit.ref if transit.ref else ''}, departs {transit.depart_local:%Y-%m-%d %H:%M} "
             f"{timezones.abbreviation(transit.depart_utc, transit.from_tz)}, arrives "
@@ -290,7 +291,7 @@ def transit_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def transit_delete(ctx: CliContext, args: argparse.Namespace) -> int:
     t = ctx.services.trips.delete_transit(args.id)
-    print(f"transit {t.id} removed: {t.kind} {t.route}, {t.depart_local:%Y-%m-%d %H:%M}")
+    echo(f"transit {t.id} removed: {t.kind} {t.route}, {t.depart_local:%Y-%m-%d %H:%M}")
     return 0
 
 
@@ -300,7 +301,7 @@ def _print_warnings(svc, stay_id: int | None = None, transit_id: int | None = No
         if (stay_id is not None and stay_id in w.stay_ids) or (
             transit_id is not None and transit_id in w.transit_ids
         ):
-            print(f"warning: {w.message}", file=sys.stderr)
+            echo(f"warning: {w.message}", file=sys.stderr)
 
 
 # ---------------------------------------------------------------------- trip
@@ -330,7 +331,7 @@ def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
         )
         return 0
     if not stays and not transits:
-        print("no stays or transits yet: add one with `nomadcm stay add` or `nomadcm transit add`")
+        echo("no stays or transits yet: add one with `nomadcm stay add` or `nomadcm transit add`")
         return 0
     items: list[tuple[object, int, list[str]]] = []
     for s in stays:
@@ -347,9 +348,9 @@ def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
     items.sort(key=lambda x: (x[0], x[1]))  # type: ignore[return-value]
     print_table(["what", "id", "from", "to", "place", "zone", "notes"], [row for _, _, row in items])
     if warnings:
-        print()
+        echo()
         for w in warnings:
-            print(f"warning: {w.message}")
+            echo(f"warning: {w.message}")
     return 0
 
 

@@ -19,6 +19,8 @@ from nomadcm import timezones
 from nomadcm.cli.common import (
     CliContext,
     command_group,
+    echo,
+    output_path,
     parse_date,
     parse_hhmm,
     parse_wall,
@@ -55,7 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "activitywatch",
         help="import ActivityWatch screen time (its JSON export, or a running aw-server)",
         description="Screen time = the union of not-afk events of afkstatus buckets; window buckets give "
-        "the per-app breakdown. Importing the same data again changes nothing.",
+        "the per-app breakdown. aw-android's buckets (the phone app) are phone screen time: the union of "
+        "its app events; its unlocks are counted. Importing the same data again changes nothing.",
     )
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", help="an export (aw-server or aw-server-rust JSON)")
@@ -63,9 +66,38 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--server", metavar="URL", help="read a running aw-server, e.g. http://127.0.0.1:5600"
     )
     p.add_argument(
-        "--device", default="laptop", choices=DEVICES, help="the device it tracks (default laptop)"
+        "--device",
+        default="laptop",
+        choices=DEVICES,
+        help="the device the desktop watchers track (default laptop)",
+    )
+    p.add_argument(
+        "--phone-device",
+        default="phone",
+        choices=DEVICES,
+        help="the device aw-android's buckets track (default phone)",
     )
     p.add_argument("--since", metavar="YYYY-MM-DD", help="with --server: only events from this date (UTC)")
+    p.add_argument(
+        "--allow-remote-server",
+        action="store_true",
+        help="with --server: also read a server that is not this computer (default: localhost, "
+        "127.0.0.0/8 and ::1 only)",
+    )
+    p.add_argument(
+        "--deadline",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="with --server: stop (importing nothing) when the server has not finished by then (default 60)",
+    )
+    p.add_argument(
+        "--max-size",
+        type=float,
+        default=512.0,
+        metavar="MIB",
+        help="with --server: refuse replies larger than this in all (default 512 MiB)",
+    )
     p.set_defaults(handler=import_activitywatch)
     p = imports.add_parser("sleep-as-android", help="import nights from Sleep as Android's sleep-export.csv")
     p.add_argument("file")
@@ -150,7 +182,7 @@ def _read_span(ctx: CliContext, args: argparse.Namespace) -> tuple[datetime, dat
     for option, typed, wall in (("--from", start, wall_from), ("--to", end, wall_to)):
         if typed.alternatives:
             other = ", ".join(f"{timezones.format_utc(i)} ({z})" for i, z in typed.alternatives)
-            print(
+            echo(
                 f"nomadcm: note: {option} {wall:%Y-%m-%d %H:%M} happened twice where you were; took "
                 f"{timezones.format_utc(typed.instant)} ({typed.zone}), not {other} (use --fold 1 or --tz)",
                 file=sys.stderr,
@@ -172,7 +204,7 @@ def log_screen(ctx: CliContext, args: argparse.Namespace) -> int:
         print_json(_screen_json(info))
     else:
         who = f" for {info.client_name}" if info.client_name else ""
-        print(f"logged {info.device} screen time{who}: {_span_text(info.start, info.end, info.tz)}")
+        echo(f"logged {info.device} screen time{who}: {_span_text(info.start, info.end, info.tz)}")
     return 0
 
 
@@ -185,7 +217,7 @@ def log_rest(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         print_json(_rest_json(info))
     else:
-        print(f"logged {info.kind.replace('_', ' ')}: {_span_text(info.start, info.end, info.tz)}")
+        echo(f"logged {info.kind.replace('_', ' ')}: {_span_text(info.start, info.end, info.tz)}")
     return 0
 
 
@@ -238,30 +270,41 @@ def import_activitywatch(ctx: CliContext, args: argparse.Namespace) -> int:
         since = None
         if args.since:
             since = datetime.combine(parse_date(args.since, "--since"), time(0), tzinfo=UTC)
-        data = activitywatch.parse_export(
-            activitywatch.read_server(args.server, since), f"ActivityWatch server {args.server}"
+        if not 0 < args.deadline <= 24 * 3600 or not 0 < args.max_size <= 1024 * 1024:
+            raise ValidationError("--deadline and --max-size must be positive (at most a day, a TiB)")
+        result = activitywatch.import_server(
+            ctx.services.db,
+            args.server,
+            args.device,
+            since,
+            phone_device=args.phone_device,
+            deadline=args.deadline,
+            max_bytes=int(args.max_size * 1024 * 1024),
+            allow_remote=args.allow_remote_server,
         )
     else:
-        path = Path(args.file)
-        data = activitywatch.parse_export(activitywatch.load_file(path), repr(str(path)))
-    result = activitywatch.import_data(ctx.services.db, data, args.device)
-    print(result)
+        if args.allow_remote_server:
+            raise ValidationError("--allow-remote-server works with --server")
+        result = activitywatch.import_file(
+            ctx.services.db, Path(args.file), args.device, None, args.phone_device
+        )
+    echo(result)
     if result.skipped_buckets:
-        print(f"skipped {len(result.skipped_buckets)} other bucket(s): {', '.join(result.skipped_buckets)}")
+        echo(f"skipped {len(result.skipped_buckets)} other bucket(s): {', '.join(result.skipped_buckets)}")
     return 0
 
 
 def import_sleep_as_android(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange import sleep_android
 
-    print(f"Sleep as Android: {sleep_android.import_file(ctx.services.db, args.file)}")
+    echo(f"Sleep as Android: {sleep_android.import_file(ctx.services.db, args.file)}")
     return 0
 
 
 def import_wellbeing_csv(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange import rest_csv
 
-    print(rest_csv.import_file(ctx.services.db, args.file))
+    echo(rest_csv.import_file(ctx.services.db, args.file))
     return 0
 
 
@@ -317,8 +360,9 @@ def chart(ctx: CliContext, args: argparse.Namespace) -> int:
     target = Path(args.output)
     if target.suffix.lower() not in (".png", ".svg"):
         raise ValidationError(f"-o {args.output!r}: the chart is saved as .png or .svg")
+    output_path(ctx, args.output)
     d_from, d_to = _dates(ctx, args)
     result = ctx.services.wellbeing_reports.build(d_from, d_to)
     save_chart(result, target, args.view)
-    print(f"wrote {target}")
+    echo(f"wrote {target}")
     return 0

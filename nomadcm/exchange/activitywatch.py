@@ -12,49 +12,70 @@ bucket dict without the `buckets` wrapper.
   the stretches already imported instead of adding copies.
 - `currentwindow` buckets (aw-watcher-window) become AppUsage rows (the per-app breakdown), source id
   `<bucket>@<start>`; a longer copy of the same event extends it.
-- The server is read only when asked (`read_server`), over HTTP with urllib, with a clear message when
-  nothing answers.
+- aw-android (the phone app, which embeds aw-server-rust) writes no afk bucket: its `currentwindow` bucket
+  (`aw-watcher-android-test`, renamed `aw-watcher-android` in 2026; `...-synced-from-<host>` once synced
+  by aw-sync) holds one event per app in the foreground, from the moment it is resumed to the moment it is
+  paused, which is when the screen is on and unlocked. Phone screen time is the union of those events
+  (aw-android's own screen-time total is their sum), on the `phone` device, source id `aw-android@<start>`
+  whatever the bucket's name or hostname, so an export of the phone and a synced copy meet; the events are
+  also the phone's AppUsage rows (`aw-android:<package>@<start>`). Its `os.lockscreen.unlocks` bucket
+  (`aw-watcher-android-unlock`) holds zero-length heartbeats, one per unlock: counted, not timed (an
+  unlock event with a length would count as screen time).
+- The server is read only when asked (`import_server`), over HTTP, on this computer unless allowed, within
+  a deadline and a size cap (exchange/activitywatch_server.py), with a clear message when nothing answers.
 
-Big exports (a year is about a million events) go in through the raw driver in batches on SQLite
-(`activitywatch_store` writes the rows).
+Exports and server replies are read as a stream (exchange/json_stream.py): each event is checked as it
+comes, window events are written in batches inside the import's one transaction, and not-afk stretches are
+kept merged; memory follows one batch and the stretches, not the size of the export (a year is about a
+million events). A bad event is listed by bucket and position and nothing is written: the rest of the file
+is still read so that every bad event is listed, and the transaction rolls back.
 """
 
 from __future__ import annotations
 
-import json
-import urllib.error
+import os
 import urllib.parse
-import urllib.request
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from nomadcm import date_bounds
 from nomadcm.errors import UserError
-from nomadcm.exchange.activitywatch_store import sync_sessions, write_windows
-from nomadcm.exchange.wellbeing_io import ImportProblem, ImportSummary, Progress, WellbeingImportFailed
+from nomadcm.exchange.activitywatch_server import (
+    DEADLINE,
+    DEFAULT_SERVER,
+    MAX_BYTES,
+    ServerError,
+    ServerLimits,
+    Session,
+    parse_server,
+)
+from nomadcm.exchange.activitywatch_store import WindowWriter, sync_sessions
+from nomadcm.exchange.json_stream import JsonStream
+from nomadcm.exchange.wellbeing_io import ImportSummary, ProblemList, Progress
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.services.wellbeing import days as d
 from nomadcm.services.wellbeing.record_values import check_device
 from nomadcm.storage import Database
 
-DEFAULT_SERVER = "http://127.0.0.1:5600"
+__all__ = ["DEADLINE", "DEFAULT_SERVER", "MAX_BYTES", "AwImportResult", "import_file", "import_server"]
+
 AFK_TYPE = "afkstatus"
 WINDOW_TYPE = "currentwindow"
-HTTP_TIMEOUT = 10.0
+UNLOCK_TYPE = "os.lockscreen.unlocks"
+TYPES = (AFK_TYPE, WINDOW_TYPE, UNLOCK_TYPE)
+ANDROID_CLIENT = "aw-android"
+ANDROID_BUCKET = "aw-watcher-android"  # the start of every aw-android bucket id
+ANDROID_HOST = "aw-android"  # the source id prefix of phone screen sessions
+PROGRESS_EVERY = 5000  # events
+EXPORT = "an ActivityWatch JSON export"
+# Events must lie in the dates NomadCM handles (date_bounds.py), end included.
+_FIRST = datetime.combine(date_bounds.EARLIEST, datetime.min.time(), UTC).timestamp()
+_AFTER_LAST = datetime.combine(date_bounds.LATEST + timedelta(days=1), datetime.min.time(), UTC).timestamp()
 
-
-@dataclass
-class AwData:
-    """An export, checked and reduced to what NomadCM keeps."""
-
-    layout: str  # "aw-server" or "aw-server-rust"
-    events: int = 0
-    not_afk: dict[str, list[d.Interval]] = field(default_factory=dict)  # hostname -> events (s)
-    windows: list[tuple[str, str, str, str, str]] = field(
-        default_factory=list
-    )  # bucket, start, end, app, title
-    skipped_buckets: list[str] = field(default_factory=list)
+Window = tuple[str, str, str, str, str]  # source key, start, end (naive UTC text), app, title
 
 
 @dataclass
@@ -64,127 +85,112 @@ class AwImportResult:
     screen: ImportSummary
     apps: ImportSummary
     skipped_buckets: list[str]
+    phone_screen: ImportSummary = field(default_factory=lambda: ImportSummary("phone screen sessions"))
+    unlocks: int = 0
+    android: bool = False
 
     def __str__(self) -> str:
-        return f"ActivityWatch ({self.layout}, {self.events} events): {self.screen}; {self.apps}"
+        phone = f"; {self.phone_screen}; {self.unlocks} phone unlocks" if self.android else ""
+        return f"ActivityWatch ({self.layout}, {self.events} events): {self.screen}{phone}; {self.apps}"
 
 
-# --------------------------------------------------------------------------- reading
-
-
-def load_file(path: Path | str) -> Any:
-    path = Path(path)
-    try:
-        with path.open("rb") as fh:
-            return json.load(fh)
-    except OSError as err:
-        raise UserError(f"cannot read {str(path)!r}: {err.strerror}") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{str(path)!r} is not UTF-8 JSON text") from None
-    except json.JSONDecodeError as err:
-        raise UserError(
-            f"{str(path)!r} is not an ActivityWatch JSON export: line {err.lineno} column {err.colno}: {err.msg}"
-        ) from None
-
-
-def read_server(
-    url: str = DEFAULT_SERVER, since: datetime | None = None, timeout: float = HTTP_TIMEOUT
-) -> Any:
-    """The afk and window buckets of a running aw-server, in the export layout."""
-    base = _server_base(url)
-    buckets = _get_json(f"{base}/api/0/buckets/", url, timeout)
-    if not isinstance(buckets, dict):
-        raise UserError(f"{url} answered, but not like an ActivityWatch server (no bucket list)")
-    out: dict[str, Any] = {}
-    for bucket_id, meta in buckets.items():
-        if not isinstance(meta, dict) or meta.get("type") not in (AFK_TYPE, WINDOW_TYPE):
-            continue
-        query = {"limit": "1000000000"}
-        if since is not None:
-            query["start"] = since.astimezone(UTC).isoformat()
-        quoted = urllib.parse.quote(str(bucket_id), safe="")
-        events = _get_json(
-            f"{base}/api/0/buckets/{quoted}/events?{urllib.parse.urlencode(query)}", url, timeout
-        )
-        out[bucket_id] = {**meta, "events": events}
-    return {"buckets": out}
-
-
-def _server_base(url: str) -> str:
-    raw = (url or DEFAULT_SERVER).strip().rstrip("/")
-    if "://" not in raw:
-        raw = "http://" + raw
-    parts = urllib.parse.urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UserError(f"--server {url!r} is not an http URL such as {DEFAULT_SERVER}")
-    path = parts.path
-    for suffix in ("/api/0", "/api"):
-        if path.endswith(suffix):
-            path = path[: -len(suffix)]
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
-
-
-def _get_json(full_url: str, shown: str, timeout: float) -> Any:
-    request = urllib.request.Request(full_url, headers={"Accept": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            payload = response.read()
-    except urllib.error.HTTPError as err:
-        raise UserError(
-            f"the ActivityWatch server at {shown} answered {err.code} {err.reason} for {full_url}"
-        ) from None
-    except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise UserError(
-            f"no ActivityWatch server answers at {shown} ({reason}); start ActivityWatch, or import its "
-            "export file instead"
-        ) from None
-    try:
-        return json.loads(payload)
-    except ValueError:
-        raise UserError(f"{shown} answered, but not with JSON: is it an ActivityWatch server?") from None
-
-
-# --------------------------------------------------------------------------- checking
-
-
-def parse_export(obj: Any, source_name: str, progress: Progress | None = None) -> AwData:
-    """Checks every event; WellbeingImportFailed lists the bad ones by bucket and position."""
-    buckets = obj.get("buckets") if isinstance(obj, dict) and isinstance(obj.get("buckets"), dict) else obj
-    if (
-        not isinstance(buckets, dict)
-        or not buckets
-        or not all(isinstance(b, dict) and ("events" in b or "type" in b) for b in buckets.values())
-    ):
-        raise UserError(f"{source_name} is not an ActivityWatch export: no buckets found")
-    rust = any(
-        "metadata" in b
-        or "last_updated" in b
-        or any(isinstance(e, dict) and "id" in e for e in (b.get("events") or [])[:1])
-        for b in buckets.values()
+def is_android(bucket_id: str, bucket: Mapping[str, Any]) -> bool:
+    """A bucket written by aw-android, the phone app (by its client, its id, or its unlock type)."""
+    return (
+        bucket.get("client") == ANDROID_CLIENT
+        or str(bucket_id).startswith(ANDROID_BUCKET)
+        or bucket.get("type") == UNLOCK_TYPE
     )
-    data = AwData("aw-server-rust" if rust else "aw-server")
-    problems: list[ImportProblem] = []
-    total = sum(len(b.get("events") or []) for b in buckets.values() if isinstance(b.get("events"), list))
-    seen = 0
-    for bucket_id, bucket in buckets.items():
-        kind = bucket.get("type")
-        events = bucket.get("events")
-        if kind not in (AFK_TYPE, WINDOW_TYPE):
-            data.skipped_buckets.append(str(bucket_id))
-            seen += len(events) if isinstance(events, list) else 0
-            continue
-        if events is None:
-            events = []
-        if not isinstance(events, list):
-            problems.append(ImportProblem(f"bucket {bucket_id}", "its events are not a list"))
-            continue
-        host = str(bucket.get("hostname") or str(bucket_id).rpartition("_")[2] or bucket_id)
+
+
+class _Stretches:
+    """Screen-on intervals as they come, merged whenever they pile up: memory follows the stretches (a few
+    a day), not the events (thousands a day)."""
+
+    def __init__(self) -> None:
+        self.items: list[d.Interval] = []
+        self.limit = 50_000
+
+    def add(self, a: float, b: float) -> None:
+        self.items.append((a, b))
+        if len(self.items) > self.limit:
+            self.items = d.union(self.items)
+            self.limit = max(50_000, 2 * len(self.items))
+
+    def union(self) -> list[d.Interval]:
+        return d.union(self.items)
+
+
+# --------------------------------------------------------------------------- checking and writing
+
+
+class AwImport:
+    """One import, fed bucket by bucket, event by event, inside one write transaction (`conn`).
+
+    Each event is checked as it comes; window rows are written in batches as long as no event was bad;
+    `finish()` refuses the import when one was (WellbeingImportFailed lists them by bucket and position, and
+    the caller's transaction rolls back), else writes the screen stretches and says what changed."""
+
+    def __init__(
+        self,
+        conn: Any,
+        source_name: str,
+        device: str,
+        phone_device: str,
+        progress: Callable[[], None] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.source_name = source_name
+        self.device = device
+        self.phone_device = phone_device
+        self.progress = progress
+        self.problems = ProblemList()
+        self.rust = False
+        self.events = 0
+        self.android = False
+        self.skipped_buckets: list[str] = []
+        self.not_afk: dict[str, _Stretches] = {}  # hostname -> not-afk events
+        self.phone_use = _Stretches()  # aw-android app events
+        # one per app and start: a synced copy of the phone repeats them
+        self.phone_windows: dict[tuple[str, str], Window] = {}
+        self.unlocks: set[float] = set()  # aw-android's zero-length unlock events (distinct instants)
+        self.apps = ImportSummary("app usage rows")
+        self.windows = WindowWriter(conn, self.apps)
+
+    def problem(self, position: str, reason: str) -> None:
+        self.problems.add(position, reason)
+        self.windows.stop()  # nothing more is written: the rest is only checked
+
+    def wants(self, bucket_id: str, meta: Mapping[str, Any]) -> bool:
+        """Whether the bucket is one NomadCM reads (afk, window, unlock); the others are listed as skipped."""
+        if "metadata" in meta or "last_updated" in meta:
+            self.rust = True
+        if meta.get("type") in TYPES:
+            return True
+        self.skipped_buckets.append(bucket_id)
+        return False
+
+    def bucket(self, bucket_id: str, meta: Mapping[str, Any], events: Iterable[Any]) -> None:
+        """Checks and takes every event of a wanted bucket (reads `events` to the end)."""
+        kind = meta.get("type")
+        android = is_android(bucket_id, meta)
+        self.android = self.android or android
+        host = str(meta.get("hostname") or bucket_id.rpartition("_")[2] or bucket_id)
         afk = kind == AFK_TYPE
-        intervals = data.not_afk.setdefault(host, []) if afk else None
-        windows = data.windows
+        unlock = kind == UNLOCK_TYPE
+        intervals: _Stretches | None = None
+        if android and not afk:
+            intervals = self.phone_use
+        elif afk:
+            intervals = self.not_afk.setdefault(host, _Stretches())
+        device = self.phone_device if android else self.device
         fromiso = datetime.fromisoformat
         for i, event in enumerate(events, 1):
+            self.events += 1
+            if self.progress is not None and self.events % PROGRESS_EVERY == 0:
+                self.progress()
+            if i == 1 and isinstance(event, dict) and "id" in event:
+                self.rust = True
             try:
                 stamp = event["timestamp"]
                 duration = event["duration"]
@@ -194,38 +200,72 @@ def parse_export(obj: Any, source_name: str, progress: Progress | None = None) -
                     raise ValueError(f"timestamp {stamp!r} has no zone")
                 if type(duration) not in (int, float) or not duration >= 0:
                     raise ValueError(f"duration {duration!r} is not a number of seconds >= 0")
+                a = start.timestamp()
+                if not a >= _FIRST or not a + duration < _AFTER_LAST:
+                    raise ValueError(
+                        f"timestamp {stamp!r} + {duration:g} s is outside the dates NomadCM handles "
+                        f"({date_bounds.RANGE_TEXT})"
+                    )
                 if afk:
                     status = payload["status"]
                     if status == "not-afk":
                         if duration:
-                            a = start.timestamp()
-                            intervals.append((a, a + duration))  # type: ignore[union-attr]
+                            intervals.add(a, a + duration)  # type: ignore[union-attr]
                     elif status != "afk":
                         raise ValueError(f"status {status!r} is neither afk nor not-afk")
+                elif unlock:
+                    if not isinstance(payload, dict):
+                        raise TypeError
+                    if duration:
+                        intervals.add(a, a + duration)  # type: ignore[union-attr]
+                    else:
+                        self.unlocks.add(a)
                 elif duration:
+                    if not isinstance(payload, dict):
+                        raise TypeError
                     if start.utcoffset():
                         start = start.astimezone(UTC)
                     naive = start.replace(tzinfo=None)
-                    windows.append(
-                        (
-                            bucket_id,
-                            naive.isoformat(" ", "microseconds"),
-                            (naive + timedelta(seconds=duration)).isoformat(" ", "microseconds"),
-                            str(payload.get("app") or "unknown")[:200],
-                            str(payload.get("title") or ""),
-                        )
-                    )
-            except (KeyError, TypeError, AttributeError) as err:
-                problems.append(ImportProblem(f"bucket {bucket_id}, event {i}", _missing(err)))
+                    begin = naive.isoformat(" ", "microseconds")
+                    end = (naive + timedelta(seconds=duration)).isoformat(" ", "microseconds")
+                    app = str(payload.get("app") or "unknown")[:200]
+                    title = str(payload.get("title") or "")
+                    if not android:
+                        self.windows.add((bucket_id, begin, end, app, title), device)
+                        continue
+                    intervals.add(a, a + duration)  # type: ignore[union-attr]
+                    app_key = str(payload.get("package") or payload.get("app") or "unknown")[:200]
+                    row = (f"{ANDROID_HOST}:{app_key}", begin, end, app, title or app_key)
+                    known = self.phone_windows.get((row[0], begin))
+                    if known is None or row[2] > known[2]:
+                        self.phone_windows[(row[0], begin)] = row
+            except (KeyError, TypeError, AttributeError, IndexError) as err:
+                self.problem(f"bucket {bucket_id}, event {i}", _missing(err))
             except (ValueError, OverflowError) as err:
-                problems.append(ImportProblem(f"bucket {bucket_id}, event {i}", str(err)))
-        seen += len(events)
-        data.events += len(events)
-        if progress:
-            progress(seen, total)
-    if problems:
-        raise WellbeingImportFailed(source_name, problems)
-    return data
+                self.problem(f"bucket {bucket_id}, event {i}", str(err))
+
+    def finish(self, timeline: d.ZoneTimeline) -> AwImportResult:
+        """Refuses the import if an event was bad; else writes the screen stretches and the phone's app rows."""
+        self.problems.raise_if_any(self.source_name)
+        screen = ImportSummary("screen sessions")
+        phone = ImportSummary("phone screen sessions")
+        for host, stretches in self.not_afk.items():
+            sync_sessions(self.conn, host, stretches.union(), self.device, timeline, screen)
+        sync_sessions(self.conn, ANDROID_HOST, self.phone_use.union(), self.phone_device, timeline, phone)
+        for row in self.phone_windows.values():
+            self.windows.add(row, self.phone_device)
+        self.windows.close()
+        layout = "aw-server-rust" if self.rust else "aw-server"
+        return AwImportResult(
+            layout,
+            self.events,
+            screen,
+            self.apps,
+            self.skipped_buckets,
+            phone,
+            len(self.unlocks),
+            self.android,
+        )
 
 
 def _missing(err: BaseException) -> str:
@@ -234,33 +274,140 @@ def _missing(err: BaseException) -> str:
     return "not an event object with timestamp, duration and data"
 
 
-# --------------------------------------------------------------------------- writing
+def _items(stream: JsonStream) -> Iterator[Any]:
+    """Each item of the array whose start was just read, built one at a time."""
+    for first in stream.items():
+        yield stream.value(first)
 
 
-def import_data(
-    db: Database, data: AwData, device: str = "laptop", progress: Progress | None = None
-) -> AwImportResult:
-    """Writes the screen sessions and app usage of a checked export, all in one transaction."""
-    device = check_device(device)
-    timeline = d.ZoneTimeline(load_itinerary(db))
-    screen = ImportSummary("screen sessions")
-    apps = ImportSummary("app usage rows")
-    total = len(data.windows) + sum(len(v) for v in data.not_afk.values())
-    with db.write_lock, db.engine.begin() as conn:
-        for host, events in data.not_afk.items():
-            sync_sessions(conn, host, d.union(events), device, timeline, screen)
-        if progress:
-            progress(total - len(data.windows), total)
-        write_windows(conn, data.windows, device, apps, progress, total)
-    return AwImportResult(data.layout, data.events, screen, apps, data.skipped_buckets)
+# --------------------------------------------------------------------------- an export file
+
+_LATE = object()  # a bucket whose events came before its type: read again once the type is known
+_NOT_A_LIST = object()
 
 
 def import_file(
-    db: Database, path: Path | str, device: str = "laptop", progress: Progress | None = None
+    db: Database,
+    path: Path | str,
+    device: str = "laptop",
+    progress: Progress | None = None,
+    phone_device: str = "phone",
 ) -> AwImportResult:
-    check_device(device)
-    data = parse_export(load_file(path), repr(str(path)))
-    return import_data(db, data, device, progress)
+    """Imports an ActivityWatch export (aw-server or aw-server-rust JSON): every event, or none."""
+    device = check_device(device)
+    phone_device = check_device(phone_device)
+    path = Path(path)
+    source = repr(str(path))
+    timeline = d.ZoneTimeline(load_itinerary(db))
+    with _open(path) as fh, db.write_connection() as conn:
+        size = os.fstat(fh.fileno()).st_size
+        stream = JsonStream(fh, source, EXPORT)
+        tick = None if progress is None else (lambda: progress(min(stream.position, size), size))
+        imp = AwImport(conn, source, device, phone_device, tick)
+        late = _read_export(stream, imp)
+        if late:  # rare: a bucket listed its events before saying what it is
+            with _open(path) as again:
+                _read_export(JsonStream(again, source, EXPORT), imp, late)
+        result = imp.finish(timeline)
+        if progress is not None:
+            progress(size, size)
+        return result
+
+
+def _open(path: Path) -> IO[bytes]:
+    try:
+        return path.open("rb")
+    except OSError as err:
+        raise UserError(f"cannot read {str(path)!r}: {err.strerror}") from None
+
+
+def _read_export(
+    stream: JsonStream, imp: AwImport, late: dict[str, Mapping[str, Any]] | None = None
+) -> dict[str, Mapping[str, Any]]:
+    """Walks an export, `{"buckets": {id: bucket}}` or the older bare `{id: bucket}`, feeding `imp`.
+
+    First pass (`late` None): returns the buckets whose events came before their type. Second pass: reads
+    only their events, with the bucket's fields found by the first."""
+    not_export = UserError(f"{imp.source_name} is not an ActivityWatch export: no buckets found")
+    first = stream.next()
+    if first[0] != "start_map":
+        raise not_export
+    found = 0
+    wrapped = False
+    stray = False  # a value that is no bucket (an object with events or a type)
+    pending: dict[str, Mapping[str, Any]] = {}
+    for key in stream.members():
+        event = stream.next()
+        if key == "buckets" and event[0] == "start_map" and not wrapped:
+            wrapped = True
+            for bucket_id in stream.members():
+                found += 1
+                stray = not _read_bucket(stream, imp, bucket_id, stream.next(), pending, late) or stray
+        elif event[0] == "start_map" and not wrapped:
+            found += 1
+            stray = not _read_bucket(stream, imp, key, event, pending, late) or stray
+        else:
+            stream.skip(event)
+            stray = stray or not wrapped
+    stream.end()
+    if not found or stray:
+        raise not_export
+    return pending
+
+
+def _read_bucket(
+    stream: JsonStream,
+    imp: AwImport,
+    bucket_id: str,
+    first: tuple[str, Any],
+    pending: dict[str, Mapping[str, Any]],
+    late: dict[str, Mapping[str, Any]] | None,
+) -> bool:
+    """One bucket object; False when it is no bucket at all."""
+    if first[0] != "start_map":
+        stream.skip(first)
+        return False
+    meta: dict[str, Any] = {}
+    for key in stream.members():
+        if key != "events":
+            if late is None:
+                meta[key] = stream.value()
+            else:
+                stream.skip()
+            continue
+        event = stream.next()
+        meta["events"] = None
+        if late is not None:  # second pass: only the buckets left for it
+            if bucket_id in late and event[0] == "start_array":
+                imp.bucket(bucket_id, late[bucket_id], _items(stream))
+            else:
+                stream.skip(event)
+        elif event[0] == "start_array" and "type" in meta:  # the usual order: what it is, then events
+            if imp.wants(bucket_id, meta):
+                imp.bucket(bucket_id, meta, _items(stream))
+            else:
+                stream.skip(event)
+        elif event[0] == "start_array":
+            meta["events"] = _LATE
+            stream.skip(event)
+        elif event[0] != "null":
+            meta["events"] = _NOT_A_LIST
+            stream.skip(event)
+    if late is not None:
+        return True
+    events = meta.pop("events", False)
+    if events is _LATE or events is _NOT_A_LIST:
+        if imp.wants(bucket_id, meta):
+            if events is _LATE:
+                pending[bucket_id] = meta
+            else:
+                imp.problem(f"bucket {bucket_id}", "its events are not a list")
+    elif events is False and "type" in meta:
+        imp.wants(bucket_id, meta)  # a bucket without events: listed as skipped when not wanted
+    return events is not False or "type" in meta
+
+
+# --------------------------------------------------------------------------- a running aw-server
 
 
 def import_server(
@@ -269,7 +416,47 @@ def import_server(
     device: str = "laptop",
     since: datetime | None = None,
     progress: Progress | None = None,
+    phone_device: str = "phone",
+    *,
+    deadline: float = DEADLINE,
+    max_bytes: int = MAX_BYTES,
+    allow_remote: bool = False,
 ) -> AwImportResult:
-    check_device(device)
-    data = parse_export(read_server(url, since), f"ActivityWatch server {url}")
-    return import_data(db, data, device, progress)
+    """Imports the afk, window and unlock buckets of a running aw-server: every event, or none.
+
+    The server must be this computer unless `allow_remote`; the whole import stops after `deadline`
+    seconds and refuses more than `max_bytes` of replies (exchange/activitywatch_server.py)."""
+    device = check_device(device)
+    phone_device = check_device(phone_device)
+    server = parse_server(url, allow_remote)
+    session = Session(server, ServerLimits(deadline, max_bytes, allow_remote))
+    source = f"ActivityWatch server {server.shown}"
+    timeline = d.ZoneTimeline(load_itinerary(db))
+    with session.get("/api/0/buckets/") as body:
+        stream = JsonStream(body, source)
+        buckets = stream.value()
+        stream.end()
+    if not isinstance(buckets, dict):
+        raise ServerError(f"{server.shown} answered, but not like an ActivityWatch server (no bucket list)")
+    with db.write_connection() as conn:
+        imp = AwImport(conn, source, device, phone_device)
+        if progress is not None:
+            imp.progress = lambda: progress(imp.events, 0)
+        for bucket_id, meta in buckets.items():
+            if not isinstance(meta, dict) or meta.get("type") not in TYPES:
+                continue
+            imp.wants(bucket_id, meta)
+            query = {"limit": "1000000000"}
+            if since is not None:
+                query["start"] = since.astimezone(UTC).isoformat()
+            quoted = urllib.parse.quote(bucket_id, safe="")
+            with session.get(f"/api/0/buckets/{quoted}/events?{urllib.parse.urlencode(query)}") as body:
+                stream = JsonStream(body, source)
+                first = stream.next()
+                if first[0] == "start_array":
+                    imp.bucket(bucket_id, meta, _items(stream))
+                else:
+                    stream.skip(first)
+                    imp.problem(f"bucket {bucket_id}", "its events are not a list")
+                stream.end()
+        return imp.finish(timeline)

@@ -1,9 +1,11 @@
-"""Writing a checked ActivityWatch export: not-afk stretches become screen sessions, window events app usage.
+"""Writing a checked ActivityWatch export: not-afk stretches (and a phone's app events) become screen
+sessions, window events app usage.
 
-Both writers run inside the one transaction of `activitywatch.import_data`. Screen stretches are merged with
-the sessions of the same host already imported (a newer export extends or joins them, never copies them);
-window events are upserted on their source id, in batches through the raw driver on SQLite (a year is about
-a million events) and through SQLAlchemy's PostgreSQL upsert elsewhere.
+Both writers run inside the one transaction of an ActivityWatch import (`activitywatch.AwImport`). Screen
+stretches are merged with the sessions of the same host already imported (a newer export extends or joins
+them, never copies them); window events are upserted on their source id as the export is read, in batches
+through the raw driver on SQLite (a year is about a million events) and through SQLAlchemy's PostgreSQL
+upsert elsewhere.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
-from nomadcm.exchange.wellbeing_io import ImportSummary, Progress, sqlite_datetime
+from nomadcm.exchange.wellbeing_io import ImportSummary, check_row_dates, sqlite_datetime
 from nomadcm.models import AppUsage, ScreenSession
 from nomadcm.services.wellbeing import days as d
 
@@ -34,6 +36,7 @@ def sync_sessions(
     t = ScreenSession.__table__.c
     prefix = f"{host}@"
     lo, hi = d.from_ts(stretches[0][0]), d.from_ts(stretches[-1][1])
+    check_row_dates([{"start_utc": lo, "end_utc": hi}], summary.what)  # 1970..2100 (date_bounds.py)
     existing = [
         (row.start_utc.timestamp(), row.end_utc.timestamp(), row.id)
         for row in conn.execute(
@@ -88,77 +91,86 @@ def sync_sessions(
         conn.execute(insert(ScreenSession), new_rows)
 
 
-def write_windows(
-    conn: Any,
-    windows: list[tuple[str, str, str, str, str]],
-    device: str,
-    summary: ImportSummary,
-    progress: Progress | None,
-    total: int,
-) -> None:
-    if not windows:
-        return
-    t = AppUsage.__table__.c
-    count = select(func.count()).select_from(AppUsage.__table__).where(t.source == SOURCE)
-    before = conn.execute(count).scalar_one()
-    done = total - len(windows)
-    if conn.dialect.name == "sqlite":
-        sql = (
-            "INSERT INTO app_usage (app, title, start_utc, end_utc, device, source, source_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_id) DO UPDATE SET "
-            "end_utc = excluded.end_utc, app = excluded.app, title = excluded.title "
-            "WHERE excluded.end_utc > app_usage.end_utc"
-        )
-        raw = conn.connection.driver_connection
-        changes_before = raw.total_changes
-        cursor = raw.cursor()
-        for start in range(0, len(windows), BATCH):
-            chunk = windows[start : start + BATCH]
-            cursor.executemany(
-                sql,
-                [(app, title, a, b, device, SOURCE, f"{bucket}@{a}") for bucket, a, b, app, title in chunk],
-            )
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-        cursor.close()
-        changed = raw.total_changes - changes_before
-    else:  # PostgreSQL: the same upsert through SQLAlchemy
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
+class WindowWriter:
+    """Window events upserted on their source id as they come, `BATCH` at a time, inside the import's one
+    transaction: memory holds one batch, not the export. `stop()` after the first bad event: the rest is
+    only checked (the transaction will roll back). `close()` writes what is left and fills the summary."""
 
-        changed = 0
-        for start in range(0, len(windows), BATCH):
-            chunk = windows[start : start + BATCH]
-            rows = [
-                {
-                    "app": app,
-                    "title": title,
-                    "start_utc": _aware(a),
-                    "end_utc": _aware(b),
-                    "device": device,
-                    "source": SOURCE,
-                    "source_id": f"{bucket}@{a}",
-                }
-                for bucket, a, b, app, title in chunk
-            ]
-            stmt = pg_insert(AppUsage.__table__)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["source", "source_id"],
-                set_={
-                    "end_utc": stmt.excluded.end_utc,
-                    "app": stmt.excluded.app,
-                    "title": stmt.excluded.title,
-                },
-                where=stmt.excluded.end_utc > AppUsage.__table__.c.end_utc,
+    def __init__(self, conn: Any, summary: ImportSummary) -> None:
+        self.conn = conn
+        self.summary = summary
+        self.pending: list[tuple[str, str, str, str, str, str]] = []  # bucket, start, end, app, title, device
+        self.seen = 0
+        self.changed = 0
+        self.writing = True
+        t = AppUsage.__table__.c
+        self.count = select(func.count()).select_from(AppUsage.__table__).where(t.source == SOURCE)
+        self.before = conn.execute(self.count).scalar_one()
+        self.sqlite = conn.dialect.name == "sqlite"
+
+    def add(self, window: tuple[str, str, str, str, str], device: str) -> None:
+        self.seen += 1
+        if self.writing:
+            self.pending.append((*window, device))
+            if len(self.pending) >= BATCH:
+                self.flush()
+
+    def stop(self) -> None:
+        self.writing = False
+        self.pending = []
+
+    def flush(self) -> None:
+        if not self.pending or not self.writing:
+            return
+        rows, self.pending = self.pending, []
+        if self.sqlite:
+            raw = self.conn.connection.driver_connection
+            before = raw.total_changes
+            cursor = raw.cursor()
+            cursor.executemany(
+                _SQLITE_UPSERT,
+                [(app, title, a, b, dev, SOURCE, f"{bucket}@{a}") for bucket, a, b, app, title, dev in rows],
             )
-            changed += conn.execute(stmt, rows).rowcount
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    after = conn.execute(count).scalar_one()
-    summary.added = after - before
-    summary.updated = max(0, changed - summary.added)
-    summary.unchanged = len(windows) - summary.added - summary.updated
+            cursor.close()
+            self.changed += raw.total_changes - before
+            return
+        from sqlalchemy.dialects.postgresql import insert as pg_insert  # PostgreSQL: the same upsert
+
+        stmt = pg_insert(AppUsage.__table__)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["source", "source_id"],
+            set_={"end_utc": stmt.excluded.end_utc, "app": stmt.excluded.app, "title": stmt.excluded.title},
+            where=stmt.excluded.end_utc > AppUsage.__table__.c.end_utc,
+        )
+        values = [
+            {
+                "app": app,
+                "title": title,
+                "start_utc": _aware(a),
+                "end_utc": _aware(b),
+                "device": dev,
+                "source": SOURCE,
+                "source_id": f"{bucket}@{a}",
+            }
+            for bucket, a, b, app, title, dev in rows
+        ]
+        self.changed += self.conn.execute(stmt, values).rowcount
+
+    def close(self) -> None:
+        self.flush()
+        added = self.conn.execute(self.count).scalar_one() - self.before
+        updated = max(0, self.changed - added)
+        self.summary.added += added
+        self.summary.updated += updated
+        self.summary.unchanged += self.seen - added - updated
+
+
+_SQLITE_UPSERT = (
+    "INSERT INTO app_usage (app, title, start_utc, end_utc, device, source, source_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_id) DO UPDATE SET "
+    "end_utc = excluded.end_utc, app = excluded.app, title = excluded.title "
+    "WHERE excluded.end_utc > app_usage.end_utc"
+)
 
 
 def _aware(text: str) -> datetime:

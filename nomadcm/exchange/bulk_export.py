@@ -5,6 +5,10 @@ the tools read naive times in the profile's zone. Rows a tool would reject (exch
 reported, never silently written; times rounded to the tool's step are reported too. Only `scheduled` posts
 are exported (drafts are not ready, published and cancelled ones are done). A file larger than the tool
 takes is split in several, each written atomically.
+
+Cells are written exactly as the post has them: no leading `'` against spreadsheet formulas. These files go
+to a publishing tool, which would publish the `'` with the text (`'@nasa congrats…`); the guard belongs to
+files meant for a spreadsheet (the native CSV, the places CSV: exchange/csv_cells.py).
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.exchange.atomic_files import atomic_text_file
 from nomadcm.exchange.bulk_profiles import DATE_STYLES, BulkProfile, check_format, format_when
-from nomadcm.exchange.csv_cells import neutralise
 from nomadcm.exchange.file_errors import ExportError
+from nomadcm.exchange.output_targets import check_target
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+from nomadcm.services.schedule.stored_rows import SkippedRow, usable
 from nomadcm.storage import Database
 
 
@@ -43,6 +48,8 @@ class BulkExport:
     rows: int = 0
     moved: list[Issue] = field(default_factory=list)  # written, at a rounded time
     rejected: list[Issue] = field(default_factory=list)  # not written: the tool would refuse them
+    # not written: values an older NomadCM let in (services/schedule/stored_rows.py)
+    skipped: list[SkippedRow] = field(default_factory=list)
 
 
 def _round_to_step(wall: datetime, step: int) -> datetime:
@@ -69,8 +76,9 @@ def plan_export(
     zone = timezones.check_zone(in_zone) if in_zone else None
     now = now or timezones.now_utc()
     flt = ScheduleFilter(client_name=client, date_from=date_from, date_to=date_to, statuses=("scheduled",))
+    skipped: list[SkippedRow] = []
     try:
-        occurrences = list(ScheduleQuery(db, flt, now=now).stream())
+        occurrences = list(usable(ScheduleQuery(db, flt, now=now).stream(), skipped))
     except NotFoundError:
         raise ValidationError(f"--client: unknown client {client!r}") from None
     if zone is None:
@@ -82,7 +90,7 @@ def plan_export(
             )
         zone = zones[0] if zones else "UTC"
     limits = _channel_limits(db)
-    report = BulkExport()
+    report = BulkExport(skipped=skipped)
     rows: list[list[str]] = []
     seen_text: set[str] = set()
     last_kept: datetime | None = None
@@ -121,14 +129,14 @@ def plan_export(
 
 
 def _row(fmt: str, o: Any, local: datetime, style: str) -> list[str]:
-    text, link = neutralise(o.text), neutralise(o.link)
+    """One row, its text, link and tags exactly as the post has them (see the module's docstring)."""
+    text, link = o.text, o.link
     if fmt == "hootsuite":
         return [format_when(local, style, fmt), text, link]
+    tags = ",".join(t.strip() for t in o.tags.split(",") if t.strip())
     if fmt == "sprout":
-        tags = ",".join(t.strip() for t in o.tags.split(",") if t.strip())
-        return [format_when(local, style, fmt), f"{local:%H:%M}", text, link, "", neutralise(tags)]
-    labels = ",".join(t.strip() for t in o.tags.split(",") if t.strip())
-    return [format_when(local, style, fmt), text, link, "", "", neutralise(labels), "", "", "", "", "", ""]
+        return [format_when(local, style, fmt), f"{local:%H:%M}", text, link, "", tags]
+    return [format_when(local, style, fmt), text, link, "", "", tags, "", "", "", "", "", ""]
 
 
 def _minutes(delta: timedelta) -> str:
@@ -179,6 +187,8 @@ def export_bulk(
         write_rows(chunks[0], out or sys.stdout, profile)
         return report
     paths = split_paths(Path(target), len(chunks))
+    for path in paths:  # every part's place first (exchange/output_targets.py): never half a split export
+        check_target(path)
     for path, chunk in zip(paths, chunks, strict=True):
         with atomic_text_file(path) as fh:
             write_rows(chunk, fh, profile)

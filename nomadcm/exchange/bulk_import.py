@@ -3,7 +3,9 @@ into a preview that shows every row and why it would be refused, before anything
 
 The GUI's import dialog and `nomadcm import csv --format` read through `preview_import`; `commit_import`
 then writes all its rows or none through the posts' one write path. Bulk files carry no client, channel or
-zone (the person chooses them); their columns and date forms are exchange/bulk_profiles.py.
+zone (the person chooses them); their columns and date forms are exchange/bulk_profiles.py. A bulk file's
+cells are read as written (its text is what the tool would publish); only the native CSV's cells carry the
+spreadsheet guard of exchange/csv_cells.py, which its reader removes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
 from nomadcm.exchange.bulk_profiles import PROFILES, check_format, parse_when
-from nomadcm.exchange.csv_cells import read_records, unneutralise
+from nomadcm.exchange.csv_cells import read_records
 from nomadcm.exchange.csv_native import parse_wall
 from nomadcm.exchange.csv_native_import import NativeRows, check_header, import_csv_op, read_csv_records
 from nomadcm.services.changes import Change
@@ -95,8 +97,9 @@ def read_bulk(path: Path, fmt: str, date_style: str = "dmy") -> list[PreviewRow]
             index["time"] = header.index("time_24hr")
 
     def cell(cells: list[str], key: str) -> str:
+        """A cell as written: a leading `'` is the post's own (bulk files carry no spreadsheet guard)."""
         i = index.get(key)
-        return unneutralise(cells[i]) if i is not None and i < len(cells) else ""
+        return cells[i] if i is not None and i < len(cells) else ""
 
     rows: list[PreviewRow] = []
     for line, cells in records:

@@ -3,7 +3,11 @@ from a file a spreadsheet saved.
 
 A cell beginning with = + - @ tab or CR is prefixed with ' so a spreadsheet shows it as text instead of
 running it as a formula (OWASP CSV injection); reading removes the prefix again, so a file survives a round
-trip. Reading accepts what spreadsheets save: UTF-8 with or without a BOM, `,` or `;` between cells (French
+trip (a text that itself starts with ' then an injection character gets one more ', removed on reading; any
+other text is written as it is). Only files meant for a spreadsheet carry this guard: the native schedule
+CSV, the places CSV and the checklist CSV. Bulk-scheduler files (Hootsuite, Sprout Social, Publer) go to a
+publishing tool that would publish the ': they are written and read exactly (exchange/bulk_export.py).
+Reading accepts what spreadsheets save: UTF-8 with or without a BOM, `,` or `;` between cells (French
 Excel), quoted cells over several lines — and says which line is not valid CSV.
 """
 
@@ -26,6 +30,7 @@ def neutralise(cell: str) -> str:
 
 
 def unneutralise(cell: str) -> str:
+    """Undo `neutralise`: only a ' that it could have added (one before = + - @ tab CR, or before more ')."""
     if cell[:1] == "'" and cell.lstrip("'")[:1] in INJECTION_CHARS and cell.lstrip("'"):
         return cell[1:]
     return cell

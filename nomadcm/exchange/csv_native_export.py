@@ -20,6 +20,7 @@ from nomadcm.exchange.csv_cells import neutralise
 from nomadcm.exchange.csv_native import COLUMNS, channel_label, format_utc, format_wall
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.series import Occurrence
+from nomadcm.services.schedule.stored_rows import SkippedRow, usable
 from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.storage import Database
 
@@ -30,17 +31,19 @@ def export_rows(
     date_to: date | None = None,
     client: str | None = None,
     itinerary: Itinerary | None = None,
+    skipped: list[SkippedRow] | None = None,
 ) -> Iterator[list[str]]:
     """The data rows (no header), streamed in instant order from the schedule query (one row per occurrence
     of a recurring post, same id). Checks its arguments (an unknown client) when called, before a header or
-    a file is written."""
+    a file is written. A post the file cannot hold (stored by an older NomadCM: a year 9999, a link with a
+    line break) is left out and added to `skipped` (services/schedule/stored_rows.py)."""
     try:
         query = ScheduleQuery(
             db, ScheduleFilter(client_name=client, date_from=date_from, date_to=date_to), itinerary=itinerary
         )
     except NotFoundError:
         raise ValidationError(f"--client: unknown client {client!r}") from None
-    return _format_rows(query.stream())
+    return _format_rows(usable(query.stream(), [] if skipped is None else skipped))
 
 
 def _format_rows(rows: Iterator[Occurrence]) -> Iterator[list[str]]:
@@ -81,11 +84,13 @@ def export_csv(
     date_to: date | None = None,
     client: str | None = None,
     excel: bool = False,
+    skipped: list[SkippedRow] | None = None,
 ) -> int:
-    """Write the schedule CSV to `target` (a path: atomically; a stream; None: stdout). Returns the row count."""
+    """Write the schedule CSV to `target` (a path: atomically; a stream; None: stdout). Returns the row count;
+    the posts left out (see `export_rows`) are added to `skipped`."""
     if date_from and date_to and date_to < date_from:
         raise ValidationError(f"--to {date_to} is before --from {date_from}")
-    rows = export_rows(db, date_from, date_to, client)
+    rows = export_rows(db, date_from, date_to, client, skipped=skipped)
     if target is None:
         out = _stdout_for_csv()
         try:

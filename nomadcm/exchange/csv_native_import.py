@@ -21,6 +21,7 @@ from nomadcm.exchange.csv_native import COLUMNS, REQUIRED_COLUMNS, channel_label
 from nomadcm.exchange.file_errors import ImportFailed, RowError
 from nomadcm.models import Channel, Client
 from nomadcm.services.changes import Change
+from nomadcm.services.names import single_line
 from nomadcm.services.schedule.clients import check_network, name_key
 from nomadcm.services.schedule.post_writes import DraftsRefused, NewChannel, PostDraft
 from nomadcm.services.schedule.posts import PostService
@@ -102,14 +103,14 @@ class NativeRows:
         client, channel, wall_text, utc_text, text, tz, link, tags, status = (
             "" if i is None else unneutralise(cells[i]) for i in self._read
         )
-        client_name = " ".join(client.split())
+        client_name = single_line(client)
         known = self.lookup.clients.get(name_key(client_name))
         if known is None:
             raise ValidationError(f"unknown client {client_name!r}" if client_name else "client is empty")
         client_id, client_name = known  # reports name the client as stored, not as typed
         network_text, _, handle = channel.partition(":")
         network = check_network(network_text)
-        handle = handle.strip()
+        handle = single_line(handle)  # as the channel will be stored
         key = (client_id, network, handle)
         lookup = self.lookup
         channel_id = lookup.channels.get(key) if handle else lookup.first_channel.get((client_id, network))

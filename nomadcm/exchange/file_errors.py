@@ -25,10 +25,15 @@ class RowError:
         return f"line {self.line}: {self.message}"
 
 
-class ImportFailed(UserError):
-    """Nothing was imported; `.errors` lists every bad row."""
+MAX_KEPT = 1000  # bad rows listed; a streaming importer only counts the rest of a hopeless file
 
-    def __init__(self, path: str, errors: list[RowError]) -> None:
+
+class ImportFailed(UserError):
+    """Nothing was imported; `.errors` lists the bad rows (the first `MAX_KEPT` when `total`, the count of
+    every bad row, is larger)."""
+
+    def __init__(self, path: str, errors: list[RowError], total: int | None = None) -> None:
         self.errors = errors
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        super().__init__(f"{path}: nothing imported, {len(errors)} bad row(s): {errors[0]}{more}")
+        self.total = max(total or 0, len(errors))
+        more = f" (and {self.total - 1} more)" if self.total > 1 else ""
+        super().__init__(f"{path}: nothing imported, {self.total} bad row(s): {errors[0]}{more}")

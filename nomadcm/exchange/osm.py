@@ -8,8 +8,8 @@ Mapping:
     name                      -> name
     amenity/office/tourism/…  -> kind (cafe, coworking, hotel, library, outdoor, transport, other)
     internet_access:fee       -> fee (no -> free, customers -> customers, yes -> paid)
-    internet_access:ssid      -> ssid
-    opening_hours             -> opening hours (kept verbatim; flagged when the parser refuses it)
+    internet_access:ssid      -> ssid (byte for byte)
+    opening_hours             -> opening hours (kept byte for byte; flagged when the parser refuses it)
     addr:*                    -> address (addr:full, or number + street [+ postcode]), city, country
     geometry / lat,lon / center -> coordinates (a way or polygon: its centre), then the zone, offline
     type/id                   -> osm_id ("node/123"), so re-importing updates instead of duplicating
@@ -35,7 +35,9 @@ from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.exchange.osm_elements import OsmRecord, geojson_records, overpass_records
 from nomadcm.exchange.osm_tags import (
     FEE_FROM_OSM,
+    FEE_TO_OSM,
     compose_address,
+    fee_tag_value,
     internet_access_ok,
     osm_kind,
     tags_for_export,
@@ -149,14 +151,18 @@ def _skip(report: PlacesImportReport, reason: str) -> None:
 
 
 def _row(rec: OsmRecord, report: PlacesImportReport) -> PlaceRow:
+    """A place row from an element's tags. Every tag is kept byte for byte: opening_hours and the SSID
+    verbatim in their columns, the others in `extra_tags` — also a name or fee whose column holds another
+    form of it (see `osm_tags.tags_for_export`), so export writes back the tag as it came."""
     tags = {k: v for k, v in rec.tags.items()}
-    name = tags.pop("name").strip()
+    name_tag = tags.pop("name")
+    name = name_tag.strip()
     opening = tags.pop("opening_hours", "")
     ssid = tags.pop("internet_access:ssid", "")
-    fee_tag = tags.get("internet_access:fee", "").strip().lower()
-    fee = FEE_FROM_OSM.get(fee_tag)
-    if fee is not None:
-        del tags["internet_access:fee"]
+    fee_tag = tags.get("internet_access:fee", "")
+    fee = FEE_FROM_OSM.get(fee_tag_value(fee_tag))
+    if fee is not None and fee_tag == FEE_TO_OSM[fee]:
+        del tags["internet_access:fee"]  # the fee column writes it back as it is
     meta = rec.meta or {}
     country = tags.get("addr:country", "").strip().upper() or None
     if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
@@ -182,6 +188,8 @@ def _row(rec: OsmRecord, report: PlacesImportReport) -> PlaceRow:
     }
     values.update({k: meta[k] for k in META_FIELDS if k in meta and meta[k] is not None})
     values = check_fields(values)
+    if values["name"] != name_tag:  # "Café  Lisboa " is named "Café Lisboa"; its tag stays as it came
+        values["extra_tags"]["name"] = name_tag
     if not values.get("tz"):
         guess = guess_zone(None, values["city"], values["country"], values["lat"], values["lon"])
         values["tz"] = guess.tz
@@ -244,7 +252,7 @@ def export_geojson(
     catalog = load_catalog(db, place_ids)
     passwords = WorkplaceService(db).passwords(place_ids) if with_passwords else {}
     features = [feature_for(p, passwords.get(p.id)) for p in catalog.places]
-    with atomic_text_file(path) as out:
+    with atomic_text_file(path, private=with_passwords) as out:  # passwords: rw------- when new
         json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, indent=1)
         out.write("\n")
     return len(features)

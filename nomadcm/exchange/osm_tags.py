@@ -6,7 +6,12 @@ The whole mapping is described in `osm`'s docstring; this module holds its table
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from nomadcm.errors import ValidationError
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
+from nomadcm.services.workplaces.place_fields import FIELD_CHECKS
 
 INTERNET_ACCESS_KEPT = frozenset({"wlan", "yes", "wired", "terminal"})
 FEE_FROM_OSM = {"no": "free", "customers": "customers", "yes": "paid"}
@@ -106,9 +111,14 @@ def internet_access_ok(tags: dict[str, str]) -> bool:
 
 
 def tags_for_export(place: PlaceInfo) -> dict[str, str]:
-    """The OSM tags of a place: the ones it came with, updated by what she edited in NomadCM."""
+    """The OSM tags of a place: the ones it came with, byte for byte, updated by what she edited in NomadCM.
+
+    A tag a column was read from is written from the column, unless the tag as it came (kept in
+    `extra_tags` when the column holds it in another form: a name with doubled spaces,
+    `internet_access:fee=Customers`, `addr:city= Lisboa`) still says what the column says: then it is
+    written as it came."""
     tags = dict(place.extra_tags)
-    tags["name"] = place.name
+    _column_tag(tags, "name", place.name, FIELD_CHECKS["name"])
     if osm_kind(tags) != place.kind:
         for key, values, _ in KIND_RULES:
             if tags.get(key, "").strip().lower() in values:
@@ -119,8 +129,8 @@ def tags_for_export(place: PlaceInfo) -> dict[str, str]:
     if "internet_access" not in tags and place.has_wifi:
         tags["internet_access"] = "wlan"
     if place.fee:
-        tags["internet_access:fee"] = FEE_TO_OSM[place.fee]
-    elif tags.get("internet_access:fee", "").strip().lower() in FEE_FROM_OSM:
+        _column_tag(tags, "internet_access:fee", FEE_TO_OSM[place.fee], fee_tag_value)
+    elif fee_tag_value(tags.get("internet_access:fee", "")) in FEE_FROM_OSM:
         del tags["internet_access:fee"]  # she cleared it
     _set_or_drop(tags, "internet_access:ssid", place.ssid)
     _set_or_drop(tags, "opening_hours", place.opening_hours)
@@ -130,9 +140,31 @@ def tags_for_export(place: PlaceInfo) -> dict[str, str]:
         _set_or_drop(tags, "addr:full", place.address)
     for key, value in (("addr:city", place.city), ("addr:country", place.country or "")):
         # An OSM place without addr:city got its city from the map: it is not written back as a tag.
-        if (key in place.extra_tags or place.osm_id is None) and place.extra_tags.get(key) != value:
-            _set_or_drop(tags, key, value)
+        if key in place.extra_tags or place.osm_id is None:
+            normalise = FIELD_CHECKS["city"] if key == "addr:city" else (lambda raw: raw.strip().upper())
+            _column_tag(tags, key, value, normalise)
     return dict(sorted(tags.items()))
+
+
+def fee_tag_value(raw: str) -> str:
+    """An `internet_access:fee` value as the fee column reads it ("Customers " -> "customers")."""
+    return raw.strip().lower()
+
+
+def _column_tag(tags: dict[str, str], key: str, value: str, normalise: Callable[[str], Any]) -> None:
+    """Write the column's `value` under `key`, keeping the tag as it came when it still means `value`
+    (`normalise`: how the column reads the tag, the field's own check)."""
+    raw = tags.get(key)
+    if raw is not None and value and _reads_as(normalise, raw) == value:
+        return
+    _set_or_drop(tags, key, value)
+
+
+def _reads_as(normalise: Callable[[str], Any], raw: str) -> Any:
+    try:
+        return normalise(raw)
+    except ValidationError:
+        return None
 
 
 def _set_or_drop(tags: dict[str, str], key: str, value: str) -> None:

@@ -10,11 +10,11 @@ Columns, in order (UTF-8, RFC 4180 quoting, CRLF line ends; import also reads `;
     country        ISO 3166 two-letter code
     lat, lon       decimal degrees (WGS84), both or neither
     tz             IANA zone; empty: from the coordinates or the city
-    ssid           WiFi network name
+    ssid           WiFi network name, kept byte for byte
     wifi_password  only with `--with-passwords`; an empty cell on import keeps the stored password
     fee            free, customers or paid (access to the WiFi)
     price          free text ("1 coffee", "15 €/day")
-    opening_hours  OpenStreetMap opening_hours syntax, kept verbatim
+    opening_hours  OpenStreetMap opening_hours syntax, kept byte for byte (surrounding spaces too)
     score_wifi, score_power, score_quiet, score_comfort, score_price   whole numbers 0-5, or empty
     food           yes / no
     favourite      yes / no
@@ -25,8 +25,9 @@ Columns, in order (UTF-8, RFC 4180 quoting, CRLF line ends; import also reads `;
     down_mbps, up_mbps, ping_ms, tests, last_test_at
                    medians of the speed tests, how many, and the latest (UTC): export only, ignored on import
 
-A cell a spreadsheet would run as a formula (starting with = + - @) is written with a leading ' and read
-back without it. Import matches a row to an existing place by osm_id, else by name and city, and updates it;
+A cell a spreadsheet would run as a formula (starting with = + - @ tab CR) is written with a leading ' and
+read back without it (exchange/csv_cells.py): this file is meant for a spreadsheet. Other cells are
+trimmed on import, except opening_hours and ssid, and the values inside osm_tags, which are read as written. Import matches a row to an existing place by osm_id, else by name and city, and updates it;
 other rows are added. Every row is checked first; one bad row and nothing is imported.
 """
 
@@ -90,6 +91,8 @@ EDITABLE = tuple(c for c in COLUMNS if c not in READ_ONLY)
 TEXT_COLUMNS = frozenset(
     {"name", "address", "city", "ssid", "wifi_password", "price", "opening_hours", "notes"}
 )
+# OSM tag values, read byte for byte (surrounding spaces included); the other cells are trimmed.
+VERBATIM_COLUMNS = frozenset({"opening_hours", "ssid"})
 _TRUE = {"yes", "y", "true", "1", "oui", "x", "✓"}
 _FALSE = {"no", "n", "false", "0", "non", ""}
 
@@ -150,7 +153,7 @@ def export_places_csv(
     columns = [c for c in COLUMNS if with_passwords or c != "wifi_password"]
     catalog = load_catalog(db, place_ids)
     passwords = WorkplaceService(db).passwords(place_ids) if with_passwords else {}
-    with atomic_text_file(path) as out:
+    with atomic_text_file(path, private=with_passwords) as out:  # passwords: rw------- when new
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
         for place in catalog.places:
@@ -187,7 +190,12 @@ def read_places_csv(path: Path) -> tuple[list[PlaceRow], PlacesImportReport]:
         if len(cells) != len(header):
             errors.append(PositionedError(position, f"{len(cells)} cells, the header has {len(header)}"))
             continue
-        raw = {c: unneutralise(cells[index[c]]).strip() for c in present}
+        raw = {
+            c: unneutralise(cells[index[c]])
+            if c in VERBATIM_COLUMNS
+            else unneutralise(cells[index[c]]).strip()
+            for c in present
+        }
         try:
             rows.append(_row(position, raw, report))
         except (UserError, ValueError) as err:

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from nomadcm import timezones
+from nomadcm import date_bounds, timezones
 from nomadcm.errors import UserError
 from nomadcm.exchange.wellbeing_io import (
     ImportProblem,
@@ -168,6 +168,7 @@ def _instant(text: str, name: str, zone: str | None, timeline: d.ZoneTimeline) -
         value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(f"{name} {text!r} is not a date and time (YYYY-MM-DD HH:MM or ISO 8601)") from None
+    date_bounds.check_date(value, name)  # 1970..2100, as every date NomadCM takes
     if value.tzinfo is not None:
         instant = timezones.ensure_utc(value)
         return instant, zone or timeline.zone_at(instant.timestamp())

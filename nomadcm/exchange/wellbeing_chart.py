@@ -14,6 +14,7 @@ second.
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -130,11 +131,26 @@ def save_chart(
         raise UserError(f"-o {str(path)!r}: the chart is saved as .png or .svg")
     fig = new_figure()
     draw(fig, report, view, style, text)
-    try:
-        fig.savefig(path, format=fmt, facecolor=fig.get_facecolor())
-    except OSError as err:
-        raise UserError(f"cannot write {str(path)!r}: {err.strerror}") from None
+    save_figure(fig, path)
     return path
+
+
+def save_figure(fig: Figure, path: Path | str) -> None:
+    """`fig` as PNG or SVG (by the suffix), written atomically: drawn in memory first, then the file appears
+    complete or not at all (exchange/atomic_files.py) — savefig straight onto the file truncated it first, so
+    a full disk left a broken chart where the last good one was. The place is checked as every export's."""
+    from nomadcm.exchange.atomic_files import write_bytes_atomically
+    from nomadcm.exchange.file_errors import ExportError
+    from nomadcm.exchange.output_targets import check_target
+
+    fmt = Path(path).suffix.lower().lstrip(".") or "png"
+    check_target(path)  # before rendering: a refused place costs nothing
+    buffer = io.BytesIO()
+    try:
+        fig.savefig(buffer, format=fmt, facecolor=fig.get_facecolor())
+    except OSError as err:  # a font or a temporary file matplotlib needed
+        raise ExportError(f"cannot write {str(path)!r}: {err.strerror or err}") from None
+    write_bytes_atomically(path, buffer.getvalue())
 
 
 # --------------------------------------------------------------------------- views

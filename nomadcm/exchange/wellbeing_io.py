@@ -16,10 +16,12 @@ from typing import Any
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.engine import Connection
 
+from nomadcm import date_bounds
 from nomadcm.errors import UserError, ValidationError
 
 Progress = Callable[[int, int], None]
 MAX_LISTED = 20
+MAX_KEPT = 1000  # problems kept for the dialog; the rest of a hopeless file is only counted
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,35 @@ class ImportProblem:
 
 
 class WellbeingImportFailed(ValidationError):
-    """Nothing was imported; `.problems` lists every bad row by position."""
+    """Nothing was imported; `.problems` lists the bad rows by position (the first `MAX_KEPT` of them when
+    a streaming importer counted more: `total`)."""
 
-    def __init__(self, source: str, problems: Sequence[ImportProblem]) -> None:
+    def __init__(self, source: str, problems: Sequence[ImportProblem], total: int | None = None) -> None:
         self.problems = list(problems)
+        self.total = max(total or 0, len(self.problems))
         shown = "; ".join(str(p) for p in self.problems[:MAX_LISTED])
-        more = f"; and {len(self.problems) - MAX_LISTED} more" if len(self.problems) > MAX_LISTED else ""
-        super().__init__(f"{source}: nothing imported, {len(self.problems)} bad row(s): {shown}{more}")
+        more = f"; and {self.total - MAX_LISTED} more" if self.total > MAX_LISTED else ""
+        super().__init__(f"{source}: nothing imported, {self.total} bad row(s): {shown}{more}")
+
+
+class ProblemList:
+    """The problems of a file read as a stream: every one counted, the first `MAX_KEPT` kept."""
+
+    def __init__(self) -> None:
+        self.kept: list[ImportProblem] = []
+        self.count = 0
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def add(self, position: str, reason: str) -> None:
+        self.count += 1
+        if len(self.kept) < MAX_KEPT:
+            self.kept.append(ImportProblem(position, reason))
+
+    def raise_if_any(self, source: str) -> None:
+        if self.count:
+            raise WellbeingImportFailed(source, self.kept, self.count)
 
 
 @dataclass
@@ -72,6 +96,17 @@ def sqlite_datetime(instant: datetime) -> str:
     return instant.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
+def check_row_dates(rows: Iterable[dict[str, Any]], what: str) -> None:
+    """Every start_utc / end_utc inside the dates NomadCM handles, or a ValidationError naming the first
+    one outside (the caller's transaction rolls back: nothing imported)."""
+    for r in rows:
+        for key in ("start_utc", "end_utc"):
+            value = r.get(key)
+            if isinstance(value, datetime) and not date_bounds.in_range(value):
+                name = f"{what} {r.get('source_id') or ''}".strip()
+                raise ValidationError(f"nothing imported: {date_bounds.out_of_range_message(value, name)}")
+
+
 def sync_rows(
     conn: Connection,
     table: Table,
@@ -81,7 +116,10 @@ def sync_rows(
     progress: Progress | None = None,
     batch: int = 2000,
 ) -> None:
-    """Inserts rows whose (source, source_id) is new, updates those whose `compare` columns changed."""
+    """Inserts rows whose (source, source_id) is new, updates those whose `compare` columns changed.
+
+    A row dated outside 1970..2100 (date_bounds.py) refuses the whole import, whichever importer read it."""
+    check_row_dates(rows, summary.what)
     compare = list(compare)
     col = table.c
     done = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from nomadcm import paths
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 class Services:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # No export may overwrite this file (exchange/output_targets.py): `-o` naming it is refused.
+        paths.register_open_database(db.path)
 
     @classmethod
     def open(cls, path: Path) -> Services:
@@ -52,6 +55,7 @@ class Services:
         return cls(db)
 
     def close(self) -> None:
+        paths.unregister_open_database(self.db.path)
         self.db.close()
 
     @cached_property

@@ -1,35 +1,48 @@
-"""The database handle every service gets: sessions, the single writer, and opening with migrations.
+"""The database handle every service gets: sessions, the single writer, and opening with checks,
+migrations and backups.
 
 Opening a file:
-1. its folder is created; a file that is not SQLite, is corrupt, locked or unreadable becomes a
-   DatabaseError whose message names the file; a SQLite file of another program (tables, but no NomadCM
-   schema revision) is refused before anything is written to it;
-2. its schema revision is read straight from `alembic_version` (no alembic import on the fast path);
-3. a revision this NomadCM does not know means a newer NomadCM wrote it: refused, never touched;
-4. an older revision is backed up with SQLite's backup API, checked, then migrated by alembic.
+1. its folder is created (0700) and the file too (0600); what an interrupted NomadCM left there is removed
+   (storage/crash_litter.py);
+2. a file that is not SQLite, is corrupt, locked or unreadable becomes a DatabaseError whose message names
+   the file; a SQLite file of another program (tables, but no NomadCM schema revision) is refused before
+   anything is written to it;
+3. when a NomadCM ended without closing it (storage/open_marks.py), the file gets a `PRAGMA quick_check`
+   first: a damaged file is refused (DatabaseDamagedError), nothing is written to it;
+4. its schema revision is read straight from `alembic_version` (no alembic import on the fast path); a
+   revision this NomadCM does not know means a newer NomadCM wrote it: refused, never touched; an older
+   one is checked, backed up with SQLite's backup API, then migrated by alembic;
+5. the first open of a day copies it to `backups/` and checks the copy (storage/backup.py).
 
-Writes go through `write()`, which holds a process-wide lock: one writer at a time (SQLite up to 3.51.2
-could corrupt a WAL database when two connections of one process wrote or checkpointed at once).
+Writes go through `write()` (or `write_connection()` for Core bulk writers), which holds a process-wide
+lock — one writer at a time (SQLite up to 3.51.2 could corrupt a WAL database when two connections of one
+process wrote or checkpointed at once) — and begins IMMEDIATE on SQLite, so a writer of another process is
+waited for (storage/engine.py). Once the file showed damage, every write is refused.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from nomadcm.errors import DatabaseError
+from nomadcm.errors import DatabaseDamagedError, DatabaseError
+from nomadcm.storage import backup, crash_litter, open_marks
 from nomadcm.storage import engine as storage_engine
 from nomadcm.storage.change_counter import ChangeCounter, NullChangeCounter, SQLiteChangeCounter
-from nomadcm.storage.engine import make_engine, sqlite_url
+from nomadcm.storage.engine import make_engine, sqlite_url, write_engine
+from nomadcm.storage.private_files import create_private_file, make_private_folder
 from nomadcm.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
+from nomadcm.storage.sqlite_errors import damaged_error, describe_sqlite_error, translate_errors
+
+log = logging.getLogger(__name__)
 
 
 class Database:
@@ -39,29 +52,51 @@ class Database:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_engine = write_engine(engine)  # same pool; its transactions BEGIN IMMEDIATE on SQLite
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
+        self._writing = threading.local()  # .depth: write() calls open on this thread
         self._counters: list[ChangeCounter] = []
+        self._mark: open_marks.OpenMark | None = None
+        self.damaged = False  # the file showed damage: nothing more is written to it
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
-        """Open (creating if needed) the SQLite file at `path`, migrated to the current schema."""
+    def open(cls, path: Path | str, *, migrate: bool = True, daily_backup: bool = True) -> Database:
+        """Open (creating if needed) the SQLite file at `path`, checked, migrated to the current schema and
+        backed up once a day."""
         path = Path(path)
         if path.is_dir():
             raise DatabaseError(f"database path {str(path)!r} is a folder, not a file")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
         except OSError as err:
             raise DatabaseError(
                 f"cannot create the folder for database {str(path)!r}: {err.strerror}"
             ) from None
         refuse_foreign_sqlite(path)
-        db = cls(make_engine(sqlite_url(path)), path)
+        crash_litter.sweep(path)  # a folder with a NomadCM database in it (or to be)
         try:
+            created = create_private_file(path) or path.stat().st_size == 0
+        except OSError:
+            created = False  # opening it below says why
+        left = [] if created else open_marks.left_by_crashes(path)
+        db = cls(make_engine(sqlite_url(path)), path)
+        db._mark = open_marks.OpenMark.take(path)
+        try:
+            if left:
+                log.info("NomadCM was not closed cleanly on %s: checking it", path)
+                with db._errors(own_files=True):
+                    backup.quick_check(db)
             db._prepare(migrate)
+            if daily_backup and not created:
+                db._daily_backup()
+            open_marks.remove(left)
         except BaseException:
-            db.close()
+            # Refused at open: the same check refuses it next time (the markers it found stay), so this
+            # Database's own marker goes — a file that is no database at all gets no litter.
+            db._close(keep_mark=False)
             raise
         return db
 
@@ -73,7 +108,7 @@ class Database:
         return db
 
     def _prepare(self, migrate: bool) -> None:
-        with translate_errors(self.path):
+        with self._errors(own_files=True):
             revision = self.current_revision()
             if revision == HEAD_REVISION:
                 return
@@ -104,11 +139,32 @@ class Database:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    def _daily_backup(self) -> None:
+        """Today's checked copy (storage/backup.py). A damaged copy means a damaged file: refused. Any other
+        failure (a full disk, a read-only folder) is logged, and NomadCM goes on without it."""
+        assert self.path is not None
+        try:
+            with self._errors(own_files=True):
+                copy = backup.daily_backup(self.path)
+        except DatabaseDamagedError:
+            raise
+        except DatabaseError as err:
+            log.warning("no backup today: %s", err)
+            return
+        if copy is not None:
+            log.info("backed up %s to %s", self.path, copy)
+
     def close(self) -> None:
+        self._close(keep_mark=self.damaged)  # damage met while running: the next open checks the file
+
+    def _close(self, *, keep_mark: bool) -> None:
         for counter in self._counters:
             counter.close()
         self._counters.clear()
         self.engine.dispose()
+        if self._mark is not None:
+            self._mark.release(clean=not keep_mark)
+            self._mark = None
 
     def change_counter(self) -> ChangeCounter:
         """Answers "has another process written since I last asked?" cheaply (`poll()`), for a window that
@@ -127,24 +183,56 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A short-lived session for reading. Closing it discards anything written in it (never committed);
         objects loaded in it stay readable afterwards (detached, not expired)."""
-        with translate_errors(self.path), self._sessions() as session:
+        with self._errors(), self._sessions() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session that commits on success, rolls back on error; one writer at a time."""
-        with self._write_lock, translate_errors(self.path), self._sessions() as session:
+        """A session that commits on success, rolls back on error; one writer at a time. On SQLite it begins
+        IMMEDIATE, waiting for a writer of another process (storage/engine.py) — except a write() opened
+        inside another one on the same thread, which keeps a deferred BEGIN (it can only read: the outer
+        one holds the lock)."""
+        with self._write_lock, self._errors():
+            self._refuse_if_damaged()
+            depth = getattr(self._writing, "depth", 0)
+            sessions = self._write_sessions if depth == 0 else self._sessions
+            self._writing.depth = depth + 1
             try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+                with sessions() as session:
+                    try:
+                        yield session
+                        session.commit()
+                    except BaseException:
+                        session.rollback()
+                        raise
+            finally:
+                self._writing.depth = depth
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction (committed on success), for bulk writers; one writer
+        at a time, BEGIN IMMEDIATE on SQLite."""
+        with self._write_lock, self._errors():
+            self._refuse_if_damaged()
+            with self._write_engine.begin() as conn:
+                yield conn
 
     @property
     def write_lock(self) -> threading.RLock:
-        """For Core bulk writers that manage their own connection."""
+        """The process-wide writer lock (prefer `write_connection()`, which also begins IMMEDIATE)."""
         return self._write_lock
+
+    def _errors(self, *, own_files: bool = False) -> AbstractContextManager[None]:
+        return translate_errors(self.path, self._note_damage, own_files=own_files)
+
+    def _note_damage(self) -> None:
+        if not self.damaged:
+            log.info("database %s is damaged: no more writes to it", self.path)
+        self.damaged = True
+
+    def _refuse_if_damaged(self) -> None:
+        if self.damaged:
+            raise damaged_error(self.path, "it failed an earlier read or check")
 
 
 def refuse_foreign_sqlite(path: Path) -> None:
@@ -181,30 +269,4 @@ def refuse_foreign_sqlite(path: Path) -> None:
         )
 
 
-@contextmanager
-def translate_errors(path: Path | None) -> Iterator[None]:
-    """Turns the database errors a user can act on (locked, corrupt, unreadable, full) into DatabaseError."""
-    try:
-        yield
-    except sa_exc.OperationalError as err:
-        raise DatabaseError(describe_sqlite_error(path, err.orig)) from err
-    except sa_exc.DatabaseError as err:
-        if isinstance(err.orig, sqlite3.DatabaseError) and not isinstance(err.orig, sqlite3.IntegrityError):
-            raise DatabaseError(describe_sqlite_error(path, err.orig)) from err
-        raise
-
-
-def describe_sqlite_error(path: Path | None, err: BaseException | None) -> str:
-    name = f"{str(path)!r}" if path else "the database"
-    msg = str(err or "").lower()
-    if "locked" in msg or "busy" in msg:
-        return f"database {name} is locked by another program; close it and try again"
-    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
-        return (
-            f"{name} is not a NomadCM database or is damaged ({err}); restore a copy from its backups folder"
-        )
-    if "unable to open" in msg or "readonly" in msg or "read-only" in msg:
-        return f"cannot open database {name}: check that the file and its folder are readable and writable"
-    if "disk" in msg and ("full" in msg or "i/o" in msg):
-        return f"cannot write database {name}: {err}"
-    return f"database {name}: {err}"
+__all__ = ["Database", "describe_sqlite_error", "refuse_foreign_sqlite", "translate_errors"]

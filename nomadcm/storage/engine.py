@@ -1,14 +1,35 @@
-"""Engines: SQLite pragmas on every connection, and the URL for a path."""
+"""Engines: SQLite pragmas on every connection, BEGIN IMMEDIATE for writes, and the URL for a path.
+
+Why BEGIN IMMEDIATE: a write that starts with a plain (deferred) BEGIN reads first and asks for the write
+lock only at its first INSERT or UPDATE. When another connection committed in between, SQLite cannot give
+it the lock without losing that commit and fails at once (SQLITE_BUSY_SNAPSHOT) — the busy timeout is never
+used, and the user sees "database is locked" although the other writer was done in milliseconds. A
+transaction that will write therefore takes the write lock in its BEGIN (SQLAlchemy's documented pysqlite
+recipe: the sqlite3 module issues no BEGIN of its own, the engine's "begin" event does). Waiting happens
+there: SQLite's busy handler for BUSY_TIMEOUT_MS, then a few more tries with a growing pause, up to
+WRITE_WAIT_S in all; only then does the write fail as locked.
+
+Connections of `write_engine(engine)` write; the plain engine's transactions stay deferred, so readers never
+queue behind a writer (WAL lets them read the last commit meanwhile). Other databases (PostgreSQL) get none
+of this: their engine has no such events.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection, Engine
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 5000  # SQLite's own wait for a lock, on every connection
+WRITE_WAIT_S = 10.0  # how long a write waits in all for another writer before it says "locked"
+WRITES = "nomadcm_writes"  # execution option of the write engine: its transactions BEGIN IMMEDIATE
+
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
 def sqlite_url(path: Path) -> str:
@@ -28,6 +49,22 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
+def write_engine(engine: Engine) -> Engine:
+    """The same engine (same pool) for transactions that write: on SQLite they begin IMMEDIATE."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    return engine.execution_options(**{WRITES: True})
+
+
+def is_busy(err: BaseException | None) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED, in any of their extended forms."""
+    code = getattr(err, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+    msg = str(err or "").lower()
+    return isinstance(err, sqlite3.OperationalError) and ("locked" in msg or "busy" in msg)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Take transaction control from the sqlite3 module (it would otherwise BEGIN lazily and COMMIT
     # behind SQLAlchemy's back); SQLAlchemy's "begin" event below issues the BEGIN.
@@ -42,5 +79,24 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cur.close()
 
 
-def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+def _sqlite_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get(WRITES):
+        begin_immediate(conn)
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def begin_immediate(conn: Connection) -> None:
+    """BEGIN IMMEDIATE, retried with a growing pause while another writer holds the lock, for WRITE_WAIT_S."""
+    deadline = time.monotonic() + WRITE_WAIT_S
+    pause = 0.05
+    while True:
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except sa_exc.OperationalError as err:
+            remaining = deadline - time.monotonic()
+            if not is_busy(err.orig) or remaining <= 0:
+                raise
+        time.sleep(min(pause, remaining))
+        pause = min(pause * 2, 1.0)

@@ -38,6 +38,6 @@ def upgrade(db: Database, from_revision: str | None) -> None:
         copy = backup_before_migration(db, from_revision)
         log.info("backed up %s to %s before migrating", db.path, copy)
     cfg = alembic_config()
-    with db.write_lock, db.engine.begin() as conn:
+    with db.write_connection() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

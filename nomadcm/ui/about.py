@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm import APP_NAME, __version__, paths
+from nomadcm.ui.plain_text import plain_label
 
 # (distribution, shown name, licence, home page): what ships inside NomadCM.
 COMPONENTS: tuple[tuple[str, str, str, str], ...] = (
@@ -106,7 +107,7 @@ class AboutDialog(QDialog):
         self.resize(640, 600)
 
     def _path_row(self, form: QFormLayout, label: str, path: Path | None) -> QLabel:
-        text = QLabel(html.escape(str(path)) if path else self.tr("(in memory)"))
+        text = plain_label(str(path) if path else self.tr("(in memory)"))
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.setWordWrap(True)
         row = QHBoxLayout()

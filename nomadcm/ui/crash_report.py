@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm import __version__, paths
+from nomadcm.ui.plain_text import plain_label
 
 STACK_MARKERS = ("Fatal Python error", "Current thread", "Thread 0x", "Stack (most recent call first)")
 
@@ -110,7 +111,7 @@ class PreviousCrashDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setAccessibleName(self.tr("Crash report"))
-        where = QLabel(self.tr("The report is saved in {path}").format(path=report))
+        where = plain_label(self.tr("The report is saved in {path}").format(path=report))
         where.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton(self.tr("Copy details"))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from nomadcm import __version__, paths
 from nomadcm.errors import UserError
+from nomadcm.ui import plain_text
+from nomadcm.ui.plain_text import plain_label
 
 log = logging.getLogger("nomadcm")
 
@@ -39,7 +40,7 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 def show_user_error(parent: QWidget | None, err: BaseException, title: str | None = None) -> None:
     """A fixable problem: its message, as is, in a warning box."""
-    QMessageBox.warning(parent, title or QApplication.translate("Errors", "NomadCM"), str(err))
+    plain_text.warn(parent, title or QApplication.translate("Errors", "NomadCM"), str(err))
 
 
 def write_crash_log(details: str, folder: Path | None = None) -> Path | None:
@@ -88,7 +89,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.details, 1)
         self.log_path = log_path
         if log_path is not None:
-            where = QLabel(self.tr("This report was saved in {path}").format(path=_escape(str(log_path))))
+            where = plain_label(self.tr("This report was saved in {path}").format(path=log_path))
         else:
             where = QLabel(self.tr("The report could not be saved to the log folder; copy it from here."))
         where.setWordWrap(True)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from nomadcm import APP_NAME, paths
 from nomadcm.ui.pages import PAGES
+from nomadcm.ui.plain_text import plain_label
 
 
 def page_icon(name: str) -> QIcon:
@@ -85,7 +85,7 @@ class MainWindowView(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus(demo, undo_group)
-        self.db_label = QLabel(str(db_path) if db_path else "")
+        self.db_label = plain_label(str(db_path) if db_path else "")
         if demo:
             self.db_label.setText(self.tr("Sample data — {path}").format(path=db_path or ""))
         self.db_label.setToolTip(self.tr("The database NomadCM is working on"))

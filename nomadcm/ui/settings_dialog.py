@@ -35,6 +35,7 @@ from nomadcm.services.wellbeing.goals import parse_setting
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.i18n import language_names
 from nomadcm.ui.operations import OpRunner
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
 ERROR_STYLE = "color: #c53030;"
@@ -99,7 +100,7 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
         self.tabs.addTab(self.goals, self.tr("Wellbeing"))
         self.tabs.addTab(self._reminders(values), self.tr("Post reminders"))
 
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()

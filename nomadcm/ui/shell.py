@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, Slot
+from PySide6.QtCore import QByteArray, QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
-from nomadcm.ui import startup
+from nomadcm.ui import plain_text, startup
 from nomadcm.ui.main_window import SETTINGS_STATE, MainWindow, app_icon
 from nomadcm.ui.single_instance import SingleInstance
 from nomadcm.ui.theme import ThemeManager
@@ -71,7 +71,7 @@ class DesktopShell(QObject):
         window.tray = self.tray
         self.tray.openRequested.connect(window.bring_to_front)
         self.tray.quitRequested.connect(window.quit_app)
-        self.timers.failed.connect(lambda text: QMessageBox.warning(window, window.windowTitle(), text))
+        self.timers.failed.connect(lambda text: plain_text.warn(window, window.windowTitle(), text))
         if instance is not None:
             instance.activated.connect(window.bring_to_front)
         window.settings_saved.connect(self.apply_settings)
@@ -113,6 +113,7 @@ class DesktopShell(QObject):
             QMessageBox.StandardButton.NoButton,
             self.window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         restart = box.addButton(self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
         box.exec()

@@ -1,9 +1,19 @@
 """One NomadCM per user and database: a second launch brings the first window forward and exits.
 
 The first instance takes a lock file (QLockFile notices the lock of a process that died) and listens on a
-local socket whose name comes from the user and the database path. A later launch on the same database
-finds the lock taken, connects, says "raise", waits for "ok" and exits 0 — well within a second. Two
-databases (the user's and the sample one) are two instances.
+local socket, both named from the user and the database path. A later launch on the same database finds the
+lock taken, connects, says "raise", waits for "ok" and exits 0 — well within a second. Two databases (the
+user's and the sample one) are two instances.
+
+Both live in the user's private runtime folder (`paths.runtime_dir()`: $XDG_RUNTIME_DIR, else a 0700 folder in
+the data folder), never in the shared temporary folder: there, another user of the machine could create the
+lock or the socket first, and NomadCM would say "already open" and show nothing. On POSIX the server listens on
+the socket's full path inside that folder. Windows' named pipes share one namespace for every user, so there
+the pipe's name carries a random part kept in the private folder: nobody else can take it first, or answer in
+the running instance's place.
+
+The server reads at most `MAX_MESSAGE` bytes from a connection and drops it after `IDLE_MS` without a
+complete message: a local process cannot make it hold memory or connections.
 """
 
 from __future__ import annotations
@@ -11,15 +21,22 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import secrets
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLockFile, QObject, Signal, Slot
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from nomadcm import paths
 
 RAISE = b"raise\n"
 ACK = b"ok\n"
 CONNECT_MS = 500
 REPLY_MS = 1500
+MAX_MESSAGE = 64 * 1024  # bytes a connection may send before its line ends; more is dropped
+IDLE_MS = 5000  # a connection that says nothing useful for this long is dropped
+MAX_PENDING = 8
 
 
 def instance_key(db_path: Path | str | None) -> str:
@@ -39,13 +56,40 @@ class SingleInstance(QObject):
 
     activated = Signal()  # another launch asked this instance to show its window
 
-    def __init__(self, db_path: Path | str | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db_path: Path | str | None, parent: QObject | None = None, *, folder: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.key = instance_key(db_path)
-        self.lock = QLockFile(os.path.join(QDir.tempPath(), f"{self.key}.lock"))
+        self.folder = folder if folder is not None else paths.runtime_dir()
+        self.lock = QLockFile(str(self.folder / f"{self.key}.lock"))
         self.lock.setStaleLockTime(0)  # only a dead process's lock is stale, however old
         self.server: QLocalServer | None = None
         self.answered = False
+        self.idle_ms = IDLE_MS
+
+    # ------------------------------------------------------------------ names
+
+    @property
+    def _pipe_file(self) -> Path:
+        return self.folder / f"{self.key}.pipe"
+
+    def server_name(self) -> str | None:
+        """What a second launch connects to: the socket's full path (POSIX), or the pipe's name read from
+        the private folder (Windows; None until the first instance wrote it)."""
+        if os.name != "nt":
+            return str(self.folder / f"{self.key}.sock")
+        try:
+            return self._pipe_file.read_text(encoding="ascii").strip() or None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def _new_server_name(self) -> str:
+        if os.name != "nt":
+            return str(self.folder / f"{self.key}.sock")
+        return f"{self.key}-{secrets.token_hex(16)}"
+
+    # ------------------------------------------------------------------ both sides
 
     def acquire(self) -> bool:
         if self.lock.tryLock(100):
@@ -57,8 +101,12 @@ class SingleInstance(QObject):
     def notify_running(self, attempts: int = 4) -> bool:
         """Asks the running instance to raise its window; False when it never answered."""
         for _ in range(attempts):  # it may still be starting: the lock comes before the socket
+            name = self.server_name()
+            if name is None:  # Windows: the pipe's name is not written yet
+                time.sleep(CONNECT_MS / 1000)
+                continue
             socket = QLocalSocket()
-            socket.connectToServer(self.key)
+            socket.connectToServer(name)
             if socket.waitForConnected(CONNECT_MS):
                 socket.write(RAISE)
                 socket.flush()
@@ -69,33 +117,59 @@ class SingleInstance(QObject):
             socket.abort()
         return False
 
+    # ------------------------------------------------------------------ the first instance
+
     def _listen(self) -> None:
-        QLocalServer.removeServer(self.key)  # a socket left by a crashed instance (we hold the lock)
+        name = self._new_server_name()
+        if os.name != "nt":
+            QLocalServer.removeServer(name)  # a socket left by a crashed instance (we hold the lock)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if server.listen(self.key):
-            server.newConnection.connect(self._on_connection)
-            self.server = server
+        server.setMaxPendingConnections(MAX_PENDING)
+        if not server.listen(name):
+            return  # the window still opens; a second launch will say this one does not answer
+        if os.name == "nt":
+            try:
+                self._pipe_file.write_text(name, encoding="ascii")
+            except OSError:
+                server.close()
+                return
+        server.newConnection.connect(self._on_connection)
+        self.server = server
 
     @Slot()
     def _on_connection(self) -> None:
         assert self.server is not None
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
+            socket.setReadBufferSize(MAX_MESSAGE)
+            idle = QTimer(socket)
+            idle.setSingleShot(True)
+            idle.timeout.connect(lambda s=socket: s.abort())  # said nothing (complete) in time: dropped
+            idle.start(self.idle_ms)
             socket.readyRead.connect(lambda s=socket: self._on_message(s))
             socket.disconnected.connect(socket.deleteLater)
             if socket.bytesAvailable():  # arrived before readyRead was connected: no second signal
                 self._on_message(socket)
 
     def _on_message(self, socket: QLocalSocket) -> None:
-        if socket.canReadLine() and bytes(socket.readLine().data()) == RAISE:
-            socket.write(ACK)
-            socket.flush()
-            self.activated.emit()
+        if not socket.canReadLine():
+            if socket.bytesAvailable() >= MAX_MESSAGE:
+                socket.abort()  # a line longer than any message: not one of ours
+            return
+        line = bytes(socket.readLine(MAX_MESSAGE).data())
+        if line != RAISE:
+            socket.abort()
+            return
+        socket.write(ACK)
+        socket.flush()
+        self.activated.emit()
 
     def release(self) -> None:
         if self.server is not None:
             self.server.close()
             self.server = None
+            if os.name == "nt":
+                self._pipe_file.unlink(missing_ok=True)
         if self.lock.isLocked():
             self.lock.unlock()

@@ -21,6 +21,7 @@ from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.services.schedule.series import Occurrence
 from nomadcm.ui.changes import ITINERARY, POSTS, SETTINGS, WELLBEING, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_time
+from nomadcm.ui.plain_text import menu_text, unmarked
 
 Clock = Callable[[], datetime]
 REFRESH_MS = 60_000  # "due today" moves with the clock
@@ -118,7 +119,7 @@ class Tray(QObject):
             )
             if row.status == "draft":
                 label = self.tr("{post} (draft)").format(post=label)
-            action = self.menu.addAction(label)
+            action = self.menu.addAction(menu_text(label))
             action.triggered.connect(self.openRequested)
             self.post_actions.append(action)
         self.menu.addSeparator()
@@ -127,7 +128,7 @@ class Tray(QObject):
             self.menu.addSeparator()
         self.menu.addAction(self.open_action)
         self.menu.addAction(self.quit_action)
-        self.icon.setToolTip(self.tooltip(rows))
+        self.icon.setToolTip(unmarked(self.tooltip(rows)))  # the desktop may read markup in it
 
     def tooltip(self, rows: list[Occurrence]) -> str:
         lines = [APP_NAME]
@@ -149,7 +150,10 @@ class Tray(QObject):
     @Slot(str)
     def notify(self, text: str, title: str = "") -> None:
         if self.icon.isVisible():
-            self.icon.showMessage(title or APP_NAME, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+            # The notification server may read markup in the body (the spec's body-markup): no tag in it.
+            self.icon.showMessage(
+                unmarked(title or APP_NAME), unmarked(text), QSystemTrayIcon.MessageIcon.Information, 10_000
+            )
 
     @Slot(list)
     def notify_reminders(self, reminders: list) -> None:  # type: ignore[type-arg]

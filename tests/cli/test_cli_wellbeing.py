@@ -217,6 +217,20 @@ def test_imports(cli: Cli) -> None:
     )
 
 
+def test_phone_and_spreadsheet_imports(cli: Cli) -> None:
+    out = cli.ok("import", "activitywatch", str(DATA / "aw-android-export.json"))
+    assert "phone screen sessions: 4 added" in out and "4 phone unlocks" in out
+    out = cli.ok("import", "activitywatch", str(DATA / "aw-android-export.json"))
+    assert "phone screen sessions: 0 added, 0 updated, 4 already there" in out
+    assert [day["screen_minutes"] for day in cli.report("2027-03-26", "2027-03-27")] == [
+        {"phone": 90},
+        {"phone": 15},
+    ]
+    # a real export re-saved by a spreadsheet (Ids written 1.58544E+12): read, not refused
+    out = cli.ok("import", "sleep-as-android", str(DATA / "sleep-export-spreadsheet-2020.csv"))
+    assert "nights: 6 added" in out
+
+
 def test_chart_png_and_svg(cli: Cli, tmp_path: Path) -> None:
     cli.ok("import", "activitywatch", str(DATA / "aw-buckets-export-python.json"))
     cli.ok("import", "sleep-as-android", str(DATA / "sleep-export.csv"))

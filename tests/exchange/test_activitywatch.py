@@ -112,7 +112,7 @@ def test_bad_events_are_all_reported_and_nothing_is_written(db) -> None:  # type
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "is not an ActivityWatch JSON export: line 1"),
+        ("{not json", "is not an ActivityWatch JSON export: not valid JSON"),
         ('{"buckets": {}}', "no buckets found"),
         ("[1, 2]", "no buckets found"),
     ],
@@ -185,3 +185,91 @@ def test_no_server_answering_is_a_clear_message(db) -> None:  # type: ignore[no-
         aw.import_server(db, f"http://127.0.0.1:{port}")
     with pytest.raises(UserError, match="is not an http URL"):
         aw.import_server(db, "ftp://example.org")
+
+
+# --------------------------------------------------------------------------- aw-android (the phone)
+
+# Built from aw-android's bucket and event shapes (sources in tests/data/wellbeing/README.md): an app bucket
+# `aw-watcher-android-test` (currentwindow) and `aw-watcher-android-unlock` (os.lockscreen.unlocks, four
+# zero-length unlocks), hostname "unknown", in aw-server-rust's export layout.
+ANDROID = DATA / "aw-android-export.json"
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
+
+
+def test_aw_android_app_events_are_phone_screen_time(db) -> None:  # type: ignore[no-untyped-def]
+    result = aw.import_file(db, ANDROID)
+    assert (result.layout, result.android, result.unlocks, result.skipped_buckets) == (
+        "aw-server-rust",
+        True,
+        4,
+        [],
+    )
+    assert (result.screen.added, result.phone_screen.added, result.apps.added) == (0, 4, 6)
+    assert "4 phone unlocks" in str(result)
+    # the union of the app events: Clock then Chrome back to back, Instagram and Meta Business Suite
+    # overlapping 5 minutes (a legacy heartbeat), a zero-length Launcher event left out
+    assert sessions(db) == [
+        (utc(2027, 3, 26, 6, 30), utc(2027, 3, 26, 6, 50), "phone"),
+        (utc(2027, 3, 26, 12, 0), utc(2027, 3, 26, 12, 25), "phone"),
+        (utc(2027, 3, 26, 20, 0), utc(2027, 3, 26, 20, 30), "phone"),
+        (utc(2027, 3, 27, 2, 45), utc(2027, 3, 27, 3, 15), "phone"),
+    ]
+    days = build_report(db, date(2027, 3, 26), date(2027, 3, 27)).days
+    # Paris (CET): 07:30-07:50 (20) + 13:00-13:25 (25) + 21:00-21:30 (30) + Reddit 03:45-04:15 on the 27th,
+    # split at the 04:00 day start (15 for the 26th, 15 for the 27th)
+    assert [d.screen_minutes for d in days] == [{"phone": 20 + 25 + 30 + 15}, {"phone": 15}]
+    with db.session() as s:
+        rows = s.execute(select(AppUsage.app, AppUsage.title, AppUsage.device, AppUsage.source_id)).all()
+    assert ("Instagram", "com.instagram.android", "phone") in {r[:3] for r in rows}
+    assert all(r.source_id.startswith("aw-android:com.") for r in rows)
+
+
+def test_aw_android_again_adds_nothing(db) -> None:  # type: ignore[no-untyped-def]
+    aw.import_file(db, ANDROID)
+    before = sessions(db)
+    again = aw.import_file(db, ANDROID)
+    summary = again.phone_screen
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 4)
+    assert (again.apps.added, again.apps.updated, again.apps.unchanged) == (0, 0, 6)
+    assert sessions(db) == before and app_rows(db) == 6
+
+
+def test_the_phone_synced_to_the_laptop_meets_what_was_imported(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    aw.import_file(db, ANDROID)
+    # later: the laptop's own export, holding the phone's buckets as aw-sync copies them (renamed, with the
+    # device's name as hostname, as aw-android names them since 2026), one app event newer
+    laptop = json.loads(PY.read_text())
+    phone = json.loads(ANDROID.read_text())["buckets"]
+    apps = {**phone["aw-watcher-android-test"], "id": "aw-watcher-android-synced-from-pixel_7"}
+    apps["hostname"] = "pixel_7"
+    gmail = {
+        "app": "Gmail",
+        "package": "com.google.android.gm",
+        "classname": "com.google.android.gm.ConversationListActivityGmail",
+    }
+    apps["events"] = [{"id": 8, "timestamp": "2027-03-27T08:00:00.000Z", "duration": 600.0, "data": gmail}]
+    apps["events"] += phone["aw-watcher-android-test"]["events"]
+    laptop["buckets"]["aw-watcher-android-synced-from-pixel_7"] = apps
+    unlocks = {**phone["aw-watcher-android-unlock"], "id": "aw-watcher-android-unlock-synced-from-pixel_7"}
+    laptop["buckets"][unlocks["id"]] = unlocks
+    laptop["buckets"]["aw-watcher-android-unlock"] = phone["aw-watcher-android-unlock"]  # the same, twice
+    path = tmp_path / "aw-buckets-export.json"
+    path.write_text(json.dumps(laptop))
+    result = aw.import_file(db, path)
+    assert (result.phone_screen.added, result.phone_screen.updated, result.phone_screen.unchanged) == (
+        1,
+        0,
+        4,
+    )
+    assert (result.screen.added, result.apps.added, result.apps.unchanged) == (3, 4 + 1, 6)
+    assert result.unlocks == 4
+    day = build_report(db, date(2027, 3, 26), date(2027, 3, 26)).days[0]
+    assert day.screen_minutes == {"laptop": 300, "phone": 90}
+
+
+def test_the_phone_can_be_a_tablet(db) -> None:  # type: ignore[no-untyped-def]
+    aw.import_file(db, ANDROID, phone_device="tablet")
+    assert {dev for *_, dev in sessions(db)} == {"tablet"}

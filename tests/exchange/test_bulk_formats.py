@@ -51,9 +51,10 @@ def test_hootsuite_layout_rounding_and_zone(db, channel, tmp_path) -> None:  # t
     report = export_bulk(db, "hootsuite", out, in_zone="America/Toronto", now=NOW)
     assert report.files == [out]
     rows = read(out)
-    # No header; 09:02 Paris = 04:02 Toronto, rounded to 04:00; text neutralised against formulas.
+    # No header; 09:02 Paris = 04:02 Toronto, rounded to 04:00; the text exactly as it will be published
+    # (no spreadsheet guard: Hootsuite would publish the ').
     assert rows == [
-        ["16/03/2026 04:00", "'=SUM(1)", "https://example.org/a"],
+        ["16/03/2026 04:00", "=SUM(1)", "https://example.org/a"],
         ["16/03/2026 13:00", "soir", ""],
     ]
     assert [str(m) for m in report.moved] == [

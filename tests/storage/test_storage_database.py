@@ -26,6 +26,7 @@ def digest(path: Path) -> str:
 def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     """Locked-file tests wait for the busy timeout: make it short."""
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(engine, "WRITE_WAIT_S", 0.5)
 
 
 def test_new_file_is_created_migrated_and_not_backed_up(tmp_path: Path) -> None:
@@ -37,9 +38,11 @@ def test_new_file_is_created_migrated_and_not_backed_up(tmp_path: Path) -> None:
     finally:
         db.close()
     assert not (path.parent / "backups").exists()  # nothing to back up in a new file
-    again = Database.open(path)  # a second start: nothing to do
+    again = Database.open(path)  # a second start: nothing to migrate, today's backup
     again.close()
-    assert not (path.parent / "backups").exists()
+    assert [p.name.endswith("-daily.sqlite3") for p in (path.parent / "backups").iterdir()] == [True]
+    Database.open(path).close()  # a third one the same day: nothing to do
+    assert len(list((path.parent / "backups").iterdir())) == 1
 
 
 def test_unknown_revision_is_refused_and_file_untouched(db_path: Path) -> None:
@@ -68,6 +71,7 @@ def test_non_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
     assert str(path) in str(caught.value)
     assert "not a NomadCM database" in str(caught.value)
     assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # no marker, no backups folder
 
 
 def test_sqlite_file_of_another_program_is_refused_and_untouched(tmp_path: Path) -> None:

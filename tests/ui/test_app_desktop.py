@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir, QLockFile
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 
 import nomadcm.ui
@@ -50,7 +50,7 @@ def test_a_second_launch_raises_the_first_and_exits_0(qtbot, tmp_path: Path) -> 
 
 def test_an_instance_that_does_not_answer_is_named(qtbot, tmp_path: Path) -> None:
     db = tmp_path / "nomadcm.sqlite3"
-    lock = QLockFile(os.path.join(QDir.tempPath(), f"{instance_key(db)}.lock"))
+    lock = QLockFile(str(paths.runtime_dir() / f"{instance_key(db)}.lock"))  # where the app looks
     assert lock.tryLock(0)  # held by this process, which does not listen: a hung first instance
     try:
         proc = launch_gui(db, "--exit-after-startup")

@@ -122,7 +122,7 @@ def test_deleting_a_client_with_posts_asks_first(window, services, paris_client,
     asked: list[str] = []
     answer = QMessageBox.StandardButton.Cancel
     monkeypatch.setattr(
-        "nomadcm.ui.clients.page.QMessageBox.question",
+        "nomadcm.ui.plain_text.ask",
         lambda _p, _t, text, *a, **k: asked.append(text) or answer,
     )
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
@@ -149,7 +149,7 @@ def test_deleting_a_channel_with_posts_asks_first(window, services, paris_client
     page.channels_table.selectRow(row)
     asked: list[str] = []
     monkeypatch.setattr(
-        "nomadcm.ui.clients.page.QMessageBox.question",
+        "nomadcm.ui.plain_text.ask",
         lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes,
     )
     qtbot.mouseClick(page.delete_channel_button, Qt.MouseButton.LeftButton)

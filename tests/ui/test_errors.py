@@ -7,7 +7,6 @@ import threading
 from PySide6.QtGui import QGuiApplication
 
 from nomadcm.errors import ValidationError
-from nomadcm.ui import errors
 from nomadcm.ui.errors import CrashDialog, ExceptionHandler
 
 
@@ -36,7 +35,7 @@ def test_unexpected_error_is_logged_and_shown_with_details(qtbot, tmp_path, monk
 
 def test_user_error_that_escapes_is_a_plain_warning(qtbot, tmp_path, monkeypatch):
     warned: list[str] = []
-    monkeypatch.setattr(errors.QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    monkeypatch.setattr("nomadcm.ui.plain_text.warn", lambda _p, _t, text: warned.append(text))
     monkeypatch.setattr(
         CrashDialog, "exec", lambda self: (_ for _ in ()).throw(AssertionError("no crash dialog"))
     )

@@ -46,7 +46,7 @@ def test_a_user_error_is_shown_and_nothing_is_pushed(qtbot, monkeypatch) -> None
     runner, stack, heard, parent = _runner(qtbot)
     shown: list[str] = []
     monkeypatch.setattr(
-        "nomadcm.ui.errors.QMessageBox.warning", lambda _p, _t, text, *a, **k: shown.append(text)
+        "nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: shown.append(text)
     )
 
     def refused():  # type: ignore[no-untyped-def]
@@ -60,7 +60,7 @@ def test_a_failed_undo_is_shown_and_the_command_dropped(qtbot, services, paris_c
     runner, stack, _heard, parent = _runner(qtbot)
     shown: list[str] = []
     monkeypatch.setattr(
-        "nomadcm.ui.errors.QMessageBox.warning", lambda _p, _t, text, *a, **k: shown.append(text)
+        "nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: shown.append(text)
     )
     channel = services.clients.list_channels(paris_client.id)[0]
     change = runner.run(
@@ -121,7 +121,7 @@ def test_clients_page_delete_is_one_undo_command(window, services, paris_client,
     page = window.show_page("clients")
     page.select_client(paris_client.id)
     monkeypatch.setattr(
-        "nomadcm.ui.clients.page.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Yes
+        "nomadcm.ui.plain_text.ask", lambda *a, **k: QMessageBox.StandardButton.Yes
     )
     page.delete_client()
     assert services.clients.list_clients() == [] and services.schedule().count() == 0
@@ -140,7 +140,7 @@ def test_workplaces_page_delete_is_one_undo_command(window, services, monkeypatc
     page.reload()
     page.select_place(place.id)
     monkeypatch.setattr(
-        "nomadcm.ui.workplaces.page.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Yes
+        "nomadcm.ui.plain_text.ask", lambda *a, **k: QMessageBox.StandardButton.Yes
     )
     page.delete_selected()
     assert services.workplaces.list_places() == []
@@ -151,13 +151,13 @@ def test_workplaces_page_delete_is_one_undo_command(window, services, monkeypatc
 
 
 def test_a_places_import_is_undone_as_one_step(window, services, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
 
     data = Path(__file__).parent.parent / "data" / "osm_montreal.geojson"
     page = window.show_page("workplaces")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(data), ""))
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    monkeypatch.setattr("nomadcm.ui.plain_text.inform", lambda _p, _t, text, *a, **k: said.append(text))
     page.import_file()
     qtbot.waitUntil(lambda: bool(said) and not page.job_running(), timeout=10_000)
     assert len(services.workplaces.list_places()) == 3 and page.undo_stack.count() == 1
@@ -224,7 +224,7 @@ def test_the_rhythm_dialog_save_is_one_undo_command(window, services) -> None:  
 def test_a_wrong_rhythm_writes_nothing_and_pushes_nothing(window, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(
-        "nomadcm.ui.errors.QMessageBox.warning", lambda _p, _t, text, *a, **k: shown.append(text)
+        "nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: shown.append(text)
     )
     page = window.show_page("travel")
     page.edit_rhythm()

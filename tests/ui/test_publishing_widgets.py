@@ -52,7 +52,7 @@ def test_recurrence_editor_flags_dst_and_bad_custom_rules(qtbot, services, paris
     assert "does not exist" in editor.preview.text() and "03:30" in editor.preview.text()
     editor.pattern.setCurrentIndex(re_mod.CUSTOM)
     editor.custom.setText("FREQ=HOURLY")
-    assert "not supported" in editor.problem()
+    assert "needs an end" in editor.problem()  # the limit of rules repeating within a day, named
     assert not dialog.save_button.isEnabled()
     editor.custom.setText("FREQ=MONTHLY;BYDAY=-1FR;COUNT=3")
     assert editor.problem() == "" and dialog.save_button.isEnabled()

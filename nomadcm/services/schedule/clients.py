@@ -19,6 +19,7 @@ from nomadcm.models import (
     Client,
     Post,
 )
+from nomadcm.services.names import single_line
 from nomadcm.services.schedule.client_ops import ClientOps
 from nomadcm.storage import Database
 
@@ -87,12 +88,18 @@ def check_colour(colour: str) -> str:
 
 
 def check_name(name: str) -> str:
-    # NFC: "Érable" pasted from a macOS file name is E + combining accent; store the composed form.
-    value = unicodedata.normalize("NFC", " ".join(name.split()))
+    value = single_line(name)  # one line, no control character, NFC (services/names.py)
     if not value:
         raise ValidationError("a client needs a name")
     if len(value) > 200:
         raise ValidationError(f"client name {value[:40]!r}… is longer than 200 characters")
+    return value
+
+
+def check_handle(handle: str) -> str:
+    value = single_line(handle)
+    if len(value) > 200:
+        raise ValidationError(f"handle {value[:40]!r}… is longer than 200 characters")
     return value
 
 
@@ -242,7 +249,7 @@ class ClientService(ClientOps):
         limit = NETWORK_LIMITS[network] if text_limit == "default" else text_limit
         if limit is not None and (not isinstance(limit, int) or limit <= 0):
             raise ValidationError(f"text limit {limit!r} must be a positive number of characters")
-        handle = handle.strip()
+        handle = check_handle(handle)
         with self.db.write() as s:
             client = s.get(Client, client_id)
             if client is None:
@@ -271,7 +278,7 @@ class ClientService(ClientOps):
             if ch is None:
                 raise NotFoundError(f"no channel with id {channel_id}")
             if handle is not None:
-                ch.handle = handle.strip()
+                ch.handle = check_handle(handle)
             if text_limit != "keep":
                 if text_limit is not None and (not isinstance(text_limit, int) or text_limit <= 0):
                     raise ValidationError(
@@ -314,7 +321,7 @@ def sort_key(name: str) -> tuple[str, str]:
 
 def name_key(name: str) -> str:
     """What two client names must share to be the same client: spaces, case and Unicode form ignored."""
-    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+    return single_line(name).casefold()
 
 
 def _client_by_name(s: Session, name: str, missing_ok: bool = False) -> Client | None:
@@ -328,5 +335,5 @@ def _client_by_name(s: Session, name: str, missing_ok: bool = False) -> Client |
 def _channel_of(s: Session, client_id: int, network: str, handle: str | None) -> Channel | None:
     stmt = select(Channel).where(Channel.client_id == client_id, Channel.network == network)
     if handle:
-        stmt = stmt.where(Channel.handle == handle.strip())
+        stmt = stmt.where(Channel.handle == single_line(handle))
     return s.scalars(stmt.order_by(Channel.id)).first()

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from nomadcm import timezones
+from nomadcm import date_bounds, timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Channel, Client, OccurrenceOverride, Post, utcnow
 from nomadcm.services.changes import POSTS, Change, change
@@ -225,7 +225,7 @@ class OccurrenceEditor:
         problem = text_problem(draft.text, channel.text_limit, status, channel.network)
         if problem:
             raise ValidationError(problem)
-        wall = draft.wall.replace(second=0, microsecond=0)
+        wall = date_bounds.check_date(draft.wall.replace(second=0, microsecond=0), "time")
         new_wall: datetime | None = None
         fold = 0
         if wall != occ.wall or (draft.fold != occ.fold and timezones.resolve(wall, tz).ambiguous):

@@ -13,18 +13,21 @@ with Core executemany in batches, or nothing: its `DraftsRefused` names each bad
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from nomadcm import timezones
+from nomadcm import date_bounds, timezones
 from nomadcm.errors import NotFoundError, TimeError, UserError, ValidationError
 from nomadcm.models import NETWORK_LIMITS, POST_STATUSES, Channel, Client, Post, utcnow
+from nomadcm.services.names import single_line
 from nomadcm.services.schedule.recurrence_expansion import check_rule_for, zone_clock
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.services.travel.itinerary import Whereabouts
@@ -156,19 +159,42 @@ def split_tags(tags: str | Iterable[str]) -> tuple[str, ...]:
     items = tags.split(",") if isinstance(tags, str) else tags
     out: list[str] = []
     for tag in items:
-        t = tag.strip().lstrip("#").strip()
+        t = single_line(tag).lstrip("#").strip()
         if t and t not in out:
             out.append(t)
     return tuple(out)
 
 
+# http(s), a host of letters, digits, dots and hyphens, then printable ASCII without spaces: what check_link
+# accepts anyway, said fast (an export re-checks every stored link: services/schedule/stored_rows.py).
+_PLAIN_WEB_ADDRESS = re.compile(r"(?i:https?)://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?\Z")
+
+
 def check_link(link: str) -> str:
+    """A web address (http or https, with a host), or "" for none; anything else is refused, naming it.
+
+    Used wherever a link comes in (post dialog, CLI, native CSV, bulk files, occurrence edits). A line break
+    or another control character inside a link would end up in every export — in an ICS file it starts a
+    property of its own (CR LF `X-LINK:1`), which made every later `export ics` fail — so it is refused
+    here, as is any space (a URL has none) and a link without a host."""
     link = link.strip()
-    if not link:
-        return ""
-    parsed = urlparse(link)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ValidationError(f"link {link!r} is not a web address (http://… or https://…)")
+    if not link or _PLAIN_WEB_ADDRESS.match(link):  # most links, in a regular expression's time
+        return link
+    if not (link.isascii() and link.isprintable() and " " not in link):  # else no character to look for
+        bad = next(
+            (ch for ch in link if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Cs")), None
+        )
+        if bad is not None:
+            what = "a space" if bad.isspace() and unicodedata.category(bad) == "Zs" else f"character {bad!r}"
+            raise ValidationError(f"link {link!r} holds {what}: a web address has none")
+    try:
+        parsed = urlsplit(link)
+        scheme, host = parsed.scheme.lower(), parsed.hostname
+        parsed.port  # noqa: B018  (a port that is not a number raises ValueError)
+    except ValueError:  # "http://[::1" and the like
+        scheme, host = "", None
+    if scheme not in ("http", "https") or not host:
+        raise ValidationError(f"link {link!r} is not a web address (http://… or https://… and a host)")
     return link
 
 
@@ -220,8 +246,9 @@ class DraftChecker:
         fold = draft.fold
         try:
             tz = self._zone(tz)
+            date_bounds.check_date(wall, "time")  # 1970..2100: past 9999 every later command broke
             res = self._resolve(wall, tz, fold)
-        except TimeError as err:
+        except (TimeError, date_bounds.DateOutOfRange) as err:
             errors.append(err)
             res = timezones.Resolution(wall, tz, None)
         if res.gap is not None:
@@ -334,7 +361,8 @@ def _create_channels(s: Session, create_missing: Mapping[int, NewChannel]) -> di
     out: dict[int, ChannelFacts] = {}
     for key, new in create_missing.items():
         limit = NETWORK_LIMITS.get(new.network)
-        row = {"client_id": new.client_id, "network": new.network, "handle": new.handle, "text_limit": limit}
+        handle = single_line(new.handle)
+        row = {"client_id": new.client_id, "network": new.network, "handle": handle, "text_limit": limit}
         new_id = int(s.execute(insert(Channel).values(**row)).inserted_primary_key[0])  # type: ignore[index]
         out[key] = ChannelFacts(new_id, new.network, limit, zones[new.client_id])
     return out

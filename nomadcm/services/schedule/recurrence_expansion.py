@@ -18,11 +18,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
-from nomadcm.services.schedule.recurrence_rule import RecurrenceRule, canonical_rule
+from nomadcm.services.schedule.recurrence_rule import (
+    MAX_FREQUENT,
+    SUB_DAILY,
+    RecurrenceRule,
+    canonical_rule,
+)
 
 MAX_WALL = datetime(9999, 1, 1)
 NOT_COMPUTED: Any = object()  # a day whose offset the zone clock has not worked out yet
@@ -102,6 +108,64 @@ def wall_window(
     return stop_wall, skip_wall
 
 
+Timed = tuple[datetime, datetime, datetime, bool]  # (series wall, instant, wall shown, moved past a gap)
+
+
+def wall_instants(
+    rule: RecurrenceRule,
+    dtstart: datetime,
+    tz: str,
+    fold: int = 0,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> Iterator[Timed]:
+    """The rule's occurrences with start <= instant < end (either open), in instant order. Lazy.
+
+    The one expansion loop: `expand` and `Series` (services/schedule/series.py) read it. Most days keep one
+    UTC offset, so most wall times cost a dictionary lookup and a subtraction (the zone clock, inline).
+    A rule with several times a day can generate wall times inside a DST gap: each moves past the gap by
+    its length, which may land on or after wall times generated later (02:30 -> 03:30 while 03:00 and
+    03:30 come next). Those moved ones wait in `moved` until their turn, so instants stay in order, and
+    one landing on an instant the rule also generates is dropped: RFC 5545 counts a duplicate once.
+    """
+    clock = zone_clock(tz)
+    days = clock.offsets
+    until = rule.until
+    stop_wall, skip_wall = wall_window(until, start, end)
+    moved: list[Timed] = []
+    for wall in rule.dateutil_rule(dtstart, stop_wall):
+        if wall > stop_wall:
+            break
+        if skip_wall is not None and wall < skip_wall:
+            continue
+        day = wall.date()
+        offset = days.get(day, NOT_COMPUTED)
+        if offset is NOT_COMPUTED:
+            offset = days[day] = clock.compute_day_offset(day)
+        if offset is not None:  # no DST change near that day: one subtraction
+            instant = (wall - offset).replace(tzinfo=UTC)
+        else:
+            instant, shifted = clock.instant(wall, fold if wall == dtstart else 0)
+            if shifted:
+                if until is None or instant <= until:
+                    moved.append((wall, instant, timezones.wall_at(instant, tz), True))
+                continue
+        if moved:
+            while moved and moved[0][1] < instant:
+                item = moved.pop(0)
+                if (start is None or item[1] >= start) and (end is None or item[1] < end):
+                    yield item
+            moved = [m for m in moved if m[1] != instant]
+        if until is not None and instant > until:
+            break
+        if (start is not None and instant < start) or (end is not None and instant >= end):
+            continue  # generation stops at stop_wall, two days on
+        yield wall, instant, wall, False
+    for item in moved:
+        if (start is None or item[1] >= start) and (end is None or item[1] < end):
+            yield item
+
+
 def expand(
     rule: RecurrenceRule,
     dtstart: datetime,
@@ -112,36 +176,29 @@ def expand(
     end: datetime | None = None,
 ) -> Iterator[Generated]:
     """The rule's occurrences with start <= utc < end (either open), in order. Lazy: stop when you want."""
-    clock = zone_clock(tz)
-    until = rule.until
-    stop_wall, skip_wall = wall_window(until, start, end)
-    first = True
-    for wall in rule.dateutil_rule(dtstart):
-        if wall > stop_wall:
-            return
-        if skip_wall is not None and wall < skip_wall:
-            first = False
-            continue
-        instant, shifted = clock.instant(wall, fold if (first and wall == dtstart) else 0)
-        first = False
-        if until is not None and instant > until:
-            return
-        if start is not None and instant < start:
-            continue
-        if end is not None and instant >= end:
-            continue  # generation stops at stop_wall, two days on
-        wall_shown = timezones.wall_at(instant, tz) if shifted else wall
-        yield Generated(wall, instant, wall_shown, shifted)
+    for series_wall, instant, wall, shifted in wall_instants(rule, dtstart, tz, fold, start, end):
+        yield Generated(series_wall, instant, wall, shifted)
+
+
+def search_limit(rule: RecurrenceRule, dtstart: datetime) -> datetime:
+    """How far to look for an occurrence before saying there is none.
+
+    The Gregorian calendar repeats every 400 years (146,097 days: whole weeks too), so a rule stepping by
+    INTERVAL units repeats within 400 x INTERVAL years: past that, nothing new can come. dateutil would
+    otherwise search to the year 9999, for seconds, before saying a rule never matches."""
+    years = 400 * (rule.interval if rule.freq not in SUB_DAILY else 1)
+    return datetime(min(dtstart.year + years, MAX_WALL.year), 1, 1)
 
 
 def first_occurrence(rule: RecurrenceRule, dtstart: datetime, tz: str, fold: int = 0) -> Generated | None:
-    return next(expand(rule, dtstart, tz, fold), None)
+    end = search_limit(rule, dtstart).replace(tzinfo=UTC)
+    return next(expand(rule, dtstart, tz, fold, end=end), None)
 
 
 def count_before(rule: RecurrenceRule, dtstart: datetime, series_wall: datetime) -> int:
     """How many occurrences the rule generates before the one at `series_wall` (COUNT arithmetic)."""
     n = 0
-    for wall in rule.dateutil_rule(dtstart):
+    for wall in rule.dateutil_rule(dtstart, series_wall):
         if wall >= series_wall:
             break
         n += 1
@@ -150,7 +207,7 @@ def count_before(rule: RecurrenceRule, dtstart: datetime, series_wall: datetime)
 
 def generates(rule: RecurrenceRule, dtstart: datetime, series_wall: datetime) -> bool:
     """Whether `series_wall` is one of the rule's wall times."""
-    for wall in rule.dateutil_rule(dtstart):
+    for wall in rule.dateutil_rule(dtstart, series_wall):
         if wall >= series_wall:
             return wall == series_wall
     return False
@@ -165,13 +222,28 @@ def check_rule_for(
     """Validates a post's rule against its first wall time: (canonical rule, wall of the first occurrence).
 
     The first occurrence becomes the post's wall time (RFC 5545 wants DTSTART to be an occurrence): "every
-    Monday" typed on a Wednesday starts on the next Monday.
+    Monday" typed on a Wednesday starts on the next Monday. A rule that repeats within a day and ends with
+    UNTIL must end within `MAX_FREQUENT` occurrences of that start.
     """
     rule_text = canonical_rule(text, tz)
     if rule_text is None:
         return None, None
     rule = RecurrenceRule.parse(rule_text, tz)
-    first = first_occurrence(rule, wall, tz, fold)
+    try:
+        first = first_occurrence(rule, wall, tz, fold)
+    except ValueError:  # dateutil: INTERVAL steps over every BYHOUR / BYMINUTE from this start
+        raise ValidationError(
+            f"recurrence {rule_text} never reaches its BYHOUR/BYMINUTE: stepping INTERVAL={rule.interval} from "
+            f"{wall:%H:%M} skips them"
+        ) from None
     if first is None:
         raise ValidationError(f"recurrence {rule_text} produces no occurrence from {wall:%Y-%m-%d %H:%M}")
+    reason = rule.frequent_reason()
+    if reason and rule.until is not None:
+        occurrences = expand(rule, first.series_wall, tz, fold)
+        if sum(1 for _ in islice(occurrences, MAX_FREQUENT + 1)) > MAX_FREQUENT:
+            raise ValidationError(
+                f"UNTIL={rule.until:%Y%m%dT%H%M%SZ} gives more than {MAX_FREQUENT} occurrences and {reason} "
+                f"(at most {MAX_FREQUENT}: an earlier UNTIL, or COUNT)"
+            )
     return rule_text, first.series_wall

@@ -34,7 +34,10 @@ class YourTime:
         naive = utc.replace(tzinfo=None)
         if not (self._lo <= naive < self._hi):
             self._locate(utc, naive)
-        return self._where, naive + self._offset
+        try:
+            return self._where, naive + self._offset
+        except OverflowError:  # a post an older NomadCM stored in year 9999 or 1: shown, never exported
+            return self._where, _MAX if self._offset > timedelta(0) else _MIN  # (stored_rows.py skips it)
 
     def zone_at(self, utc: datetime) -> str:
         return self.at(utc)[0].zone

@@ -24,6 +24,7 @@ from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import ConflictAck, Post
 from nomadcm.services.changes import CONFLICTS, POSTS, Change, change
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+from nomadcm.services.schedule.stored_rows import SkippedRow, usable
 from nomadcm.services.travel.conflict_rules import rules
 from nomadcm.services.travel.conflict_sweep import PostConflicts, sweep
 from nomadcm.services.travel.itinerary import Itinerary
@@ -59,11 +60,14 @@ class ConflictService:
         include_acknowledged: bool = False,
         itinerary: Itinerary | None = None,
         with_text: bool = True,
+        skipped: list[SkippedRow] | None = None,
     ) -> list[PostConflicts]:
         """Scheduled posts (each occurrence of a recurring one) with at least one conflict still to look
         at — with `include_acknowledged`, also those whose conflicts are all acknowledged — in time order.
         Dates are the posts' own local dates, inclusive, as in `post list` and the CSV export; `start` and
-        `end` bound the instants. Without `with_text` the posts' texts are not read (the CLI shows none)."""
+        `end` bound the instants. Without `with_text` the posts' texts are not read (the CLI shows none).
+        A post the check cannot handle (a year 9999 stored by an older NomadCM) is left out and added to
+        `skipped` (services/schedule/stored_rows.py) instead of stopping the check."""
         if date_from and date_to and date_to < date_from:
             raise ValidationError(f"--to {date_to} is before --from {date_from}")
         flt = ScheduleFilter(
@@ -76,7 +80,7 @@ class ConflictService:
         )
         with _gc_paused():
             query = ScheduleQuery(self.db, flt, itinerary=itinerary)
-            rows = list(query.stream())
+            rows = list(usable(query.stream(), [] if skipped is None else skipped))
             if not rows:
                 return []
             acks = self._acks(None if post_ids is None else sorted({r.post_id for r in rows}))

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nomadcm import timezones
+from nomadcm import date_bounds, timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import TRANSIT_KINDS, ChecklistItem, Stay, Transit, Workplace
 from nomadcm.services.changes import ITINERARY, WORKPLACES, Change, change
+from nomadcm.services.names import single_line
 from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
 from nomadcm.services.travel.trip_records import (
     StayInfo,
@@ -50,7 +51,7 @@ def _clean_country(value: str | None, what: str) -> str | None:
 
 
 def _clean_text(value: str, what: str, limit: int) -> str:
-    text = " ".join(value.split())
+    text = single_line(value)
     if not text:
         raise ValidationError(f"{what} is empty")
     if len(text) > limit:
@@ -69,6 +70,7 @@ def _zone(value: str, what: str) -> str:
 
 def _typed_instant(wall: datetime, zone: str, fold: int, what: str) -> datetime:
     """A typed local time as an instant; in a DST gap, the error (keeping `.gap`) says which time it was."""
+    date_bounds.check_date(wall, what)  # 1970..2100, as every date NomadCM takes
     try:
         return timezones.localize(wall, zone, fold)
     except timezones.NonExistentTimeError as err:
@@ -160,6 +162,8 @@ class ItineraryService:
         city = _clean_text(stay.city, "city", 200)
         tz = _zone(stay.tz, f"zone of {city}")
         country = _clean_country(stay.country, f"country of {city}")
+        date_bounds.check_date(stay.first_date, f"stay {city}: first date")
+        date_bounds.check_date(stay.last_date, f"stay {city}: last date")
         if stay.last_date < stay.first_date:
             raise ValidationError(
                 f"stay {city}: last date {stay.last_date.isoformat()} is before first date "
@@ -362,7 +366,7 @@ class ItineraryService:
                 f"arrival {t.arrive_local:%Y-%m-%d %H:%M} in {to_tz} ({timezones.format_utc(arrive)}) is not "
                 f"after departure {t.depart_local:%Y-%m-%d %H:%M} in {from_tz} ({timezones.format_utc(depart)})"
             )
-        ref = t.ref.strip()
+        ref = single_line(t.ref)
         if len(ref) > 100:
             raise ValidationError(f"reference {ref[:40]!r}… is longer than 100 characters")
         query = select(Transit).where(Transit.depart_utc < arrive, Transit.arrive_utc > depart)

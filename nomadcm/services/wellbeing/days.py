@@ -182,15 +182,18 @@ def resolve_typed(timeline: ZoneTimeline, wall: datetime, fold: int = 0) -> Type
 # --------------------------------------------------------------------------- interval arithmetic
 
 
-def union(intervals: Iterable[Interval]) -> list[Interval]:
-    """Sorted, disjoint intervals covering the same time (overlaps are never counted twice)."""
+def union(intervals: Iterable[Interval], join_touching: bool = True) -> list[Interval]:
+    """Sorted, disjoint intervals covering the same time (overlaps are never counted twice).
+
+    Intervals that only touch (one ends when the next starts) are joined, unless `join_touching` is False:
+    then only those sharing some time are merged (two sleeps logged back to back stay two sleeps)."""
     out: list[Interval] = []
     cur_a = cur_b = NEG_INF
     started = False
     for a, b in sorted(intervals):
         if b <= a:
             continue
-        if started and a <= cur_b:
+        if started and (a <= cur_b if join_touching else a < cur_b):
             if b > cur_b:
                 cur_b = b
             continue
@@ -244,13 +247,14 @@ def split_by_days(intervals: Sequence[Interval], bounds: Sequence[float]) -> lis
     return per_day
 
 
-def day_of(seconds: float, bounds: Sequence[float]) -> int | None:
-    """Index of the day containing instant `seconds`, or None outside the range."""
-    if not bounds or seconds < bounds[0] or seconds >= bounds[-1]:
+def day_ending(seconds: float, bounds: Sequence[float]) -> int | None:
+    """Index of the day holding the last moment of a span that ends at `seconds` (end excluded), or None.
+
+    A span ending exactly at a day start lies wholly in the day before, so it belongs there: a sleep that
+    ends at 04:00 with a 04:00 day start is the previous day's. Zero-length days are never picked."""
+    if not bounds or seconds <= bounds[0] or seconds > bounds[-1]:
         return None
-    k = bisect.bisect_right(bounds, seconds) - 1
-    # zero-length days share a boundary: the instant belongs to the last day starting there
-    return k
+    return bisect.bisect_left(bounds, seconds) - 1
 
 
 def gaps(busy: Sequence[Interval]) -> list[Interval]:

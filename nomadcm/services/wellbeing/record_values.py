@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from nomadcm import timezones
+from nomadcm import date_bounds, timezones
 from nomadcm.errors import ValidationError
 from nomadcm.models import DEVICES, REST_KINDS
 
@@ -83,6 +83,7 @@ def check_quality(quality: Any) -> int | None:
 
 def check_span(start: datetime, end: datetime, longest: timedelta, what: str) -> tuple[datetime, datetime]:
     start, end = timezones.ensure_utc(start), timezones.ensure_utc(end)
+    date_bounds.check_span(start, end, what)
     if end <= start:
         raise ValidationError(
             f"{what} ends ({timezones.format_utc(end)}) before it starts ({timezones.format_utc(start)})"

@@ -19,6 +19,7 @@ from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import AppUsage, Client, RestPeriod, ScreenSession
 from nomadcm.models.wellbeing import SOURCES
 from nomadcm.services.changes import WELLBEING, Change, change
+from nomadcm.services.names import single_line
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.services.wellbeing.days import TypedInstant, ZoneTimeline, resolve_typed
 from nomadcm.services.wellbeing.record_values import (
@@ -88,7 +89,7 @@ class WellbeingService:
                 tz=zone,
                 client_id=client_id,
                 workplace_id=workplace_id,
-                activity=(activity or "").strip()[:200],
+                activity=single_line(activity or "")[:200],
                 source=source,
                 source_id=source_id,
             )
@@ -121,7 +122,7 @@ class WellbeingService:
             if row is None:
                 raise NotFoundError(f"no screen session #{session_id}")
             row.device, row.start_utc, row.end_utc, row.tz = device, start, end, zone
-            row.client_id, row.activity = new.client_id, (new.activity or "").strip()[:200]
+            row.client_id, row.activity = new.client_id, single_line(new.activity or "")[:200]
         return self.get_screen(session_id)
 
     def delete_screen(self, session_id: int) -> ScreenInfo:

@@ -7,8 +7,10 @@ Rules (docs/ARCHITECTURE.md repeats them for users):
 - screen time per device is the union of that device's sessions (a manual entry over an ActivityWatch one
   never counts twice); sessions logged by "worked here" (source "workplace") are laptop time; the day's
   total is the sum of its devices' rounded minutes, so the numbers shown add up;
-- a sleep counts whole for the day it ends on (the wake-up day); other rest is split at day boundaries and
-  what overlaps a sleep is counted once, with the sleep; rest minutes include sleep;
+- a sleep counts whole for the day it ends in (the wake-up day, days running from day start to day start:
+  with a 04:00 start a night ending at 02:37 is the day before's; one ending at 04:00 exactly too, since it
+  lies wholly in it); sleeps that overlap are one sleep, sleeps back to back stay two; other rest is split
+  at day boundaries and what overlaps a sleep is counted once, with the sleep; rest minutes include sleep;
 - "rest" for the 11 h / 24 h rules is time off screens, or logged as rest (a phone glance during a logged
   night does not break it); a day keeps the 11 h rule when a stretch of rest that long touches it (the
   night before or after), a week keeps the 24 h rule with a stretch that long inside the week;
@@ -194,10 +196,13 @@ def build_report(
     per_device: dict[str, list[float]] = {}
     for device, intervals in screens.items():
         per_device[device] = d.split_by_days(d.union(intervals), bounds)
-    sleep_union = d.union(sleeps)
+    # Each sleep counts whole for the day holding its end (the wake-up day, from day start to day start).
+    # Only sleeps that share time are one sleep (the same night logged twice); sleeps back to back stay
+    # apart: a night tracked 17:47-02:37 then 02:37-06:10 is two sleeps, on two days with a 04:00 start.
+    sleep_union = d.union(sleeps, join_touching=False)
     sleep_per_day = [0.0] * n
     for a, b in sleep_union:
-        k = d.day_of(b, bounds)
+        k = d.day_ending(b, bounds)
         if k is not None:
             sleep_per_day[k] += b - a
     other_rest = d.subtract(d.union(others), sleep_union)

@@ -7,7 +7,11 @@ A thin layer over opening-hours-py (a maintained Rust parser of the OSM specific
   this post" means the place's clock, not the laptop's;
 - a string that does not parse is kept verbatim with the parser's message, and its state is always
   `unknown` (a place whose hours we cannot read is never shown as open);
-- an empty string is "hours not known": `unknown`, without an error.
+- an empty string is "hours not known": `unknown`, without an error;
+- unknown is never open: a rule that is only a comment (`"on request"`) and an open end (`17:00+`) are
+  unknown, as the OSM specification and opening_hours.js say, where the parser alone would say open
+  (services/workplaces/hours_unknowns.py rewrites them before parsing). Each answer says why it is unknown
+  (`HoursAnswer`): the value's own comment, or an open end.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from enum import StrEnum
 import opening_hours as _oh
 
 from nomadcm import timezones
+from nomadcm.services.workplaces.hours_unknowns import OPEN_END_COMMENT, explicit_unknowns
 
 
 class HoursState(StrEnum):
@@ -43,6 +48,18 @@ _HORIZON_DAYS = 366
 
 
 @dataclass(frozen=True)
+class HoursAnswer:
+    """The state at one moment, and what the value says about it."""
+
+    state: HoursState
+    comment: str = ""  # the value's own comment for that moment ("on request"), as written
+    open_end: bool = False  # unknown because of an open end ("17:00+"): the closing time is not given
+
+
+UNKNOWN_ANSWER = HoursAnswer(HoursState.UNKNOWN)
+
+
+@dataclass(frozen=True)
 class HoursWindow:
     """One stretch of a day with a steady state (local wall times)."""
 
@@ -55,7 +72,7 @@ class HoursWindow:
 class Hours:
     """A parsed (or unparseable) opening_hours value. Build with `parse_hours`."""
 
-    __slots__ = ("_parsed", "country", "error", "key", "text", "warnings", "zone")
+    __slots__ = ("_open_is_unknown", "_parsed", "country", "error", "key", "text", "warnings", "zone")
 
     def __init__(
         self,
@@ -66,9 +83,11 @@ class Hours:
         zone: str | None,
         country: str | None,
         key: tuple[object, ...] = (),
+        open_is_unknown: bool = False,
     ) -> None:
         self.text = text
         self._parsed = parsed
+        self._open_is_unknown = open_is_unknown  # an open end we could not rewrite: no "open" is sure
         self.error = error
         self.warnings = warnings
         self.zone = zone
@@ -89,22 +108,38 @@ class Hours:
         return self.state_and_comment_at_wall(wall)[0]
 
     def state_and_comment_at_wall(self, wall: datetime) -> tuple[HoursState, str]:
+        answer = self.answer_at_wall(wall)
+        return answer.state, answer.comment
+
+    def answer_at_wall(self, wall: datetime) -> HoursAnswer:
+        """The state at a naive wall time of the place's own clock, with the value's comment."""
         if self._parsed is None:
-            return HoursState.UNKNOWN, ""
+            return UNKNOWN_ANSWER
         if wall.tzinfo is not None:
             raise ValueError("state_at_wall() takes a naive wall time; use state_at() for instants")
         state, comment = self._parsed.state(wall.replace(second=0, microsecond=0))
-        return _STATES[state], comment
+        return self._answer(_STATES[state], comment)
+
+    def _answer(self, state: HoursState, comment: str) -> HoursAnswer:
+        if comment == OPEN_END_COMMENT:
+            return HoursAnswer(HoursState.UNKNOWN, "", open_end=True)
+        if state is HoursState.OPEN and self._open_is_unknown:
+            return HoursAnswer(HoursState.UNKNOWN, comment)
+        return HoursAnswer(state, comment)
 
     def state_at(self, instant: datetime, zone: str | None = None) -> HoursState:
         """The state at an instant, read on the clock of `zone` (default: the place's zone).
 
         Without a zone there is no local time to read, so the state is unknown.
         """
+        return self.answer_at(instant, zone).state
+
+    def answer_at(self, instant: datetime, zone: str | None = None) -> HoursAnswer:
+        """`state_at` with the value's comment."""
         where = zone or self.zone
         if self._parsed is None or where is None:
-            return HoursState.UNKNOWN
-        return self.state_at_wall(timezones.wall_at(instant, where))
+            return UNKNOWN_ANSWER
+        return self.answer_at_wall(timezones.wall_at(instant, where))
 
     def is_open_at_wall(self, wall: datetime) -> bool:
         return self.state_at_wall(wall) is HoursState.OPEN
@@ -130,10 +165,13 @@ class Hours:
             return []
         start = datetime.combine(day, datetime.min.time())
         end = start + timedelta(days=1)
-        return [
-            HoursWindow(a.replace(tzinfo=None), b.replace(tzinfo=None), _STATES[s], c)
-            for a, b, s, c in self._parsed.intervals(start, end)
-        ]
+        windows = []
+        for a, b, s, c in self._parsed.intervals(start, end):
+            answer = self._answer(_STATES[s], c)
+            windows.append(
+                HoursWindow(a.replace(tzinfo=None), b.replace(tzinfo=None), answer.state, answer.comment)
+            )
+        return windows
 
     def open_ranges(self, day: date) -> list[tuple[datetime, datetime]]:
         """When the place is open on a local day (wall times)."""
@@ -164,8 +202,8 @@ def parse_hours(
         ((country or "").upper() or None) if holidays else None,
         (round(coords[0], 2), round(coords[1], 2)) if sun and coords else None,
     )
-    parsed, error, warnings = _parse_cached(*key)
-    return Hours(clean, parsed, error, warnings, zone, country, key)
+    parsed, error, warnings, open_is_unknown = _parse_cached(*key)
+    return Hours(clean, parsed, error, warnings, zone, country, key, open_is_unknown)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -191,7 +229,8 @@ def one_line_error(message: str) -> str:
     return ": ".join(parts) if parts else " ".join(message.split())
 
 
-_Parsed = tuple["_oh.OpeningHours | None", "str | None", tuple[str, ...]]
+# (parsed, parser's message, warnings, whether an "open" of the parser is to be read as unknown)
+_Parsed = tuple["_oh.OpeningHours | None", "str | None", tuple[str, ...], bool]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -199,20 +238,26 @@ def _parse_cached(
     text: str, zone: str | None, country: str | None, coords: tuple[float, float] | None
 ) -> _Parsed:
     if not text:
-        return None, None, ()
+        return None, None, (), False
     warnings: list[str] = []
     expression = text
     if expression.endswith(";"):  # a common slip in OSM data; opening_hours.js accepts it too
         expression = expression.rstrip("; ")
         warnings.append("trailing ';' ignored")
+    explicit, exact = explicit_unknowns(expression)
     try:
-        parsed = _build(expression, zone, country, coords)
+        parsed = _build(expression, zone, country, coords)  # the value as written must parse
     except _oh.ParserError as err:
-        return None, one_line_error(str(err)), ()
+        return None, one_line_error(str(err)), (), False
     except (SyntaxError, ValueError) as err:  # other refusals of the parser
-        return None, " ".join(str(err).split()), ()
+        return None, " ".join(str(err).split()), (), False
+    if explicit != expression:
+        try:
+            parsed = _build(explicit, zone, country, coords)
+        except (_oh.ParserError, SyntaxError, ValueError):
+            exact = False  # our rewrite did not parse: keep the value's own reading, never open
     warnings.extend(parsed.warnings)
-    return parsed, None, tuple(warnings)
+    return parsed, None, tuple(warnings), not exact
 
 
 def _build(

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from nomadcm import timezones
 from nomadcm.models import SpeedTest, Workplace
 from nomadcm.services.travel.cities import fold
-from nomadcm.services.workplaces.opening_hours import Hours, HoursState, parse_hours
+from nomadcm.services.workplaces.opening_hours import Hours, HoursAnswer, HoursState, parse_hours
 from nomadcm.services.workplaces.place_geo import city_key
 from nomadcm.storage import Database
 
@@ -175,9 +175,13 @@ class PlaceInfo:
     def open_state(self, when: datetime) -> HoursState:
         """Open, closed or unknown at `when`: an aware instant read on the place's clock, or a naive wall
         time of the place's own clock."""
+        return self.open_answer(when).state
+
+    def open_answer(self, when: datetime) -> HoursAnswer:
+        """`open_state` with what the hours say about it (their comment, an open end)."""
         if when.tzinfo is None:
-            return self.hours.state_at_wall(when)
-        return self.hours.state_at(when)
+            return self.hours.answer_at_wall(when)
+        return self.hours.answer_at(when)
 
     def to_json(self) -> dict[str, object]:
         """The fields of `place list --json` (never the password)."""

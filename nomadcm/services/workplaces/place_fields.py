@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from nomadcm import timezones
+from nomadcm import date_bounds, timezones
 from nomadcm.errors import ValidationError
 from nomadcm.models import ACCESS_FEES, WORKPLACE_KINDS
+from nomadcm.services.names import single_line
 
 SPEED_TOOLS: tuple[str, ...] = ("speedtest", "fast.com", "nperf", "other")
 _TOOL_ALIASES = {"speedtest.net": "speedtest", "ookla": "speedtest", "fast": "fast.com", "n-perf": "nperf"}
@@ -48,7 +49,7 @@ Fields = dict[str, Any]
 
 
 def check_place_name(name: str) -> str:
-    value = " ".join(str(name).split())
+    value = single_line(name)
     if not value:
         raise ValidationError("a place needs a name")
     if len(value) > 200:
@@ -154,15 +155,41 @@ def text_check(limit: int, what: str) -> Callable[[Any], str]:
     return check
 
 
+def verbatim_check(limit: int, what: str) -> Callable[[Any], str]:
+    """A value kept byte for byte, surrounding spaces included: an OSM tag (opening_hours, the SSID) must be
+    exported exactly as it came, and an SSID's spaces are part of the network's name."""
+
+    def check(value: Any) -> str:
+        text = "" if value is None else str(value)
+        if len(text) > limit:
+            raise ValidationError(f"{what} {text[:40]!r}… is longer than {limit} characters")
+        return text
+
+    return check
+
+
+def line_check(limit: int, what: str) -> Callable[[Any], str]:
+    """A one-line text (a city, an address): `services.names.single_line`, then its length."""
+
+    def check(value: Any) -> str:
+        text = "" if value is None else single_line(value)
+        if len(text) > limit:
+            raise ValidationError(f"{what} {text[:40]!r}… is longer than {limit} characters")
+        return text
+
+    return check
+
+
 def _check_date(value: Any) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
-        return value
+        return date_bounds.check_date(value, "last visit")
     try:
-        return date.fromisoformat(str(value).strip())
+        day = date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValidationError(f"date {value!r} is not of the form YYYY-MM-DD") from None
+    return date_bounds.check_date(day, "last visit")
 
 
 def _check_tags(value: Any) -> dict[str, str]:
@@ -176,17 +203,17 @@ def _check_tags(value: Any) -> dict[str, str]:
 FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "name": check_place_name,
     "kind": check_kind,
-    "address": text_check(1000, "address"),
-    "city": text_check(200, "city"),
+    "address": line_check(1000, "address"),
+    "city": line_check(200, "city"),
     "country": check_country,
     "lat": check_lat,
     "lon": check_lon,
     "tz": lambda v: timezones.check_zone(v) if v else None,
-    "ssid": text_check(200, "WiFi network name"),
+    "ssid": verbatim_check(200, "WiFi network name"),
     "wifi_password": text_check(200, "WiFi password"),
     "fee": check_fee,
     "price": text_check(200, "price"),
-    "opening_hours": text_check(1000, "opening hours"),
+    "opening_hours": verbatim_check(1000, "opening hours"),
     "score_wifi": lambda v: check_score(v, "WiFi score"),
     "score_power": lambda v: check_score(v, "power score"),
     "score_quiet": lambda v: check_score(v, "quiet score"),

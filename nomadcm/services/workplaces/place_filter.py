@@ -21,7 +21,9 @@ from nomadcm.services.workplaces.place_geo import city_key
 @dataclass(frozen=True)
 class PlaceFilter:
     """What the user asked for. `open_at`: an aware instant is read on each place's own clock ("open at
-    the time of this post"); a naive wall time is each place's local time (`place list --open-at`)."""
+    the time of this post"); a naive wall time is each place's local time (`place list --open-at`).
+    Only places whose state then is *open* are kept; `include_unknown` keeps those whose state is
+    unknown too (hours not given, not understood, "on request", an open end): unknown is never open."""
 
     text: str = ""
     city: str = ""
@@ -31,6 +33,7 @@ class PlaceFilter:
     min_power: int | None = None
     min_quiet: int | None = None
     favourites: bool = False
+    include_unknown: bool = False  # with open_at: keep the places whose state is unknown too
 
     @property
     def active(self) -> bool:
@@ -60,7 +63,7 @@ class PlaceFilter:
             words = fold(self.text).split()
             tests.append(lambda p: all(w in p.search_key for w in words))
         if self.open_at is not None:  # last: the dearest test runs on the fewest places
-            tests.append(_open_test(self.open_at))
+            tests.append(_open_test(self.open_at, self.include_unknown))
 
         def keep(p: PlaceInfo) -> bool:
             for test in tests:  # noqa: SIM110 - a plain loop: no generator object per place
@@ -71,17 +74,18 @@ class PlaceFilter:
         return keep
 
 
-def _open_test(when: datetime) -> Callable[[PlaceInfo], bool]:
-    """Open at `when`, remembered per (expression, wall time): places that share their hours and zone
-    (most of a city's cafés) are evaluated once."""
+def _open_test(when: datetime, include_unknown: bool = False) -> Callable[[PlaceInfo], bool]:
+    """Open (or, with `include_unknown`, open or unknown) at `when`, remembered per (expression, wall
+    time): places that share their hours and zone (most of a city's cafés) are evaluated once."""
     memo: dict[tuple[object, datetime], bool] = {}
     walls: dict[str, datetime] = {}
+    kept = {HoursState.OPEN, HoursState.UNKNOWN} if include_unknown else {HoursState.OPEN}
 
     def test(p: PlaceInfo) -> bool:
         if when.tzinfo is None:
             wall = when
         elif not p.tz:
-            return False  # no zone, no local clock: unknown, never open
+            return include_unknown  # no zone, no local clock: unknown, never open
         else:
             wall = walls.get(p.tz)  # type: ignore[assignment]
             if wall is None:
@@ -90,7 +94,7 @@ def _open_test(when: datetime) -> Callable[[PlaceInfo], bool]:
         key = (hours.key, wall)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = hours.state_at_wall(wall) is HoursState.OPEN
+            found = memo[key] = hours.state_at_wall(wall) in kept
         return found
 
     return test

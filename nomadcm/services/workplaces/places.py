@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
-from nomadcm import timezones
+from nomadcm import date_bounds, timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import ChecklistItem, ScreenSession, SpeedTest, Stay, Workplace
 from nomadcm.services.settings import SettingsService
@@ -34,7 +34,7 @@ from nomadcm.services.workplaces.place_fields import (
     check_mbps,
     check_ping,
     check_tool,
-    text_check,
+    line_check,
 )
 from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.services.workplaces.place_geo import ZoneGuess, guess_zone
@@ -223,6 +223,7 @@ class WorkplaceService(WorkplaceOps):
         up = check_mbps(up_mbps, "upload")
         ping = check_ping(ping_ms)
         measured = timezones.ensure_utc(at) if at is not None else timezones.now_utc()
+        date_bounds.check_date(measured, "speed test")
         if measured > timezones.now_utc() + FUTURE_SLACK:
             raise ValidationError(f"a speed test cannot be in the future ({timezones.format_utc(measured)})")
         tool_name = check_tool(tool)
@@ -271,13 +272,14 @@ class WorkplaceService(WorkplaceOps):
     ) -> WorkSessionInfo:
         """A laptop session at the place, counted by the wellbeing area as screen time."""
         start, end = timezones.ensure_utc(start), timezones.ensure_utc(end)
+        date_bounds.check_span(start, end, "work session")
         if end <= start:
             raise ValidationError("a work session must end after it starts")
         if end - start > MAX_SESSION:
             raise ValidationError(f"a work session of {_hours(end - start)} is longer than 24 hours")
         if end > timezones.now_utc() + FUTURE_SLACK:
             raise ValidationError("a work session cannot end in the future: log it once it has happened")
-        activity = text_check(200, "activity")(activity)
+        activity = line_check(200, "activity")(activity)
         with self.db.write() as s:
             place = self._place(s, place_id)
             clash = s.scalars(

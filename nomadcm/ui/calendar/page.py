@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QMessageBox,
     QWidget,
 )
 
@@ -27,6 +26,7 @@ from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.query import ScheduleFilter
+from nomadcm.ui import plain_text
 from nomadcm.ui.calendar.layout import DaySpan, Placed, day_spans, month_grid_start, place, week_start
 from nomadcm.ui.calendar.page_view import MONTH, MY_TIME, WEEK, CalendarPageView, conflict_text, first_per_day
 from nomadcm.ui.calendar.view import MONTH_LINES
@@ -219,7 +219,7 @@ class CalendarPage(CalendarPageView):
         from nomadcm.ui.schedule.post_dialog import PostDialog
 
         if not self.services.clients.list_clients():
-            QMessageBox.information(
+            plain_text.inform(
                 self, self.tr("No client yet"), self.tr("Add your first client on the Clients page.")
             )
             self.navigate.emit("clients")

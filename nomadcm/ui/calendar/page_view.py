@@ -28,6 +28,7 @@ from nomadcm.ui.calendar.layout import DaySpan, Placed
 from nomadcm.ui.calendar.month_view import MonthView
 from nomadcm.ui.calendar.week_view import WeekView
 from nomadcm.ui.formatting import fmt_date, qdate
+from nomadcm.ui.plain_text import plain_label
 
 WEEK, MONTH = "week", "month"
 MY_TIME = ""
@@ -36,7 +37,7 @@ MY_TIME = ""
 class CalendarPageView(QWidget):
     def build(self) -> None:
         """Every widget of the page; the week grid shows first."""
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("calendarTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from nomadcm import timezones
 from nomadcm.ui.calendar.layout import DaySpan, Placed
 from nomadcm.ui.formatting import fmt_time
+from nomadcm.ui.plain_text import plain_tooltip
 
 GUTTER = 52
 HEADER = 34
@@ -169,7 +170,7 @@ class CalendarView(QWidget):
         if e.type() == e.Type.ToolTip:
             item = self.item_at(QPointF(e.pos()))
             if item is not None:
-                QToolTip.showText(e.globalPos(), item_tooltip(item), self)
+                QToolTip.showText(e.globalPos(), plain_tooltip(item_tooltip(item)), self)
             else:
                 QToolTip.hideText()
             return True

@@ -26,6 +26,7 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.schedule.clients import DEFAULT_COLOURS, ChannelInfo, ClientInfo, ClientService
 from nomadcm.ui.operations import RunWrite, run_directly
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.vocabulary import NETWORK_LIMITS, NETWORKS
@@ -132,7 +133,7 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
         self.notes_edit.setPlaceholderText(self.tr("Contacts, tone of voice, what to avoid…"))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(90)
-        self.error_label = QLabel()
+        self.error_label = plain_label()
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
@@ -256,7 +257,7 @@ class ChannelDialog(UnsavedChangesMixin, QDialog):
         self.limit_spin.setSpecialValueText(self.tr("no limit"))
         self.limit_spin.setSuffix(self.tr(" characters"))
         self.limit_spin.setGroupSeparatorShown(True)
-        self.error_label = QLabel()
+        self.error_label = plain_label()
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()

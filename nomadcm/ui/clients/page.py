@@ -15,16 +15,13 @@ from nomadcm import timezones
 from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ClientInfo
+from nomadcm.ui import plain_text
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus, touches
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
 from nomadcm.ui.clients.page_view import ClientsPageView
 from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
 from nomadcm.ui.formatting import fmt_int, fmt_time, plural
 from nomadcm.ui.operations import OpRunner
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class ClientsPage(ClientsPageView):
@@ -144,7 +141,7 @@ class ClientsPage(ClientsPageView):
             count = self.clients_model.post_count(client.id)
             lines.append(plural(self.tr("%n post(s) planned", "", count), count))
             self.details_title.setText(
-                f'<span style="color: {client.colour}">■</span> {_escape(client.name)}'
+                f'<span style="color: {client.colour}">■</span> {plain_text.escape(client.name)}'
             )
             self.details_text.setText("\n".join(lines))
             self.notes_label.setText(client.notes)
@@ -219,7 +216,7 @@ class ClientsPage(ClientsPageView):
             ).format(name=client.name)
         else:
             question = self.tr("Delete {name} and their channels?").format(name=client.name)
-        answer = QMessageBox.question(
+        answer = plain_text.ask(
             self,
             self.tr("Delete client"),
             question,
@@ -277,7 +274,7 @@ class ClientsPage(ClientsPageView):
             ).format(channel=label)
         else:
             question = self.tr("Delete the channel {channel}?").format(channel=label)
-        answer = QMessageBox.question(
+        answer = plain_text.ask(
             self,
             self.tr("Delete channel"),
             question,

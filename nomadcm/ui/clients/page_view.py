@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
+from nomadcm.ui.plain_text import plain_label
 
 
 def row_table() -> QTableView:
@@ -89,10 +90,10 @@ class ClientsPageView(QWidget):
         self.details_title = QLabel()
         self.details_title.setTextFormat(Qt.TextFormat.RichText)
         self.details_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.details_text = QLabel()
+        self.details_text = plain_label()
         self.details_text.setWordWrap(True)
         self.details_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notes_label = QLabel()
+        self.notes_label = plain_label()
         self.notes_label.setWordWrap(True)
         self.notes_label.setStyleSheet("font-style: italic;")
         self.channels_table = row_table()

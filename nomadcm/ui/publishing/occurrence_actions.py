@@ -13,15 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.occurrence_edits import EditOutcome, OccurrenceEditor
 from nomadcm.services.schedule.posts import PostInfo
 from nomadcm.services.schedule.recurrence_rule import RecurrenceRule
+from nomadcm.services.schedule.recurrence_words import LANGUAGES as RULE_LANGUAGES
+from nomadcm.services.schedule.recurrence_words import rule_in_words as compose_rule_in_words
 from nomadcm.ui.formatting import fmt_date, fmt_day, fmt_time, plural
 
 OccurrenceKey = tuple[int, datetime]  # (post id, the occurrence's wall time in its series)
@@ -40,6 +41,7 @@ def ask_scope(parent: QWidget, title: str, question: str, count: int = 1) -> str
     `count`: how many occurrences are concerned (the buttons then speak of "these").
     """
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the question names the post's client
     if count > 1:
         one_text, following_text = (
             translate("Occurrences", "Only these"),
@@ -149,100 +151,19 @@ def status_selection(
 # ---------------------------------------------------------------------- words
 
 
-def _day_names(weekdays: Sequence[int]) -> str:
-    locale = QLocale()
-    return locale.createSeparatedList(
-        [locale.dayName(d + 1, QLocale.FormatType.LongFormat) for d in weekdays]
-    )
-
-
-def _ordinal(n: int) -> str:
-    names = {
-        1: translate("Occurrences", "first"),
-        2: translate("Occurrences", "second"),
-        3: translate("Occurrences", "third"),
-        4: translate("Occurrences", "fourth"),
-        5: translate("Occurrences", "fifth"),
-        -1: translate("Occurrences", "last"),
-        -2: translate("Occurrences", "second-to-last"),
-    }
-    return names.get(
-        n,
-        translate("Occurrences", "#{n}").format(n=n)
-        if n > 0
-        else translate("Occurrences", "#{n} from the end").format(n=-n),
-    )
-
-
-def _month_days(days: Sequence[int]) -> str:
-    locale = QLocale()
-    words = []
-    for d in days:
-        if d == -1:
-            words.append(translate("Occurrences", "the last day"))
-        elif d < 0:
-            words.append(translate("Occurrences", "day {n} from the end").format(n=-d))
-        else:
-            words.append(translate("Occurrences", "day {n}").format(n=d))
-    return locale.createSeparatedList(words)
+def words_language(locale: QLocale | None = None) -> str:
+    """The language rules are said in: the GUI's (its default locale, set by ui/i18n.py), else English."""
+    code = QLocale.languageToCode((locale or QLocale()).language())
+    return code if code in RULE_LANGUAGES else "en"
 
 
 def rule_in_words(rule: RecurrenceRule, tz: str, dtstart: datetime | None = None) -> str:
-    """ "every week on Monday and Wednesday, 10 times in all" (dtstart names the day a bare rule repeats on)."""
-    n = rule.interval
-    plain = [d for o, d in rule.byday if o is None]
-    ordinals = [(o, d) for o, d in rule.byday if o is not None]
-    if rule.freq == "DAILY":
-        text = (
-            translate("Occurrences", "every day")
-            if n == 1
-            else plural(translate("Occurrences", "every %n day(s)", "", n), n)
-        )
-        if plain:
-            text = translate("Occurrences", "{every}, on {days}").format(every=text, days=_day_names(plain))
-    elif rule.freq == "WEEKLY":
-        days = plain or ([dtstart.weekday()] if dtstart is not None else [])
-        if n == 1 and sorted(days) == [0, 1, 2, 3, 4]:
-            text = translate("Occurrences", "every weekday (Monday to Friday)")
-        else:
-            text = (
-                translate("Occurrences", "every week")
-                if n == 1
-                else plural(translate("Occurrences", "every %n week(s)", "", n), n)
-            )
-            if days:
-                text = translate("Occurrences", "{every} on {days}").format(every=text, days=_day_names(days))
-    else:  # MONTHLY
-        text = (
-            translate("Occurrences", "every month")
-            if n == 1
-            else plural(translate("Occurrences", "every %n month(s)", "", n), n)
-        )
-        parts = [
-            translate("Occurrences", "the {ordinal} {weekday}").format(
-                ordinal=_ordinal(o), weekday=_day_names([d])
-            )
-            for o, d in ordinals
-        ]
-        if rule.bymonthday:
-            parts.append(_month_days(rule.bymonthday))
-        if plain:
-            parts.append(translate("Occurrences", "every {days}").format(days=_day_names(plain)))
-        if not parts and dtstart is not None:
-            parts.append(_month_days([dtstart.day]))
-        if parts:
-            text = translate("Occurrences", "{every} on {what}").format(
-                every=text, what=QLocale().createSeparatedList(parts)
-            )
-    if rule.count is not None:
-        count = rule.count  # a plain name: lupdate skips a translate() whose count is an expression
-        times = plural(translate("Occurrences", "%n time(s) in all", "", count), count)
-        text = translate("Occurrences", "{rule}, {count}").format(rule=text, count=times)
-    elif rule.until is not None:
-        text = translate("Occurrences", "{rule}, until {date}").format(
-            rule=text, date=fmt_date(timezones.wall_at(rule.until, tz))
-        )
-    return text
+    """ "every week on Monday and Wednesday, 10 times in all" in the GUI's language, with its date and time
+    formats (dtstart names the day a bare rule repeats on). The words themselves are composed, in English
+    and French, by services/schedule/recurrence_words.py."""
+    return compose_rule_in_words(
+        rule, tz, dtstart, words_language(), format_date=fmt_date, format_time=fmt_time
+    )
 
 
 def gap_note(series_wall: datetime, wall: datetime, tz: str) -> str:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -32,6 +31,7 @@ from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.ui.changes import POSTS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
 from nomadcm.ui.operations import OpRunner
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.widgets.table_model import RowsTableModel
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
@@ -91,8 +91,8 @@ class QueueDialog(UnsavedChangesMixin, QDialog):
         self.slots_edit = QLineEdit()
         self.slots_edit.setPlaceholderText(self.tr("e.g. Mo-Fr 09:00,18:00; Sa 10:00"))
         self.save_slots_button = QPushButton(self.tr("&Save slots"))
-        self.zone_label = QLabel()
-        self.message = QLabel()
+        self.zone_label = plain_label()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.model = SlotTableModel(self)
         self.table = QTableView()

@@ -2,12 +2,13 @@
 
 The next occurrences are shown in the audience's time and in "your time" (the itinerary), with the DST
 notes the user must see: an occurrence moved past a gap, one that falls twice (the first is used).
-The rule itself is checked by services/schedule/recurrence_rule.py, the one place that knows the subset.
+The custom rule is any RFC 5545 RRULE services/schedule/recurrence_rule.py accepts (the one place that knows
+the limits); the preview starts with the rule in words, in the GUI's language.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -23,10 +24,13 @@ from PySide6.QtWidgets import (
 
 from nomadcm import timezones
 from nomadcm.errors import ValidationError
-from nomadcm.services.schedule.recurrence_expansion import expand
+from nomadcm.services.schedule.recurrence_expansion import expand, search_limit
 from nomadcm.services.schedule.recurrence_rule import WEEKDAY_CODES, RecurrenceRule
+from nomadcm.services.schedule.recurrence_words import sentence
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_time, pydate, qdate
+from nomadcm.ui.publishing.occurrence_actions import rule_in_words
+from nomadcm.ui.widgets.date_limits import limit_dates
 
 PREVIEW_COUNT = 5
 NONE, DAILY, WEEKDAYS, WEEKLY, MONTHLY, CUSTOM = range(6)
@@ -52,8 +56,11 @@ class RecurrenceEditor(QWidget):
         self.custom.setPlaceholderText("FREQ=WEEKLY;BYDAY=MO,WE;INTERVAL=2")
         self.custom.setToolTip(
             self.tr(
-                "An RFC 5545 rule: FREQ=DAILY, WEEKLY or MONTHLY; INTERVAL, BYDAY (MO…SU, 1MO, -1FR), "
-                "BYMONTHDAY, COUNT or UNTIL"
+                "An RFC 5545 rule (RRULE), e.g. FREQ=YEARLY;BYMONTH=11;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29 "
+                "or FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. FREQ=YEARLY, MONTHLY, WEEKLY, DAILY, "
+                "HOURLY or MINUTELY; INTERVAL, BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY (MO…SU, 1MO, "
+                "-1FR), BYHOUR, BYMINUTE, BYSETPOS, WKST; COUNT or UNTIL. A rule repeating within a day "
+                "needs an end within 1000 occurrences."
             )
         )
         self.end = QComboBox()
@@ -65,6 +72,7 @@ class RecurrenceEditor(QWidget):
         self.count.setValue(10)
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
+        limit_dates(self.until)
         self.until.setDate(QDate.currentDate().addMonths(3))
         self.preview = QLabel()
         self.preview.setObjectName("recurrencePreview")
@@ -202,7 +210,14 @@ class RecurrenceEditor(QWidget):
             if text is None:
                 raise ValidationError(self.tr("Write a rule, e.g. FREQ=WEEKLY;BYDAY=MO"))
             rule = RecurrenceRule.parse(text, self._zone)
-            self.preview.setText(self._describe(rule))
+            try:
+                self.preview.setText(self._describe(rule))
+            except ValueError:  # dateutil: INTERVAL steps over every BYHOUR / BYMINUTE from this start
+                raise ValidationError(
+                    self.tr(
+                        "With this INTERVAL, the rule never reaches its BYHOUR or BYMINUTE from {time}."
+                    ).format(time=fmt_time(self._wall))
+                ) from None
         except ValidationError as err:
             self._problem = str(err)
             self.preview.setStyleSheet("color: #c53030;")
@@ -210,10 +225,14 @@ class RecurrenceEditor(QWidget):
         self.changed.emit()
 
     def _describe(self, rule: RecurrenceRule) -> str:
-        lines = [self.tr("Next occurrences (audience time → your time):")]
-        notes: list[str] = []
+        """The rule in words (the GUI's language), its next occurrences, then what the user must know."""
+        words = sentence(rule_in_words(rule, self._zone, self._wall))
+        lines = [words, self.tr("Next occurrences (audience time → your time):")]
+        notes: list[str] = list(rule.notes)  # a part dropped or not read alike by other calendars
         shown = 0
-        for g in expand(rule, self._wall, self._zone, self._fold):
+        # Bounded: a rule that never matches would have dateutil search to the year 9999.
+        end = search_limit(rule, self._wall).replace(tzinfo=UTC)
+        for g in expand(rule, self._wall, self._zone, self._fold, end=end):
             if shown >= PREVIEW_COUNT:
                 break
             shown += 1
@@ -241,5 +260,5 @@ class RecurrenceEditor(QWidget):
                     )
                 )
         if shown == 0:
-            return self.tr("This rule gives no occurrence from the chosen date.")
+            return f"{words}\n" + self.tr("This rule gives no occurrence from the chosen date.")
         return "\n".join(lines + notes)

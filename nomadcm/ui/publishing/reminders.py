@@ -20,7 +20,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -37,6 +36,7 @@ from nomadcm.services.publishing.reminders import Reminder
 from nomadcm.ui.changes import POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
 from nomadcm.ui.operations import OpRunner
+from nomadcm.ui.plain_text import plain_label
 
 Clock = Callable[[], datetime]
 MAX_SLEEP_MS = 60_000
@@ -156,7 +156,7 @@ class ReminderPopup(QDialog):
         self.setModal(False)
         self.setMinimumWidth(460)
         self._items: list[Reminder] = []
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("reminderList")

@@ -6,6 +6,7 @@ export leaves no half file), and the dialog says where it went; closed before th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QProgressBar,
     QVBoxLayout,
@@ -29,14 +29,20 @@ from PySide6.QtWidgets import (
 
 from nomadcm import APP_NAME
 from nomadcm.errors import UserError
+from nomadcm.file_names import safe_filename
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.services.schedule.query import ScheduleFilter
+from nomadcm.services.schedule.stored_rows import SkippedRow
 from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.tasks import Task, TaskRunner, report_unexpected
+from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.widgets.save_target import checked_save_path
 
 SETTINGS_FOLDER = "export/folder"
 SETTINGS_EXCEL = "export/excel"
+SKIPPED_SHOWN = 10  # posts left out of an export, named in its message (the rest counted)
 
 
 def default_folder(settings: QSettings) -> str:
@@ -99,6 +105,7 @@ class ExportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(short_date_format())
             edit.setEnabled(False)
+            limit_dates(edit)
         dates = QHBoxLayout()
         dates.addWidget(self.from_check)
         dates.addWidget(self.from_edit)
@@ -107,9 +114,9 @@ class ExportDialog(QDialog):
         dates.addStretch(1)
         self.excel_check = QCheckBox(self.tr("For Excel in French (semicolons, UTF-8 with BOM)"))
         self.excel_check.setChecked(self.settings.value(SETTINGS_EXCEL, "false") in (True, "true"))
-        self.count_label = QLabel()
+        self.count_label = plain_label()
         self.count_label.setStyleSheet("color: palette(mid);")
-        self.error_label = QLabel()
+        self.error_label = plain_label()
         self.error_label.setStyleSheet("color: #c53030;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
@@ -164,9 +171,9 @@ class ExportDialog(QDialog):
         flt = self.selection()
         name = "nomadcm-schedule"
         if flt.client_id is not None:
-            safe = "".join(ch if ch.isalnum() else "-" for ch in self.client_combo.currentText()).strip("-")
-            name += f"-{safe.lower()}"
-        return f"{name}-{date.today():%Y-%m-%d}.csv"
+            client = "".join(ch if ch.isalnum() else "-" for ch in self.client_combo.currentText())
+            name += f"-{client.lower()}"
+        return safe_filename(f"{name}-{date.today():%Y-%m-%d}", ".csv")
 
     @Slot()
     def choose_file_and_export(self) -> None:
@@ -178,6 +185,8 @@ class ExportDialog(QDialog):
             return
         if not Path(path).suffix:
             path += ".csv"
+        if checked_save_path(self, path, show=self._refused) is None:  # never the database, a folder...
+            return
         self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
@@ -187,12 +196,19 @@ class ExportDialog(QDialog):
         self.settings.setValue(SETTINGS_FOLDER, str(path.parent))
         self.settings.setValue(SETTINGS_EXCEL, "true" if excel else "false")
         db = self.services.db
+        skipped: list[SkippedRow] = []  # posts the file cannot hold (services/schedule/stored_rows.py)
 
         def work(_report) -> int:  # type: ignore[no-untyped-def]
             from nomadcm.exchange.csv_native_export import export_csv
 
             return export_csv(
-                db, path, date_from=flt.date_from, date_to=flt.date_to, client=client_name, excel=excel
+                db,
+                path,
+                date_from=flt.date_from,
+                date_to=flt.date_to,
+                client=client_name,
+                excel=excel,
+                skipped=skipped,
             )
 
         self._set_busy(True)
@@ -201,11 +217,15 @@ class ExportDialog(QDialog):
         self.job = self.tasks.run(
             work,
             self,
-            on_success=lambda count: self._finished(path, int(count)),
+            on_success=lambda count: self._finished(path, int(count), skipped),
             on_failure=self._failed,
             label=self.tr("Export"),
             summary=lambda count: done_text.format(count=fmt_int(int(count)), path=path),
         )
+
+    def _refused(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -213,13 +233,27 @@ class ExportDialog(QDialog):
         for widget in (self.client_combo, self.from_check, self.to_check, self.excel_check):
             widget.setEnabled(not busy)
 
-    def _finished(self, path: Path, count: int) -> None:
+    def _finished(self, path: Path, count: int, skipped: Sequence[SkippedRow] = ()) -> None:
         self._set_busy(False)
         self.job = None
         self.written_to = path
         text = self.tr("Exported {count} posts to {path}").format(count=fmt_int(count), path=path)
         self.exported.emit(text)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export done"), text, parent=self)
+        icon = QMessageBox.Icon.Warning if skipped else QMessageBox.Icon.Information
+        box = QMessageBox(icon, self.tr("Export done"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a path the person chose
+        if skipped:  # left out, not fatal: values an older NomadCM let in
+            shown = "\n".join(str(s) for s in skipped[:SKIPPED_SHOWN])
+            more = len(skipped) - SKIPPED_SHOWN
+            box.setInformativeText(
+                plural(
+                    self.tr("%n post(s) left out (fix or delete them, then export again):", "", len(skipped)),
+                    len(skipped),
+                )
+                + "\n"
+                + shown
+                + ("\n" + plural(self.tr("…and %n more", "", more), more) if more > 0 else "")
+            )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addButton(QMessageBox.StandardButton.Ok)
         folder_button = box.addButton(self.tr("Show folder"), QMessageBox.ButtonRole.ActionRole)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -28,6 +27,7 @@ from nomadcm.services.container import Services
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.formatting import fmt_int, plural
 from nomadcm.ui.operations import OpRunner
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
 
 SETTINGS_FOLDER = "import/folder"
@@ -94,12 +94,12 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import schedule from CSV"))
         self.setMinimumWidth(520)
 
-        self.title = QLabel(self.tr("Importing {name}…").format(name=path.name))
+        self.title = plain_label(self.tr("Importing {name}…").format(name=path.name))
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: 600;")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()

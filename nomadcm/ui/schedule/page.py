@@ -13,7 +13,6 @@ from datetime import date, datetime
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QMessageBox,
     QWidget,
 )
 
@@ -23,6 +22,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.services.schedule.series import Occurrence
+from nomadcm.ui import plain_text
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import plural, pydate
@@ -216,7 +216,7 @@ class SchedulePage(SchedulePageView):
     @Slot()
     def new_item(self) -> None:
         if not self.services.clients.list_clients():
-            QMessageBox.information(
+            plain_text.inform(
                 self,
                 self.tr("No client yet"),
                 self.tr("A post is for a client's channel. Add your first client on the Clients page."),

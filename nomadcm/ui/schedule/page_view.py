@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from nomadcm.services.schedule.series import Occurrence
 from nomadcm.ui.formatting import fmt_int, plural, qdate, short_date_format
 from nomadcm.ui.i18n import ClassContexts
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.schedule.table_models import RowKey, ScheduleModel, status_label
+from nomadcm.ui.widgets.date_limits import limit_dates
 from nomadcm.vocabulary import POST_STATUSES
 
 PERIOD_UPCOMING, PERIOD_ALL, PERIOD_CUSTOM = "upcoming", "all", "custom"
@@ -41,7 +43,7 @@ class SchedulePageView(ClassContexts, QWidget):
         """Every widget of the page, the table showing `model`."""
         self.model = model
         self._build_table()
-        self.count_label = QLabel()
+        self.count_label = plain_label()
         self.count_label.setStyleSheet("color: palette(mid);")
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_actions())
@@ -72,6 +74,7 @@ class SchedulePageView(ClassContexts, QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(short_date_format())
             edit.hide()
+            limit_dates(edit)
         self.to_label = QLabel(self.tr("to"))
         self.to_label.hide()
         self.from_edit.setAccessibleName(self.tr("First audience date"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.services.schedule.your_time import YourTime
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.schedule.table_models import status_label
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
 from nomadcm.vocabulary import POST_STATUSES
@@ -48,7 +49,7 @@ class PostDialogView(QDialog):
         from nomadcm.ui.publishing.recurrence_editor import RecurrenceEditor  # the publishing area's widget
 
         self.recurrence = RecurrenceEditor(your_time)
-        self.problems_label = QLabel()
+        self.problems_label = plain_label()
         self.problems_label.setObjectName("problems")
         self.problems_label.setStyleSheet(ERROR_STYLE)
         self.problems_label.setWordWrap(True)
@@ -67,23 +68,23 @@ class PostDialogView(QDialog):
         for c in clients:
             self.client_combo.addItem(c.name, c.id)
         self.channel_combo = QComboBox()
-        self.channel_hint = QLabel()
+        self.channel_hint = plain_label()
         self.channel_hint.setStyleSheet(ERROR_STYLE)
         self.channel_hint.setWordWrap(True)
         self.channel_hint.hide()
         self.when = ZonedDateTimeEdit()
-        self.live_line = QLabel()
+        self.live_line = plain_label()
         self.live_line.setObjectName("liveLine")
         self.live_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.live_line.setWordWrap(True)
-        self.fold_note = QLabel()
+        self.fold_note = plain_label()
         self.fold_note.setStyleSheet(MUTED_STYLE)
         self.fold_note.hide()
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText(self.tr("What will the post say?"))
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(120)
-        self.count_label = QLabel()
+        self.count_label = plain_label()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.link_edit = QLineEdit()
         self.link_edit.setPlaceholderText("https://…")

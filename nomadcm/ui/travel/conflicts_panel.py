@@ -6,9 +6,10 @@ The check runs on a worker thread (a long range of a big schedule takes a moment
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,14 +28,17 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
+from nomadcm.services.schedule.stored_rows import SkippedRow
 from nomadcm.services.travel.conflicts import PostConflicts
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import plural, pydate, qdate, short_date_format
 from nomadcm.ui.operations import OpRunner
+from nomadcm.ui.plain_text import plain_tooltip
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner
 from nomadcm.ui.travel.conflict_dialogs import AcknowledgeDialog
 from nomadcm.ui.travel.table_models import ConflictsModel
+from nomadcm.ui.widgets.date_limits import limit_dates
 
 DEFAULT_DAYS = 90
 
@@ -130,8 +134,7 @@ class ConflictsPanel(QWidget):
         edit = QDateEdit(qdate(value))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(short_date_format())
-        edit.setMinimumDate(QDate(1970, 1, 1))
-        edit.setMaximumDate(QDate(2100, 12, 31))
+        limit_dates(edit)
         return edit
 
     # ------------------------------------------------------------------ loading
@@ -160,18 +163,19 @@ class ConflictsPanel(QWidget):
         service = self.services.conflicts
 
         def work(_report):  # type: ignore[no-untyped-def]
-            return service.check(first, last, include_acknowledged=include)
+            skipped: list[SkippedRow] = []  # posts the check cannot handle (services/schedule/stored_rows.py)
+            return service.check(first, last, include_acknowledged=include, skipped=skipped), skipped
 
         if self._job is not None:
             self._job.cancel()  # not started yet: skipped; already running: it has no report() to stop at
         self._job = self.tasks.run(  # no label: a check nobody looks at any more is not worth a word
             work,
             self,
-            on_success=lambda rows: self._loaded(generation, rows),
+            on_success=lambda result: self._loaded(generation, *result),
             on_failure=lambda err: self._failed(generation, err),
         )
 
-    def _loaded(self, generation: int, rows: list[PostConflicts]) -> None:
+    def _loaded(self, generation: int, rows: list[PostConflicts], skipped: Sequence[SkippedRow] = ()) -> None:
         if generation != self._generation:
             return  # a newer check is running
         selected = self.current()
@@ -181,7 +185,12 @@ class ConflictsPanel(QWidget):
             if row is not None:
                 self.table.selectRow(row)
         active = sum(1 for r in rows if r.kinds)
-        self.status.setText(plural(self.tr("%n post(s) with conflicts", "", active), active) if rows else "")
+        status = plural(self.tr("%n post(s) with conflicts", "", active), active) if rows else ""
+        if skipped:  # stored by an older NomadCM: left out of the check rather than stopping it
+            left_out = plural(self.tr("%n post(s) could not be checked", "", len(skipped)), len(skipped))
+            status = f"{status} · {left_out}" if status else left_out
+        self.status.setText(status)
+        self.status.setToolTip(plain_tooltip("\n".join(str(s) for s in skipped)) if skipped else "")
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._update_buttons()

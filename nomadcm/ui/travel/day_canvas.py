@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from nomadcm import timezones
 from nomadcm.services.travel.day_plan import DayPlan, DayPost, Strip
 from nomadcm.ui.formatting import fmt_day, fmt_time
+from nomadcm.ui.plain_text import plain_tooltip
 from nomadcm.ui.travel.table_models import conflicts_tooltip
 
 LABEL_WIDTH = 190
@@ -263,7 +264,7 @@ class DayCanvas(QWidget):
         self._hover_x = pos.x() if self.instant_at(pos.x()) is not None else None
         post = self.post_at(pos)
         if post is not None:
-            QToolTip.showText(event.globalPosition().toPoint(), self.post_tooltip(post), self)
+            QToolTip.showText(event.globalPosition().toPoint(), plain_tooltip(self.post_tooltip(post)), self)
         else:
             QToolTip.hideText()
         self.update()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -27,7 +27,9 @@ from nomadcm import timezones
 from nomadcm.services.container import Services
 from nomadcm.services.travel.day_plan import DayPlan
 from nomadcm.ui.formatting import fmt_day, plural, pydate, qdate, short_date_format
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.travel.day_canvas import COLOURS, CONFLICT_RING, DayCanvas
+from nomadcm.ui.widgets.date_limits import limit_dates
 
 
 class DayView(QWidget):
@@ -48,9 +50,8 @@ class DayView(QWidget):
         self.date_edit.setAccessibleName(self.tr("Day shown"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(short_date_format())
-        self.date_edit.setMinimumDate(QDate(1970, 1, 1))
-        self.date_edit.setMaximumDate(QDate(2100, 12, 31))
-        self.caption = QLabel()
+        limit_dates(self.date_edit)
+        self.caption = plain_label()
         self.caption.setWordWrap(True)
         self.legend = QLabel(self._legend())
         self.legend.setTextFormat(Qt.TextFormat.RichText)

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from nomadcm import timezones
 from nomadcm.ui.formatting import fmt_day, fmt_time, short_date_format
+from nomadcm.ui.widgets.date_limits import limit_dates
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
 ERROR_STYLE = "color: #c53030;"
@@ -23,8 +24,7 @@ def date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(short_date_format())
-    edit.setMinimumDate(QDate(1970, 1, 1))
-    edit.setMaximumDate(QDate(2100, 12, 31))
+    limit_dates(edit)
     return edit
 
 

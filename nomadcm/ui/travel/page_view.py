@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.travel.conflicts_panel import ConflictsPanel
 from nomadcm.ui.travel.day_view import DayView
 from nomadcm.ui.travel.table_models import ItineraryModel, WarningsModel
@@ -86,7 +87,7 @@ class TravelPageView(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt;")
-        self.where_label = QLabel()
+        self.where_label = plain_label()
         self.where_label.setWordWrap(True)
         itinerary_tab = QWidget()
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -15,6 +15,7 @@ from nomadcm.services.travel.conflicts import PostConflicts
 from nomadcm.services.travel.itinerary_warnings import ItineraryWarning
 from nomadcm.services.travel.trip_records import StayInfo, TransitInfo
 from nomadcm.ui.formatting import fmt_day, fmt_time, plural
+from nomadcm.ui.plain_text import plain_tooltip
 from nomadcm.ui.travel.texts import (
     conflict_label,
     conflict_sentence,
@@ -194,8 +195,10 @@ class WarningsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._warnings):
             return None
         w = self._warnings[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return warning_text(w)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(warning_text(w))  # names stays and places: shown as typed
         if role == Qt.ItemDataRole.DecorationRole:
             return warning_icon()
         if role == WARNING_ROLE:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from nomadcm import timezones
 from nomadcm.services.travel.itinerary_warnings import ItineraryWarning
 from nomadcm.ui.formatting import fmt_day, qdate
+from nomadcm.ui.plain_text import plain_tooltip
 from nomadcm.ui.travel.table_models import WARNING_COLOUR, Entry
 from nomadcm.ui.travel.texts import transit_kind_label, warning_text
 
@@ -155,7 +156,7 @@ class TripTimeline(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         e = self.entry_at(event.position())
-        self.setToolTip(self.tooltip_for(e) if e is not None else "")
+        self.setToolTip(plain_tooltip(self.tooltip_for(e)) if e is not None else "")
 
     def tooltip_for(self, e: Entry) -> str:
         if e.stay is not None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
-from nomadcm.exchange.wellbeing_chart import VIEWS, ChartStyle, ChartText, draw, new_figure
+from nomadcm.exchange.wellbeing_chart import VIEWS, ChartStyle, ChartText, draw, new_figure, save_figure
 from nomadcm.services.wellbeing.wellbeing_report import Report
 from nomadcm.ui.formatting import qdate
 from nomadcm.ui.wellbeing import texts
@@ -67,8 +67,7 @@ class ChartPanel(QWidget):
 
     def export(self, path: Path) -> None:
         """Saves the current view as PNG or SVG (by the file's suffix)."""
-        fmt = path.suffix.lower().lstrip(".") or "png"
-        self.figure.savefig(path, format=fmt, facecolor=self.figure.get_facecolor())
+        save_figure(self.figure, path)  # atomically, after the check every export goes through
 
     def style_for_palette(self) -> ChartStyle:
         palette = self.palette()

@@ -30,6 +30,7 @@ from nomadcm.ui.wellbeing.imports import (
     csv_job,
     sleep_android_job,
 )
+from nomadcm.ui.widgets.save_target import checked_save_path
 
 SETTINGS_FOLDER = "wellbeing/folder"
 
@@ -144,8 +145,13 @@ class WellbeingFileActions(QWidget):
         target = Path(path)
         if target.suffix.lower() not in (".png", ".svg"):
             target = target.with_suffix(".svg" if "svg" in selected.lower() else ".png")
+        if checked_save_path(self, target) is None:  # never the database, a folder, a read-only file...
+            return None
         try:
             self.chart.export(target)
+        except UserError as err:  # written atomically: a full disk leaves the previous file whole
+            show_user_error(self, err)
+            return None
         except OSError as err:
             show_user_error(
                 self,

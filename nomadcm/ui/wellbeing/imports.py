@@ -15,7 +15,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QProgressBar,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from nomadcm.exchange.wellbeing_io import WellbeingImportFailed, import_op
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.operations import OpRunner
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
 
 Work = Callable[[Callable[[int, int], None]], Any]
@@ -36,9 +36,8 @@ def activitywatch_file_job(services: Services, path: Path, device: str) -> Work:
     def work(report: Callable[[int, int], None]) -> Any:
         from nomadcm.exchange import activitywatch
 
-        data = activitywatch.parse_export(activitywatch.load_file(path), repr(str(path)), report)
         return import_op(
-            services.db, lambda: activitywatch.import_data(services.db, data, device, report), path.name
+            services.db, lambda: activitywatch.import_file(services.db, path, device, report), path.name
         )
 
     return work
@@ -47,11 +46,12 @@ def activitywatch_file_job(services: Services, path: Path, device: str) -> Work:
 def activitywatch_server_job(services: Services, url: str, device: str) -> Work:
     def work(report: Callable[[int, int], None]) -> Any:
         from nomadcm.exchange import activitywatch
+        from nomadcm.exchange.activitywatch_server import shown_url
 
-        raw = activitywatch.read_server(url)
-        data = activitywatch.parse_export(raw, f"ActivityWatch server {url}", report)
-        return import_op(
-            services.db, lambda: activitywatch.import_data(services.db, data, device, report), url
+        return import_op(  # this computer only, within the deadline and size cap (activitywatch_server.py)
+            services.db,
+            lambda: activitywatch.import_server(services.db, url, device, progress=report),
+            shown_url(url),
         )
 
     return work
@@ -105,11 +105,11 @@ class WellbeingImportDialog(QDialog):
         self.result: Any = None
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
-        self.title = QLabel(self.tr("Importing…"))
+        self.title = plain_label(self.tr("Importing…"))
         self.title.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems = QPlainTextEdit()

@@ -25,6 +25,7 @@ from nomadcm.ui.changes import CLIENTS, ITINERARY, SETTINGS, WELLBEING, WORKPLAC
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date, pydate, qdate
 from nomadcm.ui.operations import OpRunner
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.tasks import TaskRunner
 from nomadcm.ui.wellbeing import texts
 from nomadcm.ui.wellbeing.dialogs import EntryDialog, EntryValues
@@ -191,7 +192,7 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
             label = QLabel(self.tr("all goals kept so far"))
             self.badge_labels.append(label)
         for text in self.badges:
-            label = QLabel(text)
+            label = plain_label(text)
             label.setStyleSheet(
                 "background: #c53030; color: white; border-radius: 8px; padding: 1px 8px; font-weight: 600;"
             )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from nomadcm.ui.formatting import short_date_format
 from nomadcm.ui.wellbeing.chart import ChartPanel
 from nomadcm.ui.wellbeing.table_models import AppTableModel, DayTableModel, EntryTableModel
+from nomadcm.ui.widgets.date_limits import limit_dates
 
 RANGES = ("week", "month", "year", "custom")
 
@@ -79,6 +80,7 @@ class WellbeingPageView(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(short_date_format())
             edit.setAccessibleName(name)
+            limit_dates(edit)
         self.period_label = QLabel()
         self.period_label.setStyleSheet("font-weight: 600;")
         return [

@@ -21,6 +21,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.wellbeing.record_values import MAX_SCREEN, ScreenInfo
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.operations import OpRunner
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.wellbeing import texts
 from nomadcm.vocabulary import DEVICES
 
@@ -151,7 +152,7 @@ class ScreenTimerWidget(QWidget):
         self.client.setAccessibleName(self.tr("Client of this screen time"))
         self.button = QToolButton()
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setMinimumWidth(90)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

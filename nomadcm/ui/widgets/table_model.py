@@ -14,6 +14,10 @@ horizontal headers, and a reset when the rows are replaced.
 
 Header titles are translated by the subclass (its own `self.tr(...)`, or an override of `_header`), so each
 string keeps the subclass's name as its translation context: this base translates nothing itself.
+
+Tooltips hold user data (a post's text, a place's address, a note): every `ToolTipRole` string a subclass
+returns is passed through `plain_text.plain_tooltip` here, so Qt shows it as the characters it is, never as
+markup (a subclass returns the plain text and never escapes it itself).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from nomadcm.ui.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -106,4 +112,7 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self._data(self._rows[index.row()], index.column(), role)
+        value = self._data(self._rows[index.row()], index.column(), role)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
+            return plain_tooltip(value)
+        return value

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -65,6 +65,7 @@ def confirm_discard(parent: QWidget) -> bool:
         QMessageBox.StandardButton.NoButton,
         parent,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(
         QCoreApplication.translate("Unsaved", "You changed this form without saving it.")
         + " "

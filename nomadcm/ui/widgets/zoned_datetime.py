@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -34,6 +34,7 @@ from nomadcm.ui.formatting import (
     short_date_format,
     short_time_format,
 )
+from nomadcm.ui.widgets.date_limits import limit_dates
 from nomadcm.ui.widgets.zone_picker import CitySearch, ZonePicker
 
 MESSAGE_STYLE_WARNING = "color: #9c4221;"
@@ -51,8 +52,7 @@ class ZonedDateTimeEdit(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(short_date_format(locale))
-        self.date_edit.setMinimumDate(QDate(1970, 1, 1))
-        self.date_edit.setMaximumDate(QDate(2100, 12, 31))
+        limit_dates(self.date_edit)
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat(short_time_format(locale))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QPageSize, QPdfWriter, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,18 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.errors import UserError
+from nomadcm.exchange.atomic_files import write_bytes_atomically
 from nomadcm.exchange.checklist import (
     ChecklistLabels,
     checklist_html,
     export_checklist_csv,
     export_checklist_html,
 )
+from nomadcm.file_names import safe_filename
 from nomadcm.services.container import Services
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_checklist import StayRef
+from nomadcm.ui import plain_text
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date
 from nomadcm.ui.operations import RunWrite, Write, run_directly
+from nomadcm.ui.plain_text import plain_label
+from nomadcm.ui.widgets.save_target import checked_save_path
 from nomadcm.ui.workplaces.place_dialog_view import fee_label
 from nomadcm.ui.workplaces.table_models import fmt_mbps, kind_choices
 from nomadcm.ui.workplaces.visit_table_models import ChecklistModel
@@ -55,6 +59,12 @@ def stay_label(stay: StayRef) -> str:
     return QCoreApplication.translate("Workplaces", "{place} ({first} – {last})").format(
         place=where, first=fmt_date(stay.first_date), last=fmt_date(stay.last_date)
     )
+
+
+def suggested_name(stay: StayRef, suffix: str) -> str:
+    """The file name offered for the checklist ("checklist-lisbon-2027-05-01.pdf"), whatever the city holds."""
+    city = stay.city.lower().replace(" ", "-")
+    return safe_filename(f"checklist-{city}-{stay.first_date.isoformat()}", suffix)
 
 
 def translated_labels() -> ChecklistLabels:
@@ -101,7 +111,7 @@ class AddPlacesDialog(QDialog):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.all_places = QCheckBox(self.tr("Show places in other cities too"))
         self.all_places.toggled.connect(self._fill)
-        self.empty = QLabel()
+        self.empty = plain_label()
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: palette(mid);")
         buttons = QDialogButtonBox(
@@ -169,7 +179,7 @@ class ChecklistPanel(QWidget):
         self.stay_combo = QComboBox()
         self.stay_combo.setMinimumContentsLength(30)
         self.stay_combo.currentIndexChanged.connect(self._on_stay)
-        self.warning = QLabel()
+        self.warning = plain_label()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(
             "background: #fffaf0; color: #9c4221; padding: 6px; border: 1px solid #fbd38d;"
@@ -187,7 +197,7 @@ class ChecklistPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ChecklistModel.NOTE, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel()
+        self.empty = plain_label()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(mid); font-size: 12pt;")
@@ -331,12 +341,11 @@ class ChecklistPanel(QWidget):
         stay = self.current_stay()
         if stay is None:
             return None
-        suggested = f"checklist-{stay.city.lower().replace(' ', '-')}-{stay.first_date.isoformat()}{suffix}"
-        name, _ = QFileDialog.getSaveFileName(self, caption, suggested, filters)
+        name, _ = QFileDialog.getSaveFileName(self, caption, suggested_name(stay, suffix), filters)
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix else path.with_suffix(suffix)
+        return checked_save_path(self, path if path.suffix else path.with_suffix(suffix))
 
     @Slot()
     def export_csv(self) -> None:
@@ -368,14 +377,20 @@ class ChecklistPanel(QWidget):
             return
         document = QTextDocument()
         document.setHtml(checklist_html(stay, self.model.entries(), translated_labels()))
-        writer = QPdfWriter(str(path))
+        buffer = QBuffer()  # drawn in memory, then written atomically (exchange/atomic_files.py)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setResolution(150)
         writer.setTitle(self.tr("Places to try in {city}").format(city=stay.city))
         document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
         document.print_(writer)
-        del writer  # closes the file
+        del writer  # ends the document
+        buffer.close()
+        try:
+            write_bytes_atomically(path, bytes(buffer.data().data()))
+        except UserError as err:
+            show_user_error(self, err)
+            return
         if not path.exists():
-            QMessageBox.warning(
-                self, self.tr("PDF"), self.tr("Could not write {path}.").format(path=str(path))
-            )
+            plain_text.warn(self, self.tr("PDF"), self.tr("Could not write {path}.").format(path=str(path)))

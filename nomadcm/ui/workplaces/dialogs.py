@@ -24,6 +24,7 @@ from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_fields import MAX_MBPS, SPEED_TOOLS
 from nomadcm.services.workplaces.places import SpeedTestInfo, WorkSessionInfo
 from nomadcm.ui.operations import RunWrite, run_directly
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR, ZonedDateTimeEdit
 from nomadcm.ui.workplaces.visit_table_models import tool_label
@@ -38,7 +39,7 @@ def _round_down(wall: datetime, minutes: int = 5) -> datetime:
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
+    label = plain_label()
     label.setWordWrap(True)
     label.setStyleSheet(MESSAGE_STYLE_ERROR)
     label.hide()
@@ -161,7 +162,7 @@ class WorkedHereDialog(UnsavedChangesMixin, QDialog):
         self.client.addItem(self.tr("— no client —"), None)
         for c in services.clients.list_clients():
             self.client.addItem(c.name, c.id)
-        self.duration = QLabel()
+        self.duration = plain_label()
         self.error = _error_label()
         form = QFormLayout()
         form.addRow(self.tr("From"), self.start)

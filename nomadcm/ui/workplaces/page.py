@@ -1,8 +1,8 @@
 """The Workplaces page: her places with measured WiFi, filters, and a checklist per trip.
 
 Two tabs. "Places": a table (model/view over the service's catalog) with the filters of `place list`:
-search, city, kind, minimum download (slider), open now or at a chosen time of each place's own clock,
-power and quiet at least N, favourites. "Trip checklists": per stay, the places to try.
+search, city, kind, minimum download (slider), open now or at a chosen time of each place's own clock
+(open only, or open or unknown: unknown is never counted as open), power and quiet at least N, favourites. "Trip checklists": per stay, the places to try.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.workplaces.place_filter import PlaceFilter
+from nomadcm.ui import plain_text
 from nomadcm.ui.changes import ITINERARY, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.operations import OpRunner, Write
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
+from nomadcm.ui.widgets.save_target import checked_save_path
 from nomadcm.ui.workplaces.checklist import ChecklistPanel, stay_label
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
 from nomadcm.ui.workplaces.page_view import OPEN_AT, OPEN_NOW, SLIDER_STEP, WorkplacesPageView
@@ -92,6 +94,7 @@ class WorkplacesPage(WorkplacesPageView):
             self.min_quiet.valueChanged,
             self.open_mode.currentIndexChanged,
             self.open_at.dateTimeChanged,
+            self.open_states.currentIndexChanged,
         ):
             signal.connect(self.apply_filters)
 
@@ -128,6 +131,7 @@ class WorkplacesPage(WorkplacesPageView):
     def current_filter(self) -> PlaceFilter:
         mode = self.open_mode.currentData()
         self.open_at.setEnabled(mode == OPEN_AT)
+        self.open_states.setEnabled(mode in (OPEN_NOW, OPEN_AT))
         open_at: datetime | None = None
         if mode == OPEN_NOW:
             open_at = timezones.now_utc()
@@ -145,6 +149,7 @@ class WorkplacesPage(WorkplacesPageView):
             min_power=self.min_power.value() or None,
             min_quiet=self.min_quiet.value() or None,
             favourites=self.favourites.isChecked(),
+            include_unknown=open_at is not None and bool(self.open_states.currentData()),
         )
 
     @Slot()
@@ -170,6 +175,7 @@ class WorkplacesPage(WorkplacesPageView):
             self.min_power,
             self.min_quiet,
             self.open_mode,
+            self.open_states,
         )
         for w in widgets:
             w.blockSignals(True)
@@ -181,6 +187,7 @@ class WorkplacesPage(WorkplacesPageView):
         self.min_power.setValue(0)
         self.min_quiet.setValue(0)
         self.open_mode.setCurrentIndex(0)
+        self.open_states.setCurrentIndex(0)
         for w in widgets:
             w.blockSignals(False)
         self.apply_filters()
@@ -230,7 +237,7 @@ class WorkplacesPage(WorkplacesPageView):
         text = self.tr("Delete {name}?").format(name=place.name)
         if details:
             text += " " + self.tr("Its {details} and checklist entries go with it.").format(details=details)
-        answer = QMessageBox.question(self, self.tr("Delete place"), text)
+        answer = plain_text.ask(self, self.tr("Delete place"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._write(lambda: self.services.workplaces.delete_place_op(place.id))
@@ -256,7 +263,7 @@ class WorkplacesPage(WorkplacesPageView):
             return
         stays = self.services.workplaces.stays()
         if not stays:
-            QMessageBox.information(
+            plain_text.inform(
                 self,
                 self.tr("Add to a trip"),
                 self.tr("No stay in your itinerary yet: add your stays on the Travel page first."),
@@ -269,7 +276,7 @@ class WorkplacesPage(WorkplacesPageView):
         label, ok = QInputDialog.getItem(
             self,
             self.tr("Add to a trip"),
-            self.tr("Try {name} during:").format(name=place.name),
+            plain_text.as_markup(self.tr("Try {name} during:").format(name=place.name)),
             labels,
             preferred,
             False,
@@ -343,7 +350,7 @@ class WorkplacesPage(WorkplacesPageView):
             shown = "\n".join(f"• {w}" for w in warnings[:8])
             more = self.tr("\n… and {n} more").format(n=len(warnings) - 8) if len(warnings) > 8 else ""
             text += "\n\n" + self.tr("To check:") + "\n" + shown + more
-        QMessageBox.information(self, self.tr("Import places"), text)
+        plain_text.inform(self, self.tr("Import places"), text)
 
     def _on_import_failed(self, err: BaseException) -> None:
         self._end_job()
@@ -353,7 +360,7 @@ class WorkplacesPage(WorkplacesPageView):
         if isinstance(err, ImportFailed):
             lines = [str(e) for e in err.errors[:15]]
             more = self.tr("\n… and {n} more").format(n=len(err.errors) - 15) if len(err.errors) > 15 else ""
-            QMessageBox.warning(
+            plain_text.warn(
                 self,
                 self.tr("Import places"),
                 self.tr("Nothing was imported: {n} record(s) need fixing.").format(n=len(err.errors))
@@ -383,7 +390,9 @@ class WorkplacesPage(WorkplacesPageView):
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".geojson")
-        answer = QMessageBox.question(
+        if checked_save_path(self, path) is None:  # never the database, a folder, a read-only file...
+            return
+        answer = plain_text.ask(
             self,
             self.tr("WiFi passwords"),
             self.tr("Include the WiFi passwords in the file? Anyone who gets the file can read them."),

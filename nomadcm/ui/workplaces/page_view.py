@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.ui.formatting import short_date_format, short_time_format
 from nomadcm.ui.i18n import ClassContexts
+from nomadcm.ui.widgets.date_limits import limit_dates
 from nomadcm.ui.workplaces.checklist import ChecklistPanel
 from nomadcm.ui.workplaces.table_models import PlacesModel, kind_choices
 
@@ -101,6 +102,18 @@ class WorkplacesPageView(ClassContexts, QWidget):
         self.open_at.setDisplayFormat(f"{short_date_format()} {short_time_format()}")
         self.open_at.setToolTip(self.tr("On each place's own clock: 10:00 in Lisbon means 10:00 Lisbon time"))
         self.open_at.setEnabled(False)
+        self.open_states = QComboBox()
+        self.open_states.addItem(self.tr("Open only"), False)
+        self.open_states.addItem(self.tr("Open or unknown"), True)
+        self.open_states.setToolTip(
+            self.tr(
+                "Unknown: no opening hours, hours not understood, a comment such as “on request”, "
+                "or an open end (17:00+). Unknown is never counted as open."
+            )
+        )
+        self.open_states.setAccessibleName(self.tr("Places to list at that time"))
+        self.open_states.setEnabled(False)
+        limit_dates(self.open_at)
         self.clear_button = QPushButton(self.tr("Clear filters"))
 
         row1 = QHBoxLayout()
@@ -118,6 +131,7 @@ class WorkplacesPageView(ClassContexts, QWidget):
         row2.addWidget(self.min_quiet)
         row2.addWidget(self.open_mode)
         row2.addWidget(self.open_at)
+        row2.addWidget(self.open_states)
         row2.addStretch(1)
         row2.addWidget(self.clear_button)
 

@@ -19,6 +19,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.workplaces.opening_hours import HoursState, parse_hours
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_geo import guess_zone
+from nomadcm.ui import plain_text
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time, pydate, qdate
 from nomadcm.ui.operations import RunWrite, Write, run_directly
@@ -276,7 +277,7 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
         if not rows:
             return
         test = self.tests_model.test_at(rows[0].row())
-        answer = QMessageBox.question(
+        answer = plain_text.ask(
             self,
             self.tr("Delete speed test"),
             self.tr(
@@ -317,7 +318,7 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
         if not rows:
             return
         session_id = self.sessions_model.index(rows[0].row(), 0).data(ID_ROLE)
-        answer = QMessageBox.question(
+        answer = plain_text.ask(
             self,
             self.tr("Delete work session"),
             self.tr("Delete this work session? It leaves your screen time too."),

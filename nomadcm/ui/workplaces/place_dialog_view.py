@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.ui.formatting import short_date_format
+from nomadcm.ui.plain_text import plain_label
+from nomadcm.ui.widgets.date_limits import limit_dates
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR
 from nomadcm.ui.workplaces.speed_chart import SpeedChart
@@ -73,7 +75,7 @@ class PlaceDialogView(QDialog):
         if with_history:
             self.tabs.addTab(self._tests_tab(), self.tr("Speed tests"))
             self.tabs.addTab(self._sessions_tab(), self.tr("Work sessions"))
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(MESSAGE_STYLE_ERROR)
         self.error.hide()
@@ -124,7 +126,7 @@ class PlaceDialogView(QDialog):
             edit.setPlaceholderText(self.tr("optional"))
         self.zone = ZonePicker()
         self.zone.lineEdit().setPlaceholderText(self.tr("Automatic (from the coordinates or the city)"))
-        self.zone_hint = QLabel()
+        self.zone_hint = plain_label()
         self.zone_hint.setStyleSheet("color: palette(mid);")
         coords = QHBoxLayout()
         coords.addWidget(QLabel(self.tr("Lat.")))
@@ -174,7 +176,7 @@ class PlaceDialogView(QDialog):
     def _hours_box(self) -> QGroupBox:
         self.hours = QLineEdit()
         self.hours.setPlaceholderText(self.tr("OpenStreetMap syntax, e.g. Mo-Fr 08:00-18:00; Sa 09:00-13:00"))
-        self.hours_status = QLabel()
+        self.hours_status = plain_label()
         self.hours_status.setWordWrap(True)
         hours_box = QGroupBox(self.tr("Opening hours"))
         hours_layout = QVBoxLayout(hours_box)
@@ -210,6 +212,7 @@ class PlaceDialogView(QDialog):
         self.last_visit.setCalendarPopup(True)
         self.last_visit.setDisplayFormat(short_date_format())
         self.last_visit.setEnabled(False)
+        limit_dates(self.last_visit)
         visit_row = QHBoxLayout()
         visit_row.addWidget(self.visited)
         visit_row.addWidget(self.last_visit)
@@ -232,7 +235,7 @@ class PlaceDialogView(QDialog):
 
     def _tests_tab(self) -> QWidget:
         self.chart = SpeedChart()
-        self.tests_summary = QLabel()
+        self.tests_summary = plain_label()
         self.tests_summary.setWordWrap(True)
         self.tests_model = SpeedTestsModel(self)
         self.tests_table = history_table()
@@ -255,7 +258,7 @@ class PlaceDialogView(QDialog):
         self.sessions_model = WorkSessionsModel(self)
         self.sessions_table = history_table()
         self.sessions_table.setModel(self.sessions_model)
-        self.sessions_total = QLabel()
+        self.sessions_total = plain_label()
         self.worked_button = QPushButton(self.tr("Worked here…"))
         self.delete_session_button = QPushButton(self.tr("Delete session"))
         buttons = QHBoxLayout()

@@ -58,14 +58,22 @@ def fmt_mbps(value: float | None) -> str:
 
 
 def hours_tooltip(place: PlaceInfo, when: datetime) -> str:
-    """What the Open column's tooltip says: the hours, and until when the state holds."""
-    if not place.opening_hours:
+    """What the Open column's tooltip says: the hours, why the state is unknown (the value's own comment,
+    or an open end) and until when the state holds. Plain text: the table model shows it as written."""
+    if not place.opening_hours.strip():
         return QCoreApplication.translate("Workplaces", "Opening hours not known")
     if place.hours_error:
         return QCoreApplication.translate(
             "Workplaces", "{hours}\nNot understood ({error}): treated as unknown"
         ).format(hours=place.opening_hours, error=place.hours_error)
     lines = [place.opening_hours]
+    answer = place.open_answer(when)
+    if answer.comment:
+        lines.append(answer.comment)
+    if answer.open_end:
+        lines.append(QCoreApplication.translate("Workplaces", "Open end: the closing time is not given"))
+    elif answer.state is HoursState.UNKNOWN and not answer.comment:
+        lines.append(QCoreApplication.translate("Workplaces", "The hours do not say whether it is open"))
     if place.tz:
         wall = timezones.wall_at(when, place.tz) if when.tzinfo is not None else when
         change = place.hours.next_change_wall(wall)
@@ -111,6 +119,7 @@ class PlacesModel(RowsTableModel[PlaceInfo]):
             self.tr("Price"),
             self.tr("Open now"),
         )
+        self._open_at_header = self.tr("Open at")
         self._tips = {
             self.FAV: self.tr("Favourite"),
             self.DOWN: self.tr("Median download of the speed tests"),
@@ -146,11 +155,18 @@ class PlacesModel(RowsTableModel[PlaceInfo]):
     def set_place_filter(self, flt: PlaceFilter) -> None:
         """Filtering happens here, with the service's own predicate (`PlaceFilter.prepare`), so the page
         and `place list` agree on what a filter means — and 10,000 places filter in milliseconds, where a
-        QSortFilterProxyModel would call back into Python for every row."""
+        QSortFilterProxyModel would call back into Python for every row. The Open column then shows the
+        state at the filter's time ("Open at"), or now."""
         self.beginResetModel()
         self._filter = flt
         self._rows = self._shown()
         self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.OPEN, self.OPEN)
+
+    def hours_time(self) -> datetime:
+        """When the Open column reads the hours: the filter's time (a naive one is each place's own wall
+        time), else now."""
+        return self._filter.open_at if self._filter.open_at is not None else self._now
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < self.COLUMN_COUNT:
@@ -193,6 +209,11 @@ class PlacesModel(RowsTableModel[PlaceInfo]):
 
     # ------------------------------------------------------------------ cells
 
+    def _header(self, section: int) -> Any:
+        if section == self.OPEN and self._filter.open_at is not None and self._filter.open_at.tzinfo is None:
+            return self._open_at_header  # a time she chose, on each place's clock
+        return super()._header(section)
+
     def _header_tip(self, section: int) -> str | None:
         return self._tips.get(section)
 
@@ -216,7 +237,7 @@ class PlacesModel(RowsTableModel[PlaceInfo]):
         return None
 
     def _state(self, p: PlaceInfo) -> HoursState:
-        return p.open_state(self._now)
+        return p.open_state(self.hours_time())
 
     def _display(self, p: PlaceInfo, col: int) -> str | None:
         if col == self.FAV:
@@ -239,9 +260,7 @@ class PlacesModel(RowsTableModel[PlaceInfo]):
         if col == self.OPEN:
             if p.hours_error:
                 return self.tr("? hours not understood")
-            if not p.opening_hours:
-                return ""
-            return state_label(self._state(p))
+            return state_label(self._state(p))  # no hours at all: unknown, as in `place list`
         return None
 
     def _sort_key(self, p: PlaceInfo, col: int) -> Any:
@@ -268,7 +287,7 @@ class PlacesModel(RowsTableModel[PlaceInfo]):
 
     def _tooltip(self, p: PlaceInfo, col: int) -> str | None:
         if col == self.OPEN:
-            return hours_tooltip(p, self._now)
+            return hours_tooltip(p, self.hours_time())
         if col == self.NAME:
             parts = [p.address] if p.address else []
             if p.notes:

@@ -387,8 +387,8 @@ def test_a_rule_this_version_cannot_read_still_lists_the_post(db: Database, serv
         PostDraft(channel, "Annuel", datetime(2027, 3, 15, 9), rrule="FREQ=WEEKLY;COUNT=3")
     )
     with db.write() as s:
-        s.execute(text("UPDATE post SET rrule = 'FREQ=YEARLY' WHERE id = :i"), {"i": post.id})
-    assert services.posts.get(post.id).rrule == "FREQ=YEARLY"
+        s.execute(text("UPDATE post SET rrule = 'FREQ=YEARLY;RSCALE=HEBREW' WHERE id = :i"), {"i": post.id})
+    assert services.posts.get(post.id).rrule == "FREQ=YEARLY;RSCALE=HEBREW"
     query = services.schedule(now=NOW)
     assert [(o.post_id, o.utc) for o in query.stream()] == [(post.id, post.utc)]
     assert query.count() == 1

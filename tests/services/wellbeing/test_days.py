@@ -199,3 +199,15 @@ def test_splitting_by_days_keeps_every_second(items: list[tuple[float, float]]) 
     merged = d.union(items)
     assert sum(d.split_by_days(merged, bounds)) == pytest.approx(d.total(merged))
     assert d.split_by_days(merged, bounds)[1] == 0
+
+
+def test_touching_intervals_are_joined_unless_asked_not_to() -> None:
+    spans = [(0.0, 10.0), (10.0, 20.0), (15.0, 30.0), (40.0, 50.0)]
+    assert d.union(spans) == [(0.0, 30.0), (40.0, 50.0)]
+    # sleeps back to back stay apart; sleeps sharing time are one
+    assert d.union(spans, join_touching=False) == [(0.0, 10.0), (10.0, 30.0), (40.0, 50.0)]
+
+
+def test_a_span_belongs_to_the_day_holding_its_last_moment() -> None:
+    bounds = [0.0, 10.0, 10.0, 20.0]  # the middle day has no length (the date line crossed eastwards)
+    assert [d.day_ending(t, bounds) for t in (0.0, 5.0, 10.0, 10.5, 20.0, 20.5)] == [None, 0, 0, 2, 2, None]

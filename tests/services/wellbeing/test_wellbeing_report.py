@@ -8,6 +8,7 @@ import pytest
 
 from nomadcm import timezones
 from nomadcm.models import ScreenSession
+from nomadcm.services.wellbeing.days import ZoneTimeline
 from nomadcm.services.wellbeing.goals import Goals
 from nomadcm.services.wellbeing.records import WellbeingService
 from nomadcm.services.wellbeing.wellbeing_report import build_report, current_week_badges, local_today
@@ -209,3 +210,51 @@ def test_report_range_is_checked(db) -> None:  # type: ignore[no-untyped-def]
 
     with pytest.raises(ValidationError, match="before"):
         build_report(db, date(2027, 3, 2), date(2027, 3, 1))
+
+
+LONDON = "Europe/London"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "day", "minutes"),
+    [
+        ("2020-03-25 17:47", "2020-03-26 02:37", date(2020, 3, 25), 530),  # across midnight, before 04:00
+        ("2020-03-26 00:30", "2020-03-26 03:59", date(2020, 3, 25), 209),  # all after midnight, before 04:00
+        ("2020-03-26 02:37", "2020-03-26 06:10", date(2020, 3, 26), 213),  # ends after 04:00
+        ("2020-03-29 03:00", "2020-03-29 04:00", date(2020, 3, 28), 60),  # ends at the day start sharp
+        (
+            "2020-03-28 22:00",
+            "2020-03-29 03:30",
+            date(2020, 3, 28),
+            270,
+        ),  # spring forward: 22:00 GMT-03:30 BST
+        ("2020-03-28 23:00", "2020-03-29 07:00", date(2020, 3, 29), 420),  # spring forward, woke after 04:00
+        ("2020-10-24 23:00", "2020-10-25 07:00", date(2020, 10, 25), 540),  # fall back: 23:00 BST-07:00 GMT
+        ("2020-10-25 00:30", "2020-10-25 03:30", date(2020, 10, 24), 240),  # fall back, before 04:00 GMT
+    ],
+)
+def test_a_night_counts_for_the_day_it_ends_in(db, wb, start, end, day, minutes) -> None:  # type: ignore[no-untyped-def]
+    wb.add_rest("sleep", at(start, LONDON), at(end, LONDON))
+    timeline = ZoneTimeline.fixed(LONDON)
+    days = build_report(db, day - timedelta(days=1), day + timedelta(days=1), timeline=timeline).days
+    assert [d.sleep_minutes for d in days] == [0, minutes, 0]
+    assert [d.rest_minutes for d in days] == [0, minutes, 0]
+
+
+def test_dst_days_last_23_and_25_hours_in_london(db) -> None:  # type: ignore[no-untyped-def]
+    timeline = ZoneTimeline.fixed(LONDON)
+    spring = build_report(db, date(2020, 3, 28), date(2020, 3, 29), timeline=timeline).days
+    fall = build_report(db, date(2020, 10, 24), date(2020, 10, 25), timeline=timeline).days
+    assert [d.hours for d in (*spring, *fall)] == [23, 24, 25, 24]
+
+
+def test_sleeps_back_to_back_stay_apart_and_overlapping_ones_are_one(db, wb) -> None:  # type: ignore[no-untyped-def]
+    timeline = ZoneTimeline.fixed(LONDON)
+    # tracking stopped at 02:37 and started again at once: two sleeps, on their own wake-up days
+    wb.add_rest("sleep", at("2020-03-25 17:47", LONDON), at("2020-03-26 02:37", LONDON))
+    wb.add_rest("sleep", at("2020-03-26 02:37", LONDON), at("2020-03-26 06:10", LONDON))
+    # the same night logged twice (tracked, and typed by hand over it): counted once, on the later wake-up
+    wb.add_rest("sleep", at("2020-03-26 23:00", LONDON), at("2020-03-27 07:00", LONDON))
+    wb.add_rest("sleep", at("2020-03-26 23:30", LONDON), at("2020-03-27 03:00", LONDON))
+    days = build_report(db, date(2020, 3, 25), date(2020, 3, 27), timeline=timeline).days
+    assert [d.sleep_minutes for d in days] == [530, 213, 480]

@@ -237,7 +237,7 @@ def test_speed_test_history_and_chart(qtbot, services, page, places, monkeypatch
     dialog.chart.resize(400, 140)
     assert not dialog.chart.grab().isNull()
     dialog.tests_table.selectRow(0)  # the newest
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("nomadcm.ui.plain_text.ask", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.delete_test()
     assert [t.down_mbps for t in services.workplaces.speed_tests(places["lab"].id)] == [52]
 
@@ -355,7 +355,7 @@ def test_import_runs_on_a_worker_and_reports(qtbot, services, task_runner, tmp_p
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(DATA / "osm_montreal.geojson"), "")
     )
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    monkeypatch.setattr("nomadcm.ui.plain_text.inform", lambda _p, _t, text, *a, **k: said.append(text))
     page.import_file()
     qtbot.waitUntil(lambda: bool(said) and not page.job_running(), timeout=10_000)
     assert said[0].startswith("3 place(s) added, 0 updated; 2 skipped")
@@ -371,7 +371,7 @@ def test_a_bad_import_says_every_bad_record(qtbot, services, task_runner, tmp_pa
     qtbot.addWidget(page)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: said.append(text))
+    monkeypatch.setattr("nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: said.append(text))
     page.import_file()
     qtbot.waitUntil(lambda: bool(said) and not page.job_running(), timeout=10_000)
     assert "Nothing was imported: 2 record(s)" in said[0] and "line 2" in said[0] and "line 3" in said[0]
@@ -382,7 +382,7 @@ def test_export_the_places_shown_asking_about_passwords(page, services, tmp_path
     page.favourites.setChecked(True)
     target = tmp_path / "mine.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr("nomadcm.ui.plain_text.ask", lambda *a, **k: QMessageBox.StandardButton.No)
     page.export_file()
     text = target.read_text(encoding="utf-8")
     assert "Copenhagen Coffee Lab" in text and "Second Home" not in text and "latte42" not in text
@@ -399,7 +399,7 @@ def test_delete_and_add_to_a_trip(page, services, places, lisbon_trip, monkeypat
     )
     page.add_to_trip()
     assert [e.place.name for e in services.workplaces.checklist(lisbon.id)] == ["Second Home Lisboa"]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("nomadcm.ui.plain_text.ask", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_selected()
     page.reload()
     assert "Second Home Lisboa" not in shown(page)
