@@ -131,6 +131,7 @@ def child_page(db_path: str) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from nomadcm.services.container import Services
+    from nomadcm.services.schedule.query import ScheduleFilter
     from nomadcm.storage import Database
     from nomadcm.ui.changes import ChangeBus
 
@@ -147,7 +148,7 @@ def child_page(db_path: str) -> dict:
     _wait_painted(app, page.table.viewport())
     first_rows = time.perf_counter() - started
     rows_after_open = page.model.rowCount()
-    total = services.posts.count()
+    total = services.schedule(ScheduleFilter()).count()
 
     # Scroll to the end of what is loaded five times: each time one more page comes in.
     fetch_times = []

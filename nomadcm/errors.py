@@ -36,5 +36,15 @@ class DatabaseDamagedError(DatabaseError):
         self.backups = backups
 
 
+class PasswordRequiredError(DatabaseError):
+    """The team database's server asks for a password that was not given (or refused the one given). The
+    faces ask the person (the CLI on a terminal, the GUI in a dialog) and open again with it; `wrong` says
+    the server refused a password it was given."""
+
+    def __init__(self, message: str, wrong: bool = False) -> None:
+        super().__init__(message)
+        self.wrong = wrong
+
+
 class TimeError(ValidationError):
     """A wall time that cannot be used as typed (unknown zone, DST gap, ambiguous without a choice)."""

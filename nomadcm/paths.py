@@ -1,17 +1,26 @@
 """Where NomadCM keeps its files. Nothing else in the code knows a path.
 
-The database is `nomadcm.sqlite3` in the platform's user data folder unless `--db PATH` or the `NOMADCM_DB`
-environment variable says otherwise. Logs and crash reports sit next to it, in the log folder.
+The database is `nomadcm.sqlite3` in the platform's user data folder unless `--db` or the `NOMADCM_DB`
+environment variable says otherwise: a file path, or the URL of a team database on a PostgreSQL server
+(`postgresql://USER@HOST[:PORT]/DATABASE`). Text starting with `scheme://` is a URL, never a file name: an
+unknown scheme is refused rather than created as a folder named after it. Logs and crash reports sit next to
+it, in the log folder.
+
+This module imports no SQLAlchemy (the CLI's parser must stay light): URLs are recognised and their password
+masked with the same pattern SQLAlchemy parses them with (sqlalchemy.engine.url._parse_url).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from pathlib import Path
 
 import platformdirs
+
+from nomadcm.errors import ValidationError
 
 APP_DIR_NAME = "NomadCM"
 DB_ENV = "NOMADCM_DB"
@@ -78,14 +87,117 @@ def demo_db_path() -> Path:
     return data_dir() / DEMO_DB_FILENAME
 
 
-def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+# ---------------------------------------------------------------------- databases by URL
+
+URL_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+# The driver NomadCM ships (psycopg 3, the `postgres` extra): `postgresql://` alone would mean psycopg2 to
+# SQLAlchemy, which is not installed.
+SERVER_DRIVER = "postgresql+psycopg"
+SERVER_SCHEMES = frozenset({"postgresql", "postgres", SERVER_DRIVER})
+URL_HELP = "postgresql://USER@HOST[:PORT]/DATABASE"
+# user:password@ as SQLAlchemy reads it (user: no ':' or '/'; password: up to the '@'), and ?password=...
+_USERINFO_PASSWORD_RE = re.compile(r"^(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@]*):[^@]*@")
+_QUERY_PASSWORD_RE = re.compile(r"(?P<head>[?&]password=)[^&]*", re.IGNORECASE)
+
+
+def mask_password(url: str) -> str:
+    """`url` with its password (if any) shown as ***, for every message and log line."""
+    masked = _USERINFO_PASSWORD_RE.sub(r"\g<head>:***@", url, count=1)
+    return _QUERY_PASSWORD_RE.sub(r"\g<head>***", masked)
+
+
+class DatabaseUrl:
+    """A team database on a server, by URL (`postgresql+psycopg://...`). `str()` and `repr()` never show a
+    password; `password` (from a prompt or dialog) is kept apart from the URL, in memory only."""
+
+    __slots__ = ("password", "url")
+
+    def __init__(self, url: str, password: str | None = None) -> None:
+        self.url = url
+        self.password = password
+
+    def with_password(self, password: str | None) -> DatabaseUrl:
+        return DatabaseUrl(self.url, password)
+
+    @property
+    def shown(self) -> str:
+        """The URL without its password: what messages, logs, titles and settings hold."""
+        return mask_password(self.url)
+
+    @property
+    def without_password(self) -> str:
+        """The URL with any password removed (not masked): what may be remembered in the settings."""
+        bare = _USERINFO_PASSWORD_RE.sub(r"\g<head>@", self.url, count=1)
+        base, _, query = bare.partition("?")
+        kept = [p for p in query.split("&") if p and not p.lower().startswith("password=")]
+        return f"{base}?{'&'.join(kept)}" if kept else base
+
+    def __str__(self) -> str:
+        return self.shown
+
+    def __repr__(self) -> str:
+        return f"DatabaseUrl({self.shown!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DatabaseUrl) and other.url == self.url
+
+    def __hash__(self) -> int:
+        return hash(self.url)
+
+
+DatabaseTarget = Path | DatabaseUrl
+
+
+def is_database_url(text: str | os.PathLike[str]) -> bool:
+    return URL_SCHEME_RE.match(os.fspath(text)) is not None
+
+
+def database_target(text: str | os.PathLike[str]) -> DatabaseTarget:
+    """A `--db` value: a file path, or a server URL. `scheme://` is always a URL: `sqlite:///PATH` is the
+    file PATH, `postgresql://`, `postgres://` and `postgresql+psycopg://` a team database; any other scheme is
+    refused (ValidationError naming it, the password masked)."""
+    raw = os.fspath(text)
+    match = URL_SCHEME_RE.match(raw)
+    if match is None:
+        return Path(raw).expanduser()
+    scheme, rest = match.group(1).lower(), raw[match.end() :]
+    if scheme == "sqlite":
+        if not rest.startswith("/") or rest == "/":
+            raise ValidationError(
+                f"--db: {mask_password(raw)!r} names no file: use sqlite:///PATH, or just the file's path"
+            )
+        return Path(rest[1:]).expanduser()
+    if scheme in SERVER_SCHEMES:
+        if not rest.strip("/"):
+            raise ValidationError(f"--db: {mask_password(raw)!r} names no server: use {URL_HELP}")
+        return DatabaseUrl(f"{SERVER_DRIVER}://{rest}")
+    hint = " (NomadCM ships psycopg 3: use postgresql://)" if scheme.startswith("postgresql+") else ""
+    raise ValidationError(
+        f"--db: unknown database URL scheme {scheme!r} in {mask_password(raw)!r}{hint}: NomadCM opens a SQLite "
+        f"file (give its path) or a PostgreSQL team database ({URL_HELP})"
+    )
+
+
+def resolve_database(cli_value: str | os.PathLike[str] | None = None) -> DatabaseTarget:
     """The database the user asked for: `--db`, else $NOMADCM_DB, else the default file."""
     if cli_value:
-        return Path(cli_value).expanduser()
+        return database_target(cli_value)
     env = os.environ.get(DB_ENV)
     if env:
-        return Path(env).expanduser()
+        return database_target(env)
     return default_db_path()
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The database FILE the user asked for (backups, restore): a team database's URL is refused, its backups
+    are the server's job (pg_dump)."""
+    target = resolve_database(cli_value)
+    if isinstance(target, DatabaseUrl):
+        raise ValidationError(
+            f"{target.shown} is a team database on a server: NomadCM keeps no copies of it; back it up on the "
+            "server (pg_dump)"
+        )
+    return target
 
 
 def backup_dir(db_path: Path) -> Path:

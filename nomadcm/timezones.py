@@ -23,7 +23,6 @@ import bisect
 import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from importlib import resources
 from zoneinfo import ZoneInfo
 
 import tzdata
@@ -91,6 +90,8 @@ class _Zone(ZoneInfo):
 @functools.cache
 def _names() -> dict[str, str]:
     """Every zone name the rules know, by its case-folded spelling."""
+    from importlib import resources  # ~8 ms of imports: paid by the first zone asked for, not by `--help`
+
     listed = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
     return {name.casefold(): name for name in listed if name not in _NOT_ZONES}
 
@@ -98,6 +99,8 @@ def _names() -> dict[str, str]:
 @functools.cache
 def _load(name: str) -> _Zone:
     """One zone object per canonical name, read like `zoneinfo` reads tzdata, skipping the system's files."""
+    from importlib import resources
+
     *folders, file = name.split("/")
     package = ".".join(["tzdata.zoneinfo", *folders])
     with resources.files(package).joinpath(file).open("rb") as data:

@@ -36,7 +36,7 @@ from nomadcm.cli import main
 
 YEAR_MIN, YEAR_MAX = 1970, 2100
 ZONES = tuple(sorted(set(timezones.zone_names()) & zoneinfo.available_timezones()))
-PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 

@@ -14,7 +14,9 @@ Each tool's bulk upload has its own columns and rules; what we know of them is w
   the past is refused. Publer documents no minimum spacing; we split files at 500 rows (assumption).
 
 Exporting to these tools is exchange/bulk_export.py, importing their files is exchange/bulk_import.py; both
-read the columns, limits and date forms from here.
+read the columns, limits and date forms from here. None of these tools documents a spreadsheet escape: each
+publishes a cell as it reads it, so the text, link and tag cells are written and read exactly (no leading
+`'` against formulas, unlike the native CSV's cells: exchange/csv_cells.py).
 """
 
 from __future__ import annotations

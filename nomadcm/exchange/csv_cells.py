@@ -13,11 +13,7 @@ Excel), quoted cells over several lines — and says which line is not valid CSV
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
-
-from nomadcm.errors import UserError
 
 INJECTION_CHARS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,27 +33,9 @@ def unneutralise(cell: str) -> str:
 
 
 def read_records(path: Path) -> list[tuple[int, list[str]]]:
-    """(line number where it starts, cells) of every record, blank ones included; sniffs `,` or `;`."""
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise UserError(f"cannot read {str(path)!r}: {err.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise UserError(f"{str(path)!r} is not UTF-8 text (byte {err.start}); save it as UTF-8 CSV") from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        while True:
-            start = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            records.append((start, cells))
-    except csv.Error as err:
-        raise UserError(f"{str(path)!r} line {reader.line_num}: not valid CSV ({err})") from None
-    return records
+    """(line number where it starts, cells) of every record, blank ones included; sniffs `,` or `;`.
+    Read line by line (exchange/csv_stream.py); importers that can stream iterate `CsvStream` themselves."""
+    from nomadcm.exchange.csv_stream import CsvStream
+
+    with CsvStream(path, strict=True, hint="save it as UTF-8 CSV") as records:
+        return list(records)

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
 from nomadcm import timezones
 from nomadcm.errors import UserError, ValidationError
-from nomadcm.exchange.csv_cells import read_records, unneutralise
+from nomadcm.exchange.csv_cells import unneutralise
 from nomadcm.exchange.csv_native import COLUMNS, REQUIRED_COLUMNS, channel_label, parse_wall
-from nomadcm.exchange.file_errors import ImportFailed, RowError
 from nomadcm.models import Channel, Client
 from nomadcm.services.changes import Change
 from nomadcm.services.names import single_line
 from nomadcm.services.schedule.clients import check_network, name_key
-from nomadcm.services.schedule.post_writes import DraftsRefused, NewChannel, PostDraft
-from nomadcm.services.schedule.posts import PostService
+from nomadcm.services.schedule.post_writes import NewChannel, PostDraft
 from nomadcm.storage import Database
 
 Progress = Callable[[int, int], None]
@@ -37,12 +35,14 @@ class ImportReport:
 
 
 def read_csv_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and (line number, cells) of every record; sniffs `,` or `;`; accepts a BOM."""
-    records = read_records(path)
-    if not records:
-        raise UserError(f"{str(path)!r} is empty: expected a header line with {', '.join(COLUMNS)}")
-    header = [h.strip().lower() for h in records[0][1]]
-    return header, [(line, cells) for line, cells in records[1:] if any(c.strip() for c in cells)]
+    """Header and (line number, cells) of every record; sniffs `,` or `;`; accepts a BOM. (The import
+    itself streams: csv_native_import_stream.py; the preview and the places CSV keep the rows.)"""
+    from nomadcm.exchange.csv_native_import_stream import data_records, header_of, open_records
+
+    with open_records(path) as stream:
+        records = iter(stream)
+        header = header_of(path, records, COLUMNS)
+        return header, list(data_records(records))
 
 
 @dataclass
@@ -157,36 +157,8 @@ def import_csv(db: Database, path: Path | str, progress: Progress | None = None)
 
 def import_csv_op(db: Database, path: Path | str, progress: Progress | None = None) -> Change:
     """`import_csv`, saying what it changed (result: the ImportReport): undo deletes exactly the posts and
-    channels it added, as one step; redo puts them back."""
-    path = Path(path)
-    header, records = read_csv_records(path)
-    check_header(path, header)
-    reader = NativeRows(db, header)
-    total = len(records)
-    errors: list[RowError] = []
-    drafts: list[PostDraft] = []
-    lines: list[int] = []
-    for n, (line, cells) in enumerate(records, 1):
-        try:
-            drafts.append(reader.draft(cells))
-            lines.append(line)
-        except (UserError, ValueError) as err:
-            errors.append(RowError(line, str(err)))
-        if progress and n % 2000 == 0:
-            progress(n, total * 2)
-    posts = PostService(db)
-    if errors:  # nothing will be written: the other rows are checked only to be reported too
-        checker = posts.checker(create_missing=reader.create_missing)
-        for line, draft in zip(lines, drafts, strict=True):
-            checked = checker.check(draft)
-            if checked.errors:
-                errors.append(RowError(line, str(checked.errors[0])))
-        raise ImportFailed(str(path), sorted(errors, key=lambda e: e.line))
-    written = None if progress is None else (lambda done: progress(total + done, total * 2))
-    try:
-        added = posts.add_many_op(drafts, create_missing=reader.create_missing, progress=written)
-    except DraftsRefused as err:
-        bad = sorted(err.first_by_index().items())
-        raise ImportFailed(str(path), [RowError(lines[i], p.message) for i, p in bad]) from None
-    report = ImportReport(len(drafts), sorted(reader.labels.values()))
-    return replace(added, label="import_posts", result=report, subject=path.name)
+    channels it added, as one step; redo puts them back. Two passes over the file, memory bounded
+    (csv_native_import_stream.py)."""
+    from nomadcm.exchange.csv_native_import_stream import import_in_two_passes
+
+    return import_in_two_passes(db, Path(path), progress)

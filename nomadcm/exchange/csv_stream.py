@@ -57,6 +57,7 @@ class CsvStream:
         self.hint = hint  # added to the "not UTF-8" message ("save it as UTF-8 CSV")
         self.delimiter = ","
         self.physical = 0  # physical lines read so far
+        self.chars = 0  # characters read so far (a progress measure: about the bytes of a UTF-8 file)
         self._file: TextIO | None = None
         self._head: list[str] = []
 
@@ -93,6 +94,7 @@ class CsvStream:
         if not line:
             return line
         self.physical += 1
+        self.chars += len(line)
         if len(line) >= MAX_LINE and not line.endswith(("\n", "\r")):
             raise CsvFileError(
                 f"{self.source} line {self.physical}: longer than {MAX_LINE // (1024 * 1024)} million "

@@ -3,9 +3,9 @@
 - One VEVENT per single post; a recurring post is one VEVENT with its RRULE, an EXDATE per deleted
   occurrence and a VEVENT with RECURRENCE-ID per occurrence changed on its own (`expand=True` writes one
   plain VEVENT per occurrence instead, for tools that handle recurrences badly).
-- DTSTART carries the TZID of the post's own zone with the matching VTIMEZONE, written from NomadCM's zone rules
-  for the span of the export only (a small file: ics_vtimezone.py); UNTIL stays in UTC, as RFC 5545 wants
-  with a TZID.
+- DTSTART carries the TZID of the post's own zone with the matching VTIMEZONE, written from NomadCM's zone
+  rules for the span of the export only (a small file: ics_vtimezone.py); UNTIL stays in UTC, as RFC 5545
+  wants with a TZID.
 - Every reader must find the CSV's instants: a time the clocks show twice is written in UTC, and an
   occurrence a reader could misplace (a skipped or repeated wall time, a clock change within its 15 minutes)
   is written again under its RECURRENCE-ID. ics_times.py says how and why.

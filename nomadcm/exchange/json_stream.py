@@ -14,6 +14,7 @@ than `MAX_DEPTH`, anything after the document. A UTF-8 byte order mark is skippe
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -208,3 +209,15 @@ def describe(event: Event) -> str:
     if kind == "string":
         return f"the text {value[:40]!r}"
     return f"the number {value!r}"
+
+
+def loads(text: str) -> Any:
+    """`json.loads` for JSON held in a cell of a file (a places CSV's osm_tags): the same refusals as a
+    JSON file (unpaired surrogates, NaN, deep nesting), raised as ValueError like json.loads does."""
+    stream = JsonStream(io.BytesIO(text.encode("utf-8", "surrogatepass")), "the JSON text")
+    try:
+        value = stream.value()
+        stream.end()
+    except JsonFileError as err:
+        raise ValueError(str(err)) from None
+    return value

@@ -32,7 +32,7 @@ from typing import Any
 from nomadcm.errors import UserError
 from nomadcm.exchange.atomic_files import atomic_text_file
 from nomadcm.exchange.file_errors import ImportFailed
-from nomadcm.exchange.osm_elements import OsmRecord, geojson_records, overpass_records
+from nomadcm.exchange.osm_elements import OsmExtract, OsmRecord
 from nomadcm.exchange.osm_tags import (
     FEE_FROM_OSM,
     FEE_TO_OSM,
@@ -43,11 +43,9 @@ from nomadcm.exchange.osm_tags import (
     tags_for_export,
 )
 from nomadcm.exchange.places_io import (
-    PlaceFileError,
     PlaceRow,
     PlacesImportReport,
     PositionedError,
-    json_load,
 )
 from nomadcm.services.workplaces.opening_hours import check_hours
 from nomadcm.services.workplaces.place_catalog import PlaceInfo, encode_tags, load_catalog
@@ -98,20 +96,9 @@ OSM_FIELDS = frozenset(
 
 
 def read_osm_file(path: Path) -> tuple[list[PlaceRow], PlacesImportReport]:
-    data = json_load(path)
-    if isinstance(data, dict) and isinstance(data.get("elements"), list):
-        report = PlacesImportReport("overpass")
-        items: Iterable[OsmRecord | PositionedError] = overpass_records(data["elements"])
-    elif isinstance(data, dict) and data.get("type") in ("FeatureCollection", "Feature"):
-        report = PlacesImportReport("geojson")
-        features = data.get("features") if data["type"] == "FeatureCollection" else [data]
-        if not isinstance(features, list):
-            raise PlaceFileError(f"{str(path)!r}: 'features' is not a list")
-        items = geojson_records(features)
-    else:
-        raise PlaceFileError(
-            f"{str(path)!r} is neither GeoJSON (a FeatureCollection) nor Overpass JSON (with 'elements')"
-        )
+    extract = OsmExtract(path)  # read as a stream, one feature or element at a time (osm_elements.py)
+    report = PlacesImportReport(extract.kind)
+    items: Iterable[OsmRecord | PositionedError] = extract.records()
     rows: list[PlaceRow] = []
     seen: dict[str, int] = {}
     errors: list[PositionedError] = []

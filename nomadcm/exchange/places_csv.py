@@ -41,6 +41,7 @@ from typing import Any
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
+from nomadcm.exchange import json_stream
 from nomadcm.exchange.atomic_files import atomic_text_file
 from nomadcm.exchange.csv_cells import neutralise, unneutralise
 from nomadcm.exchange.csv_native_import import read_csv_records
@@ -253,7 +254,7 @@ def _tags(text: str) -> dict[str, str]:
     if not text:
         return {}
     try:
-        value = json.loads(text)
+        value = json_stream.loads(text)  # refuses what json.loads lets through (exchange/json_stream.py)
     except ValueError:
         raise UserError(f"osm_tags {text[:40]!r} is not a JSON object") from None
     if not isinstance(value, dict):

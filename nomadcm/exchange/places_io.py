@@ -13,7 +13,6 @@ refreshes the OSM facts and keeps her scores, notes, password and speed tests.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,18 +254,3 @@ _INSERT_DEFAULTS: dict[str, Any] = {
     "osm_id": None,
     "extra_tags": "",
 }
-
-
-def json_load(path: Path) -> Any:
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise PlaceFileError(f"cannot read {str(path)!r}: {err.strerror}") from None
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as err:
-        raise PlaceFileError(f"{str(path)!r} is not UTF-8 text (byte {err.start})") from None
-    except json.JSONDecodeError as err:
-        raise PlaceFileError(
-            f"{str(path)!r} is not valid JSON: {err.msg} at line {err.lineno} column {err.colno}"
-        ) from None

@@ -15,21 +15,22 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 
 from nomadcm import date_bounds, timezones
 from nomadcm.errors import UserError
+from nomadcm.exchange.csv_stream import CsvStream, count_rule
 from nomadcm.exchange.wellbeing_io import (
-    ImportProblem,
     ImportSummary,
+    ProblemList,
     Progress,
-    WellbeingImportFailed,
-    read_text,
+    RowSync,
     sqlite_datetime,
     sync_rows,
 )
@@ -59,55 +60,82 @@ class CsvImportResult:
         return f"{self.screen}; {self.rest}"
 
 
+class _Rows(Protocol):
+    def append(self, row: dict[str, Any], /) -> None: ...
+
+
 def parse(db: Database, text: str, source_name: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
+    """The screen and rest rows of a text (files are read as a stream by `import_file`)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=count_rule(text.split("\n", 1)[0]))
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        try:
+            while True:
+                line = reader.line_num + 1
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                yield line, cells
+        except csv.Error as err:
+            raise UserError(f"{source_name} line {reader.line_num}: not valid CSV ({err})") from None
+
     screens: list[dict[str, Any]] = []
     rests: list[dict[str, Any]] = []
-    problems: list[ImportProblem] = []
+    problems = ProblemList()
+    timeline, clients = _context(db)
+    read_rows(records(), source_name, timeline, clients, problems, screens, rests)
+    problems.raise_if_any(source_name)
+    return screens, rests
+
+
+def _context(db: Database) -> tuple[d.ZoneTimeline, dict[str, int]]:
+    """Where she was (to read wall times) and the clients by name."""
     timeline = d.ZoneTimeline(load_itinerary(db))
     with db.session() as s:
         clients = {name.lower(): cid for cid, name in s.execute(select(Client.id, Client.name))}
-    try:
-        while True:
-            line = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            if not any(c.strip() for c in cells):
-                continue
-            if header is None:
-                header = [c.strip().lower() for c in cells]
-                missing = [c for c in REQUIRED if c not in header]
-                if missing:
-                    raise UserError(
-                        f"{source_name}: header has no {', '.join(missing)} column (expected "
-                        f"{','.join(REQUIRED)}[,{','.join(OPTIONAL)}])"
-                    )
-                continue
-            row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
-            try:
-                _row(row, timeline, clients, screens, rests)
-            except (ValueError, UserError) as err:
-                problems.append(ImportProblem(f"line {line}", str(err)))
-    except csv.Error as err:
-        raise UserError(f"{source_name} line {reader.line_num}: not valid CSV ({err})") from None
+    return timeline, clients
+
+
+def read_rows(
+    records: Iterable[tuple[int, list[str]]],
+    source_name: str,
+    timeline: d.ZoneTimeline,
+    clients: dict[str, int],
+    problems: ProblemList,
+    screens: _Rows,
+    rests: _Rows,
+) -> None:
+    """Each record as it comes: a screen or rest row appended to `screens` / `rests`, or a problem (by
+    line). A header without the required columns, or no header at all, refuses the file."""
+    header: list[str] | None = None
+    for line, cells in records:
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = [c.strip().lower() for c in cells]
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                raise UserError(
+                    f"{source_name}: header has no {', '.join(missing)} column (expected "
+                    f"{','.join(REQUIRED)}[,{','.join(OPTIONAL)}])"
+                )
+            continue
+        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
+        try:
+            _row(row, timeline, clients, screens, rests)
+        except (ValueError, OverflowError, UserError) as err:
+            problems.add(f"line {line}", str(err))
     if header is None:
         raise UserError(f"{source_name} is empty: expected a header {','.join(REQUIRED)}")
-    if problems:
-        raise WellbeingImportFailed(source_name, problems)
-    return screens, rests
 
 
 def _row(
     row: dict[str, str],
     timeline: d.ZoneTimeline,
     clients: dict[str, int],
-    screens: list[dict[str, Any]],
-    rests: list[dict[str, Any]],
+    screens: _Rows,
+    rests: _Rows,
 ) -> None:
     kind_text = row["kind"].lower()
     zone = None
@@ -197,5 +225,31 @@ def import_rows(
 
 
 def import_file(db: Database, path: Path | str, progress: Progress | None = None) -> CsvImportResult:
-    screens, rests = parse(db, read_text(path), repr(str(path)))
-    return import_rows(db, screens, rests, progress)
+    """Every row of the file, or none. Read as a stream (exchange/csv_stream.py), written in batches inside
+    one transaction, which rolls back when a row was bad (every bad row is still listed)."""
+    source = repr(str(path))
+    result = CsvImportResult(ImportSummary("screen sessions"), ImportSummary("rest periods"))
+    problems = ProblemList()
+    timeline, clients = _context(db)
+    size = max(1, Path(path).stat().st_size) if Path(path).is_file() else 1
+    with CsvStream(path, source) as stream, db.write() as s:
+        conn = s.connection()
+        screens = RowSync(conn, ScreenSession.__table__, ("tz", "client_id"), result.screen)
+        rests = RowSync(conn, RestPeriod.__table__, ("tz", "quality", "note"), result.rest)
+
+        def records() -> Iterator[tuple[int, list[str]]]:
+            for count, record in enumerate(stream, 1):
+                if problems:  # nothing more is written; the rest is read to list every bad row
+                    screens.stop()
+                    rests.stop()
+                if progress is not None and count % 2000 == 0:
+                    progress(min(stream.chars, size), size)
+                yield record
+
+        read_rows(records(), source, timeline, clients, problems, screens, rests)
+        problems.raise_if_any(source)
+        screens.flush()
+        rests.flush()
+    if progress is not None:
+        progress(size, size)
+    return result

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -38,14 +39,8 @@ from sqlalchemy.engine import Connection
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
-from nomadcm.exchange.wellbeing_io import (
-    ImportProblem,
-    ImportSummary,
-    Progress,
-    WellbeingImportFailed,
-    read_text,
-    sync_rows,
-)
+from nomadcm.exchange.csv_stream import CsvStream
+from nomadcm.exchange.wellbeing_io import ImportSummary, ProblemList, Progress, RowSync, sync_rows
 from nomadcm.models import RestPeriod
 from nomadcm.storage import Database
 
@@ -67,54 +62,70 @@ class Night:
 
 
 def parse(text: str, source_name: str) -> list[Night]:
-    """Every night of the file; WellbeingImportFailed lists the bad records by line."""
+    """Every night of a text; WellbeingImportFailed lists the bad records by line. (Files are read as a
+    stream by `import_file`.)"""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        try:
+            while True:
+                line = reader.line_num + 1
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                yield line, cells
+        except csv.Error as err:
+            raise UserError(f"{source_name} line {reader.line_num}: not valid CSV ({err})") from None
+
+    problems = ProblemList()
+    nights = list(read_nights(records(), source_name, problems))
+    problems.raise_if_any(source_name)
+    return nights
+
+
+def read_nights(
+    records: Iterable[tuple[int, list[str]]], source_name: str, problems: ProblemList
+) -> Iterator[Night]:
+    """The nights of the records (line, cells) of an export, as they come; a bad record goes to
+    `problems` (by line) and the reading goes on. A file without any header line is refused."""
     header: dict[str, int] | None = None
-    nights: list[Night] = []
-    problems: list[ImportProblem] = []
     saw_header = False
-    try:
-        while True:
-            line = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            if not cells or not any(c.strip() for c in cells):
-                continue
-            first = cells[0].strip()
-            if first == "Id":
-                saw_header = True
-                header = {}
-                for i, name in enumerate(cells):
-                    header.setdefault(name.strip(), i)
-                missing = [c for c in REQUIRED if c not in header]
-                if missing:
-                    problems.append(ImportProblem(f"line {line}", f"header without {', '.join(missing)}"))
-                    header = None
-                continue
-            if not first:  # a line of noise levels after a record
-                continue
-            if header is None:
-                problems.append(ImportProblem(f"line {line}", "a record before any Id,Tz,From,To header"))
-                continue
-            try:
-                nights.append(_night(line, cells, header))
-            except ValueError as err:
-                problems.append(ImportProblem(f"line {line}", str(err)))
-    except csv.Error as err:
-        raise UserError(f"{source_name} line {reader.line_num}: not valid CSV ({err})") from None
+    for line, cells in records:
+        if not cells or not any(c.strip() for c in cells):
+            continue
+        first = cells[0].strip()
+        if first == "Id":
+            saw_header = True
+            header = {}
+            for i, name in enumerate(cells):
+                header.setdefault(name.strip(), i)
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                problems.add(f"line {line}", f"header without {', '.join(missing)}")
+                header = None
+            continue
+        if not first:  # a line of noise levels after a record
+            continue
+        if header is None:
+            problems.add(f"line {line}", "a record before any Id,Tz,From,To header")
+            continue
+        try:
+            yield _night(line, cells, header)
+        except (ValueError, OverflowError) as err:
+            problems.add(f"line {line}", str(err))
     if not saw_header:
         raise UserError(f"{source_name} is not a Sleep as Android export: no Id,Tz,From,To header line")
-    if problems:
-        raise WellbeingImportFailed(source_name, problems)
-    return nights
 
 
 def _delimiter(text: str) -> str:
     """`;` when a spreadsheet re-saved the file with it (locales with a decimal comma), else `,`."""
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    return ";" if first.startswith(("Id;", '"Id";')) else ","
+    return _sniff(first)
+
+
+def _sniff(first_line: str) -> str:
+    return ";" if first_line.strip().startswith(("Id;", '"Id";')) else ","
 
 
 def _cell(cells: list[str], header: dict[str, int], name: str) -> str:
@@ -154,7 +165,10 @@ def night_id(zone: str, from_wall: datetime) -> str:
 def _exact_id(text: str) -> datetime | None:
     """The start an Id gives to the millisecond, or None when it is empty or rounded by a spreadsheet."""
     if text.isdigit():
-        return datetime.fromtimestamp(int(text) / 1000, UTC)
+        try:
+            return datetime.fromtimestamp(int(text) / 1000, UTC)
+        except (ValueError, OverflowError):
+            raise ValueError(f"Id {text!r} is not a time in milliseconds") from None
     if text:
         try:
             float(text.replace(",", "."))
@@ -206,33 +220,30 @@ def _settle(
     return min(pairs, key=lambda p: abs((p[1] - p[0]) - length))
 
 
+COMPARED = ("start_utc", "end_utc", "tz", "quality", "note")
+
+
+def _row(n: Night) -> dict[str, Any]:
+    return {
+        "kind": "sleep",
+        "start_utc": n.start,
+        "end_utc": n.end,
+        "tz": n.tz,
+        "quality": n.quality,
+        "note": n.note,
+        "source": SOURCE,
+        "source_id": n.source_id,
+    }
+
+
 def import_nights(db: Database, nights: list[Night], progress: Progress | None = None) -> ImportSummary:
     summary = ImportSummary("nights")
-    rows: list[dict[str, Any]] = [
-        {
-            "kind": "sleep",
-            "start_utc": n.start,
-            "end_utc": n.end,
-            "tz": n.tz,
-            "quality": n.quality,
-            "note": n.note,
-            "source": SOURCE,
-            "source_id": n.source_id,
-        }
-        for n in nights
-    ]
+    rows = [_row(n) for n in nights]
     # a night exported twice in one file (an edited copy) keeps its last version
     unique = list({r["source_id"]: r for r in rows}.values())
     with db.write() as s:
         _rename_legacy_ids(s.connection(), unique)
-        sync_rows(
-            s.connection(),
-            RestPeriod.__table__,
-            unique,
-            ("start_utc", "end_utc", "tz", "quality", "note"),
-            summary,
-            progress,
-        )
+        sync_rows(s.connection(), RestPeriod.__table__, unique, COMPARED, summary, progress)
     summary.unchanged += len(rows) - len(unique)
     return summary
 
@@ -262,5 +273,24 @@ def _rename_legacy_ids(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 
 def import_file(db: Database, path: Path | str, progress: Progress | None = None) -> ImportSummary:
-    nights = parse(read_text(path), repr(str(path)))
-    return import_nights(db, nights, progress)
+    """Every night of the export, or none. The file is read as a stream (exchange/csv_stream.py) and the
+    nights written in batches inside one transaction, which rolls back when a record was bad."""
+    source = repr(str(path))
+    summary = ImportSummary("nights")
+    problems = ProblemList()
+    size = max(1, Path(path).stat().st_size) if Path(path).is_file() else 1
+    with CsvStream(path, source, delimiter=_sniff) as stream, db.write() as s:
+        sync = RowSync(
+            s.connection(), RestPeriod.__table__, COMPARED, summary, before_batch=_rename_legacy_ids
+        )
+        for count, night in enumerate(read_nights(stream, source, problems), 1):
+            if problems:
+                sync.stop()  # nothing more is written; the rest is read to list every bad record
+            sync.add(_row(night))
+            if progress is not None and count % 500 == 0:
+                progress(min(stream.chars, size), size)
+        problems.raise_if_any(source)
+        sync.flush()
+    if progress is not None:
+        progress(size, size)
+    return summary

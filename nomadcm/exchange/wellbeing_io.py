@@ -79,6 +79,7 @@ class ImportSummary:
 
 
 def read_text(path: Path | str) -> str:
+    """The whole text of a small file (tests, pasted text); importers stream (exchange/csv_stream.py)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -159,6 +160,58 @@ def sync_rows(
         done += len(chunk)
         if progress:
             progress(done, len(rows))
+
+
+class RowSync:
+    """`sync_rows` for rows read one at a time from a file: `batch` rows at a time, inside the import's one
+    transaction, so memory holds a batch and not the file. Within a batch the last copy of a source id wins
+    (a night exported twice keeps its last version) and the others count as unchanged; a copy in a later
+    batch updates the row written before, or leaves it as it is. `before_batch(conn, rows)` runs before each
+    batch is written; `stop()` after the first bad row: the rest of the file is only checked (the caller
+    raises, and the transaction rolls back)."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        table: Table,
+        compare: Iterable[str],
+        summary: ImportSummary,
+        *,
+        batch: int = 2000,
+        before_batch: Callable[[Connection, list[dict[str, Any]]], None] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.table = table
+        self.compare = list(compare)
+        self.summary = summary
+        self.batch = batch
+        self.before_batch = before_batch
+        self.pending: dict[tuple[str, str], dict[str, Any]] = {}
+        self.writing = True
+
+    def add(self, row: dict[str, Any]) -> None:
+        if not self.writing:
+            return
+        key = (row["source"], row["source_id"])
+        if self.pending.pop(key, None) is not None:
+            self.summary.unchanged += 1
+        self.pending[key] = row
+        if len(self.pending) >= self.batch:
+            self.flush()
+
+    append = add  # a RowSync stands where a list of rows would
+
+    def stop(self) -> None:
+        self.writing = False
+        self.pending = {}
+
+    def flush(self) -> None:
+        if not self.pending or not self.writing:
+            return
+        rows, self.pending = list(self.pending.values()), {}
+        if self.before_batch is not None:
+            self.before_batch(self.conn, rows)
+        sync_rows(self.conn, self.table, rows, self.compare, self.summary, batch=self.batch)
 
 
 def import_op(db: Any, work: Callable[[], Any], subject: str = "") -> Any:

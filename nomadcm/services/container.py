@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from nomadcm import paths
 from nomadcm.services.settings import SettingsService
-from nomadcm.storage import Database
+from nomadcm.storage import Database, open_database
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from nomadcm.services.travel.trips import ItineraryService
     from nomadcm.services.wellbeing.records import WellbeingService
     from nomadcm.services.wellbeing.wellbeing_report import ReportService
+    from nomadcm.paths import DatabaseTarget
     from nomadcm.services.workplaces.places import WorkplaceService
     from nomadcm.storage.change_counter import ChangeCounter
 
@@ -41,12 +42,14 @@ class Services:
         paths.register_open_database(db.path)
 
     @classmethod
-    def open(cls, path: Path) -> Services:
-        """The services over the SQLite file at `path` (created or migrated as needed), every stored instant
-        recomputed first if the shipped zone rules changed. The CLI's way in; `close()` when done."""
+    def open(cls, target: DatabaseTarget | str) -> Services:
+        """The services over the database the person named (storage.open_database: a SQLite file, created or
+        migrated as needed, or a team database's URL), every stored instant recomputed first if the shipped
+        zone rules changed. The CLI's way in; `close()` when done. A server that asks for a password raises
+        PasswordRequiredError: ask, then open `target.with_password(...)`."""
         from nomadcm.services.schedule.zone_rule_updates import ensure_instants_current
 
-        db = Database.open(path)
+        db = open_database(target)
         try:
             ensure_instants_current(db)  # new zone rules shipped: every instant follows its wall time
         except BaseException:
@@ -129,6 +132,11 @@ class Services:
     def db_path(self) -> Path | None:
         """The database file (None for a server URL): for the window title and the About box."""
         return self.db.path
+
+    @property
+    def db_shown(self) -> str:
+        """The database as a person reads it: the file's path, or the team database's URL without password."""
+        return str(self.db.path) if self.db.path is not None else self.db.shown_url
 
     def change_counter(self) -> ChangeCounter:
         """`poll()` says whether another process wrote since the last poll (the window's refresh watcher)."""

@@ -1,5 +1,5 @@
 """Engine, sessions, migrations, backups."""
 
-from nomadcm.storage.database import Database
+from nomadcm.storage.database import Database, open_database
 
-__all__ = ["Database"]
+__all__ = ["Database", "open_database"]

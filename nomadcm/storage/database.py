@@ -14,6 +14,11 @@ Opening a file:
    one is checked, backed up with SQLite's backup API, then migrated by alembic;
 5. the first open of a day copies it to `backups/` and checks the copy (storage/backup.py).
 
+A team database on a PostgreSQL server (`open_url`) gets none of the file's steps: its backups are the
+server's job (pg_dump), and it is never migrated on open — a shared schema changes only through
+`nomadcm team init|upgrade` (storage/team_schema.py), so one member's newer NomadCM cannot lock the others out
+by surprise. A missing, older or newer schema is refused with a message saying what to run.
+
 Writes go through `write()` (or `write_connection()` for Core bulk writers), which holds a process-wide
 lock — one writer at a time (SQLite up to 3.51.2 could corrupt a WAL database when two connections of one
 process wrote or checkpointed at once) — and begins IMMEDIATE on SQLite, so a writer of another process is
@@ -34,12 +39,14 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from nomadcm.errors import DatabaseDamagedError, DatabaseError
+from nomadcm.paths import DatabaseTarget, DatabaseUrl, database_target
 from nomadcm.storage import backup, crash_litter, open_marks
 from nomadcm.storage import engine as storage_engine
 from nomadcm.storage.change_counter import ChangeCounter, NullChangeCounter, SQLiteChangeCounter
 from nomadcm.storage.engine import make_engine, sqlite_url, write_engine
 from nomadcm.storage.private_files import create_private_file, make_private_folder
 from nomadcm.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
+from nomadcm.storage.server import ServerAddress, address_of, server_url, shown
 from nomadcm.storage.sqlite_errors import damaged_error, describe_sqlite_error, translate_errors
 
 log = logging.getLogger(__name__)
@@ -48,9 +55,13 @@ log = logging.getLogger(__name__)
 class Database:
     """An open, migrated database. Thread-safe: each thread opens its own sessions."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(
+        self, engine: Engine, path: Path | None = None, *, server: ServerAddress | None = None, shown_url: str = ""
+    ) -> None:
         self.engine = engine
         self.path = path
+        self.server = server  # a team database on a server: its address, for messages
+        self.shown_url = shown_url  # its URL without the password
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_engine = write_engine(engine)  # same pool; its transactions BEGIN IMMEDIATE on SQLite
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
@@ -101,11 +112,47 @@ class Database:
         return db
 
     @classmethod
-    def open_url(cls, url: str, *, migrate: bool = True) -> Database:
-        """Open a database by SQLAlchemy URL (PostgreSQL, or `sqlite://` in memory for tests)."""
-        db = cls(make_engine(url))
-        db._prepare(migrate)
+    def open_url(cls, url: str | DatabaseUrl, *, migrate: bool = True) -> Database:
+        """Open a team database by URL (PostgreSQL; `sqlite://` in memory for tests, migrated when `migrate`).
+        A server's schema must be the current one: it is never created or migrated here (see the module's
+        docstring). Password: the URL's, else libpq's ($PGPASSWORD, ~/.pgpass), else PasswordRequiredError."""
+        target = url if isinstance(url, DatabaseUrl) else DatabaseUrl(url)
+        if target.url.startswith("sqlite"):
+            db = cls(make_engine(target.url))
+            db._prepare(migrate)
+            return db
+        db = cls.connect_server(target)
+        try:
+            db._prepare(migrate=False)
+        except BaseException:
+            db.close()
+            raise
         return db
+
+    @classmethod
+    def connect_server(cls, target: DatabaseUrl) -> Database:
+        """A team database's handle, its first connection made (so a wrong address or password shows here) but
+        its schema not checked: for `open_url` and storage/team_schema.py."""
+        url = server_url(target)
+        address = address_of(url)
+        # pre_ping: a connection the server closed while the app sat idle is replaced, not an error.
+        db = cls(make_engine(url, pool_pre_ping=True), server=address, shown_url=shown(url))
+        try:
+            with db._errors(), db.engine.connect():
+                pass
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    @property
+    def where(self) -> str:
+        """The database in a message: the file's path, or the team database's address."""
+        if self.path is not None:
+            return repr(str(self.path))
+        if self.server is not None:
+            return f"the team database {self.server.database!r} at {self.server}"
+        return "the database"
 
     def _prepare(self, migrate: bool) -> None:
         with self._errors(own_files=True):
@@ -113,10 +160,18 @@ class Database:
             if revision == HEAD_REVISION:
                 return
             if revision is not None and revision not in KNOWN_REVISIONS:
-                where = f"{str(self.path)!r}" if self.path else "the database"
                 raise DatabaseError(
-                    f"{where} was written by a newer NomadCM (schema {revision!r}); "
+                    f"{self.where} was written by a newer NomadCM (schema {revision!r}); "
                     "update NomadCM to open it — it was left untouched"
+                )
+            if self.server is not None:
+                if revision is None:
+                    raise DatabaseError(
+                        f"{self.where} has no NomadCM schema yet: run nomadcm team init {self.shown_url}"
+                    )
+                raise DatabaseError(
+                    f"{self.where} has an older NomadCM schema ({revision!r}; this NomadCM needs "
+                    f"{HEAD_REVISION!r}): back it up (pg_dump), then run: nomadcm team upgrade {self.shown_url}"
                 )
             if not migrate:
                 raise DatabaseError(f"database schema {revision!r} is out of date")
@@ -223,7 +278,7 @@ class Database:
         return self._write_lock
 
     def _errors(self, *, own_files: bool = False) -> AbstractContextManager[None]:
-        return translate_errors(self.path, self._note_damage, own_files=own_files)
+        return translate_errors(self.path, self._note_damage, own_files=own_files, server=self.server)
 
     def _note_damage(self) -> None:
         if not self.damaged:
@@ -233,6 +288,17 @@ class Database:
     def _refuse_if_damaged(self) -> None:
         if self.damaged:
             raise damaged_error(self.path, "it failed an earlier read or check")
+
+
+def open_database(target: DatabaseTarget | str, *, daily_backup: bool = True) -> Database:
+    """The one way the faces and services open the database the person named: a file path (opened,
+    checked, migrated, backed up: `Database.open`) or a team database's URL (`Database.open_url`). A string is
+    read as `--db` is (paths.database_target: `scheme://` is never a file)."""
+    if isinstance(target, str):
+        target = database_target(target)
+    if isinstance(target, DatabaseUrl):
+        return Database.open_url(target)
+    return Database.open(target, daily_backup=daily_backup)
 
 
 def refuse_foreign_sqlite(path: Path) -> None:
@@ -269,4 +335,4 @@ def refuse_foreign_sqlite(path: Path) -> None:
         )
 
 
-__all__ = ["Database", "describe_sqlite_error", "refuse_foreign_sqlite", "translate_errors"]
+__all__ = ["Database", "describe_sqlite_error", "open_database", "refuse_foreign_sqlite", "translate_errors"]

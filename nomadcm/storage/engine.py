@@ -12,10 +12,18 @@ WRITE_WAIT_S in all; only then does the write fail as locked.
 Connections of `write_engine(engine)` write; the plain engine's transactions stay deferred, so readers never
 queue behind a writer (WAL lets them read the last commit meanwhile). Other databases (PostgreSQL) get none
 of this: their engine has no such events.
+
+On every engine, a text holding a NUL character (U+0000) is refused before it reaches the database
+(`ValidationError` naming the table and column): PostgreSQL cannot store one, and a SQLite file must stay
+movable to a team database. The services refuse it earlier where they can name the row (a post's text);
+this is the net under every other write and search. On SQLite, lower() folds every letter as Python does
+(SQLite's own folds ASCII only), so a case-insensitive search finds "É" for "é" on both engines (a team
+server's UTF-8 locale does the same).
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from pathlib import Path
@@ -23,7 +31,9 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine
+
+from nomadcm.errors import ValidationError
 
 BUSY_TIMEOUT_MS = 5000  # SQLite's own wait for a lock, on every connection
 WRITE_WAIT_S = 10.0  # how long a write waits in all for another writer before it says "locked"
@@ -36,9 +46,9 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     """An engine for `url`; on SQLite every connection gets WAL, synchronous=FULL, foreign keys, a busy timeout."""
-    if url.startswith("sqlite"):
+    if str(url).startswith("sqlite"):
         kwargs.setdefault("connect_args", {}).update(
             {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         )
@@ -46,7 +56,37 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+    event.listen(engine, "before_cursor_execute", _refuse_nul_text)
     return engine
+
+
+_TABLE_RE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+_BATCH_SUFFIX_RE = re.compile(r"(?:__\d+|_\d+)$")
+
+
+def _refuse_nul_text(
+    _conn: Connection, _cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
+) -> None:
+    rows = parameters if executemany or isinstance(parameters, list) else (parameters,)
+    for row in rows or ():
+        items = row.items() if isinstance(row, dict) else enumerate(row or ())
+        for key, value in items:
+            if value.__class__ is str and "\x00" in value:
+                raise ValidationError(_nul_message(statement, key, context))
+
+
+def _nul_message(statement: str, key: object, context: Any) -> str:
+    if isinstance(key, int):
+        names = getattr(getattr(context, "compiled", None), "positiontup", None) or ()
+        key = names[key] if key < len(names) else ""
+    column = _BATCH_SUFFIX_RE.sub("", str(key)) if key else ""
+    match = _TABLE_RE.match(statement)
+    where = ".".join(part for part in (match.group(1) if match else "", column) if part)
+    shown = f" ({where})" if where else ""
+    return (
+        f"a text holds a NUL character (\\x00){shown}: NomadCM neither stores nor searches one (a team "
+        "database on PostgreSQL cannot hold it); remove it and try again"
+    )
 
 
 def write_engine(engine: Engine) -> Engine:
@@ -77,6 +117,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cur.execute("PRAGMA foreign_keys = ON")
     finally:
         cur.close()
+    dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
+
+
+def _unicode_lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _sqlite_begin(conn: Connection) -> None:

@@ -15,11 +15,15 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exc as sa_exc
 
 from nomadcm.errors import DatabaseDamagedError, DatabaseError
 from nomadcm.storage import engine as storage_engine
+
+if TYPE_CHECKING:
+    from nomadcm.storage.server import ServerAddress
 
 SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT = 3, 8, 10, 11
 SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 13, 14, 26
@@ -29,14 +33,19 @@ DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSP
 
 @contextmanager
 def translate_errors(
-    path: Path | None, on_damage: Callable[[], None] | None = None, *, own_files: bool = False
+    path: Path | None,
+    on_damage: Callable[[], None] | None = None,
+    *,
+    own_files: bool = False,
+    server: ServerAddress | None = None,
 ) -> Iterator[None]:
     """Turns the database errors a user can act on into DatabaseError (DatabaseDamagedError for a damaged
     file, after calling `on_damage`); anything else is a bug and goes through unchanged.
 
     SQLAlchemy's errors always come from the database. `own_files`: the block works on the database's files
     itself (opening, backups, restore), so the sqlite3 module's errors and OSError are about them too —
-    not so inside a session, where an importer may read a file of its own."""
+    not so inside a session, where an importer may read a file of its own. `server`: the database is a team
+    database on a server (storage/server.py says its errors)."""
     try:
         yield
     except DatabaseDamagedError:
@@ -47,6 +56,12 @@ def translate_errors(
         raise
     except sa_exc.DBAPIError as err:
         orig = err.orig
+        if server is not None and not isinstance(orig, sqlite3.Error):
+            if isinstance(err, sa_exc.OperationalError | sa_exc.InterfaceError) or err.connection_invalidated:
+                from nomadcm.storage.server import describe_server_error
+
+                raise describe_server_error(server, orig, connecting=err.statement is None) from err
+            raise
         if isinstance(err, sa_exc.OperationalError) or (
             isinstance(orig, sqlite3.DatabaseError) and not isinstance(orig, sqlite3.IntegrityError)
         ):

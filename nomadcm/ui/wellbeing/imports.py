@@ -60,12 +60,8 @@ def activitywatch_server_job(services: Services, url: str, device: str) -> Work:
 def sleep_android_job(services: Services, path: Path) -> Work:
     def work(report: Callable[[int, int], None]) -> Any:
         from nomadcm.exchange import sleep_android
-        from nomadcm.exchange.wellbeing_io import read_text
 
-        nights = sleep_android.parse(read_text(path), repr(str(path)))
-        return import_op(
-            services.db, lambda: sleep_android.import_nights(services.db, nights, report), path.name
-        )
+        return import_op(services.db, lambda: sleep_android.import_file(services.db, path, report), path.name)
 
     return work
 
