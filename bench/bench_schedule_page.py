@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -281,9 +282,7 @@ def main() -> int:
     ok = ok and page["rows_after_open"] < page["posts_in_db"]
     print("targets met" if ok else "TARGETS MISSED")
     if not args.keep:
-        for f in folder.iterdir():
-            f.unlink()
-        folder.rmdir()
+        shutil.rmtree(folder)  # the database opened there has its backups/ folder beside it
     return 0
 
 

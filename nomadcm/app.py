@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from nomadcm import APP_NAME, paths
+from nomadcm.errors import UserError
+from nomadcm.paths import DatabaseTarget, DatabaseUrl
 
 EXIT_OK = 0
 EXIT_BAD_DATABASE = 2
@@ -27,7 +30,10 @@ EXIT_STARTUP_FAILED = 1  # --exit-after-startup met an error (its report is on s
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="nomadcm-gui", description="NomadCM, the desktop app.")
     parser.add_argument(
-        "--db", metavar="PATH", help="database file (default: the user data folder; or $NOMADCM_DB)"
+        "--db",
+        metavar="PATH|URL",
+        help="database file (default: the user data folder; or $NOMADCM_DB), or a team database's URL: "
+        "postgresql://USER@HOST[:PORT]/DATABASE",
     )
     parser.add_argument(
         "--exit-after-startup",
@@ -85,13 +91,17 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     translations.apply(args.language or "")  # the system's language until the database says otherwise
     theme = ThemeManager(app)
     try:
-        path = paths.resolve_db_path(args.db)
+        try:
+            path = paths.resolve_database(args.db)
+        except UserError as err:  # an unknown `scheme://`: never a file
+            given = paths.mask_password(args.db or os.environ.get(paths.DB_ENV, ""))
+            return _report_unusable(app, given, err, args.exit_after_startup)
         build_demo = False
-        previous: Path | None = None
+        previous: DatabaseTarget | None = None
         while True:
             outcome = _open_and_run(app, args, path, build_demo, translations, theme)
             if outcome is None:  # the sample data could not be built: back to where we were
-                path, build_demo = previous or paths.resolve_db_path(args.db), False
+                path, build_demo = previous or paths.resolve_database(args.db), False
                 continue
             if isinstance(outcome, int):
                 return outcome
@@ -132,7 +142,7 @@ def _smoke_test_handler(app):  # type: ignore[no-untyped-def]
     return SmokeTestHandler()
 
 
-def _open_and_run(app, args, path: Path, build_demo: bool, translations, theme):  # type: ignore[no-untyped-def]
+def _open_and_run(app, args, path: DatabaseTarget, build_demo: bool, translations, theme):  # type: ignore[no-untyped-def]
     """One database, from its lock to its window's end: a RunOutcome, an exit code, or None (no sample)."""
     from nomadcm.ui.single_instance import SingleInstance
 
@@ -148,7 +158,7 @@ def _open_and_run(app, args, path: Path, build_demo: bool, translations, theme):
             fatal = FatalLog(instance.key)
             crash_report = fatal.previous_crash()
             fatal.start()
-        if build_demo:
+        if build_demo and isinstance(path, Path):
             from nomadcm.ui.i18n import system_language
             from nomadcm.ui.sample_data import build_sample_database
 
@@ -191,17 +201,34 @@ def _open_and_run(app, args, path: Path, build_demo: bool, translations, theme):
         instance.release()
 
 
-def _open_database(app, path: Path, exit_after_startup: bool):  # type: ignore[no-untyped-def]
+def _open_database(app, path: DatabaseTarget, exit_after_startup: bool):  # type: ignore[no-untyped-def]
     """The open database, or EXIT_BAD_DATABASE after a message naming the file. A damaged file with backups
-    gets the offer to restore the newest (ui/damaged_database.py), then is opened again; never a dialog with
-    --exit-after-startup."""
-    from nomadcm.errors import DatabaseDamagedError, DatabaseError
-    from nomadcm.storage import Database
+    gets the offer to restore the newest (ui/damaged_database.py), then is opened again; a team database
+    whose server asks for a password gets a password dialog (ui/team_database.py), as often as the server
+    refuses it until cancelled; never a dialog with --exit-after-startup."""
+    from nomadcm.errors import DatabaseDamagedError, DatabaseError, PasswordRequiredError
+    from nomadcm.storage import open_database
 
     try:
-        return Database.open(path)
+        return open_database(path)
     except DatabaseError as err:
-        if isinstance(err, DatabaseDamagedError) and err.backups and not exit_after_startup:
+        if (
+            isinstance(err, PasswordRequiredError)
+            and isinstance(path, DatabaseUrl)
+            and not exit_after_startup
+        ):
+            from nomadcm.ui.team_database import ask_password
+
+            password = ask_password(path, str(err))
+            if password is None:
+                return EXIT_BAD_DATABASE
+            return _open_database(app, path.with_password(password), exit_after_startup)
+        if (
+            isinstance(err, DatabaseDamagedError)
+            and isinstance(path, Path)
+            and err.backups
+            and not exit_after_startup
+        ):
             _log_unusable(path, err)
             from nomadcm.ui.damaged_database import offer_restore
 
@@ -211,12 +238,12 @@ def _open_database(app, path: Path, exit_after_startup: bool):  # type: ignore[n
         return _report_unusable(app, path, err, exit_after_startup)
 
 
-def _log_unusable(path: Path, err: Exception) -> None:
+def _log_unusable(path: DatabaseTarget | str, err: Exception) -> None:
     logging.getLogger("nomadcm").error("cannot open %s: %s", path, err)
     print(f"nomadcm: error: {err}", file=sys.stderr)
 
 
-def _report_unusable(app, path: Path, err: Exception, exit_after_startup: bool) -> int:  # type: ignore[no-untyped-def]
+def _report_unusable(app, path: DatabaseTarget | str, err: Exception, exit_after_startup: bool) -> int:  # type: ignore[no-untyped-def]
     """The message naming the file, on stderr and in a box (shown, never waited for by a smoke test)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -239,7 +266,7 @@ def _report_unusable(app, path: Path, err: Exception, exit_after_startup: bool) 
     return EXIT_BAD_DATABASE
 
 
-def _already_running(instance, path: Path, exit_after_startup: bool) -> int:  # type: ignore[no-untyped-def]
+def _already_running(instance, path: DatabaseTarget, exit_after_startup: bool) -> int:  # type: ignore[no-untyped-def]
     """Another NomadCM has this database: it was asked to come forward (exit 0), or it does not answer."""
     if instance.answered:
         print(f"NomadCM is already open on {path}: its window was brought to the front.", file=sys.stderr)

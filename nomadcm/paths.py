@@ -17,6 +17,7 @@ import re
 import stat
 import threading
 from pathlib import Path
+from urllib.parse import unquote
 
 import platformdirs
 
@@ -131,6 +132,12 @@ class DatabaseUrl:
         base, _, query = bare.partition("?")
         kept = [p for p in query.split("&") if p and not p.lower().startswith("password=")]
         return f"{base}?{'&'.join(kept)}" if kept else base
+
+    @property
+    def inline_password(self) -> str | None:
+        """The password written in the URL itself (user:PASSWORD@), decoded; None when there is none."""
+        match = re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://[^:/@]*:(?P<pw>[^@]*)@", self.url)
+        return unquote(match.group("pw")) if match else None
 
     def __str__(self) -> str:
         return self.shown

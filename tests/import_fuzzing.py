@@ -59,6 +59,38 @@ PLACES_CSV_SEED = (
 )
 
 
+def _geojson_seed() -> bytes:
+    """Overpass Turbo's Montréal extract, plus a place as NomadCM exports it (her own data in `nomadcm`)."""
+    doc = json.loads((DATA / "osm_montreal.geojson").read_bytes())
+    meta = {
+        "kind": "cafe",
+        "address": "1 rue Saint-Denis",
+        "city": "Montréal",
+        "country": "CA",
+        "tz": "America/Toronto",
+        "price": "2 $",
+        "score_wifi": 4,
+        "score_power": 3,
+        "score_quiet": None,
+        "score_comfort": 5,
+        "score_price": 1,
+        "food": True,
+        "favourite": False,
+        "notes": "upstairs",
+        "last_visit": "2027-03-01",
+        "wifi_password": "hunter2",
+    }
+    doc["features"].append(
+        {
+            "type": "Feature",
+            "id": "node/42",
+            "geometry": {"type": "Point", "coordinates": [-73.58, 45.51]},
+            "properties": {"name": "Café Mile End", "internet_access": "wlan", "nomadcm": meta},
+        }
+    )
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode()
+
+
 @dataclass(frozen=True)
 class Format:
     """One import format: its seed, the name its file gets, and how the CLI / GUI import it."""
@@ -145,7 +177,7 @@ def formats() -> list[Format]:
         Format("sprout", "csv", SPROUT_SEED.encode(), ".csv", _bulk("sprout")),
         Format("publer", "csv", PUBLER_SEED.encode(), ".csv", _bulk("publer")),
         Format("places-csv", "csv", PLACES_CSV_SEED.encode(), ".csv", _places),
-        Format("geojson", "json", (DATA / "osm_montreal.geojson").read_bytes(), ".geojson", _places),
+        Format("geojson", "json", _geojson_seed(), ".geojson", _places),
         Format("overpass", "json", (DATA / "osm_lisbon_overpass.json").read_bytes(), ".json", _places),
         Format(
             "aw-python",

@@ -27,6 +27,7 @@ AREA_MODULES: tuple[str, ...] = (
     "nomadcm.cli.wellbeing",
     "nomadcm.cli.desktop",
     "nomadcm.cli.backups",
+    "nomadcm.cli.team",
 )
 
 EXIT_USAGE = 2
@@ -39,7 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"NomadCM {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="database file (default: the user data folder; or $NOMADCM_DB)"
+        "--db",
+        metavar="PATH|URL",
+        help="database file (default: the user data folder; or $NOMADCM_DB), or a team database's URL: "
+        "postgresql://USER@HOST[:PORT]/DATABASE",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for name in AREA_MODULES:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from nomadcm import date_bounds, paths, timezones
-from nomadcm.errors import ValidationError
+from nomadcm.errors import PasswordRequiredError, ValidationError
+from nomadcm.paths import DatabaseTarget, DatabaseUrl
 
 if TYPE_CHECKING:
     from nomadcm.services.container import Services
+
+T = TypeVar("T")
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -30,21 +34,54 @@ class CliContext:
     a file, and nothing of the data stack (SQLAlchemy, the models) is imported before a command needs it."""
 
     def __init__(self, db_arg: str | None) -> None:
-        self.db_path = paths.resolve_db_path(db_arg)
+        self.db_arg = db_arg
+        self._target: DatabaseTarget | None = None
         self._services: Services | None = None
+
+    @property
+    def target(self) -> DatabaseTarget:
+        """What --db / $NOMADCM_DB names: a file, or a team database's URL (an unknown `scheme://` is a
+        ValidationError, so exit 2, raised by the first command that needs the database)."""
+        if self._target is None:
+            self._target = paths.resolve_database(self.db_arg)
+        return self._target
+
+    @property
+    def db_file(self) -> Path | None:
+        """The database file, or None for a team database on a server."""
+        target = self.target
+        return None if isinstance(target, DatabaseUrl) else target
+
+    @property
+    def db_path(self) -> Path:
+        """The database file, for the commands that work on files (backups): a team database is refused."""
+        return paths.resolve_db_path(self.db_arg)
 
     @property
     def services(self) -> Services:
         if self._services is None:
             from nomadcm.services.container import Services
 
-            self._services = Services.open(self.db_path)
+            self._services = with_password(self.target, Services.open)
         return self._services
 
     def close(self) -> None:
         if self._services is not None:
             self._services.close()
             self._services = None
+
+
+def with_password(target: DatabaseTarget, action: Callable[[Any], T]) -> T:
+    """`action(target)`; when a team database's server asks for a password that neither the URL, $PGPASSWORD
+    nor ~/.pgpass gave, and a person is at the terminal, ask once (not echoed, never stored) and try again.
+    Without a terminal (a script, CI) the one-line error says how to give it."""
+    try:
+        return action(target)
+    except PasswordRequiredError:
+        if not isinstance(target, DatabaseUrl) or not sys.stdin.isatty():
+            raise
+        password = getpass.getpass(f"Password for {target.shown}: ", stream=sys.stderr)
+        return action(target.with_password(password))
 
 
 def parse_date(text: str, option: str) -> date:
@@ -76,7 +113,7 @@ def output_path(ctx: CliContext, text: str | None) -> Path | None:
         return None
     from nomadcm.exchange.output_targets import check_target
 
-    check_target(text, protected=[ctx.db_path])
+    check_target(text, protected=[ctx.db_file] if ctx.db_file is not None else [])
     return Path(text)
 
 

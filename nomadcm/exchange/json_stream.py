@@ -115,34 +115,33 @@ class JsonStream:
         if kind not in _OPEN:
             return value
         root: Any = {} if kind == "start_map" else []
-        stack: list[Any] = [root]
-        keys: list[Any] = [None]
-        limit = self.max_depth - self.depth  # levels left below this value
+        top, is_map, key = root, kind == "start_map", None
+        parents: list[tuple[Any, Any, bool]] = []  # (container, key, is a map) above `top`
+        limit = self.max_depth - self.depth  # levels allowed below this value
         try:
-            for kind, value in self._events:  # the hot loop of every import: no method call per event
+            for kind, value in self._events:  # the hot loop of every import: no call per event
                 if kind == "map_key":
-                    keys[-1] = value
-                    continue
-                if kind == "end_map" or kind == "end_array":
-                    stack.pop()
-                    keys.pop()
-                    if not stack:
+                    key = value
+                elif kind == "end_map" or kind == "end_array":
+                    if not parents:
                         self.depth -= 1
                         return root
-                    continue
-                if kind == "start_map" or kind == "start_array":
-                    value = {} if kind == "start_map" else []
-                    if len(stack) > limit:
-                        self.depth += len(stack)
+                    top, key, is_map = parents.pop()
+                elif kind == "start_map" or kind == "start_array":
+                    if len(parents) >= limit:
+                        self.depth += len(parents) + 1
                         raise self.error(f"values nested more than {self.max_depth} deep")
-                top = stack[-1]
-                if type(top) is dict:
-                    top[keys[-1]] = value
+                    child: Any = {} if kind == "start_map" else []
+                    if is_map:
+                        top[key] = child
+                    else:
+                        top.append(child)
+                    parents.append((top, key, is_map))
+                    top, is_map, key = child, kind == "start_map", None
+                elif is_map:
+                    top[key] = value
                 else:
                     top.append(value)
-                if type(value) is dict or type(value) is list:
-                    stack.append(value)
-                    keys.append(None)
         except (ijson.JSONError, ValueError, OverflowError) as err:
             raise self.fault(err) from None
         raise self.error("the JSON text ends too early")

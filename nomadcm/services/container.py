@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
     from pathlib import Path
 
+    from nomadcm.paths import DatabaseTarget
     from nomadcm.services.publishing.reminders import ReminderService
     from nomadcm.services.publishing.slots import SlotService
     from nomadcm.services.schedule.clients import ClientService
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from nomadcm.services.travel.trips import ItineraryService
     from nomadcm.services.wellbeing.records import WellbeingService
     from nomadcm.services.wellbeing.wellbeing_report import ReportService
-    from nomadcm.paths import DatabaseTarget
     from nomadcm.services.workplaces.places import WorkplaceService
     from nomadcm.storage.change_counter import ChangeCounter
 

@@ -56,7 +56,12 @@ class Database:
     """An open, migrated database. Thread-safe: each thread opens its own sessions."""
 
     def __init__(
-        self, engine: Engine, path: Path | None = None, *, server: ServerAddress | None = None, shown_url: str = ""
+        self,
+        engine: Engine,
+        path: Path | None = None,
+        *,
+        server: ServerAddress | None = None,
+        shown_url: str = "",
     ) -> None:
         self.engine = engine
         self.path = path

@@ -67,7 +67,7 @@ _BATCH_SUFFIX_RE = re.compile(r"(?:__\d+|_\d+)$")
 def _refuse_nul_text(
     _conn: Connection, _cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
 ) -> None:
-    rows = parameters if executemany or isinstance(parameters, list) else (parameters,)
+    rows = parameters if executemany else (parameters,)
     for row in rows or ():
         items = row.items() if isinstance(row, dict) else enumerate(row or ())
         for key, value in items:

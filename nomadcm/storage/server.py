@@ -61,7 +61,9 @@ def shown(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def describe_server_error(address: ServerAddress, err: BaseException | None, *, connecting: bool) -> DatabaseError:
+def describe_server_error(
+    address: ServerAddress, err: BaseException | None, *, connecting: bool
+) -> DatabaseError:
     """One line a person can act on, for an error of the server's driver (psycopg)."""
     first = _first_line(err)
     low = str(err or "").lower()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from nomadcm.paths import DatabaseTarget
     from nomadcm.services.container import Services
     from nomadcm.ui.i18n import Translations
     from nomadcm.ui.single_instance import SingleInstance
@@ -22,7 +23,7 @@ class RunOutcome:
     """How the window ended: the exit code, or what to open next (another database, or a restart)."""
 
     code: int
-    next_database: Path | None = None
+    next_database: DatabaseTarget | None = None
     build_demo: bool = False
     restart: bool = False
 

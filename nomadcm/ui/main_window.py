@@ -12,8 +12,6 @@ and nomadcm.app opens the next one.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
 from PySide6.QtWidgets import (
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm import APP_NAME, paths
+from nomadcm.paths import DatabaseTarget
 from nomadcm.services.container import Services
 from nomadcm.ui.accessible_names import name_unlabelled_controls
 from nomadcm.ui.changes import ChangeBus
@@ -64,13 +63,13 @@ class MainWindow(MainWindowView):
         self.demo = bool(services.settings.get("demo_data"))
         self.tray: object | None = None  # ui.tray.Tray, set by the shell when the desktop has a tray
         self.translations: object | None = None  # ui.i18n.Translations, set by ui.run
-        self.next_database: Path | None = None  # set by switch_database()
+        self.next_database: DatabaseTarget | None = None  # set by switch_database()
         self.build_demo = False
         self.restart_requested = False
         self._quitting = False
         self._told_about_tray = False
 
-        self.build(services.db_path, self.demo, self.undo_group)
+        self.build(services.db_path or services.db_shown or None, self.demo, self.undo_group)
         self._connect_menus()
         # Long jobs run on the window's one task runner; one that ends after its dialog closed says so here.
         self.tasks.finished_unattended.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -89,6 +88,7 @@ class MainWindow(MainWindowView):
         self.export_action.triggered.connect(self.export_csv)
         self.import_action.triggered.connect(self.import_csv)
         self.sample_action.triggered.connect(self.toggle_sample_data)
+        self.team_action.triggered.connect(self.open_team_database)
         self.quit_action.triggered.connect(self.quit_app)
         self.filter_action.triggered.connect(self.focus_filter)
         self.settings_action.triggered.connect(self.open_settings)
@@ -249,12 +249,21 @@ class MainWindow(MainWindowView):
     def toggle_sample_data(self) -> None:
         """Opens the sample database (building it when missing), or goes back to your own."""
         if self.demo:
-            self.switch_database(paths.resolve_db_path())
+            self.switch_database(paths.resolve_database())
         else:
             demo = paths.demo_db_path()
             self.switch_database(demo, build_demo=not demo.exists())
 
-    def switch_database(self, path: Path, build_demo: bool = False) -> None:
+    @Slot()
+    def open_team_database(self) -> None:
+        """File > Open team database…: the URL and password asked (ui/team_database.py), then the switch."""
+        from nomadcm.ui import team_database
+
+        target = team_database.ask_team_database(self.settings, self)
+        if target is not None:
+            self.switch_database(target)
+
+    def switch_database(self, path: DatabaseTarget, build_demo: bool = False) -> None:
         self.next_database = path
         self.build_demo = build_demo
         self.quit_app()

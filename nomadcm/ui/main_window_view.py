@@ -53,7 +53,7 @@ def shortcuts(standard: QKeySequence.StandardKey, *fallbacks: str) -> list[QKeyS
 
 
 class MainWindowView(QMainWindow):
-    def build(self, db_path: Path | None, demo: bool, undo_group: QUndoGroup) -> None:
+    def build(self, db_path: Path | str | None, demo: bool, undo_group: QUndoGroup) -> None:
         """The sidebar, the page stack, the menus (Undo and Redo follow `undo_group`) and the database label."""
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -115,6 +115,9 @@ class MainWindowView(QMainWindow):
                 self.tr("A realistic month in a separate database; yours is not touched")
             )
         file_menu.addAction(self.sample_action)
+        self.team_action = QAction(self.tr("Open &team database…"), self)
+        self.team_action.setStatusTip(self.tr("A database your team shares on a PostgreSQL server"))
+        file_menu.addAction(self.team_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))

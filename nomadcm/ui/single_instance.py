@@ -29,6 +29,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from nomadcm import paths
+from nomadcm.paths import DatabaseUrl
 
 RAISE = b"raise\n"
 ACK = b"ok\n"
@@ -39,13 +40,17 @@ IDLE_MS = 5000  # a connection that says nothing useful for this long is dropped
 MAX_PENDING = 8
 
 
-def instance_key(db_path: Path | str | None) -> str:
-    """A short name for this user + database: safe as a socket and file name on every platform."""
+def instance_key(db_path: Path | str | DatabaseUrl | None) -> str:
+    """A short name for this user + database: safe as a socket and file name on every platform (a team
+    database: its URL without the password)."""
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no name for this uid (containers)
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    where = str(Path(db_path).expanduser().resolve()) if db_path else ":memory:"
+    if isinstance(db_path, DatabaseUrl):
+        where = db_path.without_password
+    else:
+        where = str(Path(db_path).expanduser().resolve()) if db_path else ":memory:"
     digest = hashlib.sha256(f"{user}\0{where}".encode()).hexdigest()[:20]
     return f"nomadcm-{digest}"
 
@@ -57,7 +62,11 @@ class SingleInstance(QObject):
     activated = Signal()  # another launch asked this instance to show its window
 
     def __init__(
-        self, db_path: Path | str | None, parent: QObject | None = None, *, folder: Path | None = None
+        self,
+        db_path: Path | str | DatabaseUrl | None,
+        parent: QObject | None = None,
+        *,
+        folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.key = instance_key(db_path)

@@ -118,7 +118,7 @@ BASELINES: dict[str, dict[str, object]] = {
     "log rest": {"kind": "sport", "start": "2025-03-03 18:00", "end": "2025-03-03 19:00"},
     "report": {"date_from": "2025-03-01"},
     "chart": {"output": "{out}/chart.svg", "date_from": "2025-03-01"},
-    "demo create": {"demo_db": "{out}/demo.sqlite3", "replace": True},
+    "demo create": {"demo_db": "{out}/demo.sqlite3"},
     "backup list": {},
     "backup now": {},
     "backup restore": {},
@@ -154,9 +154,9 @@ def kind_of(command: str, action: argparse.Action) -> str:
     dest = action.dest
     if action.nargs == 0:
         return "flag"
-    if (command, dest) in {("place export", "file"), ("demo create", "demo_db")} or dest == "output":
+    if (command, dest) == ("place export", "file") or dest == "output":
         return "output"
-    if dest == "db":
+    if dest in ("db", "demo_db"):
         return "database"
     if dest == "file":
         return "input"
@@ -216,7 +216,7 @@ def bad_values(sandbox: Sandbox, command: str, action: argparse.Action, kind: st
             Bad("NaN", "nan", True),
             Bad("infinity", "inf", True),
             Bad("overflow", "1e400", True),
-            Bad("huge", "1e300", dest not in ()),
+            Bad("huge", "1e300", False),
             Bad("negative", "-1", dest not in NEGATIVE_MEANINGFUL),
             Bad("not a number", "x1", True),
         ]
@@ -254,13 +254,13 @@ def bad_values(sandbox: Sandbox, command: str, action: argparse.Action, kind: st
             Bad("directory", str(sandbox.folder), True),
             Bad("name too long", str(sandbox.folder / ("n" * 300 + ".csv")), True),
             Bad("path too long", str(sandbox.folder / "/".join(["d" * 200] * 25)), True),
-            Bad("device", "/dev/zero", True, isolated=True),
             Bad("FIFO", str(sandbox.fifo), True, isolated=True),
         ]
-        if kind == "input":
+        if kind == "input":  # only read: a device is never given where something may be written
+            values.append(Bad("device", "/dev/zero", True, isolated=True))
             values.append(Bad("missing file", str(sandbox.folder / "missing.csv"), True))
-        else:
-            values.append(Bad("missing folder", str(sandbox.folder / "missing" / "x.csv"), True))
+        else:  # a new database may create its folder; an export may not
+            values.append(Bad("missing folder", str(sandbox.folder / "missing" / "x.csv"), kind == "output"))
     return values
 
 
@@ -337,18 +337,20 @@ class Sandbox:
         self.case_db = self.case_folder / "seed.sqlite3"
         self.out = folder / "out"
         self.fifo = folder / "fifo.csv"
+        self.work = folder / "work"  # the current folder of every case: relative names land here
         self.paths: dict[str, str] = {}
 
     def build(self) -> None:
         self.template.parent.mkdir(parents=True)
         self.out.mkdir()
+        self.work.mkdir()
         for argv in SEED:
-            code, _out, err, crash = run_in_process(["--db", str(self.template), *argv])
+            code, _out, err, crash = run_in_process(["--db", str(self.template), *argv], cwd=self.work)
             assert code == 0 and crash is None, (argv, err, crash)
         native = self.folder / "native.csv"
         places = self.folder / "places.geojson"
         for argv in (["export", "csv", "-o", str(native)], ["place", "export", str(places)]):
-            code, _out, err, crash = run_in_process(["--db", str(self.template), *argv])
+            code, _out, err, crash = run_in_process(["--db", str(self.template), *argv], cwd=self.work)
             assert code == 0 and crash is None, (argv, err, crash)
         if hasattr(os, "mkfifo"):
             os.mkfifo(self.fifo)
@@ -363,6 +365,8 @@ class Sandbox:
         shutil.copytree(self.template.parent, self.case_folder)  # its backups folder too (backup restore)
 
     def fresh_case_db(self) -> Path:
+        shutil.rmtree(self.out)
+        self.out.mkdir()
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{self.case_db}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(self.template, self.case_db)
@@ -501,15 +505,17 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def run_in_process(
-    argv: list[str], timeout: float = IN_PROCESS_TIMEOUT_S
+    argv: list[str], timeout: float = IN_PROCESS_TIMEOUT_S, cwd: Path | None = None
 ) -> tuple[int | None, str, str, str | None]:
     """(exit code or None when it hung, stdout, stderr, the traceback of an exception that escaped main)."""
     from nomadcm.cli import main
 
+    if cwd is None:
+        raise ValueError("run_in_process needs a folder to run in (relative file names are written there)")
     out, err = io.StringIO(), io.StringIO()
     code: int | None
     crash: str | None = None
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             with time_limit(timeout):
                 code = main(argv)
@@ -531,13 +537,15 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (SUBPROCESS_MEMORY, SUBPROCESS_MEMORY))
 
 
-def run_isolated(argv: list[str], timeout: float = SUBPROCESS_TIMEOUT_S) -> tuple[int | None, str, str, str | None]:
+def run_isolated(
+    argv: list[str], timeout: float = SUBPROCESS_TIMEOUT_S, cwd: Path | None = None
+) -> tuple[int | None, str, str, str | None]:
     try:
         done = subprocess.run(
             [sys.executable, "-c", _CHILD, *argv],
             capture_output=True,
             timeout=timeout,
-            cwd=ROOT,
+            cwd=cwd,
             preexec_fn=_limit_memory if os.name == "posix" else None,  # noqa: PLW1509
         )
     except subprocess.TimeoutExpired as expired:
@@ -609,7 +617,7 @@ def run_case(sandbox: Sandbox, case: Case, timeout_scale: float = 1.0) -> Outcom
         run_isolated if case.bad.isolated else run_in_process
     )
     timeout = (SUBPROCESS_TIMEOUT_S if case.bad.isolated else IN_PROCESS_TIMEOUT_S) * timeout_scale
-    code, out, err, crash = runner(argv, timeout)
+    code, out, err, crash = runner(argv, timeout, sandbox.work)
     seconds = time.monotonic() - started
     changed = fingerprint(db) != before if db.exists() else True
     outcome = Outcome(case, code, out, err, crash, changed, seconds)

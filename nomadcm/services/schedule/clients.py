@@ -73,6 +73,8 @@ def check_network(network: str) -> str:
 
 
 def check_country(country: str | None) -> str | None:
+    if not isinstance(country, str) and country is not None:  # a number or a list from a JSON file
+        raise ValidationError(f"country {country!r} is not an ISO 3166 two-letter code (e.g. FR, CA, MG)")
     if country is None or not country.strip():
         return None
     code = country.strip().upper()

@@ -200,6 +200,37 @@ def _check_tags(value: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
+def _check_zone(value: Any) -> str | None:
+    """An IANA zone name; anything else a file may hold there (a number, a list) is refused by name."""
+    if not value:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(f"time zone {value!r} is not a zone name (such as Europe/Paris)")
+    return timezones.check_zone(value)
+
+
+_YES = frozenset({"yes", "y", "true", "1", "oui", "x", "✓"})
+_NO = frozenset({"no", "n", "false", "0", "non", ""})
+
+
+def _check_flag(what: str) -> Callable[[Any], bool]:
+    """Yes or no: a boolean (a NomadCM export), 0 / 1, or the words of a spreadsheet; not any value whose
+    truth Python would guess (the text "no" is true)."""
+
+    def check(value: Any) -> bool:
+        if value is None:
+            return False
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+            return value.strip().lower() in _YES
+        raise ValidationError(f"{what} {value!r} is not yes or no")
+
+    return check
+
+
 FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "name": check_place_name,
     "kind": check_kind,
@@ -208,7 +239,7 @@ FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "country": check_country,
     "lat": check_lat,
     "lon": check_lon,
-    "tz": lambda v: timezones.check_zone(v) if v else None,
+    "tz": _check_zone,
     "ssid": verbatim_check(200, "WiFi network name"),
     "wifi_password": text_check(200, "WiFi password"),
     "fee": check_fee,
@@ -219,9 +250,9 @@ FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "score_quiet": lambda v: check_score(v, "quiet score"),
     "score_comfort": lambda v: check_score(v, "comfort score"),
     "score_price": lambda v: check_score(v, "price score"),
-    "food": bool,
+    "food": _check_flag("food"),
     "notes": text_check(10_000, "notes"),
-    "favourite": bool,
+    "favourite": _check_flag("favourite"),
     "last_visit": _check_date,
     "osm_id": lambda v: str(v).strip() or None if v else None,
     "extra_tags": _check_tags,
