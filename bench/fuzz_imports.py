@@ -79,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{fmt.name:18} {dict(outcomes)}  ({rate:.0f} files/s)",
                 flush=True,
             )
-    print(f"\n{total} files in {time.perf_counter() - started:.0f} s: {sum(bugs.values())} tracebacks, "
-          f"{len(bugs)} distinct (format, exception, place)")
+    print(
+        f"\n{total} files in {time.perf_counter() - started:.0f} s: {sum(bugs.values())} tracebacks, "
+        f"{len(bugs)} distinct (format, exception, place)"
+    )
     for key, count in bugs.most_common():
         print(f"  {count:5}  {key[0]}: {key[1]} at {key[2]}")
     if not args.quiet:

@@ -145,6 +145,18 @@ def rules_version() -> str:
     return f"tzdata {tzdata.IANA_VERSION}"
 
 
+@functools.cache
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 two-letter codes: every country and territory of the zone table that ships with the
+    rules (tzdata's iso3166.tab, 249 codes), and XK (Kosovo: a user-assigned code, which the `holidays`
+    package and the city table use). Read once, without pytz."""
+    from importlib import resources
+
+    table = resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab").read_text(encoding="utf-8")
+    codes = {line.split("\t", 1)[0] for line in table.splitlines() if line and not line.startswith("#")}
+    return frozenset(codes | {"XK"})
+
+
 def zone_country_codes(name: str) -> list[str]:
     """ISO 3166 codes of the countries that use zone `name` (from the zone table shipped with pytz)."""
     import pytz

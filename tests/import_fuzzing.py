@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import select
@@ -53,7 +53,7 @@ PUBLER_SEED = (
 PLACES_CSV_SEED = (
     "name,kind,address,city,country,lat,lon,tz,ssid,fee,price,opening_hours,score_wifi,food,favourite,"
     "last_visit,notes,osm_id,osm_tags\r\n"
-    'Café Lisboa,cafe,Rua Nova 10,Lisboa,PT,38.7146,-9.1519,Europe/Lisbon,CafeWifi,free,1 coffee,'
+    "Café Lisboa,cafe,Rua Nova 10,Lisboa,PT,38.7146,-9.1519,Europe/Lisbon,CafeWifi,free,1 coffee,"
     'Mo-Fr 08:00-19:00,4,yes,no,2027-03-01,quiet upstairs,node/123,"{""amenity"": ""cafe""}"\r\n'
     "Second Home,coworking,,Lisboa,PT,,,,,paid,15 €/day,,5,no,yes,,,,\r\n"
 )
@@ -187,7 +187,11 @@ def formats() -> list[Format]:
             _activitywatch,
         ),
         Format(
-            "aw-rust", "json", (WELLBEING / "aw-buckets-export-rust.json").read_bytes(), ".json", _activitywatch
+            "aw-rust",
+            "json",
+            (WELLBEING / "aw-buckets-export-rust.json").read_bytes(),
+            ".json",
+            _activitywatch,
         ),
         Format(
             "aw-android", "json", (WELLBEING / "aw-android-export.json").read_bytes(), ".json", _activitywatch
@@ -365,7 +369,18 @@ def mutate(fmt: Format, data: bytes, rnd: random.Random, kind: str) -> bytes:
     if kind == "insert_bytes":
         pos = rnd.randrange(len(data) + 1)
         blob = rnd.choice(
-            [b"\x00", b"\xed\xb3\xbf", b"\xff\xfe", b'"', b"\r", b"\n", b",", b";", b"\\udcff", b"\xef\xbb\xbf"]
+            [
+                b"\x00",
+                b"\xed\xb3\xbf",
+                b"\xff\xfe",
+                b'"',
+                b"\r",
+                b"\n",
+                b",",
+                b";",
+                b"\\udcff",
+                b"\xef\xbb\xbf",
+            ]
         )
         return data[:pos] + blob * rnd.randint(1, 3) + data[pos:]
     if kind in ("drop_line", "duplicate_line"):
@@ -481,7 +496,7 @@ def _mutate_json(data: bytes, rnd: random.Random, kind: str) -> bytes:
 
 
 class _Replies(BaseHTTPRequestHandler):
-    replies: dict[str, bytes] = {}
+    replies: ClassVar[dict[str, bytes]] = {}
 
     def do_GET(self) -> None:
         path = unquote(urlsplit(self.path).path)

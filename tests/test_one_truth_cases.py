@@ -16,7 +16,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from one_truth_data import instant_of, wall_in
@@ -55,7 +54,7 @@ def _client_channel(services: Services, name: str, zone: str) -> int:
 def test_a_post_during_the_montreal_paris_flight_is_at_montreal_time_in_every_view(
     qtbot: QtBot,
     services: Services,
-    db_path: Path,
+    db_arg: str,
     runner: TaskRunner,
 ) -> None:
     """Issue 10, case 2: flight Montréal 26/03 19:30 -> Paris 27/03 08:15, Paris stay from 27/03; a post at
@@ -117,7 +116,7 @@ def test_a_post_during_the_montreal_paris_flight_is_at_montreal_time_in_every_vi
         (post.id, utc, "America/Toronto", yours, True)
     ]
     assert "transit" in found[0].kinds
-    checked = json.loads(run_cli("--db", str(db_path), "check", "--json"))
+    checked = json.loads(run_cli("--db", db_arg, "check", "--json"))
     assert [(d["post_id"], d["utc_time"], d["cm_tz"], d["cm_time"]) for d in checked] == [
         (post.id, "2027-03-27T02:00:00Z", "America/Toronto", "2027-03-26 22:00")
     ]
@@ -260,7 +259,7 @@ def test_a_post_before_a_night_flight_west_is_on_the_date_her_clock_shows(
 
 def test_ics_keeps_a_series_wall_time_the_clocks_skip_so_readers_expand_it_as_the_schedule_does(
     services: Services,
-    db_path: Path,
+    db_arg: str,
 ) -> None:
     """A weekly Sunday 02:30 Paris series typed on a Saturday starts on the spring-forward Sunday (02:30 does
     not exist: it goes out at 03:30). The ICS master once said DTSTART 03:30, so a reader put every later
@@ -289,4 +288,4 @@ def test_ics_keeps_a_series_wall_time_the_clocks_skip_so_readers_expand_it_as_th
         (weekly.id, datetime(2027, 4, 18, 2, 30)),
     ]
     for args in (("export", "ics"), ("export", "ics", "--expand")):
-        assert ics_instants(run_cli("--db", str(db_path), *args)) == Counter(rows), args
+        assert ics_instants(run_cli("--db", db_arg, *args)) == Counter(rows), args

@@ -2,7 +2,14 @@
 
 Each area registers its subcommands from its own module (cli/schedule.py, cli/travel.py, ...): a module
 exposes `register(subparsers)` and sets `handler=function(ctx, args) -> int` on its parsers.
-Bad input: one line on stderr naming the bad value, exit code 2, nothing written.
+
+Exit codes, and never a traceback:
+- 0: done (an empty answer too: no post, no city matches);
+- 2: refused input — bad value, unknown name, unusable file (cli/arguments.py checks every value as it is
+  parsed): one line on stderr naming the bad value (common.error_line: values cut to 80 characters), nothing
+  written;
+- 1: an unexpected error, a bug: one line on stderr naming the crash log that holds the details;
+- 130: interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -15,7 +22,8 @@ import sys
 from collections.abc import Sequence
 
 from nomadcm import __version__
-from nomadcm.cli.common import CliContext, OneLineParser, describe_settings, echo
+from nomadcm.cli.arguments import check_every_value
+from nomadcm.cli.common import CliContext, OneLineParser, describe_settings, error_line
 from nomadcm.errors import UserError
 
 # Areas, in the order their commands appear in --help. A module missing here is simply not offered.
@@ -31,6 +39,8 @@ AREA_MODULES: tuple[str, ...] = (
 )
 
 EXIT_USAGE = 2
+EXIT_BUG = 1
+EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     describe_settings(sub)
+    check_every_value(parser)
     return parser
 
 
@@ -69,10 +80,54 @@ def forgiving_output() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+def refuse(message: object) -> int:
+    """Bad input: one line on stderr, exit 2."""
+    print(error_line(f"nomadcm: error: {message}"), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def crashed() -> int:
+    """A bug: the traceback goes to a crash log, stderr gets one line naming it; exit 1."""
+    from nomadcm.crash_logs import format_report, write_crash_log
+
+    exc = sys.exc_info()
+    assert exc[0] is not None and exc[1] is not None
+    log = write_crash_log(format_report((exc[0], exc[1], exc[2])))
+    where = f"details in {log}" if log is not None else "no crash log could be written"  # whole, never cut
+    what = error_line(f"nomadcm: unexpected error ({exc[0].__name__}: {exc[1]})")
+    print(f"{what}; {where}", file=sys.stderr)
+    return EXIT_BUG
+
+
+def file_problem(err: OSError) -> str:
+    """A file the command was given that the system refused (a name too long, a folder, no permission)."""
+    names = [repr(str(n)) for n in (err.filename, err.filename2) if n is not None]
+    return f"{' -> '.join(names)}: {err.strerror or err}" if names else str(err)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     forgiving_output()
+    try:
+        return run(sys.argv[1:] if argv is None else list(argv))
+    except UserError as err:
+        return refuse(err)
+    except BrokenPipeError:  # `nomadcm export csv | head`
+        return 0
+    except OSError as err:  # a file the system refused, named by the command line or under it
+        if err.filename is None:
+            return crashed()
+        return refuse(file_problem(err))
+    except KeyboardInterrupt:
+        print("nomadcm: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:
+        return crashed()
+
+
+def run(argv: list[str]) -> int:
+    """Parses `argv` (every value checked: cli/arguments.py) and runs its command; raises what it meets."""
     parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
+    args = parser.parse_args(argv)
     if args.command is None:  # no subcommand: the GUI, on the same database
         from nomadcm.app import gui_main
 
@@ -84,10 +139,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = CliContext(args.db)
     try:
         return int(handler(ctx, args) or 0)
-    except UserError as err:
-        echo(f"nomadcm: error: {err}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:  # `nomadcm export csv | head`
-        return 0
     finally:
         ctx.close()

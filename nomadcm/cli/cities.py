@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from nomadcm.cli.arguments import count_between
 from nomadcm.cli.common import CliContext, command_group, echo, print_json, print_table
 from nomadcm.errors import ValidationError
 
@@ -17,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = city.add_parser("search", help="find a city (accents and case don't matter)")
     p.add_argument("text")
     p.add_argument("--country", metavar="CC", help="only in this country (code or name)")
-    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--limit", type=count_between(1, 1000), default=10, metavar="N", help="at most N (1-1000)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=city_search)
 
@@ -51,7 +52,7 @@ def city_search(ctx: CliContext, args: argparse.Namespace) -> int:
     if not found:
         where = f" in {index.countries.get(code, code)}" if code else ""
         echo(f"no city matches {args.text!r}{where}", file=sys.stderr)
-        return 1
+        return 0  # an empty answer, as `place list` gives one: not an error
     print_table(
         ["city", "country", "zone", "population", "lat", "lon"],
         [

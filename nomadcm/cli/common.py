@@ -26,7 +26,7 @@ class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {terminal_text(message, multiline=False)}\n")
+        self.exit(2, error_line(f"{self.prog}: error: {message}") + "\n")
 
 
 class CliContext:
@@ -164,6 +164,34 @@ def terminal_text(value: object, *, multiline: bool = True) -> str:
 def echo(*values: object, sep: str = " ", file: TextIO | None = None) -> None:
     """`print` for people: each value through `terminal_text` (its line breaks kept)."""
     print(sep.join(terminal_text(v) for v in values), file=file if file is not None else sys.stdout)
+
+
+# A refusal is one line on stderr that a person reads whole: the value it names is cut to SHOWN_VALUE
+# characters (a 1 MB value was echoed whole), the line to SHOWN_LINE.
+SHOWN_VALUE = 80
+SHOWN_LINE = 300
+_LINE_BREAKS_RE = re.compile("[ \t]*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+_QUOTED_RE = re.compile(r"(?<!\w)(['\"])((?:\\.|(?!\1).){" + str(SHOWN_VALUE + 1) + r",})\1")
+_LONG_WORD_RE = re.compile(r"\S{" + str(SHOWN_VALUE + 1) + ",}")
+_CLOSING = "'\")]}:,;."
+
+
+def _cut_word(match: re.Match[str]) -> str:
+    word = match.group()
+    tail = len(word) - len(word.rstrip(_CLOSING))
+    return word[:SHOWN_VALUE] + "…" + word[len(word) - min(tail, 3) :]
+
+
+def error_line(message: object) -> str:
+    """An error as printed on stderr: one line (line breaks become a space, other control characters are
+    escaped), each quoted value or long word cut to SHOWN_VALUE characters with '…', the whole line to
+    SHOWN_LINE (its start and its end kept: the end often says what to do)."""
+    text = terminal_text(_LINE_BREAKS_RE.sub(" ", str(message).strip()), multiline=False)
+    text = _QUOTED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)[:SHOWN_VALUE]}…{m.group(1)}", text)
+    text = _LONG_WORD_RE.sub(_cut_word, text)
+    if len(text) > SHOWN_LINE:
+        text = f"{text[: SHOWN_LINE - 82]} … {text[-78:]}"
+    return text
 
 
 def report_skipped(skipped: Sequence[object]) -> None:

@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from nomadcm import timezones
+from nomadcm.cli.arguments import record_id
 from nomadcm.cli.common import (
     CliContext,
     command_group,
@@ -43,12 +44,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     conflict = command_group(sub, "conflict", "acknowledge conflicts so they stop nagging")
     p = conflict.add_parser("ack", help="mark conflict kinds of a post as fine")
-    p.add_argument("post_id", type=int)
+    p.add_argument("post_id", type=record_id)
     p.add_argument("kinds", nargs="+", metavar="KIND", help=", ".join(CONFLICT_KINDS))
     p.add_argument("--note", default="")
     p.set_defaults(handler=conflict_ack)
     p = conflict.add_parser("undo", help="remove acknowledgements of a post (all, or the kinds given)")
-    p.add_argument("post_id", type=int)
+    p.add_argument("post_id", type=record_id)
     p.add_argument("kinds", nargs="*", metavar="KIND")
     p.set_defaults(handler=conflict_undo)
 

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from nomadcm import timezones
+from nomadcm.cli.arguments import input_file
 from nomadcm.cli.common import (
     CliContext,
     command_group,
@@ -87,7 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=place_show)
 
     p = place.add_parser("import", help="import GeoJSON, Overpass JSON or the places CSV: all or nothing")
-    p.add_argument("file")
+    p.add_argument("file", type=input_file)
     p.set_defaults(handler=place_import)
 
     p = place.add_parser("export", help="export places to .geojson or .csv (by the file's extension)")

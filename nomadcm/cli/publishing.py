@@ -12,6 +12,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from nomadcm.cli.arguments import record_id
 from nomadcm.cli.common import (
     CliContext,
     command_group,
@@ -43,13 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     posts = command_group(sub, "post", "schedule posts")
     p = posts.add_parser("occurrences", help="the occurrences of a recurring post")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=post_occurrences)
     p = posts.add_parser("skip", help="delete one occurrence of a recurring post (or it and the following)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument(
         "--at", required=True, metavar="YYYY-MM-DD HH:MM", help="the occurrence, in the post's zone"
     )

@@ -10,6 +10,7 @@ import argparse
 from datetime import datetime
 
 from nomadcm import timezones
+from nomadcm.cli.arguments import count_between
 from nomadcm.cli.common import CliContext, command_group, echo, print_json, print_table, register_setting
 from nomadcm.errors import ValidationError
 
@@ -25,7 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = queue.add_parser("list", help="upcoming free and taken slots of a channel")
     p.add_argument("--client", required=True, metavar="NAME")
     p.add_argument("--channel", required=True, metavar="NETWORK")
-    p.add_argument("--days", type=int, default=14)
+    p.add_argument(
+        "--days", type=count_between(1, 366), default=14, metavar="N", help="how many days ahead (1-366)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=queue_list)
     p = queue.add_parser("add", help="schedule a post at the channel's next free slot")

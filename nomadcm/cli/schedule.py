@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nomadcm import timezones
+from nomadcm.cli.arguments import free_text, input_file
 from nomadcm.cli.common import (
     SETTING_SETTERS,
     CliContext,
@@ -83,7 +84,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     settings = command_group(sub, "settings", "show or change settings")
     p = settings.add_parser("set", help="change a setting (home-tz, ...)")
     p.add_argument("key")
-    p.add_argument("value")
+    p.add_argument("value", type=free_text, help="each key reads its own (work-hours '' means none)")
     p.set_defaults(handler=settings_set)
     p = settings.add_parser("list", help="show every setting")
     p.add_argument("--json", action="store_true")
@@ -111,7 +112,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     imports = command_group(sub, "import", "import data")
     p = imports.add_parser("csv", help="import a schedule CSV: all rows or none")
-    p.add_argument("file")
+    p.add_argument("file", type=input_file)
     p.add_argument(
         "--format",
         default="native",
@@ -391,13 +392,16 @@ def import_csv(ctx: CliContext, args: argparse.Namespace) -> int:
         from nomadcm.cli.publishing import import_bulk
 
         return import_bulk(ctx, args)
+    for option, value in (("--client", args.client), ("--channel", args.channel), ("--tz", args.tz)):
+        if value is not None:  # a native file names its clients, channels and zones itself
+            raise ValidationError(f"{option} applies to --format hootsuite, sprout or publer, not native")
     try:
         report = csv_native_import.import_csv(ctx.services.db, path)
     except ImportFailed as err:
         for row_error in err.errors:
             echo(f"{args.file}: {row_error}", file=sys.stderr)
         echo(
-            f"nomadcm: error: nothing imported: {len(err.errors)} bad row(s) in {args.file!r}",
+            f"nomadcm: error: nothing imported: {err.total} bad row(s) in {args.file!r}",
             file=sys.stderr,
         )
         return 2

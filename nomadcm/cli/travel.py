@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from nomadcm import timezones
+from nomadcm.cli.arguments import free_text, record_id
 from nomadcm.cli.cities import register as register_city_search
 from nomadcm.cli.common import (
     CliContext,
@@ -45,11 +46,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     _stay_args(p, required=True)
     p.set_defaults(handler=stay_add)
     p = stays.add_parser("edit", help="change a stay (only the options given)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     _stay_args(p, required=False)
     p.set_defaults(handler=stay_edit)
     p = stays.add_parser("delete", help="remove a stay")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.set_defaults(handler=stay_delete)
 
     transits = command_group(sub, "transit", "flights, trains... between stays")
@@ -76,7 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=transit_add)
     p = transits.add_parser("delete", help="remove a transit")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.set_defaults(handler=transit_delete)
 
     trips = command_group(sub, "trip", "your itinerary as a whole")
@@ -99,7 +100,7 @@ def _stay_args(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--tz", metavar="ZONE", help="the stay's zone (default: the city's)")
     p.add_argument("--from", dest="date_from", required=required, metavar="YYYY-MM-DD", help="first day")
     p.add_argument("--to", dest="date_to", required=required, metavar="YYYY-MM-DD", help="last day")
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT", type=free_text, help="'' clears it")
     p.add_argument("--json", action="store_true")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nomadcm import timezones
+from nomadcm.cli.arguments import input_file
 from nomadcm.cli.common import (
     CliContext,
     command_group,
@@ -61,7 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "its app events; its unlocks are counted. Importing the same data again changes nothing.",
     )
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", help="an export (aw-server or aw-server-rust JSON)")
+    source.add_argument(
+        "file", nargs="?", type=input_file, help="an export (aw-server or aw-server-rust JSON)"
+    )
     source.add_argument(
         "--server", metavar="URL", help="read a running aw-server, e.g. http://127.0.0.1:5600"
     )
@@ -100,13 +103,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(handler=import_activitywatch)
     p = imports.add_parser("sleep-as-android", help="import nights from Sleep as Android's sleep-export.csv")
-    p.add_argument("file")
+    p.add_argument("file", type=input_file)
     p.set_defaults(handler=import_sleep_as_android)
     p = imports.add_parser(
         "wellbeing-csv",
         help="import screen time and rest from a CSV with start,end,kind,device[,tz,quality,note,client]",
     )
-    p.add_argument("file")
+    p.add_argument("file", type=input_file)
     p.set_defaults(handler=import_wellbeing_csv)
 
     p = sub.add_parser(

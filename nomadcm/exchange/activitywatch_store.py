@@ -20,7 +20,7 @@ from nomadcm.models import AppUsage, ScreenSession
 from nomadcm.services.wellbeing import days as d
 
 SOURCE = "activitywatch"
-BATCH = 20000
+BATCH = 10_000  # window rows per write: memory holds one batch (about 10 MB with long titles)
 
 
 def sync_sessions(
@@ -154,7 +154,10 @@ class WindowWriter:
             }
             for bucket, a, b, app, title, dev in rows
         ]
-        self.changed += self.conn.execute(stmt, values).rowcount
+        # Count the rows RETURNING gives back (inserted, or updated by the WHERE above): the rowcount of a
+        # batched executemany is -1 on PostgreSQL, and summing it reported 0 rows updated.
+        returned = self.conn.execute(stmt.returning(AppUsage.__table__.c.id), values).all()
+        self.changed += len(returned)
 
     def close(self) -> None:
         self.flush()

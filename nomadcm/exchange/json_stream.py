@@ -15,6 +15,7 @@ than `MAX_DEPTH`, anything after the document. A UTF-8 byte order mark is skippe
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -66,6 +67,8 @@ class JsonStream:
         self.depth = 0
         self._input = _Bomless(raw)
         self._events = ijson.basic_parse(self._input, use_float=True, buf_size=BUFFER)
+        if ijson.backend == "python":  # no C parser (a frozen app that missed it): check strings here
+            self._events = _no_surrogates(self._events)
 
     @property
     def position(self) -> int:
@@ -185,6 +188,18 @@ class JsonStream:
             if event[0] == "end_array":
                 return
             yield event
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(events: Iterator[Event]) -> Iterator[Event]:
+    """What yajl refuses by itself: a string holding half of a UTF-16 pair (the pure-Python parser keeps it,
+    and the database or the terminal would fail on it later)."""
+    for event in events:
+        if (event[0] == "string" or event[0] == "map_key") and _SURROGATE.search(event[1]):
+            raise UnicodeDecodeError("utf-8", b"", 0, 1, "unpaired surrogate")
+        yield event
 
 
 def _first_line(err: BaseException) -> str:

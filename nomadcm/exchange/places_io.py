@@ -174,9 +174,15 @@ def save_places(
         updates: dict[frozenset[str], list[dict[str, Any]]] = {}
         errors: list[RowError] = []
         claimed: dict[int, str] = {}
+        osm_taken: dict[str, str] = {}  # OSM id -> the row of this file that holds it (a unique column)
         for row in rows:
             values = row.values
             osm_id = values.get("osm_id")
+            if osm_id:
+                if osm_id in osm_taken:
+                    errors.append(_row_error(row, f"has the OSM id {osm_id} of {osm_taken[osm_id]} too"))
+                    continue
+                osm_taken[osm_id] = row.position
             pid = by_osm.get(osm_id) if osm_id else None
             if pid is None:
                 pid = by_name.get(match_key(values["name"], values.get("city", "")))

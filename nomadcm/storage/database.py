@@ -140,8 +140,15 @@ class Database:
         its schema not checked: for `open_url` and storage/team_schema.py."""
         url = server_url(target)
         address = address_of(url)
-        # pre_ping: a connection the server closed while the app sat idle is replaced, not an error.
-        db = cls(make_engine(url, pool_pre_ping=True), server=address, shown_url=shown(url))
+        try:
+            # pre_ping: a connection the server closed while the app sat idle is replaced, not an error.
+            engine = make_engine(url, pool_pre_ping=True)
+        except ImportError as err:  # the `postgres` extra is not installed
+            raise DatabaseError(
+                f"opening {shown(url)} needs the PostgreSQL driver ({err.name or 'psycopg'}): "
+                "pip install 'nomadcm[postgres]'"
+            ) from None
+        db = cls(engine, server=address, shown_url=shown(url))
         try:
             with db._errors(), db.engine.connect():
                 pass

@@ -65,10 +65,16 @@ _BATCH_SUFFIX_RE = re.compile(r"(?:__\d+|_\d+)$")
 
 
 def _refuse_nul_text(
-    _conn: Connection, _cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
+    _conn: Connection, _cursor: Any, statement: str, parameters: Any, context: Any, _executemany: bool
 ) -> None:
-    rows = parameters if executemany else (parameters,)
-    for row in rows or ():
+    # One row (a dict, or a tuple of values) or many (a list of them): `executemany` does not say which —
+    # an "insertmanyvalues" batch of one row comes as the row itself.
+    many = (
+        isinstance(parameters, list | tuple)
+        and bool(parameters)
+        and isinstance(parameters[0], dict | list | tuple)
+    )
+    for row in parameters if many else (parameters,):
         items = row.items() if isinstance(row, dict) else enumerate(row or ())
         for key, value in items:
             if value.__class__ is str and "\x00" in value:

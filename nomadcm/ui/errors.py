@@ -10,10 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-import traceback
-from datetime import datetime
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -28,39 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nomadcm import __version__, paths
+from nomadcm.crash_logs import ExcInfo, format_report, write_crash_log
 from nomadcm.errors import UserError
 from nomadcm.ui import plain_text
 from nomadcm.ui.plain_text import plain_label
 
 log = logging.getLogger("nomadcm")
 
-ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
-
 
 def show_user_error(parent: QWidget | None, err: BaseException, title: str | None = None) -> None:
     """A fixable problem: its message, as is, in a warning box."""
     plain_text.warn(parent, title or QApplication.translate("Errors", "NomadCM"), str(err))
-
-
-def write_crash_log(details: str, folder: Path | None = None) -> Path | None:
-    """Writes the report to a new file in the log folder; None when even that fails (disk full...)."""
-    folder = folder or paths.log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
-        path.write_text(details, encoding="utf-8")
-    except OSError:
-        return None
-    return path
-
-
-def format_report(exc: ExcInfo) -> str:
-    lines = traceback.format_exception(*exc)
-    return (
-        f"NomadCM {__version__} — Python {sys.version.split()[0]} — {sys.platform}\n"
-        f"{datetime.now().isoformat(timespec='seconds')}\n\n" + "".join(lines)
-    )
 
 
 class CrashDialog(QDialog):

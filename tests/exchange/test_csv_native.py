@@ -533,7 +533,8 @@ def test_export_imports_back_into_an_empty_database(
 # ---------------------------------------------------------------------- property: any text round-trips
 
 texts = st.one_of(
-    st.text(st.characters(exclude_categories=("Cs",)), max_size=60),
+    # A NUL is refused on every engine (PostgreSQL cannot store one): tests/services/test_nul_text.py
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=60),
     st.builds(
         lambda prefix, body: prefix + body,
         st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "''", "'=", '"', "\n", " "]),

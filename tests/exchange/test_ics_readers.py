@@ -24,7 +24,6 @@ from collections import Counter
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -110,8 +109,8 @@ def run_cli(*argv: str) -> str:
     return out.getvalue()
 
 
-def csv_truth(db_path: Path) -> Reading:
-    rows = csv.DictReader(io.StringIO(run_cli("--db", str(db_path), "export", "csv")))
+def csv_truth(db_arg: str) -> Reading:
+    rows = csv.DictReader(io.StringIO(run_cli("--db", db_arg, "export", "csv")))
     truth: Reading = Counter()
     for row in rows:
         start = datetime.strptime(row["utc_time"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
@@ -128,10 +127,10 @@ def within_listing(reading: Reading, truth: Reading, open_ended: set[int]) -> Re
 
 @pytest.mark.parametrize("expand", [False, True], ids=["rrule", "expand"])
 @pytest.mark.parametrize("reader", sorted(READERS))
-def test_every_reader_finds_the_csv_instants(db_path: Path, plan: Plan, expand: bool, reader: str) -> None:
-    truth = csv_truth(db_path)
+def test_every_reader_finds_the_csv_instants(db_arg: str, plan: Plan, expand: bool, reader: str) -> None:
+    truth = csv_truth(db_arg)
     assert len(truth) > 60 and all(n == 1 for n in truth.values())
-    text = run_cli("--db", str(db_path), "export", "ics", *(["--expand"] if expand else []))
+    text = run_cli("--db", db_arg, "export", "ics", *(["--expand"] if expand else []))
     read = within_listing(READERS[reader](text), truth, plan.open_ended)
     names = {pid: name for name, pid in plan.ids.items()}
     missing = sorted((names[k[0]], k[1], k[2]) for k in truth - read)
@@ -139,16 +138,16 @@ def test_every_reader_finds_the_csv_instants(db_path: Path, plan: Plan, expand: 
     assert (missing, extra) == ([], []), f"{reader}: CSV events not read, events read that the CSV lacks"
 
 
-def _ics(db_path: Path, *args: str) -> icalendar.Calendar:
-    return icalendar.Calendar.from_ical(run_cli("--db", str(db_path), "export", "ics", *args))
+def _ics(db_arg: str, *args: str) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(run_cli("--db", db_arg, "export", "ics", *args))
 
 
 def _events_of(cal: icalendar.Calendar, post_id: int) -> list[icalendar.Event]:
     return [e for e in cal.walk("VEVENT") if int(str(e["X-NOMADCM-POST-ID"])) == post_id]
 
 
-def test_a_second_pass_is_written_in_utc_and_a_plain_time_with_its_zone(db_path: Path, plan: Plan) -> None:
-    cal = _ics(db_path)
+def test_a_second_pass_is_written_in_utc_and_a_plain_time_with_its_zone(db_arg: str, plan: Plan) -> None:
+    cal = _ics(db_arg)
     (single,) = _events_of(cal, plan.ids["fold=1 single"])
     assert single["DTSTART"].to_ical() == b"20271031T013000Z"  # 02:30 CET, not 02:30 CEST
     assert single["DTEND"].to_ical() == b"20271031T014500Z"
@@ -157,8 +156,8 @@ def test_a_second_pass_is_written_in_utc_and_a_plain_time_with_its_zone(db_path:
     assert kathmandu["DTSTART"].to_ical() == b"20270503T091500"
 
 
-def test_only_occurrences_readers_could_misplace_are_written_again(db_path: Path, plan: Plan) -> None:
-    cal = _ics(db_path)
+def test_only_occurrences_readers_could_misplace_are_written_again(db_arg: str, plan: Plan) -> None:
+    cal = _ics(db_arg)
     (weekly,) = _events_of(cal, plan.ids["normal weekly"])  # 09:00 across the spring change: nothing to add
     assert weekly["DTSTART"].params["TZID"] == "Europe/Paris"
     assert weekly["DURATION"].to_ical() == b"PT15M" and "DTEND" not in weekly
@@ -178,11 +177,11 @@ def test_only_occurrences_readers_could_misplace_are_written_again(db_path: Path
 
 
 def test_a_series_repeating_within_a_day_is_written_whole_only_when_it_needs_no_exception(
-    db_path: Path, plan: Plan
+    db_arg: str, plan: Plan
 ) -> None:
     """recurring-ical-events looks exceptions up by UTC and local time in one table (ics_times.py): such a
     series with an EXDATE or a RECURRENCE-ID is written occurrence by occurrence."""
-    cal = _ics(db_path)
+    cal = _ics(db_arg)
     (hourly,) = _events_of(cal, plan.ids["hourly, no exception"])
     assert hourly["RRULE"].to_ical() == b"FREQ=HOURLY;COUNT=4"
     gap = _events_of(cal, plan.ids["hourly through the gap"])

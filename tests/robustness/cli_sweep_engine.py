@@ -122,7 +122,13 @@ BASELINES: dict[str, dict[str, object]] = {
     "backup list": {},
     "backup now": {},
     "backup restore": {},
+    "team init": {"url": "postgresql://nomadcm@127.0.0.1:9/team"},
+    "team upgrade": {"url": "postgresql://nomadcm@127.0.0.1:9/team", "yes": True},
 }  # fmt: skip
+
+# Baselines that cannot succeed here (they need a PostgreSQL server): their arguments are swept all the
+# same — a refusal is still one line, never a traceback — but the baseline itself is expected to exit 2.
+BASELINE_REFUSED = {"team init", "team upgrade"}
 
 # Values some arguments need beside the baseline to reach the code that reads them (the bulk formats'
 # options are refused with native files whatever their value, --since only works with --server...).

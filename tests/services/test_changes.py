@@ -25,10 +25,16 @@ from nomadcm.services.changes import (
 from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.travel.trip_records import StayInput, TransitInput
 
+# Rows no service addresses by id (an occurrence edit is found by its post and wall time, an acknowledgement
+# by its post and kind): a redo puts the same values back under whatever id the database gives. SQLite hands
+# a deleted last id out again; a PostgreSQL sequence never does, so there their ids are not compared.
+KEYED_BY_VALUES = frozenset({"post_occurrence", "conflict_ack"})
+
 
 def dump(db, ids: bool = True) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
     """Every row of every table, without the `updated_at` stamps (undo restores values, not clocks); without
     the `id` and `created_at` columns when `ids` is false."""
+    sequences = db.engine.dialect.name != "sqlite"
     meta = MetaData()
     meta.reflect(db.engine)
     out: dict[str, list[tuple]] = {}
@@ -36,10 +42,11 @@ def dump(db, ids: bool = True) -> dict[str, list[tuple]]:  # type: ignore[no-unt
         for name, table in sorted(meta.tables.items()):
             if name.startswith("alembic") or name == "settings":
                 continue
+            keep_ids = ids and not (sequences and name in KEYED_BY_VALUES)
             cols = [
                 c
                 for c in table.columns
-                if c.name != "updated_at" and (ids or c.name not in ("id", "created_at"))
+                if c.name != "updated_at" and (keep_ids or c.name not in ("id", "created_at"))
             ]
             out[name] = sorted(tuple(map(repr, r)) for r in conn.execute(select(*cols)))
     return out

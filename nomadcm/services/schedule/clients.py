@@ -78,7 +78,7 @@ def check_country(country: str | None) -> str | None:
     if country is None or not country.strip():
         return None
     code = country.strip().upper()
-    if not re.fullmatch(r"[A-Z]{2}", code):
+    if not re.fullmatch(r"[A-Z]{2}", code) or code not in timezones.country_codes():  # XX, ZZ: no country
         raise ValidationError(f"country {country!r} is not an ISO 3166 two-letter code (e.g. FR, CA, MG)")
     return code
 

@@ -208,6 +208,9 @@ def check_status(status: str) -> str:
 def text_problem(text: str, limit: int | None, status: str, network: str) -> str | None:
     if not text.strip():
         return "text is empty"
+    # PostgreSQL cannot store a NUL: refused on both engines, so a file moves to a team database as it is.
+    if "\x00" in text:
+        return f"text holds a NUL character (\\x00) at position {text.index(chr(0)) + 1}: remove it"
     if limit is not None and len(text) > limit and status != "draft":
         return (
             f"text is {len(text)} characters, over the {limit}-character limit of {network}: "

@@ -34,7 +34,6 @@ from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
 from nomadcm.storage import Database
 
 FETCH_BATCH = 5000
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class ScheduleFilter:
     date_to: date | None = None
     start: datetime | None = None
     end: datetime | None = None
-    search: str | None = None  # literal text, ASCII letters matched without case (SQLite's LIKE)
+    search: str | None = None  # literal text, letters matched without case (lower() on both engines)
     post_ids: tuple[int, ...] | None = None
 
     def accepts(self, o: Occurrence) -> bool:
@@ -61,7 +60,7 @@ class ScheduleFilter:
             return False
         if self.date_to is not None and o.wall.date() > self.date_to:
             return False
-        if self.search and self.search.translate(_ASCII_LOWER) not in o.text.translate(_ASCII_LOWER):
+        if self.search and self.search.lower() not in o.text.lower():
             return False
         if self.start is not None and o.utc < self.start:
             return False
@@ -241,7 +240,10 @@ def _apply(stmt: Any, flt: ScheduleFilter) -> Any:
         hi = datetime.combine(flt.date_to + timedelta(days=1), time(0))
         stmt = stmt.where(Post.wall_time < hi, Post.utc < (hi + timedelta(days=1)).replace(tzinfo=UTC))
     if flt.search:
-        stmt = stmt.where(Post.text.contains(flt.search, autoescape=True))  # "50%" is text, not a pattern
+        # lower() on both sides, on both engines: PostgreSQL's LIKE minds case, SQLite's only ASCII's, and
+        # SQLite's lower() is Python's there (storage/engine.py), as `accepts` is for expanded occurrences.
+        # autoescape: "50%" is text, not a pattern.
+        stmt = stmt.where(func.lower(Post.text).contains(flt.search.lower(), autoescape=True))
     return stmt
 
 

@@ -184,8 +184,9 @@ def search_limit(rule: RecurrenceRule, dtstart: datetime) -> datetime:
     """How far to look for an occurrence before saying there is none.
 
     The Gregorian calendar repeats every 400 years (146,097 days: whole weeks too), so a rule stepping by
-    INTERVAL units repeats within 400 x INTERVAL years: past that, nothing new can come. dateutil would
-    otherwise search to the year 9999, for seconds, before saying a rule never matches."""
+    INTERVAL units repeats within 400 x INTERVAL years: past that, nothing new can come. dateutil checks
+    this bound only against the dates it finds, so a rule matching nothing at all still runs to the year
+    9999: services/schedule/recurrence_checks.py refuses the usual such rules before any search."""
     years = 400 * (rule.interval if rule.freq not in SUB_DAILY else 1)
     return datetime(min(dtstart.year + years, MAX_WALL.year), 1, 1)
 

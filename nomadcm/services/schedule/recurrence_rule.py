@@ -57,6 +57,7 @@ _RANGES: dict[str, tuple[int, int, bool]] = {
     "BYSETPOS": (1, 366, True),
     "BYEASTER": (0, 366, True),
 }
+EASTER_OFFSETS = (-80, 249)  # dateutil wraps a day out of Easter's year round to the other end of it
 _T = TypeVar("_T")
 _UNTIL_FORMS = "a date (YYYYMMDD) or a time (YYYYMMDDTHHMMSS, Z for UTC)"
 
@@ -319,10 +320,11 @@ def _int_value(value: str, name: str) -> int:
         number = int(value)
     except ValueError:
         raise ValidationError(f"{name} value {value!r} is not a whole number") from None
-    if name == "BYEASTER":
-        if not -high <= number <= high:
+    if name == "BYEASTER":  # the day stays in Easter's year (Easter Sunday: 22 March to 25 April)
+        if not EASTER_OFFSETS[0] <= number <= EASTER_OFFSETS[1]:
             raise ValidationError(
-                f"BYEASTER={value} is out of range: -{high} to {high} days from Easter Sunday"
+                f"BYEASTER={value} is out of range: {EASTER_OFFSETS[0]} to {EASTER_OFFSETS[1]} days from "
+                "Easter Sunday (within its year)"
             )
         return number
     if not (low <= number <= high or (negatives and -high <= number <= -low)):

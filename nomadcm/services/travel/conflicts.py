@@ -135,8 +135,11 @@ class ConflictService:
         return added
 
     def unacknowledge(self, post_id: int, kinds: Iterable[str] | None = None) -> list[AckInfo]:
-        """Removes acknowledgements (all of the post's when `kinds` is None); returns them (for Redo/Undo)."""
+        """Removes acknowledgements (all of the post's when `kinds` is None); returns them (for Redo/Undo).
+        An unknown post is a NotFoundError, as in `acknowledge` (it said "nothing was acknowledged", exit 0)."""
         with self.db.write() as s:
+            if s.get(Post, post_id) is None:
+                raise NotFoundError(f"no post with id {post_id}")
             stmt = select(ConflictAck).where(ConflictAck.post_id == post_id)
             if kinds is not None:
                 stmt = stmt.where(ConflictAck.kind.in_(list(kinds)))

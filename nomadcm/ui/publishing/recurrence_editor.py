@@ -230,7 +230,7 @@ class RecurrenceEditor(QWidget):
         lines = [words, self.tr("Next occurrences (audience time → your time):")]
         notes: list[str] = list(rule.notes)  # a part dropped or not read alike by other calendars
         shown = 0
-        # Bounded: a rule that never matches would have dateutil search to the year 9999.
+        # Bounded: no search past the years in which the rule's pattern repeats.
         end = search_limit(rule, self._wall).replace(tzinfo=UTC)
         for g in expand(rule, self._wall, self._zone, self._fold, end=end):
             if shown >= PREVIEW_COUNT:

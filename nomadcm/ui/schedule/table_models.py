@@ -13,60 +13,84 @@ the clocks jumped over, ⇥ (the tooltip says where it moved).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from nomadcm.errors import UserError
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.series import Occurrence
-from nomadcm.ui import startup
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
 from nomadcm.ui.publishing.occurrence_actions import gap_note, rule_in_words
+from nomadcm.ui.schedule import columns
+from nomadcm.ui.schedule.columns import POST_ID_ROLE as POST_ID_ROLE
+from nomadcm.ui.schedule.columns import ROW_ROLE as ROW_ROLE
+from nomadcm.ui.schedule.columns import RowKey as RowKey
+from nomadcm.ui.schedule.columns import channel_text as channel_text
+from nomadcm.ui.schedule.columns import first_line, status_label
 from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
 
 if TYPE_CHECKING:
     from nomadcm.services.container import Services
     from nomadcm.services.travel.conflicts import PostConflicts
+    from nomadcm.ui.tasks import TaskRunner
 
 PAGE_SIZE = 200
 REPEAT_MARK = "↻"
 GAP_MARK = "⇥"
-RowKey = tuple[int, datetime | None]  # (post id, series wall time or None for a single post)
-POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def status_label(status: str) -> str:
-    labels = {
-        "draft": QCoreApplication.translate("Status", "Draft"),
-        "scheduled": QCoreApplication.translate("Status", "Scheduled"),
-        "published": QCoreApplication.translate("Status", "Published"),
-        "cancelled": QCoreApplication.translate("Status", "Cancelled"),
-    }
-    return labels.get(status, status)
+@dataclass(frozen=True)
+class FirstPage:
+    """A filter's first page of rows, read before the page exists — at start-up, off the GUI thread, while the
+    window's frame is on screen (`read_first_page`); the model shows them instead of reading them again."""
+
+    filter: ScheduleFilter
+    query: ScheduleQuery
+    rows: list[Occurrence]
+    page_size: int
+    rules: dict[int, str]  # recurring post id -> its rule in words
 
 
-def channel_text(network: str, handle: str) -> str:
-    return f"{network} {handle}".strip()
+def read_first_page(services: Services, flt: ScheduleFilter, page_size: int = PAGE_SIZE) -> FirstPage:
+    """What `ScheduleModel.set_filter(flt)` would read first; safe on any thread (no Qt object made)."""
+    query = services.schedule(flt)
+    rows = query.rows(None, page_size)
+    return FirstPage(flt, query, rows, page_size, rules_in_words(services, rows))
 
 
-def first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
+def rules_in_words(
+    services: Services, page: Sequence[Occurrence], known: Sequence[int] = ()
+) -> dict[int, str]:
+    """The rules of the recurring posts of `page` not in `known`, in words (one query for the page)."""
+    ids = {r.post_id for r in page if r.series_wall is not None} - set(known)
+    if not ids:
+        return {}
+    return {s.post_id: rule_in_words(s.rule, s.tz, s.dtstart) for s in services.posts.series(sorted(ids))}
 
 
 class ScheduleModel(RowsTableModel[Occurrence]):
-    AUDIENCE, YOURS, UTC, CLIENT, CHANNEL, STATUS, CONFLICTS, TEXT = range(8)
-    COLUMN_COUNT = 8
+    # The columns (ui/schedule/columns.py, shared with the page's frame), as the page and the tests name them.
+    AUDIENCE, YOURS, UTC, CLIENT = columns.AUDIENCE, columns.YOURS, columns.UTC, columns.CLIENT
+    CHANNEL, STATUS, CONFLICTS, TEXT = columns.CHANNEL, columns.STATUS, columns.CONFLICTS, columns.TEXT
+    COLUMN_COUNT = columns.COLUMN_COUNT
 
-    def __init__(self, services: Services, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        page_size: int = PAGE_SIZE,
+        parent: Any = None,
+        *,
+        tasks: TaskRunner | None = None,
+    ) -> None:
+        """With `tasks` (the window's runner) the conflict marks are computed on its worker thread and arrive
+        a moment after their rows (the rules may load holiday calendars); without, with the rows."""
         super().__init__(parent)
         self._services = services
+        self._tasks = tasks
         self._query: ScheduleQuery | None = None  # made again at each reload: the itinerary may have changed
         self._total: int | None = None
         self.page_size = page_size
@@ -74,16 +98,9 @@ class ScheduleModel(RowsTableModel[Occurrence]):
         self._conflicts: dict[tuple[int, datetime], PostConflicts] = {}  # (post id, instant) -> conflicts
         self._rules: dict[int, str] = {}  # recurring post id -> its rule in words
         self._exhausted = False
-        self._headers = (
-            self.tr("Audience time"),
-            self.tr("Your time"),
-            self.tr("UTC"),
-            self.tr("Client"),
-            self.tr("Channel"),
-            self.tr("Status"),
-            self.tr("Conflicts"),
-            self.tr("Text"),
-        )
+        self._generation = 0  # counts the reloads: marks computed for older rows are dropped
+        self._marks_replace = False  # the next marks to arrive replace those kept from before the reload
+        self._headers = columns.headers()
 
     # ------------------------------------------------------------------ loading
 
@@ -101,9 +118,20 @@ class ScheduleModel(RowsTableModel[Occurrence]):
             self._total = len(self._rows) if self._exhausted else self.query().count()
         return self._total
 
-    def set_filter(self, flt: ScheduleFilter) -> None:
+    def set_filter(self, flt: ScheduleFilter, first: FirstPage | None = None) -> None:
+        """Shows the rows of `flt`: those of `first` when it was read for this filter (start-up), else read now."""
         self._filter = flt
-        self.reload(keep_loaded=False)
+        if first is None or first.filter != flt or first.page_size != self.page_size:
+            self.reload(keep_loaded=False)
+            return
+        self._start_reload()
+        self.beginResetModel()
+        self._query = first.query
+        self._rows = list(first.rows)
+        self._exhausted = len(first.rows) < self.page_size
+        self._rules = dict(first.rules)
+        self.endResetModel()
+        self._mark(first.rows)
 
     def reload(self, keep_loaded: bool = True) -> None:
         """Reads again from the database; keeps as many rows loaded as before (so the view keeps its place).
@@ -111,45 +139,65 @@ class ScheduleModel(RowsTableModel[Occurrence]):
         The itinerary is read again too (two small queries): "your time" may have changed with it.
         """
         wanted = max(len(self._rows), self.page_size) if keep_loaded else self.page_size
-        self._query, self._total = None, None
+        self._start_reload()
         self.beginResetModel()
         self._rows = []
-        self._conflicts = {}
         self._rules = {}
         self._exhausted = False
         while not self._exhausted and len(self._rows) < wanted:
             self._rows.extend(self._fetch_page())
         self.endResetModel()
 
+    def _start_reload(self) -> None:
+        self._query, self._total = None, None
+        self._generation += 1
+        if self._tasks is None:
+            self._conflicts = {}
+        else:  # kept on screen until the new marks arrive (no blink of the column at each change)
+            self._marks_replace = True
+
     def _fetch_page(self) -> list[Occurrence]:
         after = self._rows[-1].key if self._rows else None
         page = self.query().rows(after, self.page_size)
         if len(page) < self.page_size:
             self._exhausted = True
-        if startup.starting():
-            # The conflict check loads the city table and holiday rules (about a second the first
-            # time): the rows show first, their conflict marks right after the window's first paint.
-            startup.after_first_paint(lambda rows=page: self._late_conflicts(rows))
-        else:
-            self._conflicts.update(self._conflicts_of(page))
-        self._rules.update(self._rules_of(page))
+        self._mark(page)
+        self._rules.update(rules_in_words(self._services, page, list(self._rules)))
         return page
 
-    def _late_conflicts(self, page: Sequence[Occurrence]) -> None:
-        self._conflicts.update(self._conflicts_of(page))
-        if self._rows:
-            top, bottom = self.index(0, self.CONFLICTS), self.index(len(self._rows) - 1, self.CONFLICTS)
-            self.dataChanged.emit(top, bottom)
+    def _mark(self, page: Sequence[Occurrence]) -> None:
+        """The conflict marks of a page: now, or from the task runner's thread (their rules may load the
+        holiday calendars: never on the GUI thread of the window)."""
+        if self._tasks is None:
+            self._conflicts.update(self._conflicts_of(page))
+            return
+        keys = [(r.post_id, r.utc) for r in page if r.status == "scheduled"]
+        itinerary, services, generation = self.query().itinerary, self._services, self._generation
 
-    def _rules_of(self, page: Sequence[Occurrence]) -> dict[int, str]:
-        """The rules of the recurring posts first seen on this page, in words (one query for the page)."""
-        ids = {r.post_id for r in page if r.series_wall is not None} - set(self._rules)
-        if not ids:
-            return {}
-        return {
-            s.post_id: rule_in_words(s.rule, s.tz, s.dtstart)
-            for s in self._services.posts.series(sorted(ids))
-        }
+        def work(_report: object) -> dict[tuple[int, datetime], PostConflicts]:
+            if not keys:
+                return {}
+            try:
+                return services.conflicts.for_rows(keys, itinerary=itinerary)
+            except UserError:
+                return {}
+
+        # Run even for a page with nothing to check: its (empty) answer replaces the marks of before.
+        self._tasks.run(work, self, on_success=lambda found: self._marks_arrived(generation, found))
+
+    def _marks_arrived(self, generation: int, found: dict[tuple[int, datetime], PostConflicts]) -> None:
+        if generation != self._generation:
+            return  # for rows a later reload replaced: their own marks are on the way
+        if self._marks_replace:
+            self._marks_replace = False
+            self._conflicts = dict(found)
+        else:
+            self._conflicts.update(found)
+        self.column_changed(self.CONFLICTS)
+
+    def marks_pending(self) -> bool:
+        """Conflict marks are still being computed (tests wait for them)."""
+        return self._tasks is not None and self._tasks.busy()
 
     def rule_words(self, post_id: int) -> str | None:
         """How a recurring post repeats, in words (None: not a loaded recurring post)."""
@@ -209,16 +257,7 @@ class ScheduleModel(RowsTableModel[Occurrence]):
     # ------------------------------------------------------------------ Qt model
 
     def _header_tip(self, section: int) -> str:
-        return (
-            self.tr("When the post goes out, in the zone it was planned in (the client's audience)"),
-            self.tr("The same moment on your clock, wherever your itinerary puts you then"),
-            self.tr("The same moment in UTC"),
-            "",
-            "",
-            "",
-            self.tr("Posts going out while you sleep, travel, are off, or on a public holiday"),
-            self.tr("First line of the text"),
-        )[section]
+        return columns.header_tip(section)
 
     def _data(self, r: Occurrence, col: int, role: int) -> Any:
         if col == self.CONFLICTS and role in _CONFLICT_ROLES:

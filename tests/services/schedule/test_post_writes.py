@@ -249,7 +249,7 @@ def test_the_csv_import_refuses_a_blank_text_by_its_line(
 
 
 def test_the_cli_the_csv_and_the_bulk_imports_all_insert_through_add_many(
-    db: Database, db_path: Path, erable: ChannelInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: Database, db_arg: str, erable: ChannelInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[int] = []
     original = PostService.add_many
@@ -260,7 +260,7 @@ def test_the_cli_the_csv_and_the_bulk_imports_all_insert_through_add_many(
         return original(self, drafts, **kw)
 
     monkeypatch.setattr(PostService, "add_many", spy)
-    argv = ["--db", str(db_path), "post", "add", "--client", "Érable Café", "--channel", "x"]
+    argv = ["--db", db_arg, "post", "add", "--client", "Érable Café", "--channel", "x"]
     assert main([*argv, "--at", "2030-06-01 09:00", "--text", "Depuis le terminal"]) == 0
     assert calls == [1]
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
@@ -52,13 +50,10 @@ def listed(db: Database, flt: ScheduleFilter | None = None) -> list[Occurrence]:
     return list(ScheduleQuery(db, flt).stream())
 
 
-def raw_rows(path: Path) -> list[tuple]:  # type: ignore[type-arg]
-    """The post table exactly as stored, bypassing SQLAlchemy."""
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT * FROM post ORDER BY id").fetchall()
-    finally:
-        conn.close()
+def raw_rows(db: Database) -> list[tuple]:  # type: ignore[type-arg]
+    """The post table exactly as stored: plain SQL on the driver, none of the models' column types."""
+    with db.engine.connect() as conn:
+        return [tuple(row) for row in conn.exec_driver_sql("SELECT * FROM post ORDER BY id")]
 
 
 # ---------------------------------------------------------------------- adding
@@ -365,16 +360,16 @@ def test_search_is_literal_text(db: Database, posts: PostService, erable: Channe
 
 
 def test_delete_then_restore_gives_back_identical_rows(
-    db: Database, db_path: Path, posts: PostService, many: list[int]
+    db: Database, posts: PostService, many: list[int]
 ) -> None:
-    before = raw_rows(db_path)
+    before = raw_rows(db)
     victims = [many[0], many[5], many[-1]]
     snapshots = posts.delete(victims)
     assert post_count(db) == len(many) - 3
     with pytest.raises(NotFoundError):
         posts.get(many[5])
     assert posts.restore(snapshots) == victims
-    assert raw_rows(db_path) == before
+    assert raw_rows(db) == before
 
 
 def test_delete_of_a_missing_post_deletes_nothing(db: Database, posts: PostService, many: list[int]) -> None:

@@ -1,0 +1,88 @@
+"""How long the GUI thread was busy without coming back to its event loop: the longest gap between two beats
+of a fast QTimer, and (optionally) what the GUI thread was running then.
+
+Used by `--measure-stalls` (bench/bench_startup.py: "nothing on the GUI thread for more than 50 ms after the
+first paint") and by the GUI tests' start-up watchdog. `where=True` adds a sampling thread that, when the
+GUI thread has not beaten for `threshold` seconds, records its Python stack: the report names the function
+behind the longest stall. That thread belongs to the watch: `stop()` ends it and waits for it.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import traceback
+
+from PySide6.QtCore import QObject, QTimer
+
+BEAT_MS = 5
+
+
+class StallWatch(QObject):
+    def __init__(
+        self, *, where: bool = False, threshold: float = 0.05, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.longest = 0.0  # seconds: the longest gap between two beats so far
+        self.longest_where = ""  # the GUI thread's stack during that gap (with `where`)
+        self.gaps_over_threshold = 0
+        self.threshold = threshold
+        self._last = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(BEAT_MS)
+        self._timer.timeout.connect(self._beat)
+        self._where = where
+        self._gui_ident = threading.get_ident()
+        self._sampled = ""  # the stack seen during the gap in progress
+        self._stop = threading.Event()
+        self._sampler: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+        if self._where and self._sampler is None:
+            self._stop.clear()
+            self._sampler = threading.Thread(target=self._sample, name="nomadcm-stall-watch", daemon=True)
+            self._sampler.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._beat()  # a stall in progress counts too
+        sampler, self._sampler = self._sampler, None
+        if sampler is not None:
+            self._stop.set()
+            sampler.join()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        gap = now - self._last
+        self._last = now
+        # A beat is due every BEAT_MS: only the time beyond it was taken from the loop.
+        stalled = max(0.0, gap - BEAT_MS / 1000)
+        if stalled > self.threshold:
+            self.gaps_over_threshold += 1
+        if stalled > self.longest:
+            self.longest = stalled
+            self.longest_where = self._sampled
+        self._sampled = ""
+
+    def _sample(self) -> None:
+        """Sampling thread: the GUI thread's innermost frames, once per gap longer than the threshold."""
+        while not self._stop.wait(self.threshold / 2):
+            if self._sampled or time.perf_counter() - self._last < self.threshold:
+                continue
+            frame = sys._current_frames().get(self._gui_ident)
+            if frame is not None:
+                stack = traceback.extract_stack(frame, limit=12)
+                self._sampled = " <- ".join(
+                    f"{f.name} ({f.filename.rsplit('/', 2)[-1]}:{f.lineno})" for f in reversed(stack)
+                )
+
+    def report(self) -> dict[str, object]:
+        return {
+            "longest_stall_ms": round(self.longest * 1000, 1),
+            "stalls_over_threshold": self.gaps_over_threshold,
+            "threshold_ms": round(self.threshold * 1000),
+            "where": self.longest_where,
+        }
