@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench screenshots translations bundle clean
+.PHONY: run test test-pg lint format bench screenshots translations bundle clean
 
 $(BIN)/python:
 	@PYTHON=$(PYTHON) sh tools/system-deps.sh venv
@@ -33,6 +33,14 @@ test: $(VENV)/.installed-test
 	@sh tools/system-deps.sh test
 	$(BIN)/ruff check nomadcm tests bench tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The suite again on PostgreSQL (tests/conftest.py: NOMADCM_TEST_DB_URL): the distribution's server, installed
+# when missing (as root), started as a throwaway cluster under a temporary folder on 127.0.0.1, stopped by its
+# pid when the run ends (tools/test-postgres.sh). Tests about the SQLite file itself are skipped there.
+test-pg: $(VENV)/.installed-test
+	@sh tools/system-deps.sh test
+	@sh tools/system-deps.sh postgres
+	QT_QPA_PLATFORM=offscreen sh tools/test-postgres.sh $(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check nomadcm tests bench tools

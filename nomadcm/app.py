@@ -1,14 +1,20 @@
 """GUI start-up: arguments, the Qt application, the crash handlers, one instance per database, the
-database, the language and theme; then the window.
+window's frame, then the database, the language and theme, and the window's pages.
+
+Paint first, load after (ui/startup.py): the window's frame — sidebar, menus, toolbar, the shown page's
+frame — paints before SQLAlchemy, the models and the services are imported; they load, and the database
+opens, on a thread of the start-up while the frame stays painted; the page's rows arrive in its frame's
+place. The frame is painted in the language, theme and sample-data state the file says, read with the
+sqlite3 module alone (`_frame_settings`).
 
 The window can ask for another database (your data <-> the sample data) or a restart (a new language):
-`gui_main` then closes this database and opens the next, in the same process. `nomadcm.ui` is imported only
-once the database is open, so a bad file is reported fast and the CLI never pays for Qt.
+`gui_main` then closes this database and opens the next, in the same process. The CLI never pays for Qt.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import logging.handlers
 import os
@@ -39,6 +45,16 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         "--exit-after-startup",
         action="store_true",
         help="open the window, wait until it shows its first page with data, then exit 0 (smoke test)",
+    )
+    parser.add_argument(
+        "--exit-after-first-paint",
+        action="store_true",
+        help="open the window, wait until it has painted its frame (the sidebar and the page's frame, before "
+        "any data), then exit 0 (launch check)",
+    )
+    # bench/bench_startup.py: watch the GUI thread for SECONDS after the first paint, print what it saw (JSON).
+    parser.add_argument(
+        "--measure-stalls", type=float, default=0.0, metavar="SECONDS", help=argparse.SUPPRESS
     )
     parser.add_argument("--page", metavar="KEY", help="open on this page (schedule, calendar, travel…)")
     parser.add_argument(
@@ -85,7 +101,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     from nomadcm.ui.theme import ThemeManager
 
     setup_logging()
-    handler = _smoke_test_handler(app) if args.exit_after_startup else ExceptionHandler()
+    handler = _smoke_test_handler(app) if _unattended(args) else ExceptionHandler()
     handler.install()
     translations = Translations(app)
     translations.apply(args.language or "")  # the system's language until the database says otherwise
@@ -118,6 +134,11 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
         handler.uninstall()
 
 
+def _unattended(args: argparse.Namespace) -> bool:
+    """A smoke test or a measure: no dialog, no crash report offered, errors on stderr."""
+    return bool(args.exit_after_startup or args.exit_after_first_paint or args.measure_stalls > 0)
+
+
 def _smoke_test_handler(app):  # type: ignore[no-untyped-def]
     """--exit-after-startup: an error ends the run with EXIT_STARTUP_FAILED and its report on stderr (and in
     the log); no dialog waits for a click that never comes."""
@@ -144,15 +165,18 @@ def _smoke_test_handler(app):  # type: ignore[no-untyped-def]
 
 def _open_and_run(app, args, path: DatabaseTarget, build_demo: bool, translations, theme):  # type: ignore[no-untyped-def]
     """One database, from its lock to its window's end: a RunOutcome, an exit code, or None (no sample)."""
+    from nomadcm import ui
+    from nomadcm.ui import startup
     from nomadcm.ui.single_instance import SingleInstance
 
     instance = SingleInstance(path)
     if not instance.acquire():
         return _already_running(instance, path, args.exit_after_startup)
     fatal = None
+    window = None
     try:
         crash_report = None
-        if not args.exit_after_startup:  # a smoke test leaves the crash reports alone
+        if not _unattended(args):  # a smoke test leaves the crash reports alone
             from nomadcm.ui.crash_report import FatalLog
 
             fatal = FatalLog(instance.key)
@@ -166,51 +190,111 @@ def _open_and_run(app, args, path: DatabaseTarget, build_demo: bool, translation
             language = translations.language if translations.language != system_language() else ""
             if not build_sample_database(path, language):
                 return None
-        db = _open_database(app, path, args.exit_after_startup)
+        # Paint first: the frame, in the language and theme the file says, before the data stack loads.
+        early = _frame_settings(path)
+        translations.apply(args.language or early.get("language", ""))
+        theme.apply(early.get("theme", ""))
+        window = ui.show_frame(app, path, demo=bool(early.get("demo_data")), page=args.page)
+        painted = startup.wait_for(window.frame_painted, ui.STARTUP_TIMEOUT_MS)
+        stall_report = None
+        if args.measure_stalls > 0:
+            from nomadcm.ui.stall_watch import StallReport
+
+            stall_report = StallReport(args.measure_stalls)
+            stall_report.start()
+        if args.exit_after_first_paint:
+            return EXIT_OK if painted else EXIT_STARTUP_FAILED
+        # Load after: the data stack and the database, on a thread of the start-up, the frame painted meanwhile.
+        db = _open_database(app, path, _unattended(args), in_background=True)
         if isinstance(db, int):
             return db
         try:
             from nomadcm.errors import DatabaseError
-            from nomadcm.services.container import Services
-            from nomadcm.services.schedule.zone_rule_updates import ensure_instants_current
 
             try:
-                ensure_instants_current(db)  # new zone rules shipped: posts keep their wall time
-                services = Services(db)
-                translations.apply(args.language or services.settings.get("language"))
-                theme.apply(services.settings.get("theme"))
+                services, language, theme_name = startup.run_beside_loop(
+                    lambda: _services_over(db), name="nomadcm-open"
+                )
             except DatabaseError as err:  # damage met by the first reads: the next start checks the file
-                return _report_unusable(app, path, err, args.exit_after_startup)
+                return _report_unusable(app, path, err, _unattended(args))
+            framed = translations.language
+            translations.apply(args.language or language)
+            theme.apply(theme_name)
+            if translations.language != framed:  # the frame spoke another language: paint it anew
+                ui.discard(window)
+                window = ui.show_frame(app, path, demo=bool(early.get("demo_data")), page=args.page)
             from nomadcm.ui import run
 
             return run(
                 app,
                 services,
+                window=window,
                 exit_after_startup=args.exit_after_startup,
                 page=args.page,
                 translations=translations,
                 theme=theme,
                 instance=instance,
                 crash_report=crash_report,
+                stall_report=stall_report,
             )
         finally:
             db.close()
     finally:
+        if window is not None:
+            ui.discard(window)
         if fatal is not None:
             fatal.stop()
         instance.release()
 
 
-def _open_database(app, path: DatabaseTarget, exit_after_startup: bool):  # type: ignore[no-untyped-def]
+def _frame_settings(path: DatabaseTarget) -> dict[str, object]:
+    """The language, theme and sample-data mark stored in the file, for the window's frame: read before the
+    data stack exists, with the sqlite3 module alone and a read-only connection. Any doubt gives {} (the
+    system's choices): opening the database for real then says what is wrong, and the settings it reads
+    win. A team database (URL) has no file to read: {}."""
+    if not isinstance(path, Path) or not path.is_file():
+        return {}
+    import sqlite3
+
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        try:
+            rows = connection.execute(
+                "SELECT key, value FROM setting WHERE key IN ('language', 'theme', 'demo_data')"
+            ).fetchall()
+        finally:
+            connection.close()
+        return {str(key): json.loads(value) for key, value in rows}
+    except (sqlite3.Error, ValueError, OSError):
+        return {}
+
+
+def _services_over(db):  # type: ignore[no-untyped-def]
+    """On the start-up's loading thread: stored instants brought up to new zone rules, the services, and the
+    language and theme the database asks for."""
+    from nomadcm.services.container import Services
+    from nomadcm.services.schedule.zone_rule_updates import ensure_instants_current
+
+    ensure_instants_current(db)  # new zone rules shipped: posts keep their wall time
+    services = Services(db)
+    return services, services.settings.get("language"), services.settings.get("theme")
+
+
+def _open_database(app, path: DatabaseTarget, exit_after_startup: bool, *, in_background: bool = False):  # type: ignore[no-untyped-def]
     """The open database, or EXIT_BAD_DATABASE after a message naming the file. A damaged file with backups
     gets the offer to restore the newest (ui/damaged_database.py), then is opened again; a team database
     whose server asks for a password gets a password dialog (ui/team_database.py), as often as the server
-    refuses it until cancelled; never a dialog with --exit-after-startup."""
+    refuses it until cancelled; never a dialog with --exit-after-startup. `in_background`: the data stack is
+    imported and the file opened (checked, migrated, backed up) on a thread of the start-up, while the
+    window's frame stays painted (ui/startup.py)."""
     from nomadcm.errors import DatabaseDamagedError, DatabaseError, PasswordRequiredError
-    from nomadcm.storage import open_database
 
     try:
-        return open_database(path)
+        if in_background:
+            from nomadcm.ui.startup import run_beside_loop
+
+            return run_beside_loop(lambda: _open_storage(path), name="nomadcm-open")
+        return _open_storage(path)
     except DatabaseError as err:
         if (
             isinstance(err, PasswordRequiredError)
@@ -222,7 +306,9 @@ def _open_database(app, path: DatabaseTarget, exit_after_startup: bool):  # type
             password = ask_password(path, str(err))
             if password is None:
                 return EXIT_BAD_DATABASE
-            return _open_database(app, path.with_password(password), exit_after_startup)
+            return _open_database(
+                app, path.with_password(password), exit_after_startup, in_background=in_background
+            )
         if (
             isinstance(err, DatabaseDamagedError)
             and isinstance(path, Path)
@@ -233,9 +319,16 @@ def _open_database(app, path: DatabaseTarget, exit_after_startup: bool):  # type
             from nomadcm.ui.damaged_database import offer_restore
 
             if offer_restore(path, err):
-                return _open_database(app, path, exit_after_startup)  # the backup, checked like any file
+                # the backup, checked like any file
+                return _open_database(app, path, exit_after_startup, in_background=in_background)
             return EXIT_BAD_DATABASE
         return _report_unusable(app, path, err, exit_after_startup)
+
+
+def _open_storage(path: DatabaseTarget):  # type: ignore[no-untyped-def]
+    from nomadcm.storage import open_database
+
+    return open_database(path)
 
 
 def _log_unusable(path: DatabaseTarget | str, err: Exception) -> None:

@@ -45,8 +45,10 @@ start)
     fi
   fi
   mkdir -p "$folder"
+  folder=$(cd "$folder" && pwd)
   [ "$(id -u)" = 0 ] && chown "$server_user" "$folder"
   chmod 700 "$folder"
+  cd "$folder"  # the server's user may not enter the caller's folder
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   # C.UTF-8: lower()/ILIKE fold every letter ("É" finds "é"), as a real team server's UTF-8 locale does;
   # the plain C locale folds ASCII only.

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nomadcm import timezones
-from nomadcm.cli.arguments import free_text, input_file
+from nomadcm.cli.arguments import count_between, free_text, input_file
 from nomadcm.cli.common import (
     SETTING_SETTERS,
     CliContext,
@@ -47,7 +47,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("client")
     p.add_argument("network", help=", ".join(NETWORKS))
     p.add_argument("--handle", default="")
-    p.add_argument("--limit", type=int, metavar="N", help="text limit (default: the network's)")
+    p.add_argument(
+        "--limit",
+        type=count_between(1, 1_000_000),
+        metavar="N",
+        help="text limit, 1 to 1000000 characters (default: the network's)",
+    )
     p.set_defaults(handler=channel_add)
 
     posts = command_group(sub, "post", "schedule posts")

@@ -24,7 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "sleep": "23:00-07:00",
     "work_hours": "Mo-Fr 09:00-18:00",
     "day_start": "04:00",
-    "week_start": 1,  # ISO weekday: 1 = Monday
+    "week_start": 0,  # ISO weekday (1 = Monday ... 7 = Sunday); 0 = the GUI's locale rule (Monday for the CLI)
     "language": "",  # "" follows the system
     # Wellbeing goals (hours; 0 turns a check off) — sources in services/goals.py help texts.
     "sleep_goal_hours": 7.0,  # AASM/SRS adult consensus

@@ -68,6 +68,32 @@ def fmt_datetime(value: datetime, locale: QLocale | None = None) -> str:
     return f"{fmt_day(value, locale)} {fmt_time(value, locale)}"
 
 
+# The `week_start` setting for the calendars that are not told it (the pickers' pop-ups): 0 = the locale's.
+_week_start_setting: object = 0
+
+
+def use_week_start(setting: object) -> None:
+    """Remembers the `week_start` setting (at start-up and when Settings saves it) for `first_weekday()`."""
+    global _week_start_setting
+    _week_start_setting = setting
+
+
+def first_weekday(setting: object = None, locale: QLocale | None = None) -> int:
+    """The ISO weekday (1 = Monday ... 7 = Sunday) weeks start on: the `week_start` setting when it names a
+    day, else the locale's rule (Monday in fr_FR, Sunday in fr_CA and en_US: `QLocale.firstDayOfWeek`).
+
+    `setting` None: the one given to `use_week_start`. The Calendar page, the Wellbeing week and the date
+    pickers' calendars all ask here, so they agree."""
+    value = _week_start_setting if setting is None else setting
+    try:
+        day = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        day = 0
+    if 1 <= day <= 7:
+        return day
+    return int((locale or QLocale()).firstDayOfWeek().value)
+
+
 def fmt_int(value: int, locale: QLocale | None = None) -> str:
     return (locale or QLocale()).toString(value)
 

@@ -61,10 +61,15 @@ def qt_catalogue_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
-def resolve_plural(text: str, n: int) -> str:
-    """ "%n nuit(s) courte(s)" for n: the "(s)" endings dropped for one (and zero, in French), kept as "s"
-    for more. Plural messages written that way work in English and French alike."""
-    return text.replace("(s)", "s" if abs(n) > 1 else "")
+# Languages whose zero takes the singular ("0 publication prévue"); in English zero is plural ("0 posts").
+ZERO_IS_SINGULAR = frozenset({"fr"})
+
+
+def resolve_plural(text: str, n: int, language: str = "fr") -> str:
+    """ "%n nuit(s) courte(s)" for n: the "(s)" endings dropped for one (and for zero in French), kept as
+    "s" for more. Plural messages written that way work in English and French alike."""
+    singular = abs(n) <= 1 if language in ZERO_IS_SINGULAR else abs(n) == 1
+    return text.replace("(s)", "" if singular else "s")
 
 
 class ClassContexts:
@@ -95,9 +100,10 @@ class Catalogue(QTranslator):
     Such messages are looked up without the count, and their "(s)" endings resolved here.
     """
 
-    def __init__(self, parent: QObject, catalogue: QTranslator | None = None) -> None:
+    def __init__(self, parent: QObject, catalogue: QTranslator | None = None, language: str = "fr") -> None:
         super().__init__(parent)
         self.catalogue = catalogue
+        self.language = language  # the catalogue's: its plural rule (English's for the source texts)
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
@@ -113,7 +119,7 @@ class Catalogue(QTranslator):
                 # page's strings may live in its layout class's context); English "(s)" stays for plural().
                 return None
         if n >= 0 and "(s)" in (text or source):
-            return resolve_plural(text or source, n)
+            return resolve_plural(text or source, n, self.language if text else SOURCE_LANGUAGE)
         return text or None
 
     def isEmpty(self) -> bool:
@@ -153,7 +159,7 @@ class Translations(QObject):
         ours = QTranslator(self)
         found = language != SOURCE_LANGUAGE and ours.load(f"nomadcm_{language}", catalogue_dir())
         self._files += int(found)
-        catalogue = Catalogue(self, ours if found else None)
+        catalogue = Catalogue(self, ours if found else None, language)
         self.app.installTranslator(catalogue)  # installed last: asked first
         self._installed.append(catalogue)
         return language

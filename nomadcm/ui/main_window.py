@@ -8,12 +8,20 @@ The desktop side (ui/shell.py) adds the tray, the screen timer and the reminders
 offers Settings, About, the welcome assistant and the switch between your data and the sample data. A
 switch (or a restart for a new language) closes the window with `next_database` / `restart_requested` set,
 and nomadcm.app opens the next one.
+
+At start-up the window is first a frame (`MainWindow(None, ...)`: the sidebar, the menus and the shown page's
+stand-in, `PageSpec.frame`), painted before the data stack is imported; `attach(services)` then builds the
+shown page in place of its stand-in. This module imports nothing of the data stack for that reason (the
+`Services` type only for the checker).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from nomadcm import APP_NAME, paths
 from nomadcm.paths import DatabaseTarget
-from nomadcm.services.container import Services
 from nomadcm.ui.accessible_names import name_unlabelled_controls
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.external_changes import ExternalChangeWatcher
@@ -31,6 +38,9 @@ from nomadcm.ui.main_window_view import app_icon as app_icon  # the shell takes 
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.pages import PAGES, PageSpec
 from nomadcm.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from nomadcm.services.container import Services
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_STATE = "window/state"
@@ -41,14 +51,35 @@ def app_settings() -> QSettings:
     return QSettings(APP_NAME, APP_NAME)
 
 
+class _NoDatabase:
+    """The change counter of a window with no database yet (its frame, at start-up)."""
+
+    def poll(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+
 class MainWindow(MainWindowView):
+    frame_painted = Signal()  # the window painted once (with no data: its frame, when built without services)
     startup_complete = Signal()  # the first page has been painted with its data
     settings_saved = Signal(dict)  # the Settings dialog saved these changed values
     closed = Signal()  # really closed (not hidden to the tray)
 
-    def __init__(self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services | None,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+        *,
+        db_shown: Path | str | None = None,
+        demo: bool = False,
+    ):
+        """Without `services`, the window's frame (start-up): the database it will show is `db_shown`, the
+        sample data when `demo`; `attach(services)` brings the pages."""
         super().__init__(parent)
-        self.services = services
+        self._services = services
         self.changes = ChangeBus(self)
         self.tasks = TaskRunner(self)  # imports, exports, checks: one worker thread, owned here
         self.settings = settings or app_settings()
@@ -56,11 +87,15 @@ class MainWindow(MainWindowView):
         # Every write of the GUI: one undo command on the shown page's stack, one announcement on the bus.
         self.ops = OpRunner(self.changes, self.tasks, self.undo_group, self)
         self._pages: dict[str, QWidget] = {}
+        self._frames: dict[str, QWidget] = {}  # stand-ins shown until the database is open
+        self._preloaded: dict[str, Any] = {}  # what a page's preload read, for its factory
+        self._frame_reported = False
         self._startup_reported = False
+        self._watched: QWidget | None = None  # the page whose first paint completes the start-up
         self.export_dialog: QWidget | None = None
         self.import_dialog: QWidget | None = None
         self.dialog: QWidget | None = None  # the Settings, About or welcome dialog on screen
-        self.demo = bool(services.settings.get("demo_data"))
+        self.demo = bool(services.settings.get("demo_data")) if services is not None else demo
         self.tray: object | None = None  # ui.tray.Tray, set by the shell when the desktop has a tray
         self.translations: object | None = None  # ui.i18n.Translations, set by ui.run
         self.next_database: DatabaseTarget | None = None  # set by switch_database()
@@ -69,17 +104,69 @@ class MainWindow(MainWindowView):
         self._quitting = False
         self._told_about_tray = False
 
-        self.build(services.db_path or services.db_shown or None, self.demo, self.undo_group)
+        shown = services.db_path or services.db_shown or None if services is not None else db_shown
+        self.build(shown, self.demo, self.undo_group)
         self._connect_menus()
         # Long jobs run on the window's one task runner; one that ends after its dialog closed says so here.
         self.tasks.finished_unattended.connect(lambda text: self.statusBar().showMessage(text, 15000))
         # Writes from another process (the CLI, a second window) reach the pages within a second.
-        self.external_changes = ExternalChangeWatcher(services.change_counter(), self.changes, parent=self)
+        counter = services.change_counter() if services is not None else _NoDatabase()
+        self.external_changes = ExternalChangeWatcher(counter, self.changes, parent=self)
         self.external_changes.start()
+        for action in self._data_actions():
+            action.setEnabled(services is not None)
 
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
         self._restore()
         self.installEventFilter(self)
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            raise RuntimeError("the window has no database yet (attach() brings it)")
+        return self._services
+
+    def attached(self) -> bool:
+        """The database is open and the pages can be built (False while the window is its frame)."""
+        return self._services is not None
+
+    def attach(self, services: Services, preloaded: dict[str, Any] | None = None) -> QWidget:
+        """The database is open: the shown page is built in place of its frame (with what its preload read,
+        `preloaded` by page key), the menus come alive; the other pages are built when first shown.
+        `startup_complete` follows the shown page's first paint. Returns that page."""
+        if self._services is not None:
+            raise RuntimeError("the window already has its database")
+        self._services = services
+        demo = bool(services.settings.get("demo_data"))
+        if demo != self.demo:  # the frame guessed wrong (a team database, an unreadable setting)
+            self.demo = demo
+            self.show_database(services.db_path or services.db_shown or None, demo)
+            self.setWindowTitle(self.title_for(self._spec(self.current_key()).title()))
+        self.external_changes.stop()
+        self.external_changes = ExternalChangeWatcher(services.change_counter(), self.changes, parent=self)
+        self.external_changes.start()
+        for action in self._data_actions():
+            action.setEnabled(True)
+        self._preloaded = dict(preloaded or {})
+        self._startup_reported = False
+        page = self.page(self.current_key())
+        self._on_row_changed(self.sidebar.currentRow())
+        self._watch_first_paint(page)
+        return page
+
+    def _data_actions(self) -> list[QAction]:
+        """The actions that need the database (disabled while the window is its frame)."""
+        return [
+            self.new_post_action,
+            self.export_action,
+            self.import_action,
+            self.sample_action,
+            self.team_action,
+            self.filter_action,
+            self.settings_action,
+            self.refresh_action,
+            self.wizard_action,
+        ]
 
     # ------------------------------------------------------------------ menus
 
@@ -103,14 +190,26 @@ class MainWindow(MainWindowView):
     # ------------------------------------------------------------------ pages
 
     def page(self, key: str) -> QWidget:
-        """The page widget for `key`, built on first use."""
+        """The page widget for `key`, built on first use (in place of its frame, if one was shown). Before the
+        database is open: the page's frame (`PageSpec.frame`), or an empty stand-in."""
         widget = self._pages.get(key)
+        if widget is None and self._services is None:
+            return self._frame(key)
         if widget is None:
             spec = self._spec(key)
-            widget = spec.factory(self.services, self.changes, self.tasks, self.ops)
+            extra = {"preloaded": self._preloaded.pop(key)} if key in self._preloaded else {}
+            widget = spec.factory(self.services, self.changes, self.tasks, self.ops, **extra)
             widget.setObjectName(f"page-{key}")
             self._pages[key] = widget
-            self.stack.addWidget(widget)
+            frame = self._frames.pop(key, None)
+            if frame is None:
+                self.stack.addWidget(widget)
+            else:  # the page takes its frame's place: same slot, same layout, nothing moves
+                self.stack.insertWidget(self.stack.indexOf(frame), widget)
+                if self.stack.currentWidget() is frame:
+                    self.stack.setCurrentWidget(widget)
+                self.stack.removeWidget(frame)
+                frame.deleteLater()
             stack = getattr(widget, "undo_stack", None)
             if stack is not None:
                 self.undo_group.addStack(stack)
@@ -122,6 +221,20 @@ class MainWindow(MainWindowView):
                 navigate.connect(self.show_page)
             name_unlabelled_controls(widget, spec.title())
         return widget
+
+    def _frame(self, key: str) -> QWidget:
+        frame = self._frames.get(key)
+        if frame is None:
+            make = self._spec(key).frame
+            frame = make() if make is not None else QWidget()
+            frame.setObjectName(f"frame-{key}")
+            self._frames[key] = frame
+            self.stack.addWidget(frame)
+        return frame
+
+    def frame_of(self, key: str) -> QWidget | None:
+        """The stand-in shown for a page not built yet (start-up), if any."""
+        return self._frames.get(key)
 
     def current_key(self) -> str:
         item = self.sidebar.currentItem()
@@ -191,8 +304,10 @@ class MainWindow(MainWindowView):
         self.external_changes.refresh_now()
 
     def title_for(self, page_title: str) -> str:
+        """The page, then the app's name ("Schedule (sample data) — NomadCM"): last, because the platform adds
+        the display name (`setApplicationDisplayName`) to a title that does not end with it."""
         if self.demo:
-            return self.tr("{page} — {app} (sample data)").format(page=page_title, app=APP_NAME)
+            page_title = self.tr("{page} (sample data)").format(page=page_title)
         return f"{page_title} — {APP_NAME}"
 
     @Slot()
@@ -314,6 +429,12 @@ class MainWindow(MainWindowView):
         keys = [spec.key for spec in PAGES]
         self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
 
+    def restore_toolbars(self) -> None:
+        """The saved state again, once a toolbar was added (its place, whether it is shown)."""
+        state = self.settings.value(SETTINGS_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
     def save_settings(self) -> None:
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self.settings.setValue(SETTINGS_STATE, self.saveState())
@@ -339,11 +460,25 @@ class MainWindow(MainWindowView):
         super().closeEvent(event)
         self.closed.emit()
 
-    # ------------------------------------------------------------------ start-up signal
+    # ------------------------------------------------------------------ start-up signals
+
+    def _watch_first_paint(self, page: QWidget) -> None:
+        self._watched = page
+        page.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and event.type() == QEvent.Type.Paint and not self._startup_reported:
-            self._startup_reported = True
+        if event.type() == QEvent.Type.Paint:
             # Children paint right after their window in the same pass: report once the loop comes back.
-            QTimer.singleShot(0, self.startup_complete.emit)
+            if watched is self and not self._frame_reported:
+                self._frame_reported = True
+                QTimer.singleShot(0, self.frame_painted.emit)
+                if self._services is not None and self._watched is None:  # built with its database
+                    self._startup_reported = True
+                    QTimer.singleShot(0, self.startup_complete.emit)
+                self.removeEventFilter(self)  # no Python call per event of the window from now on
+            elif watched is self._watched and not self._startup_reported:
+                self._startup_reported = True
+                watched.removeEventFilter(self)
+                self._watched = None
+                QTimer.singleShot(0, self.startup_complete.emit)
         return super().eventFilter(watched, event)

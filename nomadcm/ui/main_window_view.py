@@ -84,15 +84,27 @@ class MainWindowView(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_menus(demo, undo_group)
-        self.db_label = plain_label(str(db_path) if db_path else "")
-        if demo:
-            self.db_label.setText(self.tr("Sample data — {path}").format(path=db_path or ""))
+        self._build_menus(undo_group)
+        self.db_label = plain_label()
         self.db_label.setToolTip(self.tr("The database NomadCM is working on"))
         self.db_label.setContentsMargins(0, 0, 12, 0)  # clear of the size grip
         self.statusBar().addPermanentWidget(self.db_label)
+        self.show_database(db_path, demo)
 
-    def _build_menus(self, demo: bool, undo_group: QUndoGroup) -> None:
+    def show_database(self, db_path: Path | str | None, demo: bool) -> None:
+        """The database named in the status bar, and File's sample-data action (back to yours, or explore)."""
+        if demo:
+            self.db_label.setText(self.tr("Sample data — {path}").format(path=db_path or ""))
+            self.sample_action.setText(self.tr("Back to &your data"))
+            self.sample_action.setStatusTip(self.tr("Close the sample data and open your own database"))
+        else:
+            self.db_label.setText(str(db_path) if db_path else "")
+            self.sample_action.setText(self.tr("Explore the &sample data"))
+            self.sample_action.setStatusTip(
+                self.tr("A realistic month in a separate database; yours is not touched")
+            )
+
+    def _build_menus(self, undo_group: QUndoGroup) -> None:
         """File, Edit, View and Help, their actions as attributes (`quit_action`...) for the window to connect."""
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_post_action = QAction(self.tr("&New post…"), self)
@@ -106,14 +118,7 @@ class MainWindowView(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
-        if demo:
-            self.sample_action = QAction(self.tr("Back to &your data"), self)
-            self.sample_action.setStatusTip(self.tr("Close the sample data and open your own database"))
-        else:
-            self.sample_action = QAction(self.tr("Explore the &sample data"), self)
-            self.sample_action.setStatusTip(
-                self.tr("A realistic month in a separate database; yours is not touched")
-            )
+        self.sample_action = QAction(self)  # its text says which database is open: show_database()
         file_menu.addAction(self.sample_action)
         self.team_action = QAction(self.tr("Open &team database…"), self)
         self.team_action.setStatusTip(self.tr("A database your team shares on a PostgreSQL server"))

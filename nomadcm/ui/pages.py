@@ -8,13 +8,20 @@ A page widget may offer, optionally:
 - `focus_filter()` — what Ctrl+F does on that page;
 - `new_item()` — what Ctrl+N does on that page (the Schedule page: a new post);
 - `loaded` signal (no arguments) — emitted once the page shows its data (used by --exit-after-startup).
+
+At start-up the window paints before the data stack is imported (ui/startup.py). A page may give a `frame`:
+a stand-in built from light modules only (Qt, its layout class) that the window shows until the page is built
+— the page then takes its place with the same layout, so its rows arrive without anything moving. With a
+`preload`, the window reads the page's first data off the GUI thread while the frame is on screen: it is
+called on the GUI thread with the frame and returns the job to run there (`job(services)`); what the job
+returns reaches the factory as `preloaded=`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -27,9 +34,10 @@ if TYPE_CHECKING:
     from nomadcm.ui.tasks import TaskRunner
 
 
-# (services, change bus, the window's task runner, its operation runner) -> the page. Pages that run long
-# jobs keep the task runner; pages that write keep the operation runner (ui/operations.py).
-PageFactory = Callable[["Services", "ChangeBus", "TaskRunner", "OpRunner"], "QWidget"]
+# (services, change bus, the window's task runner, its operation runner[, preloaded=]) -> the page. Pages that
+# run long jobs keep the task runner; pages that write keep the operation runner (ui/operations.py).
+PageFactory = Callable[..., "QWidget"]
+Preload = Callable[["QWidget"], Callable[["Services"], Any]]
 
 
 @dataclass(frozen=True)
@@ -38,12 +46,36 @@ class PageSpec:
     title: Callable[[], str]  # called each time it is shown, so a language change is picked up
     icon_name: str  # resources/icons/<icon_name>.svg, else a freedesktop theme icon of that name
     factory: PageFactory
+    frame: Callable[[], QWidget] | None = None  # the stand-in painted before the data stack loads
+    preload: Preload | None = None  # frame -> job(services) run off the GUI thread -> factory's `preloaded`
+    modules: tuple[str, ...] = ()  # what the factory imports: imported off the GUI thread at start-up
 
 
-def _schedule_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
+def _schedule_page(
+    services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner, preloaded: Any = None
+) -> QWidget:
     from nomadcm.ui.schedule.page import SchedulePage
 
-    return SchedulePage(services, changes, ops=ops)
+    return SchedulePage(services, changes, ops=ops, tasks=tasks, first_page=preloaded)
+
+
+def _schedule_frame() -> QWidget:
+    from nomadcm.ui.schedule.page_view import SchedulePageView
+
+    return SchedulePageView.frame()
+
+
+def _schedule_preload(frame: QWidget) -> Callable[[Services], Any]:
+    """The first page of rows for the filters the frame shows (its defaults), read on the loading thread."""
+    fields = frame.filter_fields()  # type: ignore[attr-defined]
+
+    def job(services: Services) -> Any:
+        from nomadcm.services.schedule.query import ScheduleFilter
+        from nomadcm.ui.schedule.table_models import read_first_page
+
+        return read_first_page(services, ScheduleFilter(**fields))
+
+    return job
 
 
 def _clients_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
@@ -54,8 +86,22 @@ def _clients_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops
 
 # Sidebar order (titles spelled out in translate() calls so that lupdate finds them). Travel, Calendar, Workplaces and Wellbeing append theirs here.
 PAGES: list[PageSpec] = [
-    PageSpec("schedule", lambda: QCoreApplication.translate("Pages", "Schedule"), "schedule", _schedule_page),
-    PageSpec("clients", lambda: QCoreApplication.translate("Pages", "Clients"), "clients", _clients_page),
+    PageSpec(
+        "schedule",
+        lambda: QCoreApplication.translate("Pages", "Schedule"),
+        "schedule",
+        _schedule_page,
+        frame=_schedule_frame,
+        preload=_schedule_preload,
+        modules=("nomadcm.ui.schedule.page",),
+    ),
+    PageSpec(
+        "clients",
+        lambda: QCoreApplication.translate("Pages", "Clients"),
+        "clients",
+        _clients_page,
+        modules=("nomadcm.ui.clients.page",),
+    ),
 ]
 
 
@@ -67,7 +113,11 @@ def _wellbeing_page(services: Services, changes: ChangeBus, tasks: TaskRunner, o
 
 PAGES.append(
     PageSpec(
-        "wellbeing", lambda: QCoreApplication.translate("Pages", "Wellbeing"), "wellbeing", _wellbeing_page
+        "wellbeing",
+        lambda: QCoreApplication.translate("Pages", "Wellbeing"),
+        "wellbeing",
+        _wellbeing_page,
+        modules=("nomadcm.ui.wellbeing.page",),
     )
 )
 
@@ -84,6 +134,7 @@ PAGES.append(
         lambda: QCoreApplication.translate("Pages", "Workplaces"),
         "workplaces",
         _workplaces_page,
+        modules=("nomadcm.ui.workplaces.page",),
     )
 )
 
@@ -96,7 +147,13 @@ def _calendar_page(services: Services, changes: ChangeBus, tasks: TaskRunner, op
 
 PAGES.insert(  # right after Schedule and Clients
     2,
-    PageSpec("calendar", lambda: QCoreApplication.translate("Pages", "Calendar"), "calendar", _calendar_page),
+    PageSpec(
+        "calendar",
+        lambda: QCoreApplication.translate("Pages", "Calendar"),
+        "calendar",
+        _calendar_page,
+        modules=("nomadcm.ui.calendar.page",),
+    ),
 )
 
 
@@ -108,7 +165,13 @@ def _travel_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops:
 
 PAGES.insert(  # after Calendar: where she is decides "your time" everywhere else
     next((i + 1 for i, p in enumerate(PAGES) if p.key == "calendar"), len(PAGES)),
-    PageSpec("travel", lambda: QCoreApplication.translate("Pages", "Travel"), "travel", _travel_page),
+    PageSpec(
+        "travel",
+        lambda: QCoreApplication.translate("Pages", "Travel"),
+        "travel",
+        _travel_page,
+        modules=("nomadcm.ui.travel.page",),
+    ),
 )
 
 

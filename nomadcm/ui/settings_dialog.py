@@ -33,6 +33,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.travel import rhythm
 from nomadcm.services.wellbeing.goals import parse_setting
 from nomadcm.ui.changes import ChangeBus
+from nomadcm.ui.formatting import first_weekday
 from nomadcm.ui.i18n import language_names
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.plain_text import plain_label
@@ -141,9 +142,11 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
 
         self.week_start = QComboBox()
         locale = QLocale()
+        usual = locale.dayName(first_weekday(0, locale), QLocale.FormatType.LongFormat)
+        self.week_start.addItem(self.tr("Usual in your region ({day})").format(day=usual), 0)
         for day in range(1, 8):
             self.week_start.addItem(locale.dayName(day, QLocale.FormatType.LongFormat), day)
-        self._select(self.week_start, int(values.get("week_start") or 1))
+        self._select(self.week_start, _int(values.get("week_start"), 0))
         self.week_start.setAccessibleName(self.tr("First day of the week"))
         form.addRow(self.tr("&First day of the week"), self.week_start)
 
@@ -249,8 +252,9 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
             self.error.show()
             return
         assert done is not None
+        self.track_changes()  # what the form shows is saved: nothing left to ask about
+        super().accept()  # closed before `saved` is announced: the restart a new language offers finds no form
         self.saved.emit(done.result)
-        super().accept()
 
 
 def _int(value: object, default: int) -> int:

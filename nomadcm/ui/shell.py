@@ -15,15 +15,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
 from nomadcm.ui import plain_text, startup
-from nomadcm.ui.main_window import SETTINGS_STATE, MainWindow, app_icon
+from nomadcm.ui.formatting import use_week_start
+from nomadcm.ui.main_window import MainWindow, app_icon
 from nomadcm.ui.single_instance import SingleInstance
 from nomadcm.ui.theme import ThemeManager
 from nomadcm.ui.tray import Tray
 from nomadcm.ui.wellbeing.badges import WellbeingBadges
+from nomadcm.ui.wellbeing.timer_view import TOOLBAR, timer_toolbar
 
 if TYPE_CHECKING:
     from nomadcm.ui.wellbeing.reminders import BreakReminder
@@ -44,16 +46,13 @@ class DesktopShell(QObject):
         self.window = window
         self.theme = theme
         services, changes = window.services, window.changes
+        use_week_start(services.settings.get("week_start"))  # the date pickers' calendars start weeks there
         self.timers = TimerController(services, changes, parent=self, ops=window.ops)
-        self.toolbar = QToolBar(self.tr("Screen timer"), window)
-        self.toolbar.setObjectName("timer-toolbar")
-        self.toolbar.setMovable(False)
         self.timer_widget = ScreenTimerWidget(self.timers)
-        self.toolbar.addWidget(self.timer_widget)
-        window.addToolBar(self.toolbar)
-        state = window.settings.value(SETTINGS_STATE)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            window.restoreState(state)  # again, now that the toolbar exists
+        had_toolbar = window.findChild(QToolBar, TOOLBAR) is not None  # the frame's, with its stand-in timer
+        self.toolbar = timer_toolbar(window, self.timer_widget)
+        if not had_toolbar:
+            window.restore_toolbars()
 
         self.breaks: BreakReminder | None = None
         self.badges: WellbeingBadges | None = None
@@ -102,6 +101,8 @@ class DesktopShell(QObject):
     def apply_settings(self, changed: dict) -> None:  # type: ignore[type-arg]
         if "theme" in changed and self.theme is not None:
             self.theme.apply(changed["theme"])
+        if "week_start" in changed:
+            use_week_start(changed["week_start"])
         if "language" in changed:
             self.offer_restart()
 

@@ -9,10 +9,12 @@ behind the longest stall. That thread belongs to the watch: `stop()` ends it and
 
 from __future__ import annotations
 
+import json
 import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -86,3 +88,33 @@ class StallWatch(QObject):
             "threshold_ms": round(self.threshold * 1000),
             "where": self.longest_where,
         }
+
+
+class StallReport:
+    """`nomadcm-gui --measure-stalls SECONDS` (bench/bench_startup.py): a watch started at the frame's first
+    paint, ended SECONDS later, when it prints one JSON line on stdout: the longest stall, where it was, and
+    when the first page painted with its rows (seconds after the frame's paint)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.watch = StallWatch(where=True)
+        self.started = 0.0
+        self.marks: dict[str, float] = {}
+
+    def start(self) -> None:
+        self.started = time.perf_counter()
+        self.watch.start()
+
+    def mark(self, name: str) -> None:
+        self.marks[name] = round(time.perf_counter() - self.started, 4)
+
+    def end_after(self, done: Callable[[], None]) -> None:
+        """The first page painted with its rows: report when SECONDS have passed since the frame's paint."""
+        self.mark("rows_painted_s")
+        remaining = max(0.0, self.seconds - (time.perf_counter() - self.started))
+        QTimer.singleShot(round(remaining * 1000), lambda: self._end(done))
+
+    def _end(self, done: Callable[[], None]) -> None:
+        self.watch.stop()
+        print(json.dumps({**self.watch.report(), "watched_s": self.seconds, **self.marks}), flush=True)
+        done()

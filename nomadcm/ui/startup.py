@@ -1,13 +1,28 @@
-"""Work that can wait until the window has painted once, so that NomadCM opens fast.
+"""Start-up: paint first, load after.
 
-`ui.run()` opens the gate with `begin()` before building the window and runs what waited with `finish()`
-right after the first paint. Outside a start-up (tests, a page opened later) `after_first_paint` runs the
-work at once, so code using it behaves the same everywhere, only sooner or later.
+The window paints before the data stack exists: `nomadcm.app` shows the frame (`ui.show_frame`: the sidebar,
+the menus, the toolbar and the shown page's stand-in — Qt and light modules only), waits for its first paint,
+and only then imports SQLAlchemy, the models and the services and opens the database, on a thread of its own
+(`run_beside_loop`) while the GUI thread's event loop keeps the frame painted and responsive. `ui.run` then
+reads the shown page's first rows the same way (its `PageSpec.preload`), builds the page in place of its
+frame (the same layout: nothing moves, the rows appear) and the shell around the window.
+
+Work that can wait until the window has painted with its data (the reminders, the tray, the badges) waits
+for it: `ui.run()` opens the gate with `begin()` and runs what waited with `finish()` right after; outside a
+start-up (tests, a page opened later) `after_first_paint` runs the work at once, so code using it behaves the
+same everywhere, only sooner or later. What is slow in it runs on the window's task runner, never on the GUI
+thread (bench/bench_startup.py measures the longest stall of the GUI thread after the first paint).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal, SignalInstance
+
+T = TypeVar("T")
 
 _waiting: list[Callable[[], None]] | None = None  # None: not starting up
 
@@ -42,3 +57,64 @@ def after_first_paint(work: Callable[[], None]) -> bool:
         return True
     _waiting.append(work)
     return False
+
+
+class _Done(QObject):
+    """Lives on the GUI thread; the loading thread emits on it (queued to the GUI thread)."""
+
+    finished = Signal()
+
+
+def run_beside_loop(work: Callable[[], T], name: str = "nomadcm-start") -> T:
+    """`work()` on a thread of its own while the GUI thread runs its event loop (the window keeps painting and
+    answering); its result, or its exception raised here.
+
+    The thread belongs to this call: it is joined before the call returns, whatever happens, so it never
+    outlives its owner. `work` must create no Qt object (import modules, open the database, read rows). A
+    request to end the loop meanwhile (`QApplication.exit`) does not end the wait: the caller decides after.
+    """
+    outcome: dict[str, Any] = {}
+    done = _Done()
+    loop = QEventLoop()
+    done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def target() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as err:  # handed to the GUI thread
+            outcome["error"] = err
+        finally:
+            done.finished.emit()
+
+    thread = threading.Thread(target=target, name=name)
+    thread.start()
+    try:
+        while thread.is_alive():
+            loop.exec()
+    finally:
+        thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]  # type: ignore[no-any-return]
+
+
+def wait_for(signal: SignalInstance, timeout_ms: int) -> bool:
+    """Runs the event loop until `signal` is emitted (True) or `timeout_ms` passed (False)."""
+    loop = QEventLoop()
+    fired: list[bool] = []
+
+    def on_signal(*_args: object) -> None:
+        fired.append(True)
+        loop.quit()
+
+    signal.connect(on_signal)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(timeout_ms)
+    try:
+        loop.exec()
+    finally:
+        timer.stop()
+        signal.disconnect(on_signal)
+    return bool(fired)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -38,6 +37,7 @@ from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.i18n import language_names
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.travel.city_search import CityField
+from nomadcm.ui.widgets.date_inputs import TimeInput
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 
@@ -151,12 +151,11 @@ class HomePage(QWizardPage):
 class RhythmPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.sleep_from = QTimeEdit(QTime(23, 0))
-        self.sleep_to = QTimeEdit(QTime(7, 0))
-        self.work_from = QTimeEdit(QTime(9, 0))
-        self.work_to = QTimeEdit(QTime(18, 0))
+        self.sleep_from = TimeInput(QTime(23, 0), display_format="HH:mm")
+        self.sleep_to = TimeInput(QTime(7, 0), display_format="HH:mm")
+        self.work_from = TimeInput(QTime(9, 0), display_format="HH:mm")
+        self.work_to = TimeInput(QTime(18, 0), display_format="HH:mm")
         for edit in (self.sleep_from, self.sleep_to, self.work_from, self.work_to):
-            edit.setDisplayFormat("HH:mm")
             edit.timeChanged.connect(self._update)
         self.days: list[QCheckBox] = []
         days_row = QHBoxLayout()
@@ -177,7 +176,7 @@ class RhythmPage(QWizardPage):
         form.addRow(self.summary)
 
     @staticmethod
-    def _pair(a: QTimeEdit, b: QTimeEdit) -> QWidget:
+    def _pair(a: TimeInput, b: TimeInput) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -368,7 +367,6 @@ class FirstRunWizard(UnsavedChangesMixin, QWizard):
             "home_city": self.home.city.text().strip(),
             "sleep": str(self.rhythm.sleep()),
             "work_hours": str(self.rhythm.work_hours()),
-            "week_start": QLocale().firstDayOfWeek().value,
             "setup_done": True,
         }
 

@@ -12,6 +12,9 @@ from damaged_databases import corrupt, fill
 from nomadcm.cli import main
 from nomadcm.storage import Database
 
+# sqlite_only: backups of the SQLite file
+pytestmark = pytest.mark.sqlite_only
+
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     try:

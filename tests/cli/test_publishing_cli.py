@@ -79,10 +79,16 @@ def test_post_add_with_a_gap_occurrence_says_so(db, capsys) -> None:  # type: ig
         ("FREQ=DAILY;COUNT=x", "--rrule: COUNT=X"),
         ("FREQ=YEARLY;BYMONTH=13", "--rrule: BYMONTH=13 is out of range: 1 to 12"),
         ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "--rrule: BYMONTHDAY=30 never falls in BYMONTH=2"),
-        ("FREQ=MINUTELY;INTERVAL=15", "--rrule: FREQ=MINUTELY repeats within a day: such a rule needs an end"),
+        (
+            "FREQ=MINUTELY;INTERVAL=15",
+            "--rrule: FREQ=MINUTELY repeats within a day: such a rule needs an end",
+        ),
         ("FREQ=HOURLY;COUNT=5000", "--rrule: COUNT=5000: FREQ=HOURLY repeats within a day, so at most 1000"),
         ("FREQ=DAILY;BYSECOND=30", "--rrule: BYSECOND=30: posts go out on whole minutes"),
-        ("FREQ=DAILY;RSCALE=CHINESE", "--rrule: recurrence part RSCALE (RFC 7529 calendars) is not supported"),
+        (
+            "FREQ=DAILY;RSCALE=CHINESE",
+            "--rrule: recurrence part RSCALE (RFC 7529 calendars) is not supported",
+        ),
         ("FREQ=MONTHLY;BYSETPOS=-1", "--rrule: BYSETPOS needs another BY part"),
     ],
 )

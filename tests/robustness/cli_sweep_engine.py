@@ -168,9 +168,10 @@ def kind_of(command: str, action: argparse.Action) -> str:
         return "input"
     if action.choices:
         return "choice"
-    if action.type is int or dest in ("id", "post_id"):
+    type_name = getattr(action.type, "__name__", "")  # int, or what the CLI's checks made of it
+    if type_name in ("int", "whole_number", "record_id", "count") or dest in ("id", "post_id"):
         return "int"
-    if action.type is float:
+    if type_name in ("float", "decimal_number"):
         return "float"
     if metavar == "YYYY-MM-DD":
         return "date"
@@ -182,7 +183,7 @@ def kind_of(command: str, action: argparse.Action) -> str:
         return "country"
     if metavar == "URL":
         return "url"
-    if getattr(action.type, "__name__", "") in ("int", "record_id") or "0-5" in metavar:
+    if "0-5" in metavar:
         return "int"
     return "text"
 

@@ -28,6 +28,9 @@ from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.storage import Database, engine
 from nomadcm.storage.engine import make_engine, write_engine
 
+# sqlite_only: SQLite's writer lock (PostgreSQL: tests/storage/test_team_concurrency.py)
+pytestmark = pytest.mark.sqlite_only
+
 ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2030, 1, 1, 9, 0)
 CLIENT = "Boulangerie Dupont"

@@ -5,10 +5,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from nomadcm.storage import Database
 from nomadcm.storage.change_counter import NullChangeCounter
+
+# sqlite_only: PRAGMA data_version of a file; PostgreSQL's LISTEN/NOTIFY is a later step
+pytestmark = pytest.mark.sqlite_only
 
 
 def _write(db: Database, key: str) -> None:

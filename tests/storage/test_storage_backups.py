@@ -17,6 +17,9 @@ from nomadcm.errors import DatabaseDamagedError, DatabaseError
 from nomadcm.services.schedule.clients import ClientService
 from nomadcm.storage import Database, backup, crash_litter, database, sqlite_errors
 
+# sqlite_only: copies of the SQLite file; a team database is backed up by its server
+pytestmark = pytest.mark.sqlite_only
+
 DAY = datetime(2031, 3, 10, 9, 30)
 
 

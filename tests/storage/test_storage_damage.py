@@ -18,6 +18,9 @@ from nomadcm.errors import DatabaseDamagedError, DatabaseError, UserError
 from nomadcm.services.schedule.clients import ClientService
 from nomadcm.storage import Database, backup, open_marks
 
+# sqlite_only: damage, markers and restore of the SQLite file
+pytestmark = pytest.mark.sqlite_only
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

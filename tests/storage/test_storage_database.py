@@ -17,6 +17,9 @@ from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database, engine
 from nomadcm.storage.schema import HEAD_REVISION
 
+# sqlite_only: opening a SQLite file (a team database: test_team_database.py)
+pytestmark = pytest.mark.sqlite_only
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -11,6 +11,9 @@ from sqlalchemy import text
 from nomadcm.storage import Database
 from nomadcm.storage.engine import BUSY_TIMEOUT_MS, make_engine, sqlite_url
 
+# sqlite_only: SQLite's connection pragmas, WAL and BEGIN IMMEDIATE
+pytestmark = pytest.mark.sqlite_only
+
 EXPECTED = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
 
 

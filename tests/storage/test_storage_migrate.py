@@ -19,6 +19,9 @@ from nomadcm.storage import Database, backup, database, migrate
 from nomadcm.storage.engine import make_engine, sqlite_url
 from nomadcm.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
+# sqlite_only: a file's migration after its checked copy (servers: test_team_database.py)
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_known_revisions_match_the_scripts() -> None:
     assert list(KNOWN_REVISIONS) == migrate.script_revisions()

@@ -95,11 +95,11 @@ def test_sample_data_title_and_menu(qtbot, services: Services, qsettings) -> Non
     services.settings.set("demo_data", True)
     win = MainWindow(services, qsettings)
     qtbot.addWidget(win)
-    assert win.windowTitle() == "Schedule — NomadCM (sample data)"
+    assert win.windowTitle() == "Schedule (sample data) — NomadCM"  # tests/ui/test_window_titles.py: once
     assert win.db_label.text().startswith("Sample data — ")
     assert win.sample_action.text() == "Back to &your data"
     win.sample_action.trigger()  # closes this window, asking for the user's own database
-    assert win.next_database == paths.resolve_db_path() and not win.build_demo
+    assert win.next_database == paths.resolve_database() and not win.build_demo
 
 
 def test_explore_sample_data_asks_for_the_demo_file(window) -> None:  # type: ignore[no-untyped-def]

@@ -160,6 +160,16 @@ def week_first(day: date, week_start: int) -> date:
     return day - timedelta(days=(day.isoweekday() - week_start) % 7)
 
 
+def stored_week_start(value: object) -> int:
+    """The `week_start` setting as an ISO weekday: 1-7 as stored; 0 ("the locale's", which the GUI reads
+    from QLocale and passes as `week_start=`) and anything else is Monday, ISO 8601's week."""
+    try:
+        day = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 1
+    return day if 1 <= day <= 7 else 1
+
+
 def build_report(
     db: Database,
     first: date,
@@ -169,8 +179,10 @@ def build_report(
     goals: Goals | None = None,
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
+    week_start: int | None = None,
 ) -> Report:
-    """Everything the report, the chart and the page show for days first..last (inclusive)."""
+    """Everything the report, the chart and the page show for days first..last (inclusive). Weeks start on
+    `week_start` (ISO weekday; None: the setting)."""
     if last < first:
         from nomadcm.errors import ValidationError
 
@@ -179,7 +191,8 @@ def build_report(
     values = settings.all()
     goals = goals or Goals.from_settings(settings)
     day_start = _day_start(values.get("day_start", "04:00"))
-    week_start = int(values.get("week_start", 1) or 1)
+    if week_start is None:
+        week_start = stored_week_start(values.get("week_start"))
     if timeline is None:
         from nomadcm.services.travel.itinerary import load_itinerary
 
@@ -367,13 +380,14 @@ def local_today(db: Database, now: datetime | None = None) -> date:
 
 
 def current_week_badges(
-    db: Database, today: date | None = None, now: datetime | None = None
+    db: Database, today: date | None = None, now: datetime | None = None, week_start: int | None = None
 ) -> list[tuple[str, int]]:
     """Goals broken so far this week (the week holding `today`, her local date): for page and tray badges."""
-    week_start = int(SettingsService(db).get("week_start") or 1)
+    if week_start is None:
+        week_start = stored_week_start(SettingsService(db).get("week_start"))
     today = today or local_today(db, now)
     first = week_first(today, week_start)
-    report = build_report(db, first, first + timedelta(days=6), now=now)
+    report = build_report(db, first, first + timedelta(days=6), now=now, week_start=week_start)
     return report.broken_goals(first, today)
 
 
@@ -391,11 +405,16 @@ class ReportService:
         goals: Goals | None = None,
         now: datetime | None = None,
         progress: Callable[[int, int], None] | None = None,
+        week_start: int | None = None,
     ) -> Report:
-        return build_report(self.db, first, last, goals=goals, now=now, progress=progress)
+        return build_report(
+            self.db, first, last, goals=goals, now=now, progress=progress, week_start=week_start
+        )
 
     def today(self, now: datetime | None = None) -> date:
         return local_today(self.db, now)
 
-    def week_badges(self, today: date | None = None, now: datetime | None = None) -> list[tuple[str, int]]:
-        return current_week_badges(self.db, today, now)
+    def week_badges(
+        self, today: date | None = None, now: datetime | None = None, week_start: int | None = None
+    ) -> list[tuple[str, int]]:
+        return current_week_badges(self.db, today, now, week_start)

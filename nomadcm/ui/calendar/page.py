@@ -32,6 +32,7 @@ from nomadcm.ui.calendar.page_view import MONTH, MY_TIME, WEEK, CalendarPageView
 from nomadcm.ui.calendar.view import MONTH_LINES
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.formatting import first_weekday
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.publishing.occurrence_actions import ask_scope, dropped_message, occurrence_as_post
 from nomadcm.ui.tasks import TaskRunner
@@ -144,10 +145,10 @@ class CalendarPage(CalendarPageView):
         self.client_filter.blockSignals(False)
 
     def visible_range(self) -> tuple[date, int]:
-        first_weekday = int(self.services.settings.get("week_start", 1) or 1)
+        first_day = first_weekday(self.services.settings.get("week_start"))  # the setting, else the locale's
         if self.mode == WEEK:
-            return week_start(self.anchor, first_weekday), 7
-        return month_grid_start(self.anchor, first_weekday), 42
+            return week_start(self.anchor, first_day), 7
+        return month_grid_start(self.anchor, first_day), 42
 
     def reload(self) -> None:
         first, count = self.visible_range()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from nomadcm.errors import UserError
 from nomadcm.services.schedule.clients import DEFAULT_COLOURS, ChannelInfo, ClientInfo, ClientService
 from nomadcm.ui.operations import RunWrite, run_directly
 from nomadcm.ui.plain_text import plain_label
+from nomadcm.ui.widgets.date_inputs import TimeInput
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.vocabulary import NETWORK_LIMITS, NETWORKS
@@ -125,10 +125,8 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
         for code, name in country_choices():
             self.country_combo.addItem(f"{name} ({code})", code)
         self.colour_button = ColourButton(colour)
-        self.prime_start = QTimeEdit()
-        self.prime_end = QTimeEdit()
-        for edit in (self.prime_start, self.prime_end):
-            edit.setDisplayFormat("HH:mm")
+        self.prime_start = TimeInput(display_format="HH:mm")
+        self.prime_end = TimeInput(display_format="HH:mm")
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setPlaceholderText(self.tr("Contacts, tone of voice, what to avoid…"))
         self.notes_edit.setTabChangesFocus(True)

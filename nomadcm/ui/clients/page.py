@@ -139,7 +139,9 @@ class ClientsPage(ClientsPageView):
             if client.country:
                 lines.append(self.tr("Country: {country}").format(country=client.country))
             count = self.clients_model.post_count(client.id)
-            lines.append(plural(self.tr("%n post(s) planned", "", count), count))
+            lines.append(
+                plural(self.tr("%n post(s) planned", "", count), count) if count else self.tr("No post planned")
+            )
             self.details_title.setText(
                 f'<span style="color: {client.colour}">■</span> {plain_text.escape(client.name)}'
             )

@@ -154,6 +154,8 @@ class QueueDialog(UnsavedChangesMixin, QDialog):
             self.tr("No slot yet: type the weekly times above.")
             if not slots
             else self.tr("%n free slot(s) in the next two weeks.", "", free)
+            if free
+            else self.tr("No free slot in the next two weeks.")
         )
 
     @Slot()

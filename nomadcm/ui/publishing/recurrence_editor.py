@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +29,7 @@ from nomadcm.services.schedule.recurrence_words import sentence
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_time, pydate, qdate
 from nomadcm.ui.publishing.occurrence_actions import rule_in_words
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.widgets.date_inputs import DateInput
 
 PREVIEW_COUNT = 5
 NONE, DAILY, WEEKDAYS, WEEKLY, MONTHLY, CUSTOM = range(6)
@@ -70,10 +69,7 @@ class RecurrenceEditor(QWidget):
         self.count = QSpinBox()
         self.count.setRange(1, 999)
         self.count.setValue(10)
-        self.until = QDateEdit()
-        self.until.setCalendarPopup(True)
-        limit_dates(self.until)
-        self.until.setDate(QDate.currentDate().addMonths(3))
+        self.until = DateInput(QDate.currentDate().addMonths(3))
         self.preview = QLabel()
         self.preview.setObjectName("recurrencePreview")
         self.preview.setWordWrap(True)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,10 +33,10 @@ from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.services.schedule.stored_rows import SkippedRow
-from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate, short_date_format
+from nomadcm.ui.formatting import fmt_int, plural, pydate, qdate
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.tasks import Task, TaskRunner, report_unexpected
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.widgets.date_inputs import DateInput
 from nomadcm.ui.widgets.save_target import checked_save_path
 
 SETTINGS_FOLDER = "export/folder"
@@ -98,14 +97,11 @@ class ExportDialog(QDialog):
         for client in clients:
             self.client_combo.addItem(client.name, client.id)
         self.from_check = QCheckBox(self.tr("From"))
-        self.from_edit = QDateEdit(qdate(date.today()))
+        self.from_edit = DateInput(date.today())
         self.to_check = QCheckBox(self.tr("to"))
-        self.to_edit = QDateEdit(qdate(date.today() + timedelta(days=30)))
+        self.to_edit = DateInput(date.today() + timedelta(days=30))
         for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(short_date_format())
             edit.setEnabled(False)
-            limit_dates(edit)
         dates = QHBoxLayout()
         dates.addWidget(self.from_check)
         dates.addWidget(self.from_edit)

@@ -8,7 +8,7 @@ through the occurrence editor; a status set on an occurrence is that occurrence'
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
@@ -25,7 +25,7 @@ from nomadcm.services.schedule.series import Occurrence
 from nomadcm.ui import plain_text
 from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import plural, pydate
+from nomadcm.ui.formatting import plural
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.publishing.occurrence_actions import (
     ask_scope,
@@ -34,9 +34,10 @@ from nomadcm.ui.publishing.occurrence_actions import (
     occurrence_as_post,
     status_selection,
 )
-from nomadcm.ui.schedule.page_view import PERIOD_ALL, PERIOD_CUSTOM, PERIOD_UPCOMING, SchedulePageView
+from nomadcm.ui.schedule.page_view import PERIOD_ALL, PERIOD_CUSTOM, SchedulePageView
 from nomadcm.ui.schedule.post_dialog import PostDialog
-from nomadcm.ui.schedule.table_models import ScheduleModel, status_label
+from nomadcm.ui.schedule.table_models import FirstPage, ScheduleModel, status_label
+from nomadcm.ui.tasks import Cancelled, TaskRunner, report_unexpected
 
 
 class SchedulePage(SchedulePageView):
@@ -50,20 +51,28 @@ class SchedulePage(SchedulePageView):
         parent: QWidget | None = None,
         *,
         ops: OpRunner | None = None,
+        tasks: TaskRunner | None = None,
+        first_page: FirstPage | None = None,
     ) -> None:
+        """With `tasks` (the window's runner) the conflict marks and the footer's total are computed on its
+        thread; `first_page` are rows read before the page existed (start-up), shown if the filter matches."""
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.undo_stack = QUndoStack(self)
         self.ops = ops or OpRunner(changes, undo=self.undo_stack, parent=self)  # writes: ui/operations.py
+        self.tasks = tasks
         self.post_dialog: PostDialog | None = None
         self._empty_mode = "new"
         self._total: int | None = None
-        self.build(ScheduleModel(services, parent=self))
+        self._counting: object | None = None  # the query being counted on the task runner
+        self.build(ScheduleModel(services, parent=self, tasks=tasks))
         self._connect()
         changes.changed.connect(self._on_changed)
         self._fill_clients()
-        self.apply_filter()
+        selected = self._selected_keys()
+        self.model.set_filter(self.current_filter(), first_page)
+        self._reselect(selected)
 
     def _connect(self) -> None:
         self.empty_action.clicked.connect(self._empty_action)
@@ -93,20 +102,7 @@ class SchedulePage(SchedulePageView):
     # ------------------------------------------------------------------ filters
 
     def current_filter(self) -> ScheduleFilter:
-        period = self.period_filter.currentData()
-        date_from = date_to = None
-        if period == PERIOD_UPCOMING:
-            date_from = date.today()
-        elif period == PERIOD_CUSTOM:
-            date_from, date_to = pydate(self.from_edit.date()), pydate(self.to_edit.date())
-        status = self.status_filter.currentData()
-        return ScheduleFilter(
-            client_id=self.client_filter.currentData(),
-            statuses=(status,) if status else None,
-            date_from=date_from,
-            date_to=date_to,
-            search=self.search_edit.text().strip() or None,
-        )
+        return ScheduleFilter(**self.filter_fields())
 
     @Slot()
     def apply_filter(self) -> None:
@@ -169,10 +165,37 @@ class SchedulePage(SchedulePageView):
 
     @Slot()
     def _count_total(self) -> None:
-        """Counted once the first rows are on screen: the count scans the whole range, the page does not."""
-        if self._total is None and not self.model.loaded_all():
+        """Counted once the first rows are on screen: the count scans the whole range, the page does not —
+        on the task runner's thread when the page has one (a big schedule takes a while to count)."""
+        if self._total is not None or self.model.loaded_all():
+            return
+        if self.tasks is None:
             self._total = self.model.total()
             self._update_state()
+            return
+        query = self.model.query()
+        if self._counting is query:
+            return
+        self._counting = query
+        self.tasks.run(
+            lambda _report: query.count(),
+            self,
+            on_success=lambda total: self._counted(query, total),
+            on_failure=lambda err: self._count_failed(query, err),
+        )
+
+    def _counted(self, query: object, total: int) -> None:
+        if self._counting is query:
+            self._counting = None
+        if query is self.model.query() and self._total is None:  # still the rows shown
+            self._total = total
+            self._update_state()
+
+    def _count_failed(self, query: object, err: BaseException) -> None:
+        if self._counting is query:
+            self._counting = None
+        if not isinstance(err, Cancelled | UserError):
+            report_unexpected(err)
 
     @Slot()
     def _update_state(self) -> None:
@@ -311,7 +334,9 @@ class SchedulePage(SchedulePageView):
         if self._write(lambda: self.services.posts.delete_op(ids), self) is None:
             return
         self.status_message.emit(
-            plural(self.tr("%n post(s) deleted — Ctrl+Z brings them back.", "", len(ids)), len(ids))
+            self.tr("Post deleted — Ctrl+Z brings it back.")
+            if len(ids) == 1
+            else plural(self.tr("%n post(s) deleted — Ctrl+Z brings them back.", "", len(ids)), len(ids))
         )
 
     def _delete_with_occurrences(self, rows: list[Occurrence]) -> None:

@@ -8,13 +8,13 @@ attributes of the page itself (`table`, `search_edit`, `period_filter`...), as t
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,21 +27,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nomadcm.services.schedule.series import Occurrence
-from nomadcm.ui.formatting import fmt_int, plural, qdate, short_date_format
+from nomadcm.ui.formatting import fmt_int, plural, pydate
 from nomadcm.ui.i18n import ClassContexts
 from nomadcm.ui.plain_text import plain_label
-from nomadcm.ui.schedule.table_models import RowKey, ScheduleModel, status_label
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.schedule.columns import WIDTHS, RowKey, ScheduleColumnsModel, status_label
+from nomadcm.ui.widgets.date_inputs import DateInput
 from nomadcm.vocabulary import POST_STATUSES
+
+if TYPE_CHECKING:
+    from nomadcm.services.schedule.series import Occurrence
+    from nomadcm.ui.schedule.table_models import ScheduleModel
 
 PERIOD_UPCOMING, PERIOD_ALL, PERIOD_CUSTOM = "upcoming", "all", "custom"
 
 
 class SchedulePageView(ClassContexts, QWidget):
-    def build(self, model: ScheduleModel) -> None:
+    """Also the page's frame at start-up: built with `frame()`, painted before the data stack loads (no
+    SQLAlchemy, models or services behind this module), then replaced by the page, which lays out the same."""
+
+    model: ScheduleModel
+
+    @classmethod
+    def frame(cls) -> SchedulePageView:
+        """The page with its filters and the table's header, no row yet: what the window paints first."""
+        view = cls()
+        view.build(ScheduleColumnsModel(view))  # type: ignore[arg-type]
+        view.client_filter.addItem(QCoreApplication.translate("SchedulePage", "All clients"), None)
+        return view
+
+    def build(self, model: QAbstractItemModel) -> None:
         """Every widget of the page, the table showing `model`."""
-        self.model = model
+        self.model = model  # type: ignore[assignment]
         self._build_table()
         self.count_label = plain_label()
         self.count_label.setStyleSheet("color: palette(mid);")
@@ -51,6 +67,24 @@ class SchedulePageView(ClassContexts, QWidget):
         layout.addWidget(self.views, 1)
         layout.addWidget(self.count_label)
         self._build_keyboard_actions()
+
+    def filter_fields(self) -> dict[str, Any]:
+        """What the filter bar asks for, as `ScheduleFilter` fields: plain values, read on the GUI thread (the
+        start-up reads the first page's rows elsewhere with them)."""
+        period = self.period_filter.currentData()
+        date_from = date_to = None
+        if period == PERIOD_UPCOMING:
+            date_from = date.today()
+        elif period == PERIOD_CUSTOM:
+            date_from, date_to = pydate(self.from_edit.date()), pydate(self.to_edit.date())
+        status = self.status_filter.currentData()
+        return {
+            "client_id": self.client_filter.currentData(),
+            "statuses": (status,) if status else None,
+            "date_from": date_from,
+            "date_to": date_to,
+            "search": self.search_edit.text().strip() or None,
+        }
 
     def _build_filters(self) -> QHBoxLayout:
         self.search_edit = QLineEdit()
@@ -68,13 +102,10 @@ class SchedulePageView(ClassContexts, QWidget):
         self.period_filter.addItem(self.tr("All dates"), PERIOD_ALL)
         self.period_filter.addItem(self.tr("Date range"), PERIOD_CUSTOM)
         self.period_filter.setToolTip(self.tr("Dates are the audience's local dates"))
-        self.from_edit = QDateEdit(qdate(date.today()))
-        self.to_edit = QDateEdit(qdate(date.today() + timedelta(days=30)))
+        self.from_edit = DateInput(date.today())
+        self.to_edit = DateInput(date.today() + timedelta(days=30))
         for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(short_date_format())
             edit.hide()
-            limit_dates(edit)
         self.to_label = QLabel(self.tr("to"))
         self.to_label.hide()
         self.from_edit.setAccessibleName(self.tr("First audience date"))
@@ -123,16 +154,7 @@ class SchedulePageView(ClassContexts, QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        widths = {
-            ScheduleModel.AUDIENCE: 185,  # room for the ↻ and ⇥ marks of an occurrence
-            ScheduleModel.YOURS: 135,
-            ScheduleModel.UTC: 125,
-            ScheduleModel.CLIENT: 145,
-            ScheduleModel.CHANNEL: 150,
-            ScheduleModel.STATUS: 95,  # "Programmée", "Publiée"
-            ScheduleModel.CONFLICTS: 80,  # up to four kind symbols
-        }
-        for column, width in widths.items():
+        for column, width in WIDTHS.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,13 +31,13 @@ from nomadcm.services.schedule.stored_rows import SkippedRow
 from nomadcm.services.travel.conflicts import PostConflicts
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import plural, pydate, qdate, short_date_format
+from nomadcm.ui.formatting import plural, pydate, qdate
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.plain_text import plain_tooltip
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner
 from nomadcm.ui.travel.conflict_dialogs import AcknowledgeDialog
 from nomadcm.ui.travel.table_models import ConflictsModel
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.widgets.date_inputs import DateInput
 
 DEFAULT_DAYS = 90
 
@@ -130,12 +129,8 @@ class ConflictsPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ConflictsModel.TEXT, QHeaderView.ResizeMode.Stretch)
 
-    def _date_edit(self, value: date) -> QDateEdit:
-        edit = QDateEdit(qdate(value))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(short_date_format())
-        limit_dates(edit)
-        return edit
+    def _date_edit(self, value: date) -> DateInput:
+        return DateInput(value)
 
     # ------------------------------------------------------------------ loading
 

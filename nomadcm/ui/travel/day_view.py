@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,10 +25,10 @@ from PySide6.QtWidgets import (
 from nomadcm import timezones
 from nomadcm.services.container import Services
 from nomadcm.services.travel.day_plan import DayPlan
-from nomadcm.ui.formatting import fmt_day, plural, pydate, qdate, short_date_format
+from nomadcm.ui.formatting import fmt_day, plural, pydate, qdate
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.travel.day_canvas import COLOURS, CONFLICT_RING, DayCanvas
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.widgets.date_inputs import DateInput
 
 
 class DayView(QWidget):
@@ -46,11 +45,8 @@ class DayView(QWidget):
         self.today_button = QPushButton(self.tr("Today"))
         self.prev_button.setShortcut(Qt.Modifier.ALT | Qt.Key.Key_Left)
         self.next_button.setShortcut(Qt.Modifier.ALT | Qt.Key.Key_Right)
-        self.date_edit = QDateEdit()
+        self.date_edit = DateInput()
         self.date_edit.setAccessibleName(self.tr("Day shown"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(short_date_format())
-        limit_dates(self.date_edit)
         self.caption = plain_label()
         self.caption.setWordWrap(True)
         self.legend = QLabel(self._legend())

@@ -9,23 +9,19 @@ from datetime import datetime
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from nomadcm import timezones
-from nomadcm.ui.formatting import fmt_day, fmt_time, short_date_format
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.formatting import fmt_day, fmt_time
+from nomadcm.ui.widgets.date_inputs import DateInput
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
 ERROR_STYLE = "color: #c53030;"
 OK_STYLE = ""
 
 
-def date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(short_date_format())
-    limit_dates(edit)
-    return edit
+def date_edit() -> DateInput:
+    return DateInput()
 
 
 def notes_edit() -> QPlainTextEdit:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import ITINERARY, SETTINGS, WELLBEING, WORKPLACES, ChangeBus, touches
+from nomadcm.ui.formatting import first_weekday
 from nomadcm.ui.wellbeing import texts
 
 
@@ -23,7 +24,9 @@ class WellbeingBadges(QObject):
         self.refresh()
 
     def refresh(self) -> list[str]:
-        self.items = [texts.badge_text(code, n) for code, n in self.services.wellbeing_reports.week_badges()]
+        week_start = first_weekday(self.services.settings.get("week_start"))
+        counts = self.services.wellbeing_reports.week_badges(week_start=week_start)
+        self.items = [texts.badge_text(code, n) for code, n in counts]
         self.changed.emit(self.items)
         return self.items
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.wellbeing.goals import SPECS, parse_setting
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.operations import RunWrite, run_directly
+from nomadcm.ui.widgets.date_inputs import TimeInput
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
 
@@ -81,8 +81,7 @@ class GoalsDialog(UnsavedChangesMixin, QDialog):
             self._describe(box, helps[key])
             self.fields[key] = box
             goal_form.addRow(label, box)
-        self.day_start = QTimeEdit()
-        self.day_start.setDisplayFormat("HH:mm")
+        self.day_start = TimeInput(display_format="HH:mm")
         start = _day_start(values.get("day_start"))
         self.day_start.setTime(QTime(start.hour, start.minute))
         self._describe(

@@ -23,7 +23,7 @@ from nomadcm.services.wellbeing.record_values import RestInfo, ScreenInfo
 from nomadcm.services.wellbeing.wellbeing_report import Report, week_first
 from nomadcm.ui.changes import CLIENTS, ITINERARY, SETTINGS, WELLBEING, WORKPLACES, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import fmt_date, pydate, qdate
+from nomadcm.ui.formatting import first_weekday, fmt_date, pydate, qdate
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.tasks import TaskRunner
@@ -90,11 +90,15 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
 
     # ------------------------------------------------------------------ period
 
+    def week_start(self) -> int:
+        """The ISO weekday weeks start on: the setting, else the locale's (Monday in fr_FR, Sunday in fr_CA)."""
+        return first_weekday(self.services.settings.get("week_start"))
+
     def period(self) -> tuple[date, date]:
         kind = self.range_box.currentData()
         a = self._anchor
         if kind == "week":
-            first = week_first(a, int(self.services.settings.get("week_start") or 1))
+            first = week_first(a, self.week_start())
             return first, first + timedelta(days=6)
         if kind == "month":
             return a.replace(day=1), a.replace(day=calendar.monthrange(a.year, a.month)[1])
@@ -164,7 +168,7 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
         first, last = self.period()
         self._last_period = (first, last)
         try:
-            self.report = self.services.wellbeing_reports.build(first, last)
+            self.report = self.services.wellbeing_reports.build(first, last, week_start=self.week_start())
         except UserError as err:
             show_user_error(self, err)
             return
@@ -181,7 +185,7 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
         self.refresh_badges()
 
     def refresh_badges(self) -> None:
-        counts = self.services.wellbeing_reports.week_badges(self._today)
+        counts = self.services.wellbeing_reports.week_badges(self._today, week_start=self.week_start())
         self.badges = [texts.badge_text(code, n) for code, n in counts]
         for label in self.badge_labels:
             self.badge_row.removeWidget(label)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,10 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nomadcm.ui.formatting import short_date_format
 from nomadcm.ui.wellbeing.chart import ChartPanel
 from nomadcm.ui.wellbeing.table_models import AppTableModel, DayTableModel, EntryTableModel
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.widgets.date_inputs import DateInput
 
 RANGES = ("week", "month", "year", "custom")
 
@@ -74,13 +72,10 @@ class WellbeingPageView(QWidget):
         self.next_button.setText("▶")
         self.next_button.setToolTip(self.tr("Next period"))
         self.today_button = QPushButton(self.tr("Today"))
-        self.from_edit = QDateEdit()
-        self.to_edit = QDateEdit()
+        self.from_edit = DateInput()
+        self.to_edit = DateInput()
         for edit, name in ((self.from_edit, self.tr("First day")), (self.to_edit, self.tr("Last day"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(short_date_format())
             edit.setAccessibleName(name)
-            limit_dates(edit)
         self.period_label = QLabel()
         self.period_label.setStyleSheet("font-weight: 600;")
         return [

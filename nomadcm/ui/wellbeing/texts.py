@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from nomadcm.services.wellbeing.wellbeing_report import GoalWarning
+if TYPE_CHECKING:  # the names of devices are shown before the data stack loads (the timer in the frame)
+    from nomadcm.services.wellbeing.wellbeing_report import GoalWarning
 
 
 def device_name(device: str) -> str:

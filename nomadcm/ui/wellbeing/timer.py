@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMenu, QWidget
 
 from nomadcm import timezones
 from nomadcm.errors import UserError
@@ -21,8 +21,8 @@ from nomadcm.services.container import Services
 from nomadcm.services.wellbeing.record_values import MAX_SCREEN, ScreenInfo
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.operations import OpRunner
-from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.wellbeing import texts
+from nomadcm.ui.wellbeing.timer_view import ScreenTimerView
 from nomadcm.vocabulary import DEVICES
 
 Clock = Callable[[], datetime]
@@ -138,29 +138,12 @@ class TimerController(QObject):
             self.start(device, clients.get(device))
 
 
-class ScreenTimerWidget(QWidget):
-    """Device and client pickers, a Start/Stop button and the running timers' times."""
+class ScreenTimerWidget(ScreenTimerView):
+    """Device and client pickers, a Start/Stop button and the running timers' times (laid out by the view)."""
 
     def __init__(self, controller: TimerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.device = QComboBox()
-        self.device.setAccessibleName(self.tr("Device to time"))
-        for d in DEVICES:
-            self.device.addItem(texts.device_name(d), d)
-        self.client = QComboBox()
-        self.client.setAccessibleName(self.tr("Client of this screen time"))
-        self.button = QToolButton()
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.status = plain_label()
-        self.status.setMinimumWidth(90)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Screen timer:")))
-        layout.addWidget(self.device)
-        layout.addWidget(self.client)
-        layout.addWidget(self.button)
-        layout.addWidget(self.status)
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self.refresh)

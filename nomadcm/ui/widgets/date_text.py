@@ -18,16 +18,16 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
-# What a date or time field lets through while typing: digits, separators, "h" (9h30), "T" (ISO), AM/PM.
-_TYPING_RE = re.compile(r"[\d\s/.\-:,hHtT]*(?:[^\W\d_]{1,4}\.?){0,2}\.?")
+# What a date or time field lets through while typing: digits, separators, "h" (9h30), "T" (ISO); then the
+# start of an AM/PM word.
+_TYPING_RE = re.compile(r"[\d\s/.\-:,hHtT]*")
+_TYPING_WORD_RE = re.compile(r"([\d\s/.\-:,hHtT]*?)\s*([^\W\d_][^\d]*)")
 _DIGITS_RE = re.compile(r"\d+")
 _DATE_CHARS_RE = re.compile(r"[\d\s/.\-,]+")
 _ISO_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_TIME_RE = re.compile(
-    r"(?P<h>\d{1,2})(?:\s*(?:[:.]|h)\s*(?P<m>\d{1,2})?(?:\s*[:.]\s*(?P<s>\d{1,2}))?)?\s*(?P<ap>[^\W\d_.][^\W\d_]*\.?(?:[^\W\d_]\.?)?)?",
-    re.IGNORECASE,
-)
-_COMPACT_TIME_RE = re.compile(r"(?P<hm>\d{3,4})\s*(?P<ap>[^\W\d_].*)?")
+_MARKER_RE = re.compile(r"\s*([^\W\d_][^\d]*)")  # a word after the digits: "PM", "p.m.", "h"
+_TIME_RE = re.compile(r"(\d{1,2})(?:\s*([:.hH])\s*(\d{1,2})?(?:\s*[:.]\s*(\d{2}))?)?")
+_COMPACT_TIME_RE = re.compile(r"\d{3,4}")
 MAX_TYPED = 32
 TWO_DIGIT_PIVOT = 70  # "69" is 2069, "70" is 1970: the dates NomadCM handles start in 1970
 
@@ -45,23 +45,20 @@ def field_order(display_format: str) -> str:
 
 def typing_allowed(text: str, am_pm: Iterable[str] = ()) -> bool:
     """Whether `text` may still become a date or a time: the keystroke that makes it something else is
-    refused. Letters are only the start of an AM/PM word."""
-    if len(text) > MAX_TYPED or not _TYPING_RE.fullmatch(text):
+    refused. A word is only the start of an AM/PM word ("p", "p.m", "PM", or the locale's own)."""
+    if len(text) > MAX_TYPED:
         return False
-    letters = "".join(re.findall(r"[^\W\d_]+\.?", text.replace("h", "").replace("H", "")))
-    letters = letters.replace("T", "").replace("t", "") if not _ap_start(letters, am_pm) else letters
-    return not letters or _ap_start(letters, am_pm)
+    if _TYPING_RE.fullmatch(text):
+        return True
+    match = _TYPING_WORD_RE.fullmatch(text)
+    if match is None:
+        return False
+    key = _word_key(match[2])
+    return any(word.startswith(key) for word in {"am", "pm"} | {_word_key(w) for w in am_pm if w})
 
 
-def _ap_start(letters: str, am_pm: Iterable[str]) -> bool:
-    key = letters.replace(".", "").casefold()
-    return any(word.startswith(key) for word in _am_pm_words(am_pm))
-
-
-def _am_pm_words(am_pm: Iterable[str]) -> set[str]:
-    words = {"am", "pm"}
-    words |= {w.replace(".", "").replace(" ", "").casefold() for w in am_pm if w}
-    return words
+def _word_key(word: str) -> str:
+    return word.replace(".", "").replace(" ", "").casefold()
 
 
 # --------------------------------------------------------------------------- dates
@@ -85,7 +82,9 @@ def _make_date(year: int | None, month: int, day: int) -> date | None:
         return None
 
 
-def parse_date(text: str, order: str = "dMy", *, base: date | None = None, lenient: bool = False) -> date | None:
+def parse_date(
+    text: str, order: str = "dMy", *, base: date | None = None, lenient: bool = False
+) -> date | None:
     """The date `text` means in a field whose order is `order` (see `field_order`), or None.
 
     ISO (four-digit year first) is read whatever the order. Lenient: one number is the day, two the day and
@@ -127,46 +126,40 @@ def _split_compact(digits: str, order: str) -> list[str]:
 # --------------------------------------------------------------------------- times
 
 
-def parse_time(
-    text: str, *, am_pm: tuple[str, str] | None = None, lenient: bool = False
-) -> time | None:
-    """The time `text` means ("9:30", "09:30", "9h30", "9 h 30", "21h", "9:30 PM"), or None.
+def parse_time(text: str, *, am_pm: tuple[str, str] | None = None, lenient: bool = False) -> time | None:
+    """The time `text` means ("9:30", "09:30", "9h30", "9 h 30", "21h", "9:30 PM", "9 pm"), or None.
 
-    `am_pm` is the locale's (AM, PM) words, on top of "am"/"pm". Complete: hours and two-digit minutes, or
-    "21h", or an hour with AM/PM. Lenient also reads "9" (9:00) and "930"/"0930" (9:30)."""
+    `am_pm` is the locale's (AM, PM) words, on top of "am"/"pm". Complete: hours and two-digit minutes,
+    "21h", or an hour with AM/PM. Lenient also reads "9" (9:00), "9:5" (9:05) and "930"/"0930" (9:30)."""
     t = " ".join(text.split())
-    if not t:
-        return None
+    half: str | None = None
+    marker = _MARKER_RE.search(t)
+    if marker is not None and marker.end() == len(t) and _word_key(marker[1]) != "h":
+        half = _half_of_day(marker[1], am_pm)
+        if half is None:
+            return None
+        t = t[: marker.start()]
+    hour, minute, second = 0, 0, 0
     match = _TIME_RE.fullmatch(t)
-    hour: int
-    minute = 0
-    second = 0
-    marker = ""
-    if match:
-        hour = int(match["h"])
-        has_separator = len(t) > len(match["h"]) and t[len(match["h"]) :].lstrip()[:1] in (":", ".", "h", "H")
-        if match["m"] is not None:
-            if len(match["m"]) != 2 and not lenient:
+    if match is not None:
+        hour = int(match[1])
+        separator, minutes = match[2], match[3]
+        if minutes is not None:
+            if len(minutes) != 2 and not lenient:
                 return None
-            minute = int(match["m"])
-        elif not has_separator or t.rstrip(" .").lower().endswith(("h",)) is False:
-            if not lenient and not match["ap"] and not t.lower().rstrip().endswith("h"):
+            minute = int(minutes)
+        elif separator is None:  # "9": an hour alone
+            if half is None and not lenient:
                 return None
-        if match["s"] is not None:
-            second = int(match["s"])
-        marker = match["ap"] or ""
-        if not has_separator and not marker and not lenient:
+        elif separator not in "hH" and not lenient:  # "9:" half-way
             return None
+        second = int(match[4]) if match[4] is not None else 0
+    elif lenient and _COMPACT_TIME_RE.fullmatch(t):
+        hour, minute = int(t[:-2]), int(t[-2:])
     else:
-        compact = _COMPACT_TIME_RE.fullmatch(t)
-        if not compact or not lenient:
-            return None
-        digits = compact["hm"]
-        hour, minute = int(digits[:-2]), int(digits[-2:])
-        marker = compact["ap"] or ""
-    if marker:
-        half = _half_of_day(marker, am_pm)
-        if half is None or not 1 <= hour <= 12:
+        return None
+    if half is not None:
+        if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if half == "pm" else 0)
     if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
@@ -175,12 +168,11 @@ def parse_time(
 
 
 def _half_of_day(marker: str, am_pm: tuple[str, str] | None) -> str | None:
-    key = marker.replace(".", "").replace(" ", "").casefold()
-    am_words = {"am", "a"}
-    pm_words = {"pm", "p"}
+    key = _word_key(marker)
+    am_words, pm_words = {"am", "a"}, {"pm", "p"}
     if am_pm is not None:
-        am_words.add(am_pm[0].replace(".", "").replace(" ", "").casefold())
-        pm_words.add(am_pm[1].replace(".", "").replace(" ", "").casefold())
+        am_words.add(_word_key(am_pm[0]))
+        pm_words.add(_word_key(am_pm[1]))
     if key in am_words:
         return "am"
     if key in pm_words:
@@ -206,7 +198,7 @@ def parse_datetime(
     if not t:
         return None
     for at in _split_points(t):
-        day_text, time_text = t[:at].rstrip(" ,T"), t[at:].lstrip(" ,T")
+        day_text, time_text = t[:at], t[at + 1 :].lstrip(" ,")
         if not day_text or not time_text:
             continue
         day = parse_date(day_text, order, base=base.date() if base else None, lenient=lenient)
@@ -226,9 +218,5 @@ def parse_datetime(
 
 
 def _split_points(text: str) -> list[int]:
-    """Where a date may end and a time begin: at a space, a comma or an ISO "T" after a digit."""
-    points = []
-    for i, ch in enumerate(text):
-        if ch in " ,Tt" and i > 0 and text[i - 1].isdigit() or ch in " ,Tt" and i > 0 and text[i - 1] in " ,":
-            points.append(i)
-    return points
+    """Where a date may end and a time begin: a space, a comma or an ISO "T" right after a digit."""
+    return [i for i in range(1, len(text)) if text[i] in " ,Tt" and text[i - 1].isdigit()]

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,10 +29,8 @@ from nomadcm.ui.formatting import (
     pytime,
     qdate,
     qtime,
-    short_date_format,
-    short_time_format,
 )
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.widgets.date_inputs import DateInput, TimeInput
 from nomadcm.ui.widgets.zone_picker import CitySearch, ZonePicker
 
 MESSAGE_STYLE_WARNING = "color: #9c4221;"
@@ -48,14 +44,9 @@ class ZonedDateTimeEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, city_search: CitySearch | None = None) -> None:
         super().__init__(parent)
-        locale = QLocale()
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(short_date_format(locale))
-        limit_dates(self.date_edit)
+        self.date_edit = DateInput()  # typed, pasted or picked in its calendar (widgets/date_inputs.py)
         self.date_edit.setAccessibleName(self.tr("Date"))
-        self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat(short_time_format(locale))
+        self.time_edit = TimeInput()
         self.time_edit.setAccessibleName(self.tr("Time"))
         self.zone_picker = ZonePicker(city_search=city_search)
         self.zone_picker.setAccessibleName(self.tr("Time zone"))

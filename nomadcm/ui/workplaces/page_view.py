@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
-from nomadcm.ui.formatting import short_date_format, short_time_format
 from nomadcm.ui.i18n import ClassContexts
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.widgets.date_inputs import DateTimeInput
 from nomadcm.ui.workplaces.checklist import ChecklistPanel
 from nomadcm.ui.workplaces.table_models import PlacesModel, kind_choices
 
@@ -97,9 +95,7 @@ class WorkplacesPageView(ClassContexts, QWidget):
         self.open_mode.addItem(self.tr("Any time"), OPEN_ANY)
         self.open_mode.addItem(self.tr("Open now"), OPEN_NOW)
         self.open_mode.addItem(self.tr("Open at…"), OPEN_AT)
-        self.open_at = QDateTimeEdit(QDateTime.currentDateTime())
-        self.open_at.setCalendarPopup(True)
-        self.open_at.setDisplayFormat(f"{short_date_format()} {short_time_format()}")
+        self.open_at = DateTimeInput(QDateTime.currentDateTime())
         self.open_at.setToolTip(self.tr("On each place's own clock: 10:00 in Lisbon means 10:00 Lisbon time"))
         self.open_at.setEnabled(False)
         self.open_states = QComboBox()
@@ -113,7 +109,6 @@ class WorkplacesPageView(ClassContexts, QWidget):
         )
         self.open_states.setAccessibleName(self.tr("Places to list at that time"))
         self.open_states.setEnabled(False)
-        limit_dates(self.open_at)
         self.clear_button = QPushButton(self.tr("Clear filters"))
 
         row1 = QHBoxLayout()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nomadcm.ui.formatting import short_date_format
 from nomadcm.ui.plain_text import plain_label
-from nomadcm.ui.widgets.date_limits import limit_dates
+from nomadcm.ui.widgets.date_inputs import DateInput
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.ui.widgets.zoned_datetime import MESSAGE_STYLE_ERROR
 from nomadcm.ui.workplaces.speed_chart import SpeedChart
@@ -208,11 +206,8 @@ class PlaceDialogView(QDialog):
         self.food = QCheckBox(self.tr("Food or coffee on site"))
         self.favourite = QCheckBox(self.tr("Favourite"))
         self.visited = QCheckBox(self.tr("Last visit"))
-        self.last_visit = QDateEdit()
-        self.last_visit.setCalendarPopup(True)
-        self.last_visit.setDisplayFormat(short_date_format())
+        self.last_visit = DateInput()
         self.last_visit.setEnabled(False)
-        limit_dates(self.last_visit)
         visit_row = QHBoxLayout()
         visit_row.addWidget(self.visited)
         visit_row.addWidget(self.last_visit)

@@ -116,7 +116,10 @@ def read_listing(lines: tuple[str, ...], dtstart: datetime) -> tuple[list[tuple[
 
 
 def _rfc_vectors(example: RfcExample) -> list[Vector]:
+    """One vector per rule of the example. Its one EXDATE ("Every Friday the 13th") removes a DTSTART that
+    is not an occurrence; NomadCM stores a series at its first occurrence, so it never lists that one."""
     dtstart = datetime.strptime(example.dtstart, "%Y%m%dT%H%M%S")
+    assert example.exdate in ("", example.dtstart), example.title
     listed, complete = read_listing(example.published, dtstart)
     out = []
     for i, rule in enumerate(example.rules):
