@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -31,9 +32,19 @@ from nomadcm.errors import TimeError
 
 
 class UnknownZoneError(TimeError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"unknown time zone {name!r} (use an IANA name such as Europe/Paris)")
+    """A name that is no zone. `suggestions` (close zone names, from services/travel/zone_suggestions.py,
+    which this module cannot import) end the message: "unknown time zone 'Europe/Pari' — did you mean
+    Europe/Paris?"."""
+
+    def __init__(self, name: str, suggestions: Iterable[str] = ()) -> None:
         self.name = name
+        self.suggestions = tuple(suggestions)
+        hint = (
+            f" — did you mean {' or '.join(self.suggestions)}?"
+            if self.suggestions
+            else " (use an IANA name such as Europe/Paris)"
+        )
+        super().__init__(f"unknown time zone {name!r}{hint}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,12 @@ POST_STATUSES: tuple[str, ...] = ("draft", "scheduled", "published", "cancelled"
 
 # travel
 TRANSIT_KINDS: tuple[str, ...] = ("flight", "train", "bus", "car", "boat", "other")
-CONFLICT_KINDS: tuple[str, ...] = ("sleep", "transit", "off_hours", "holiday", "no_wifi")
+CONFLICT_KINDS: tuple[str, ...] = ("sleep", "transit", "off_hours", "holiday", "no_wifi", "closure")
+
+# client events (issue 16): what happens on the client's side. A post during a closure or a blackout is a
+# `closure` conflict; a launch with no post in the hours around it is a `launch` conflict of the event.
+EVENT_KINDS: tuple[str, ...] = ("launch", "promotion", "closure", "event", "press", "blackout")
+EVENT_CONFLICT_KINDS: tuple[str, ...] = ("launch",)
 
 # wellbeing
 DEVICES: tuple[str, ...] = ("laptop", "phone", "tablet", "tv", "other")
@@ -36,3 +41,7 @@ REST_KINDS: tuple[str, ...] = ("sleep", "break", "day_off", "offline_social", "s
 # workplaces
 WORKPLACE_KINDS: tuple[str, ...] = ("cafe", "coworking", "hotel", "library", "outdoor", "transport", "other")
 ACCESS_FEES: tuple[str, ...] = ("free", "customers", "paid")
+
+# billing (issue 16): how a client pays, and the languages a client's statement can be written in
+CONTRACT_KINDS: tuple[str, ...] = ("hourly", "retainer")
+CLIENT_LANGUAGES: tuple[str, ...] = ("fr", "en")

@@ -29,6 +29,7 @@ from nomadcm.errors import UserError
 # Areas, in the order their commands appear in --help. A module missing here is simply not offered.
 AREA_MODULES: tuple[str, ...] = (
     "nomadcm.cli.schedule",
+    "nomadcm.cli.events",
     "nomadcm.cli.publishing",
     "nomadcm.cli.travel",
     "nomadcm.cli.places",

@@ -154,6 +154,9 @@ def _checked(action: argparse.Action) -> Callable[[str], Any]:
     else:
         inner = declared  # type: ignore[assignment]
     empty_allowed = action.default == "" or declared is free_text
+    empty_hint = (
+        "" if action.required or not action.option_strings else " (give one, or leave the option out)"
+    )
 
     def convert(text: str) -> Any:
         if _has_surrogates(text):
@@ -164,7 +167,7 @@ def _checked(action: argparse.Action) -> Callable[[str], Any]:
         if "\x00" in text:
             raise ValidationError(f"{option}: the value holds a NUL character")
         if not text.strip() and not empty_allowed:
-            raise ValidationError(f"{option}: the value is empty (give one, or leave the option out)")
+            raise ValidationError(f"{option}: the value is empty{empty_hint}")
         try:
             return inner(text)
         except (argparse.ArgumentTypeError, ValueError, TypeError) as err:

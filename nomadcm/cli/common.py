@@ -128,9 +128,9 @@ def parse_zone(text: str, option: str = "--tz") -> str:
     try:
         return timezones.check_zone(text)
     except timezones.UnknownZoneError:
-        raise ValidationError(
-            f"{option}: unknown time zone {text!r} (use an IANA name such as Europe/Paris)"
-        ) from None
+        from nomadcm.services.travel.zone_suggestions import unknown_zone  # the closest zones and cities
+
+        raise ValidationError(f"{option}: {unknown_zone(text)}") from None
 
 
 # ---------------------------------------------------------------------- output for a terminal
@@ -166,32 +166,35 @@ def echo(*values: object, sep: str = " ", file: TextIO | None = None) -> None:
     print(sep.join(terminal_text(v) for v in values), file=file if file is not None else sys.stdout)
 
 
-# A refusal is one line on stderr that a person reads whole: the value it names is cut to SHOWN_VALUE
-# characters (a 1 MB value was echoed whole), the line to SHOWN_LINE.
-SHOWN_VALUE = 80
+# A refusal is one line on stderr that a person reads whole: a value it names is cut to SHOWN_VALUE
+# characters (a 1 MB value was echoed whole), its start and its end kept (a path ends with its file name),
+# and the line to SHOWN_LINE.
+SHOWN_VALUE = 120
 SHOWN_LINE = 300
 _LINE_BREAKS_RE = re.compile("[ \t]*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 _QUOTED_RE = re.compile(r"(?<!\w)(['\"])((?:\\.|(?!\1).){" + str(SHOWN_VALUE + 1) + r",})\1")
-_LONG_WORD_RE = re.compile(r"\S{" + str(SHOWN_VALUE + 1) + ",}")
-_CLOSING = "'\")]}:,;."
+_LONG_WORD_RE = re.compile(r"\S{" + str(SHOWN_VALUE + 4) + ",}")  # longer than a quoted value once cut
 
 
-def _cut_word(match: re.Match[str]) -> str:
-    word = match.group()
-    tail = len(word) - len(word.rstrip(_CLOSING))
-    return word[:SHOWN_VALUE] + "…" + word[len(word) - min(tail, 3) :]
+def shortened(value: str, width: int = SHOWN_VALUE) -> str:
+    """`value`, or its first two thirds and last third of `width` characters around a '…'."""
+    if len(value) <= width:
+        return value
+    tail = width // 3
+    return f"{value[: width - tail - 1]}…{value[-tail:]}"
 
 
 def error_line(message: object) -> str:
     """An error as printed on stderr: one line (line breaks become a space, other control characters are
-    escaped), each quoted value or long word cut to SHOWN_VALUE characters with '…', the whole line to
+    escaped), each quoted value or long word shortened to SHOWN_VALUE characters, the whole line to
     SHOWN_LINE (its start and its end kept: the end often says what to do)."""
-    text = terminal_text(_LINE_BREAKS_RE.sub(" ", str(message).strip()), multiline=False)
-    text = _QUOTED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)[:SHOWN_VALUE]}…{m.group(1)}", text)
-    text = _LONG_WORD_RE.sub(_cut_word, text)
-    if len(text) > SHOWN_LINE:
-        text = f"{text[: SHOWN_LINE - 82]} … {text[-78:]}"
-    return text
+    text = str(message).strip()
+    if len(text) > 40 * SHOWN_LINE:  # a megabyte value: its start and end are all that can be shown anyway
+        text = f"{text[: 20 * SHOWN_LINE]} … {text[-20 * SHOWN_LINE :]}"
+    text = terminal_text(_LINE_BREAKS_RE.sub(" ", text), multiline=False)
+    text = _QUOTED_RE.sub(lambda m: f"{m.group(1)}{shortened(m.group(2))}{m.group(1)}", text)
+    text = _LONG_WORD_RE.sub(lambda m: shortened(m.group()), text)
+    return shortened(text, SHOWN_LINE - 1)
 
 
 def report_skipped(skipped: Sequence[object]) -> None:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from nomadcm.cli.common import CliContext, command_group, echo
+from nomadcm.errors import ValidationError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,12 +53,14 @@ def desktop_uninstall(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def demo_create(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm import paths
-    from nomadcm.cli.common import output_path, parse_date
+    from nomadcm.cli.common import parse_date
     from nomadcm.services.desktop.demo import create_demo_database
 
     today = parse_date(args.today, "--today") if args.today else None
     target = Path(args.demo_db).expanduser() if args.demo_db else paths.demo_db_path()
-    output_path(ctx, str(target))  # never your database, a folder, a device, a pipe (output_targets.py)
+    main_db = ctx.db_file  # --replace would delete it (a device, a folder, a pipe: refused by the service)
+    if main_db is not None and target.resolve() == main_db.resolve():
+        raise ValidationError(f"--db {str(target)!r} is your database: the demo goes to a file of its own")
     summary = create_demo_database(target, today=today, replace=args.replace)
     echo(f"wrote the demo database {target}")
     echo(summary.describe())

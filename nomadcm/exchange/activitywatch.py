@@ -334,7 +334,8 @@ def _read_export(
         raise not_export
     found = 0
     wrapped = False
-    stray = False  # a value that is no bucket (an object with events or a type)
+    stray = False  # in "buckets", a value that is no bucket (an object with events or a type)
+    stray_top = False  # the same at the top, which only matters without the wrapper
     pending: dict[str, Mapping[str, Any]] = {}
     for key in stream.members():
         event = stream.next()
@@ -343,14 +344,14 @@ def _read_export(
             for bucket_id in stream.members():
                 found += 1
                 stray = not _read_bucket(stream, imp, bucket_id, stream.next(), pending, late) or stray
-        elif event[0] == "start_map" and not wrapped:
+        elif event[0] == "start_map" and not wrapped:  # the older layout, or what comes before "buckets"
             found += 1
-            stray = not _read_bucket(stream, imp, key, event, pending, late) or stray
+            stray_top = not _read_bucket(stream, imp, key, event, pending, late) or stray_top
         else:
             stream.skip(event)
-            stray = stray or not wrapped
+            stray_top = True
     stream.end()
-    if not found or stray:
+    if not found or stray or (stray_top and not wrapped):
         raise not_export
     return pending
 
@@ -368,6 +369,7 @@ def _read_bucket(
         stream.skip(first)
         return False
     meta: dict[str, Any] = {}
+    events: object = None  # what its "events" were: absent (None), read, _LATE or _NOT_A_LIST
     for key in stream.members():
         if key != "events":
             if late is None:
@@ -376,35 +378,33 @@ def _read_bucket(
                 stream.skip()
             continue
         event = stream.next()
-        meta["events"] = None
         if late is not None:  # second pass: only the buckets left for it
             if bucket_id in late and event[0] == "start_array":
                 imp.bucket(bucket_id, late[bucket_id], _items(stream))
             else:
                 stream.skip(event)
+        elif events is not None:  # "events" twice: the first one counts
+            stream.skip(event)
         elif event[0] == "start_array" and "type" in meta:  # the usual order: what it is, then events
+            events = "read"
             if imp.wants(bucket_id, meta):
                 imp.bucket(bucket_id, meta, _items(stream))
             else:
                 stream.skip(event)
-        elif event[0] == "start_array":
-            meta["events"] = _LATE
-            stream.skip(event)
-        elif event[0] != "null":
-            meta["events"] = _NOT_A_LIST
+        else:  # null, not a list, or a list before the type (read in a second pass)
+            events = {"null": "null", "start_array": _LATE}.get(event[0], _NOT_A_LIST)
             stream.skip(event)
     if late is not None:
         return True
-    events = meta.pop("events", False)
     if events is _LATE or events is _NOT_A_LIST:
         if imp.wants(bucket_id, meta):
             if events is _LATE:
                 pending[bucket_id] = meta
             else:
                 imp.problem(f"bucket {bucket_id}", "its events are not a list")
-    elif events is False and "type" in meta:
-        imp.wants(bucket_id, meta)  # a bucket without events: listed as skipped when not wanted
-    return events is not False or "type" in meta
+    elif events != "read" and "type" in meta:
+        imp.wants(bucket_id, meta)  # no events (or null): listed as skipped when not wanted
+    return events is not None or "type" in meta
 
 
 # --------------------------------------------------------------------------- a running aw-server

@@ -1,13 +1,16 @@
 """The native CSV import in two passes over the file, so that its memory does not grow with the file.
 
-1. Every record is read (exchange/csv_stream.py), turned into a draft (`NativeRows`) and checked by the
-   posts' one check, as it comes; bad rows are listed by line (the first `MAX_KEPT`, and counted).
-2. Only when every row is good: the file is read again, each record drafted again (the same placeholders
-   for the channels to create) and handed to `add_many`, the posts' one insert, which checks it once more and
-   writes in batches, all in one transaction: all rows or none, even if the file or the database changed
-   in between.
+1. Every record is read (exchange/csv_stream.py) and turned into a draft (`NativeRows`): the client and
+   channel found (the channels to create get placeholders), the wall time read. A row that is no post is
+   listed by line (the first `MAX_KEPT`, and counted); then the other rows are checked too, to be listed
+   with it, and nothing is written.
+2. Otherwise the file is read again, each record drafted again (the same placeholders) and handed to
+   `add_many`, the posts' one check and insert, which writes in batches, all in one transaction: all rows or
+   none, even if the file or the database changed in between. A file of at most `KEEP_DRAFTS` rows is read
+   once: its drafts wait in memory.
 
-What stays in memory is a record, a batch of rows, the new posts' ids (for undo) and their lines.
+What stays in memory is a record (or a small file's drafts), a batch of rows, the new posts' ids (for undo)
+and the line of each draft.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 UTF8_HINT = "save it as UTF-8 CSV"
+KEEP_DRAFTS = 20_000  # a file with no more rows is read once: its drafts (about 10 MB) wait for the write
 Records = Iterator[tuple[int, list[str]]]
 
 
@@ -66,6 +70,9 @@ def import_in_two_passes(db: Database, path: Path, progress: Progress | None = N
     from nomadcm.exchange.csv_native_import import ImportReport, NativeRows, check_header
 
     size = max(1, path.stat().st_size) if path.is_file() else 1
+    kept: list[tuple[int, PostDraft]] | None = []  # a small file's drafts, so that it is read once
+    errors: list[RowError] = []
+    bad = total = 0
     with open_records(path) as stream:
         records = iter(stream)
         header = header_of(path, records, COLUMNS)
@@ -77,22 +84,32 @@ def import_in_two_passes(db: Database, path: Path, progress: Progress | None = N
             raise
         reader = NativeRows(db, header)
         existing = {cid for cid in reader.lookup.channels.values() if cid >= 0}
-        errors, bad, total = _check(db, reader, data_records(records), stream, size, progress)
-    if bad:
-        raise ImportFailed(str(path), errors, bad)
+        for line, cells in data_records(records):
+            total += 1
+            if progress is not None and total % 2000 == 0:
+                progress(min(stream.chars, size), 2 * size)
+            try:
+                draft = reader.draft(cells)
+            except (UserError, ValueError) as err:
+                bad += 1
+                if len(errors) < MAX_KEPT:
+                    errors.append(RowError(line, str(err)))
+                continue
+            if kept is not None and len(kept) >= KEEP_DRAFTS:
+                kept = None  # a big file: read again for the write
+            elif kept is not None:
+                kept.append((line, draft))
+    if bad:  # nothing will be written: the other rows are checked only to be reported too
+        more, more_bad = _check(db, path, reader, kept)
+        errors = sorted(errors + more, key=lambda e: e.line)[:MAX_KEPT]
+        raise ImportFailed(str(path), errors, bad + more_bad)
 
     lines = array("q")  # line of each draft handed to add_many, to name a row it refuses
 
     def drafts() -> Iterator[PostDraft]:
-        with open_records(path) as again:
-            records = iter(again)
-            next(records, None)
-            for line, cells in data_records(records):
-                lines.append(line)
-                try:
-                    yield reader.draft(cells)
-                except (UserError, ValueError) as err:  # the file changed since the first pass
-                    raise ImportFailed(str(path), [RowError(line, str(err))]) from None
+        for line, draft in kept if kept is not None else _drafts(path, reader):
+            lines.append(line)
+            yield draft
 
     def written(done: int) -> None:
         if progress is not None:
@@ -108,11 +125,9 @@ def import_in_two_passes(db: Database, path: Path, progress: Progress | None = N
                     select(func.distinct(Post.channel_id)).where(Post.id >= min(ids), Post.id <= max(ids))
                 )
                 created = sorted(set(used) - existing)
-    except DraftsRefused as err:  # the database changed since the first pass (a channel deleted...)
+    except DraftsRefused as err:
         refused = sorted(err.first_by_index().items())
-        raise ImportFailed(
-            str(path), [RowError(lines[i], p.message) for i, p in refused[:MAX_KEPT]], len(refused)
-        ) from None
+        raise ImportFailed(str(path), [RowError(lines[i], p.message) for i, p in refused], err.bad) from None
     areas = {POSTS, CLIENTS} if created else {POSTS}
     report = ImportReport(len(ids), sorted(reader.labels.values()))
     return change(
@@ -125,39 +140,37 @@ def import_in_two_passes(db: Database, path: Path, progress: Progress | None = N
     )
 
 
+def _drafts(path: Path, reader: NativeRows, *, skip_bad: bool = False) -> Iterator[tuple[int, PostDraft]]:
+    """Another reading of a big file: the same drafts (the same placeholders for channels to create). A
+    row that is no post is skipped (`skip_bad`: it is listed already) or refuses the file (it changed)."""
+    with open_records(path) as again:
+        records = iter(again)
+        next(records, None)
+        for line, cells in data_records(records):
+            try:
+                draft = reader.draft(cells)
+            except (UserError, ValueError) as err:
+                if skip_bad:
+                    continue
+                raise ImportFailed(str(path), [RowError(line, str(err))]) from None
+            yield line, draft
+
+
 def _check(
-    db: Database,
-    reader: NativeRows,
-    records: Records,
-    stream: CsvStream,
-    size: int,
-    progress: Progress | None,
-) -> tuple[list[RowError], int, int]:
-    """First pass: every record drafted and checked. (the first MAX_KEPT errors, how many rows are bad,
-    how many rows there are)."""
+    db: Database, path: Path, reader: NativeRows, kept: list[tuple[int, PostDraft]] | None
+) -> tuple[list[RowError], int]:
+    """The rows that became drafts, checked by the posts' one check (a file refused for other rows lists
+    these too): the first MAX_KEPT errors, and how many rows are bad."""
     with db.session() as s:
         channels = load_channels(s)
+        channels.update(pending_channels(s, reader.create_missing))
     checker = DraftChecker(channels)
     errors: list[RowError] = []
-    bad = total = 0
-    for line, cells in records:
-        total += 1
-        if progress is not None and total % 2000 == 0:
-            progress(min(stream.chars, size), 2 * size)
-        try:
-            draft = reader.draft(cells)
-        except (UserError, ValueError) as err:
-            message = str(err)
-        else:
-            if draft.channel_id < 0 and draft.channel_id not in channels:  # a channel to create
-                with db.session() as s:
-                    new = reader.create_missing[draft.channel_id]
-                    channels.update(pending_channels(s, {draft.channel_id: new}))
-            checked = checker.check(draft)
-            if not checked.errors:
-                continue
-            message = str(checked.errors[0])
-        bad += 1
-        if len(errors) < MAX_KEPT:
-            errors.append(RowError(line, message))
-    return errors, bad, total
+    bad = 0
+    for line, draft in kept if kept is not None else _drafts(path, reader, skip_bad=True):
+        checked = checker.check(draft)
+        if checked.errors:
+            bad += 1
+            if len(errors) < MAX_KEPT:
+                errors.append(RowError(line, str(checked.errors[0])))
+    return errors, bad

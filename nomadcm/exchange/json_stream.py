@@ -9,7 +9,8 @@ NaN and Infinity, which are not JSON). Here ijson's C parser reads the file in c
 
 Refused, as a `JsonFileError` naming the file and the byte near the problem: text that is not UTF-8 or holds
 an unpaired surrogate escape, NaN / Infinity, numbers too big for a float or a 64-bit integer, nesting deeper
-than `MAX_DEPTH`, anything after the document. A UTF-8 byte order mark is skipped.
+than `MAX_DEPTH`, anything after the document. A UTF-8 byte order mark is skipped. (yajl reads a lone high
+surrogate, `\\ud800` not followed by its pair, as `?`: no surrogate reaches the database either way.)
 """
 
 from __future__ import annotations

@@ -24,9 +24,10 @@ SETTINGS = "settings"
 WORKPLACES = "workplaces"
 WELLBEING = "wellbeing"
 CONFLICTS = "conflicts"  # acknowledgements of conflicts (the Schedule's conflict column listens too)
+EVENTS = "events"  # the clients' events and the calendars they come from
 # Everything a page may show: what a write from another process (or View > Refresh) announces, since the
 # database does not say what changed.
-ALL_AREAS = frozenset({POSTS, CLIENTS, ITINERARY, SETTINGS, WORKPLACES, WELLBEING, CONFLICTS})
+ALL_AREAS = frozenset({POSTS, CLIENTS, ITINERARY, SETTINGS, WORKPLACES, WELLBEING, CONFLICTS, EVENTS})
 
 
 @dataclass(frozen=True)

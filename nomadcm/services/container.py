@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from nomadcm.paths import DatabaseTarget
+    from nomadcm.services.events.calendars import CalendarService
+    from nomadcm.services.events.events import EventService
+    from nomadcm.services.events.launch_gaps import LaunchCheck
     from nomadcm.services.publishing.reminders import ReminderService
     from nomadcm.services.publishing.slots import SlotService
     from nomadcm.services.schedule.clients import ClientService
@@ -120,6 +123,27 @@ class Services:
         from nomadcm.services.travel.conflicts import ConflictService
 
         return ConflictService(self.db)
+
+    @cached_property
+    def events(self) -> EventService:
+        """The clients' events (launches, closures...): listed, typed by hand, removed; a client's launch window."""
+        from nomadcm.services.events.events import EventService
+
+        return EventService(self.db)
+
+    @cached_property
+    def calendars(self) -> CalendarService:
+        """The calendars events come from (an imported .ics file, a subscribed URL) and how a reading is stored."""
+        from nomadcm.services.events.calendars import CalendarService
+
+        return CalendarService(self.db)
+
+    @cached_property
+    def launch_check(self) -> LaunchCheck:
+        """Launches with no post around them, and their acknowledgements."""
+        from nomadcm.services.events.launch_gaps import LaunchCheck
+
+        return LaunchCheck(self.db)
 
     @cached_property
     def wellbeing_reports(self) -> ReportService:

@@ -14,6 +14,7 @@ from nomadcm.services.changes import (  # noqa: F401  (re-exported: pages import
     ALL_AREAS,
     CLIENTS,
     CONFLICTS,
+    EVENTS,
     ITINERARY,
     POSTS,
     SETTINGS,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from nomadcm.crash_logs import ExcInfo, format_report, write_crash_log
 from nomadcm.errors import UserError
 from nomadcm.ui import plain_text
+from nomadcm.ui.dialog_placement import owner_window
 from nomadcm.ui.plain_text import plain_label
 
 log = logging.getLogger("nomadcm")
@@ -35,7 +36,8 @@ log = logging.getLogger("nomadcm")
 
 def show_user_error(parent: QWidget | None, err: BaseException, title: str | None = None) -> None:
     """A fixable problem: its message, as is, in a warning box."""
-    plain_text.warn(parent, title or QApplication.translate("Errors", "NomadCM"), str(err))
+    owner = owner_window(parent) or parent  # over a window on screen, not a dialog that has just closed
+    plain_text.warn(owner, title or QApplication.translate("Errors", "NomadCM"), str(err))
 
 
 class CrashDialog(QDialog):
@@ -132,7 +134,7 @@ class ExceptionHandler(QObject):
     @Slot(object)
     def handle(self, exc: ExcInfo) -> None:
         if isinstance(exc[1], UserError):  # a fixable problem that escaped a handler: no crash report
-            show_user_error(QApplication.activeWindow(), exc[1])
+            show_user_error(owner_window(QApplication.activeWindow()), exc[1])
             return
         details = format_report(exc)
         log.error("unexpected error\n%s", details)
@@ -142,7 +144,7 @@ class ExceptionHandler(QObject):
             return
         self._showing = True
         try:
-            dialog = CrashDialog(exc, details, self.last_log, QApplication.activeWindow())
+            dialog = CrashDialog(exc, details, self.last_log, owner_window(QApplication.activeWindow()))
             dialog.exec()
         finally:
             self._showing = False

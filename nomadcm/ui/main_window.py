@@ -32,6 +32,7 @@ from nomadcm import APP_NAME, paths
 from nomadcm.paths import DatabaseTarget
 from nomadcm.ui.accessible_names import name_unlabelled_controls
 from nomadcm.ui.changes import ChangeBus
+from nomadcm.ui.dialog_placement import DialogPlacement
 from nomadcm.ui.external_changes import ExternalChangeWatcher
 from nomadcm.ui.main_window_view import MainWindowView
 from nomadcm.ui.main_window_view import app_icon as app_icon  # the shell takes the icon from here
@@ -86,6 +87,7 @@ class MainWindow(MainWindowView):
         self.undo_group = QUndoGroup(self)
         # Every write of the GUI: one undo command on the shown page's stack, one announcement on the bus.
         self.ops = OpRunner(self.changes, self.tasks, self.undo_group, self)
+        self.dialog_placement = DialogPlacement(self)  # every dialog centred on its window, inside the screen
         self._pages: dict[str, QWidget] = {}
         self._frames: dict[str, QWidget] = {}  # stand-ins shown until the database is open
         self._preloaded: dict[str, Any] = {}  # what a page's preload read, for its factory

@@ -147,6 +147,20 @@ def describe(change: Change) -> str:
         "set_slots": lambda: QCoreApplication.translate("Operations", "posting slots change"),
         "settings": lambda: QCoreApplication.translate("Operations", "settings change"),
         "rhythm": lambda: QCoreApplication.translate("Operations", "sleep and work hours change"),
+        "add_event": lambda: QCoreApplication.translate("Operations", "new event {title}").format(
+            title=subject
+        ),
+        "edit_event": lambda: QCoreApplication.translate("Operations", "change event {title}").format(
+            title=subject
+        ),
+        "delete_events": lambda: QCoreApplication.translate("Operations", "delete %n event(s)", "", n),
+        "import_events": lambda: QCoreApplication.translate("Operations", "calendar {name}").format(
+            name=subject
+        ),
+        "remove_calendar": lambda: QCoreApplication.translate("Operations", "remove calendar {name}").format(
+            name=subject
+        ),
+        "launch_window": lambda: QCoreApplication.translate("Operations", "launch window change"),
     }
     text = texts.get(change.label)
     return plural(text(), n) if text is not None else change.label

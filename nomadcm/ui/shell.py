@@ -96,6 +96,10 @@ class DesktopShell(QObject):
         self.badges = WellbeingBadges(services, changes, self)
         self.badges.changed.connect(lambda _items: self.tray.refresh())
         self.tray.show()
+        from nomadcm.ui.clients.event_refresh import CalendarRefresher
+
+        self.calendars = CalendarRefresher(services, self.window.tasks, changes, self)  # subscribed calendars
+        self.calendars.start()
 
     @Slot(dict)
     def apply_settings(self, changed: dict) -> None:  # type: ignore[type-arg]

@@ -213,7 +213,7 @@ def test_imports(cli: Cli) -> None:
     err = cli.refused("import", "activitywatch", "--server", "http://127.0.0.1:9")
     assert "no ActivityWatch server answers at http://127.0.0.1:9" in err
     assert "--since works with --server" in cli.refused(
-        "import", "activitywatch", str(DATA / "x.json"), "--since", "2027-03-01"
+        "import", "activitywatch", str(DATA / "aw-buckets-export-rust.json"), "--since", "2027-03-01"
     )
 
 

@@ -36,7 +36,7 @@ def post_add(db_file: Path, text: str, capsys: pytest.CaptureFixture[str]) -> tu
 def test_post_add_refuses_a_blank_text(db_file: Path, blank: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = post_add(db_file, blank, capsys)
     assert code == 2
-    assert err.strip().splitlines() == ["nomadcm: error: text is empty"]
+    assert err.strip().splitlines() == ["nomadcm: error: --text: the value is empty"]
     assert out == ""
     code, out, _ = run(["--db", str(db_file), "post", "list", "--json"], capsys)
     assert code == 0 and out.strip() in ("[]", "")

@@ -273,3 +273,37 @@ def test_the_phone_synced_to_the_laptop_meets_what_was_imported(db, tmp_path) ->
 def test_the_phone_can_be_a_tablet(db) -> None:  # type: ignore[no-untyped-def]
     aw.import_file(db, ANDROID, phone_device="tablet")
     assert {dev for *_, dev in sessions(db)} == {"tablet"}
+
+
+# --------------------------------------------------------------------------- read as a stream (issue 12)
+
+
+@pytest.mark.parametrize("layout", ["events first", "extra top-level field", "bare", "null events"])
+def test_the_order_of_fields_does_not_matter(db, tmp_path, layout) -> None:  # type: ignore[no-untyped-def]
+    """The export is read as a stream: a bucket whose events come before its type is read again once the
+    type is known; fields NomadCM does not read are skipped."""
+    doc = json.loads(PY.read_text())
+    if layout == "events first":
+        doc = {"buckets": {k: {"events": b["events"], **b} for k, b in doc["buckets"].items()}}
+    elif layout == "extra top-level field":
+        doc = {"version": 1, "info": {"nested": [1, 2]}, **doc}
+    elif layout == "bare":
+        doc = doc["buckets"]
+    else:
+        doc["buckets"]["aw-watcher-web-firefox_lina-thinkpad"]["events"] = None
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(doc))
+    result = aw.import_file(db, path)
+    assert (result.screen.added, result.apps.added, result.events) == (3, 4, 13)
+    assert result.skipped_buckets == ["aw-watcher-web-firefox_lina-thinkpad"]
+
+
+def test_every_bad_event_is_counted_but_a_thousand_are_listed(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = [{"timestamp": "2027-03-26T07:00:00+00:00", "duration": -1, "data": {}} for _ in range(1500)]
+    doc = {"buckets": {"aw-watcher-afk_x": {"type": "afkstatus", "hostname": "x", "events": bad}}}
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(WellbeingImportFailed, match="1500 bad row") as failed:
+        aw.import_file(db, path)
+    assert len(failed.value.problems) == 1000 and failed.value.total == 1500
+    assert sessions(db) == []

@@ -68,6 +68,7 @@ SEED: list[list[str]] = [
     ["log", "screen", "--device", "laptop", "--from", "2025-03-02 09:00", "--to", "2025-03-02 10:00"],
     ["log", "rest", "--kind", "break", "--from", "2025-03-02 12:00", "--to", "2025-03-02 12:30"],
     ["conflict", "ack", "1", "holiday"],
+    ["event", "add", "Acme", "Launch", "--kind", "launch", "--start", "2030-03-05 10:00"],
 ]  # fmt: skip
 
 # A call of each command that succeeds against the seed: dest -> value ({name} is a Sandbox path; a list
@@ -122,6 +123,15 @@ BASELINES: dict[str, dict[str, object]] = {
     "backup list": {},
     "backup now": {},
     "backup restore": {},
+    "event add": {"client": "Acme", "title": "Party", "start": "2030-03-07 18:00"},
+    "event list": {},
+    "event import": {"client": "Acme", "file": "{schedule_ics}"},
+    "event remove": {"ids": ["1"]},
+    "event check": {},
+    "event ack": {"event_id": "1"},
+    "event unack": {"event_id": "1"},
+    "event kind": {"event_id": "1", "kind": "launch"},
+    "event window": {"client": "Acme"},
     "team init": {"url": "postgresql://nomadcm@127.0.0.1:9/team"},
     "team upgrade": {"url": "postgresql://nomadcm@127.0.0.1:9/team", "yes": True},
 }  # fmt: skip
@@ -322,11 +332,10 @@ def targets(parser: argparse.ArgumentParser) -> list[Target]:
             kind = kind_of(command, action)
             if kind == "flag" or isinstance(action, argparse._HelpAction):
                 continue
-            if command == "settings set":
-                if action.dest == "value":  # one target per key: each setter reads the value its own way
-                    for key in sorted(SETTING_SETTERS):
-                        found.append(Target(f"settings {key}", ("settings", "set", key), sub, action, "text"))
-                    continue
+            if command == "settings set" and action.dest == "value":  # one target per key: each reads its own
+                for key in sorted(SETTING_SETTERS):
+                    found.append(Target(f"settings {key}", ("settings", "set", key), sub, action, "text"))
+                continue
             found.append(Target(command, path, sub, action, kind))
     return found
 
@@ -356,7 +365,12 @@ class Sandbox:
             assert code == 0 and crash is None, (argv, err, crash)
         native = self.folder / "native.csv"
         places = self.folder / "places.geojson"
-        for argv in (["export", "csv", "-o", str(native)], ["place", "export", str(places)]):
+        calendar = self.folder / "schedule.ics"
+        for argv in (
+            ["export", "csv", "-o", str(native)],
+            ["place", "export", str(places)],
+            ["export", "ics", "-o", str(calendar)],
+        ):
             code, _out, err, crash = run_in_process(["--db", str(self.template), *argv], cwd=self.work)
             assert code == 0 and crash is None, (argv, err, crash)
         if hasattr(os, "mkfifo"):
@@ -364,6 +378,7 @@ class Sandbox:
         self.paths = {
             "native_csv": str(native),
             "places_geojson": str(places),
+            "schedule_ics": str(calendar),
             "aw_json": str(WELLBEING_DATA / "aw-buckets-export-python.json"),
             "sleep_csv": str(WELLBEING_DATA / "sleep-export.csv"),
             "wellbeing_csv": str(WELLBEING_DATA / "wellbeing.csv"),
@@ -392,7 +407,9 @@ def fingerprint(db: Path) -> str:
     digest = hashlib.sha256()
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        tables = [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
         for table in tables:
             digest.update(table.encode())
             rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
@@ -424,7 +441,9 @@ def build_argv(sandbox: Sandbox, target: Target, value: str) -> list[str]:
         return [flag, value, *GLOBAL_COMMAND.split()]
     parser_command = "settings set" if target.setting else target.command
     args: dict[str, object] = {k: sandbox.value(v) for k, v in BASELINES[parser_command].items()}
-    args.update({k: sandbox.value(v) for k, v in CONTEXT.get((parser_command, target.action.dest), {}).items()})
+    args.update(
+        {k: sandbox.value(v) for k, v in CONTEXT.get((parser_command, target.action.dest), {}).items()}
+    )
     for group in target.parser._mutually_exclusive_groups:  # the value replaces its group's other members
         if target.action in group._group_actions:
             for other in group._group_actions:
@@ -553,7 +572,7 @@ def run_isolated(
             capture_output=True,
             timeout=timeout,
             cwd=cwd,
-            preexec_fn=_limit_memory if os.name == "posix" else None,  # noqa: PLW1509
+            preexec_fn=_limit_memory if os.name == "posix" else None,
         )
     except subprocess.TimeoutExpired as expired:
         err = expired.stderr.decode("utf-8", "replace") if isinstance(expired.stderr, bytes) else ""

@@ -45,9 +45,7 @@ def test_one_command_and_one_announcement_per_write(qtbot, services, paris_clien
 def test_a_user_error_is_shown_and_nothing_is_pushed(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     runner, stack, heard, parent = _runner(qtbot)
     shown: list[str] = []
-    monkeypatch.setattr(
-        "nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: shown.append(text)
-    )
+    monkeypatch.setattr("nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: shown.append(text))
 
     def refused():  # type: ignore[no-untyped-def]
         raise ValidationError("no such channel")
@@ -59,9 +57,7 @@ def test_a_user_error_is_shown_and_nothing_is_pushed(qtbot, monkeypatch) -> None
 def test_a_failed_undo_is_shown_and_the_command_dropped(qtbot, services, paris_client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     runner, stack, _heard, parent = _runner(qtbot)
     shown: list[str] = []
-    monkeypatch.setattr(
-        "nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: shown.append(text)
-    )
+    monkeypatch.setattr("nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: shown.append(text))
     channel = services.clients.list_channels(paris_client.id)[0]
     change = runner.run(
         lambda: services.posts.add_op(PostDraft(channel.id, "x", datetime(2027, 5, 3, 9))), parent
@@ -120,9 +116,7 @@ def test_clients_page_delete_is_one_undo_command(window, services, paris_client,
     services.posts.add(PostDraft(channel.id, "Bonjour", datetime(2027, 5, 3, 9)))
     page = window.show_page("clients")
     page.select_client(paris_client.id)
-    monkeypatch.setattr(
-        "nomadcm.ui.plain_text.ask", lambda *a, **k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr("nomadcm.ui.plain_text.ask", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_client()
     assert services.clients.list_clients() == [] and services.schedule().count() == 0
     assert page.undo_stack.count() == 1 and window.undo_group.activeStack() is page.undo_stack
@@ -139,9 +133,7 @@ def test_workplaces_page_delete_is_one_undo_command(window, services, monkeypatc
     page = window.show_page("workplaces")
     page.reload()
     page.select_place(place.id)
-    monkeypatch.setattr(
-        "nomadcm.ui.plain_text.ask", lambda *a, **k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr("nomadcm.ui.plain_text.ask", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_selected()
     assert services.workplaces.list_places() == []
     assert page.undo_stack.count() == 1 and window.undo_group.activeStack() is page.undo_stack
@@ -223,9 +215,7 @@ def test_the_rhythm_dialog_save_is_one_undo_command(window, services) -> None:  
 
 def test_a_wrong_rhythm_writes_nothing_and_pushes_nothing(window, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    monkeypatch.setattr(
-        "nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: shown.append(text)
-    )
+    monkeypatch.setattr("nomadcm.ui.plain_text.warn", lambda _p, _t, text, *a, **k: shown.append(text))
     page = window.show_page("travel")
     page.edit_rhythm()
     monkeypatch.setattr(page.dialog, "values", lambda: ("0h30-8h", "Xx 10h-12h", "Europe/Lisbon"))

@@ -336,9 +336,7 @@ def test_page_view_keeps_a_page_of_rows_while_scrolling(window, services, paris_
 
 def test_new_post_without_clients_points_to_the_clients_page(window, monkeypatch):
     shown = []
-    monkeypatch.setattr(
-        "nomadcm.ui.plain_text.inform", lambda *a, **k: shown.append(a[2])
-    )
+    monkeypatch.setattr("nomadcm.ui.plain_text.inform", lambda *a, **k: shown.append(a[2]))
     window.new_post_action.trigger()
     assert shown and "Clients page" in shown[0]
     assert window.current_key() == "clients"

@@ -228,3 +228,15 @@ def test_an_idle_connection_is_dropped(qtbot, tmp_path: Path) -> None:  # type: 
         assert finish(qtbot, launch(tmp_path / "nomadcm.sqlite3")) == "answered"
     finally:
         inst.release()
+
+
+def test_a_team_database_is_keyed_by_its_url_without_the_password() -> None:
+    from nomadcm.paths import database_target
+
+    one = database_target("postgresql://cm:secret@db.example/team")
+    other_password = database_target("postgresql://cm:changed@db.example/team")
+    assert (
+        instance_key(one)
+        == instance_key(other_password)
+        != instance_key(database_target("postgresql://db/x"))
+    )

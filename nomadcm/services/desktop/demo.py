@@ -44,6 +44,7 @@ class DemoSummary:
     speed_tests: int = 0
     screen_sessions: int = 0
     rest_periods: int = 0
+    events: int = 0  # the clients' events (typed by hand and read from their calendars)
     first_day: date | None = None
     last_day: date | None = None
     notes: list[str] = field(default_factory=list)
@@ -109,6 +110,8 @@ def create_demo_database(
     if today > real_today:
         raise UserError(f"the demo month is built around a day that has passed, not {today.isoformat()}")
     path = Path(path)
+    if path.exists() and not path.is_file():  # --replace deleted whatever was there: a device, a pipe
+        raise UserError(f"{path} is not a file: the demo database is written to a new file or replaces one")
     if path.exists() and not replace:
         raise UserError(f"{path} already exists; open it, or replace it with new sample data")
     building = path.with_name(path.name + ".building")
@@ -150,6 +153,7 @@ def _fill(db: Database, today: date, progress: Progress | None) -> DemoSummary:
         lambda: _settings(services),
         lambda: _itinerary(services, trip, summary),
         lambda: _clients_and_posts(services, trip, now, summary),
+        lambda: _client_events(services, today, summary),
         lambda: _places(services, trip, now, rng, summary),
         lambda: _wellbeing(services, trip, now, rng, summary),
     ]
@@ -274,6 +278,13 @@ def _clients_and_posts(services, trip: Trip, now: datetime, summary: DemoSummary
     # The weeks that passed: she published each occurrence and said so (no "missed" reminders at start).
     for reminder in services.reminders.missed(now, days=(now.date() - trip.first_day).days + 1):
         services.reminders.mark_published(reminder)
+
+
+def _client_events(services, today: date, summary: DemoSummary) -> None:  # type: ignore[no-untyped-def]
+    """A launch, a closure and the client's own calendar (a weekly live) per client (demo_events.py)."""
+    from nomadcm.services.desktop.demo_events import add_demo_events
+
+    summary.events = sum(add_demo_events(services, today))
 
 
 def _places(services, trip: Trip, now: datetime, rng: random.Random, summary: DemoSummary) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from nomadcm.models import (
     ScreenSession,
 )
 from nomadcm.services.changes import CLIENTS, POSTS, Change, change, steps
+from nomadcm.services.events import client_rows
 
 if TYPE_CHECKING:
     from nomadcm.storage import Database
@@ -154,6 +155,7 @@ def _snapshot(
         snap["screen_session"] = [
             {"id": i} for i in s.scalars(select(ScreenSession.id).where(ScreenSession.client_id == client_id))
         ]
+        snap.update(client_rows.snapshot(s, client_id))  # its events and calendars (issue 16)
     ids = list(channel_ids or [])
     snap["channel"] = _rows(s, Channel.__table__, Channel.__table__.c.id, ids)
     snap["posting_slot"] = _rows(s, PostingSlot.__table__, PostingSlot.__table__.c.channel_id, ids)
@@ -181,6 +183,7 @@ def _restore(s: Session, snap: dict[str, list[dict[str, Any]]]) -> tuple[list[in
         if s.get(Client, client_id) is None:
             raise NotFoundError("the client of this channel no longer exists; the channel cannot come back")
     channel_map = put(Channel.__table__, snap["channel"], "client_id", client_map)
+    client_rows.restore(snap, client_map, lambda table, rows: put(table, rows, None, {}))
     put(PostingSlot.__table__, snap["posting_slot"], "channel_id", channel_map)
     post_map = put(Post.__table__, snap["post"], "channel_id", channel_map)
     for table in _POST_CHILDREN:

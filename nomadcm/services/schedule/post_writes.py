@@ -33,6 +33,7 @@ from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.services.travel.itinerary import Whereabouts
 
 INSERT_BATCH = 5000
+MAX_REFUSED_LISTED = 1000  # bad drafts whose problems `add_many` lists; the others are counted
 
 Progress = Callable[[int], None]  # drafts checked (and written) so far
 
@@ -135,11 +136,12 @@ class DraftProblem:
 
 
 class DraftsRefused(ValidationError):
-    """Nothing was saved: `.problems` lists every problem of every bad draft, by the draft's index."""
+    """Nothing was saved: `.problems` lists every problem of every bad draft, by the draft's index (of the
+    first `MAX_REFUSED_LISTED` bad drafts; `.bad` counts them all)."""
 
-    def __init__(self, problems: Sequence[DraftProblem]) -> None:
+    def __init__(self, problems: Sequence[DraftProblem], bad_drafts: int = 0) -> None:
         self.problems = list(problems)
-        bad = len({p.index for p in self.problems})
+        bad = self.bad = max(bad_drafts, len({p.index for p in self.problems}))
         first = self.problems[0]
         more = f" (and {bad - 1} more)" if bad > 1 else ""
         super().__init__(f"nothing saved, {bad} bad post(s): #{first.index + 1}: {first.message}{more}")
@@ -390,22 +392,25 @@ def add_many(
     checker = DraftChecker({**load_channels(s), **_create_channels(s, create_missing or {})})
     now = utcnow()
     problems: list[DraftProblem] = []
+    refused = 0  # bad drafts; only the problems of the first MAX_REFUSED_LISTED are kept
     batch: list[dict[str, Any]] = []
     ids: list[int] = []
     count = 0
     for count, draft in enumerate(drafts, 1):
         checked = checker.check(draft)
         if checked.errors:
-            problems.extend(DraftProblem(count - 1, err) for err in checked.errors)
-        elif not problems:  # after a bad draft nothing more is written: the rest is only checked
+            refused += 1
+            if refused <= MAX_REFUSED_LISTED:
+                problems.extend(DraftProblem(count - 1, err) for err in checked.errors)
+        elif not refused:  # after a bad draft nothing more is written: the rest is only checked
             batch.append(checked.values(now))
             if len(batch) >= INSERT_BATCH:
                 ids.extend(_insert(s, batch))
                 batch = []
         if progress and count % INSERT_BATCH == 0:
             progress(count)
-    if problems:
-        raise DraftsRefused(problems)
+    if refused:
+        raise DraftsRefused(problems, refused)
     if batch:
         ids.extend(_insert(s, batch))
     if progress:

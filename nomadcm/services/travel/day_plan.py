@@ -5,6 +5,7 @@ The Day view draws what this module computes (it holds no Qt): for a date of the
   day, and longer or shorter on a day she changes zone (a Paris -> Montréal flight day lasts 30 hours);
 - her strip carries her sleep window, working hours and transits, in whatever zone she is at each moment;
 - each client's strip carries the audience's prime hours in the audience's zone;
+- each client's strip also carries that client's events (a launch, a closure...) by their instants;
 - every strip has ticks at its own whole local hours, so the same instant reads 04:00 on hers and 10:00 on
   a Paris client's; the day's posts sit on their client's strip, with their conflicts.
 """
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from nomadcm import timezones
+from nomadcm.services.events.events import EventService
+from nomadcm.services.events.records import EventInfo
 from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.travel.conflicts import ConflictService, PostConflicts
@@ -83,6 +86,7 @@ class Strip:
     posts: list[DayPost] = field(default_factory=list)
     colour: str = ""
     client: ClientInfo | None = None
+    events: list[EventInfo] = field(default_factory=list)  # the client's events that touch the day
 
 
 @dataclass
@@ -158,6 +162,9 @@ def build_day_plan(
         )
         strips.append(strip)
         by_client[c.id] = strip
+    for e in EventService(db).list_events(start=start, end=end):  # launches, closures... on their strip
+        if e.client_id in by_client:
+            by_client[e.client_id].events.append(e)
     found = {}
     if conflicts is not None:
         found = {

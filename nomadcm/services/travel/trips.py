@@ -63,9 +63,9 @@ def _zone(value: str, what: str) -> str:
     try:
         return timezones.check_zone(value)
     except timezones.UnknownZoneError:
-        raise ValidationError(
-            f"{what}: unknown time zone {value!r} (use an IANA name such as Europe/Paris)"
-        ) from None
+        from nomadcm.services.travel.zone_suggestions import unknown_zone
+
+        raise ValidationError(f"{what}: {unknown_zone(value)}") from None
 
 
 def _typed_instant(wall: datetime, zone: str, fold: int, what: str) -> datetime:

@@ -81,6 +81,19 @@ def check_quality(quality: Any) -> int | None:
     return value
 
 
+# A clock a little ahead, a timer stopped this minute: the slack the speed tests and work sessions allow too.
+FUTURE_SLACK = timedelta(minutes=5)
+
+
+def check_past(end: datetime, what: str, now: datetime | None = None) -> None:
+    """Screen time is logged once it has happened (as speed tests and work sessions are): an end after now is
+    refused, naming it."""
+    if timezones.ensure_utc(end) > (now or timezones.now_utc()) + FUTURE_SLACK:
+        raise ValidationError(
+            f"{what} cannot end in the future ({timezones.format_utc(end)}): log it once it has happened"
+        )
+
+
 def check_span(start: datetime, end: datetime, longest: timedelta, what: str) -> tuple[datetime, datetime]:
     start, end = timezones.ensure_utc(start), timezones.ensure_utc(end)
     date_bounds.check_span(start, end, what)

@@ -29,6 +29,7 @@ from nomadcm.services.wellbeing.record_values import (
     ScreenInfo,
     check_device,
     check_kind,
+    check_past,
     check_quality,
     check_span,
 )
@@ -75,9 +76,15 @@ class WellbeingService:
         source: str = "manual",
         source_id: str | None = None,
         workplace_id: int | None = None,
+        typed: bool = False,
     ) -> ScreenInfo:
+        """Logs a session. `typed`: a person typed these times (the entry dialog, `log screen`), so an end in
+        the future is refused, as for speed tests (timers, importers and the sample data write what their
+        own clock says)."""
         device = check_device(device)
         start, end = check_span(start, end, MAX_SCREEN, "screen session")
+        if typed:
+            check_past(end, "a screen session")
         zone = timezones.check_zone(tz) if tz else self.zone_at(start)
         self._check_source(source)
         with self.db.write() as s:
@@ -109,12 +116,15 @@ class WellbeingService:
                 raise NotFoundError(f"no screen session #{session_id}")
             return _screen_info(row[0], row[1])
 
-    def update_screen(self, session_id: int, **changes: Any) -> ScreenInfo:
-        """Changes some fields (device, start, end, tz, client_id, activity) of one session."""
+    def update_screen(self, session_id: int, *, typed: bool = False, **changes: Any) -> ScreenInfo:
+        """Changes some fields (device, start, end, tz, client_id, activity) of one session; `typed` as for
+        `add_screen` (a new end in the future is refused)."""
         old = self.get_screen(session_id)
         new = replace(old, **changes)
         device = check_device(new.device)
         start, end = check_span(new.start, new.end, MAX_SCREEN, "screen session")
+        if typed and end != old.end:
+            check_past(end, "a screen session")
         zone = timezones.check_zone(new.tz)
         with self.db.write() as s:
             self._check_client(s, new.client_id)
@@ -253,9 +263,9 @@ class WellbeingService:
         info = self.add_rest(kind, start, end, **options)
         return change(WELLBEING, "add_rest", lambda: self.delete_entries_op([], [info.id]), info)
 
-    def update_screen_op(self, session_id: int, **changes: Any) -> Change:
+    def update_screen_op(self, session_id: int, *, typed: bool = False, **changes: Any) -> Change:
         old = self.get_screen(session_id)
-        info = self.update_screen(session_id, **changes)
+        info = self.update_screen(session_id, typed=typed, **changes)
         back = {key: getattr(old, key) for key in changes}
         return change(WELLBEING, "edit_entry", lambda: self.update_screen_op(session_id, **back), info)
 

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 
+from nomadcm.ui.calendar.event_layer import PlacedEvent
 from nomadcm.ui.calendar.layout import DaySpan, Placed
 from nomadcm.ui.calendar.view import (
     HEADER,
@@ -42,12 +43,34 @@ class MonthView(CalendarView):
         self._rects = None
         super().resizeEvent(event)
 
+    EVENT_LINES = 2  # a day's first events (the clients'), above its posts
+
+    def day_events(self) -> dict[int, list[PlacedEvent]]:
+        """The first events of each day cell, by day index (an event over several days is on each)."""
+        out: dict[int, list[PlacedEvent]] = {}
+        for p in sorted(self.events, key=lambda p: (not p.banded, p.event.start_utc)):
+            for k in range(p.first, p.last + 1):
+                shown = out.setdefault(k, [])
+                if len(shown) < self.EVENT_LINES and all(q.event.id != p.event.id for q in shown):
+                    shown.append(p)
+        return out
+
+    def event_rects(self) -> list[tuple[QRectF, PlacedEvent]]:
+        lh = self.line_height()
+        out = []
+        for k, shown in self.day_events().items():
+            cell = self.cell_rect(k)
+            for n, p in enumerate(shown):
+                out.append((QRectF(cell.x() + 2, cell.y() + lh + n * lh, cell.width() - 4, lh - 1), p))
+        return out
+
     def item_rects(self) -> list[tuple[QRectF, Placed]]:
         cached = getattr(self, "_rects", None)
         if cached is not None:
             return cached
         out = []
         per_day: dict[int, int] = {}
+        events = {k: len(v) for k, v in self.day_events().items()}
         lh = self.line_height()
         cells: dict[int, tuple[QRectF, int]] = {}
         for p in self.items:
@@ -57,10 +80,12 @@ class MonthView(CalendarView):
                 continue
             if p.day_index not in cells:
                 cell = self.cell_rect(p.day_index)
-                cells[p.day_index] = (cell, max(1, int((cell.height() - lh) // lh) - 1))
+                above = events.get(p.day_index, 0)
+                cells[p.day_index] = (cell, max(1, int((cell.height() - lh) // lh) - 1 - above))
             cell, max_lines = cells[p.day_index]
             if n < max_lines:
-                out.append((QRectF(cell.x() + 2, cell.y() + lh + n * lh, cell.width() - 4, lh - 1), p))
+                y = cell.y() + lh + (n + events.get(p.day_index, 0)) * lh
+                out.append((QRectF(cell.x() + 2, y, cell.width() - 4, lh - 1), p))
         self._rects = out
         self._per_day = per_day
         return out
@@ -117,6 +142,8 @@ class MonthView(CalendarView):
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                     self.tr("+{count} more").format(count=hidden[i]),
                 )
+        for rect, placed in self.event_rects():
+            self._paint_event(painter, rect, placed, QFont(small), solid=True)
         for rect, p in self.item_rects():
             o = p.occurrence
             painter.fillRect(rect, item_fill(o.colour, o.status))

@@ -24,13 +24,15 @@ from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
+from nomadcm.services.events.records import EventInfo
 from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.ui import plain_text
+from nomadcm.ui.calendar.event_layer import load_events
 from nomadcm.ui.calendar.layout import DaySpan, Placed, day_spans, month_grid_start, place, week_start
 from nomadcm.ui.calendar.page_view import MONTH, MY_TIME, WEEK, CalendarPageView, conflict_text, first_per_day
 from nomadcm.ui.calendar.view import MONTH_LINES
-from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
+from nomadcm.ui.changes import CLIENTS, CONFLICTS, EVENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import first_weekday
 from nomadcm.ui.operations import OpRunner
@@ -79,6 +81,7 @@ class CalendarPage(CalendarPageView):
             view.itemDropped.connect(self.drop_item)
             view.slotClicked.connect(self.new_at)
             view.itemMenu.connect(self.item_menu)
+            view.eventActivated.connect(self.edit_event)
         changes.changed.connect(self._on_changed)
         self.reload()
         self.week_scroll.verticalScrollBar().setValue(int(self.week_view.hour_height * 7.5))
@@ -169,6 +172,9 @@ class CalendarPage(CalendarPageView):
         self._mark_conflicts(query.itinerary)
         now = timezones.now_utc()
         today = next((d.day for d in self.days if d.contains(now)), None)
+        events = load_events(self.services, self.days, self.client_filter.currentData())  # clients' events
+        self.week_view.set_events(events if self.mode == WEEK else [])
+        self.month_view.set_events(events if self.mode == MONTH else [])
         self.week_view.set_data(
             self.days if self.mode == WEEK else [], self.items if self.mode == WEEK else [], today
         )
@@ -201,7 +207,7 @@ class CalendarPage(CalendarPageView):
     def _on_changed(self, areas: object) -> None:
         if touches(areas, CLIENTS, SETTINGS):
             self._fill_filters()
-        if touches(areas, POSTS, CLIENTS, ITINERARY, SETTINGS):
+        if touches(areas, POSTS, CLIENTS, ITINERARY, SETTINGS, EVENTS, CONFLICTS):
             self.reload()
 
     @Slot()
@@ -277,6 +283,15 @@ class CalendarPage(CalendarPageView):
                 self.status_message.emit(dropped_message(outcome.dropped))
 
         self._open(PostDialog(self.services, save_occurrence, post=shown, parent=self))
+
+    @Slot(object)
+    def edit_event(self, event: EventInfo) -> None:
+        """A client's event double-clicked: its dialog (ui/clients/event_dialogs.py), saved undoably here."""
+        from nomadcm.ui.clients.event_dialogs import open_event_dialog
+
+        client = self.services.clients.get_client(event.client_id)
+        run = lambda write: self.ops.run(write, self, stack=self.undo_stack)  # noqa: E731
+        self.post_dialog = open_event_dialog(self, self.services, run, client, event)
 
     @Slot(object, object)
     def drop_item(self, item: Placed, target: object) -> None:

@@ -14,7 +14,9 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from nomadcm import timezones
+from nomadcm.ui.calendar.event_layer import PlacedEvent
 from nomadcm.ui.calendar.layout import DaySpan, Placed
+from nomadcm.ui.clients.event_texts import event_tooltip, kind_colour, kind_symbol
 from nomadcm.ui.formatting import fmt_time
 from nomadcm.ui.plain_text import plain_tooltip
 
@@ -83,12 +85,14 @@ class CalendarView(QWidget):
     itemMenu = Signal(object, QPoint)  # Placed, global position
     slotClicked = Signal(object)  # aware UTC instant (week) or date (month)
     itemDropped = Signal(object, object)  # Placed, instant (week) or date (month)
+    eventActivated = Signal(object)  # EventInfo: a client's event double-clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.days: list[DaySpan] = []
         self.items: list[Placed] = []
         self.today: date | None = None
+        self.events: list[PlacedEvent] = []  # the clients' events (ui/calendar/event_layer.py)
         self._press: QPointF | None = None
         self._pressed: Placed | None = None
         self._dragging = False
@@ -100,6 +104,37 @@ class CalendarView(QWidget):
         self.days, self.items, self.today = list(days), list(items), today
         self.updateGeometry()
         self.update()
+
+    def set_events(self, events: Sequence[PlacedEvent]) -> None:
+        """The clients' events to draw (before `set_data`, which lays the view out)."""
+        self.events = list(events)
+
+    def event_rects(self) -> list[tuple[QRectF, PlacedEvent]]:
+        """Where each event is drawn (subclasses; none by default)."""
+        return []
+
+    def event_at(self, pos: QPointF) -> PlacedEvent | None:
+        for rect, p in reversed(self.event_rects()):
+            if rect.contains(pos):
+                return p
+        return None
+
+    def _paint_event(self, painter: QPainter, rect: QRectF, p: PlacedEvent, font: QFont, solid: bool) -> None:
+        """An event: its kind's colour (solid in the band, faint behind the posts), its symbol and title."""
+        colour = kind_colour(p.event.kind)
+        fill = QColor(colour)
+        fill.setAlpha(170 if solid else 45)
+        painter.fillRect(rect, fill)
+        painter.fillRect(QRectF(rect.x(), rect.y(), 3, rect.height()), colour)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff") if solid and colour.lightness() < 150 else QColor("#1a1a1a"))
+        mark = "⚠ " if p.gap_hours is not None else ""
+        painter.drawText(
+            rect.adjusted(5, 0, -2, 0),
+            Qt.AlignmentFlag.AlignLeft
+            | (Qt.AlignmentFlag.AlignVCenter if solid else Qt.AlignmentFlag.AlignTop),
+            f"{mark}{kind_symbol(p.event.kind)} {p.event.title}",
+        )
 
     # subclasses: item_rects(), item_at(pos), drop_target(pos), slot_at(pos)
 
@@ -159,6 +194,9 @@ class CalendarView(QWidget):
         if item is not None:
             self._press = None
             self.itemActivated.emit(item)
+        elif (placed := self.event_at(event.position())) is not None:
+            self._press = None
+            self.eventActivated.emit(placed.event)
         super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -169,8 +207,13 @@ class CalendarView(QWidget):
     def event(self, e) -> bool:  # type: ignore[no-untyped-def]
         if e.type() == e.Type.ToolTip:
             item = self.item_at(QPointF(e.pos()))
+            placed = self.event_at(QPointF(e.pos())) if item is None else None
             if item is not None:
                 QToolTip.showText(e.globalPos(), plain_tooltip(item_tooltip(item)), self)
+            elif placed is not None:
+                QToolTip.showText(
+                    e.globalPos(), plain_tooltip(event_tooltip(placed.event, placed.gap_hours)), self
+                )
             else:
                 QToolTip.hideText()
             return True

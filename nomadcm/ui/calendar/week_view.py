@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from nomadcm import timezones
+from nomadcm.ui.calendar.event_layer import PlacedEvent, band_rows
 from nomadcm.ui.calendar.layout import ITEM_MINUTES, DaySpan, Placed
 from nomadcm.ui.calendar.view import (
     GUTTER,
@@ -28,17 +29,23 @@ class WeekView(CalendarView):
         super().__init__(parent)
         self.hour_height = hour_height
         self._rects: list[tuple[QRectF, Placed]] | None = None
+        self.band_line = 18  # the height of a row of the all-day band (the clients' events)
+
+    def grid_top(self) -> float:
+        """Where the hours start: under the day titles and the band of all-day events."""
+        rows = band_rows(self.events)
+        return HEADER + (rows * self.band_line + 4 if rows else 0)
 
     def set_data(self, days: Sequence[DaySpan], items: Sequence[Placed], today: date | None) -> None:
         self._rects = None
         super().set_data(days, items, today)
-        self.setMinimumHeight(int(HEADER + self.max_hours() * self.hour_height + 2))
+        self.setMinimumHeight(int(self.grid_top() + self.max_hours() * self.hour_height + 2))
 
     def max_hours(self) -> float:
         return max((d.hours for d in self.days), default=24.0)
 
     def sizeHint(self) -> QSize:
-        return QSize(900, int(HEADER + self.max_hours() * self.hour_height))
+        return QSize(900, int(self.grid_top() + self.max_hours() * self.hour_height))
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._rects = None
@@ -48,7 +55,7 @@ class WeekView(CalendarView):
         return (self.width() - GUTTER) / max(1, len(self.days))
 
     def y_of(self, hours: float) -> float:
-        return HEADER + hours * self.hour_height
+        return self.grid_top() + hours * self.hour_height
 
     def item_rects(self) -> list[tuple[QRectF, Placed]]:
         if self._rects is None:
@@ -62,12 +69,26 @@ class WeekView(CalendarView):
             self._rects = rects
         return self._rects
 
+    def event_rects(self) -> list[tuple[QRectF, PlacedEvent]]:
+        """The band's events over their days, then the timed blocks (drawn behind the posts)."""
+        w = self.column_width()
+        out = []
+        for p in self.events:
+            if p.banded:
+                x = GUTTER + p.first * w + 2
+                y = HEADER + p.lane * self.band_line + 2
+                out.append((QRectF(x, y, (p.last - p.first + 1) * w - 4, self.band_line - 2), p))
+            else:
+                top, bottom = self.y_of(p.start_hours), self.y_of(p.end_hours)
+                out.append((QRectF(GUTTER + p.first * w + 1, top, w - 2, max(bottom - top, 14.0)), p))
+        return out
+
     def drop_target(self, pos: QPointF) -> datetime | None:
-        if pos.x() < GUTTER or pos.y() < HEADER or not self.days:
+        if pos.x() < GUTTER or pos.y() < self.grid_top() or not self.days:
             return None
         i = min(len(self.days) - 1, int((pos.x() - GUTTER) // self.column_width()))
         day = self.days[i]
-        minutes = (pos.y() - HEADER) / self.hour_height * 60
+        minutes = (pos.y() - self.grid_top()) / self.hour_height * 60
         minutes = round(minutes / SNAP_MINUTES) * SNAP_MINUTES
         instant = day.start + timedelta(minutes=max(0, minutes))
         return instant if instant < day.end else None
@@ -128,6 +149,8 @@ class WeekView(CalendarView):
                 timezones.abbreviation(day.start + timedelta(hours=12), day.zone),
             )
         painter.setFont(small)
+        for rect, placed in self.event_rects():  # the clients' events: the band, then blocks behind the posts
+            self._paint_event(painter, rect, placed, QFont(small), solid=placed.banded)
         for rect, p in self.item_rects():
             o = p.occurrence
             painter.setPen(

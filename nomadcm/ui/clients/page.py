@@ -18,6 +18,7 @@ from nomadcm.services.schedule.clients import ClientInfo
 from nomadcm.ui import plain_text
 from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus, touches
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
+from nomadcm.ui.clients.events_panel import EventsPanel
 from nomadcm.ui.clients.page_view import ClientsPageView
 from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
 from nomadcm.ui.formatting import fmt_int, fmt_time, plural
@@ -43,6 +44,9 @@ class ClientsPage(ClientsPageView):
         self.undo_stack = QUndoStack(self)
         self.ops = ops or OpRunner(changes, None, self.undo_stack, self)  # writes: ui/operations.py
         self.build(ClientsModel(services.clients, self), ChannelsModel(services.clients, self))
+        self.events_panel = EventsPanel(services, changes, self.ops, self.undo_stack, self)  # issue 16
+        self.details.layout().addWidget(self.events_panel, 2)
+        self.events_panel.status_message.connect(self.status_message)
         self._connect()
         changes.changed.connect(self._on_changed)
         self._clock = QTimer(self)  # "their time now" keeps up with the clock
@@ -112,6 +116,7 @@ class ClientsPage(ClientsPageView):
     def _on_client_selected(self, *_args: object) -> None:
         client = self.current_client()
         self.channels_model.set_client(client.id if client else None)
+        self.events_panel.set_client(client)
         self._show_details()
         self._update_buttons()
 
@@ -140,7 +145,9 @@ class ClientsPage(ClientsPageView):
                 lines.append(self.tr("Country: {country}").format(country=client.country))
             count = self.clients_model.post_count(client.id)
             lines.append(
-                plural(self.tr("%n post(s) planned", "", count), count) if count else self.tr("No post planned")
+                plural(self.tr("%n post(s) planned", "", count), count)
+                if count
+                else self.tr("No post planned")
             )
             self.details_title.setText(
                 f'<span style="color: {client.colour}">■</span> {plain_text.escape(client.name)}'

@@ -210,14 +210,22 @@ class SchedulePage(SchedulePageView):
         else:
             self.views.setCurrentIndex(1)
             self.count_label.setText("")
-            if not self.services.clients.list_clients():
-                self._empty_mode = "clients"
-            elif filtered:
-                self._empty_mode = "filters"
-            else:
-                self._empty_mode = "new"
+            self._empty_mode = self._why_empty(flt.client_id, filtered)
             self.show_empty(self._empty_mode)
         self._update_buttons()
+
+    def _why_empty(self, client_id: int | None, filtered: bool) -> str:
+        """No client yet; this client has no post at all (not a filter's doing); no post at all; or the
+        filters hide them."""
+        clients = self.services.clients
+        known = clients.list_clients()
+        if not known:
+            return "clients"
+        if client_id is not None and not clients.post_count(client_id):
+            return "client_new"
+        if not filtered or not any(clients.post_count(c.id) for c in known):
+            return "new"
+        return "filters"
 
     @Slot()
     def _empty_action(self) -> None:

@@ -235,7 +235,7 @@ class SchedulePageView(ClassContexts, QWidget):
 
     def show_empty(self, mode: str) -> None:
         """The empty state's text and button: no client yet ("clients"), filters hide every post ("filters"),
-        or nothing planned ("new")."""
+        nothing planned ("new"), or nothing planned for the client the filter shows ("client_new")."""
         if mode == "clients":
             self.empty_label.setText(
                 self.tr("Welcome! Start by adding a client and their channels, then plan their posts here.")
@@ -244,6 +244,9 @@ class SchedulePageView(ClassContexts, QWidget):
         elif mode == "filters":
             self.empty_label.setText(self.tr("No post matches these filters."))
             self.empty_action.setText(self.tr("Clear filters"))
+        elif mode == "client_new":
+            self.empty_label.setText(self.tr("No post for this client yet."))
+            self.empty_action.setText(self.tr("Plan a post"))
         else:
             self.empty_label.setText(self.tr("No post planned yet."))
             self.empty_action.setText(self.tr("Plan a post"))

@@ -15,6 +15,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.travel.conflicts import PostConflicts
 from nomadcm.services.travel.rhythm import SleepWindow, WorkHours, format_clock, load_rhythm
 from nomadcm.ui.formatting import plural
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.travel.city_search import zone_suggestions
 from nomadcm.ui.travel.dialog_base import CheckedDialog
 from nomadcm.ui.travel.texts import conflict_label
@@ -108,7 +109,7 @@ class AcknowledgeDialog(CheckedDialog):
     def __init__(self, conflict: PostConflicts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Acknowledge conflicts"))
-        intro = QLabel(
+        intro = plain_label(  # a post's text and a client's name, shown as typed
             self.tr("“{text}” for {client}: which of these are fine? They will stop being flagged.").format(
                 text=(conflict.text.splitlines() or [""])[0][:60], client=conflict.client_name
             )

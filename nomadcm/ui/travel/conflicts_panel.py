@@ -36,6 +36,7 @@ from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.plain_text import plain_tooltip
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner
 from nomadcm.ui.travel.conflict_dialogs import AcknowledgeDialog
+from nomadcm.ui.travel.launch_gaps_panel import LaunchGapsPanel
 from nomadcm.ui.travel.table_models import ConflictsModel
 from nomadcm.ui.widgets.date_inputs import DateInput
 
@@ -116,6 +117,8 @@ class ConflictsPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.launches = LaunchGapsPanel(self.services, self.ops, self.undo_stack, self)  # clients' launches
+        layout.addWidget(self.launches)
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -154,6 +157,7 @@ class ConflictsPanel(QWidget):
         self._generation += 1
         generation = self._generation
         include = self.show_acknowledged.isChecked()
+        self.launches.reload(first, last, include)
         self.status.setText(self.tr("Checking…"))
         service = self.services.conflicts
 

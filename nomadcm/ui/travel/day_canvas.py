@@ -14,7 +14,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from nomadcm import timezones
+from nomadcm.services.events.records import EventInfo
 from nomadcm.services.travel.day_plan import DayPlan, DayPost, Strip
+from nomadcm.ui.clients.event_texts import event_tooltip, kind_colour, kind_symbol
 from nomadcm.ui.formatting import fmt_day, fmt_time
 from nomadcm.ui.plain_text import plain_tooltip
 from nomadcm.ui.travel.table_models import conflicts_tooltip
@@ -26,6 +28,7 @@ TICK_AREA = 18
 BAND_TOP = 20
 BAND_HEIGHT = 38
 POST_RADIUS = 6
+EVENT_HEIGHT = 11  # a client's event: a bar along the top of its strip
 
 COLOURS = {
     "sleep": QColor(44, 62, 120, 110),
@@ -97,6 +100,25 @@ class DayCanvas(QWidget):
                     return post
         return None
 
+    def event_rects(self) -> list[tuple[QRectF, EventInfo]]:
+        """Each client's events as a bar along the top of its strip's band, clipped to the day."""
+        if self.plan is None:
+            return []
+        out = []
+        for k, strip in enumerate(self.plan.strips):
+            y = self.strip_top(k) + BAND_TOP + 1
+            for e in strip.events:
+                x1 = self.x_of(max(e.start_utc, self.plan.start))
+                x2 = self.x_of(min(max(e.end_utc, e.start_utc), self.plan.end))
+                out.append((QRectF(x1, y, max(x2 - x1, 4.0), EVENT_HEIGHT), e))
+        return out
+
+    def event_at(self, pos: QPointF) -> EventInfo | None:
+        for rect, e in reversed(self.event_rects()):
+            if rect.adjusted(-2, -2, 2, 2).contains(pos):
+                return e
+        return None
+
     # ------------------------------------------------------------------ painting
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -113,6 +135,20 @@ class DayCanvas(QWidget):
             x = self.x_of(now)
             painter.setPen(QPen(NOW_LINE, 1.5))
             painter.drawLine(QPointF(x, 2), QPointF(x, self.height() - 2))
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
+        painter.setFont(small)
+        for rect, e in self.event_rects():  # the clients' events, over their strips' bands
+            colour = kind_colour(e.kind)
+            painter.fillRect(rect, colour)
+            if rect.width() > 40:
+                painter.setPen(QColor("#ffffff") if colour.lightness() < 150 else QColor("#1a1a1a"))
+                painter.drawText(
+                    rect.adjusted(3, 0, -2, 0),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    f"{kind_symbol(e.kind)} {e.title}",
+                )
+        painter.setFont(self.font())
         if self._hover_x is not None:
             self._paint_guide(painter, self._hover_x)
         painter.setPen(palette.color(palette.ColorRole.Mid))
@@ -263,8 +299,13 @@ class DayCanvas(QWidget):
         pos = event.position()
         self._hover_x = pos.x() if self.instant_at(pos.x()) is not None else None
         post = self.post_at(pos)
+        client_event = self.event_at(pos) if post is None else None
         if post is not None:
             QToolTip.showText(event.globalPosition().toPoint(), plain_tooltip(self.post_tooltip(post)), self)
+        elif client_event is not None:
+            QToolTip.showText(
+                event.globalPosition().toPoint(), plain_tooltip(event_tooltip(client_event)), self
+            )
         else:
             QToolTip.hideText()
         self.update()

@@ -35,12 +35,20 @@ def conflict_label(kind: str) -> str:
         "off_hours": QCoreApplication.translate("Travel", "Outside working hours"),
         "holiday": QCoreApplication.translate("Travel", "Public holiday"),
         "no_wifi": QCoreApplication.translate("Travel", "No known WiFi"),
+        "closure": QCoreApplication.translate("Travel", "Client closed"),
     }
     return labels.get(kind, kind.replace("_", " "))
 
 
 def conflict_symbol(kind: str) -> str:
-    return {"sleep": "☾", "transit": "✈", "off_hours": "◷", "holiday": "★", "no_wifi": "⌁"}.get(kind, "!")
+    return {
+        "sleep": "☾",
+        "transit": "✈",
+        "off_hours": "◷",
+        "holiday": "★",
+        "no_wifi": "⌁",
+        "closure": "⛔",
+    }.get(kind, "!")
 
 
 def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str) -> str:
@@ -65,6 +73,10 @@ def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str) -> str:
         return QCoreApplication.translate("Travel", "No workplace with WiFi known in {place}").format(
             place=fact
         )
+    if kind == "closure":
+        return QCoreApplication.translate(
+            "Travel", "During the client's closure or blackout: {event}"
+        ).format(event=fact)
     return f"{conflict_label(kind)}: {fact}"
 
 

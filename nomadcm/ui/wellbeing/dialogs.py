@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm import timezones
-from nomadcm.errors import UserError
+from nomadcm.errors import UserError, ValidationError
 from nomadcm.services.container import Services
 from nomadcm.services.wellbeing import days
-from nomadcm.services.wellbeing.record_values import RestInfo, ScreenInfo
+from nomadcm.services.wellbeing.record_values import RestInfo, ScreenInfo, check_past
 from nomadcm.ui.wellbeing import texts
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
@@ -238,6 +238,13 @@ class EntryDialog(UnsavedChangesMixin, QDialog):
         if end <= start:
             raise UserError(self.tr("The end must come after the start."))
         screen = self.type_box.currentData() == "screen"
+        if screen and (self.entry is None or end != self.entry.end):
+            try:
+                check_past(end, "screen time")  # the service's rule, said here in the user's language
+            except ValidationError:
+                raise UserError(
+                    self.tr("Screen time cannot end in the future: log it once it has happened.")
+                ) from None
         return EntryValues(
             screen=screen,
             start=start,

@@ -237,7 +237,7 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
         if v.screen:
             self._write(
                 lambda: wellbeing.add_screen_op(
-                    v.device, v.start, v.end, tz=v.tz, client_id=v.client_id, activity=v.activity
+                    v.device, v.start, v.end, tz=v.tz, client_id=v.client_id, activity=v.activity, typed=True
                 )
             )
         else:
@@ -257,6 +257,7 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
                 self._write(
                     lambda: wellbeing.update_screen_op(
                         old.id,
+                        typed=True,
                         device=v.device,
                         start=v.start,
                         end=v.end,

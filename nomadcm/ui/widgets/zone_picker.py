@@ -4,6 +4,11 @@ Type any part of a zone ("toronto", "new york", "kolkata") and the matching zone
 can be plugged in (the travel page ships a city table): pass `city_search=` to one picker, or call
 `set_default_city_search()` once so every picker offers cities too. A city search takes the typed text and
 returns `ZoneSuggestion`s ("Montréal, CA" -> America/Toronto); choosing one sets its zone.
+
+A typo ("Indian/Reunon") is not left red and silent: once typing pauses or the field is left, `hint` says
+"Did you mean Indian/Reunion?" with each proposal a link that sets it (services/travel/zone_suggestions.py,
+the CLI's "did you mean" too). A form that owns the picker's layout places `hint` itself (the zoned date-time
+editor does); otherwise the picker puts it below itself in its parent's form or box layout.
 """
 
 from __future__ import annotations
@@ -12,14 +17,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QCompleter, QFormLayout, QLabel, QLayout, QWidget
 
 from nomadcm import timezones
+from nomadcm.services.travel import cities
+from nomadcm.services.travel.zone_suggestions import ZoneHint, close_zones
+from nomadcm.ui.plain_text import escape
 
 ZONE_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_SUGGESTIONS = 40
+HINT_DELAY_MS = 600  # the pause in typing after which a text that is no zone gets its "Did you mean"
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,55 @@ def set_default_city_search(search: CitySearch | None) -> None:
 
 def _key(text: str) -> str:
     return text.strip().casefold().replace(" ", "_")
+
+
+class ZoneHintLabel(QLabel):
+    """ "Did you mean Indian/Reunion?" under a picker whose text is no zone; each proposal is a link."""
+
+    chosen = Signal(str)  # the zone of the link followed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("zone-hint")
+        self.setTextFormat(Qt.TextFormat.RichText)  # our links; every name in them is escaped
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.setWordWrap(True)
+        self.hints: list[ZoneHint] = []
+        self.linkActivated.connect(self._on_link)
+        self.hide()
+
+    def show_hints(self, hints: Sequence[ZoneHint]) -> None:
+        self.hints = list(hints)
+        if not self.hints:
+            self.clear()
+            self.hide()
+            return
+        links = ", ".join(
+            f'<a href="{i}">{escape(self.hint_label(hint))}</a>' for i, hint in enumerate(self.hints)
+        )
+        self.setText(self.tr("Did you mean {zones}?").format(zones=links))
+        self.setAccessibleName(self.tr("Did you mean {zones}?").format(zones=", ".join(self.labels())))
+        self.show()
+
+    def labels(self) -> list[str]:
+        return [self.hint_label(hint) for hint in self.hints]
+
+    @staticmethod
+    def hint_label(hint: ZoneHint) -> str:
+        """ "Indian/Reunion", or "Montréal, Canada (America/Toronto)" for a city."""
+        return f"{hint.city} ({hint.zone})" if hint.city else hint.zone
+
+    def choose(self, number: int) -> None:
+        """What following the link of proposal `number` does."""
+        if 0 <= number < len(self.hints):
+            self.chosen.emit(self.hints[number].zone)
+
+    @Slot(str)
+    def _on_link(self, href: str) -> None:
+        if href.isdigit():
+            self.choose(int(href))
 
 
 class ZonePicker(QComboBox):
@@ -75,8 +133,17 @@ class ZonePicker(QComboBox):
         # row of its own list, which is not where our suggestions come from.
         self.lineEdit().setCompleter(completer)
 
+        self.hint = ZoneHintLabel()
+        self.hint.chosen.connect(self._use_hint)
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(HINT_DELAY_MS)
+        self._hint_timer.timeout.connect(self.update_hint)
+
         self.lineEdit().textEdited.connect(self._suggest)
+        self.lineEdit().textEdited.connect(lambda _text: self._hint_timer.start())
         self.lineEdit().editingFinished.connect(self._complete_city_name)
+        self.lineEdit().editingFinished.connect(self.update_hint)
         self.editTextChanged.connect(self._on_text)
 
     # ------------------------------------------------------------------ API
@@ -112,7 +179,42 @@ class ZonePicker(QComboBox):
             found.extend(list(self._city_search(text))[:MAX_SUGGESTIONS])
         return found
 
+    @Slot()
+    def update_hint(self) -> None:
+        """Proposes the closest zones and cities for a text that is no zone (nothing while it is one). Cities
+        only once their table is loaded (it loads in the background from the first typo on)."""
+        self._hint_timer.stop()
+        text = self.currentText().strip()
+        if self._zone or not text:
+            self.hint.show_hints([])
+            return
+        if not cities.is_loaded():
+            cities.warm_up()
+        self._place_hint()
+        self.hint.show_hints(close_zones(text, with_cities=cities.is_loaded()))
+
     # ------------------------------------------------------------------ internals
+
+    @Slot(str)
+    def _use_hint(self, zone: str) -> None:
+        self.setZone(zone)
+        self.setFocus()
+
+    def _place_hint(self) -> None:
+        """The hint goes under the picker in the layout holding it, unless its form placed it already."""
+        if self.hint.parentWidget() is not None or self.parentWidget() is None:
+            return
+        holder = _layout_holding(self.parentWidget().layout(), self)
+        if isinstance(holder, QFormLayout):
+            row, _role = holder.getWidgetPosition(self)
+            holder.insertRow(row + 1, "", self.hint)
+        elif isinstance(holder, QBoxLayout):
+            holder.insertWidget(holder.indexOf(self) + 1, self.hint)
+        else:  # a grid, or no layout: the hint stays a tooltip-like text under the field
+            self.hint.setParent(self.parentWidget())
+            self.hint.move(self.geometry().bottomLeft())
+            self.hint.resize(max(self.width(), self.hint.sizeHint().width()), self.hint.sizeHint().height())
+            self.hint.raise_()
 
     @Slot(str)
     def _suggest(self, text: str) -> None:
@@ -149,6 +251,8 @@ class ZonePicker(QComboBox):
     def _on_text(self, text: str) -> None:
         zone = timezones.check_zone(text) if text.strip() and timezones.is_zone(text) else ""
         self._show_validity(bool(zone) or not text.strip())
+        if zone or not text.strip():
+            self.hint.show_hints([])
         if zone:
             now = timezones.now_utc()
             self.setToolTip(
@@ -164,6 +268,20 @@ class ZonePicker(QComboBox):
 
     def _show_validity(self, ok: bool) -> None:
         self.lineEdit().setStyleSheet("" if ok else "QLineEdit { color: #c53030; }")
+
+
+def _layout_holding(layout: QLayout | None, widget: QWidget) -> QLayout | None:
+    """The layout (`layout` or one nested in it) whose own items hold `widget`."""
+    if layout is None:
+        return None
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is widget:
+            return layout
+        found = _layout_holding(item.layout(), widget)
+        if found is not None:
+            return found
+    return None
 
 
 def _offset(instant: datetime, zone: str) -> str:

@@ -85,6 +85,7 @@ class ZonedDateTimeEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(fields)
         layout.addLayout(message_row)
+        layout.addWidget(self.zone_picker.hint)  # "Did you mean Indian/Reunion?" under the message
         layout.addWidget(self.fold_box)
 
         self._resolution: timezones.Resolution | None = None

@@ -186,10 +186,15 @@ class WorkplacesPageView(ClassContexts, QWidget):
         self.min_down_label.setText(self.tr("{n} Mbit/s").format(n=mbps) if mbps else self.tr("any speed"))
 
     def show_counts(self, shown: int, total: int) -> None:
-        """The count under the table; with no row, the empty state says why (no place yet, or the filters)."""
-        self.count_label.setText(
-            self.tr("%n place(s) shown", "", shown) + self.tr(" of {total}").format(total=total)
-        )
+        """The count under the table; with no row, the empty state says why (no place yet, or the filters)
+        and the count is left out ("0 places shown of 0" said nothing)."""
+        if shown == 0:
+            count = ""
+        elif shown == total:
+            count = self.tr("%n place(s)", "", total)
+        else:
+            count = self.tr("%n place(s) shown of {total}", "", shown).format(total=total)
+        self.count_label.setText(count)
         if total == 0:
             self.empty_label.setText(
                 self.tr(

@@ -1,0 +1,270 @@
+"""A client's calendar (RFC 5545: an .ics file, or what a subscribed URL returns) read as that client's events.
+
+- Parsed by icalendar; every series expanded by recurring-ical-events (RRULE, RDATE, EXDATE, RECURRENCE-ID
+  with its RANGE, the file's VTIMEZONEs and Google's X-WR-TIMEZONE) over a bounded window: a year back to two
+  years ahead of now. Each occurrence becomes one stored event, known by its UID and RECURRENCE-ID (the
+  original start of that occurrence; "" for an event that does not repeat), so a new reading updates it
+  (services/events/calendars.py). The expansion is checked against allenporter's `ical`, another
+  implementation (tests/exchange/test_ics_events.py).
+- Times are stored as the file says them: wall time in the TZID's zone when it is an IANA zone, UTC for a
+  UTC time, the client's audience zone for a floating time or a zone known only by the file's VTIMEZONE (its
+  wall time there, from the instant). All-day events are dates in the client's zone.
+- The kind comes from CATEGORIES or X-NOMADCM-KIND when they name one (English or French), else from words
+  of the title ("Lancement", "Fermeture annuelle", "Soldes"...), else `event`. A kind the user chose is kept
+  by the next reading.
+- Bounded: at most MAX_BYTES of text and MAX_OCCURRENCES events; an event outside 1970..2100 or ending
+  before it starts is left out and said.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+import icalendar
+import recurring_ical_events
+
+from nomadcm import date_bounds, timezones
+from nomadcm.errors import ValidationError
+from nomadcm.services.events.calendars import ImportedEvent
+from nomadcm.services.events.records import MAX_NOTES, MAX_TITLE
+from nomadcm.services.names import single_line
+from nomadcm.vocabulary import EVENT_KINDS
+
+WINDOW_BACK = timedelta(days=366)
+WINDOW_AHEAD = timedelta(days=731)
+MAX_BYTES = 10 * 1024 * 1024
+MAX_OCCURRENCES = 20_000
+SHOWN_SKIPS = 50
+
+# Words that say a kind: a CATEGORIES value equal to one, or a word of the title (accents and case ignored).
+# Title words are checked in this order: "soldes de fermeture" is a closure before it is a promotion.
+_CATEGORY_NAMES = {
+    "launch": ("launch", "lancement"),
+    "promotion": ("promotion", "promo"),
+    "closure": ("closure", "fermeture", "ferme", "closed"),
+    "event": ("event", "evenement"),
+    "press": ("press", "presse"),
+    "blackout": ("blackout",),
+}
+_TITLE_WORDS = (
+    ("blackout", ("blackout", "embargo")),
+    ("closure", ("fermeture", "ferme", "fermee", "closed", "closure", "conges")),
+    ("launch", ("lancement", "launch", "release")),
+    ("promotion", ("promo", "promotion", "soldes", "sale", "sales", "discount", "reduction", "offre", "offres",
+                   "black friday")),
+    ("press", ("presse", "press", "interview", "journaliste", "journalistes", "communique")),
+)  # fmt: skip
+
+
+@dataclass
+class CalendarReading:
+    name: str  # the calendar's own name (X-WR-CALNAME), "" when it gives none
+    events: list[ImportedEvent]
+    text: str
+    skipped: list[str] = field(default_factory=list)
+    window: tuple[datetime, datetime] | None = None
+
+
+def decode(data: bytes, what: str) -> str:
+    """A calendar's bytes as text: UTF-8 (RFC 5545), a BOM allowed; Windows-1252 from older Outlook exports."""
+    if len(data) > MAX_BYTES:
+        raise ValidationError(f"{what} is larger than {MAX_BYTES // (1024 * 1024)} MiB: not read")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ValidationError(f"{what} is not text in UTF-8: not an iCalendar file") from None
+
+
+def read_calendar(
+    data: bytes | str, client_zone: str, what: str, now: datetime | None = None
+) -> CalendarReading:
+    """Every occurrence of the calendar's events inside the window around `now`, as a client's events."""
+    text = decode(data, what) if isinstance(data, bytes) else data
+    if len(text) > MAX_BYTES:
+        raise ValidationError(f"{what} is larger than {MAX_BYTES // (1024 * 1024)} MiB: not read")
+    if "\x00" in text:
+        raise ValidationError(f"{what} holds a NUL character: not an iCalendar file")
+    try:
+        cal = icalendar.Calendar.from_ical(text)
+    except (ValueError, KeyError, IndexError, TypeError) as err:
+        raise ValidationError(f"{what} is not an iCalendar file ({str(err).splitlines()[0][:120]})") from None
+    if not isinstance(cal, icalendar.Calendar) or cal.name != "VCALENDAR":
+        raise ValidationError(f"{what} is not an iCalendar file (no VCALENDAR)")
+    now = timezones.ensure_utc(now or timezones.now_utc())
+    window = (now - WINDOW_BACK, now + WINDOW_AHEAD)
+    repeating = _repeating_uids(cal)
+    reading = CalendarReading(single_line(str(cal.get("X-WR-CALNAME", "")))[:180], [], text, window=window)
+    try:
+        occurrences = recurring_ical_events.of(cal, skip_bad_series=True).after(window[0])
+        for n, ev in enumerate(occurrences):
+            if n >= MAX_OCCURRENCES:
+                reading.skipped.append(
+                    f"more than {MAX_OCCURRENCES} events in the window: the later ones are left out"
+                )
+                break
+            start = ev.get("DTSTART")
+            if start is not None and _instant(start.dt, client_zone) >= window[1]:
+                break  # occurrences come in start order
+            _add(reading, ev, client_zone, repeating)
+    except (ValueError, TypeError, KeyError, OverflowError) as err:
+        raise ValidationError(
+            f"{what}: its events cannot be expanded ({str(err).splitlines()[0][:120]})"
+        ) from None
+    return reading
+
+
+def _repeating_uids(cal: icalendar.Calendar) -> set[str]:
+    """UIDs of series: an event with RRULE or RDATE, or an occurrence moved on its own (RECURRENCE-ID)."""
+    return {
+        str(ev.get("UID", ""))
+        for ev in cal.walk("VEVENT")
+        if ev.get("RRULE") is not None or ev.get("RDATE") is not None or ev.get("RECURRENCE-ID") is not None
+    }
+
+
+def _add(reading: CalendarReading, ev: icalendar.Event, client_zone: str, repeating: set[str]) -> None:
+    title = single_line(str(ev.get("SUMMARY", "")))[:MAX_TITLE] or "(no title)"
+    uid = str(ev.get("UID", "")).strip()[:255]
+    start_prop, end_prop = ev.get("DTSTART"), ev.get("DTEND")
+    if start_prop is None:
+        _skip(reading, f"event {title!r} has no start (DTSTART)")
+        return
+    if not uid:  # RFC 5545 wants one; a stable stand-in keeps a new reading idempotent
+        uid = "no-uid-" + hashlib.sha1(f"{title}\n{start_prop.to_ical()!r}".encode()).hexdigest()[:20]
+    recurrence_id = ""
+    if uid in repeating and ev.get("RECURRENCE-ID") is not None:
+        recurrence_id = _recurrence_key(ev["RECURRENCE-ID"].dt)
+    start, end = start_prop.dt, end_prop.dt if end_prop is not None else None
+    try:
+        times = _all_day(start, end, client_zone) if _is_date(start) else _timed(start, end, client_zone)
+    except (ValueError, OverflowError) as err:
+        _skip(reading, f"event {title!r}: {err}")
+        return
+    if times is None:
+        _skip(
+            reading,
+            f"event {title!r} ({start}) is outside the dates NomadCM handles ({date_bounds.RANGE_TEXT})",
+        )
+        return
+    if times[7] < times[6]:
+        _skip(reading, f"event {title!r} ({start}) ends before it starts")
+        return
+    notes = str(ev.get("DESCRIPTION", ""))
+    location = single_line(str(ev.get("LOCATION", "")))
+    if location:
+        notes = f"{location}\n{notes}" if notes else location
+    reading.events.append(
+        ImportedEvent(uid, recurrence_id, title, guess_kind(ev, title), *times, notes[:MAX_NOTES])
+    )
+
+
+def _skip(reading: CalendarReading, message: str) -> None:
+    if len(reading.skipped) < SHOWN_SKIPS:
+        reading.skipped.append(message)
+
+
+Times = tuple[bool, datetime, datetime, int, int, str, datetime, datetime]
+
+
+def _all_day(start: date, end: object, client_zone: str) -> Times | None:
+    last = end if _is_date(end) and end > start else start + timedelta(days=1)  # type: ignore[operator]
+    if not (date_bounds.in_range(start) and date_bounds.in_range(last - timedelta(days=1))):  # type: ignore[operator]
+        return None
+    start_wall, end_wall = datetime.combine(start, time(0)), datetime.combine(last, time(0))  # type: ignore[arg-type]
+    return (
+        True, start_wall, end_wall, 0, 0, client_zone,
+        timezones.localize_shifting_gaps(start_wall, client_zone)[0],
+        timezones.localize_shifting_gaps(end_wall, client_zone)[0],
+    )  # fmt: skip
+
+
+def _timed(start: datetime, end: object, client_zone: str) -> Times | None:
+    zone = _zone_of(start, client_zone)
+    start_utc = _instant(start, zone)
+    if isinstance(end, datetime):
+        end_utc = _instant(end, zone)
+    elif _is_date(end):
+        end_utc = _instant(datetime.combine(end, time(0)), zone)  # type: ignore[arg-type]
+    else:
+        end_utc = start_utc  # a DTSTART alone: an event of no length (RFC 5545 §3.6.1)
+    if not (date_bounds.in_range(start_utc) and date_bounds.in_range(end_utc)):
+        return None
+    start_wall, start_fold = _wall(start_utc, zone)
+    end_wall, end_fold = _wall(end_utc, zone)
+    return False, start_wall, end_wall, start_fold, end_fold, zone, start_utc, end_utc
+
+
+def _zone_of(value: datetime, client_zone: str) -> str:
+    """The IANA zone a file's time is in: its TZID when it is one, "UTC" for a UTC time, else the client's."""
+    tz: tzinfo | None = value.tzinfo
+    if tz is None:
+        return client_zone
+    key = getattr(tz, "key", None) or getattr(tz, "zone", None)
+    if isinstance(key, str) and timezones.is_zone(key):
+        return timezones.check_zone(key)
+    if tz is UTC or (value.utcoffset() == timedelta(0) and value.tzname() in ("UTC", "Z", "GMT")):
+        return "UTC"
+    return client_zone  # a zone only the file's VTIMEZONE knows: its instants, shown on the client's clock
+
+
+def _instant(value: object, zone: str) -> datetime:
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            return timezones.localize_shifting_gaps(value.replace(tzinfo=None), zone)[0]
+        return value.astimezone(UTC)
+    if _is_date(value):
+        return timezones.localize_shifting_gaps(datetime.combine(value, time(0)), zone)[0]  # type: ignore[arg-type]
+    raise ValueError(f"{value!r} is not a date or a time")
+
+
+def _wall(instant: datetime, zone: str) -> tuple[datetime, int]:
+    """The wall time of `instant` in `zone` and its fold (1: the second pass of a time the clocks show twice)."""
+    wall = timezones.wall_at(instant, zone)
+    res = timezones.resolve(wall, zone)
+    return wall, 1 if res.ambiguous and res.instant != instant else 0
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def _recurrence_key(value: object) -> str:
+    if isinstance(value, datetime):
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        return value.strftime("%Y%m%dT%H%M%S")
+    if isinstance(value, date):
+        return value.strftime("%Y%m%d")
+    return str(value)[:32]
+
+
+def _folded(text: str) -> str:
+    bare = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in bare if not unicodedata.combining(ch))
+
+
+def guess_kind(ev: icalendar.Event, title: str) -> str:
+    """The event's kind: named by X-NOMADCM-KIND or a CATEGORIES value, else by a word of its title."""
+    named = [str(ev.get("X-NOMADCM-KIND", ""))]
+    categories = ev.get("CATEGORIES")
+    for prop in (
+        categories if isinstance(categories, list) else [categories] if categories is not None else []
+    ):
+        named.extend(str(c) for c in getattr(prop, "cats", [prop]))
+    for value in named:
+        word = _folded(value.strip())
+        for kind in EVENT_KINDS:
+            if word in _CATEGORY_NAMES[kind]:
+                return kind
+    words = " ".join(_folded(title).replace("-", " ").replace("'", " ").replace("’", " ").split())
+    tokens = set(words.split())
+    for kind, names in _TITLE_WORDS:
+        if any((f" {name} " in f" {words} ") if " " in name else name in tokens for name in names):
+            return kind
+    return "event"
