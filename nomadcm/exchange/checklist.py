@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +55,7 @@ class ChecklistLabels:
     kinds: tuple[tuple[str, str], ...] = ()  # (kind, label) for the page's language
     fees: tuple[tuple[str, str], ...] = ()
     date_format: str = "{:%Y-%m-%d}"
+    hours_text: Callable[[str], str] = str  # opening hours as written, or in the page's words (the GUI's)
 
 
 def _num(value: float | None) -> str:
@@ -113,7 +114,7 @@ def checklist_html(
             if p.tests
             else lb.no_test
         )
-        hours = p.opening_hours or lb.hours_unknown
+        hours = lb.hours_text(p.opening_hours) if p.opening_hours else lb.hours_unknown
         rows.append(
             "<tr>"
             f'<td class="box">{"☑" if e.visited else "☐"}</td>'

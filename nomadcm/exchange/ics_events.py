@@ -19,7 +19,9 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -101,8 +103,7 @@ def read_calendar(
     repeating = _repeating_uids(cal)
     reading = CalendarReading(single_line(str(cal.get("X-WR-CALNAME", "")))[:180], [], text, window=window)
     try:
-        occurrences = recurring_ical_events.of(cal, skip_bad_series=True).after(window[0])
-        for n, ev in enumerate(occurrences):
+        for n, ev in enumerate(_occurrences(cal, repeating, window[0], client_zone)):
             if n >= MAX_OCCURRENCES:
                 reading.skipped.append(
                     f"more than {MAX_OCCURRENCES} events in the window: the later ones are left out"
@@ -117,6 +118,22 @@ def read_calendar(
             f"{what}: its events cannot be expanded ({str(err).splitlines()[0][:120]})"
         ) from None
     return reading
+
+
+def _occurrences(
+    cal: icalendar.Calendar, repeating: set[str], start: datetime, client_zone: str
+) -> Iterator[icalendar.Event]:
+    """Every occurrence from `start` on, in start order. A calendar with X-WR-TIMEZONE (Google's) may give
+    times in UTC that mean wall times in that zone: its series are expanded on that zone's clock (what
+    x-wr-timezone does, `recurring_ical_events.of`), but its single events keep their UTC instants, which
+    that conversion would move by an hour at the second pass of a time the clocks show twice."""
+    plain = recurring_ical_events.CalendarQuery(cal, False, ("VEVENT",), True).after(start)
+    if cal.get("X-WR-TIMEZONE") is None or not repeating:
+        return plain
+    local = recurring_ical_events.of(cal, skip_bad_series=True).after(start)
+    singles = (ev for ev in plain if str(ev.get("UID", "")) not in repeating)
+    series = (ev for ev in local if str(ev.get("UID", "")) in repeating)
+    return heapq.merge(singles, series, key=lambda ev: _instant(ev["DTSTART"].dt, client_zone))
 
 
 def _repeating_uids(cal: icalendar.Calendar) -> set[str]:

@@ -70,22 +70,29 @@ class ChartText:
     hours: str = "hours"
     screen_up: str = "screen ↑"
     rest_down: str = "rest ↓"
+    # legend entries: each starts with a capital, as the devices' names do
     devices: dict[str, str] = field(default_factory=lambda: {d: d.capitalize() for d in DEVICES})
     sleep: str = "Sleep"
     other_rest: str = "Other rest"
-    longest_rest: str = "longest rest in a row"
-    screen_limit: str = "daily screen limit"
-    week_limit: str = "weekly screen limit"
-    sleep_goal: str = "sleep goal"
-    rest_goal: str = "daily rest goal"
-    week_screen: str = "screen time per week"
-    week_sleep: str = "sleep per week"
-    nights_short: str = "nights under the sleep goal"
-    days_no_rest: str = "days without the daily rest"
-    weeks_no_rest: str = "week without the weekly rest"
+    longest_rest: str = "Longest rest in a row"
+    screen_limit: str = "Daily screen limit"
+    week_limit: str = "Weekly screen limit"
+    sleep_goal: str = "Sleep goal"
+    rest_goal: str = "Daily rest goal"
+    week_screen: str = "Screen time per week"
+    week_sleep: str = "Sleep per week"
+    nights_short: str = "Nights under the sleep goal"
+    days_no_rest: str = "Days without the daily rest"
+    weeks_no_rest: str = "Weeks without the weekly rest"
     no_data: str = "Nothing logged in this period"
     format_date: Callable[[date], str] = field(default=lambda day: day.strftime("%d %b"))
     format_week: Callable[[date], str] = field(default=lambda day: day.strftime("%d %b"))
+    # numbers on the axes and in the legends: the GUI passes its locale's ("7,5" in French)
+    format_number: Callable[[float], str] = field(default=lambda value: f"{value:g}")
+
+    def hours_value(self, value: float) -> str:
+        """A goal in a legend: "7.5 h" (non-breaking space: the unit stays with its number)."""
+        return f"{self.format_number(value)}\u00a0h"
 
 
 def new_figure(width: float = 10, height: float = 5.5, dpi: int = 100) -> Figure:
@@ -208,13 +215,13 @@ def _daily(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None:
                     color=style.goal,
                     linestyle={1: "--", -1: ":", -2: "-."}[sign],
                     linewidth=1.2,
-                    label=f"{label} ({value:g} h)",
+                    label=f"{label} ({text.hours_value(value)})",
                 )
             )
     ax.axhline(0, color=style.foreground, linewidth=0.8)
     ax.set_title(text.daily_title, color=style.foreground)
     ax.set_ylabel(f"{text.rest_down}   {text.hours}   {text.screen_up}", color=style.foreground)
-    ax.yaxis.set_major_formatter(_abs_hours())
+    ax.yaxis.set_major_formatter(_abs_hours(text.format_number))
     _date_ticks(ax, [day.day for day in days], text.format_date)
     top = max([*base, goals.screen_day_hours, 1.0])
     bottom = min([*(s + o for s, o in zip(sleep, other, strict=True)), -goals.daily_rest_hours, -1.0])
@@ -238,13 +245,19 @@ def _weekly(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None
     limit = report.goals.screen_week_hours
     if limit:
         handles.append(
-            ax.axhline(limit, color=style.goal, linestyle="--", label=f"{text.week_limit} ({limit:g} h)")
+            ax.axhline(
+                limit,
+                color=style.goal,
+                linestyle="--",
+                label=f"{text.week_limit} ({text.hours_value(limit)})",
+            )
         )
     over = [i for i, v in enumerate(screen) if limit and v > limit]
     if over:
         ax.plot(over, [screen[i] for i in over], linestyle="none", marker="o", markersize=9, color=style.warn)
     ax.set_title(text.weekly_title, color=style.foreground)
     ax.set_ylabel(text.hours, color=style.foreground)
+    ax.yaxis.set_major_formatter(_abs_hours(text.format_number))
     ax.set_xticks(x, [text.format_week(w.first) for w in weeks])
     _thin_ticks(ax, len(x))
     ax.set_ylim(bottom=0, top=max([*screen, *sleep, limit, 1.0]) * 1.15)
@@ -301,7 +314,11 @@ def _rest(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None:
         (goals.daily_rest_hours, text.rest_goal, "--"),
     ):
         if value:
-            handles.append(ax.axhline(value, color=style.goal, linestyle=ls, label=f"{label} ({value:g} h)"))
+            handles.append(
+                ax.axhline(
+                    value, color=style.goal, linestyle=ls, label=f"{label} ({text.hours_value(value)})"
+                )
+            )
     shaded = False
     for week in report.weeks:
         if any(w.code == "weekly_rest_missing" for w in week.warnings):
@@ -321,6 +338,7 @@ def _rest(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None:
                 shaded = True
     ax.set_title(text.rest_title, color=style.foreground)
     ax.set_ylabel(text.hours, color=style.foreground)
+    ax.yaxis.set_major_formatter(_abs_hours(text.format_number))
     _date_ticks(ax, [day.day for day in days], text.format_date)
     finite = [v for v in longest if not math.isnan(v)]
     ax.set_ylim(0, max([*sleep, *finite, goals.daily_rest_hours, sleep_goal, 1.0]) * 1.15)
@@ -355,10 +373,11 @@ def _theme(ax: Any, style: ChartStyle) -> None:
     ax.set_axisbelow(True)
 
 
-def _abs_hours() -> Any:
+def _abs_hours(number: Callable[[float], str]) -> Any:
+    """Hours on the y axis, without sign (rest is drawn below zero), in the locale's digits."""
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda v, _pos: f"{abs(v):g}")
+    return FuncFormatter(lambda v, _pos: number(abs(v)))
 
 
 def _date_ticks(ax: Any, days: list[date], fmt: Callable[[date], str]) -> None:

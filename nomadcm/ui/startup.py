@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, SignalInstance, Slot
 
 T = TypeVar("T")
 
@@ -59,10 +59,25 @@ def after_first_paint(work: Callable[[], None]) -> bool:
     return False
 
 
-class _Done(QObject):
-    """Lives on the GUI thread; the loading thread emits on it (queued to the GUI thread)."""
+class _Waiter(QObject):
+    """Lives on the GUI thread and ends its loop there: the loading thread emits `finished`, which Qt queues
+    to the GUI thread (the receiver's), so the loop can only be asked to end while it runs."""
 
     finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loop = QEventLoop()
+        self.done = threading.Event()
+        self.finished.connect(self._end)
+
+    @Slot()
+    def _end(self) -> None:
+        self.loop.quit()
+
+    def wait(self) -> None:
+        while not self.done.is_set():
+            self.loop.exec()
 
 
 def run_beside_loop(work: Callable[[], T], name: str = "nomadcm-start") -> T:
@@ -74,9 +89,7 @@ def run_beside_loop(work: Callable[[], T], name: str = "nomadcm-start") -> T:
     request to end the loop meanwhile (`QApplication.exit`) does not end the wait: the caller decides after.
     """
     outcome: dict[str, Any] = {}
-    done = _Done()
-    loop = QEventLoop()
-    done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    waiter = _Waiter()
 
     def target() -> None:
         try:
@@ -84,13 +97,13 @@ def run_beside_loop(work: Callable[[], T], name: str = "nomadcm-start") -> T:
         except BaseException as err:  # handed to the GUI thread
             outcome["error"] = err
         finally:
-            done.finished.emit()
+            waiter.done.set()
+            waiter.finished.emit()
 
     thread = threading.Thread(target=target, name=name)
     thread.start()
     try:
-        while thread.is_alive():
-            loop.exec()
+        waiter.wait()
     finally:
         thread.join()
     if "error" in outcome:

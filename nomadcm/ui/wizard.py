@@ -34,6 +34,7 @@ from nomadcm.services.travel.cities import City
 from nomadcm.services.travel.rhythm import SleepWindow, WorkHours
 from nomadcm.ui.changes import CLIENTS, ITINERARY, SETTINGS, ChangeBus
 from nomadcm.ui.errors import show_user_error
+from nomadcm.ui.hours_text import display_hours, fmt_clock_range
 from nomadcm.ui.i18n import language_names
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.travel.city_search import CityField
@@ -199,8 +200,12 @@ class RhythmPage(QWizardPage):
     @Slot()
     def _update(self, *_args: object) -> None:
         if self.isComplete():
+            sleep, work = self.sleep(), self.work_hours()
             self.summary.setText(
-                self.tr("Asleep {sleep}; working {work}.").format(sleep=self.sleep(), work=self.work_hours())
+                self.tr("Asleep {sleep}; working {work}.").format(
+                    sleep=fmt_clock_range(sleep.start, sleep.end),
+                    work=display_hours(str(work)) if any(work.days) else self.tr("never"),
+                )
             )
         else:
             self.summary.setText(self.tr("A start and an end must differ."))

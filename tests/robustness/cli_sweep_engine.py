@@ -148,7 +148,6 @@ CONTEXT: dict[tuple[str, str], dict[str, object]] = {
     ("import activitywatch", "since"): {"server": "http://127.0.0.1:9"},
     ("import activitywatch", "deadline"): {"server": "http://127.0.0.1:9"},
     ("import activitywatch", "max_size"): {"server": "http://127.0.0.1:9"},
-    ("place list", "include_unknown"): {},
 }
 
 # Commands left out: they act outside the database on the user's desktop, take no value, and are covered

@@ -324,6 +324,33 @@
     </message>
 </context>
 <context>
+    <name>CalendarsModel</name>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished">Calendrier</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Source</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished">Problème</translation>
+    </message>
+    <message>
+        <source>imported file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChannelDialog</name>
     <message>
         <source>Edit channel of {client}</source>
@@ -748,6 +775,10 @@
         </translation>
     </message>
     <message>
+        <source>No post planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Client {name} added. Now add the channels you post on for them.</source>
         <translation>Client {name} ajouté. Ajoutez maintenant les canaux sur lesquels vous publiez pour lui.</translation>
     </message>
@@ -908,6 +939,13 @@
             <numerusform>%n publications en conflit</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n post(s) could not be checked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -938,6 +976,68 @@
     <message>
         <source>Copied</source>
         <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabase</name>
+    <message>
+        <source>The backup could not be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NomadCM put the backup of {taken} in place of {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as {kept}: nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file it replaced was kept as {kept}: nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you changed after that backup is not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged. NomadCM did not open it, so nothing more was written to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its newest backup was made on {newest}. Restoring it keeps the damaged file beside it, renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>“{text}” is not a time. Type it as {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is outside the dates NomadCM handles ({first} to {last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date. Type it as {example} or {iso}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1244,10 @@
         <translation>Note</translation>
     </message>
     <message>
+        <source>Screen time cannot end in the future: log it once it has happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The zone follows your itinerary: where you were at that time.</source>
         <translation>Le fuseau suit votre itinéraire : là où vous étiez à ce moment-là.</translation>
     </message>
@@ -1219,6 +1323,245 @@
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>Edit event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Launch of the summer collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+    <message>
+        <source>From the calendar {name}: its title and times come from there. The kind and notes you set here are kept when it is read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the kind and the notes of this event can change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the event a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time zone.</source>
+        <translation type="unfinished">Choisissez un fuseau horaire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in {zone}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{hours} h, from {day} {time} for the audience ({zone}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>Launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blackout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation type="unfinished">du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>{when} ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the calendar {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No post in the {hours} h before or after this launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>When (their time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">Modifier…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Supprimer</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A launch with no post this many hours before or after it is flagged as a conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts wanted around a launch: ±</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import .ics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client&apos;s calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the event “{title}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the client&apos;s calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics *.ical *.ifb);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the calendars again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendars read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the calendar “{name}” and the {count} events read from it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {added} added, {updated} updated, {removed} removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export schedule as CSV</source>
@@ -1278,6 +1621,20 @@
     <message>
         <source>Export done</source>
         <translation>Export terminé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) left out (fix or delete them, then export again):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Show folder</source>
@@ -1689,10 +2046,79 @@
     </message>
 </context>
 <context>
+    <name>LaunchAckDialog</name>
+    <message>
+        <source>Acknowledge a launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” for {client}: no post is needed around this launch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, e.g. the client announces it himself</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LaunchGapsModel</name>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When (their time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>±{hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No post around it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LaunchGapsPanel</name>
+    <message>
+        <source>Launches with no post around them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation type="unfinished">Valider…</translation>
+    </message>
+    <message>
+        <source>Flag again</source>
+        <translation type="unfinished">Signaler à nouveau</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <source>{page} — {app} (sample data)</source>
-        <translation>{page} — {app} (données d&apos;exemple)</translation>
+        <source>{page} (sample data)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>NomadCM is still running: reminders and timers go on. Quit from the tray menu.</source>
@@ -1740,6 +2166,14 @@
     <message>
         <source>A realistic month in a separate database; yours is not touched</source>
         <translation>Un mois réaliste dans une base séparée ; la vôtre n&apos;est pas touchée</translation>
+    </message>
+    <message>
+        <source>Open &amp;team database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database your team shares on a PostgreSQL server</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1830,114 +2264,6 @@
     <message>
         <source>%n changed occurrence(s) no longer fit the new pattern and were removed.</source>
         <translation>%n occurrence(s) modifiée(s) retirée(s), car hors de la nouvelle règle.</translation>
-    </message>
-    <message>
-        <source>first</source>
-        <translation>premier</translation>
-    </message>
-    <message>
-        <source>second</source>
-        <translation>deuxième</translation>
-    </message>
-    <message>
-        <source>third</source>
-        <translation>troisième</translation>
-    </message>
-    <message>
-        <source>fourth</source>
-        <translation>quatrième</translation>
-    </message>
-    <message>
-        <source>fifth</source>
-        <translation>cinquième</translation>
-    </message>
-    <message>
-        <source>last</source>
-        <translation>dernier</translation>
-    </message>
-    <message>
-        <source>second-to-last</source>
-        <translation>avant-dernier</translation>
-    </message>
-    <message>
-        <source>#{n}</source>
-        <translation>n°{n}</translation>
-    </message>
-    <message>
-        <source>#{n} from the end</source>
-        <translation>n°{n} en partant de la fin</translation>
-    </message>
-    <message>
-        <source>the last day</source>
-        <translation>le dernier jour</translation>
-    </message>
-    <message>
-        <source>day {n} from the end</source>
-        <translation>le {n}e jour avant la fin</translation>
-    </message>
-    <message>
-        <source>day {n}</source>
-        <translation>le {n}</translation>
-    </message>
-    <message>
-        <source>every day</source>
-        <translation>tous les jours</translation>
-    </message>
-    <message>
-        <source>every %n day(s)</source>
-        <translation>tous les %n jour(s)</translation>
-    </message>
-    <message>
-        <source>{every}, on {days}</source>
-        <translation>{every}, le {days}</translation>
-    </message>
-    <message>
-        <source>every weekday (Monday to Friday)</source>
-        <translation>chaque jour ouvré (du lundi au vendredi)</translation>
-    </message>
-    <message>
-        <source>every week</source>
-        <translation>toutes les semaines</translation>
-    </message>
-    <message>
-        <source>every %n week(s)</source>
-        <translation>toutes les %n semaine(s)</translation>
-    </message>
-    <message>
-        <source>{every} on {days}</source>
-        <translation>{every} le {days}</translation>
-    </message>
-    <message>
-        <source>every month</source>
-        <translation>tous les mois</translation>
-    </message>
-    <message>
-        <source>every %n month(s)</source>
-        <translation>tous les %n mois</translation>
-    </message>
-    <message>
-        <source>the {ordinal} {weekday}</source>
-        <translation>le {ordinal} {weekday}</translation>
-    </message>
-    <message>
-        <source>every {days}</source>
-        <translation>chaque {days}</translation>
-    </message>
-    <message>
-        <source>{every} on {what}</source>
-        <translation>{every}, {what}</translation>
-    </message>
-    <message>
-        <source>%n time(s) in all</source>
-        <translation>%n fois au total</translation>
-    </message>
-    <message>
-        <source>{rule}, {count}</source>
-        <translation>{rule}, {count}</translation>
-    </message>
-    <message>
-        <source>{rule}, until {date}</source>
-        <translation>{rule}, jusqu&apos;au {date}</translation>
     </message>
     <message>
         <source>{time} does not exist on {day} in {zone} (the clocks jump forward): this occurrence goes out at {moved}, just after the jump.</source>
@@ -2147,6 +2473,30 @@
         <translation>changement des heures de sommeil et de travail</translation>
     </message>
     <message>
+        <source>new event {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change event {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete %n event(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calendar {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove calendar {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>launch window change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot undo</source>
         <translation>Impossible d&apos;annuler</translation>
     </message>
@@ -2176,6 +2526,17 @@
     <message>
         <source>Travel</source>
         <translation>Voyages</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password for the team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2874,10 @@
         <translation>Maintenant</translation>
     </message>
     <message>
+        <source>Open at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Favourite</source>
         <translation>Favori</translation>
     </message>
@@ -2790,6 +3155,10 @@
             <numerusform>%n créneaux libres dans les deux prochaines semaines.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No free slot in the next two weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecurrenceEditor</name>
@@ -2798,8 +3167,8 @@
         <translation>Répétition</translation>
     </message>
     <message>
-        <source>An RFC 5545 rule: FREQ=DAILY, WEEKLY or MONTHLY; INTERVAL, BYDAY (MO…SU, 1MO, -1FR), BYMONTHDAY, COUNT or UNTIL</source>
-        <translation>Une règle RFC 5545 : FREQ=DAILY, WEEKLY ou MONTHLY ; INTERVAL, BYDAY (MO…SU, 1MO, -1FR), BYMONTHDAY, COUNT ou UNTIL</translation>
+        <source>An RFC 5545 rule (RRULE), e.g. FREQ=YEARLY;BYMONTH=11;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29 or FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. FREQ=YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY or MINUTELY; INTERVAL, BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY (MO…SU, 1MO, -1FR), BYHOUR, BYMINUTE, BYSETPOS, WKST; COUNT or UNTIL. A rule repeating within a day needs an end within 1000 occurrences.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>forever</source>
@@ -2840,6 +3209,10 @@
     <message>
         <source>Write a rule, e.g. FREQ=WEEKLY;BYDAY=MO</source>
         <translation>Écrivez une règle, p. ex. FREQ=WEEKLY;BYDAY=MO</translation>
+    </message>
+    <message>
+        <source>With this INTERVAL, the rule never reaches its BYHOUR or BYMINUTE from {time}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Next occurrences (audience time → your time):</source>
@@ -3001,6 +3374,82 @@
     </message>
 </context>
 <context>
+    <name>SaveTarget</name>
+    <message>
+        <source>No file name was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name ends with a slash, as a folder&apos;s does: give a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a device, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a named pipe, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a socket, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a symbolic link that loops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not allowed to write this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not allowed to write in the folder {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is the NomadCM database that is open: saving there would destroy it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a working file of the NomadCM database that is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is in the folder of the database&apos;s backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a database, not an export: saving there would destroy it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NomadCM will not write {path}.
+{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScheduleModel</name>
     <message>
         <source>Audience time</source>
@@ -3120,6 +3569,10 @@
     <message>
         <source>Post saved; the filters hide it.</source>
         <translation>Publication enregistrée ; les filtres la masquent.</translation>
+    </message>
+    <message>
+        <source>Post deleted — Ctrl+Z brings it back.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) deleted — Ctrl+Z brings them back.</source>
@@ -3257,6 +3710,10 @@
         <translation>Aucune publication ne correspond à ces filtres.</translation>
     </message>
     <message>
+        <source>No post for this client yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No post planned yet.</source>
         <translation>Aucune publication prévue pour l&apos;instant.</translation>
     </message>
@@ -3357,6 +3814,10 @@
     <message>
         <source>&amp;Appearance</source>
         <translation>&amp;Apparence</translation>
+    </message>
+    <message>
+        <source>Usual in your region ({day})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>First day of the week</source>
@@ -3609,6 +4070,37 @@
     </message>
 </context>
 <context>
+    <name>SubscribeDialog</name>
+    <message>
+        <source>Subscribe to a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of {client}&apos;s calendar in iCalendar format (https://… or webcal://…). NomadCM downloads it now, then again when you are online; without a connection it uses the last copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the calendar&apos;s own name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Adresse</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Paste the calendar&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is downloaded when you press OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>{task}: finished.</source>
@@ -3625,6 +4117,33 @@
     <message>
         <source>{task}: stopped on an unexpected error.</source>
         <translation>{task} : arrêté sur une erreur inattendue.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <source>Open team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database shared by your team on a PostgreSQL server. Leave the password empty when it is in PGPASSWORD or ~/.pgpass: NomadCM asks for it if the server wants one. It is never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a file, not a server: use File &gt; Quit and open it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s URL, for example postgresql://me@server.example/team</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3748,6 +4267,10 @@
         <translation>Pas de WiFi connu</translation>
     </message>
     <message>
+        <source>Client closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>While you sleep: {time} for you ({zone}), sleep window {window}</source>
         <translation>Pendant votre sommeil : {time} pour vous ({zone}), plage de sommeil {window}</translation>
     </message>
@@ -3766,6 +4289,10 @@
     <message>
         <source>No workplace with WiFi known in {place}</source>
         <translation>Aucun lieu de travail avec WiFi connu à {place}</translation>
+    </message>
+    <message>
+        <source>During the client&apos;s closure or blackout: {event}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{a} and {b} both include {day}, but no transit that day says when you move: add it so that your time is right that day.</source>
@@ -4517,6 +5044,14 @@ Not understood ({error}): treated as unknown</source>
 Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
+        <source>Open end: the closing time is not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hours do not say whether it is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changes {when} ({zone})</source>
         <translation>Change {when} ({zone})</translation>
     </message>
@@ -4726,6 +5261,22 @@ Non compris ({error}) : considérés comme inconnus</translation>
         <translation>À l&apos;heure locale de chaque lieu : 10:00 à Lisbonne veut dire 10:00 heure de Lisbonne</translation>
     </message>
     <message>
+        <source>Open only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown: no opening hours, hours not understood, a comment such as “on request”, or an open end (17:00+). Unknown is never counted as open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places to list at that time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
@@ -4758,15 +5309,18 @@ Non compris ({error}) : considérés comme inconnus</translation>
         <translation>tout débit</translation>
     </message>
     <message numerus="yes">
-        <source>%n place(s) shown</source>
-        <translation>
-            <numerusform>%n lieu affiché</numerusform>
-            <numerusform>%n lieux affichés</numerusform>
+        <source>%n place(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
-    <message>
-        <source> of {total}</source>
-        <translation> sur {total}</translation>
+    <message numerus="yes">
+        <source>%n place(s) shown of {total}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>No workplace yet. Add the cafés, coworkings and libraries where you work, or import an OpenStreetMap extract (GeoJSON or Overpass JSON) of a city.</source>
@@ -4775,6 +5329,13 @@ Non compris ({error}) : considérés comme inconnus</translation>
     <message>
         <source>No place matches these filters.</source>
         <translation>Aucun lieu ne correspond à ces filtres.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneHintLabel</name>
+    <message>
+        <source>Did you mean {zones}?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

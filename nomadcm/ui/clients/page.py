@@ -22,6 +22,7 @@ from nomadcm.ui.clients.events_panel import EventsPanel
 from nomadcm.ui.clients.page_view import ClientsPageView
 from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
 from nomadcm.ui.formatting import fmt_int, fmt_time, plural
+from nomadcm.ui.hours_text import fmt_clock_range
 from nomadcm.ui.operations import OpRunner
 
 
@@ -130,9 +131,7 @@ class ClientsPage(ClientsPageView):
         else:
             now = timezones.now_utc()
             local = timezones.wall_at(now, client.audience_tz)
-            prime = f"{client.prime_start_min // 60:02d}:{client.prime_start_min % 60:02d}–" + (
-                f"{client.prime_end_min // 60:02d}:{client.prime_end_min % 60:02d}"
-            )
+            prime = fmt_clock_range(client.prime_start_min, client.prime_end_min)
             lines = [
                 self.tr("Audience in {zone} — it is {time} {abbr} there now").format(
                     zone=client.audience_tz,

@@ -178,7 +178,7 @@ class ImportPreviewDialog(QDialog):
         form.addRow(self.tr("&File:"), file_row)
         form.addRow(self.tr("F&ormat:"), self.format_combo)
         self.bulk_rows = [
-            (self.tr("&Posts for:"), self.channel_combo),
+            (self.tr("Pos&ts for:"), self.channel_combo),
             (self.tr("Times are in &zone:"), self.zone_picker),
             (self.tr("&Dates:"), self.date_style),
         ]

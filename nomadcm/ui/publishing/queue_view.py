@@ -105,7 +105,7 @@ class QueueDialog(UnsavedChangesMixin, QDialog):
         slots_row.addWidget(self.save_slots_button)
         form = QFormLayout()
         form.addRow(self.tr("&Channel:"), self.channel_combo)
-        form.addRow(self.tr("&Slots:"), slots_row)
+        form.addRow(self.tr("Sl&ots:"), slots_row)
         form.addRow("", self.zone_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

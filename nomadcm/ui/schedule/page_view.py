@@ -102,6 +102,8 @@ class SchedulePageView(ClassContexts, QWidget):
         self.period_filter.addItem(self.tr("All dates"), PERIOD_ALL)
         self.period_filter.addItem(self.tr("Date range"), PERIOD_CUSTOM)
         self.period_filter.setToolTip(self.tr("Dates are the audience's local dates"))
+        # as wide as its longest choice ("À partir d'aujourd'hui"), never cut
+        self.period_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.from_edit = DateInput(date.today())
         self.to_edit = DateInput(date.today() + timedelta(days=30))
         for edit in (self.from_edit, self.to_edit):
@@ -180,7 +182,8 @@ class SchedulePageView(ClassContexts, QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
         self.edit_action = QAction(self.tr("Edit…"), self)
-        self.edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        # Enter first: the context menu shows the first key, and Qt's French names Return "Retour"
+        self.edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Enter), QKeySequence(Qt.Key.Key_Return)])
         self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.edit_action)
 

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.travel.conflicts import PostConflicts
-from nomadcm.services.travel.rhythm import SleepWindow, WorkHours, format_clock, load_rhythm
+from nomadcm.services.travel.rhythm import SleepWindow, WorkHours, load_rhythm
 from nomadcm.ui.formatting import plural
+from nomadcm.ui.hours_text import fmt_clock, fmt_clock_range
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.travel.city_search import zone_suggestions
 from nomadcm.ui.travel.dialog_base import CheckedDialog
@@ -85,8 +86,8 @@ class RhythmDialog(CheckedDialog):
         lines = []
         for day, ranges in enumerate(work.days):
             name = locale.dayName(day + 1, QLocale.FormatType.LongFormat)
-            hours = ", ".join(f"{format_clock(a)}–{format_clock(b)}" for a, b in ranges) or self.tr("off")
-            lines.append(f"{name}: {hours}")
+            hours = ", ".join(fmt_clock_range(a, b) for a, b in ranges) or self.tr("off")
+            lines.append(self.tr("{day}: {hours}").format(day=name, hours=hours))
         self.week.setText("\n".join(lines))
         if not self.home.zone():
             self._say(self.tr("Choose your home time zone."), False)
@@ -95,7 +96,7 @@ class RhythmDialog(CheckedDialog):
             plural(
                 self.tr("Asleep from {start} to {end}, %n hour(s).", "", sleep.length_minutes // 60),
                 sleep.length_minutes // 60,
-            ).format(start=format_clock(sleep.start), end=format_clock(sleep.end)),
+            ).format(start=fmt_clock(sleep.start), end=fmt_clock(sleep.end)),
             True,
         )
 

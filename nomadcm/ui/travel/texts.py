@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from nomadcm.services.travel.itinerary_warnings import ItineraryWarning
 from nomadcm.ui.formatting import fmt_day
+from nomadcm.ui.hours_text import display_hours
 
 
 def transit_kind_label(kind: str) -> str:
@@ -56,7 +57,7 @@ def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str) -> str:
     if kind == "sleep":
         return QCoreApplication.translate(
             "Travel", "While you sleep: {time} for you ({zone}), sleep window {window}"
-        ).format(time=cm_time, zone=cm_zone, window=fact)
+        ).format(time=cm_time, zone=cm_zone, window=display_hours(fact))
     if kind == "transit":
         return QCoreApplication.translate(
             "Travel", "While you travel: {route}, {time} for you ({zone})"
@@ -64,7 +65,7 @@ def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str) -> str:
     if kind == "off_hours":
         return QCoreApplication.translate(
             "Travel", "Outside your working hours: {time} for you ({zone}); hours {hours}"
-        ).format(time=cm_time, zone=cm_zone, hours=fact)
+        ).format(time=cm_time, zone=cm_zone, hours=display_hours(fact))
     if kind == "holiday":
         return QCoreApplication.translate("Travel", "Public holiday for the audience: {name}").format(
             name=fact

@@ -157,6 +157,11 @@ class TypedDateTimeMixin:
         self.commit_typed()
         super().focusOutEvent(event)  # type: ignore[misc]
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab leaves the field, as in every other field of a form (Qt's own moves from section to section)."""
+        self.commit_typed()
+        return QWidget.focusNextPrevChild(self._edit(), next)
+
     def stepBy(self, steps: int) -> None:
         self.commit_typed(quiet=True)  # the arrows step what was typed, not the value before it
         super().stepBy(steps)  # type: ignore[misc]

@@ -8,7 +8,7 @@ The words come from `timezones.resolve`, the one place that knows.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from nomadcm.ui.formatting import (
     qdate,
     qtime,
 )
+from nomadcm.ui.hours_text import fmt_clock
 from nomadcm.ui.widgets.date_inputs import DateInput, TimeInput
 from nomadcm.ui.widgets.zone_picker import CitySearch, ZonePicker
 
@@ -172,8 +173,8 @@ class ZonedDateTimeEdit(QWidget):
                 time=fmt_time(res.wall),
                 zone=res.zone,
                 day=fmt_day(res.wall),
-                start=fmt_time(gap.start),
-                end=fmt_time(gap.end),
+                start=fmt_clock(gap.start),
+                end=fmt_clock(gap.end),
             ),
             True,
         )
@@ -184,10 +185,20 @@ class ZonedDateTimeEdit(QWidget):
     def _show_fold(self, res: timezones.Resolution) -> None:
         assert res.instant is not None and res.other_instant is not None
         first, second = sorted((res.instant, res.other_instant))
+        back = timezones.transitions(res.zone, first, second + timedelta(seconds=1))
+        change, before, after = back[0] if back else (second, second - first, timedelta(0))
+        wall = change.replace(tzinfo=None)
         self._say(
             self.tr(
-                "{time} happens twice in {zone} on {day} (the clocks go back). Which one do you mean?"
-            ).format(time=fmt_time(res.wall), zone=res.zone, day=fmt_day(res.wall)),
+                "{time} happens twice in {zone} on {day} (the clocks go back from {start} to {end}). "
+                "Which one do you mean?"
+            ).format(
+                time=fmt_time(res.wall),
+                zone=res.zone,
+                day=fmt_day(res.wall),
+                start=fmt_clock(wall + before),
+                end=fmt_clock(wall + after),
+            ),
             False,
         )
         for button, instant, label in (

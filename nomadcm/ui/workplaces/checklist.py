@@ -39,11 +39,13 @@ from nomadcm.exchange.checklist import (
 )
 from nomadcm.file_names import safe_filename
 from nomadcm.services.container import Services
+from nomadcm.services.workplaces.opening_hours import parse_hours
 from nomadcm.services.workplaces.place_catalog import PlaceInfo
 from nomadcm.services.workplaces.place_checklist import StayRef
 from nomadcm.ui import plain_text
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import fmt_date
+from nomadcm.ui.hours_text import display_hours
 from nomadcm.ui.operations import RunWrite, Write, run_directly
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.widgets.save_target import checked_save_path
@@ -86,7 +88,13 @@ def translated_labels() -> ChecklistLabels:
         kinds=tuple(kind_choices()),
         fees=tuple((f, fee_label(f)) for f in ("free", "customers", "paid")),
         date_format="{}",
+        hours_text=checklist_hours,
     )
+
+
+def checklist_hours(text: str) -> str:
+    """A place's hours on the printable page: in words, unless the value is not understood (then as written)."""
+    return display_hours(text) if parse_hours(text).error is None else text
 
 
 class AddPlacesDialog(QDialog):

@@ -100,11 +100,11 @@ class SpeedChart(QWidget):
         legend_y = rect.bottom() + 6
         painter.setPen(DOWN_COLOUR)
         painter.drawText(
-            QRectF(rect.left(), legend_y, 120, 16), Qt.AlignmentFlag.AlignLeft, self.tr("● download")
+            QRectF(rect.left(), legend_y, 120, 16), Qt.AlignmentFlag.AlignLeft, self.tr("● Download")
         )
         painter.setPen(UP_COLOUR)
         painter.drawText(
-            QRectF(rect.left() + 110, legend_y, 120, 16), Qt.AlignmentFlag.AlignLeft, self.tr("● upload")
+            QRectF(rect.left() + 110, legend_y, 120, 16), Qt.AlignmentFlag.AlignLeft, self.tr("● Upload")
         )
         painter.setPen(palette.mid().color())
         painter.drawText(

@@ -16,6 +16,7 @@ from nomadcm.services.workplaces.opening_hours import HoursState
 from nomadcm.services.workplaces.place_catalog import PlaceCatalog, PlaceInfo
 from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.ui.formatting import fmt_date, fmt_datetime
+from nomadcm.ui.hours_text import display_hours
 from nomadcm.ui.widgets.table_model import RowsTableModel
 from nomadcm.vocabulary import WORKPLACE_KINDS
 
@@ -66,7 +67,7 @@ def hours_tooltip(place: PlaceInfo, when: datetime) -> str:
         return QCoreApplication.translate(
             "Workplaces", "{hours}\nNot understood ({error}): treated as unknown"
         ).format(hours=place.opening_hours, error=place.hours_error)
-    lines = [place.opening_hours]
+    lines = [display_hours(place.opening_hours)]
     answer = place.open_answer(when)
     if answer.comment:
         lines.append(answer.comment)

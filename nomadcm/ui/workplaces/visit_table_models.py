@@ -14,6 +14,7 @@ from nomadcm import timezones
 from nomadcm.services.workplaces.place_checklist import ChecklistEntry
 from nomadcm.services.workplaces.places import SpeedTestInfo, WorkSessionInfo
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
+from nomadcm.ui.hours_text import display_hours
 from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
 from nomadcm.ui.workplaces.table_models import ID_ROLE, RIGHT, fmt_mbps, kind_label
 
@@ -122,7 +123,9 @@ class ChecklistModel(RowsTableModel[ChecklistEntry]):
                 return kind_label(e.place.kind)
             if col == self.DOWN:
                 return fmt_mbps(e.place.down_mbps)
-            if col == self.HOURS:
+            if col == self.HOURS:  # in words on screen; the value as stored when edited or copied
+                if role == Qt.ItemDataRole.DisplayRole and not e.place.hours_error:
+                    return display_hours(e.place.opening_hours)
                 return e.place.opening_hours
             if col == self.NOTE:
                 return e.note

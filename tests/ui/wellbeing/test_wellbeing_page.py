@@ -65,7 +65,8 @@ def test_table_shows_the_charts_numbers(page) -> None:  # type: ignore[no-untype
     assert page.entry_model.rowCount() == 3
     # the chart was drawn with the same report: laptop bars and the goal lines in the legend
     legend = [t.get_text() for t in page.chart.figure.axes[0].get_legend().get_texts()]
-    assert "Laptop" in legend and "daily screen limit (8 h)" in legend and "sleep goal (7 h)" in legend
+    assert "Laptop" in legend and "Daily screen limit (8\u00a0h)" in legend
+    assert "Sleep goal (7\u00a0h)" in legend
 
 
 def test_periods_and_views(page, qtbot) -> None:  # type: ignore[no-untyped-def]
