@@ -37,10 +37,15 @@ test: $(VENV)/.installed-test
 # The suite again on PostgreSQL (tests/conftest.py: NOMADCM_TEST_DB_URL): the distribution's server, installed
 # when missing (as root), started as a throwaway cluster under a temporary folder on 127.0.0.1, stopped by its
 # pid when the run ends (tools/test-postgres.sh). Tests about the SQLite file itself are skipped there.
+# By default the tests that reach the database through storage (the GUI's pages read the same services; only
+# the team-database dialog of the GUI is run), to keep .ci/run within its time: `make test-pg PG_TESTS=tests`
+# runs everything.
+PG_TESTS ?= tests/services tests/cli tests/exchange tests/storage tests/models tests/robustness \
+	tests/test_one_truth.py tests/test_one_truth_cases.py tests/ui/test_team_database_dialog.py
 test-pg: $(VENV)/.installed-test
 	@sh tools/system-deps.sh test
 	@sh tools/system-deps.sh postgres
-	QT_QPA_PLATFORM=offscreen sh tools/test-postgres.sh $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen sh tools/test-postgres.sh $(BIN)/python -m pytest $(PG_TESTS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check nomadcm tests bench tools

@@ -19,11 +19,10 @@
 from __future__ import annotations
 
 import hashlib
-import heapq
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
 
 import icalendar
 import recurring_ical_events
@@ -40,6 +39,7 @@ WINDOW_AHEAD = timedelta(days=731)
 MAX_BYTES = 10 * 1024 * 1024
 MAX_OCCURRENCES = 20_000
 SHOWN_SKIPS = 50
+MAX_GENERATED = 300_000  # occurrences the rules of one calendar may generate to reach the window's end
 
 # Words that say a kind: a CATEGORIES value equal to one, or a word of the title (accents and case ignored).
 # Title words are checked in this order: "soldes de fermeture" is a closure before it is a promotion.
@@ -103,15 +103,16 @@ def read_calendar(
     repeating = _repeating_uids(cal)
     reading = CalendarReading(single_line(str(cal.get("X-WR-CALNAME", "")))[:180], [], text, window=window)
     try:
-        for n, ev in enumerate(_occurrences(cal, repeating, window[0], client_zone)):
+        for ev in cal.walk("VEVENT"):
+            for prop, message in getattr(ev, "errors", []):
+                _skip(reading, f"event {single_line(str(ev.get('SUMMARY', '')))!r}: {prop} {message}")
+        _drop_costly_series(cal, window[1], reading)
+        for n, ev in enumerate(_occurrences(cal, repeating, window)):
             if n >= MAX_OCCURRENCES:
                 reading.skipped.append(
                     f"more than {MAX_OCCURRENCES} events in the window: the later ones are left out"
                 )
                 break
-            start = ev.get("DTSTART")
-            if start is not None and _instant(start.dt, client_zone) >= window[1]:
-                break  # occurrences come in start order
             _add(reading, ev, client_zone, repeating)
     except (ValueError, TypeError, KeyError, OverflowError) as err:
         raise ValidationError(
@@ -121,19 +122,80 @@ def read_calendar(
 
 
 def _occurrences(
-    cal: icalendar.Calendar, repeating: set[str], start: datetime, client_zone: str
-) -> Iterator[icalendar.Event]:
-    """Every occurrence from `start` on, in start order. A calendar with X-WR-TIMEZONE (Google's) may give
-    times in UTC that mean wall times in that zone: its series are expanded on that zone's clock (what
-    x-wr-timezone does, `recurring_ical_events.of`), but its single events keep their UTC instants, which
-    that conversion would move by an hour at the second pass of a time the clocks show twice."""
-    plain = recurring_ical_events.CalendarQuery(cal, False, ("VEVENT",), True).after(start)
-    if cal.get("X-WR-TIMEZONE") is None or not repeating:
-        return plain
-    local = recurring_ical_events.of(cal, skip_bad_series=True).after(start)
-    singles = (ev for ev in plain if str(ev.get("UID", "")) not in repeating)
-    series = (ev for ev in local if str(ev.get("UID", "")) in repeating)
-    return heapq.merge(singles, series, key=lambda ev: _instant(ev["DTSTART"].dt, client_zone))
+    cal: icalendar.Calendar, repeating: set[str], window: tuple[datetime, datetime]
+) -> list[Any]:
+    """Every occurrence overlapping the window, in start order.
+
+    A calendar with X-WR-TIMEZONE (Google's) may give times in UTC that mean wall times in that zone: its
+    series are expanded on that zone's clock (x-wr-timezone's conversion, `recurring_ical_events.of`), but its
+    single events keep their UTC instants, which that conversion would move by an hour at the second pass of
+    a time the clocks show twice."""
+    plain = recurring_ical_events.CalendarQuery(cal, False, ("VEVENT",), True)
+    local = (
+        recurring_ical_events.of(cal, skip_bad_series=True) if cal.get("X-WR-TIMEZONE") is not None else plain
+    )
+    found = [ev for ev in plain.between(*window) if str(ev.get("UID", "")) not in repeating]
+    found += [ev for ev in local.between(*window) if str(ev.get("UID", "")) in repeating]
+    return sorted(found, key=lambda ev: _instant(ev["DTSTART"].dt, "UTC"))
+
+
+# What a rule costs to expand: the occurrences it generates from its start to the window's end (the expansion
+# walks them all). A rule repeating every minute since 2015 would take minutes and gigabytes: it is left out,
+# and said, before anything is expanded.
+_UNIT_SECONDS = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600, "DAILY": 86400, "WEEKLY": 604800,
+                 "MONTHLY": 2_629_746, "YEARLY": 31_556_952}  # fmt: skip
+_EXPANDING_PARTS = (
+    "BYSECOND",
+    "BYMINUTE",
+    "BYHOUR",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYMONTH",
+)
+
+
+def _drop_costly_series(cal: icalendar.Calendar, window_end: datetime, reading: CalendarReading) -> None:
+    budget = MAX_GENERATED
+    costly: set[str] = set()
+    for ev in cal.walk("VEVENT"):
+        cost = _cost(ev, window_end)
+        if cost > budget:
+            costly.add(str(ev.get("UID", "")))
+            title = single_line(str(ev.get("SUMMARY", "")))
+            _skip(reading, f"event {title!r} repeats too often to expand ({cost:,.0f} occurrences): left out")
+        else:
+            budget -= int(cost)
+    if costly:
+        cal.subcomponents = [
+            c for c in cal.subcomponents if c.name != "VEVENT" or str(c.get("UID", "")) not in costly
+        ]
+
+
+def _cost(ev: Any, window_end: datetime) -> float:
+    rules, start = ev.get("RRULE"), ev.get("DTSTART")
+    if rules is None or start is None or not hasattr(start, "dt"):
+        return 1.0
+    try:
+        first = _instant(start.dt, "UTC")
+    except (ValueError, OverflowError):
+        return 1.0
+    total = 0.0
+    for rule in rules if isinstance(rules, list) else [rules]:
+        unit = _UNIT_SECONDS.get(str((rule.get("FREQ") or [""])[0]).upper())
+        if unit is None:
+            continue
+        interval = max(1, int((rule.get("INTERVAL") or [1])[0]))
+        until = (rule.get("UNTIL") or [None])[0]
+        end = window_end if until is None else min(window_end, _instant(until, "UTC"))
+        per = 1
+        for part in _EXPANDING_PARTS:
+            per *= max(1, len(rule.get(part) or []))
+        estimate = max(0.0, (end - first).total_seconds()) / (unit * interval) * per
+        count = (rule.get("COUNT") or [None])[0]
+        total += min(estimate, float(count)) if count is not None else estimate
+    return total
 
 
 def _repeating_uids(cal: icalendar.Calendar) -> set[str]:

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
+from nomadcm import timezones
 from nomadcm.errors import ValidationError
-from nomadcm.exchange import event_import
+from nomadcm.exchange import event_import, ics_events
 from nomadcm.exchange.ics_events import read_calendar
 from nomadcm.services.container import Services
 
@@ -55,7 +56,9 @@ def theirs(path: Path, now: datetime) -> Counter[tuple[str, str, str, str]]:
     return found
 
 
-@pytest.mark.parametrize(("path", "zone", "now"), [(RFC, "America/New_York", RFC_NOW), (GOOGLE, "Europe/Paris", GOOGLE_NOW)])
+@pytest.mark.parametrize(
+    ("path", "zone", "now"), [(RFC, "America/New_York", RFC_NOW), (GOOGLE, "Europe/Paris", GOOGLE_NOW)]
+)
 def test_the_expansion_matches_an_independent_reader(path: Path, zone: str, now: datetime) -> None:
     mine, other = ours(path, zone, now), theirs(path, now)
     assert mine == other
@@ -107,7 +110,10 @@ def test_a_google_export_with_x_wr_timezone() -> None:
     assert reading.name == "Atelier Boréal — communication"
     by_title = {e.title: e for e in reading.events}
     closure = by_title["Fermeture annuelle de l'atelier"]
-    assert closure.all_day and (closure.start_wall, closure.end_wall) == (datetime(2027, 4, 12), datetime(2027, 4, 15))
+    assert closure.all_day and (closure.start_wall, closure.end_wall) == (
+        datetime(2027, 4, 12),
+        datetime(2027, 4, 15),
+    )
     assert closure.tz == "America/Toronto"  # all-day: the client's dates
     assert closure.kind == "closure" and by_title["Interview presse (Le Devoir)"].kind == "press"
     assert by_title["Blackout : résultats annuels"].kind == "blackout"
@@ -123,16 +129,40 @@ def test_a_google_export_with_x_wr_timezone() -> None:
     ]  # fmt: skip  # 18:00 Paris on both sides of 28 March; the 17th skipped; the 31st moved to Thursday 17:00;
     # UNTIL 15:59:59Z on 5 May ends the series before that day's 18:00 (16:00Z)
     anniversaries = sorted(e.start_wall.date() for e in reading.events if e.uid == "1e5c7d@google.com")
-    assert anniversaries == [date(2026, 6, 15), date(2027, 6, 15), date(2028, 6, 15)]  # inside the window only
+    assert anniversaries == [
+        date(2026, 6, 15),
+        date(2027, 6, 15),
+        date(2028, 6, 15),
+    ]  # inside the window only
 
 
-def test_a_time_the_clocks_show_twice_keeps_its_pass() -> None:
+def test_a_time_the_clocks_show_twice_keeps_its_instant() -> None:
     reading = read_calendar(GOOGLE.read_bytes(), "Europe/Paris", "google", GOOGLE_NOW)
     blackout = next(e for e in reading.events if e.kind == "blackout")
-    # 01:15Z on 31 October 2027 is 02:15 CET, the second pass of 02:15 in Paris
-    assert (blackout.tz, blackout.start_wall, blackout.start_fold) == ("Europe/Paris", datetime(2027, 10, 31, 2, 15), 1)
+    # 01:15Z on 31 October 2027 is 02:15 CET, the second pass of 02:15 in Paris: a time given in UTC stays
+    # that instant (x-wr-timezone's conversion to Paris would have made it the first pass, an hour early)
+    assert (blackout.tz, blackout.start_utc) == ("UTC", datetime(2027, 10, 31, 1, 15, tzinfo=UTC))
+    assert timezones.to_local(blackout.start_utc, "Europe/Paris").fold == 1
     launch = next(e for e in reading.events if e.kind == "launch")
-    assert launch.start_utc == datetime(2027, 10, 31, 0, 0, tzinfo=UTC) and launch.start_fold == 0  # the first
+    assert (
+        launch.start_utc == datetime(2027, 10, 31, 0, 0, tzinfo=UTC) and launch.start_fold == 0
+    )  # the first
+
+
+def test_a_google_series_in_utc_repeats_on_the_calendars_clock() -> None:
+    """Google may write a series' times in UTC with X-WR-TIMEZONE: its wall time in that zone repeats."""
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+        "X-WR-TIMEZONE:Europe/Paris\r\nBEGIN:VEVENT\r\nUID:w@google.com\r\nDTSTAMP:20270101T000000Z\r\n"
+        "DTSTART:20270322T170000Z\r\nDTEND:20270322T173000Z\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"
+        "SUMMARY:Live\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    reading = read_calendar(text, "America/Toronto", "google", GOOGLE_NOW)
+    paris = ZoneInfo("Europe/Paris")
+    expected = [datetime(2027, 3, d, 18, tzinfo=paris).astimezone(UTC) for d in (22, 29)]
+    expected.append(datetime(2027, 4, 5, 18, tzinfo=paris).astimezone(UTC))
+    assert sorted(e.start_utc for e in reading.events) == expected  # 17:00Z, then 16:00Z after 28 March
+    assert {e.tz for e in reading.events} == {"Europe/Paris"}
 
 
 def test_importing_again_is_idempotent_and_follows_the_client(services: Services, tmp_path: Path) -> None:
@@ -148,8 +178,10 @@ def test_importing_again_is_idempotent_and_follows_the_client(services: Services
     again = event_import.import_file(services, client.id, GOOGLE, now=GOOGLE_NOW)
     assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, first.added)
     # upstream: one occurrence deleted (another EXDATE), one event renamed, the press interview deleted
-    text = GOOGLE.read_text(encoding="utf-8")
-    text = text.replace("EXDATE;TZID=Europe/Paris:20270317T180000", "EXDATE;TZID=Europe/Paris:20270317T180000,20270324T180000")
+    text = GOOGLE.read_bytes().decode("utf-8")
+    text = text.replace(
+        "EXDATE;TZID=Europe/Paris:20270317T180000", "EXDATE;TZID=Europe/Paris:20270317T180000,20270324T180000"
+    )
     text = text.replace("SUMMARY:Lancement collection Hiver", "SUMMARY:Lancement collection Hiver (reporté)")
     start = text.index("BEGIN:VEVENT\r\nDTSTART:20270310T130000Z")
     text = text[:start] + text[text.index("END:VEVENT\r\n", start) + len("END:VEVENT\r\n") :]
@@ -182,12 +214,18 @@ def test_the_import_is_one_undo_step(services: Services) -> None:
         (b"hello", "is not an iCalendar file"),
         (b"BEGIN:VCARD\r\nEND:VCARD\r\n", "is not an iCalendar file"),
         (b"\xff\xfe\x00\x00bad", "not an iCalendar file"),
-        (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:notadate\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "calendar.ics"),
+        (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20270301T100000Z\r\n" * 2, "is not an iCalendar file"),
     ],
 )
 def test_bad_files_are_refused_naming_the_file(data: bytes, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         read_calendar(data, "Europe/Paris", "'calendar.ics'", GOOGLE_NOW)
+
+
+def test_a_broken_event_is_left_out_and_said() -> None:
+    text = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:notadate\r\nSUMMARY:Salon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    reading = read_calendar(text, "Europe/Paris", "'calendar.ics'", GOOGLE_NOW)
+    assert reading.events == [] and reading.skipped == ["event 'Salon': DTSTART Wrong date format notadate"]
 
 
 def test_events_outside_the_handled_dates_are_left_out_and_said() -> None:
@@ -201,13 +239,27 @@ def test_events_outside_the_handled_dates_are_left_out_and_said() -> None:
     assert [e.title for e in reading.events] == []
     assert any("far" in s and "outside the dates" in s for s in reading.skipped)
     reading = read_calendar(text, "Europe/Paris", "x", GOOGLE_NOW)
-    assert [e.title for e in reading.events] == ["ok"] and reading.events[0].end_utc == reading.events[0].start_utc
+    assert [e.title for e in reading.events] == ["ok"] and reading.events[0].end_utc == reading.events[
+        0
+    ].start_utc
 
 
-def test_a_rule_without_end_is_bounded_by_the_window() -> None:
-    text = (
+def _series(rule: str, start: str = "20200101T000000Z") -> str:
+    return (
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:m\r\nDTSTAMP:20270101T000000Z\r\n"
-        "DTSTART:20200101T000000Z\r\nRRULE:FREQ=MINUTELY\r\nSUMMARY:tick\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        f"DTSTART:{start}\r\nRRULE:{rule}\r\nSUMMARY:tick\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
-    reading = read_calendar(text, "UTC", "x", GOOGLE_NOW)
-    assert len(reading.events) == 20_000 and "more than 20000 events" in reading.skipped[0]
+
+
+def test_a_rule_repeating_too_often_is_left_out_before_expanding() -> None:
+    reading = read_calendar(_series("FREQ=MINUTELY"), "UTC", "x", GOOGLE_NOW)
+    assert reading.events == [] and "'tick' repeats too often to expand" in reading.skipped[0]
+    fine = read_calendar(_series("FREQ=MINUTELY;COUNT=30", "20270301T090000Z"), "UTC", "x", GOOGLE_NOW)
+    assert len(fine.events) == 30 and fine.skipped == []
+
+
+def test_the_events_of_a_calendar_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ics_events, "MAX_OCCURRENCES", 50)
+    reading = read_calendar(_series("FREQ=DAILY"), "UTC", "x", GOOGLE_NOW)
+    assert len(reading.events) == 50 and "more than 50 events" in reading.skipped[-1]
+    assert reading.events[0].start_utc == datetime(2026, 2, 28, tzinfo=UTC)  # the window: a year back

@@ -17,6 +17,9 @@ from nomadcm.app import EXIT_BAD_DATABASE, _open_database, gui_main
 from nomadcm.storage import Database
 from nomadcm.ui import damaged_database, plain_text
 
+# sqlite_only: a damaged SQLite file and its backups
+pytestmark = pytest.mark.sqlite_only
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

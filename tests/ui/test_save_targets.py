@@ -61,6 +61,7 @@ def test_a_refused_place_is_a_dialog_naming_the_path(qtbot, tmp_path, monkeypatc
     assert len(shown) == 1
 
 
+@pytest.mark.sqlite_only  # the open database is a file
 def test_export_dialog_refuses_the_open_database(window, services, paris_client, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     before = services.db.path.read_bytes()
     monkeypatch.setattr(
@@ -77,6 +78,7 @@ def test_export_dialog_refuses_the_open_database(window, services, paris_client,
     assert services.db.path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only  # rows an older NomadCM left, written with sqlite3
 def test_export_dialog_lists_the_posts_it_left_out(
     window, services, paris_client, qtbot, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -108,6 +110,7 @@ def test_export_dialog_lists_the_posts_it_left_out(
     box.accept()
 
 
+@pytest.mark.sqlite_only  # rows an older NomadCM left, written with sqlite3
 def test_the_conflicts_tab_says_what_it_could_not_check(qtbot, services, paris_client, task_runner) -> None:  # type: ignore[no-untyped-def]
     from nomadcm.ui.travel.page import TravelPage
     from nomadcm.ui.travel.page_view import CONFLICTS_TAB

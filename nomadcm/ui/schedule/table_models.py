@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont
 from nomadcm.errors import UserError
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.series import Occurrence
+from nomadcm.ui import startup
 from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time
 from nomadcm.ui.publishing.occurrence_actions import gap_note, rule_in_words
 from nomadcm.ui.schedule import columns
@@ -182,8 +183,12 @@ class ScheduleModel(RowsTableModel[Occurrence]):
             except UserError:
                 return {}
 
-        # Run even for a page with nothing to check: its (empty) answer replaces the marks of before.
-        self._tasks.run(work, self, on_success=lambda found: self._marks_arrived(generation, found))
+        # Run even for a page with nothing to check: its (empty) answer replaces the marks of before. At
+        # start-up, once the rows are on screen (a smoke test ending then does not wait for the check).
+        tasks = self._tasks
+        startup.after_first_paint(
+            lambda: tasks.run(work, self, on_success=lambda found: self._marks_arrived(generation, found))
+        )
 
     def _marks_arrived(self, generation: int, found: dict[tuple[int, datetime], PostConflicts]) -> None:
         if generation != self._generation:
