@@ -59,9 +59,15 @@ start)
     echo "host all nomadcm_pw 127.0.0.1/32 scram-sha-256"
     echo "host all all 127.0.0.1/32 trust"
   } >"$folder/data/pg_hba.conf"
-  as_server_user "$bindir/postgres" -D "$folder/data" -h 127.0.0.1 -p "$port" -k "$folder" \
-    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
-    >"$folder/server.log" 2>&1 &
+  # A plain command in the background, not a shell function: a function's subshell would keep this script's
+  # standard output open, and `url=$(tools/postgres-cluster.sh start ...)` would wait for the server to end.
+  set -- "$bindir/postgres" -D "$folder/data" -h 127.0.0.1 -p "$port" -k "$folder" \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u "$server_user" -- "$@" </dev/null >"$folder/server.log" 2>&1 &
+  else
+    "$@" </dev/null >"$folder/server.log" 2>&1 &
+  fi
   launcher=$!  # runuser's pid as root; the server's own pid is read from postmaster.pid below
   echo "$port" >"$folder/server.port"
   tries=0

@@ -34,6 +34,7 @@ AREA_MODULES: tuple[str, ...] = (
     "nomadcm.cli.travel",
     "nomadcm.cli.places",
     "nomadcm.cli.wellbeing",
+    "nomadcm.cli.billing",
     "nomadcm.cli.desktop",
     "nomadcm.cli.backups",
     "nomadcm.cli.team",

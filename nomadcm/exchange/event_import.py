@@ -103,7 +103,7 @@ def subscribe(
     reading = read_calendar(data, client.audience_tz, shown_url(address), now)
     existing = services.calendars.find(client_id, url=address)
     chosen = name or reading.name or _host(address)
-    return _sync(services, client_id, chosen, reading, address, existing, undoable)
+    return _sync(services, client_id, chosen, reading, address, existing, undoable, now)
 
 
 def refresh(
@@ -129,7 +129,7 @@ def refresh(
         else:
             report = services.calendars.sync(
                 calendar.client_id, calendar.name, reading.events, reading.text,
-                url=calendar.url, calendar_id=calendar_id, skipped=reading.skipped,
+                url=calendar.url, calendar_id=calendar_id, skipped=reading.skipped, now=now,
             )  # fmt: skip
             return RefreshOutcome(report.calendar, report)
     if calendar.expanded_at is not None and now - calendar.expanded_at < STALE:
@@ -140,7 +140,7 @@ def refresh(
     reading = read_calendar(text, client.audience_tz, calendar.name, now)
     report = services.calendars.sync(
         calendar.client_id, calendar.name, reading.events, text,
-        url=calendar.url, calendar_id=calendar_id, fetched=False, skipped=reading.skipped,
+        url=calendar.url, calendar_id=calendar_id, fetched=False, skipped=reading.skipped, now=now,
     )  # fmt: skip
     if error:
         services.calendars.record_failure(calendar_id, error)
@@ -195,7 +195,7 @@ def _store_file(
     reading = read_calendar(data, client.audience_tz, repr(str(path)), now)
     chosen = name or reading.name or Path(path).stem or "calendar"
     existing = services.calendars.find(client_id, name=chosen)
-    return _sync(services, client_id, chosen, reading, None, existing, undoable)
+    return _sync(services, client_id, chosen, reading, None, existing, undoable, now)
 
 
 def _sync(
@@ -206,8 +206,10 @@ def _sync(
     url: str | None,
     existing: CalendarInfo | None,
     undoable: bool,
+    now: datetime | None,
 ) -> SyncReport | Change:
-    options = {"url": url, "calendar_id": existing.id if existing else None, "skipped": reading.skipped}
+    options = {"url": url, "calendar_id": existing.id if existing else None, "skipped": reading.skipped,
+               "now": now}  # fmt: skip
     if undoable:
         return services.calendars.sync_op(client_id, name, reading.events, reading.text, **options)
     return services.calendars.sync(client_id, name, reading.events, reading.text, **options)  # type: ignore[arg-type]

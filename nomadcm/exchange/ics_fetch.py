@@ -95,7 +95,8 @@ def _get(url: str, deadline: float, limits: Limits, shown: str) -> tuple[int, st
         conn = http.client.HTTPSConnection(host, port, timeout=timeout, context=ssl.create_default_context())
     else:
         conn = http.client.HTTPConnection(host, port, timeout=timeout)
-    watchdog = threading.Timer(left, _shut, (conn,))
+    sockets: list[socket.socket] = []  # the watchdog shuts the socket even once the response holds it alone
+    watchdog = threading.Timer(left, _shut, (conn, sockets))
     watchdog.daemon = True
     watchdog.start()
     try:
@@ -111,6 +112,8 @@ def _get(url: str, deadline: float, limits: Limits, shown: str) -> tuple[int, st
             path += "?" + parts.query
         try:
             conn.request("GET", path, headers=headers)
+            if conn.sock is not None:
+                sockets.append(conn.sock)
             response = conn.getresponse()
         except (OSError, http.client.HTTPException) as err:
             raise _unreachable(shown, err, deadline, limits) from None
@@ -142,11 +145,11 @@ def _get(url: str, deadline: float, limits: Limits, shown: str) -> tuple[int, st
         conn.close()
 
 
-def _shut(conn: http.client.HTTPConnection) -> None:
-    sock = conn.sock
-    if sock is not None:
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
+def _shut(conn: http.client.HTTPConnection, sockets: list[socket.socket]) -> None:
+    for sock in [conn.sock, *sockets]:
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 def _too_slow(shown: str, limits: Limits) -> FetchError:

@@ -1,6 +1,8 @@
 """SQLAlchemy models. Importing this package registers every table on `Base.metadata`."""
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.billing import Contract, WorkEntry
+from nomadcm.models.events import ClientEvent, ClientEventPrefs, EventAck, EventCalendar
 from nomadcm.models.publishing import OccurrenceOverride, PostingSlot, ReminderState
 from nomadcm.models.schedule import Channel, Client, Post, Setting
 from nomadcm.models.travel import ConflictAck, Stay, Transit
@@ -34,7 +36,12 @@ __all__ = [
     "Channel",
     "ChecklistItem",
     "Client",
+    "ClientEvent",
+    "ClientEventPrefs",
     "ConflictAck",
+    "Contract",
+    "EventAck",
+    "EventCalendar",
     "OccurrenceOverride",
     "Post",
     "PostingSlot",
@@ -46,6 +53,7 @@ __all__ = [
     "Stay",
     "Transit",
     "UTCDateTime",
+    "WorkEntry",
     "Workplace",
     "utcnow",
 ]

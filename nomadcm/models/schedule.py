@@ -13,11 +13,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.base import Base, UTCDateTime, partial_index, utcnow
 from nomadcm.vocabulary import NETWORKS, POST_STATUSES
 
 
@@ -33,6 +32,8 @@ class Client(Base):
     # Audience prime hours, local to audience_tz, as minutes after midnight (day view, conflicts).
     prime_start_min: Mapped[int] = mapped_column(Integer, default=8 * 60)
     prime_end_min: Mapped[int] = mapped_column(Integer, default=21 * 60)
+    # The language of what NomadCM writes for the client (monthly statements): "fr" or "en" (vocabulary.py).
+    language: Mapped[str] = mapped_column(String(8), default="fr", server_default="fr")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     channels: Mapped[list[Channel]] = relationship(
@@ -63,13 +64,9 @@ class Post(Base):
         CheckConstraint("fold IN (0, 1)", name="fold"),
         Index("ix_post_utc_id", "utc", "id"),
         # Partial: only the few recurring posts. A full index on a mostly-NULL column lures SQLite into using
-        # it for "rrule IS NULL" (every single post) and sorting 100,000 rows for each schedule page.
-        Index(
-            "ix_post_rrule",
-            "rrule",
-            sqlite_where=text("rrule IS NOT NULL"),
-            postgresql_where=text("rrule IS NOT NULL"),
-        ),
+        # it for "rrule IS NULL" (every single post) and sorting 100,000 rows for each schedule page. On
+        # PostgreSQL too (base.partial_index: without loading its dialect at import).
+        partial_index("ix_post_rrule", "rrule", where="rrule IS NOT NULL"),
         # Ids are never reused (SQLite would otherwise hand a deleted post's id to the next one), so Undo
         # can always bring a post back under its own id, and `id` in exported files keeps one meaning.
         {"sqlite_autoincrement": True},

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from nomadcm.models.base import Base, UTCDateTime, utcnow
 from nomadcm.vocabulary import TRANSIT_KINDS
 
+CITY_KEY_LENGTH = 220  # a folded city name (200 characters at most), "|" and its country code
+
 
 class Stay(Base):
     """A stay covers first_date 00:00 to (last_date + 1) 00:00 in its zone; both dates inclusive."""
@@ -29,6 +31,10 @@ class Stay(Base):
     # Instants of the span, derived from the dates and the zone (recomputed with them).
     start_utc: Mapped[datetime] = mapped_column(UTCDateTime)
     end_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    # One key per city whatever the language it is written in (services/travel/city_keys.py), made when the
+    # stay is saved: the `no_wifi` conflict rule matches stays and places without loading the city table.
+    # NULL: not made yet (a file of an older NomadCM), made in the background.
+    city_key: Mapped[str | None] = mapped_column(String(CITY_KEY_LENGTH))
 
 
 class Transit(Base):

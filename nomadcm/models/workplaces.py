@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.travel import CITY_KEY_LENGTH
 from nomadcm.vocabulary import WORKPLACE_KINDS
 
 SCORE_FIELDS: tuple[str, ...] = ("score_wifi", "score_power", "score_quiet", "score_comfort", "score_price")
@@ -60,6 +61,8 @@ class Workplace(Base):
     osm_id: Mapped[str | None] = mapped_column(String(40), unique=True)  # "node/123", "way/456"
     extra_tags: Mapped[str] = mapped_column(Text, default="")  # JSON of other OSM tags, kept for round trips
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The city's key, as for a stay (models/travel.py, services/travel/city_keys.py); NULL: not made yet.
+    city_key: Mapped[str | None] = mapped_column(String(CITY_KEY_LENGTH))
 
 
 class SpeedTest(Base):

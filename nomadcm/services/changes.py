@@ -24,10 +24,13 @@ SETTINGS = "settings"
 WORKPLACES = "workplaces"
 WELLBEING = "wellbeing"
 CONFLICTS = "conflicts"  # acknowledgements of conflicts (the Schedule's conflict column listens too)
+BILLING = "billing"  # contracts and hand-logged work (the Hours & pay page)
 EVENTS = "events"  # the clients' events and the calendars they come from
 # Everything a page may show: what a write from another process (or View > Refresh) announces, since the
 # database does not say what changed.
-ALL_AREAS = frozenset({POSTS, CLIENTS, ITINERARY, SETTINGS, WORKPLACES, WELLBEING, CONFLICTS, EVENTS})
+ALL_AREAS = frozenset(
+    {POSTS, CLIENTS, ITINERARY, SETTINGS, WORKPLACES, WELLBEING, CONFLICTS, EVENTS, BILLING}
+)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from nomadcm.paths import DatabaseTarget
+    from nomadcm.services.billing.service import BillingService
     from nomadcm.services.events.calendars import CalendarService
     from nomadcm.services.events.events import EventService
     from nomadcm.services.events.launch_gaps import LaunchCheck
@@ -152,6 +153,13 @@ class Services:
 
         return ReportService(self.db)
 
+    @cached_property
+    def billing(self) -> BillingService:
+        """Contracts, hand-logged work, each client's month of hours and pay, statements (issue 16)."""
+        from nomadcm.services.billing.service import BillingService
+
+        return BillingService(self.db)
+
     @property
     def db_path(self) -> Path | None:
         """The database file (None for a server URL): for the window title and the About box."""
@@ -165,6 +173,13 @@ class Services:
     def change_counter(self) -> ChangeCounter:
         """`poll()` says whether another process wrote since the last poll (the window's refresh watcher)."""
         return self.db.change_counter()
+
+    def refresh_city_keys(self) -> int:
+        """Makes the city keys stays and places lack, or made with another city table (services/travel/
+        city_keys.py): loads the city table only then. The GUI runs it on its task runner at start."""
+        from nomadcm.services.travel import city_keys
+
+        return city_keys.refresh(self.db)
 
     def day_plan(self, day: date, cm_title: str = "You") -> DayPlan:
         """The Travel page's day view: her zones, rhythm and travel beside each client's day and posts."""

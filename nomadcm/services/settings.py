@@ -50,6 +50,8 @@ DEFAULTS: dict[str, Any] = {
     "close_to_tray": False,  # closing the window keeps NomadCM in the tray (reminders keep running)
     "theme": "",  # "" follows the system's light/dark choice; "light" or "dark" forces one
     "setup_done": False,  # the first-run wizard was finished or skipped
+    # Contracts and hours (issue 16): a client's month whose unpaid time reaches this many hours warns.
+    "unpaid_warning_hours": 1.0,
 }
 
 

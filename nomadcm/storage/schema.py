@@ -5,5 +5,11 @@ A test keeps these in step with the migration scripts in storage/migrations/vers
 
 from __future__ import annotations
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_publishing")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_publishing",
+    "0003_city_keys",
+    "0004_client_events",
+    "0005_contracts",
+)
 HEAD_REVISION: str = KNOWN_REVISIONS[-1]

@@ -71,18 +71,21 @@ def discard(window: MainWindow) -> None:
 # shown page's own modules come from its PageSpec). An import there would stall the painted window.
 START_MODULES: tuple[str, ...] = (
     "nomadcm.ui.shell",
+    "nomadcm.ui.wellbeing.timer",
     "nomadcm.ui.travel.city_search",
     "nomadcm.ui.widgets.zone_picker",
     "nomadcm.ui.wellbeing.reminders",
     "nomadcm.ui.publishing.reminders",
+    "nomadcm.ui.clients.event_refresh",
     "nomadcm.ui.wizard",
     "nomadcm.services.travel.conflicts",
+    "nomadcm.services.wellbeing.records",  # the toolbar's timer lists the clients through it
 )
 
 
 def _load_beside(window: MainWindow, services: Services) -> dict[str, object]:
     """The shown page's modules and first data, read on a loading thread while the frame stays painted."""
-    import importlib
+    import logging
 
     from nomadcm.ui import startup
     from nomadcm.ui.pages import page_spec
@@ -95,7 +98,13 @@ def _load_beside(window: MainWindow, services: Services) -> dict[str, object]:
 
     def load() -> dict[str, object]:
         for name in modules:
-            importlib.import_module(name)
+            try:
+                # Through the import statement's own hook (not importlib): PySide's hook then records each
+                # module as it would on the GUI thread's `from … import`, which would otherwise read its
+                # source there (shibokensupport's feature check: tens of milliseconds on the GUI thread).
+                __import__(name, fromlist=["__name__"])
+            except ImportError:  # only a head start: the import where the module is used says what is wrong
+                logging.getLogger(__name__).debug("not imported ahead: %s", name, exc_info=True)
         return {key: job(services)} if job is not None else {}
 
     return startup.run_beside_loop(load, name="nomadcm-first-page")
@@ -126,11 +135,9 @@ def run(
 
     from nomadcm.ui import startup
     from nomadcm.ui.main_window import MainWindow
-    from nomadcm.ui.shell import DesktopShell
-    from nomadcm.ui.travel.city_search import zone_suggestions
-    from nomadcm.ui.widgets.zone_picker import set_default_city_search
 
     startup.begin()  # what can wait for the first paint waits (ui/startup.py)
+    attach_later = window is not None
     if window is None:
         window = MainWindow(services)
         if page:
@@ -141,10 +148,28 @@ def run(
             startup.cancel()
             discard(window)
             return RunOutcome(0)
+        # The city keys the conflict marks' `no_wifi` rule reads: made on the task runner, first in its queue,
+        # when rows of an older file lack them (loading the city table there, never on the GUI thread).
+        tasks = window.tasks
+        startup.after_first_paint(lambda: tasks.run(lambda _report: services.refresh_city_keys()))
         window.attach(services, preloaded)
+    # Imported by now: by the loading thread, beside the frame (START_MODULES).
+    from nomadcm.ui.shell import DesktopShell
+    from nomadcm.ui.travel.city_search import zone_suggestions
+    from nomadcm.ui.widgets.zone_picker import set_default_city_search
+
     set_default_city_search(zone_suggestions)  # every zone picker also finds cities (offline city table)
     window.translations = translations
-    shell = DesktopShell(window, theme, instance)
+    shells: list[DesktopShell] = []
+
+    def build_shell() -> None:
+        if not shells:
+            shells.append(DesktopShell(window, theme, instance))
+
+    if attach_later:  # the shell (the toolbar's working timer, the tray...) once the rows are on screen:
+        window.startup_complete.connect(build_shell)  # the GUI thread paints them in the meantime
+    else:
+        build_shell()
     app.setQuitOnLastWindowClosed(False)  # a reminder popup closing while the window is in the tray
     window.closed.connect(lambda: app.exit(0))
     watchdog = QTimer(window)  # --exit-after-startup must end even if the first paint never comes
@@ -170,9 +195,10 @@ def run(
     window.startup_complete.disconnect()
     startup.cancel()  # a start-up cut short (--exit-after-startup): the deferred work goes with the window
     outcome = RunOutcome(code, window.next_database, window.build_demo, window.restart_requested)
-    if shell.scheduler is not None:
-        shell.scheduler.stop()
-    shell.tray.hide()
+    for shell in shells:
+        if shell.scheduler is not None:
+            shell.scheduler.stop()
+        shell.tray.hide()
     window._quitting = True  # closing for good, not to the tray
     window.close()
     # closeEvent did both, unless a dialog kept the window open: no job may outlive it, nor the watcher's

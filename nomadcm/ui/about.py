@@ -48,6 +48,13 @@ COMPONENTS: tuple[tuple[str, str, str, str], ...] = (
     ),
     ("timezonefinder", "timezonefinder", "MIT", "https://github.com/jannikmi/timezonefinder"),
     ("icalendar", "icalendar", "BSD-2-Clause", "https://github.com/collective/icalendar"),
+    (
+        "recurring-ical-events",
+        "recurring-ical-events",
+        "LGPL-3.0-or-later",
+        "https://github.com/niccokunzmann/python-recurring-ical-events",
+    ),
+    ("x-wr-timezone", "x-wr-timezone", "LGPL-3.0-or-later", "https://github.com/niccokunzmann/x-wr-timezone"),
 )
 
 

@@ -153,7 +153,11 @@ class MainWindow(MainWindowView):
         self._startup_reported = False
         page = self.page(self.current_key())
         self._on_row_changed(self.sidebar.currentRow())
-        self._watch_first_paint(page)
+        loaded = getattr(page, "loaded", None)
+        if loaded is not None and not page.is_loaded():  # type: ignore[attr-defined]
+            loaded.connect(lambda: self._watch_first_paint(page, repaint=True))  # its rows come next turn
+        else:
+            self._watch_first_paint(page)
         return page
 
     def _data_actions(self) -> list[QAction]:
@@ -464,9 +468,15 @@ class MainWindow(MainWindowView):
 
     # ------------------------------------------------------------------ start-up signals
 
-    def _watch_first_paint(self, page: QWidget) -> None:
+    def _watch_first_paint(self, page: QWidget, repaint: bool = False) -> None:
+        """`startup_complete` after the page's next paint (`repaint`: its data arrived, ask for that paint —
+        only the table's own area would be redrawn otherwise, and the page would see no paint)."""
+        if self._startup_reported:
+            return
         self._watched = page
         page.installEventFilter(self)
+        if repaint:
+            page.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:

@@ -147,6 +147,18 @@ def describe(change: Change) -> str:
         "set_slots": lambda: QCoreApplication.translate("Operations", "posting slots change"),
         "settings": lambda: QCoreApplication.translate("Operations", "settings change"),
         "rhythm": lambda: QCoreApplication.translate("Operations", "sleep and work hours change"),
+        "set_contract": lambda: QCoreApplication.translate("Operations", "contract of {name}").format(
+            name=subject
+        ),
+        "delete_contract": lambda: QCoreApplication.translate(
+            "Operations", "remove contract of {name}"
+        ).format(name=subject),
+        "client_language": lambda: QCoreApplication.translate(
+            "Operations", "statement language of {name}"
+        ).format(name=subject),
+        "add_work": lambda: QCoreApplication.translate("Operations", "log work"),
+        "edit_work": lambda: QCoreApplication.translate("Operations", "edit work entry"),
+        "delete_work": lambda: QCoreApplication.translate("Operations", "delete %n work entries", "", n),
         "add_event": lambda: QCoreApplication.translate("Operations", "new event {title}").format(
             title=subject
         ),

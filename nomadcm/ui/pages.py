@@ -175,5 +175,23 @@ PAGES.insert(  # after Calendar: where she is decides "your time" everywhere els
 )
 
 
+def _hours_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
+    from nomadcm.ui.billing.page import HoursPage  # imports matplotlib: only when first shown
+
+    return HoursPage(services, changes, tasks, ops=ops)
+
+
+PAGES.insert(  # right after Clients: what each client pays, and the hours given to each
+    next((i + 1 for i, p in enumerate(PAGES) if p.key == "clients"), len(PAGES)),
+    PageSpec(
+        "hours",
+        lambda: QCoreApplication.translate("Pages", "Hours & pay"),
+        "hours",
+        _hours_page,
+        modules=("nomadcm.ui.billing.page",),
+    ),
+)
+
+
 def page_spec(key: str) -> PageSpec | None:
     return next((p for p in PAGES if p.key == key), None)

@@ -13,9 +13,10 @@ what the user opened NomadCM to see, and start-up stays short.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
 from nomadcm.ui import plain_text, startup
@@ -25,7 +26,7 @@ from nomadcm.ui.single_instance import SingleInstance
 from nomadcm.ui.theme import ThemeManager
 from nomadcm.ui.tray import Tray
 from nomadcm.ui.wellbeing.badges import WellbeingBadges
-from nomadcm.ui.wellbeing.timer_view import TOOLBAR, timer_toolbar
+from nomadcm.ui.wellbeing.timer_view import TOOLBAR, ScreenTimerView, timer_toolbar
 
 if TYPE_CHECKING:
     from nomadcm.ui.wellbeing.reminders import BreakReminder
@@ -41,20 +42,25 @@ class DesktopShell(QObject):
         reminders: bool = True,
     ) -> None:
         super().__init__(window)
-        from nomadcm.ui.wellbeing.timer import ScreenTimerWidget, TimerController, timer_menu
+        from nomadcm.ui.wellbeing.timer import ScreenTimerWidget, TimerBinding, TimerController, timer_menu
 
         self.window = window
         self.theme = theme
         services, changes = window.services, window.changes
         use_week_start(services.settings.get("week_start"))  # the date pickers' calendars start weeks there
         self.timers = TimerController(services, changes, parent=self, ops=window.ops)
-        self.timer_widget = ScreenTimerWidget(self.timers)
-        had_toolbar = window.findChild(QToolBar, TOOLBAR) is not None  # the frame's, with its stand-in timer
-        self.toolbar = timer_toolbar(window, self.timer_widget)
-        if not had_toolbar:
+        toolbar = window.findChild(QToolBar, TOOLBAR)
+        framed = toolbar.findChild(ScreenTimerView) if toolbar is not None else None
+        if toolbar is not None and framed is not None:  # the frame's timer, bound where it is: nothing moves
+            self.toolbar, self.timer_widget = toolbar, framed
+            TimerBinding(framed, self.timers)
+        else:
+            self.timer_widget = ScreenTimerWidget(self.timers)
+            self.toolbar = timer_toolbar(window, self.timer_widget)
             window.restore_toolbars()
 
         self.breaks: BreakReminder | None = None
+        self._steps: list[Callable[[], None]] = []
         self.badges: WellbeingBadges | None = None
         self.scheduler = None
         self.popup = None
@@ -66,6 +72,7 @@ class DesktopShell(QObject):
             badges=self._badge_text,
             parent=self,
             defer=True,
+            tasks=window.tasks,
         )
         window.tray = self.tray
         self.tray.openRequested.connect(window.bring_to_front)
@@ -82,22 +89,43 @@ class DesktopShell(QObject):
 
     @Slot()
     def start_background(self) -> None:
-        """Break and post reminders, the wellbeing badges and the tray: after the first paint."""
+        """Break and post reminders, the wellbeing badges and the tray: after the first paint, one step per
+        turn of the event loop (the window answers between them), what reads much on the task runner."""
+        self._steps = [self._start_breaks, self._start_reminders, self._start_badges, self._start_calendars]
+        self._next_step()
+
+    def _next_step(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self._next_step)
+
+    def _start_breaks(self) -> None:
         from nomadcm.ui.wellbeing.reminders import BreakReminder
 
-        services, changes = self.window.services, self.window.changes
-        self.breaks = BreakReminder(self.timers, changes, parent=self)
+        self.breaks = BreakReminder(self.timers, self.window.changes, parent=self)
         self.breaks.limitPassed.connect(self.tray.notify)
+
+    def _start_reminders(self) -> None:
         if self._reminders:
             from nomadcm.ui.publishing.reminders import install_reminders
 
-            self.scheduler, self.popup = install_reminders(services, changes, self.window, self.window.ops)
+            window = self.window
+            self.scheduler, self.popup = install_reminders(
+                window.services, window.changes, window, window.ops, tasks=window.tasks
+            )
             self.scheduler.remindersDue.connect(self.tray.notify_reminders)
-        self.badges = WellbeingBadges(services, changes, self)
+
+    def _start_badges(self) -> None:
+        services, changes = self.window.services, self.window.changes
+        self.badges = WellbeingBadges(services, changes, self, tasks=self.window.tasks)
         self.badges.changed.connect(lambda _items: self.tray.refresh())
         self.tray.show()
+
+    def _start_calendars(self) -> None:
         from nomadcm.ui.clients.event_refresh import CalendarRefresher
 
+        services, changes = self.window.services, self.window.changes
         self.calendars = CalendarRefresher(services, self.window.tasks, changes, self)  # subscribed calendars
         self.calendars.start()
 

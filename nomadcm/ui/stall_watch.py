@@ -29,8 +29,9 @@ class StallWatch(QObject):
         self.longest = 0.0  # seconds: the longest gap between two beats so far
         self.longest_where = ""  # the GUI thread's stack during that gap (with `where`)
         self.gaps_over_threshold = 0
+        self.worst: list[tuple[float, str]] = []  # the longest gaps over the threshold, and where (5 kept)
         self.threshold = threshold
-        self._last = 0.0
+        self._last = self._started = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(BEAT_MS)
         self._timer.timeout.connect(self._beat)
@@ -41,7 +42,7 @@ class StallWatch(QObject):
         self._sampler: threading.Thread | None = None
 
     def start(self) -> None:
-        self._last = time.perf_counter()
+        self._last = self._started = time.perf_counter()
         self._timer.start()
         if self._where and self._sampler is None:
             self._stop.clear()
@@ -64,6 +65,7 @@ class StallWatch(QObject):
         stalled = max(0.0, gap - BEAT_MS / 1000)
         if stalled > self.threshold:
             self.gaps_over_threshold += 1
+            self.worst = sorted([*self.worst, (stalled, self._sampled)], reverse=True)[:5]
         if stalled > self.longest:
             self.longest = stalled
             self.longest_where = self._sampled
@@ -74,12 +76,21 @@ class StallWatch(QObject):
         while not self._stop.wait(self.threshold / 2):
             if self._sampled or time.perf_counter() - self._last < self.threshold:
                 continue
-            frame = sys._current_frames().get(self._gui_ident)
+            frames = sys._current_frames()
+            frame = frames.get(self._gui_ident)
             if frame is not None:
                 stack = traceback.extract_stack(frame, limit=12)
-                self._sampled = " <- ".join(
-                    f"{f.name} ({f.filename.rsplit('/', 2)[-1]}:{f.lineno})" for f in reversed(stack)
-                )
+                at = round((time.perf_counter() - self._started) * 1000)
+                sampled = f"+{at} ms: " + " <- ".join(_where(f) for f in reversed(stack))
+                # What the other threads run meanwhile: a GUI thread in Qt's own code may be waiting for the
+                # interpreter's lock one of them holds.
+                names = {t.ident: t.name for t in threading.enumerate()}
+                others = [
+                    f"{names.get(ident, ident)}: {_where(traceback.extract_stack(f, limit=1)[-1])}"
+                    for ident, f in frames.items()
+                    if ident not in (self._gui_ident, threading.get_ident())
+                ]
+                self._sampled = sampled + (f" | beside: {'; '.join(others)}" if others else "")
 
     def report(self) -> dict[str, object]:
         return {
@@ -87,7 +98,12 @@ class StallWatch(QObject):
             "stalls_over_threshold": self.gaps_over_threshold,
             "threshold_ms": round(self.threshold * 1000),
             "where": self.longest_where,
+            "worst": [[round(gap * 1000, 1), where] for gap, where in self.worst],
         }
+
+
+def _where(f: traceback.FrameSummary) -> str:
+    return f"{f.name} ({f.filename.rsplit('/', 2)[-1]}:{f.lineno})"
 
 
 class StallReport:

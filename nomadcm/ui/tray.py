@@ -16,12 +16,14 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from nomadcm import APP_NAME, timezones
+from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.services.schedule.series import Occurrence
 from nomadcm.ui.changes import ITINERARY, POSTS, SETTINGS, WELLBEING, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_time
 from nomadcm.ui.plain_text import menu_text, unmarked
+from nomadcm.ui.tasks import Cancelled, TaskRunner, report_unexpected
 
 Clock = Callable[[], datetime]
 REFRESH_MS = 60_000  # "due today" moves with the clock
@@ -57,10 +59,15 @@ class Tray(QObject):
         parent: QObject | None = None,
         *,
         defer: bool = False,
+        tasks: TaskRunner | None = None,
     ) -> None:
-        """`defer`: build the menu at `show()` rather than now (start-up stays short)."""
+        """`defer`: build the menu at `show()` rather than now (start-up stays short). `tasks`: the window's
+        task runner, which reads the posts due on its thread (the menu is built when they are in)."""
         super().__init__(parent)
         self.services = services
+        self._tasks = tasks
+        self._reading = False  # the posts due are being read on the task runner
+        self._again = False  # and something changed meanwhile: once more when they are in
         self.clock = clock
         self.badges = badges
         self.icon = QSystemTrayIcon(icon, self)
@@ -103,7 +110,31 @@ class Tray(QObject):
     @Slot()
     def refresh(self) -> None:
         self._built = True
-        rows = due_today(self.services, self.clock())
+        if self._tasks is None:
+            self._fill(due_today(self.services, self.clock()))
+            return
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
+        services, now = self.services, self.clock()
+        self._tasks.run(
+            lambda _report: due_today(services, now), self, on_success=self._read, on_failure=self._failed
+        )
+
+    def _read(self, rows: list[Occurrence]) -> None:
+        self._reading = False
+        self._fill(rows)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _failed(self, err: BaseException) -> None:
+        self._reading = self._again = False
+        if not isinstance(err, Cancelled | UserError):
+            report_unexpected(err)
+
+    def _fill(self, rows: list[Occurrence]) -> None:
         self.menu.clear()
         self.post_actions = []
         self.menu.addAction(self.due_header)

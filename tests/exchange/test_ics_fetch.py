@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -23,9 +24,9 @@ NOW = datetime(2027, 3, 1, tzinfo=UTC)
 
 class Host(BaseHTTPRequestHandler):
     body = GOOGLE.read_bytes()
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         Host.hits.append(self.path)
         if self.path == "/cal.ics":
             self._send(200, self.body)

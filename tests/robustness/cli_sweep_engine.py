@@ -68,6 +68,11 @@ SEED: list[list[str]] = [
     ["log", "screen", "--device", "laptop", "--from", "2025-03-02 09:00", "--to", "2025-03-02 10:00"],
     ["log", "rest", "--kind", "break", "--from", "2025-03-02 12:00", "--to", "2025-03-02 12:30"],
     ["conflict", "ack", "1", "holiday"],
+    [
+        "contract", "set", "Acme", "--retainer", "800", "--included-hours", "10", "--currency", "EUR",
+        "--from", "2025-01-01",
+    ],
+    ["work", "log", "Acme", "--from", "2025-03-02 14:00", "--to", "2025-03-02 15:00", "--note", "Call"],
     ["event", "add", "Acme", "Launch", "--kind", "launch", "--start", "2030-03-05 10:00"],
 ]  # fmt: skip
 
@@ -132,6 +137,14 @@ BASELINES: dict[str, dict[str, object]] = {
     "event unack": {"event_id": "1"},
     "event kind": {"event_id": "1", "kind": "launch"},
     "event window": {"client": "Acme"},
+    "contract set": {"client": "Acme", "hourly": "45", "currency": "EUR", "start": "2030-01-01"},
+    "contract list": {},
+    "contract remove": {"id": "1"},
+    "work log": {"client": "Acme", "start": "2025-03-03 11:00", "end": "2025-03-03 12:00"},
+    "work list": {},
+    "work remove": {"ids": ["1"]},
+    "hours": {},
+    "statement": {"client": "Acme", "month": "2025-03"},
     "team init": {"url": "postgresql://nomadcm@127.0.0.1:9/team"},
     "team upgrade": {"url": "postgresql://nomadcm@127.0.0.1:9/team", "yes": True},
 }  # fmt: skip

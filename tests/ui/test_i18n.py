@@ -83,7 +83,7 @@ def test_a_french_run_shows_french_texts(qtbot, services, qsettings, french) -> 
     win = MainWindow(services, qsettings)
     qtbot.addWidget(win)
     menus = [a.text() for a in win.menuBar().actions()]
-    assert menus == ["&Fichier", "É&dition", "&Affichage", "&Aide"]
+    assert menus == ["&Fichier", "É&dition", "&Affichage", "Aid&e"]  # Alt+A is Affichage only
     pages = [win.sidebar.item(i).text() for i in range(win.sidebar.count())]
     assert pages[:2] == ["Planning", "Clients"]
     assert {"Calendrier", "Voyages", "Lieux de travail", "Bien-être"} <= set(pages)
@@ -148,7 +148,7 @@ def test_the_welcome_assistant_switches_language_at_once(qtbot, services) -> Non
         wizard.welcome.language.setCurrentIndex(wizard.welcome.language.findData("fr"))
         assert wizard.windowTitle() == "Bienvenue dans NomadCM"
         assert wizard.welcome.explore.text() == "Explorer avec des données d'exemple"
-        assert wizard.home.title() == "Où est votre port d'attache ?"
+        assert wizard.home.title() == "Où est votre port d'attache\u00a0?"
         wizard.welcome.language.setCurrentIndex(wizard.welcome.language.findData("en"))
         assert wizard.windowTitle() == "Welcome to NomadCM"
         wizard.track_changes()

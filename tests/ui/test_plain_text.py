@@ -276,6 +276,28 @@ def _preview(e: Evil) -> QAbstractItemModel:
     return model
 
 
+def _month_hours(e: Evil) -> QAbstractItemModel:
+    from nomadcm.services.billing.contracts import ContractTerms
+    from nomadcm.ui.billing.table_models import MonthHoursModel
+
+    terms = ContractTerms("hourly", "EUR", rate_minor=4500)
+    e.services.billing.set_contract(e.client_id, terms, e.today.replace(day=1))
+    model = MonthHoursModel()
+    model.set_months(e.services.billing.month(e.today), 3600)
+    return model
+
+
+def _pieces(e: Evil) -> QAbstractItemModel:
+    from nomadcm.ui.billing.table_models import PiecesModel
+
+    end = timezones.now_utc() - timedelta(hours=1)
+    e.services.billing.add_entry(e.client_id, end - timedelta(hours=1), end, note=EVIL)
+    model = PiecesModel()
+    month = timezones.wall_at(end, "Europe/Paris").date()
+    model.set_rows(e.services.billing.statement(e.client_id, month).pieces)
+    return model
+
+
 # class name -> (factory, a cell shows the payload, a tooltip carries it)
 FACTORIES: dict[str, tuple[Callable[[Evil], QAbstractItemModel], bool, bool]] = {
     "ScheduleModel": (_schedule, True, True),
@@ -294,6 +316,8 @@ FACTORIES: dict[str, tuple[Callable[[Evil], QAbstractItemModel], bool, bool]] = 
     "AppTableModel": (_apps, True, False),
     "SlotTableModel": (_slots, True, False),
     "PreviewModel": (_preview, True, True),
+    "MonthHoursModel": (_month_hours, True, False),
+    "PiecesModel": (_pieces, True, True),
 }
 
 

@@ -40,7 +40,7 @@ def test_answers_are_written_and_a_first_client_created(
     wizard.rhythm.sleep_to.setTime(QTime(8, 30))
     wizard.rhythm.days[4].setChecked(False)  # no work on Fridays
     wizard.rhythm.work_from.setTime(QTime(8, 0))
-    assert "Mo-Th 08:00-18:00" in wizard.rhythm.summary.text()
+    assert "Mon–Thu 08:00–18:00" in wizard.rhythm.summary.text()  # in words; stored as Mo-Th 08:00-18:00
     wizard.next()
     wizard.client.name.setText("Érable & Cie")
     wizard.client.city.choose(cities.find("Montréal"))

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>This is the sample database: your own data is elsewhere.</source>
-        <translation>Ceci est la base d&apos;exemple : vos propres données sont ailleurs.</translation>
+        <translation>Ceci est la base d&apos;exemple&#xa0;: vos propres données sont ailleurs.</translation>
     </message>
     <message>
         <source>Logs and crash reports</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Everything stays on this computer: NomadCM sends nothing anywhere.</source>
-        <translation>Tout reste sur cet ordinateur : NomadCM n&apos;envoie rien nulle part.</translation>
+        <translation>Tout reste sur cet ordinateur&#xa0;: NomadCM n&apos;envoie rien nulle part.</translation>
     </message>
     <message>
         <source>Licences and credits</source>
@@ -45,11 +45,11 @@
     </message>
     <message>
         <source>Open the folder of {what}</source>
-        <translation>Ouvrir le dossier : {what}</translation>
+        <translation>Ouvrir le dossier&#xa0;: {what}</translation>
     </message>
     <message>
         <source>City names, coordinates and time zones: {geonames}, licensed under {licence}.</source>
-        <translation>Noms de villes, coordonnées et fuseaux horaires : {geonames}, sous licence {licence}.</translation>
+        <translation>Noms de villes, coordonnées et fuseaux horaires&#xa0;: {geonames}, sous licence {licence}.</translation>
     </message>
     <message>
         <source>Workplace imports read OpenStreetMap data, © OpenStreetMap contributors ({licence}).</source>
@@ -65,11 +65,11 @@
     </message>
     <message>
         <source>Built with:</source>
-        <translation>Construit avec :</translation>
+        <translation>Réalisé avec&#xa0;:</translation>
     </message>
     <message>
         <source>Data:</source>
-        <translation>Données :</translation>
+        <translation>Données&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -80,15 +80,15 @@
     </message>
     <message>
         <source>“{text}” for {client}: which of these are fine? They will stop being flagged.</source>
-        <translation>« {text} » pour {client} : lesquels sont sans souci ? Ils ne seront plus signalés.</translation>
+        <translation>«&#xa0;{text}&#xa0;» pour {client}&#xa0;: lesquels sont sans souci&#xa0;? Ils ne seront plus signalés.</translation>
     </message>
     <message>
         <source>This post repeats: every occurrence is acknowledged.</source>
-        <translation>Cette publication se répète : toutes ses occurrences sont validées.</translation>
+        <translation>Cette publication se répète&#xa0;: toutes ses occurrences sont validées.</translation>
     </message>
     <message>
         <source>Why, e.g. the network publishes it by itself</source>
-        <translation>Pourquoi, p. ex. le réseau la publie tout seul</translation>
+        <translation>Pourquoi, p. ex. le réseau la publie lui-même</translation>
     </message>
     <message>
         <source>Tick at least one conflict.</source>
@@ -160,11 +160,11 @@
     </message>
     <message>
         <source>{worked} minutes of screen time: time for a {minutes}-minute break. Stand up, look far away, move.</source>
-        <translation>{worked} minutes d&apos;écran : place à une pause de {minutes} minutes. Levez-vous, regardez au loin, bougez.</translation>
+        <translation>{worked} minutes d&apos;écran&#xa0;: place à une pause de {minutes} minutes. Levez-vous, regardez au loin, bougez.</translation>
     </message>
     <message>
         <source>{worked} minutes of screen time: time for a {minutes}-minute break. Look away from the screen.</source>
-        <translation>{worked} minutes d&apos;écran : place à une pause de {minutes} minutes. Quittez l&apos;écran des yeux.</translation>
+        <translation>{worked} minutes d&apos;écran&#xa0;: place à une pause de {minutes} minutes. Quittez l&apos;écran des yeux.</translation>
     </message>
     <message>
         <source>Take the break now</source>
@@ -184,11 +184,11 @@
     </message>
     <message>
         <source>Break: {m}:{s:02d} left. Screen timers are paused and start again when you&apos;re back.</source>
-        <translation>Pause : encore {m}:{s:02d}. Les minuteurs d&apos;écran sont en pause et repartent à votre retour.</translation>
+        <translation>Pause&#xa0;: encore {m}:{s:02d}. Les minuteurs d&apos;écran sont en pause et repartent à votre retour.</translation>
     </message>
     <message>
         <source>Break over. Welcome back!</source>
-        <translation>Pause terminée. Bon retour !</translation>
+        <translation>Pause terminée. Bon retour&#xa0;!</translation>
     </message>
 </context>
 <context>
@@ -230,15 +230,15 @@
     </message>
     <message>
         <source>Save the changes to which occurrences?</source>
-        <translation>Appliquer les modifications à quelles occurrences ?</translation>
+        <translation>Appliquer les modifications à quelles occurrences&#xa0;?</translation>
     </message>
     <message>
         <source>Not saved: choose which occurrences to change.</source>
-        <translation>Non enregistré : choisissez les occurrences à modifier.</translation>
+        <translation>Non enregistré&#xa0;: choisissez les occurrences à modifier.</translation>
     </message>
     <message>
         <source>That time does not exist on the new day (clocks jump forward): moved to {time}.</source>
-        <translation>Cette heure n&apos;existe pas ce jour-là (passage à l&apos;heure d&apos;été) : déplacée à {time}.</translation>
+        <translation>Cette heure n&apos;existe pas ce jour-là (passage à l&apos;heure d&apos;été)&#xa0;: déplacée à {time}.</translation>
     </message>
     <message>
         <source>Post moved — Ctrl+Z puts it back.</source>
@@ -250,7 +250,7 @@
     </message>
     <message>
         <source>Delete which occurrences?</source>
-        <translation>Supprimer quelles occurrences ?</translation>
+        <translation>Supprimer quelles occurrences&#xa0;?</translation>
     </message>
     <message>
         <source>Deleted — Ctrl+Z brings it back.</source>
@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation>&amp;Aujourd&apos;hui</translation>
+        <translation>Aujourd&apos;&amp;hui</translation>
     </message>
     <message>
         <source>Next</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>Which clock the calendar shows: yours (from your itinerary) or an audience&apos;s</source>
-        <translation>L&apos;heure affichée par le calendrier : la vôtre (d&apos;après votre itinéraire) ou celle d&apos;une audience</translation>
+        <translation>L&apos;heure affichée par le calendrier&#xa0;: la vôtre (d&apos;après votre itinéraire) ou celle d&apos;une audience</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -289,11 +289,11 @@
     </message>
     <message>
         <source>&amp;Queue…</source>
-        <translation>&amp;File d&apos;attente…</translation>
+        <translation>File d&apos;a&amp;ttente…</translation>
     </message>
     <message>
         <source>Time shown:</source>
-        <translation>Heure affichée :</translation>
+        <translation>Heure affichée&#xa0;:</translation>
     </message>
     <message>
         <source>your time</source>
@@ -316,38 +316,38 @@
     <name>CalendarView</name>
     <message>
         <source>{time} {abbr} in {zone} (the post&apos;s zone)</source>
-        <translation>{time} {abbr} à {zone} (le fuseau de la publication)</translation>
+        <translation>{time} {abbr}, fuseau {zone} (celui de la publication)</translation>
     </message>
     <message>
         <source>{time} does not exist that day (clocks jump forward): it goes out at {moved}.</source>
-        <translation>{time} n&apos;existe pas ce jour-là (passage à l&apos;heure d&apos;été) : elle part à {moved}.</translation>
+        <translation>{time} n&apos;existe pas ce jour-là (passage à l&apos;heure d&apos;été)&#xa0;: elle part à {moved}.</translation>
     </message>
 </context>
 <context>
     <name>CalendarsModel</name>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished">Calendrier</translation>
+        <translation>Calendrier</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Source</translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements</translation>
     </message>
     <message>
         <source>Last read</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière lecture</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">Problème</translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>imported file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier importé</translation>
     </message>
 </context>
 <context>
@@ -374,19 +374,19 @@
     </message>
     <message>
         <source>&amp;Network:</source>
-        <translation>&amp;Réseau :</translation>
+        <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Handle:</source>
-        <translation>&amp;Identifiant :</translation>
+        <translation>&amp;Identifiant&#xa0;:</translation>
     </message>
     <message>
         <source>Text &amp;limit:</source>
-        <translation>&amp;Limite de texte :</translation>
+        <translation>&amp;Limite de texte&#xa0;:</translation>
     </message>
     <message>
         <source>A channel keeps its network; add a new channel instead</source>
-        <translation>Un canal garde son réseau : ajoutez plutôt un nouveau canal</translation>
+        <translation>Un canal garde son réseau&#xa0;: ajoutez plutôt un nouveau canal</translation>
     </message>
 </context>
 <context>
@@ -428,7 +428,7 @@
     </message>
     <message>
         <source>Daily: screens above, rest below. Weekly: totals per week. Rest: nights, daily and weekly rest against the goals.</source>
-        <translation>Par jour : écrans au-dessus, repos en dessous. Hebdomadaire : totaux par semaine. Repos : nuits, repos quotidien et hebdomadaire face aux objectifs.</translation>
+        <translation>Par jour&#xa0;: écrans au-dessus, repos en dessous. Hebdomadaire&#xa0;: totaux par semaine. Repos&#xa0;: nuits, repos quotidien et hebdomadaire face aux objectifs.</translation>
     </message>
     <message>
         <source>Screen time and rest per day</source>
@@ -455,52 +455,52 @@
         <translation>repos ↓</translation>
     </message>
     <message>
-        <source>sleep</source>
-        <translation>sommeil</translation>
+        <source>Sleep</source>
+        <translation>Sommeil</translation>
     </message>
     <message>
-        <source>other rest</source>
-        <translation>autre repos</translation>
+        <source>Other rest</source>
+        <translation>Autre repos</translation>
     </message>
     <message>
-        <source>longest rest in a row</source>
-        <translation>plus long repos d&apos;affilée</translation>
+        <source>Longest rest in a row</source>
+        <translation>Plus long repos d&apos;affilée</translation>
     </message>
     <message>
-        <source>daily screen limit</source>
-        <translation>limite d&apos;écran quotidienne</translation>
+        <source>Daily screen limit</source>
+        <translation>Limite d&apos;écran quotidienne</translation>
     </message>
     <message>
-        <source>weekly screen limit</source>
-        <translation>limite d&apos;écran hebdomadaire</translation>
+        <source>Weekly screen limit</source>
+        <translation>Limite d&apos;écran hebdomadaire</translation>
     </message>
     <message>
-        <source>sleep goal</source>
-        <translation>objectif de sommeil</translation>
+        <source>Sleep goal</source>
+        <translation>Objectif de sommeil</translation>
     </message>
     <message>
-        <source>daily rest goal</source>
-        <translation>objectif de repos quotidien</translation>
+        <source>Daily rest goal</source>
+        <translation>Objectif de repos quotidien</translation>
     </message>
     <message>
-        <source>screen time per week</source>
-        <translation>temps d&apos;écran par semaine</translation>
+        <source>Screen time per week</source>
+        <translation>Temps d&apos;écran par semaine</translation>
     </message>
     <message>
-        <source>sleep per week</source>
-        <translation>sommeil par semaine</translation>
+        <source>Sleep per week</source>
+        <translation>Sommeil par semaine</translation>
     </message>
     <message>
-        <source>nights under the sleep goal</source>
-        <translation>nuits sous l&apos;objectif de sommeil</translation>
+        <source>Nights under the sleep goal</source>
+        <translation>Nuits sous l&apos;objectif de sommeil</translation>
     </message>
     <message>
-        <source>days without the daily rest</source>
-        <translation>jours sans le repos quotidien</translation>
+        <source>Days without the daily rest</source>
+        <translation>Jours sans le repos quotidien</translation>
     </message>
     <message>
-        <source>weeks without the weekly rest</source>
-        <translation>semaines sans le repos hebdomadaire</translation>
+        <source>Weeks without the weekly rest</source>
+        <translation>Semaines sans le repos hebdomadaire</translation>
     </message>
     <message>
         <source>Nothing logged in this period</source>
@@ -570,11 +570,11 @@
     </message>
     <message>
         <source>Nothing to try in {city} yet: “Add places…” lists the ones you know there.</source>
-        <translation>Rien à tester à {city} pour l&apos;instant : « Ajouter des lieux… » liste ceux que vous y connaissez.</translation>
+        <translation>Rien à tester à {city} pour l&apos;instant&#xa0;: «&#xa0;Ajouter des lieux…&#xa0;» liste ceux que vous y connaissez.</translation>
     </message>
     <message>
         <source>No workplace with WiFi known in {city} yet. Add one, or import an OpenStreetMap extract of the city, before you go: posts during this stay are flagged “no WiFi”.</source>
-        <translation>Aucun lieu de travail avec WiFi connu à {city} pour l&apos;instant. Ajoutez-en un, ou importez un extrait OpenStreetMap de la ville avant de partir : les publications prévues pendant ce séjour sont signalées « pas de WiFi ».</translation>
+        <translation>Aucun lieu de travail avec Wi-Fi connu à {city} pour l&apos;instant. Ajoutez-en un, ou importez un extrait OpenStreetMap de la ville avant de partir&#xa0;: les publications prévues pendant ce séjour sont signalées «&#xa0;pas de Wi-Fi&#xa0;».</translation>
     </message>
     <message>
         <source>Export the checklist as CSV</source>
@@ -656,27 +656,27 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Audience &amp;zone:</source>
-        <translation>&amp;Fuseau de l&apos;audience :</translation>
+        <translation>&amp;Fuseau de l&apos;audience&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation>&amp;Pays :</translation>
+        <translation>&amp;Pays&#xa0;:</translation>
     </message>
     <message>
         <source>Co&amp;lour:</source>
-        <translation>&amp;Couleur :</translation>
+        <translation>&amp;Couleur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Prime hours:</source>
-        <translation>&amp;Heures de forte audience :</translation>
+        <translation>&amp;Heures de forte audience&#xa0;:</translation>
     </message>
     <message>
         <source>No&amp;tes:</source>
-        <translation>No&amp;tes :</translation>
+        <translation>No&amp;tes&#xa0;:</translation>
     </message>
     <message>
         <source>Give the client a name.</source>
@@ -684,7 +684,7 @@
     </message>
     <message>
         <source>Choose the time zone their audience lives in.</source>
-        <translation>Choisissez le fuseau horaire où vit leur audience.</translation>
+        <translation>Choisissez le fuseau horaire de son audience.</translation>
     </message>
 </context>
 <context>
@@ -695,7 +695,7 @@
     </message>
     <message>
         <source>Who do you publish for? Their audience&apos;s city sets the time zone of their posts.</source>
-        <translation>Pour qui publiez-vous ? La ville de son audience fixe le fuseau horaire de ses publications.</translation>
+        <translation>Pour qui publiez-vous&#xa0;? La ville de son audience fixe le fuseau horaire de ses publications.</translation>
     </message>
     <message>
         <source>Client &amp;name</source>
@@ -719,7 +719,7 @@
     </message>
     <message>
         <source>Leave the name empty to skip: you can add clients later on the Clients page.</source>
-        <translation>Laissez le nom vide pour passer cette étape : vous pourrez ajouter vos clients plus tard dans la page Clients.</translation>
+        <translation>Laissez le nom vide pour passer cette étape&#xa0;: vous pourrez ajouter vos clients plus tard dans la page Clients.</translation>
     </message>
 </context>
 <context>
@@ -757,15 +757,15 @@
     </message>
     <message>
         <source>Audience in {zone} — it is {time} {abbr} there now</source>
-        <translation>Audience en {zone} — il y est {time} {abbr} en ce moment</translation>
+        <translation>Audience dans le fuseau {zone} — il y est actuellement {time} {abbr}</translation>
     </message>
     <message>
         <source>Prime hours: {hours} (their time)</source>
-        <translation>Heures de forte audience : {hours} (leur heure)</translation>
+        <translation>Heures de forte audience&#xa0;: {hours} (heure de l&apos;audience)</translation>
     </message>
     <message>
         <source>Country: {country}</source>
-        <translation>Pays : {country}</translation>
+        <translation>Pays&#xa0;: {country}</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) planned</source>
@@ -776,7 +776,7 @@
     </message>
     <message>
         <source>No post planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune publication prévue</translation>
     </message>
     <message>
         <source>Client {name} added. Now add the channels you post on for them.</source>
@@ -798,7 +798,7 @@
     </message>
     <message>
         <source>Delete {name} and their channels?</source>
-        <translation>Supprimer {name} et ses canaux ?</translation>
+        <translation>Supprimer {name} et ses canaux&#xa0;?</translation>
     </message>
     <message>
         <source>Delete client</source>
@@ -810,7 +810,7 @@
     </message>
     <message>
         <source>Delete the channel {channel}?</source>
-        <translation>Supprimer le canal {channel} ?</translation>
+        <translation>Supprimer le canal {channel}&#xa0;?</translation>
     </message>
     <message>
         <source>Delete channel</source>
@@ -914,7 +914,7 @@
     </message>
     <message>
         <source>No conflicts in these dates: every post goes out while you are awake and working.</source>
-        <translation>Aucun conflit sur ces dates : chaque publication part pendant que vous êtes éveillé·e et au travail.</translation>
+        <translation>Aucun conflit sur ces dates&#xa0;: chaque publication part pendant que vous êtes éveillé·e et au travail.</translation>
     </message>
     <message>
         <source>Posts from</source>
@@ -922,7 +922,7 @@
     </message>
     <message>
         <source>to</source>
-        <translation>à</translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>
@@ -941,9 +941,9 @@
     </message>
     <message numerus="yes">
         <source>%n post(s) could not be checked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication n&apos;a pas pu être vérifiée</numerusform>
+            <numerusform>%n publications n&apos;ont pas pu être vérifiées</numerusform>
         </translation>
     </message>
 </context>
@@ -955,7 +955,7 @@
     </message>
     <message>
         <source>Something went wrong that NomadCM did not expect. Your data is safe: every change is saved as soon as you make it. You can keep working, or restart NomadCM if something looks odd.</source>
-        <translation>Un problème que NomadCM n&apos;avait pas prévu est survenu. Vos données sont en sécurité : chaque modification est enregistrée dès que vous la faites. Vous pouvez continuer à travailler, ou redémarrer NomadCM si quelque chose vous semble bizarre.</translation>
+        <translation>Un problème que NomadCM n&apos;avait pas prévu est survenu. Vos données sont en sécurité&#xa0;: chaque modification est enregistrée dès que vous la faites. Vous pouvez continuer à travailler, ou redémarrer NomadCM si quelque chose vous semble anormal.</translation>
     </message>
     <message>
         <source>This report was saved in {path}</source>
@@ -963,7 +963,7 @@
     </message>
     <message>
         <source>The report could not be saved to the log folder; copy it from here.</source>
-        <translation>Le rapport n&apos;a pas pu être enregistré dans le dossier des journaux : copiez-le d&apos;ici.</translation>
+        <translation>Le rapport n&apos;a pas pu être enregistré dans le dossier des journaux&#xa0;: copiez-le d&apos;ici.</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -982,62 +982,62 @@
     <name>DamagedDatabase</name>
     <message>
         <source>The backup could not be restored</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde n&apos;a pas pu être restaurée</translation>
     </message>
     <message>
         <source>NomadCM put the backup of {taken} in place of {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM a remis la sauvegarde du {taken} à la place de {path}.</translation>
     </message>
     <message>
         <source>The damaged file was kept as {kept}: nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier endommagé a été conservé sous le nom {kept}&#xa0;: rien n&apos;a été supprimé.</translation>
     </message>
     <message>
         <source>The file it replaced was kept as {kept}: nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier remplacé a été conservé sous le nom {kept}&#xa0;: rien n&apos;a été supprimé.</translation>
     </message>
     <message>
         <source>What you changed after that backup is not in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que vous avez modifié après cette sauvegarde n&apos;y figure pas.</translation>
     </message>
     <message>
         <source>Backup restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde restaurée</translation>
     </message>
     <message>
         <source>The database is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est endommagée</translation>
     </message>
     <message>
         <source>The database {path} is damaged. NomadCM did not open it, so nothing more was written to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données {path} est endommagée. NomadCM ne l&apos;a pas ouverte&#xa0;: rien de plus n&apos;y a été écrit.</translation>
     </message>
     <message>
         <source>Its newest backup was made on {newest}. Restoring it keeps the damaged file beside it, renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa sauvegarde la plus récente date du {newest}. La restaurer garde le fichier endommagé à côté, sous un autre nom.</translation>
     </message>
     <message>
         <source>Restore the newest backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer la dernière sauvegarde</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
     <name>DateInput</name>
     <message>
         <source>“{text}” is not a time. Type it as {example}.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une heure. Saisissez-la sous la forme {example}.</translation>
     </message>
     <message>
         <source>{text} is outside the dates NomadCM handles ({first} to {last}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} est en dehors des dates que NomadCM prend en charge (du {first} au {last}).</translation>
     </message>
     <message>
         <source>“{text}” is not a date. Type it as {example} or {iso}.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une date. Saisissez-la sous la forme {example} ou {iso}.</translation>
     </message>
 </context>
 <context>
@@ -1048,15 +1048,15 @@
     </message>
     <message>
         <source>Audience: {time} {abbr} ({zone})</source>
-        <translation>Audience : {time} {abbr} ({zone})</translation>
+        <translation>Audience&#xa0;: {time} {abbr} ({zone})</translation>
     </message>
     <message>
         <source>You: {time} {abbr} ({zone})</source>
-        <translation>Vous : {time} {abbr} ({zone})</translation>
+        <translation>Vous&#xa0;: {time} {abbr} ({zone})</translation>
     </message>
     <message>
         <source>UTC: {time}</source>
-        <translation>UTC : {time}</translation>
+        <translation>UTC&#xa0;: {time}</translation>
     </message>
     <message>
         <source>Not scheduled ({status})</source>
@@ -1138,7 +1138,7 @@
     </message>
     <message>
         <source>at home</source>
-        <translation>à la maison</translation>
+        <translation>chez vous</translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
@@ -1149,7 +1149,7 @@
     </message>
     <message>
         <source>{day}: {where}, a day of {length}</source>
-        <translation>{day} : {where}, une journée de {length}</translation>
+        <translation>{day}&#xa0;: {where}, une journée de {length}</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s)</source>
@@ -1178,7 +1178,7 @@
     </message>
     <message>
         <source>The new language shows once NomadCM restarts. Restart now?</source>
-        <translation>La nouvelle langue s&apos;affichera au redémarrage de NomadCM. Redémarrer maintenant ?</translation>
+        <translation>La nouvelle langue s&apos;affichera au redémarrage de NomadCM. Redémarrer maintenant&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Restart now</source>
@@ -1245,11 +1245,11 @@
     </message>
     <message>
         <source>Screen time cannot end in the future: log it once it has happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le temps d&apos;écran ne peut pas finir dans le futur&#xa0;: notez-le une fois écoulé.</translation>
     </message>
     <message>
         <source>The zone follows your itinerary: where you were at that time.</source>
-        <translation>Le fuseau suit votre itinéraire : là où vous étiez à ce moment-là.</translation>
+        <translation>Le fuseau suit votre itinéraire&#xa0;: là où vous étiez à ce moment-là.</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1326,239 +1326,239 @@
     <name>EventDialog</name>
     <message>
         <source>Edit event</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l&apos;événement</translation>
     </message>
     <message>
         <source>New event</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel événement</translation>
     </message>
     <message>
         <source>e.g. Launch of the summer collection</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Lancement de la collection d&apos;été</translation>
     </message>
     <message>
         <source>All day</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute la journée</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>From the calendar {name}: its title and times come from there. The kind and notes you set here are kept when it is read again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Issu du calendrier {name}&#xa0;: son titre et ses horaires viennent de là. Le type et les notes indiqués ici sont conservés à la prochaine lecture.</translation>
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>Only the kind and the notes of this event can change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls le type et les notes de cet événement peuvent être modifiés.</translation>
     </message>
     <message>
         <source>Give the event a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un titre à l&apos;événement.</translation>
     </message>
     <message>
         <source>Choose a time zone.</source>
-        <translation type="unfinished">Choisissez un fuseau horaire.</translation>
+        <translation>Choisissez un fuseau horaire.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) in {zone}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour dans le fuseau {zone}.</numerusform>
+            <numerusform>%n jours dans le fuseau {zone}.</numerusform>
         </translation>
     </message>
     <message>
         <source>{hours} h, from {day} {time} for the audience ({zone}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours}&#xa0;h, à partir du {day} à {time} pour l&apos;audience ({zone}).</translation>
     </message>
 </context>
 <context>
     <name>Events</name>
     <message>
         <source>Launch</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancement</translation>
     </message>
     <message>
         <source>Promotion</source>
-        <translation type="unfinished"></translation>
+        <translation>Promotion</translation>
     </message>
     <message>
         <source>Closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermeture</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <source>Press</source>
-        <translation type="unfinished"></translation>
+        <translation>Presse</translation>
     </message>
     <message>
         <source>Blackout</source>
-        <translation type="unfinished"></translation>
+        <translation>Période de silence</translation>
     </message>
     <message>
         <source>{first} to {last}</source>
-        <translation type="unfinished">du {first} au {last}</translation>
+        <translation>du {first} au {last}</translation>
     </message>
     <message>
         <source>{when} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} ({zone})</translation>
     </message>
     <message>
         <source>From the calendar {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Issu du calendrier {name}</translation>
     </message>
     <message>
         <source>No post in the {hours} h before or after this launch</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune publication dans les {hours}&#xa0;h avant ou après ce lancement</translation>
     </message>
 </context>
 <context>
     <name>EventsModel</name>
     <message>
         <source>When (their time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand (heure de l&apos;audience)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance</translation>
     </message>
     <message>
         <source>Posts around</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications autour</translation>
     </message>
     <message>
         <source>by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>saisi à la main</translation>
     </message>
 </context>
 <context>
     <name>EventsPanel</name>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements</translation>
     </message>
     <message>
         <source>Add event…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un événement…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished">Modifier…</translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;h</translation>
     </message>
     <message>
         <source>A launch with no post this many hours before or after it is flagged as a conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lancement sans aucune publication dans ce nombre d&apos;heures avant ou après est signalé comme conflit</translation>
     </message>
     <message>
         <source>Posts wanted around a launch: ±</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications attendues autour d&apos;un lancement&#xa0;: ±</translation>
     </message>
     <message>
         <source>Import .ics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un .ics…</translation>
     </message>
     <message>
         <source>Subscribe…</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;abonner…</translation>
     </message>
     <message>
         <source>Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser maintenant</translation>
     </message>
     <message>
         <source>Remove calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le calendrier</translation>
     </message>
     <message>
         <source>Client&apos;s calendars</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendriers du client</translation>
     </message>
     <message>
         <source>Delete event</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l&apos;événement</translation>
     </message>
     <message>
         <source>Delete the event “{title}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l&apos;événement «&#xa0;{title}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Import the client&apos;s calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer le calendrier du client</translation>
     </message>
     <message>
         <source>iCalendar files (*.ics *.ical *.ifb);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers iCalendar (*.ics *.ical *.ifb);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Downloading the calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement du calendrier…</translation>
     </message>
     <message>
         <source>Reading the calendars again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Relecture des calendriers…</translation>
     </message>
     <message>
         <source>Calendars read again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendriers relus.</translation>
     </message>
     <message>
         <source>Remove the calendar “{name}” and the {count} events read from it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le calendrier «&#xa0;{name}&#xa0;» et les {count} événements qui en viennent&#xa0;?</translation>
     </message>
     <message>
         <source>{name}: {added} added, {updated} updated, {removed} removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — ajoutés&#xa0;: {added}, mis à jour&#xa0;: {updated}, retirés&#xa0;: {removed}.</translation>
     </message>
     <message>
         <source>Left out: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignoré&#xa0;: {what}</translation>
     </message>
 </context>
 <context>
@@ -1577,7 +1577,7 @@
     </message>
     <message>
         <source>to</source>
-        <translation>à</translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>For Excel in French (semicolons, UTF-8 with BOM)</source>
@@ -1585,11 +1585,11 @@
     </message>
     <message>
         <source>&amp;Client:</source>
-        <translation>&amp;Client :</translation>
+        <translation>&amp;Client&#xa0;:</translation>
     </message>
     <message>
         <source>Audience dates:</source>
-        <translation>Dates de l&apos;audience :</translation>
+        <translation>Dates de l&apos;audience&#xa0;:</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1624,16 +1624,16 @@
     </message>
     <message numerus="yes">
         <source>%n post(s) left out (fix or delete them, then export again):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publication laissée de côté (corrigez-la ou supprimez-la, puis relancez l&apos;export)&#xa0;:</numerusform>
+            <numerusform>%n publications laissées de côté (corrigez-les ou supprimez-les, puis relancez l&apos;export)&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
         </translation>
     </message>
     <message>
@@ -1642,7 +1642,7 @@
     </message>
     <message>
         <source>Nothing was written: {reason}</source>
-        <translation>Rien n&apos;a été écrit : {reason}</translation>
+        <translation>Rien n&apos;a été écrit&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1692,7 +1692,7 @@
     </message>
     <message>
         <source>When your day starts: later screen time counts for the day before (default 04:00, as ActivityWatch and Workrave).</source>
-        <translation>L&apos;heure où commence votre journée : le temps d&apos;écran plus tôt compte pour la veille (04:00 par défaut, comme ActivityWatch et Workrave).</translation>
+        <translation>L&apos;heure où commence votre journée&#xa0;: le temps d&apos;écran plus tôt compte pour la veille (4&#xa0;h par défaut, comme ActivityWatch et Workrave).</translation>
     </message>
     <message>
         <source>Day starts at</source>
@@ -1760,11 +1760,11 @@
     </message>
     <message>
         <source>UK HSE advice for screen work: short, frequent breaks, e.g. 5-10 minutes after 50-60 minutes.</source>
-        <translation>Conseil du HSE britannique pour le travail sur écran : des pauses courtes et fréquentes, p. ex. 5 à 10 minutes toutes les 50 à 60 minutes.</translation>
+        <translation>Conseil du HSE britannique pour le travail sur écran&#xa0;: des pauses courtes et fréquentes, p. ex. 5 à 10 minutes toutes les 50 à 60 minutes.</translation>
     </message>
     <message>
         <source>Length of a short break (UK HSE: 5-10 minutes).</source>
-        <translation>Durée d&apos;une pause courte (HSE britannique : 5 à 10 minutes).</translation>
+        <translation>Durée d&apos;une pause courte (HSE britannique&#xa0;: 5 à 10 minutes).</translation>
     </message>
     <message>
         <source>A longer break replaces the short one at this interval.</source>
@@ -1776,7 +1776,7 @@
     </message>
     <message>
         <source>How long &apos;Postpone&apos; waits before asking again.</source>
-        <translation>Délai avant que « Reporter » ne redemande.</translation>
+        <translation>Délai avant que «&#xa0;Reporter&#xa0;» ne redemande.</translation>
     </message>
     <message>
         <source>Once a day, when a running timer passes your daily limit.</source>
@@ -1787,11 +1787,11 @@
     <name>HomePage</name>
     <message>
         <source>Where is home?</source>
-        <translation>Où est votre port d&apos;attache ?</translation>
+        <translation>Où est votre port d&apos;attache&#xa0;?</translation>
     </message>
     <message>
         <source>Outside your stays and trips NomadCM counts you at home: “your time” is home time.</source>
-        <translation>En dehors de vos séjours et trajets, NomadCM vous considère chez vous : « votre heure » est alors l&apos;heure de chez vous.</translation>
+        <translation>En dehors de vos séjours et trajets, NomadCM vous considère chez vous&#xa0;: «&#xa0;votre heure&#xa0;» est alors l&apos;heure de chez vous.</translation>
     </message>
     <message>
         <source>Home &amp;city</source>
@@ -1811,6 +1811,49 @@
     </message>
 </context>
 <context>
+    <name>Hours</name>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>sunrise</source>
+        <translation>lever du soleil</translation>
+    </message>
+    <message>
+        <source>sunset</source>
+        <translation>coucher du soleil</translation>
+    </message>
+    <message>
+        <source>dawn</source>
+        <translation>aube</translation>
+    </message>
+    <message>
+        <source>dusk</source>
+        <translation>crépuscule</translation>
+    </message>
+    <message>
+        <source>public holidays</source>
+        <translation>jours fériés</translation>
+    </message>
+    <message>
+        <source>school holidays</source>
+        <translation>vacances scolaires</translation>
+    </message>
+    <message>
+        <source>24/7</source>
+        <translation>24&#xa0;h/24, 7&#xa0;j/7</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import schedule from CSV</source>
@@ -1822,7 +1865,7 @@
     </message>
     <message>
         <source>Import finished: %n post(s) from {name}.</source>
-        <translation>Import terminé : %n publication(s) depuis {name}.</translation>
+        <translation>Import terminé&#xa0;: %n publication(s) depuis {name}.</translation>
     </message>
     <message>
         <source>Importing {name}…</source>
@@ -1838,7 +1881,7 @@
     </message>
     <message>
         <source>New channels were added: {channels}</source>
-        <translation>Nouveaux canaux ajoutés : {channels}</translation>
+        <translation>Nouveaux canaux ajoutés&#xa0;: {channels}</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n post(s) from {name}.</source>
@@ -1857,7 +1900,7 @@
     </message>
     <message>
         <source>line {line}: {reason}</source>
-        <translation>ligne {line} : {reason}</translation>
+        <translation>ligne {line}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Nothing was imported from {name}.</source>
@@ -1880,7 +1923,7 @@
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import finished: %n post(s).</source>
-        <translation>Import terminé : %n publication(s).</translation>
+        <translation>Import terminé&#xa0;: %n publication(s).</translation>
     </message>
     <message>
         <source>Import posts</source>
@@ -1924,27 +1967,27 @@
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation>&amp;Fichier :</translation>
+        <translation>&amp;Fichier&#xa0;:</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation>F&amp;ormat :</translation>
-    </message>
-    <message>
-        <source>&amp;Posts for:</source>
-        <translation>&amp;Publications pour :</translation>
+        <translation>F&amp;ormat&#xa0;:</translation>
     </message>
     <message>
         <source>Times are in &amp;zone:</source>
-        <translation>Heures dans le &amp;fuseau :</translation>
+        <translation>Heures dans le fu&amp;seau&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Dates:</source>
-        <translation>&amp;Dates :</translation>
+        <translation>&amp;Dates&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Pos&amp;ts for:</source>
+        <translation>Publica&amp;tions pour&#xa0;:</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
@@ -1956,7 +1999,7 @@
     </message>
     <message>
         <source>Add a client and a channel first: the file names none.</source>
-        <translation>Ajoutez d&apos;abord un client et un canal : le fichier n&apos;en nomme aucun.</translation>
+        <translation>Ajoutez d&apos;abord un client et un canal&#xa0;: le fichier n&apos;en nomme aucun.</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -1969,8 +2012,8 @@
     <message numerus="yes">
         <source>%n row(s) cannot be imported: fix them in the file, then preview again. Nothing is written until every row is good.</source>
         <translation>
-            <numerusform>%n ligne ne peut pas être importée : corrigez-la dans le fichier, puis relancez l&apos;aperçu. Rien n&apos;est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
-            <numerusform>%n lignes ne peuvent pas être importées : corrigez-les dans le fichier, puis relancez l&apos;aperçu. Rien n&apos;est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
+            <numerusform>%n ligne ne peut pas être importée&#xa0;: corrigez-la dans le fichier, puis relancez l&apos;aperçu. Rien n&apos;est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
+            <numerusform>%n lignes ne peuvent pas être importées&#xa0;: corrigez-les dans le fichier, puis relancez l&apos;aperçu. Rien n&apos;est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2049,80 +2092,80 @@
     <name>LaunchAckDialog</name>
     <message>
         <source>Acknowledge a launch</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider un lancement</translation>
     </message>
     <message>
         <source>“{title}” for {client}: no post is needed around this launch.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{title}&#xa0;» pour {client}&#xa0;: aucune publication n&apos;est nécessaire autour de ce lancement.</translation>
     </message>
     <message>
         <source>Why, e.g. the client announces it himself</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi, p. ex. le client l&apos;annonce lui-même</translation>
     </message>
 </context>
 <context>
     <name>LaunchGapsModel</name>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Launch</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancement</translation>
     </message>
     <message>
         <source>When (their time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand (heure de l&apos;audience)</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtre</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">État</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>±{hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>±{hours}&#xa0;h</translation>
     </message>
     <message>
         <source>OK: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Validé&#xa0;: {note}</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Validé</translation>
     </message>
     <message>
         <source>No post around it</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune publication autour</translation>
     </message>
 </context>
 <context>
     <name>LaunchGapsPanel</name>
     <message>
         <source>Launches with no post around them</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancements sans publication autour</translation>
     </message>
     <message>
         <source>Acknowledge…</source>
-        <translation type="unfinished">Valider…</translation>
+        <translation>Valider…</translation>
     </message>
     <message>
         <source>Flag again</source>
-        <translation type="unfinished">Signaler à nouveau</translation>
+        <translation>Signaler à nouveau</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>{page} (sample data)</source>
-        <translation type="unfinished"></translation>
+        <translation>{page} (données d&apos;exemple)</translation>
     </message>
     <message>
         <source>NomadCM is still running: reminders and timers go on. Quit from the tray menu.</source>
-        <translation>NomadCM tourne toujours : les rappels et les minuteurs continuent. Pour quitter, passez par le menu de l&apos;icône de notification.</translation>
+        <translation>NomadCM tourne toujours&#xa0;: les rappels et les minuteurs continuent. Pour quitter, passez par le menu de l&apos;icône de notification.</translation>
     </message>
 </context>
 <context>
@@ -2165,15 +2208,15 @@
     </message>
     <message>
         <source>A realistic month in a separate database; yours is not touched</source>
-        <translation>Un mois réaliste dans une base séparée ; la vôtre n&apos;est pas touchée</translation>
+        <translation>Un mois réaliste dans une base séparée&#xa0;; la vôtre n&apos;est pas touchée</translation>
     </message>
     <message>
         <source>Open &amp;team database…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir une base d&apos;équipe…</translation>
     </message>
     <message>
         <source>A database your team shares on a PostgreSQL server</source>
-        <translation type="unfinished"></translation>
+        <translation>Une base de données partagée par votre équipe sur un serveur PostgreSQL</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2213,7 +2256,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>&amp;Welcome assistant…</source>
@@ -2267,7 +2310,7 @@
     </message>
     <message>
         <source>{time} does not exist on {day} in {zone} (the clocks jump forward): this occurrence goes out at {moved}, just after the jump.</source>
-        <translation>{time} n&apos;existe pas le {day} à {zone} (passage à l&apos;heure d&apos;été) : cette occurrence part à {moved}, juste après le changement d&apos;heure.</translation>
+        <translation>{time} n&apos;existe pas le {day} dans le fuseau {zone} (passage à l&apos;heure d&apos;été)&#xa0;: cette occurrence part à {moved}, juste après le changement d&apos;heure.</translation>
     </message>
 </context>
 <context>
@@ -2294,7 +2337,7 @@
     </message>
     <message>
         <source>status change</source>
-        <translation>changement d&apos;état</translation>
+        <translation>changement de statut</translation>
     </message>
     <message>
         <source>delete post</source>
@@ -2318,7 +2361,7 @@
     </message>
     <message>
         <source>mark published</source>
-        <translation>marquer comme publiée</translation>
+        <translation>marquage comme publiée</translation>
     </message>
     <message>
         <source>delete occurrence</source>
@@ -2466,35 +2509,35 @@
     </message>
     <message>
         <source>settings change</source>
-        <translation>modification des réglages</translation>
+        <translation>modification des paramètres</translation>
     </message>
     <message>
         <source>sleep and work hours change</source>
-        <translation>changement des heures de sommeil et de travail</translation>
+        <translation>modification des heures de sommeil et de travail</translation>
     </message>
     <message>
         <source>new event {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>nouvel événement {title}</translation>
     </message>
     <message>
         <source>change event {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>modification de l&apos;événement {title}</translation>
     </message>
     <message>
         <source>delete %n event(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression de %n événement(s)</translation>
     </message>
     <message>
         <source>calendar {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>calendrier {name}</translation>
     </message>
     <message>
         <source>remove calendar {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>retrait du calendrier {name}</translation>
     </message>
     <message>
         <source>launch window change</source>
-        <translation type="unfinished"></translation>
+        <translation>modification de la fenêtre de lancement</translation>
     </message>
     <message>
         <source>Cannot undo</source>
@@ -2532,11 +2575,11 @@
     <name>PasswordDialog</name>
     <message>
         <source>Password for the team database</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe de la base d&apos;équipe</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2567,19 +2610,19 @@
     </message>
     <message>
         <source>Automatic: {zone} ({source})</source>
-        <translation>Automatique : {zone} ({source})</translation>
+        <translation>Automatique&#xa0;: {zone} ({source})</translation>
     </message>
     <message>
         <source>Automatic: not known — give the coordinates, a known city or a zone</source>
-        <translation>Automatique : inconnu — indiquez les coordonnées, une ville connue ou un fuseau</translation>
+        <translation>Automatique&#xa0;: inconnu — indiquez les coordonnées, une ville connue ou un fuseau</translation>
     </message>
     <message>
         <source>Not known: the place is never listed as open.</source>
-        <translation>Inconnus : le lieu n&apos;apparaît jamais comme ouvert.</translation>
+        <translation>Inconnus&#xa0;: le lieu n&apos;apparaît jamais comme ouvert.</translation>
     </message>
     <message>
         <source>Not understood ({error}). Kept as typed; the place is treated as of unknown hours.</source>
-        <translation>Non compris ({error}). Gardé tel quel ; les horaires du lieu sont considérés comme inconnus.</translation>
+        <translation>Non compris ({error}). Gardé tel quel&#xa0;; les horaires du lieu sont considérés comme inconnus.</translation>
     </message>
     <message>
         <source>Understood. Give a zone to know if it is open now.</source>
@@ -2595,7 +2638,7 @@
     </message>
     <message>
         <source>Unknown time zone {zone!r}: pick one from the list, or clear it.</source>
-        <translation>Fuseau horaire inconnu {zone!r} : choisissez-en un dans la liste, ou videz le champ.</translation>
+        <translation>Fuseau horaire inconnu {zone!r}&#xa0;: choisissez-en un dans la liste, ou videz le champ.</translation>
     </message>
     <message>
         <source>Give both the latitude and the longitude, or neither.</source>
@@ -2607,7 +2650,7 @@
     </message>
     <message>
         <source>Median {down} Mbit/s down, {up} up over {count} test(s); the latest {age}.</source>
-        <translation>Médiane {down} Mbit/s en descendant, {up} en montant sur {count} test(s) ; le dernier {age}.</translation>
+        <translation>Médiane&#xa0;: {down} Mbit/s descendant, {up} montant, sur {count} test(s)&#xa0;; le dernier {age}.</translation>
     </message>
     <message>
         <source>today</source>
@@ -2626,7 +2669,7 @@
     </message>
     <message>
         <source>Delete the test of {when} ({down} Mbit/s down)? Use this for a mistaken measurement.</source>
-        <translation>Supprimer le test du {when} ({down} Mbit/s en descendant) ? À utiliser pour une mesure erronée.</translation>
+        <translation>Supprimer le test du {when} ({down} Mbit/s descendant)&#xa0;? À utiliser pour une mesure erronée.</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
@@ -2645,7 +2688,7 @@
     </message>
     <message>
         <source>Delete this work session? It leaves your screen time too.</source>
-        <translation>Supprimer cette session de travail ? Elle disparaît aussi de votre temps d&apos;écran.</translation>
+        <translation>Supprimer cette session de travail&#xa0;? Elle disparaît aussi de votre temps d&apos;écran.</translation>
     </message>
 </context>
 <context>
@@ -2720,7 +2763,7 @@
     </message>
     <message>
         <source>WiFi password</source>
-        <translation>Mot de passe WiFi</translation>
+        <translation>Mot de passe Wi-Fi</translation>
     </message>
     <message>
         <source>Show</source>
@@ -2732,7 +2775,7 @@
     </message>
     <message>
         <source>WiFi</source>
-        <translation>WiFi</translation>
+        <translation>Wi-Fi</translation>
     </message>
     <message>
         <source>Network (SSID)</source>
@@ -2752,7 +2795,7 @@
     </message>
     <message>
         <source>OpenStreetMap syntax, e.g. Mo-Fr 08:00-18:00; Sa 09:00-13:00</source>
-        <translation>Syntaxe OpenStreetMap, p. ex. Mo-Fr 08:00-18:00; Sa 09:00-13:00</translation>
+        <translation>Syntaxe OpenStreetMap (jours en anglais), p. ex. Mo-Fr 08:00-18:00; Sa 09:00-13:00</translation>
     </message>
     <message>
         <source>Opening hours</source>
@@ -2764,7 +2807,7 @@
     </message>
     <message>
         <source>WiFi reliability</source>
-        <translation>Fiabilité du WiFi</translation>
+        <translation>Fiabilité du Wi-Fi</translation>
     </message>
     <message>
         <source>Power outlets</source>
@@ -2851,7 +2894,7 @@
     </message>
     <message>
         <source>WiFi</source>
-        <translation>WiFi</translation>
+        <translation>Wi-Fi</translation>
     </message>
     <message>
         <source>Power</source>
@@ -2871,11 +2914,11 @@
     </message>
     <message>
         <source>Open now</source>
-        <translation>Maintenant</translation>
+        <translation>Ouvert maintenant</translation>
     </message>
     <message>
         <source>Open at</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert à</translation>
     </message>
     <message>
         <source>Favourite</source>
@@ -2895,7 +2938,7 @@
     </message>
     <message>
         <source>WiFi reliability, 0 to 5</source>
-        <translation>Fiabilité du WiFi, de 0 à 5</translation>
+        <translation>Fiabilité du Wi-Fi, de 0 à 5</translation>
     </message>
     <message>
         <source>Power outlets, 0 to 5</source>
@@ -2942,7 +2985,7 @@
     </message>
     <message>
         <source>{client} has no channel yet: add one on the Clients page.</source>
-        <translation>{client} n&apos;a pas encore de canal : ajoutez-en un dans la page Clients.</translation>
+        <translation>{client} n&apos;a pas encore de canal&#xa0;: ajoutez-en un dans la page Clients.</translation>
     </message>
     <message>
         <source>Choose a client and one of its channels.</source>
@@ -2954,7 +2997,7 @@
     </message>
     <message>
         <source>The text is over the {limit}-character limit of {network}: shorten it or save it as a draft.</source>
-        <translation>Le texte dépasse la limite de {limit} caractères de {network} : raccourcissez-le ou enregistrez-le comme brouillon.</translation>
+        <translation>Le texte dépasse la limite de {limit} caractères de {network}&#xa0;: raccourcissez-le ou enregistrez-le comme brouillon.</translation>
     </message>
     <message>
         <source>The link must be a web address starting with http:// or https://.</source>
@@ -2994,14 +3037,14 @@
     </message>
     <message>
         <source>{time} happens twice that night; the {which} occurrence is used.</source>
-        <translation>{time} arrive deux fois cette nuit-là ; c&apos;est la {which} occurrence qui est retenue.</translation>
+        <translation>{time} arrive deux fois cette nuit-là&#xa0;: c&apos;est la {which} qui est retenue.</translation>
     </message>
 </context>
 <context>
     <name>PostDialogView</name>
     <message>
         <source>What will the post say?</source>
-        <translation>Que dira la publication ?</translation>
+        <translation>Que dira la publication&#xa0;?</translation>
     </message>
     <message>
         <source>launch, promo (separated by commas)</source>
@@ -3013,39 +3056,39 @@
     </message>
     <message>
         <source>&amp;Client:</source>
-        <translation>&amp;Client :</translation>
+        <translation>&amp;Client&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;hannel:</source>
-        <translation>C&amp;anal :</translation>
+        <translation>C&amp;anal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation>&amp;Quand :</translation>
+        <translation>&amp;Quand&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation>&amp;Répéter :</translation>
+        <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation>&amp;Texte :</translation>
+        <translation>&amp;Texte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation>&amp;Lien :</translation>
+        <translation>&amp;Lien&#xa0;:</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
-        <translation>&amp;Étiquettes :</translation>
+        <translation>&amp;Étiquettes&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>É&amp;tat :</translation>
+        <translation>&amp;Statut&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation>&amp;Notes :</translation>
+        <translation>&amp;Notes&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3087,7 +3130,7 @@
     </message>
     <message>
         <source>The last time, NomadCM stopped without warning. Your data is safe: every change was saved as you made it. If you report the problem, include the details below; they contain no posts or personal data, only where the program was.</source>
-        <translation>La dernière fois, NomadCM s&apos;est arrêté sans prévenir. Vos données sont en sécurité : chaque modification a été enregistrée au fur et à mesure. Si vous signalez le problème, joignez les détails ci-dessous ; ils ne contiennent ni publication ni donnée personnelle, seulement l&apos;endroit où en était le programme.</translation>
+        <translation>La dernière fois, NomadCM s&apos;est arrêté sans prévenir. Vos données sont en sécurité&#xa0;: chaque modification a été enregistrée au fur et à mesure. Si vous signalez le problème, joignez les détails ci-dessous&#xa0;; ils ne contiennent ni publication ni donnée personnelle, seulement l&apos;endroit où en était le programme.</translation>
     </message>
     <message>
         <source>Crash report</source>
@@ -3130,11 +3173,11 @@
     </message>
     <message>
         <source>&amp;Channel:</source>
-        <translation>&amp;Canal :</translation>
+        <translation>&amp;Canal&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Slots:</source>
-        <translation>C&amp;réneaux :</translation>
+        <source>Sl&amp;ots:</source>
+        <translation>C&amp;réneaux&#xa0;:</translation>
     </message>
     <message>
         <source>Add a client and a channel first.</source>
@@ -3142,11 +3185,11 @@
     </message>
     <message>
         <source>Times in the audience&apos;s zone: {zone}</source>
-        <translation>Heures dans le fuseau de l&apos;audience : {zone}</translation>
+        <translation>Heures dans le fuseau de l&apos;audience&#xa0;: {zone}</translation>
     </message>
     <message>
         <source>No slot yet: type the weekly times above.</source>
-        <translation>Pas encore de créneau : saisissez les horaires de la semaine ci-dessus.</translation>
+        <translation>Pas encore de créneau&#xa0;: saisissez les horaires de la semaine ci-dessus.</translation>
     </message>
     <message numerus="yes">
         <source>%n free slot(s) in the next two weeks.</source>
@@ -3157,7 +3200,7 @@
     </message>
     <message>
         <source>No free slot in the next two weeks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun créneau libre dans les deux prochaines semaines.</translation>
     </message>
 </context>
 <context>
@@ -3168,7 +3211,7 @@
     </message>
     <message>
         <source>An RFC 5545 rule (RRULE), e.g. FREQ=YEARLY;BYMONTH=11;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29 or FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. FREQ=YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY or MINUTELY; INTERVAL, BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY (MO…SU, 1MO, -1FR), BYHOUR, BYMINUTE, BYSETPOS, WKST; COUNT or UNTIL. A rule repeating within a day needs an end within 1000 occurrences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une règle RFC 5545 (RRULE), p. ex. FREQ=YEARLY;BYMONTH=11;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29 ou FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. FREQ=YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY ou MINUTELY&#xa0;; INTERVAL, BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY (MO…SU, 1MO, -1FR), BYHOUR, BYMINUTE, BYSETPOS, WKST&#xa0;; COUNT ou UNTIL. Une règle qui se répète dans la journée doit s&apos;arrêter avant 1&#xa0;000 occurrences.</translation>
     </message>
     <message>
         <source>forever</source>
@@ -3212,19 +3255,19 @@
     </message>
     <message>
         <source>With this INTERVAL, the rule never reaches its BYHOUR or BYMINUTE from {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec cet INTERVAL, la règle n&apos;atteint jamais ses BYHOUR ou BYMINUTE à partir de {time}.</translation>
     </message>
     <message>
         <source>Next occurrences (audience time → your time):</source>
-        <translation>Prochaines occurrences (heure de l&apos;audience → votre heure) :</translation>
+        <translation>Prochaines occurrences (heure de l&apos;audience → votre heure)&#xa0;:</translation>
     </message>
     <message>
         <source>{time} does not exist on {day} (clocks jump forward): it goes out at {moved}.</source>
-        <translation>{time} n&apos;existe pas le {day} (passage à l&apos;heure d&apos;été) : elle part à {moved}.</translation>
+        <translation>{time} n&apos;existe pas le {day} (passage à l&apos;heure d&apos;été)&#xa0;: elle part à {moved}.</translation>
     </message>
     <message>
         <source>{time} happens twice on {day} (clocks go back): the first one is used.</source>
-        <translation>{time} arrive deux fois le {day} (passage à l&apos;heure d&apos;hiver) : c&apos;est la première qui est retenue.</translation>
+        <translation>{time} arrive deux fois le {day} (passage à l&apos;heure d&apos;hiver)&#xa0;: c&apos;est la première qui est retenue.</translation>
     </message>
     <message>
         <source>This rule gives no occurrence from the chosen date.</source>
@@ -3235,7 +3278,7 @@
     <name>ReminderPopup</name>
     <message>
         <source>Posts to publish</source>
-        <translation>Publications à publier</translation>
+        <translation>Publications à mettre en ligne</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
@@ -3259,7 +3302,7 @@
     </message>
     <message>
         <source>Missed: {label}</source>
-        <translation>Manquée : {label}</translation>
+        <translation>Manquée&#xa0;: {label}</translation>
     </message>
     <message>
         <source>{time} in the audience&apos;s zone ({zone})</source>
@@ -3281,11 +3324,11 @@
     </message>
     <message>
         <source>Days and hours, several rules separated by &apos;;&apos;, e.g. “Mo-Th 09:00-17:00; Fr 09:00-12:00”. Days: Mo Tu We Th Fr Sa Su (or Lu Ma Me Je Ve Sa Di). “off”: no working hours.</source>
-        <translation>Jours et heures, plusieurs règles séparées par « ; », p. ex. « Lu-Je 09:00-17:00; Ve 09:00-12:00 ». Jours : Lu Ma Me Je Ve Sa Di (ou Mo Tu We Th Fr Sa Su). « off » : pas d&apos;heures de travail.</translation>
+        <translation>Jours et heures, plusieurs règles séparées par «&#xa0;;&#xa0;», p. ex. «&#xa0;Lu-Je 09:00-17:00; Ve 09:00-12:00&#xa0;». Jours&#xa0;: Lu Ma Me Je Ve Sa Di (ou Mo Tu We Th Fr Sa Su). «&#xa0;off&#xa0;»&#xa0;: pas d&apos;heures de travail.</translation>
     </message>
     <message>
         <source>These follow you: wherever your itinerary puts you, they are read on the local clock there. Outside stays and transits you are at home.</source>
-        <translation>Ils vous suivent : où que votre itinéraire vous place, ils se lisent à l&apos;heure locale. En dehors des séjours et des trajets, vous êtes chez vous.</translation>
+        <translation>Ils vous suivent&#xa0;: où que votre itinéraire vous place, ils se lisent à l&apos;heure locale. En dehors des séjours et des trajets, vous êtes chez vous.</translation>
     </message>
     <message>
         <source>Sleep</source>
@@ -3304,14 +3347,18 @@
         <translation>aucune</translation>
     </message>
     <message>
+        <source>{day}: {hours}</source>
+        <translation>{day}&#xa0;: {hours}</translation>
+    </message>
+    <message>
         <source>Choose your home time zone.</source>
         <translation>Choisissez votre fuseau horaire de résidence.</translation>
     </message>
     <message numerus="yes">
         <source>Asleep from {start} to {end}, %n hour(s).</source>
         <translation>
-            <numerusform>Endormi·e de {start} à {end}, %n heure.</numerusform>
-            <numerusform>Endormi·e de {start} à {end}, %n heures.</numerusform>
+            <numerusform>Sommeil de {start} à {end}, %n heure.</numerusform>
+            <numerusform>Sommeil de {start} à {end}, %n heures.</numerusform>
         </translation>
     </message>
 </context>
@@ -3319,7 +3366,11 @@
     <name>RhythmPage</name>
     <message>
         <source>Asleep {sleep}; working {work}.</source>
-        <translation>Sommeil : {sleep} ; travail : {work}.</translation>
+        <translation>Sommeil&#xa0;: {sleep}&#xa0;; travail&#xa0;: {work}.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>A start and an end must differ.</source>
@@ -3377,76 +3428,77 @@
     <name>SaveTarget</name>
     <message>
         <source>No file name was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nom de fichier n&apos;a été indiqué.</translation>
     </message>
     <message>
         <source>The name ends with a slash, as a folder&apos;s does: give a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom se termine par une barre oblique, comme celui d&apos;un dossier&#xa0;: indiquez un nom de fichier.</translation>
     </message>
     <message>
         <source>It is a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est un dossier.</translation>
     </message>
     <message>
         <source>It is a device, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est un périphérique, pas un fichier.</translation>
     </message>
     <message>
         <source>It is a named pipe, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est un tube nommé, pas un fichier.</translation>
     </message>
     <message>
         <source>It is a socket, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est un socket, pas un fichier.</translation>
     </message>
     <message>
         <source>It is not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n&apos;est pas un fichier ordinaire.</translation>
     </message>
     <message>
         <source>It is a symbolic link that loops.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est un lien symbolique qui boucle sur lui-même.</translation>
     </message>
     <message>
         <source>The file is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est en lecture seule.</translation>
     </message>
     <message>
         <source>You are not allowed to write this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire ce fichier.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
     <message>
         <source>You are not allowed to write in the folder {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire dans le dossier {folder}.</translation>
     </message>
     <message>
         <source>It is the NomadCM database that is open: saving there would destroy it.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est la base de données ouverte dans NomadCM&#xa0;: enregistrer à cet endroit la détruirait.</translation>
     </message>
     <message>
         <source>It is a working file of the NomadCM database that is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est un fichier de travail de la base de données ouverte dans NomadCM.</translation>
     </message>
     <message>
         <source>It is in the folder of the database&apos;s backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il se trouve dans le dossier des sauvegardes de la base de données.</translation>
     </message>
     <message>
         <source>It is a database, not an export: saving there would destroy it.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est une base de données, pas un export&#xa0;: enregistrer à cet endroit la détruirait.</translation>
     </message>
     <message>
         <source>NomadCM will not write {path}.
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>NomadCM n&apos;écrira pas {path}.
+{reason}</translation>
     </message>
     <message>
         <source>Cannot save here</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer ici</translation>
     </message>
 </context>
 <context>
@@ -3473,7 +3525,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>État</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -3505,7 +3557,7 @@
     </message>
     <message>
         <source>{mark} Repeats: {rule}</source>
-        <translation>{mark} Se répète : {rule}</translation>
+        <translation>{mark} Se répète&#xa0;: {rule}</translation>
     </message>
     <message>
         <source>{mark} One occurrence of a repeating post</source>
@@ -3513,7 +3565,7 @@
     </message>
     <message>
         <source>This occurrence was changed on its own; the rest of the series was not.</source>
-        <translation>Cette occurrence a été modifiée seule ; le reste de la série ne l&apos;a pas été.</translation>
+        <translation>Cette occurrence a été modifiée seule&#xa0;; le reste de la série ne l&apos;a pas été.</translation>
     </message>
     <message>
         <source>in transit from {place}</source>
@@ -3525,7 +3577,7 @@
     </message>
     <message>
         <source>at home</source>
-        <translation>à la maison</translation>
+        <translation>chez vous</translation>
     </message>
     <message>
         <source>{when} — {zone}, {where}</source>
@@ -3556,23 +3608,23 @@
     </message>
     <message>
         <source>Save the changes to which occurrences?</source>
-        <translation>Appliquer les modifications à quelles occurrences ?</translation>
+        <translation>Appliquer les modifications à quelles occurrences&#xa0;?</translation>
     </message>
     <message>
         <source>Not saved: choose which occurrences to change.</source>
-        <translation>Non enregistré : choisissez les occurrences à modifier.</translation>
+        <translation>Non enregistré&#xa0;: choisissez les occurrences à modifier.</translation>
     </message>
     <message>
         <source>Post saved — Ctrl+Z puts it back.</source>
-        <translation>Publication enregistrée — Ctrl+Z la remet comme avant.</translation>
+        <translation>Publication enregistrée — Ctrl+Z annule la modification.</translation>
     </message>
     <message>
         <source>Post saved; the filters hide it.</source>
-        <translation>Publication enregistrée ; les filtres la masquent.</translation>
+        <translation>Publication enregistrée&#xa0;; les filtres la masquent.</translation>
     </message>
     <message>
         <source>Post deleted — Ctrl+Z brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication supprimée — Ctrl+Z la fait revenir.</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) deleted — Ctrl+Z brings them back.</source>
@@ -3583,13 +3635,13 @@
     </message>
     <message>
         <source>Delete which occurrences of this repeating post?</source>
-        <translation>Supprimer quelles occurrences de cette publication récurrente ?</translation>
+        <translation>Supprimer quelles occurrences de cette publication récurrente&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <source>%n occurrence(s) of repeating posts are selected. Delete only these, these and the following ones, or every occurrence of their series?</source>
         <translation>
-            <numerusform>%n occurrence de publication récurrente est sélectionnée. Supprimer seulement celle-ci, celle-ci et les suivantes, ou toutes les occurrences de sa série ?</numerusform>
-            <numerusform>%n occurrences de publications récurrentes sont sélectionnées. Supprimer seulement celles-ci, celles-ci et les suivantes, ou toutes les occurrences de leurs séries ?</numerusform>
+            <numerusform>%n occurrence de publication récurrente est sélectionnée. Supprimer seulement celle-ci, celle-ci et les suivantes, ou toutes les occurrences de sa série&#xa0;?</numerusform>
+            <numerusform>%n occurrences de publications récurrentes sont sélectionnées. Supprimer seulement celles-ci, celles-ci et les suivantes, ou toutes les occurrences de leurs séries&#xa0;?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3609,7 +3661,7 @@
     </message>
     <message>
         <source>Status set to {status} on the selected occurrences only; the rest of their series keeps its own — Ctrl+Z puts it back.</source>
-        <translation>État « {status} » appliqué aux seules occurrences sélectionnées ; le reste de leur série garde le sien — Ctrl+Z annule.</translation>
+        <translation>Statut «&#xa0;{status}&#xa0;» appliqué aux seules occurrences sélectionnées&#xa0;; le reste de leur série garde le sien — Ctrl+Z annule.</translation>
     </message>
 </context>
 <context>
@@ -3620,7 +3672,7 @@
     </message>
     <message>
         <source>All statuses</source>
-        <translation>Tous les états</translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>From today on</source>
@@ -3672,7 +3724,7 @@
     </message>
     <message>
         <source>Delete the selected posts (Del); Ctrl+Z brings them back</source>
-        <translation>Supprimer les publications sélectionnées (Suppr) ; Ctrl+Z les fait revenir</translation>
+        <translation>Supprimer les publications sélectionnées (Suppr)&#xa0;; Ctrl+Z les fait revenir</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -3699,7 +3751,7 @@
     </message>
     <message>
         <source>Welcome! Start by adding a client and their channels, then plan their posts here.</source>
-        <translation>Bienvenue ! Commencez par ajouter un client et ses canaux, puis planifiez ses publications ici.</translation>
+        <translation>Bienvenue&#xa0;! Commencez par ajouter un client et ses canaux, puis planifiez ses publications ici.</translation>
     </message>
     <message>
         <source>Add a client</source>
@@ -3711,7 +3763,7 @@
     </message>
     <message>
         <source>No post for this client yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de publication pour ce client.</translation>
     </message>
     <message>
         <source>No post planned yet.</source>
@@ -3723,15 +3775,15 @@
     </message>
     <message>
         <source>Set status (these occurrences only)</source>
-        <translation>Changer l&apos;état (ces occurrences seulement)</translation>
+        <translation>Changer le statut (ces occurrences seulement)</translation>
     </message>
     <message>
         <source>Set status</source>
-        <translation>Changer l&apos;état</translation>
+        <translation>Changer le statut</translation>
     </message>
     <message>
         <source>A repeating post&apos;s occurrence gets the status alone; its other occurrences keep theirs.</source>
-        <translation>L&apos;occurrence d&apos;une publication récurrente change d&apos;état seule ; ses autres occurrences gardent le leur.</translation>
+        <translation>L&apos;occurrence d&apos;une publication récurrente change de statut seule&#xa0;; ses autres occurrences gardent le leur.</translation>
     </message>
 </context>
 <context>
@@ -3746,7 +3798,7 @@
     </message>
     <message>
         <source>Screen timer:</source>
-        <translation>Minuteur d&apos;écran :</translation>
+        <translation>Minuteur d&apos;écran&#xa0;:</translation>
     </message>
     <message>
         <source>no client</source>
@@ -3817,7 +3869,7 @@
     </message>
     <message>
         <source>Usual in your region ({day})</source>
-        <translation type="unfinished"></translation>
+        <translation>Selon votre région ({day})</translation>
     </message>
     <message>
         <source>First day of the week</source>
@@ -3849,7 +3901,7 @@
     </message>
     <message>
         <source>This desktop has no system tray: closing the window quits NomadCM.</source>
-        <translation>Ce bureau n&apos;a pas de zone de notification : fermer la fenêtre quitte NomadCM.</translation>
+        <translation>Ce bureau n&apos;a pas de zone de notification&#xa0;: fermer la fenêtre quitte NomadCM.</translation>
     </message>
     <message>
         <source>Remind me when a post is due, so I can publish it by hand</source>
@@ -3900,7 +3952,7 @@
     </message>
     <message>
         <source>taken: {text}</source>
-        <translation>pris : {text}</translation>
+        <translation>pris&#xa0;: {text}</translation>
     </message>
 </context>
 <context>
@@ -3911,19 +3963,19 @@
     </message>
     <message>
         <source>Median: {down} down, {up} up (Mbit/s), over {count} test(s)</source>
-        <translation>Médiane : {down} en descendant, {up} en montant (Mbit/s), sur {count} test(s)</translation>
+        <translation>Médiane&#xa0;: {down} descendant, {up} montant (Mbit/s), sur {count} test(s)</translation>
     </message>
     <message>
         <source>No speed test yet</source>
         <translation>Pas encore de test de débit</translation>
     </message>
     <message>
-        <source>● download</source>
-        <translation>● descendant</translation>
+        <source>● Download</source>
+        <translation>● Descendant</translation>
     </message>
     <message>
-        <source>● upload</source>
-        <translation>● montant</translation>
+        <source>● Upload</source>
+        <translation>● Montant</translation>
     </message>
     <message>
         <source>Mbit/s over time</source>
@@ -3962,7 +4014,7 @@
     </message>
     <message>
         <source>Tests are never overwritten: the place shows the median of all of them.</source>
-        <translation>Les tests ne sont jamais écrasés : le lieu affiche la médiane de tous.</translation>
+        <translation>Les tests ne sont jamais écrasés&#xa0;: le lieu affiche la médiane de tous.</translation>
     </message>
     <message>
         <source>Choose a valid date, time and zone.</source>
@@ -4059,7 +4111,7 @@
     </message>
     <message>
         <source>This stay overlaps {place} ({first} – {last}) by {days} days: two stays may share only one day, the day you travel between them.</source>
-        <translation>Ce séjour empiète de {days} jours sur {place} ({first} – {last}) : deux séjours ne peuvent partager qu&apos;un jour, celui où vous voyagez de l&apos;un à l&apos;autre.</translation>
+        <translation>Ce séjour empiète de {days} jours sur {place} ({first} – {last})&#xa0;: deux séjours ne peuvent partager qu&apos;un jour, celui où vous voyagez de l&apos;un à l&apos;autre.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s), from {start} to {end} (your clock follows {zone}).</source>
@@ -4073,84 +4125,84 @@
     <name>SubscribeDialog</name>
     <message>
         <source>Subscribe to a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;abonner à un calendrier</translation>
     </message>
     <message>
         <source>The address of {client}&apos;s calendar in iCalendar format (https://… or webcal://…). NomadCM downloads it now, then again when you are online; without a connection it uses the last copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse du calendrier de {client} au format iCalendar (https://… ou webcal://…). NomadCM le télécharge maintenant, puis de nouveau quand vous êtes en ligne&#xa0;; sans connexion, il utilise la dernière copie.</translation>
     </message>
     <message>
         <source>(the calendar&apos;s own name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(le nom donné par le calendrier)</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Adresse</translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Paste the calendar&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez l&apos;adresse du calendrier.</translation>
     </message>
     <message>
         <source>It is downloaded when you press OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il sera téléchargé quand vous cliquerez sur OK.</translation>
     </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
         <source>{task}: finished.</source>
-        <translation>{task} : terminé.</translation>
+        <translation>{task}&#xa0;: terminé.</translation>
     </message>
     <message>
         <source>{task}: cancelled, nothing was written.</source>
-        <translation>{task} : annulé, rien n&apos;a été écrit.</translation>
+        <translation>{task}&#xa0;: annulé, rien n&apos;a été écrit.</translation>
     </message>
     <message>
         <source>{task}: failed — {reason}</source>
-        <translation>{task} : échec — {reason}</translation>
+        <translation>{task}&#xa0;: échec — {reason}</translation>
     </message>
     <message>
         <source>{task}: stopped on an unexpected error.</source>
-        <translation>{task} : arrêté sur une erreur inattendue.</translation>
+        <translation>{task}&#xa0;: arrêté sur une erreur inattendue.</translation>
     </message>
 </context>
 <context>
     <name>TeamDatabaseDialog</name>
     <message>
         <source>Open team database</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une base d&apos;équipe</translation>
     </message>
     <message>
         <source>A database shared by your team on a PostgreSQL server. Leave the password empty when it is in PGPASSWORD or ~/.pgpass: NomadCM asks for it if the server wants one. It is never saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une base de données partagée par votre équipe sur un serveur PostgreSQL. Laissez le mot de passe vide s&apos;il se trouve dans PGPASSWORD ou ~/.pgpass&#xa0;: NomadCM le demandera si le serveur en exige un. Il n&apos;est jamais enregistré.</translation>
     </message>
     <message>
         <source>Server &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL du serveur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>This is a file, not a server: use File &gt; Quit and open it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est un fichier, pas un serveur&#xa0;: quittez NomadCM (Fichier &gt; Quitter), puis ouvrez-le.</translation>
     </message>
     <message>
         <source>Type the server&apos;s URL, for example postgresql://me@server.example/team</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;URL du serveur, par exemple postgresql://moi@serveur.example/equipe</translation>
     </message>
 </context>
 <context>
     <name>TimerController</name>
     <message>
         <source>The {device} timer ran for more than 24 hours and was not logged: add the real screen time with Add…</source>
-        <translation>Le minuteur « {device} » a tourné plus de 24 heures et n&apos;a pas été enregistré : ajoutez le vrai temps d&apos;écran avec Ajouter…</translation>
+        <translation>Le minuteur «&#xa0;{device}&#xa0;» a tourné plus de 24 heures et n&apos;a pas été enregistré&#xa0;: ajoutez le vrai temps d&apos;écran avec Ajouter…</translation>
     </message>
 </context>
 <context>
@@ -4213,7 +4265,7 @@
     </message>
     <message>
         <source>Leaves {depart}, arrives {arrive}: {length} on the way. Until you arrive, your clock stays on {zone}.</source>
-        <translation>Départ {depart}, arrivée {arrive} : {length} de trajet. Jusqu&apos;à l&apos;arrivée, votre heure reste celle de {zone}.</translation>
+        <translation>Départ {depart}, arrivée {arrive}&#xa0;: {length} de trajet. Jusqu&apos;à l&apos;arrivée, votre heure reste celle de {zone}.</translation>
     </message>
 </context>
 <context>
@@ -4264,43 +4316,43 @@
     </message>
     <message>
         <source>No known WiFi</source>
-        <translation>Pas de WiFi connu</translation>
+        <translation>Pas de Wi-Fi connu</translation>
     </message>
     <message>
         <source>Client closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermeture du client</translation>
     </message>
     <message>
         <source>While you sleep: {time} for you ({zone}), sleep window {window}</source>
-        <translation>Pendant votre sommeil : {time} pour vous ({zone}), plage de sommeil {window}</translation>
+        <translation>Pendant votre sommeil&#xa0;: {time} pour vous ({zone}), plage de sommeil&#xa0;: {window}</translation>
     </message>
     <message>
         <source>While you travel: {route}, {time} for you ({zone})</source>
-        <translation>Pendant un trajet : {route}, {time} pour vous ({zone})</translation>
+        <translation>Pendant un trajet&#xa0;: {route}, {time} pour vous ({zone})</translation>
     </message>
     <message>
         <source>Outside your working hours: {time} for you ({zone}); hours {hours}</source>
-        <translation>Hors de vos heures de travail : {time} pour vous ({zone}) ; horaires {hours}</translation>
+        <translation>Hors de vos heures de travail&#xa0;: {time} pour vous ({zone})&#xa0;; horaires&#xa0;: {hours}</translation>
     </message>
     <message>
         <source>Public holiday for the audience: {name}</source>
-        <translation>Jour férié pour l&apos;audience : {name}</translation>
+        <translation>Jour férié pour l&apos;audience&#xa0;: {name}</translation>
     </message>
     <message>
         <source>No workplace with WiFi known in {place}</source>
-        <translation>Aucun lieu de travail avec WiFi connu à {place}</translation>
+        <translation>Aucun lieu de travail avec Wi-Fi connu à {place}</translation>
     </message>
     <message>
         <source>During the client&apos;s closure or blackout: {event}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendant une fermeture ou une période de silence du client&#xa0;: {event}</translation>
     </message>
     <message>
         <source>{a} and {b} both include {day}, but no transit that day says when you move: add it so that your time is right that day.</source>
-        <translation>{a} et {b} incluent tous deux le {day}, mais aucun trajet ce jour-là ne dit quand vous changez de lieu : ajoutez-le pour que votre heure soit juste ce jour-là.</translation>
+        <translation>{a} et {b} incluent tous deux le {day}, mais aucun trajet ce jour-là ne dit quand vous changez de lieu&#xa0;: ajoutez-le pour que votre heure soit juste ce jour-là.</translation>
     </message>
     <message>
         <source>No transit between {a} (until {first}) and {b} (from {last}): add it so that your time is right while you travel.</source>
-        <translation>Aucun trajet entre {a} (jusqu&apos;au {first}) et {b} (à partir du {last}) : ajoutez-le pour que votre heure soit juste pendant le voyage.</translation>
+        <translation>Aucun trajet entre {a} (jusqu&apos;au {first}) et {b} (à partir du {last})&#xa0;: ajoutez-le pour que votre heure soit juste pendant le voyage.</translation>
     </message>
     <message>
         <source>{first} to {last}</source>
@@ -4308,7 +4360,7 @@
     </message>
     <message>
         <source>Nothing planned on {span}, between {a} and {b}: your home zone ({zone}) is used.</source>
-        <translation>Rien de prévu {span}, entre {a} et {b} : votre fuseau de résidence ({zone}) s&apos;applique.</translation>
+        <translation>Rien de prévu {span}, entre {a} et {b}&#xa0;: votre fuseau de résidence ({zone}) s&apos;applique.</translation>
     </message>
     <message>
         <source>Your {transit} leaves from {a} on {day}, but you are staying in {b} then.</source>
@@ -4320,7 +4372,7 @@
     </message>
     <message>
         <source>None of your workplaces with WiFi is in {a} for your stay from {first} to {last}: add one, or put places to try on its checklist.</source>
-        <translation>Aucun de vos lieux de travail avec WiFi n&apos;est à {a} pour votre séjour du {first} au {last} : ajoutez-en un, ou mettez des lieux à tester sur sa liste.</translation>
+        <translation>Aucun de vos lieux de travail avec Wi-Fi n&apos;est à {a} pour votre séjour du {first} au {last}&#xa0;: ajoutez-en un, ou mettez des lieux à tester sur sa liste.</translation>
     </message>
 </context>
 <context>
@@ -4342,7 +4394,7 @@
     </message>
     <message>
         <source>at home</source>
-        <translation>à la maison</translation>
+        <translation>chez vous</translation>
     </message>
     <message>
         <source>in {place}</source>
@@ -4350,7 +4402,7 @@
     </message>
     <message>
         <source>Now you are {place}: it is {time} {abbr} ({zone}).</source>
-        <translation>Vous êtes actuellement {place} : il est {time} {abbr} ({zone}).</translation>
+        <translation>Vous êtes actuellement {place}&#xa0;: il est {time} {abbr} ({zone}).</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -4425,7 +4477,7 @@
     </message>
     <message>
         <source>No trip yet. Add the places you stay in and the transits between them: every “your time” in NomadCM then follows you, and posts that fall while you sleep or travel are flagged.</source>
-        <translation>Pas encore de voyage. Ajoutez les lieux où vous séjournez et les trajets entre eux : chaque « votre heure » de NomadCM vous suit alors, et les publications qui tombent pendant votre sommeil ou vos trajets sont signalées.</translation>
+        <translation>Pas encore de voyage. Ajoutez les lieux où vous séjournez et les trajets entre eux&#xa0;: chaque «&#xa0;votre heure&#xa0;» de NomadCM vous suit alors, et les publications qui tombent pendant votre sommeil ou vos trajets sont signalées.</translation>
     </message>
 </context>
 <context>
@@ -4448,7 +4500,7 @@
     </message>
     <message>
         <source>{time} · {client}, {network}: {text}</source>
-        <translation>{time} · {client}, {network} : {text}</translation>
+        <translation>{time} · {client}, {network}&#xa0;: {text}</translation>
     </message>
     <message>
         <source>{post} (draft)</source>
@@ -4456,15 +4508,15 @@
     </message>
     <message>
         <source>Next: {time} {client}</source>
-        <translation>Prochaine : {time} {client}</translation>
+        <translation>Prochaine&#xa0;: {time} {client}</translation>
     </message>
     <message>
         <source>Post to publish at {time}</source>
-        <translation>Publication à publier à {time}</translation>
+        <translation>Publication à mettre en ligne à {time}</translation>
     </message>
     <message>
         <source>{client}, {network}: {text}</source>
-        <translation>{client}, {network} : {text}</translation>
+        <translation>{client}, {network}&#xa0;: {text}</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
@@ -4482,7 +4534,7 @@
     </message>
     <message>
         <source>{place}: {first} – {last} ({zone})</source>
-        <translation>{place} : {first} – {last} ({zone})</translation>
+        <translation>{place}&#xa0;: {first} – {last} ({zone})</translation>
     </message>
     <message>
         <source>{kind} {route}, {day}</source>
@@ -4493,7 +4545,7 @@
     <name>Unsaved</name>
     <message>
         <source>Discard your changes?</source>
-        <translation>Abandonner vos modifications ?</translation>
+        <translation>Abandonner vos modifications&#xa0;?</translation>
     </message>
     <message>
         <source>You changed this form without saving it.</source>
@@ -4520,7 +4572,7 @@
     </message>
     <message>
         <source>NomadCM plans your clients&apos; posts in their audience&apos;s time zone, follows you from city to city, and keeps an eye on your screen time and rest. A few questions and you are ready; everything can be changed later in Settings.</source>
-        <translation>NomadCM planifie les publications de vos clients dans le fuseau horaire de leur audience, vous suit de ville en ville et garde un œil sur votre temps d&apos;écran et votre repos. Quelques questions et c&apos;est parti ; tout se modifie ensuite dans les Paramètres.</translation>
+        <translation>NomadCM planifie les publications de vos clients dans le fuseau horaire de leur audience, vous suit de ville en ville et garde un œil sur votre temps d&apos;écran et votre repos. Quelques questions et c&apos;est parti&#xa0;; tout se modifie ensuite dans les Paramètres.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -4532,7 +4584,7 @@
     </message>
     <message>
         <source>A realistic month: three clients in Paris, Montréal and Antananarivo, a trip, workplaces and screen time — in a separate database. Your own data is not touched.</source>
-        <translation>Un mois réaliste : trois clients à Paris, Montréal et Antananarivo, un voyage, des lieux de travail et du temps d&apos;écran — dans une base séparée. Vos propres données ne sont pas touchées.</translation>
+        <translation>Un mois réaliste&#xa0;: trois clients à Paris, Montréal et Antananarivo, un voyage, des lieux de travail et du temps d&apos;écran — dans une base séparée. Vos propres données ne sont pas touchées.</translation>
     </message>
 </context>
 <context>
@@ -4627,7 +4679,7 @@
     </message>
     <message>
         <source>No {goal} rest this week (longest {value})</source>
-        <translation>Pas de repos de {goal} cette semaine (le plus long : {value})</translation>
+        <translation>Pas de repos de {goal} cette semaine (le plus long&#xa0;: {value})</translation>
     </message>
     <message>
         <source>%n short night(s)</source>
@@ -4662,7 +4714,7 @@
     </message>
     <message>
         <source>Which screen does this ActivityWatch track?</source>
-        <translation>Quel écran ce ActivityWatch suit-il ?</translation>
+        <translation>Quel écran cet ActivityWatch suit-il&#xa0;?</translation>
     </message>
     <message>
         <source>Import an ActivityWatch export</source>
@@ -4678,7 +4730,7 @@
     </message>
     <message>
         <source>Address of the running ActivityWatch server:</source>
-        <translation>Adresse du serveur ActivityWatch en cours :</translation>
+        <translation>Adresse du serveur ActivityWatch en cours d&apos;exécution&#xa0;:</translation>
     </message>
     <message>
         <source>Import Sleep as Android nights</source>
@@ -4710,7 +4762,7 @@
     </message>
     <message>
         <source>Cannot write {path}: {reason}</source>
-        <translation>Impossible d&apos;écrire {path} : {reason}</translation>
+        <translation>Impossible d&apos;écrire {path}&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -4721,7 +4773,7 @@
     </message>
     <message>
         <source>{task}: {summary}</source>
-        <translation>{task} : {summary}</translation>
+        <translation>{task}&#xa0;: {summary}</translation>
     </message>
     <message>
         <source>Imported.</source>
@@ -4729,13 +4781,13 @@
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation>Annulé : rien n&apos;a été importé.</translation>
+        <translation>Annulé&#xa0;: rien n&apos;a été importé.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was imported: %n row(s) need fixing first.</source>
         <translation>
-            <numerusform>Rien n&apos;a été importé : %n ligne est à corriger d&apos;abord.</numerusform>
-            <numerusform>Rien n&apos;a été importé : %n lignes sont à corriger d&apos;abord.</numerusform>
+            <numerusform>Rien n&apos;a été importé&#xa0;: %n ligne est à corriger d&apos;abord.</numerusform>
+            <numerusform>Rien n&apos;a été importé&#xa0;: %n lignes sont à corriger d&apos;abord.</numerusform>
         </translation>
     </message>
     <message>
@@ -4744,7 +4796,7 @@
     </message>
     <message>
         <source>The import stopped on an unexpected error; nothing was imported.</source>
-        <translation>L&apos;import s&apos;est arrêté sur une erreur inattendue ; rien n&apos;a été importé.</translation>
+        <translation>L&apos;import s&apos;est arrêté sur une erreur inattendue&#xa0;; rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -4818,7 +4870,7 @@
     </message>
     <message>
         <source>From the running ActivityWatch…</source>
-        <translation>Depuis ActivityWatch en cours…</translation>
+        <translation>Depuis ActivityWatch en cours d&apos;exécution…</translation>
     </message>
     <message>
         <source>Sleep as Android (sleep-export.csv)…</source>
@@ -4826,7 +4878,7 @@
     </message>
     <message>
         <source>CSV: start, end, kind, device…</source>
-        <translation>CSV : début, fin, type, appareil…</translation>
+        <translation>CSV&#xa0;: début, fin, type, appareil…</translation>
     </message>
     <message>
         <source>Export chart…</source>
@@ -4838,7 +4890,7 @@
     </message>
     <message>
         <source>This week:</source>
-        <translation>Cette semaine :</translation>
+        <translation>Cette semaine&#xa0;:</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -4959,7 +5011,7 @@
     </message>
     <message>
         <source>WiFi</source>
-        <translation>WiFi</translation>
+        <translation>Wi-Fi</translation>
     </message>
     <message>
         <source>Opening hours</source>
@@ -5041,19 +5093,19 @@
         <source>{hours}
 Not understood ({error}): treated as unknown</source>
         <translation>{hours}
-Non compris ({error}) : considérés comme inconnus</translation>
+Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>Open end: the closing time is not given</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure de fermeture non indiquée</translation>
     </message>
     <message>
         <source>The hours do not say whether it is open</source>
-        <translation type="unfinished"></translation>
+        <translation>Les horaires ne disent pas si le lieu est ouvert</translation>
     </message>
     <message>
         <source>Changes {when} ({zone})</source>
-        <translation>Change {when} ({zone})</translation>
+        <translation>Prochain changement&#xa0;: {when} ({zone})</translation>
     </message>
     <message>
         <source>Not known</source>
@@ -5087,7 +5139,7 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>Delete {name}?</source>
-        <translation>Supprimer {name} ?</translation>
+        <translation>Supprimer {name}&#xa0;?</translation>
     </message>
     <message>
         <source>Its {details} and checklist entries go with it.</source>
@@ -5103,11 +5155,11 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>No stay in your itinerary yet: add your stays on the Travel page first.</source>
-        <translation>Aucun séjour dans votre itinéraire pour l&apos;instant : ajoutez d&apos;abord vos séjours dans la page Voyages.</translation>
+        <translation>Aucun séjour dans votre itinéraire pour l&apos;instant&#xa0;: ajoutez d&apos;abord vos séjours dans la page Voyages.</translation>
     </message>
     <message>
         <source>Try {name} during:</source>
-        <translation>Tester {name} pendant :</translation>
+        <translation>Tester {name} pendant&#xa0;:</translation>
     </message>
     <message>
         <source>{name} added to the checklist of {stay}</source>
@@ -5133,15 +5185,15 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>To check:</source>
-        <translation>À vérifier :</translation>
+        <translation>À vérifier&#xa0;:</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was imported</source>
-        <translation>Import annulé : rien n&apos;a été importé</translation>
+        <translation>Import annulé&#xa0;: rien n&apos;a été importé</translation>
     </message>
     <message>
         <source>Nothing was imported: {n} record(s) need fixing.</source>
-        <translation>Rien n&apos;a été importé : {n} enregistrement(s) à corriger.</translation>
+        <translation>Rien n&apos;a été importé&#xa0;: {n} enregistrement(s) à corriger.</translation>
     </message>
     <message numerus="yes">
         <source>Export %n place(s)</source>
@@ -5156,11 +5208,11 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>WiFi passwords</source>
-        <translation>Mots de passe WiFi</translation>
+        <translation>Mots de passe Wi-Fi</translation>
     </message>
     <message>
         <source>Include the WiFi passwords in the file? Anyone who gets the file can read them.</source>
-        <translation>Inclure les mots de passe WiFi dans le fichier ? Toute personne qui reçoit le fichier pourra les lire.</translation>
+        <translation>Inclure les mots de passe Wi-Fi dans le fichier&#xa0;? Toute personne qui reçoit le fichier pourra les lire.</translation>
     </message>
     <message numerus="yes">
         <source>%n place(s) written to {path}</source>
@@ -5258,23 +5310,23 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>On each place&apos;s own clock: 10:00 in Lisbon means 10:00 Lisbon time</source>
-        <translation>À l&apos;heure locale de chaque lieu : 10:00 à Lisbonne veut dire 10:00 heure de Lisbonne</translation>
+        <translation>À l&apos;heure locale de chaque lieu&#xa0;: 10&#xa0;h à Lisbonne signifie 10&#xa0;h, heure de Lisbonne</translation>
     </message>
     <message>
         <source>Open only</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverts seulement</translation>
     </message>
     <message>
         <source>Open or unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverts ou inconnus</translation>
     </message>
     <message>
         <source>Unknown: no opening hours, hours not understood, a comment such as “on request”, or an open end (17:00+). Unknown is never counted as open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu&#xa0;: pas d&apos;horaires, horaires non compris, un commentaire comme «&#xa0;sur demande&#xa0;» ou une heure de fermeture non indiquée (17:00+). Un lieu inconnu n&apos;est jamais compté comme ouvert.</translation>
     </message>
     <message>
         <source>Places to list at that time</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieux à afficher à ce moment-là</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -5282,7 +5334,7 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>Download ≥</source>
-        <translation>Descendant ≥</translation>
+        <translation>Débit descendant ≥</translation>
     </message>
     <message>
         <source>Power ≥</source>
@@ -5310,16 +5362,16 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message numerus="yes">
         <source>%n place(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lieu</numerusform>
+            <numerusform>%n lieux</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n place(s) shown of {total}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lieu affiché sur {total}</numerusform>
+            <numerusform>%n lieux affichés sur {total}</numerusform>
         </translation>
     </message>
     <message>
@@ -5335,7 +5387,7 @@ Non compris ({error}) : considérés comme inconnus</translation>
     <name>ZoneHintLabel</name>
     <message>
         <source>Did you mean {zones}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vouliez-vous dire {zones}&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -5346,7 +5398,7 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>{zone}: now {abbr}, {offset}</source>
-        <translation>{zone} : actuellement {abbr}, {offset}</translation>
+        <translation>{zone}&#xa0;: actuellement {abbr}, {offset}</translation>
     </message>
     <message>
         <source>Type a time zone (Europe/Paris) or part of one (paris)</source>
@@ -5369,7 +5421,7 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>“{text}” is not a time zone: pick one from the list.</source>
-        <translation>« {text} » n&apos;est pas un fuseau horaire : choisissez-en un dans la liste.</translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas un fuseau horaire&#xa0;: choisissez-en un dans la liste.</translation>
     </message>
     <message>
         <source>Choose a time zone.</source>
@@ -5377,15 +5429,15 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>{time} does not exist in {zone} on {day}: the clocks jump from {start} to {end}. The first valid time is {end}.</source>
-        <translation>{time} n&apos;existe pas à {zone} le {day} : les horloges sautent de {start} à {end}. La première heure valide est {end}.</translation>
+        <translation>{time} n&apos;existe pas dans le fuseau {zone} le {day}&#xa0;: on passe directement de {start} à {end}. La première heure valide est {end}.</translation>
     </message>
     <message>
         <source>Use {end}</source>
         <translation>Utiliser {end}</translation>
     </message>
     <message>
-        <source>{time} happens twice in {zone} on {day} (the clocks go back). Which one do you mean?</source>
-        <translation>{time} arrive deux fois à {zone} le {day} (passage à l&apos;heure d&apos;hiver). Laquelle voulez-vous dire ?</translation>
+        <source>{time} happens twice in {zone} on {day} (the clocks go back from {start} to {end}). Which one do you mean?</source>
+        <translation>{time} arrive deux fois dans le fuseau {zone} le {day} (on recule de {start} à {end}). Laquelle voulez-vous dire&#xa0;?</translation>
     </message>
     <message>
         <source>The first one ({abbr}, {utc} UTC)</source>
@@ -5393,7 +5445,7 @@ Non compris ({error}) : considérés comme inconnus</translation>
     </message>
     <message>
         <source>The second one, an hour later ({abbr}, {utc} UTC)</source>
-        <translation>La seconde, une heure plus tard ({abbr}, {utc} UTC)</translation>
+        <translation>La deuxième, une heure plus tard ({abbr}, {utc} UTC)</translation>
     </message>
 </context>
 </TS>

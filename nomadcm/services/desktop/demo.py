@@ -156,6 +156,7 @@ def _fill(db: Database, today: date, progress: Progress | None) -> DemoSummary:
         lambda: _client_events(services, today, summary),
         lambda: _places(services, trip, now, rng, summary),
         lambda: _wellbeing(services, trip, now, rng, summary),
+        lambda: _billing(services, trip, now),
     ]
     for done, step in enumerate(steps, start=1):
         step()
@@ -316,6 +317,13 @@ def _places(services, trip: Trip, now: datetime, rng: random.Random, summary: De
                     place.id, down, up, ping, at=at, tool=rng.choice(("speedtest", "nperf"))
                 )
                 summary.speed_tests += 1
+
+
+def _billing(services, trip: Trip, now: datetime) -> None:  # type: ignore[no-untyped-def]
+    """Contracts for the three clients and a few calls and workshops (demo_billing.py)."""
+    from nomadcm.services.desktop.demo_billing import add_billing
+
+    add_billing(services, trip.today, now, trip.first_day)
 
 
 class _Days:

@@ -127,11 +127,13 @@ class CalendarService:
         calendar_id: int | None = None,
         fetched: bool = True,
         skipped: list[str] | None = None,
+        now: datetime | None = None,
     ) -> SyncReport:
         """Stores a reading of a calendar (a new one when `calendar_id` is None): see the module's docstring.
-        `fetched` False: `text` is the copy already stored, read again for a window that moved."""
+        `fetched` False: `text` is the copy already stored, read again for a window that moved. `now`: the
+        instant the reading's window was computed from."""
         report = SyncReport(calendar=None, skipped=list(skipped or []))  # type: ignore[arg-type]
-        now = timezones.now_utc()
+        now = now or timezones.now_utc()
         with self.db.write() as s:
             if calendar_id is None:
                 calendar_id = _new_calendar(s, client_id, name, url)

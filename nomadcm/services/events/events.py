@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Select, and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Client
 from nomadcm.models.events import ClientEvent, ClientEventPrefs, EventAck, EventCalendar
@@ -285,3 +286,22 @@ def _draft_values(s: Session, draft: EventDraft) -> dict[str, Any]:
         "start_utc": times.start_utc,
         "end_utc": times.end_utc,
     }
+
+
+def follow_wall_times(s: Session) -> int:
+    """Every event's instants recomputed from its wall times (new zone rules shipped); how many moved. A wall
+    time the new rules put in a gap moves past it, as generated times do."""
+    moved = 0
+    rows = s.execute(
+        select(ClientEvent.id, ClientEvent.start_wall, ClientEvent.end_wall, ClientEvent.start_fold,
+               ClientEvent.end_fold, ClientEvent.tz, ClientEvent.start_utc, ClientEvent.end_utc)
+    ).all()  # fmt: skip
+    for event_id, start_wall, end_wall, start_fold, end_fold, tz, start_utc, end_utc in rows:
+        start = timezones.localize_shifting_gaps(start_wall, tz, start_fold)[0]
+        end = max(start, timezones.localize_shifting_gaps(end_wall, tz, end_fold)[0])
+        if (start, end) != (start_utc, end_utc):
+            s.execute(
+                update(ClientEvent).where(ClientEvent.id == event_id).values(start_utc=start, end_utc=end)
+            )
+            moved += 1
+    return moved

@@ -23,6 +23,7 @@ from nomadcm.models import (
     ReminderState,
     ScreenSession,
 )
+from nomadcm.services.billing import client_rows as billing_rows
 from nomadcm.services.changes import CLIENTS, POSTS, Change, change, steps
 from nomadcm.services.events import client_rows
 
@@ -156,6 +157,7 @@ def _snapshot(
             {"id": i} for i in s.scalars(select(ScreenSession.id).where(ScreenSession.client_id == client_id))
         ]
         snap.update(client_rows.snapshot(s, client_id))  # its events and calendars (issue 16)
+        snap.update(billing_rows.snapshot(s, client_id))  # its contracts and hand-logged work
     ids = list(channel_ids or [])
     snap["channel"] = _rows(s, Channel.__table__, Channel.__table__.c.id, ids)
     snap["posting_slot"] = _rows(s, PostingSlot.__table__, PostingSlot.__table__.c.channel_id, ids)
@@ -184,6 +186,7 @@ def _restore(s: Session, snap: dict[str, list[dict[str, Any]]]) -> tuple[list[in
             raise NotFoundError("the client of this channel no longer exists; the channel cannot come back")
     channel_map = put(Channel.__table__, snap["channel"], "client_id", client_map)
     client_rows.restore(snap, client_map, lambda table, rows: put(table, rows, None, {}))
+    billing_rows.restore(snap, client_map, lambda table, rows: put(table, rows, None, {}))
     put(PostingSlot.__table__, snap["posting_slot"], "channel_id", channel_map)
     post_map = put(Post.__table__, snap["post"], "channel_id", channel_map)
     for table in _POST_CHILDREN:

@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, select, update
 
 from nomadcm import timezones
 from nomadcm.models import Post
+from nomadcm.services.events.events import follow_wall_times
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 
@@ -54,5 +55,6 @@ def ensure_instants_current(db: Database, batch: int = 2000) -> int:
                 )
                 moved += len(changes)
             last_id = rows[-1][0]
+        moved += follow_wall_times(s)  # the clients' events too (services/events/events.py)
     settings.set(RULES_VERSION_KEY, version)
     return moved

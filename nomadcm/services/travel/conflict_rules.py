@@ -27,8 +27,11 @@ from nomadcm.services.travel.itinerary import Itinerary, Whereabouts
 from nomadcm.services.travel.rhythm import Rhythm
 from nomadcm.storage import Database
 
-# Modules that register extra rules when imported (the workplaces area adds its `no_wifi` module here).
-RULE_MODULES: tuple[str, ...] = ("nomadcm.services.workplaces.no_wifi",)
+# Modules that register extra rules when imported (the workplaces area's `no_wifi`, the events' `closure`).
+RULE_MODULES: tuple[str, ...] = (
+    "nomadcm.services.workplaces.no_wifi",
+    "nomadcm.services.events.closure_rule",  # a post while its client is closed or in a blackout
+)
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

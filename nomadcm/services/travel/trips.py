@@ -22,6 +22,7 @@ from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import TRANSIT_KINDS, ChecklistItem, Stay, Transit, Workplace
 from nomadcm.services.changes import ITINERARY, WORKPLACES, Change, change
 from nomadcm.services.names import single_line
+from nomadcm.services.travel.city_keys import key_for
 from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
 from nomadcm.services.travel.trip_records import (
     StayInfo,
@@ -137,7 +138,7 @@ class ItineraryService:
 
     def add_stay(self, stay: StayInput) -> StayInfo:
         with self.db.write() as s:
-            row = Stay(**self._validated_stay(s, stay, None))
+            row = Stay(**self._stay_values(s, stay, None))
             s.add(row)
             s.flush()
             return _stay_info(row)
@@ -145,7 +146,7 @@ class ItineraryService:
     def update_stay(self, stay_id: int, stay: StayInput) -> StayInfo:
         with self.db.write() as s:
             row = _get(s, Stay, stay_id, "stay")
-            for key, value in self._validated_stay(s, stay, stay_id).items():
+            for key, value in self._stay_values(s, stay, stay_id).items():
                 setattr(row, key, value)
             s.flush()
             return _stay_info(row)
@@ -157,6 +158,12 @@ class ItineraryService:
             info = _stay_info(row)
             s.delete(row)
             return info
+
+    def _stay_values(self, s: Session, stay: StayInput, exclude_id: int | None) -> dict[str, object]:
+        """What a write stores: the checked values and the city's key (the `no_wifi` rule's, city_keys.py)."""
+        values = self._validated_stay(s, stay, exclude_id)
+        values["city_key"] = key_for(str(values["city"]), values["country"])  # type: ignore[arg-type]
+        return values
 
     def _validated_stay(self, s: Session, stay: StayInput, exclude_id: int | None) -> dict[str, object]:
         city = _clean_text(stay.city, "city", 200)
@@ -259,7 +266,7 @@ class ItineraryService:
         """Puts a deleted stay back (Undo), with the same id when it is free, and its places to try (those
         whose workplace still exists)."""
         with self.db.write() as s:
-            values = self._validated_stay(s, info.to_input(), None)
+            values = self._stay_values(s, info.to_input(), None)
             row = Stay(id=info.id if s.get(Stay, info.id) is None else None, **values)
             s.add(row)
             s.flush()

@@ -58,6 +58,7 @@ PLACE_COLUMNS = (
     Workplace.last_visit,
     Workplace.osm_id,
     Workplace.extra_tags,
+    Workplace.city_key,
 )
 
 
@@ -108,6 +109,7 @@ class PlaceInfo:
     osm_id: str | None = None
     extra_tags: dict[str, str] = field(default_factory=dict)
     speed: SpeedSummary = SpeedSummary()
+    city_key: str | None = None  # as stored (services/travel/city_keys.py); None: not made yet
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PlaceInfo) and other.id == self.id
@@ -302,6 +304,7 @@ def place_from_row(row, speed: SpeedSummary) -> PlaceInfo:  # type: ignore[no-un
     (
         pid, name, kind, address, city, country, lat, lon, tz, ssid, has_password, fee, price, hours,
         s_wifi, s_power, s_quiet, s_comfort, s_price, food, notes, favourite, last_visit, osm_id, tags,
+        stored_key,
     ) = row  # fmt: skip
     return PlaceInfo(
         pid,
@@ -330,6 +333,7 @@ def place_from_row(row, speed: SpeedSummary) -> PlaceInfo:  # type: ignore[no-un
         osm_id,
         decode_tags(tags),
         speed,
+        stored_key,
     )
 
 

@@ -16,8 +16,8 @@ from sqlalchemy import delete, insert, select
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import ChecklistItem, Stay, Workplace
 from nomadcm.services.travel.cities import fold, haversine_km
+from nomadcm.services.travel.city_keys import key_of
 from nomadcm.services.workplaces.place_catalog import PlaceInfo, load_catalog
-from nomadcm.services.workplaces.place_geo import city_key
 from nomadcm.storage import Database
 
 NEAR_KM = 30.0
@@ -35,6 +35,7 @@ class StayRef:
     lon: float | None = None
     start_utc: datetime | None = None
     end_utc: datetime | None = None
+    city_key: str | None = None  # as stored (services/travel/city_keys.py); None: not made yet
 
     @property
     def label(self) -> str:
@@ -54,7 +55,17 @@ class ChecklistEntry:
 
 def stay_ref(s: Stay) -> StayRef:
     return StayRef(
-        s.id, s.city, s.country, s.tz, s.first_date, s.last_date, s.lat, s.lon, s.start_utc, s.end_utc
+        s.id,
+        s.city,
+        s.country,
+        s.tz,
+        s.first_date,
+        s.last_date,
+        s.lat,
+        s.lon,
+        s.start_utc,
+        s.end_utc,
+        s.city_key,
     )
 
 
@@ -72,11 +83,16 @@ def get_stay(db: Database, stay_id: int) -> StayRef:
 
 
 def place_in_stay(place: PlaceInfo, stay: StayRef) -> bool:
-    if place.city and city_key(place.city, place.country) == city_key(stay.city, stay.country):
+    if place.city and _key(place) == _key(stay):
         return place.country is None or stay.country is None or place.country == stay.country
     if place.coords is not None and stay.lat is not None and stay.lon is not None:
         return haversine_km(place.coords[0], place.coords[1], stay.lat, stay.lon) <= NEAR_KM
     return False
+
+
+def _key(row: PlaceInfo | StayRef) -> str:
+    """The city key stored with the place or stay (made now only for a row still without one)."""
+    return key_of(row.city_key, row.city, row.country)
 
 
 def entries(db: Database, stay_id: int) -> list[ChecklistEntry]:
@@ -162,12 +178,12 @@ def stays_without_wifi(db: Database, places: Iterable[PlaceInfo] | None = None) 
     by_city: dict[str, list[PlaceInfo]] = {}
     located: list[PlaceInfo] = []
     for p in wifi:
-        by_city.setdefault(city_key(p.city, p.country), []).append(p)
+        by_city.setdefault(_key(p), []).append(p)
         if p.coords is not None:
             located.append(p)
     missing = []
     for stay in stays:
-        near = [p for p in by_city.get(city_key(stay.city, stay.country), []) if place_in_stay(p, stay)]
+        near = [p for p in by_city.get(_key(stay), []) if place_in_stay(p, stay)]
         if not near and stay.lat is not None:
             near = [p for p in located if place_in_stay(p, stay)]
         if not near:

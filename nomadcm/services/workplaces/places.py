@@ -27,6 +27,7 @@ from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import ChecklistItem, ScreenSession, SpeedTest, Stay, Workplace
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.cities import fold
+from nomadcm.services.travel.city_keys import key_for
 from nomadcm.services.workplaces import place_checklist
 from nomadcm.services.workplaces.place_catalog import PlaceCatalog, PlaceInfo, encode_tags, load_catalog
 from nomadcm.services.workplaces.place_fields import (
@@ -152,6 +153,7 @@ class WorkplaceService(WorkplaceOps):
             if values.get("country") is None:
                 values["country"] = guess.country
         tags = values.pop("extra_tags", {})
+        values["city_key"] = key_for(values["city"], values.get("country"))  # the no_wifi rule's
         with self.db.write() as s:
             self._refuse_duplicate(s, values["name"], values["city"], None)
             place = Workplace(**values, extra_tags=encode_tags(tags))
@@ -182,6 +184,8 @@ class WorkplaceService(WorkplaceOps):
                 guess = guess_zone(self.db, place.city, place.country, place.lat, place.lon)
                 if guess.tz:
                     place.tz = guess.tz
+            if "city" in values or "country" in values:
+                place.city_key = key_for(place.city, place.country)
         return self.get_place(place_id)
 
     def set_favourite(self, place_id: int, favourite: bool) -> PlaceInfo:

@@ -50,7 +50,7 @@ class EventDialog(CheckedDialog):
     ) -> None:
         super().__init__(parent)
         self.client = client
-        self.event = event
+        self.client_event = event  # not `self.event`: that is QWidget.event(), which Qt calls
         self.setWindowTitle(self.tr("Edit event") if event else self.tr("New event"))
         self.setMinimumWidth(520)
         self.title = QLineEdit()
@@ -158,7 +158,7 @@ class EventDialog(CheckedDialog):
 
     @Slot()
     def _update(self, *_args: object) -> None:
-        if self.event is not None and not self.event.by_hand:
+        if self.client_event is not None and not self.client_event.by_hand:
             self._say(self.tr("Only the kind and the notes of this event can change."), True)
             return
         if not self.title.text().strip():
@@ -251,10 +251,10 @@ def open_event_dialog(
 
     def save() -> bool:
         draft = dialog.draft()
-        if dialog.event is None:
+        if dialog.client_event is None:
             done = run(lambda: services.events.add_op(draft))
         else:
-            event_id = dialog.event.id
+            event_id = dialog.client_event.id
             done = run(lambda: services.events.update_op(event_id, draft))
         return done is not None
 

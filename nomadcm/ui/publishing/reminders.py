@@ -4,6 +4,8 @@
 - `start()` reports the posts missed while the app was closed (`missedFound`), then checks every time
   something can become due (at most a minute apart, so a laptop waking up catches up);
 - `remindersDue` carries new reminders; `mark_published`, `snooze`, `dismiss` record what the user chose.
+Given the window's task runner, the scheduler reads (what was missed, what is due, when to look next) on its
+thread: the GUI thread only emits and arms the timer.
 
 The tray (desktop helper) connects to the same signals; `ReminderPopup` is the window this module offers:
 the text ready to copy, "Mark published", "Snooze", "Dismiss". Nothing is sent anywhere.
@@ -37,6 +39,7 @@ from nomadcm.ui.changes import POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.plain_text import plain_label
+from nomadcm.ui.tasks import Cancelled, TaskRunner, report_unexpected
 
 Clock = Callable[[], datetime]
 MAX_SLEEP_MS = 60_000
@@ -56,11 +59,14 @@ class ReminderScheduler(QObject):
         parent: QObject | None = None,
         *,
         ops: OpRunner | None = None,
+        tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.changes = changes
         self.clock = clock
+        self._tasks = tasks
+        self._checking = False  # a check is running on the task runner
         # The window's runner; "Mark published" from a reminder is announced through it, not undoable: the
         # popup belongs to no page (the Schedule or Calendar page sets the status back).
         self.ops = ops or (OpRunner(changes, parent=self) if changes is not None else None)
@@ -73,7 +79,11 @@ class ReminderScheduler(QObject):
     # ------------------------------------------------------------------ API
 
     def start(self) -> list[Reminder]:
-        """Reports missed posts, shows what is due now, and arms the timer. Returns the missed ones."""
+        """Reports missed posts, shows what is due now, and arms the timer. Returns the missed ones (with a
+        task runner: [], and `missedFound` says them once read)."""
+        if self._tasks is not None:
+            self._check_in_background(with_missed=True)
+            return []
         missed: list[Reminder] = []
         try:
             if self.services.reminders.enabled():
@@ -90,7 +100,11 @@ class ReminderScheduler(QObject):
 
     @Slot()
     def check(self) -> list[Reminder]:
-        """Emits the reminders due now (each once) and re-arms the timer for the next one."""
+        """Emits the reminders due now (each once) and re-arms the timer for the next one. With a task runner
+        the reading is done there: returns [] and `remindersDue` follows."""
+        if self._tasks is not None:
+            self._check_in_background(with_missed=False)
+            return []
         now = self.clock()
         due: list[Reminder] = []
         try:
@@ -128,6 +142,59 @@ class ReminderScheduler(QObject):
         return self.timer.remainingTime() if self.timer.isActive() else -1
 
     # ------------------------------------------------------------------ internals
+
+    def _check_in_background(self, with_missed: bool) -> None:
+        if self._checking:
+            return
+        self._checking = True
+        reminders, now = self.services.reminders, self.clock()
+
+        def work(_report: object) -> tuple[list[Reminder], list[Reminder], datetime | None, str]:
+            missed: list[Reminder] = []
+            due: list[Reminder] = []
+            nxt: datetime | None = None
+            problem = ""
+            try:
+                if reminders.enabled():
+                    if with_missed:
+                        missed = reminders.missed(now)
+                    due = reminders.due(now)
+                    reminders.mark_notified(due, now)
+                nxt = reminders.next_wakeup(now)
+            except UserError as err:
+                problem = str(err)
+            return missed, due, nxt, problem
+
+        self._tasks.run(  # type: ignore[union-attr]
+            work,
+            self,
+            on_success=lambda found: self._checked(now, *found),
+            on_failure=self._check_failed,
+        )
+
+    def _checked(
+        self, now: datetime, missed: list[Reminder], due: list[Reminder], nxt: datetime | None, problem: str
+    ) -> None:
+        self._checking = False
+        if problem:
+            self.failed.emit(problem)
+        if missed:
+            self.missedFound.emit(missed)
+        if due:
+            self.remindersDue.emit(due)
+        self._arm_for(now, nxt)
+
+    def _check_failed(self, err: BaseException) -> None:
+        self._checking = False
+        if not isinstance(err, Cancelled | UserError):
+            report_unexpected(err)
+        self._arm_for(self.clock(), None)
+
+    def _arm_for(self, now: datetime, nxt: datetime | None) -> None:
+        wait = MAX_SLEEP_MS
+        if nxt is not None:
+            wait = max(0, min(MAX_SLEEP_MS, int((nxt - now).total_seconds() * 1000) + 50))
+        self.timer.start(wait)
 
     def _arm(self, now: datetime) -> None:
         wait = MAX_SLEEP_MS
@@ -272,10 +339,14 @@ class ReminderPopup(QDialog):
 
 
 def install_reminders(
-    services: Services, changes: ChangeBus, parent: QWidget, ops: OpRunner | None = None
+    services: Services,
+    changes: ChangeBus,
+    parent: QWidget,
+    ops: OpRunner | None = None,
+    tasks: TaskRunner | None = None,
 ) -> tuple[ReminderScheduler, ReminderPopup]:
     """What the main window (or the tray) calls once at start: the scheduler, started, and its popup."""
-    scheduler = ReminderScheduler(services, changes, parent=parent, ops=ops)
+    scheduler = ReminderScheduler(services, changes, parent=parent, ops=ops, tasks=tasks)
     popup = ReminderPopup(scheduler, parent)
     QTimer.singleShot(0, scheduler.start)
     return scheduler, popup

@@ -43,6 +43,7 @@ from nomadcm.ui.tasks import Cancelled, TaskRunner, report_unexpected
 class SchedulePage(SchedulePageView):
     status_message = Signal(str)
     navigate = Signal(str)
+    loaded = Signal()  # the first rows are shown (the start-up waits for their paint: ui/startup.py)
 
     def __init__(
         self,
@@ -55,7 +56,9 @@ class SchedulePage(SchedulePageView):
         first_page: FirstPage | None = None,
     ) -> None:
         """With `tasks` (the window's runner) the conflict marks and the footer's total are computed on its
-        thread; `first_page` are rows read before the page existed (start-up), shown if the filter matches."""
+        thread. `first_page` are rows read before the page existed (start-up), shown if the filter matches:
+        the page first takes its frame's place as the frame looked, the rows come at the next turn of the
+        event loop — two short stretches of the GUI thread rather than one long one."""
         super().__init__(parent)
         self.services = services
         self.changes = changes
@@ -70,9 +73,19 @@ class SchedulePage(SchedulePageView):
         self._connect()
         changes.changed.connect(self._on_changed)
         self._fill_clients()
-        selected = self._selected_keys()
+        self._loaded = False
+        if first_page is None:
+            self._show_first_rows(None)
+        else:
+            QTimer.singleShot(0, self, lambda: self._show_first_rows(first_page))
+
+    def _show_first_rows(self, first_page: FirstPage | None) -> None:
         self.model.set_filter(self.current_filter(), first_page)
-        self._reselect(selected)
+        self._loaded = True
+        self.loaded.emit()
+
+    def is_loaded(self) -> bool:
+        return self._loaded
 
     def _connect(self) -> None:
         self.empty_action.clicked.connect(self._empty_action)

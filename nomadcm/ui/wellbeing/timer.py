@@ -138,50 +138,79 @@ class TimerController(QObject):
             self.start(device, clients.get(device))
 
 
-class ScreenTimerWidget(ScreenTimerView):
-    """Device and client pickers, a Start/Stop button and the running timers' times (laid out by the view)."""
+class TimerBinding(QObject):
+    """What a `ScreenTimerView` does: lists the clients, starts and stops the controller's timers, shows the
+    running ones. A view made before the database was open (the window's frame, ui/startup.py) is bound in
+    place once the controller exists — nothing in the toolbar moves."""
 
-    def __init__(self, controller: TimerController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, view: ScreenTimerView, controller: TimerController) -> None:
+        super().__init__(view)
+        self.view = view
         self.controller = controller
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self.refresh)
-        self.button.clicked.connect(self.toggle)
-        self.device.currentIndexChanged.connect(self.refresh)
+        view.button.clicked.connect(self.toggle)
+        view.device.currentIndexChanged.connect(self.refresh)
         controller.changed.connect(self.refresh)
         self.reload_clients()
         self.refresh()
 
     def reload_clients(self) -> None:
-        current = self.client.currentData()
-        self.client.clear()
-        self.client.addItem(self.tr("no client"), None)
+        client = self.view.client
+        current = client.currentData()
+        client.clear()
+        client.addItem(QCoreApplication.translate("ScreenTimerWidget", "no client"), None)
         for cid, name in self.controller.services.wellbeing.client_names():
-            self.client.addItem(name, cid)
-        self.client.setCurrentIndex(max(0, self.client.findData(current)))
+            client.addItem(name, cid)
+        client.setCurrentIndex(max(0, client.findData(current)))
 
     def toggle(self) -> None:
-        device = self.device.currentData()
+        device = self.view.device.currentData()
         if self.controller.is_running(device):
             self.controller.stop(device)
         else:
-            self.controller.start(device, self.client.currentData())
+            self.controller.start(device, self.view.client.currentData())
 
     def refresh(self) -> None:
-        device = self.device.currentData()
+        view = self.view
+        device = view.device.currentData()
         running = self.controller.running()
-        self.button.setText(self.tr("Stop") if device in running else self.tr("Start"))
-        self.client.setEnabled(device not in running)
+        view.button.setText(
+            QCoreApplication.translate("ScreenTimerWidget", "Stop")
+            if device in running
+            else QCoreApplication.translate("ScreenTimerWidget", "Start")
+        )
+        view.client.setEnabled(device not in running)
         parts = []
         for d in running:
             seconds = int(self.controller.elapsed(d).total_seconds())
             parts.append(f"{texts.device_name(d)} {seconds // 3600}:{seconds // 60 % 60:02d}")
-        self.status.setText(" · ".join(parts))
+        view.status.setText(" · ".join(parts))
         if running and not self.tick.isActive():
             self.tick.start()
         elif not running:
             self.tick.stop()
+
+
+class ScreenTimerWidget(ScreenTimerView):
+    """Device and client pickers, a Start/Stop button and the running timers' times (laid out by the view,
+    run by its `TimerBinding`)."""
+
+    def __init__(self, controller: TimerController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.binding = TimerBinding(self, controller)
+        self.tick = self.binding.tick
+
+    def reload_clients(self) -> None:
+        self.binding.reload_clients()
+
+    def toggle(self) -> None:
+        self.binding.toggle()
+
+    def refresh(self) -> None:
+        self.binding.refresh()
 
 
 def timer_menu(controller: TimerController, parent: QWidget | None = None) -> QMenu:

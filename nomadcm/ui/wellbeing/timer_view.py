@@ -2,8 +2,8 @@
 `timer.ScreenTimerWidget` adds the behaviour.
 
 Light on purpose (Qt, the device names, no data stack): the window's frame shows the toolbar with this view
-before the database is open (ui/startup.py); the shell then puts the working timer in its place, laid out the
-same, so the toolbar does not move.
+before the database is open (ui/startup.py); the shell then binds it to the timers where it is
+(`timer.TimerBinding`), so the toolbar does not move.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ class ScreenTimerView(QWidget):
 
 
 def timer_toolbar(window: QMainWindow, timer: QWidget) -> QToolBar:
-    """The window's screen-timer toolbar, now holding `timer` (the frame's view, then the working timer, which
-    replaces it: the one before is deleted)."""
+    """The window's screen-timer toolbar, now holding `timer` (made when missing; a timer it held before is
+    deleted)."""
     toolbar = window.findChild(QToolBar, TOOLBAR)
     if toolbar is None:
         toolbar = QToolBar(QCoreApplication.translate("DesktopShell", "Screen timer"), window)

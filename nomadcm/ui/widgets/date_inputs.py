@@ -114,7 +114,7 @@ class TypedDateTimeMixin:
         if self.parse_text(text, lenient=False) is not None:
             return QValidator.State.Acceptable, text, pos
         locale = self._edit().locale()
-        if date_text.typing_allowed(text, (locale.amText(), locale.pmText())):
+        if date_text.typing_allowed(text, (locale.amText(), locale.pmText()), times=self._kind != DATE):
             return QValidator.State.Intermediate, text, pos
         return QValidator.State.Invalid, text, pos
 
@@ -157,7 +157,7 @@ class TypedDateTimeMixin:
         self.commit_typed()
         super().focusOutEvent(event)  # type: ignore[misc]
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab leaves the field, as in every other field of a form (Qt's own moves from section to section)."""
         self.commit_typed()
         return QWidget.focusNextPrevChild(self._edit(), next)

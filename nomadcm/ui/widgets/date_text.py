@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 # What a date or time field lets through while typing: digits, separators, "h" (9h30), "T" (ISO); then the
 # start of an AM/PM word.
 _TYPING_RE = re.compile(r"[\d\s/.\-:,hHtT]*")
+_TYPING_DATE_RE = re.compile(r"[\d\s/.\-,]*")
 _TYPING_WORD_RE = re.compile(r"([\d\s/.\-:,hHtT]*?)\s*([^\W\d_][^\d]*)")
 _DIGITS_RE = re.compile(r"\d+")
 _DATE_CHARS_RE = re.compile(r"[\d\s/.\-,]+")
@@ -43,11 +44,14 @@ def field_order(display_format: str) -> str:
     return "".join(found) if len(found) == 3 else "dMy"
 
 
-def typing_allowed(text: str, am_pm: Iterable[str] = ()) -> bool:
+def typing_allowed(text: str, am_pm: Iterable[str] = (), *, times: bool = True) -> bool:
     """Whether `text` may still become a date or a time: the keystroke that makes it something else is
-    refused. A word is only the start of an AM/PM word ("p", "p.m", "PM", or the locale's own)."""
+    refused. A word is only the start of an AM/PM word ("p", "p.m", "PM", or the locale's own); a date
+    alone (`times=False`) takes digits and separators only."""
     if len(text) > MAX_TYPED:
         return False
+    if not times:
+        return _TYPING_DATE_RE.fullmatch(text) is not None
     if _TYPING_RE.fullmatch(text):
         return True
     match = _TYPING_WORD_RE.fullmatch(text)

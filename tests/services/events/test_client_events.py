@@ -30,13 +30,19 @@ def auckland(services: Services):  # type: ignore[no-untyped-def]
 
 def test_a_timed_event_is_a_wall_time_in_the_clients_zone(services: Services, paris) -> None:  # type: ignore[no-untyped-def]
     e = services.events.add(EventDraft(paris.id, "Lancement", datetime(2027, 3, 10, 10, 0), kind="launch"))
-    assert (e.tz, e.start_wall, e.end_wall) == ("Europe/Paris", datetime(2027, 3, 10, 10), datetime(2027, 3, 10, 11))
+    assert (e.tz, e.start_wall, e.end_wall) == (
+        "Europe/Paris",
+        datetime(2027, 3, 10, 10),
+        datetime(2027, 3, 10, 11),
+    )
     assert e.start_utc == datetime(2027, 3, 10, 10, tzinfo=ZoneInfo("Europe/Paris")).astimezone(UTC)
     assert e.end_utc - e.start_utc == timedelta(hours=1)  # no end given: an hour
     assert services.events.get(e.id) == e
 
 
-def test_an_event_across_the_spring_forward_night_lasts_what_the_clocks_say(services: Services, paris) -> None:  # type: ignore[no-untyped-def]
+def test_an_event_across_the_spring_forward_night_lasts_what_the_clocks_say(
+    services: Services, paris
+) -> None:  # type: ignore[no-untyped-def]
     e = services.events.add(
         EventDraft(paris.id, "Nuit blanche", datetime(2027, 3, 27, 22, 0), datetime(2027, 3, 28, 6, 0))
     )
@@ -66,14 +72,18 @@ def test_all_day_events_cover_their_dates_in_the_clients_zone(services: Services
     assert (closed.first_date, closed.last_date) == (date(2027, 8, 1), date(2027, 8, 21))
     assert closed.start_utc == utc(2027, 7, 31, 22) and closed.end_utc == utc(2027, 8, 21, 22)
     # the same date in Auckland starts half a day earlier: an all-day event is the client's date
-    kiwi = services.events.add(EventDraft(auckland.id, "Closed", date(2027, 8, 1), kind="closure", all_day=True))
+    kiwi = services.events.add(
+        EventDraft(auckland.id, "Closed", date(2027, 8, 1), kind="closure", all_day=True)
+    )
     assert kiwi.start_utc == utc(2027, 7, 31, 12) and kiwi.end_utc == utc(2027, 8, 1, 12)
     # on a DST day the all-day event lasts 23 hours (the day it covers)
     spring = services.events.add(EventDraft(paris.id, "Printemps", date(2027, 3, 28), all_day=True))
     assert spring.end_utc - spring.start_utc == timedelta(hours=23)
 
 
-def test_listing_by_instants_finds_overlapping_events_in_time_order(services: Services, paris, auckland) -> None:  # type: ignore[no-untyped-def]
+def test_listing_by_instants_finds_overlapping_events_in_time_order(
+    services: Services, paris, auckland
+) -> None:  # type: ignore[no-untyped-def]
     a = services.events.add(EventDraft(paris.id, "A", datetime(2027, 5, 3, 9, 0)))
     b = services.events.add(EventDraft(auckland.id, "B", date(2027, 5, 3), all_day=True))
     c = services.events.add(EventDraft(paris.id, "C", datetime(2027, 5, 4, 9, 0), datetime(2027, 5, 4, 9, 0)))
@@ -93,7 +103,7 @@ def test_bad_values_name_themselves(services: Services, paris) -> None:  # type:
         services.events.add(EventDraft(paris.id, "X", datetime(2027, 5, 3, 9), datetime(2027, 5, 3, 8)))
     with pytest.raises(ValidationError, match="end 2027-05-01 is before its start 2027-05-03"):
         services.events.add(EventDraft(paris.id, "X", date(2027, 5, 3), date(2027, 5, 1), all_day=True))
-    with pytest.raises(ValidationError, match="2101-01-01.*outside the dates NomadCM handles"):
+    with pytest.raises(ValidationError, match=r"2101-01-01.*outside the dates NomadCM handles"):
         services.events.add(EventDraft(paris.id, "X", date(2101, 1, 1), all_day=True))
     with pytest.raises(NotFoundError, match="no client with id 99"):
         services.events.add(EventDraft(99, "X", datetime(2027, 5, 3, 9)))
@@ -112,7 +122,9 @@ def test_edit_delete_and_undo(services: Services, paris) -> None:  # type: ignor
     events = services.events
     change = events.add_op(EventDraft(paris.id, "Presse", datetime(2027, 6, 1, 9), kind="press"))
     e = change.result
-    edit = events.update_op(e.id, EventDraft(paris.id, "Presse locale", datetime(2027, 6, 1, 11), kind="press"))
+    edit = events.update_op(
+        e.id, EventDraft(paris.id, "Presse locale", datetime(2027, 6, 1, 11), kind="press")
+    )
     assert events.get(e.id).title == "Presse locale" and events.get(e.id).start_wall.hour == 11
     redo_edit = edit.undo()
     assert events.get(e.id).title == "Presse"
@@ -179,3 +191,21 @@ def test_the_json_contract(services: Services, paris) -> None:  # type: ignore[n
         "start_utc": "2027-08-14T22:00:00Z", "end_utc": "2027-08-15T22:00:00Z", "notes": "",
         "calendar_id": None, "calendar": None, "uid": None, "recurrence_id": None,
     }  # fmt: skip
+
+
+def test_instants_follow_wall_times_when_the_zone_rules_change(services: Services, paris) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from nomadcm.models import ClientEvent
+    from nomadcm.services.schedule.zone_rule_updates import RULES_VERSION_KEY, ensure_instants_current
+
+    e = services.events.add(EventDraft(paris.id, "Live", datetime(2027, 7, 1, 18), datetime(2027, 7, 1, 19)))
+    ensure_instants_current(services.db)
+    with services.db.write() as s:  # as if computed under older rules: an hour off
+        s.execute(update(ClientEvent).values(start_utc=utc(2027, 7, 1, 17), end_utc=utc(2027, 7, 1, 18)))
+    services.settings.set(RULES_VERSION_KEY, "1999a")
+    assert ensure_instants_current(services.db) == 1
+    assert (services.events.get(e.id).start_utc, services.events.get(e.id).end_utc) == (
+        utc(2027, 7, 1, 16),
+        utc(2027, 7, 1, 17),
+    )

@@ -1,0 +1,101 @@
+"""The city key stored on every stay and workplace (their `city_key` column), and keeping it current.
+
+`place_geo.city_key(name, country)` gives one key per city whatever the language it was written in
+("Lisboa", "Lisbon" and "lisbonne" are one city), through the shipped city table — 34,000 cities, half a
+second to load. The `no_wifi` conflict rule compares the keys of every stay and place at each check, the
+Schedule's conflict marks included: made when a row is saved (`key_for`) and stored, they spare the checks,
+and the GUI's start-up, that table.
+
+A row may have none (NULL): written by a NomadCM before the column (migration 0003), or by a bulk writer
+that leaves it to this module. And keys made with another city table may differ from today's. `refresh(db)`
+makes what is missing, and every key again when the table changed (its version is stored beside, in the
+`city_keys_table` setting): the GUI runs it on its task runner after the first paint. Until then a reader
+takes the stored key when there is one, else makes it (`key_of`): right in any case, only slower.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from importlib import resources
+
+from sqlalchemy import bindparam, select, update
+
+from nomadcm.models import Stay, Workplace
+from nomadcm.services.settings import SettingsService
+from nomadcm.services.travel.cities import DATA_FILE
+from nomadcm.storage import Database
+
+TABLE_SETTING = "city_keys_table"  # the version of the city table the stored keys were made with
+
+
+@functools.lru_cache(maxsize=1)
+def table_version() -> str:
+    """The shipped city table's version: its file's size and modification time (a stat: never read)."""
+    try:
+        with resources.as_file(resources.files("nomadcm").joinpath(DATA_FILE)) as path:
+            info = os.stat(path)
+    except OSError:
+        return "missing"
+    return f"{info.st_size}-{info.st_mtime_ns}"
+
+
+def key_for(name: str, country: str | None) -> str:
+    """The key to store for a city (loads the city table on first use)."""
+    from nomadcm.services.workplaces.place_geo import city_key
+
+    return city_key(name, country)
+
+
+def key_of(stored: str | None, name: str, country: str | None) -> str:
+    """A row's key: the stored one, else made now."""
+    return stored if stored is not None else key_for(name, country)
+
+
+def current(db: Database) -> bool:
+    """Every stay and place has its key, made with today's city table (two small queries, no table)."""
+    if SettingsService(db).get(TABLE_SETTING) != table_version():
+        return not _has_rows(db)
+    with db.session() as s:
+        for model in (Stay, Workplace):
+            if s.execute(select(model.id).where(model.city_key.is_(None)).limit(1)).first() is not None:
+                return False
+    return True
+
+
+def refresh(db: Database) -> int:
+    """Makes the missing keys — all of them when the city table changed since they were made — and returns
+    how many rows it wrote. Nothing to do costs two small queries and no table."""
+    if current(db):
+        if SettingsService(db).get(TABLE_SETTING) != table_version():
+            SettingsService(db).set(TABLE_SETTING, table_version())
+        return 0
+    stale = SettingsService(db).get(TABLE_SETTING) != table_version()
+    written = 0
+    for model in (Stay, Workplace):
+        query = select(model.id, model.city, model.country, model.city_key)
+        if not stale:
+            query = query.where(model.city_key.is_(None))
+        with db.session() as s:
+            rows = s.execute(query).all()
+        changed = [
+            {"row_id": rid, "key": key}
+            for rid, city, country, stored in rows
+            if (key := key_for(city or "", country)) != stored
+        ]
+        if changed:
+            with db.write() as s:
+                s.connection().execute(
+                    update(model.__table__)
+                    .where(model.__table__.c.id == bindparam("row_id"))
+                    .values(city_key=bindparam("key")),
+                    changed,
+                )
+            written += len(changed)
+    SettingsService(db).set(TABLE_SETTING, table_version())
+    return written
+
+
+def _has_rows(db: Database) -> bool:
+    with db.session() as s:
+        return any(s.execute(select(model.id).limit(1)).first() is not None for model in (Stay, Workplace))
