@@ -10,8 +10,8 @@ stack only inside the commands.
     nomadcm hours [CLIENT] [--month YYYY-MM | --from YYYY-MM --to YYYY-MM] [--json] [--chart FILE.png|svg]
     nomadcm statement CLIENT --month YYYY-MM [-o FILE.pdf|FILE.csv]
 
-Which day and month an hour counts on is services/billing/hours.py's rule: her calendar day where she was,
-split at her midnight.
+`hours` and `statement` live in cli/billing_reports.py (registered from here). Which day and month an hour
+counts on is services/billing/hours.py's rule: her calendar day where she was, split at her midnight.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nomadcm import currencies, timezones
@@ -28,7 +27,6 @@ from nomadcm.cli.common import (
     CliContext,
     command_group,
     echo,
-    output_path,
     parse_date,
     parse_wall,
     parse_zone,
@@ -41,7 +39,6 @@ from nomadcm.vocabulary import CLIENT_LANGUAGES
 
 if TYPE_CHECKING:
     from nomadcm.services.billing.contracts import ContractInfo
-    from nomadcm.services.billing.hours import MonthHours
     from nomadcm.services.billing.work_entries import WorkEntryInfo
 
 MONTH_METAVAR = "YYYY-MM"
@@ -110,37 +107,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
     p.set_defaults(handler=work_remove)
 
-    p = sub.add_parser(
-        "hours",
-        help="hours worked, paid and unpaid per client and month",
-        description="Worked: measured time with the client plus hand entries (overlaps once). Paid: the "
-        "billable hours (hourly) or the included hours (retainer). A month whose unpaid time reaches the "
-        "unpaid-warning-hours setting is flagged.",
-    )
-    p.add_argument("client", nargs="?")
-    p.add_argument("--month", metavar=MONTH_METAVAR, help="the month (default: this month)")
-    p.add_argument("--from", dest="first", metavar=MONTH_METAVAR, help="first month of a range")
-    p.add_argument("--to", dest="last", metavar=MONTH_METAVAR, help="last month of a range")
-    p.add_argument(
-        "--chart",
-        dest="output",
-        metavar="FILE.png|FILE.svg",
-        help="also save the chart of paid and unpaid hours",
-    )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=hours)
+    from nomadcm.cli import billing_reports  # `hours` and `statement`
 
-    p = sub.add_parser(
-        "statement",
-        help="a client's monthly statement, as PDF or CSV (in the client's language)",
-        description="Without -o the CSV is printed. The statement lists each day's part of every piece of "
-        "work and the month's figures.",
-    )
-    p.add_argument("client")
-    p.add_argument("--month", required=True, metavar=MONTH_METAVAR)
-    p.add_argument("-o", "--output", metavar="FILE.pdf|FILE.csv")
-    p.add_argument("--language", choices=CLIENT_LANGUAGES, help="write it in this language this once")
-    p.set_defaults(handler=statement)
+    billing_reports.register(sub)
 
     register_setting(
         "unpaid-warning-hours",
@@ -152,7 +121,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 # --------------------------------------------------------------------------- values
 
 
-def _month(text: str, option: str) -> date:
+def month_arg(text: str, option: str) -> date:
     from nomadcm.services.billing.service import parse_month
 
     return parse_month(text, option)
@@ -164,13 +133,13 @@ def _set_warning(ctx: CliContext, value: str) -> str:
     return f"{minutes / 60:g}"
 
 
-def _hm(seconds: int) -> str:
+def hours_text(seconds: int) -> str:
     from nomadcm.services.wellbeing.days import round_minutes
 
     return currencies.format_minutes(round_minutes(seconds))
 
 
-def _money(minor: int | None, currency: str | None) -> str | None:
+def money_text(minor: int | None, currency: str | None) -> str | None:
     return currencies.plain_amount(minor, currency) if minor is not None and currency else None
 
 
@@ -252,8 +221,8 @@ def _contract_json(c: ContractInfo, client: str) -> dict[str, Any]:
         "client": client,
         "kind": c.kind,
         "currency": c.currency,
-        "rate": _money(c.rate_minor, c.currency),
-        "retainer": _money(c.retainer_minor, c.currency),
+        "rate": money_text(c.rate_minor, c.currency),
+        "retainer": money_text(c.retainer_minor, c.currency),
         "included_minutes": c.included_minutes,
         "from": c.start.isoformat(),
         "to": c.end.isoformat() if c.end else None,
@@ -288,7 +257,7 @@ def work_log(ctx: CliContext, args: argparse.Namespace) -> int:
         print_json(_entry_json(info))
         return 0
     paid = "billable" if info.billable else "not billable"
-    echo(f"logged {_hm(int(info.seconds))} for {info.client_name} ({paid}): {_span(info)}")
+    echo(f"logged {hours_text(int(info.seconds))} for {info.client_name} ({paid}): {_span(info)}")
     return 0
 
 
@@ -297,14 +266,14 @@ def work_list(ctx: CliContext, args: argparse.Namespace) -> int:
     client_id = billing.find_client(args.client).id if args.client else None
     start = end = None
     if args.month:
-        first = _month(args.month, "--month")
+        first = month_arg(args.month, "--month")
         start, end = billing.month_span(first)
     found = billing.list_entries(client_id, start, end)
     if args.json:
         print_json([_entry_json(e) for e in found])
         return 0
     rows = [
-        [e.id, e.client_name, _span(e), _hm(int(e.seconds)), "yes" if e.billable else "no", e.note]
+        [e.id, e.client_name, _span(e), hours_text(int(e.seconds)), "yes" if e.billable else "no", e.note]
         for e in found
     ]
     print_table(["id", "client", "when", "time", "billable", "note"], rows)
@@ -340,110 +309,3 @@ def _entry_json(e: WorkEntryInfo) -> dict[str, Any]:
         "billable": e.billable,
         "note": e.note,
     }
-
-
-# --------------------------------------------------------------------------- hours, statement
-
-
-def hours(ctx: CliContext, args: argparse.Namespace) -> int:
-    billing = ctx.services.billing
-    if args.month and (args.first or args.last):
-        raise ValidationError("--month goes alone, or --from and --to for a range of months")
-    if args.month:
-        first = last = _month(args.month, "--month")
-    else:
-        first = _month(args.first, "--from") if args.first else None
-        last = _month(args.last, "--to") if args.last else None
-        first = first or last or billing.this_month()
-        last = last or (first if args.first else billing.this_month())
-    if args.output:
-        if Path(args.output).suffix.lower() not in (".png", ".svg"):
-            raise ValidationError(f"--chart {args.output!r}: the chart is saved as .png or .svg")
-        output_path(ctx, args.output)
-    client_ids = [billing.find_client(args.client).id] if args.client else None
-    months = billing.months(first, last, client_ids)
-    threshold = billing.threshold_seconds()
-    if args.output:
-        from nomadcm.exchange.hours_chart import save_hours_chart
-
-        colours = {c.id: c.colour for c in billing.clients()}
-        save_hours_chart(months, args.output, colours)
-    if args.json:
-        print_json([_hours_json(m, threshold) for m in months])
-    else:
-        rows = [
-            [
-                m.client_name,
-                f"{m.month:%Y-%m}",
-                _hm(m.worked_seconds),
-                _hm(m.paid_seconds),
-                _hm(m.unpaid_seconds),
-                currencies.format_amount(m.earned_minor, m.currency)
-                if m.earned_minor is not None and m.currency
-                else "",
-                currencies.format_amount(m.effective_rate_minor, m.currency)
-                if m.effective_rate_minor is not None and m.currency
-                else "",
-                _warning(m) if m.warns(threshold) else "",
-            ]
-            for m in months
-        ]
-        print_table(["client", "month", "worked", "paid", "unpaid", "earned", "per hour", "warning"], rows)
-    if args.output:
-        echo(f"wrote {args.output}", file=sys.stderr if args.json else sys.stdout)
-    return 0
-
-
-def _warning(m: MonthHours) -> str:
-    if not m.contracts:
-        return f"no contract: you gave {m.client_name} {_hm(m.unpaid_seconds)}"
-    return f"you gave {m.client_name} {_hm(m.unpaid_seconds)} this month"
-
-
-def _hours_json(m: MonthHours, threshold: int) -> dict[str, Any]:
-    return {
-        "client": m.client_name,
-        "month": f"{m.month:%Y-%m}",
-        "worked_minutes": round(m.worked_seconds / 60),
-        "billable_minutes": round(m.billable_seconds / 60),
-        "paid_minutes": round(m.paid_seconds / 60),
-        "unpaid_minutes": round(m.unpaid_seconds / 60),
-        "without_contract_minutes": round(m.uncovered_seconds / 60),
-        "currency": m.currency,
-        "earned": _money(m.earned_minor, m.currency),
-        "effective_hourly_rate": _money(m.effective_rate_minor, m.currency),
-        "warning": m.warns(threshold),
-        "contracts": [c.id for c in m.contracts],
-    }
-
-
-def statement(ctx: CliContext, args: argparse.Namespace) -> int:
-    target = None
-    if args.output:
-        suffix = Path(args.output).suffix.lower()
-        if suffix not in (".pdf", ".csv"):
-            raise ValidationError(f"-o {args.output!r}: a statement is saved as .pdf or .csv")
-        target = output_path(ctx, args.output)
-    month = _month(args.month, "--month")
-    billing = ctx.services.billing
-    client = billing.find_client(args.client)
-    found = billing.statement(client.id, month)
-    if args.language:
-        from dataclasses import replace
-
-        found = replace(found, client=replace(found.client, language=args.language))
-    if target is None:
-        from nomadcm.exchange.statement_csv import statement_csv_text
-
-        sys.stdout.write(statement_csv_text(found))
-        return 0
-    if target.suffix.lower() == ".pdf":
-        from nomadcm.exchange.statement_pdf import write_statement_pdf
-
-        write_statement_pdf(found, target)
-    else:
-        from nomadcm.exchange.statement_csv import write_statement_csv
-
-        write_statement_csv(found, target)
-    echo(f"wrote {target}")
-    return 0

@@ -94,8 +94,8 @@ def read_calendar(
         raise ValidationError(f"{what} holds a NUL character: not an iCalendar file")
     try:
         cal = icalendar.Calendar.from_ical(text)
-    except (ValueError, KeyError, IndexError, TypeError) as err:
-        raise ValidationError(f"{what} is not an iCalendar file ({str(err).splitlines()[0][:120]})") from None
+    except Exception as err:  # a foreign file: icalendar raises anything on some damage (AttributeError...)
+        raise ValidationError(f"{what} is not an iCalendar file ({_first_line(err)})") from None
     if not isinstance(cal, icalendar.Calendar) or cal.name != "VCALENDAR":
         raise ValidationError(f"{what} is not an iCalendar file (no VCALENDAR)")
     now = timezones.ensure_utc(now or timezones.now_utc())
@@ -107,18 +107,25 @@ def read_calendar(
             for prop, message in getattr(ev, "errors", []):
                 _skip(reading, f"event {single_line(str(ev.get('SUMMARY', '')))!r}: {prop} {message}")
         _drop_costly_series(cal, window[1], reading)
-        for n, ev in enumerate(_occurrences(cal, repeating, window)):
-            if n >= MAX_OCCURRENCES:
-                reading.skipped.append(
-                    f"more than {MAX_OCCURRENCES} events in the window: the later ones are left out"
-                )
-                break
+        occurrences = _occurrences(cal, repeating, window)
+    except Exception as err:  # the libraries meet the file's damage here, as whatever exception they raise
+        raise ValidationError(f"{what}: its events cannot be expanded ({_first_line(err)})") from None
+    for n, ev in enumerate(occurrences):
+        if n >= MAX_OCCURRENCES:
+            reading.skipped.append(
+                f"more than {MAX_OCCURRENCES} events in the window: the later ones are left out"
+            )
+            break
+        try:
             _add(reading, ev, client_zone, repeating)
-    except (ValueError, TypeError, KeyError, OverflowError) as err:
-        raise ValidationError(
-            f"{what}: its events cannot be expanded ({str(err).splitlines()[0][:120]})"
-        ) from None
+        except (AttributeError, ValueError, TypeError, KeyError, OverflowError) as err:  # a damaged property
+            _skip(reading, f"event {single_line(str(ev.get('SUMMARY', '')))!r}: {_first_line(err)}")
     return reading
+
+
+def _first_line(err: BaseException) -> str:
+    lines = str(err).splitlines()
+    return (lines[0] if lines else type(err).__name__)[:120]
 
 
 def _occurrences(

@@ -10,6 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
 from nomadcm import timezones
@@ -263,3 +265,29 @@ def test_the_events_of_a_calendar_are_capped(monkeypatch: pytest.MonkeyPatch) ->
     reading = read_calendar(_series("FREQ=DAILY"), "UTC", "x", GOOGLE_NOW)
     assert len(reading.events) == 50 and "more than 50 events" in reading.skipped[-1]
     assert reading.events[0].start_utc == datetime(2026, 2, 28, tzinfo=UTC)  # the window: a year back
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3), st.binary(max_size=12)), max_size=6))
+def test_a_damaged_calendar_is_read_or_refused_cleanly(edits: list[tuple[int, int, bytes]]) -> None:
+    """Lines dropped, doubled, cut or overwritten: a reading (damaged events left out, said) or one refusal,
+    never another exception."""
+    lines = GOOGLE.read_bytes().split(b"\r\n")
+    for where, how, junk in edits:
+        k = where % len(lines)
+        if how == 0:
+            del lines[k]
+        elif how == 1:
+            lines.insert(k, lines[(k * 7) % len(lines)])
+        elif how == 2:
+            lines[k] = lines[k][: len(junk)]
+        else:
+            lines[k] = lines[k][:4] + junk
+        if not lines:
+            lines = [b""]
+    try:
+        reading = read_calendar(b"\r\n".join(lines), "Europe/Paris", "'damaged.ics'", GOOGLE_NOW)
+    except ValidationError as err:
+        assert "damaged.ics" in str(err)
+    else:
+        assert len(reading.events) <= sum(theirs(GOOGLE, GOOGLE_NOW).values()) + 40

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QWidget,
@@ -23,7 +23,7 @@ from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.services.schedule.series import Occurrence
 from nomadcm.ui import plain_text
-from nomadcm.ui.changes import CLIENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
+from nomadcm.ui.changes import CLIENTS, EVENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.formatting import plural
 from nomadcm.ui.operations import OpRunner
@@ -38,6 +38,8 @@ from nomadcm.ui.schedule.page_view import PERIOD_ALL, PERIOD_CUSTOM, SchedulePag
 from nomadcm.ui.schedule.post_dialog import PostDialog
 from nomadcm.ui.schedule.table_models import FirstPage, ScheduleModel, status_label
 from nomadcm.ui.tasks import Cancelled, TaskRunner, report_unexpected
+
+FIRST_ROWS_LATEST_MS = 100  # rows read at start-up are shown then even if the page was not painted yet
 
 
 class SchedulePage(SchedulePageView):
@@ -74,12 +76,24 @@ class SchedulePage(SchedulePageView):
         changes.changed.connect(self._on_changed)
         self._fill_clients()
         self._loaded = False
+        self._first_page = first_page
         if first_page is None:
-            self._show_first_rows(None)
-        else:
-            QTimer.singleShot(0, self, lambda: self._show_first_rows(first_page))
+            self._show_first_rows()
+        else:  # after the page's first paint (as its frame looked); at the latest in a moment
+            self.installEventFilter(self)
+            QTimer.singleShot(FIRST_ROWS_LATEST_MS, self, self._show_first_rows)
 
-    def _show_first_rows(self, first_page: FirstPage | None) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._show_first_rows)
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _show_first_rows(self) -> None:
+        if self._loaded:
+            return
+        first_page, self._first_page = self._first_page, None
         self.model.set_filter(self.current_filter(), first_page)
         self._loaded = True
         self.loaded.emit()
@@ -166,7 +180,7 @@ class SchedulePage(SchedulePageView):
     def _on_changed(self, areas: object) -> None:
         if touches(areas, CLIENTS):
             self._fill_clients()
-        if touches(areas, POSTS, CLIENTS, ITINERARY, SETTINGS):
+        if touches(areas, POSTS, CLIENTS, ITINERARY, SETTINGS, EVENTS):  # events: closures' conflicts
             selected = self._selected_keys()
             self.model.reload()
             self._reselect(selected)
