@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from nomadcm.services.container import Services
     from nomadcm.ui.i18n import Translations
     from nomadcm.ui.main_window import MainWindow
+    from nomadcm.ui.shell import DesktopShell
     from nomadcm.ui.single_instance import SingleInstance
     from nomadcm.ui.stall_watch import StallReport
     from nomadcm.ui.theme import ThemeManager
@@ -40,10 +41,12 @@ def show_frame(
     """The window as it paints first, before the data stack is imported (ui/startup.py): the sidebar, the
     menus, the screen-timer toolbar and the shown page's frame, where they will stay. Shown; `run` brings
     it to life once the database is open, `discard` ends it when it is not."""
+    from nomadcm.ui import startup
     from nomadcm.ui.main_window import MainWindow
     from nomadcm.ui.wellbeing.timer_view import ScreenTimerView, timer_toolbar
 
     app.setQuitOnLastWindowClosed(False)  # closing the frame ends the start-up, not the loop it runs in
+    startup.begin()  # what can wait for the first page's rows waits, from the frame on (ui/startup.py)
     window = MainWindow(None, db_shown=db_shown, demo=demo)
     timer_toolbar(window, ScreenTimerView())
     window.restore_toolbars()
@@ -58,6 +61,9 @@ def discard(window: MainWindow) -> None:
     paint...): its task runner's thread and its timers with it. Safe to repeat."""
     import shiboken6
 
+    from nomadcm.ui import startup
+
+    startup.cancel()  # what waited for this window goes with it
     if not shiboken6.isValid(window):
         return
     window._quitting = True
@@ -67,26 +73,37 @@ def discard(window: MainWindow) -> None:
     window.deleteLater()
 
 
-# Imported on the loading thread while the frame is on screen: what `run` needs next on the GUI thread (the
-# shown page's own modules come from its PageSpec). An import there would stall the painted window.
-START_MODULES: tuple[str, ...] = (
+# Imported on the task runner's thread once the first page painted with its rows: what the shell and the work
+# after the start need (the shown page's own modules come with its rows, `PageSpec.modules`). An import on the
+# GUI thread would stall the window for as long.
+DESKTOP_MODULES: tuple[str, ...] = (
     "nomadcm.ui.shell",
     "nomadcm.ui.wellbeing.timer",
+    "nomadcm.services.wellbeing.records",  # the toolbar's timer lists the clients through it
     "nomadcm.ui.travel.city_search",
     "nomadcm.ui.widgets.zone_picker",
     "nomadcm.ui.wellbeing.reminders",
     "nomadcm.ui.publishing.reminders",
     "nomadcm.ui.clients.event_refresh",
     "nomadcm.ui.wizard",
-    "nomadcm.services.travel.conflicts",
-    "nomadcm.services.wellbeing.records",  # the toolbar's timer lists the clients through it
 )
+
+
+def import_ahead(modules: tuple[str, ...]) -> None:
+    """Imports `modules` (on any thread). Through the import statement's own hook, not importlib: PySide's
+    hook records each module as the GUI thread's later `from … import` would, which otherwise reads its source
+    there (shibokensupport's feature check). A failure is left to the import where the module is used."""
+    import logging
+
+    for name in modules:
+        try:
+            __import__(name, fromlist=["__name__"])
+        except ImportError:
+            logging.getLogger(__name__).debug("not imported ahead: %s", name, exc_info=True)
 
 
 def _load_beside(window: MainWindow, services: Services) -> dict[str, object]:
     """The shown page's modules and first data, read on a loading thread while the frame stays painted."""
-    import logging
-
     from nomadcm.ui import startup
     from nomadcm.ui.pages import page_spec
 
@@ -94,20 +111,22 @@ def _load_beside(window: MainWindow, services: Services) -> dict[str, object]:
     spec = page_spec(key)
     frame = window.frame_of(key)
     job = spec.preload(frame) if spec is not None and spec.preload is not None and frame is not None else None
-    modules = (*START_MODULES, *(spec.modules if spec is not None else ()))
+    modules = spec.modules if spec is not None else ()
 
     def load() -> dict[str, object]:
-        for name in modules:
-            try:
-                # Through the import statement's own hook (not importlib): PySide's hook then records each
-                # module as it would on the GUI thread's `from … import`, which would otherwise read its
-                # source there (shibokensupport's feature check: tens of milliseconds on the GUI thread).
-                __import__(name, fromlist=["__name__"])
-            except ImportError:  # only a head start: the import where the module is used says what is wrong
-                logging.getLogger(__name__).debug("not imported ahead: %s", name, exc_info=True)
+        import_ahead(modules)
         return {key: job(services)} if job is not None else {}
 
     return startup.run_beside_loop(load, name="nomadcm-first-page")
+
+
+def _desktop(window: MainWindow, theme: ThemeManager | None, instance: SingleInstance | None) -> DesktopShell:
+    from nomadcm.ui.shell import DesktopShell
+    from nomadcm.ui.travel.city_search import zone_suggestions
+    from nomadcm.ui.widgets.zone_picker import set_default_city_search
+
+    set_default_city_search(zone_suggestions)  # every zone picker also finds cities (offline city table)
+    return DesktopShell(window, theme, instance)
 
 
 def run(
@@ -125,51 +144,61 @@ def run(
 ) -> RunOutcome:
     """Brings the window to life over `services` (with the tray, timers and reminders) and runs the event loop
     until it closes. `window` is the frame `show_frame` painted (a new window otherwise): its shown page is
-    built in its frame's place, with its first rows read off the GUI thread.
+    built in its frame's place, with its first rows read off the GUI thread (ui/startup.py).
 
-    After the first page painted with its rows: the report of a crash in the last run, then the welcome
-    assistant for a new database. `exit_after_startup` skips both and ends the loop right then;
-    `stall_report` (bench/bench_startup.py) ends it once its watch has run its time.
+    Once the first page painted with its rows: the desktop's other modules are imported on the task runner,
+    then the shell (toolbar timer, tray, reminders, badges) starts, then the report of a crash in the last
+    run and the welcome assistant for a new database. `exit_after_startup` ends the loop as the rows are
+    painted; `stall_report` (bench/bench_startup.py) ends it once its watch has run its time.
     """
     from PySide6.QtCore import QTimer
 
     from nomadcm.ui import startup
     from nomadcm.ui.main_window import MainWindow
 
-    startup.begin()  # what can wait for the first paint waits (ui/startup.py)
-    attach_later = window is not None
-    if window is None:
+    if not startup.starting():  # show_frame began it when there is a frame
+        startup.begin()  # what can wait for the first paint waits (ui/startup.py)
+    shells: list[DesktopShell] = []
+
+    def started() -> None:  # the shell is there: what waited for the start, then the assistant
+        QTimer.singleShot(0, startup.finish)
+        if not exit_after_startup and stall_report is None:
+            QTimer.singleShot(0, lambda: _after_start(window, crash_report))
+
+    if window is None:  # no frame: the window and its shell built at once, as they paint first
         window = MainWindow(services)
         if page:
             window.show_page(page)
+        window.translations = translations
+        shells.append(_desktop(window, theme, instance))
+        if not exit_after_startup:
+            window.startup_complete.connect(started)
     else:
         preloaded = _load_beside(window, services)
         if not window.isVisible():  # closed while its database was opening: nothing more to do
-            startup.cancel()
             discard(window)
             return RunOutcome(0)
+        window.translations = translations
         # The city keys the conflict marks' `no_wifi` rule reads: made on the task runner, first in its queue,
         # when rows of an older file lack them (loading the city table there, never on the GUI thread).
         tasks = window.tasks
         startup.after_first_paint(lambda: tasks.run(lambda _report: services.refresh_city_keys()))
         window.attach(services, preloaded)
-    # Imported by now: by the loading thread, beside the frame (START_MODULES).
-    from nomadcm.ui.shell import DesktopShell
-    from nomadcm.ui.travel.city_search import zone_suggestions
-    from nomadcm.ui.widgets.zone_picker import set_default_city_search
 
-    set_default_city_search(zone_suggestions)  # every zone picker also finds cities (offline city table)
-    window.translations = translations
-    shells: list[DesktopShell] = []
+        def build_shell(_imported: object = None) -> None:
+            if not shells and not window._quitting:
+                shells.append(_desktop(window, theme, instance))
+                started()
 
-    def build_shell() -> None:
-        if not shells:
-            shells.append(DesktopShell(window, theme, instance))
-
-    if attach_later:  # the shell (the toolbar's working timer, the tray...) once the rows are on screen:
-        window.startup_complete.connect(build_shell)  # the GUI thread paints them in the meantime
-    else:
-        build_shell()
+        if not exit_after_startup:  # rows painted: the desktop's modules on the task runner, then the shell
+            window.startup_complete.connect(
+                lambda: tasks.run(
+                    lambda _report: import_ahead(DESKTOP_MODULES),
+                    window,
+                    on_success=build_shell,
+                    on_failure=build_shell,
+                )
+            )
     app.setQuitOnLastWindowClosed(False)  # a reminder popup closing while the window is in the tray
     window.closed.connect(lambda: app.exit(0))
     watchdog = QTimer(window)  # --exit-after-startup must end even if the first paint never comes
@@ -181,12 +210,6 @@ def run(
         watchdog.setSingleShot(True)
         watchdog.timeout.connect(lambda: app.exit(1))
         watchdog.start(STARTUP_TIMEOUT_MS)
-    if not exit_after_startup:
-        window.startup_complete.connect(lambda: QTimer.singleShot(0, startup.finish))
-    if not exit_after_startup and stall_report is None:
-        window.startup_complete.connect(
-            lambda: QTimer.singleShot(0, lambda: _after_start(window, crash_report))
-        )
     window.show()
     code = app.exec()
     watchdog.stop()
@@ -206,7 +229,10 @@ def run(
     window.external_changes.stop()
     window.tasks.shutdown()
     window.deleteLater()
-    set_default_city_search(None)
+    if shells:
+        from nomadcm.ui.widgets.zone_picker import set_default_city_search
+
+        set_default_city_search(None)
     app.setQuitOnLastWindowClosed(True)
     return outcome
 

@@ -40,7 +40,7 @@ def owner_window(widget: QWidget | None) -> QWidget | None:
 
 def centred(frame: QRect, on: QRect) -> QPoint:
     """The top-left corner that puts `frame` (a rectangle's size) in the middle of `on`."""
-    return QPoint(on.center().x() - frame.width() // 2, on.center().y() - frame.height() // 2)
+    return QPoint(on.x() + (on.width() - frame.width()) // 2, on.y() + (on.height() - frame.height()) // 2)
 
 
 def inside(frame: QRect, area: QRect) -> QPoint:

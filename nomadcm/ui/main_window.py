@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from nomadcm import APP_NAME, paths
 from nomadcm.paths import DatabaseTarget
+from nomadcm.ui import startup
 from nomadcm.ui.accessible_names import name_unlabelled_controls
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.dialog_placement import DialogPlacement
@@ -87,7 +88,10 @@ class MainWindow(MainWindowView):
         self.undo_group = QUndoGroup(self)
         # Every write of the GUI: one undo command on the shown page's stack, one announcement on the bus.
         self.ops = OpRunner(self.changes, self.tasks, self.undo_group, self)
-        self.dialog_placement = DialogPlacement(self)  # every dialog centred on its window, inside the screen
+        # Every dialog centred on its window, inside the screen: an application-wide event filter, so a Python
+        # call for every event of every object — not while the window starts (ui/startup.py).
+        self.dialog_placement: DialogPlacement | None = None
+        startup.after_first_paint(lambda: setattr(self, "dialog_placement", DialogPlacement(self)))
         self._pages: dict[str, QWidget] = {}
         self._frames: dict[str, QWidget] = {}  # stand-ins shown until the database is open
         self._preloaded: dict[str, Any] = {}  # what a page's preload read, for its factory

@@ -4,7 +4,10 @@ lens), in the Day view, and a lonely launch in the Conflicts panel."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from datetime import date, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -252,3 +255,60 @@ def test_a_lonely_launch_is_listed_and_acknowledged_in_the_conflicts_panel(
     assert services.launch_check.gaps() == []
     stack.undo()
     assert [g.event.id for g in services.launch_check.gaps()] == [launch]
+
+
+# --------------------------------------------------------------------------- subscriptions
+
+
+class _Calendar(BaseHTTPRequestHandler):
+    body = GOOGLE.read_bytes()
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def calendar_host() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Calendar)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/basic.ics"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_subscribe_then_refresh_in_the_background(
+    qtbot, clients_page, services, calendar_host, task_runner
+) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.ui.clients.event_refresh import CalendarRefresher
+
+    panel = clients_page.events_panel
+    panel.subscribe_to(calendar_host)
+    qtbot.waitUntil(lambda: panel.calendars_model.rowCount() == 1, timeout=10_000)
+    assert panel.calendars_model.calendar_at(0).url == calendar_host
+    first = len(services.events.list_events())
+    assert first > 0
+    clients_page.undo_stack.undo()  # the subscription is one undo step
+    assert services.calendars.list_calendars() == []
+    clients_page.undo_stack.redo()
+    assert len(services.events.list_events()) == first
+
+    _Calendar.body = GOOGLE.read_bytes().replace(b"SUMMARY:Interview presse", b"SUMMARY:Interview radio")
+    refresher = CalendarRefresher(services, task_runner, clients_page.changes)
+    refresher._network = None  # the platform cannot tell: a download is tried
+    with qtbot.waitSignal(clients_page.changes.changed, timeout=10_000):
+        refresher.refresh(force=True)
+    titles = {e.title for e in services.events.list_events()}
+    assert "Interview radio (Le Devoir)" in titles and "Interview presse (Le Devoir)" not in titles
+    assert any(
+        panel.events_model.event_at(r).title.startswith("Interview radio")
+        for r in range(panel.events_model.rowCount())
+    )
+    _Calendar.body = GOOGLE.read_bytes()

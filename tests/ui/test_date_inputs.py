@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTime
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 import nomadcm.ui
@@ -196,7 +196,7 @@ def test_the_post_dialog_s_date_and_time_are_typed(qtbot, locale_default) -> Non
 
 
 @pytest.mark.parametrize("how", ["ctrl+v", "shift+insert", "menu"])
-def test_a_pasted_date_replaces_the_value(qtbot, locale_default, monkeypatch, how: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_pasted_date_replaces_the_value(qtbot, locale_default, how: str) -> None:  # type: ignore[no-untyped-def]
     QLocale.setDefault(FRANCE)
     field = DateInput(QDate(2026, 1, 5))
     form_with(qtbot, field)
@@ -205,16 +205,9 @@ def test_a_pasted_date_replaces_the_value(qtbot, locale_default, monkeypatch, ho
         qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     elif how == "shift+insert":
         qtbot.keyClick(field, Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
-    else:  # the context menu's Paste
-
-        def choose_paste(menu, *_args):  # type: ignore[no-untyped-def]
-            paste = next(a for a in menu.actions() if a.objectName() == "edit-paste")
-            paste.trigger()
-            return paste
-
-        monkeypatch.setattr("PySide6.QtWidgets.QMenu.exec", choose_paste)
-        at = QPoint(5, 5)
-        field.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, field.mapToGlobal(at)))
+    else:  # the context menu's Paste (the menu the field's right click opens)
+        menu = field.context_menu()
+        next(a for a in menu.actions() if a.objectName() == "edit-paste").trigger()
     assert field.date() == QDate(2027, 3, 27) and field.text() == "27/03/2027"
 
 

@@ -298,6 +298,42 @@ def _pieces(e: Evil) -> QAbstractItemModel:
     return model
 
 
+def _events(e: Evil) -> QAbstractItemModel:
+    from nomadcm.services.events.records import EventDraft
+    from nomadcm.ui.clients.event_models import EventsModel
+
+    draft = EventDraft(
+        e.client_id, EVIL, e.today + timedelta(days=60), kind="launch", all_day=True, notes=EVIL
+    )
+    e.services.events.add(draft)
+    model = EventsModel()
+    events = e.services.events.list_events(client_id=e.client_id)
+    model.set_events(events, {ev.id: 24 for ev in events})
+    return model
+
+
+def _calendars(e: Evil) -> QAbstractItemModel:
+    from nomadcm.ui.clients.event_models import CalendarsModel
+
+    report = e.services.calendars.sync(e.client_id, EVIL, [], "", url="https://example.com/agenda.ics")
+    e.services.calendars.record_failure(report.calendar.id, EVIL)  # a server's answer, quoted
+    model = CalendarsModel()
+    model.set_rows(e.services.calendars.list_calendars(e.client_id))
+    return model
+
+
+def _launch_gaps(e: Evil) -> QAbstractItemModel:
+    from nomadcm.services.events.records import EventDraft
+    from nomadcm.ui.travel.launch_gaps_panel import LaunchGapsModel
+
+    e.services.events.add(
+        EventDraft(e.client_id, EVIL, e.today + timedelta(days=90), kind="launch", all_day=True)
+    )
+    model = LaunchGapsModel()
+    model.set_rows(e.services.launch_check.gaps(client_id=e.client_id))
+    return model
+
+
 # class name -> (factory, a cell shows the payload, a tooltip carries it)
 FACTORIES: dict[str, tuple[Callable[[Evil], QAbstractItemModel], bool, bool]] = {
     "ScheduleModel": (_schedule, True, True),
@@ -318,6 +354,9 @@ FACTORIES: dict[str, tuple[Callable[[Evil], QAbstractItemModel], bool, bool]] = 
     "PreviewModel": (_preview, True, True),
     "MonthHoursModel": (_month_hours, True, False),
     "PiecesModel": (_pieces, True, True),
+    "EventsModel": (_events, True, True),
+    "CalendarsModel": (_calendars, True, True),
+    "LaunchGapsModel": (_launch_gaps, True, True),
 }
 
 

@@ -51,7 +51,8 @@ def place_events(events: list[EventInfo], days: list[DaySpan], gaps: dict[int, i
         touched = [
             k
             for k, d in enumerate(days)
-            if e.start_utc < d.end and (e.end_utc > d.start or (e.end_utc == e.start_utc and e.start_utc >= d.start))
+            if e.start_utc < d.end
+            and (e.end_utc > d.start or (e.end_utc == e.start_utc and e.start_utc >= d.start))
         ]
         if not touched:
             continue

@@ -56,8 +56,8 @@ class CalendarRefresher(QObject):
         return self._network.reachability() != QNetworkInformation.Reachability.Disconnected
 
     @Slot()
-    def refresh(self) -> None:
-        """Reads the calendars due, unless a refresh is running or nothing is subscribed."""
+    def refresh(self, force: bool = False) -> None:
+        """Reads the calendars due (all, with `force`), unless a refresh is running or there is no calendar."""
         if self._job is not None and not self._job.done:
             return
         from nomadcm.exchange.event_import import refresh_due
@@ -68,7 +68,7 @@ class CalendarRefresher(QObject):
         services = self.services
 
         def work(_report: Any) -> int:
-            outcomes = refresh_due(services) if online else []
+            outcomes = refresh_due(services, force=force) if online else []
             if not online:  # offline: windows move on from the stored copies, nothing is downloaded
                 from nomadcm.exchange.event_import import refresh
 

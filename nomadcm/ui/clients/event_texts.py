@@ -40,7 +40,8 @@ def kind_choices() -> list[tuple[str, str]]:
 
 
 def kind_symbol(kind: str) -> str:
-    return {"launch": "🚀", "promotion": "%", "closure": "⛔", "press": "📰", "blackout": "■"}.get(kind, "◆")
+    # Marks every desktop font has (no emoji: many Linux desktops draw those as boxes).
+    return {"launch": "▲", "promotion": "%", "closure": "✕", "press": "✎", "blackout": "■"}.get(kind, "◆")
 
 
 def kind_colour(kind: str) -> QColor:

@@ -87,6 +87,7 @@ class DayView(QWidget):
             (swatch("transit"), self.tr("transit")),
             (swatch("prime"), self.tr("audience prime hours")),
             (f'<span style="color: {CONFLICT_RING.name()};">◯</span>', self.tr("post with a conflict")),
+            ("▬", self.tr("client's event (launch, closure…)")),
         ]
         return "&nbsp;&nbsp;&nbsp;".join(f"{mark} {html.escape(text)}" for mark, text in items)
 

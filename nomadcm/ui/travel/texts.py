@@ -48,7 +48,7 @@ def conflict_symbol(kind: str) -> str:
         "off_hours": "◷",
         "holiday": "★",
         "no_wifi": "⌁",
-        "closure": "⛔",
+        "closure": "✕",
     }.get(kind, "!")
 
 

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QValidator,
 )
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QTimeEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QMenu, QTimeEdit, QToolTip, QWidget
 
 from nomadcm.ui.formatting import first_weekday, pydate, qdate, short_date_format, short_time_format
 from nomadcm.ui.widgets import date_text
@@ -171,17 +171,21 @@ class TypedDateTimeMixin:
         super().mousePressEvent(event)  # type: ignore[misc]
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        event.accept()
+
+    # ------------------------------------------------------------------ API
+
+    def context_menu(self) -> QMenu:
         """The line edit's own menu (Qt translates it), with Paste reading the clipboard as a value."""
         menu = self._edit().lineEdit().createStandardContextMenu()
         for action in menu.actions():
             if action.objectName() == "edit-paste":
                 action.triggered.disconnect()
                 action.triggered.connect(self.paste)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-        event.accept()
-
-    # ------------------------------------------------------------------ API
+        return menu
 
     def paste(self) -> None:
         """The clipboard's text: a value replaces the field's; other text goes in as if typed (completed at
