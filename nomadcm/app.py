@@ -225,18 +225,21 @@ def _open_and_run(app, args, path: DatabaseTarget, build_demo: bool, translation
                 window = ui.show_frame(app, path, demo=bool(early.get("demo_data")), page=args.page)
             from nomadcm.ui import run
 
-            return run(
-                app,
-                services,
-                window=window,
-                exit_after_startup=args.exit_after_startup,
-                page=args.page,
-                translations=translations,
-                theme=theme,
-                instance=instance,
-                crash_report=crash_report,
-                stall_report=stall_report,
-            )
+            try:
+                return run(
+                    app,
+                    services,
+                    window=window,
+                    exit_after_startup=args.exit_after_startup,
+                    page=args.page,
+                    translations=translations,
+                    theme=theme,
+                    instance=instance,
+                    crash_report=crash_report,
+                    stall_report=stall_report,
+                )
+            except DatabaseError as err:  # damage met by the first page's reads: as by the first reads
+                return _report_unusable(app, path, err, _unattended(args))
         finally:
             db.close()
     finally:

@@ -158,7 +158,8 @@ class MainWindow(MainWindowView):
         page = self.page(self.current_key())
         self._on_row_changed(self.sidebar.currentRow())
         loaded = getattr(page, "loaded", None)
-        if loaded is not None and not page.is_loaded():  # type: ignore[attr-defined]
+        is_loaded = getattr(page, "is_loaded", None)
+        if loaded is not None and is_loaded is not None and not is_loaded():
             loaded.connect(lambda: self._watch_first_paint(page, repaint=True))  # its rows come next turn
         else:
             self._watch_first_paint(page)

@@ -51,10 +51,10 @@ class SchedulePage(SchedulePageView):
         self,
         services: Services,
         changes: ChangeBus,
+        tasks: TaskRunner | None = None,
         parent: QWidget | None = None,
         *,
         ops: OpRunner | None = None,
-        tasks: TaskRunner | None = None,
         first_page: FirstPage | None = None,
     ) -> None:
         """With `tasks` (the window's runner) the conflict marks and the footer's total are computed on its

@@ -31,7 +31,15 @@ from PySide6.QtGui import (
     QMouseEvent,
     QValidator,
 )
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QMenu, QTimeEdit, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDateEdit,
+    QDateTimeEdit,
+    QMenu,
+    QTimeEdit,
+    QToolTip,
+    QWidget,
+)
 
 from nomadcm.ui.formatting import first_weekday, pydate, qdate, short_date_format, short_time_format
 from nomadcm.ui.widgets import date_text
@@ -134,6 +142,10 @@ class TypedDateTimeMixin:
         ):
             self.paste()
             return
+        if event.key() == Qt.Key.Key_F4 or (
+            event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        ):
+            self._prepare_calendar()  # the pop-up may open from the keyboard too
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commit_typed()
             super().keyPressEvent(event)  # type: ignore[misc]
@@ -255,11 +267,19 @@ class TypedDateTimeMixin:
         if edit.isVisible():
             QToolTip.showText(edit.mapToGlobal(QPoint(0, edit.height())), message, edit)
 
+    def calendarWidget(self) -> QCalendarWidget:
+        """Qt's pop-up calendar (made on first use), its weeks starting where `first_weekday` says."""
+        calendar = super().calendarWidget()  # type: ignore[misc]
+        if calendar is not None:
+            calendar.setFirstDayOfWeek(Qt.DayOfWeek(first_weekday(locale=self._edit().locale())))
+        return calendar  # type: ignore[no-any-return]
+
     def _prepare_calendar(self) -> None:
-        """The pop-up's weeks start on the day `first_weekday` says (the locale's, or the setting's)."""
-        edit = self._edit()
-        if edit.calendarPopup() and edit.calendarWidget() is not None:
-            edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek(first_weekday(locale=edit.locale())))
+        """Before the pop-up shows: its weeks start on the locale's (or the setting's) day. Not at
+        construction: Qt makes the calendar when it is first needed, and a page should not carry one per
+        field."""
+        if self._edit().calendarPopup():
+            self.calendarWidget()
 
 
 def _outside_range(edit: QDateTimeEdit, text: str, kind: str) -> bool:
@@ -285,7 +305,6 @@ class DateInput(TypedDateTimeMixin, QDateEdit):
         self.setDisplayFormat(short_date_format(self.locale()))
         limit_dates(self)
         self.setCalendarPopup(True)
-        self._prepare_calendar()
         if isinstance(value, date):
             value = qdate(value)
         self.setDate(value if value is not None else QDate.currentDate())
@@ -303,7 +322,6 @@ class DateTimeInput(TypedDateTimeMixin, QDateTimeEdit):
         self.setDisplayFormat(f"{short_date_format(locale)} {short_time_format(locale)}")
         limit_dates(self)
         self.setCalendarPopup(True)
-        self._prepare_calendar()
         if isinstance(value, datetime):
             value = QDateTime(qdate(value.date()), QTime(value.hour, value.minute, value.second))
         self.setDateTime(value if value is not None else QDateTime.currentDateTime())
