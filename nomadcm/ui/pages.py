@@ -7,7 +7,9 @@ A page widget may offer, optionally:
 - `undo_stack: QUndoStack` — joined to Edit > Undo/Redo while the page is shown;
 - `focus_filter()` — what Ctrl+F does on that page;
 - `new_item()` — what Ctrl+N does on that page (the Schedule page: a new post);
-- `loaded` signal (no arguments) — emitted once the page shows its data (used by --exit-after-startup).
+- `loaded` signal (no arguments) and `is_loaded()` — for a page whose data comes after it is built (the
+  Schedule at start-up shows its rows at the next turn of the event loop): the start-up then waits for the
+  paint after `loaded` (`startup_complete`, --exit-after-startup).
 
 At start-up the window paints before the data stack is imported (ui/startup.py). A page may give a `frame`:
 a stand-in built from light modules only (Qt, its layout class) that the window shows until the page is built

@@ -153,6 +153,33 @@
     </message>
 </context>
 <context>
+    <name>Billing</name>
+    <message>
+        <source>hourly rate</source>
+        <translation>taux horaire</translation>
+    </message>
+    <message>
+        <source>monthly retainer</source>
+        <translation>forfait mensuel</translation>
+    </message>
+    <message>
+        <source>logged by hand</source>
+        <translation>saisi à la main</translation>
+    </message>
+    <message>
+        <source>timer</source>
+        <translation>minuteur</translation>
+    </message>
+    <message>
+        <source>work session</source>
+        <translation>session de travail</translation>
+    </message>
+    <message>
+        <source>screen time</source>
+        <translation>temps d&apos;écran</translation>
+    </message>
+</context>
+<context>
     <name>BreakDialog</name>
     <message>
         <source>Time for a break</source>
@@ -948,6 +975,93 @@
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Contract of {client}</source>
+        <translation>Contrat de {client}</translation>
+    </message>
+    <message>
+        <source>e.g. 45 or 45,50</source>
+        <translation>p. ex. 45 ou 45,50</translation>
+    </message>
+    <message>
+        <source>e.g. 800</source>
+        <translation>p. ex. 800</translation>
+    </message>
+    <message>
+        <source>e.g. 10 or 12:30</source>
+        <translation>p. ex. 10 ou 12:30</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>Sans date de fin</translation>
+    </message>
+    <message>
+        <source>Time measured by NomadCM (timer, screen time) is billable</source>
+        <translation>Le temps mesuré par NomadCM (minuteur, temps d&apos;écran) est facturable</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Rate per hour</source>
+        <translation>Taux horaire</translation>
+    </message>
+    <message>
+        <source>Amount per month</source>
+        <translation>Montant mensuel</translation>
+    </message>
+    <message>
+        <source>Hours included</source>
+        <translation>Heures comprises</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Statement language</source>
+        <translation>Langue du relevé</translation>
+    </message>
+    <message>
+        <source>No contract yet.</source>
+        <translation>Pas encore de contrat.</translation>
+    </message>
+    <message>
+        <source>{rate} an hour</source>
+        <translation>{rate} de l&apos;heure</translation>
+    </message>
+    <message>
+        <source>{amount} a month for {hours}</source>
+        <translation>{amount} par mois pour {hours}</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>à partir du {start}</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>Contracts so far:</source>
+        <translation>Contrats jusqu&apos;ici&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>NomadCM — unexpected error</source>
@@ -1131,6 +1245,10 @@
     <message>
         <source>post with a conflict</source>
         <translation>publication en conflit</translation>
+    </message>
+    <message>
+        <source>client&apos;s event (launch, closure…)</source>
+        <translation>événement du client (lancement, fermeture…)</translation>
     </message>
     <message>
         <source>You</source>
@@ -1854,6 +1972,138 @@
     </message>
 </context>
 <context>
+    <name>HoursChart</name>
+    <message>
+        <source>Hours per client: paid and unpaid</source>
+        <translation>Heures par client&#xa0;: payées et non payées</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>payées</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>non payées</translation>
+    </message>
+    <message>
+        <source>No hours in this period</source>
+        <translation>Aucune heure sur cette période</translation>
+    </message>
+</context>
+<context>
+    <name>HoursPage</name>
+    <message>
+        <source>No contract with {client}: you gave {hours} this month.</source>
+        <translation>Aucun contrat avec {client}&#xa0;: vous lui avez consacré {hours} ce mois-ci.</translation>
+    </message>
+    <message>
+        <source>You gave {client} {hours} this month.</source>
+        <translation>Vous avez consacré {hours} à {client} ce mois-ci.</translation>
+    </message>
+    <message>
+        <source>Add a client on the Clients page to count its hours.</source>
+        <translation>Ajoutez un client dans la page Clients pour compter ses heures.</translation>
+    </message>
+    <message>
+        <source>Hand entries can be edited here; measured time on the Wellbeing page.</source>
+        <translation>Les saisies à la main se modifient ici&#xa0;; le temps mesuré, dans la page Bien-être.</translation>
+    </message>
+    <message>
+        <source>Export statement</source>
+        <translation>Exporter le relevé</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;CSV file (*.csv)</source>
+        <translation>Document PDF (*.pdf);;Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Statement export</source>
+        <translation>Export du relevé</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Enregistré&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>HoursPageView</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Mois précédent</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mois suivant</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Log work…</source>
+        <translation>Noter du travail…</translation>
+    </message>
+    <message>
+        <source>A call, a workshop: time NomadCM did not measure</source>
+        <translation>Un appel, un atelier&#xa0;: du temps que NomadCM n&apos;a pas mesuré</translation>
+    </message>
+    <message>
+        <source>Contract…</source>
+        <translation>Contrat…</translation>
+    </message>
+    <message>
+        <source>Export statement…</source>
+        <translation>Exporter le relevé…</translation>
+    </message>
+    <message>
+        <source>The selected client&apos;s month as PDF or CSV, in their language</source>
+        <translation>Le mois du client sélectionné en PDF ou en CSV, dans sa langue</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>Enregistrer le graphique…</translation>
+    </message>
+    <message>
+        <source>Months shown</source>
+        <translation>Mois affichés</translation>
+    </message>
+    <message>
+        <source>Work of the month</source>
+        <translation>Travail du mois</translation>
+    </message>
+    <message>
+        <source>Paid and unpaid, month by month</source>
+        <translation>Payé et non payé, mois par mois</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import schedule from CSV</source>
@@ -2276,6 +2526,57 @@
     </message>
 </context>
 <context>
+    <name>MonthHoursModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Travaillé</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>Non payé</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Gagné</translation>
+    </message>
+    <message>
+        <source>Per hour worked</source>
+        <translation>Par heure travaillée</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Hourly: the billable hours. Retainer: the hours it includes (for its days).</source>
+        <translation>Taux horaire&#xa0;: les heures facturables. Forfait&#xa0;: les heures qu&apos;il comprend (au prorata de ses jours).</translation>
+    </message>
+    <message>
+        <source>What the month earned divided by the hours worked.</source>
+        <translation>Ce que le mois a rapporté, divisé par les heures travaillées.</translation>
+    </message>
+    <message>
+        <source>no contract</source>
+        <translation>aucun contrat</translation>
+    </message>
+    <message>
+        <source>{rate} an hour</source>
+        <translation>{rate} de l&apos;heure</translation>
+    </message>
+    <message>
+        <source>{amount} a month for {hours}</source>
+        <translation>{amount} par mois pour {hours}</translation>
+    </message>
+</context>
+<context>
     <name>MonthView</name>
     <message>
         <source>+{count} more</source>
@@ -2516,6 +2817,30 @@
         <translation>modification des heures de sommeil et de travail</translation>
     </message>
     <message>
+        <source>contract of {name}</source>
+        <translation>contrat de {name}</translation>
+    </message>
+    <message>
+        <source>remove contract of {name}</source>
+        <translation>retrait du contrat de {name}</translation>
+    </message>
+    <message>
+        <source>statement language of {name}</source>
+        <translation>langue du relevé de {name}</translation>
+    </message>
+    <message>
+        <source>log work</source>
+        <translation>saisie de travail</translation>
+    </message>
+    <message>
+        <source>edit work entry</source>
+        <translation>modification d&apos;une saisie de travail</translation>
+    </message>
+    <message>
+        <source>delete %n work entries</source>
+        <translation>suppression de %n saisie(s) de travail</translation>
+    </message>
+    <message>
         <source>new event {title}</source>
         <translation>nouvel événement {title}</translation>
     </message>
@@ -2570,6 +2895,10 @@
         <source>Travel</source>
         <translation>Voyages</translation>
     </message>
+    <message>
+        <source>Hours &amp; pay</source>
+        <translation>Heures et revenus</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -2580,6 +2909,41 @@
     <message>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>PiecesModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Facturable</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
     </message>
 </context>
 <context>
@@ -4911,6 +5275,53 @@
     <message>
         <source>Apps</source>
         <translation>Applications</translation>
+    </message>
+</context>
+<context>
+    <name>WorkEntryDialog</name>
+    <message>
+        <source>Edit work entry</source>
+        <translation>Modifier la saisie de travail</translation>
+    </message>
+    <message>
+        <source>Log work</source>
+        <translation>Noter du travail</translation>
+    </message>
+    <message>
+        <source>e.g. call with the client, workshop, photo shoot</source>
+        <translation>p. ex. appel avec le client, atelier, séance photo</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Facturable</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>This time does not exist in that zone.</source>
+        <translation>Cette heure n&apos;existe pas dans ce fuseau.</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>La fin doit venir après le début.</translation>
+    </message>
+    <message>
+        <source>Add a client first (Clients page).</source>
+        <translation>Ajoutez d&apos;abord un client (page Clients).</translation>
     </message>
 </context>
 <context>

@@ -133,7 +133,7 @@ class ZonePicker(QComboBox):
         # row of its own list, which is not where our suggestions come from.
         self.lineEdit().setCompleter(completer)
 
-        self.hint = ZoneHintLabel()
+        self.hint = ZoneHintLabel(self)  # ours until a layout takes it (_place_hint): deleted with the picker
         self.hint.chosen.connect(self._use_hint)
         self._hint_timer = QTimer(self)
         self._hint_timer.setSingleShot(True)
@@ -192,6 +192,9 @@ class ZonePicker(QComboBox):
             cities.warm_up()
         self._place_hint()
         self.hint.show_hints(close_zones(text, with_cities=cities.is_loaded()))
+        if self.hint.parentWidget() is self and self.hint.hints:  # nowhere to put it: said in the tooltip
+            self.hint.hide()
+            self.setToolTip(self.hint.accessibleName())
 
     # ------------------------------------------------------------------ internals
 
@@ -202,7 +205,7 @@ class ZonePicker(QComboBox):
 
     def _place_hint(self) -> None:
         """The hint goes under the picker in the layout holding it, unless its form placed it already."""
-        if self.hint.parentWidget() is not None or self.parentWidget() is None:
+        if self.hint.parentWidget() is not self or self.parentWidget() is None:
             return
         holder = _layout_holding(self.parentWidget().layout(), self)
         if isinstance(holder, QFormLayout):
