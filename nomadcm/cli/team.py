@@ -74,8 +74,7 @@ def team_upgrade(_ctx: CliContext, args: argparse.Namespace) -> int:
             f"Migrate {where} (schema {revision}) to this NomadCM's? Back it up first (pg_dump). [y/N] "
         )
         if answer.strip().lower() not in ("y", "yes", "o", "oui"):
-            echo("nothing changed")
-            return 1
+            raise ValidationError(f"{where} was not migrated: the migration was not confirmed (nothing changed)")
     change = with_password(target, upgrade_team_database)
     if change.changed:
         echo(f"migrated {change.where} from schema {change.before} to {change.after}")
