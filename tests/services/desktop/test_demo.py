@@ -172,6 +172,7 @@ def test_replace_and_progress(tmp_path: Path) -> None:
         db.close()
 
 
+@pytest.mark.sqlite_only  # checks that the main database FILE ($NOMADCM_DB) stays untouched
 def test_cli_writes_the_demo_file_not_the_main_database(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "create", "--today", DAY.isoformat()]) == 0
     out = capsys.readouterr().out
