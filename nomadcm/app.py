@@ -87,6 +87,10 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help or a bad option: argparse already printed it
         return int(stop.code or 0)
 
+    # The GUI thread shares the interpreter with the start-up's loading thread and the task runner: each call
+    # Qt makes into Python (a table's data(), an event filter) waits for the interpreter's lock. Handed over
+    # every millisecond rather than every five, a repaint that needs a hundred such calls stays short.
+    sys.setswitchinterval(0.001)
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "nomadcm", *qt_args])

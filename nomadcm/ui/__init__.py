@@ -60,10 +60,14 @@ def discard(window: MainWindow) -> None:
     """Ends a window that will not run (its database could not be opened, the start-up stopped at the first
     paint...): its task runner's thread and its timers with it. Safe to repeat."""
     import shiboken6
+    from PySide6.QtWidgets import QApplication
 
     from nomadcm.ui import startup
 
     startup.cancel()  # what waited for this window goes with it
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setQuitOnLastWindowClosed(True)  # as before show_frame
     if not shiboken6.isValid(window):
         return
     window._quitting = True

@@ -82,7 +82,8 @@ class ClassContexts:
     """
 
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        untranslated = text.replace("%n", str(n)) if n >= 0 else text  # what Qt gives back when nothing matched
+        # What Qt gives back when nothing matched.
+        untranslated = text.replace("%n", str(n)) if n >= 0 else text
         for cls in type(self).__mro__:
             if cls is QObject:
                 break

@@ -149,6 +149,7 @@ class MainWindow(MainWindowView):
             self.show_database(services.db_path or services.db_shown or None, demo)
             self.setWindowTitle(self.title_for(self._spec(self.current_key()).title()))
         self.external_changes.stop()
+        self.external_changes.deleteLater()  # the frame's, watching nothing
         self.external_changes = ExternalChangeWatcher(services.change_counter(), self.changes, parent=self)
         self.external_changes.start()
         for action in self._data_actions():
@@ -177,6 +178,7 @@ class MainWindow(MainWindowView):
             self.settings_action,
             self.refresh_action,
             self.wizard_action,
+            self.about_action,  # names the database's folder
         ]
 
     # ------------------------------------------------------------------ menus

@@ -16,7 +16,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 BEAT_MS = 5
 
@@ -33,6 +33,7 @@ class StallWatch(QObject):
         self.threshold = threshold
         self._last = self._started = 0.0
         self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may beat late by design
         self._timer.setInterval(BEAT_MS)
         self._timer.timeout.connect(self._beat)
         self._where = where

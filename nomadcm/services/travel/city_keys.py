@@ -52,9 +52,16 @@ def key_of(stored: str | None, name: str, country: str | None) -> str:
     return stored if stored is not None else key_for(name, country)
 
 
+def _stale(db: Database) -> bool:
+    """The stored keys were made with another city table. No version stored yet: the keys there are were all
+    made by this NomadCM as their rows were saved (the column came with it), so with today's table."""
+    stored = SettingsService(db).get(TABLE_SETTING)
+    return stored is not None and stored != table_version()
+
+
 def current(db: Database) -> bool:
-    """Every stay and place has its key, made with today's city table (two small queries, no table)."""
-    if SettingsService(db).get(TABLE_SETTING) != table_version():
+    """Every stay and place has its key, made with today's city table (small queries, no table)."""
+    if _stale(db):
         return not _has_rows(db)
     with db.session() as s:
         for model in (Stay, Workplace):
@@ -65,12 +72,13 @@ def current(db: Database) -> bool:
 
 def refresh(db: Database) -> int:
     """Makes the missing keys — all of them when the city table changed since they were made — and returns
-    how many rows it wrote. Nothing to do costs two small queries and no table."""
+    how many rows it wrote. Nothing to do costs a few small queries and no table."""
+    settings = SettingsService(db)
     if current(db):
-        if SettingsService(db).get(TABLE_SETTING) != table_version():
-            SettingsService(db).set(TABLE_SETTING, table_version())
+        if settings.get(TABLE_SETTING) != table_version():
+            settings.set(TABLE_SETTING, table_version())
         return 0
-    stale = SettingsService(db).get(TABLE_SETTING) != table_version()
+    stale = _stale(db)
     written = 0
     for model in (Stay, Workplace):
         query = select(model.id, model.city, model.country, model.city_key)
@@ -92,7 +100,7 @@ def refresh(db: Database) -> int:
                     changed,
                 )
             written += len(changed)
-    SettingsService(db).set(TABLE_SETTING, table_version())
+    settings.set(TABLE_SETTING, table_version())
     return written
 
 

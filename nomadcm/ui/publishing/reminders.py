@@ -338,15 +338,34 @@ class ReminderPopup(QDialog):
         )
 
 
+class ReminderPopups(QObject):
+    """Makes the scheduler's popup when its first reminders come: a dialog built at start-up for a day without
+    reminders would only have cost the GUI thread (tens of milliseconds, its widget classes' first use)."""
+
+    def __init__(self, scheduler: ReminderScheduler, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.popup: ReminderPopup | None = None
+        self._scheduler = scheduler
+        self._parent = parent
+        scheduler.remindersDue.connect(lambda items: self._first(items, missed=False))
+        scheduler.missedFound.connect(lambda items: self._first(items, missed=True))
+
+    def _first(self, reminders: list[Reminder], missed: bool) -> None:
+        if self.popup is None:  # from then on the popup hears the scheduler itself
+            self.popup = ReminderPopup(self._scheduler, self._parent)
+            self.popup.add_reminders(reminders, missed=missed)
+
+
 def install_reminders(
     services: Services,
     changes: ChangeBus,
     parent: QWidget,
     ops: OpRunner | None = None,
     tasks: TaskRunner | None = None,
-) -> tuple[ReminderScheduler, ReminderPopup]:
-    """What the main window (or the tray) calls once at start: the scheduler, started, and its popup."""
+) -> tuple[ReminderScheduler, ReminderPopups]:
+    """What the main window (or the tray) calls once at start: the scheduler, started, and its popup (made
+    when the first reminders come)."""
     scheduler = ReminderScheduler(services, changes, parent=parent, ops=ops, tasks=tasks)
-    popup = ReminderPopup(scheduler, parent)
+    popups = ReminderPopups(scheduler, parent)
     QTimer.singleShot(0, scheduler.start)
-    return scheduler, popup
+    return scheduler, popups
