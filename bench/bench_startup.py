@@ -192,6 +192,10 @@ def main() -> int:
         }
         for command in commands.values():  # warm-up: compiled bytecode, the disk cache, today's backup
             timed(command, env)
+        print(
+            "bytecode: compiled once by the warm-up runs into this run's PYTHONPYCACHEPREFIX; "
+            "PYTHONDONTWRITEBYTECODE unset for every timed process"
+        )
         print(f"load average before: {load_average()} ({os.cpu_count()} CPUs)")
         times: dict[str, list[float]] = {k: [] for k in commands}
         for _ in range(args.rounds):
