@@ -23,8 +23,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests: `make test` runs the same examples every time (a CI run is reproducible, a red run is the
+# same red on the next one); NOMADCM_HYPOTHESIS=explore draws new ones (and keeps failures in .hypothesis/)
+# for hunting sessions. The fuzz harness of tests/robustness/ and bench/ is where the long searches run.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile(os.environ.get("NOMADCM_HYPOTHESIS", "ci"))
 
 TEST_DB_URL_ENV = "NOMADCM_TEST_DB_URL"
 
