@@ -1,21 +1,26 @@
 """Benchmark of the native CSV export and import, each printed beside a baseline measured in the same run.
 
-1. `nomadcm --db X export csv -o out.csv` over 100,000 posts, as a whole process (interpreter start-up
-   included), against a plain script doing the same work the obvious way: read the same rows (stored UTC
-   instant and wall time) with sqlite3, convert the UTC instant to the CM's zone with pytz, write them with
-   csv.writer. The two run alternately, `--rounds` times each; medians and their ratio are printed.
-   Target: ratio <= 1.5.
+1. `nomadcm --db X export csv -o out.csv` over 10,000 posts (`--posts`), as a whole process (interpreter
+   start-up included), against a plain script doing the same work the obvious way: read the same rows
+   (stored UTC instant and wall time) with sqlite3, find where the CM is (the itinerary's stretches, handed
+   to it as a JSON file made by `Itinerary.segments` before timing), convert the UTC instant to that zone
+   with pytz, guard spreadsheet formulas, write them with csv.writer. The two files must be byte-identical.
+   They run alternately, `--rounds` (>= 5) times each after one untimed run each (bytecode written once:
+   PYTHONDONTWRITEBYTECODE is removed from the children's environment); the load average, medians and the
+   ratio are printed. Goal (issue 14): ratio <= 1.3.
 2. `nomadcm import csv` of that 100,000-row file into a fresh database holding the same clients: time, rows/s.
 3. Peak RSS of the export process over 10,000 and over 100,000 posts: the export streams, so its peak
    memory must not grow with the number of posts.
 
-Run:  .venv/bin/python bench/bench_csv.py [--posts 100000] [--rounds 3] [--keep DIR]
+Run:  .venv/bin/python bench/bench_csv.py [--posts 10000] [--rounds 7] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
+import os
 import random
 import shutil
 import statistics
@@ -91,28 +96,40 @@ WORDS = [
 ]
 
 BASELINE = r"""
-import csv, sqlite3, sys
+import bisect, csv, json, sqlite3, sys
 from datetime import datetime, timezone
 import pytz
 
-db_path, out_path, zone_name = sys.argv[1:4]
-zone = pytz.timezone(zone_name)
+db_path, out_path, segments_path = sys.argv[1:4]
+# Where the CM is: [start, zone] stretches of her itinerary (in a stay, on a flight: the departure's zone)
+segments = json.load(open(segments_path, encoding="utf-8"))
+starts = [datetime.fromisoformat(s) for s, _z in segments]
+zones = [pytz.timezone(z) for _s, z in segments]
+names = [z for _s, z in segments]
 conn = sqlite3.connect(db_path)
 rows = conn.execute(
     "SELECT p.id, c.name, ch.network, ch.handle, p.status, p.tz, p.wall_time, p.utc, p.text, p.link, p.tags "
     "FROM post p JOIN channel ch ON ch.id = p.channel_id JOIN client c ON c.id = ch.client_id "
     "ORDER BY p.utc, p.id"
 )
+BAD = ("=", "+", "-", "@", "\t", "\r")
+
+def safe(cell):  # the spreadsheet guard (a formula shown as text), as exchange/csv_cells.py
+    if cell and (cell[0] in BAD or (cell[0] == "'" and cell.lstrip("'")[:1] in BAD)):
+        return "'" + cell
+    return cell
+
 with open(out_path, "w", encoding="utf-8", newline="") as out:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["id", "client", "channel", "status", "audience_tz", "audience_time", "utc_time",
                      "cm_tz", "cm_time", "text", "link", "tags"])
     for pid, client, network, handle, status, tz, wall, utc, text, link, tags in rows:
         instant = datetime.fromisoformat(utc).replace(tzinfo=timezone.utc)
-        local = instant.astimezone(zone)
-        writer.writerow([pid, client, network + (":" + handle if handle else ""), status, tz, wall[:16],
-                         instant.strftime("%Y-%m-%dT%H:%M:%SZ"), zone_name, local.strftime("%Y-%m-%d %H:%M"),
-                         text, link, tags])
+        k = bisect.bisect_right(starts, instant) - 1
+        local = instant.astimezone(zones[k])
+        writer.writerow([pid, safe(client), safe(network + (":" + handle if handle else "")), status, tz,
+                         wall[:16], instant.strftime("%Y-%m-%dT%H:%M:%SZ"), names[k],
+                         local.strftime("%Y-%m-%d %H:%M"), safe(text), safe(link), safe(tags)])
 """
 
 PEAK_RSS = r"""
@@ -239,9 +256,27 @@ def clone_clients(source: Path, target: Path) -> None:
         dst.close()
 
 
+GOAL = 1.3
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def write_segments(db_path: Path, target: Path) -> None:
+    """The CM's itinerary as [start, zone] stretches, for the baseline (the same `where` as the app's)."""
+    from nomadcm.services.travel.itinerary import load_itinerary
+
+    db = Database.open(db_path)
+    try:
+        itinerary = load_itinerary(db)
+    finally:
+        db.close()
+    lo, hi = datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, tzinfo=UTC)
+    segments = [[seg.start.isoformat(), seg.where.zone] for seg in itinerary.segments(lo, hi)]
+    target.write_text(json.dumps(segments), encoding="utf-8")
+
+
 def timed(cmd: list[str]) -> float:
     t = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    done = subprocess.run(cmd, capture_output=True, text=True, env=CHILD_ENV)
     elapsed = time.perf_counter() - t
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr}")
@@ -261,11 +296,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--posts", type=int, default=100_000)
-    parser.add_argument(
-        "--small", type=int, default=10_000, help="posts in the database for the memory check"
-    )
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--small", type=int, default=1_000, help="posts in the database for the memory check")
+    parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument(
         "--keep", metavar="DIR", help="work in DIR and keep the files (default: a temp folder)"
     )
@@ -285,23 +318,30 @@ def main() -> None:
                 print(f"built {path.name}: {n:,} posts in {time.perf_counter() - t:.1f} s")
 
         out_app, out_base = work / "export.csv", work / "baseline.csv"
+        segments = work / "segments.json"
+        write_segments(big, segments)
         app_cmd = [nomadcm, "--db", str(big), "export", "csv", "-o", str(out_app)]
-        base_cmd = [sys.executable, str(baseline), str(big), str(out_base), HOME_TZ]
+        base_cmd = [sys.executable, str(baseline), str(big), str(out_base), str(segments)]
+        timed(app_cmd)  # untimed: bytecode written once
+        timed(base_cmd)
+        if out_app.read_bytes() != out_base.read_bytes():
+            raise SystemExit(f"the export and the baseline differ: compare {out_app} and {out_base}")
         app_times, base_times = [], []
-        for _ in range(args.rounds):
+        for _ in range(max(5, args.rounds)):
             app_times.append(timed(app_cmd))
             base_times.append(timed(base_cmd))
         app_med, base_med = statistics.median(app_times), statistics.median(base_times)
         with out_app.open(encoding="utf-8", newline="") as f:
             lines = sum(1 for _ in csv.reader(f))
-        print(f"\n1. export csv of {args.posts:,} posts ({lines - 1:,} rows written), whole processes, "
-              f"{args.rounds} rounds each, alternating")  # fmt: skip
+        print(f"load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"\n1. export csv of {args.posts:,} posts ({lines - 1:,} rows written, byte-identical), whole "
+              f"processes, {len(app_times)} rounds each, alternating")  # fmt: skip
         print(f"   nomadcm export csv : median {app_med:.2f} s  ({', '.join(f'{t:.2f}' for t in app_times)})")
         print(
             f"   baseline script    : median {base_med:.2f} s  ({', '.join(f'{t:.2f}' for t in base_times)})"
         )
-        verdict = "OK" if app_med / base_med <= 1.5 else "OVER TARGET"
-        print(f"   ratio {app_med / base_med:.2f}  (target <= 1.5: {verdict})")
+        verdict = "OK" if app_med / base_med <= GOAL else "OVER GOAL"
+        print(f"   ratio {app_med / base_med:.2f}  (goal <= {GOAL}: {verdict})")
 
         fresh = work / "import-target.sqlite3"
         for suffix in ("", "-wal", "-shm"):
@@ -313,7 +353,7 @@ def main() -> None:
 
         rss_small = peak_rss_mb([nomadcm, "--db", str(small), "export", "csv", "-o", str(work / "small.csv")])
         rss_big = peak_rss_mb([nomadcm, "--db", str(big), "export", "csv", "-o", str(out_app)])
-        rss_base = peak_rss_mb([sys.executable, str(baseline), str(big), str(out_base), HOME_TZ])
+        rss_base = peak_rss_mb([sys.executable, str(baseline), str(big), str(out_base), str(segments)])
         print("\n3. peak RSS of the export process")
         print(f"   {args.small:>7,} posts: {rss_small:6.1f} MB")
         print(

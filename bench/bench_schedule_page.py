@@ -1,12 +1,15 @@
 """Benchmark: the Schedule page over a 100,000-post database.
 
 Measures, each in a fresh GUI process (so peak memory is the GUI's own, not the database builder's):
-- time from creating the page to its first rows painted (target < 0.3 s);
+- time from creating the page — as the window builds it, with the window's task runner, in a process that
+  opened its database as the app does (zone rules checked, settings read), no row read yet — to its first rows
+  painted (goal of issue 14: < 100 ms), the median of `--rounds` fresh processes alternating with the
+  baseline's (a warm-up round of each first; PYTHONDONTWRITEBYTECODE is unset, so bytecode is compiled once);
 - rowCount right after opening (one page: rows are fetched lazily, never all at once) and after scrolling;
 - peak RSS of the whole main window over that database (target < 250 MB);
 and the same for a baseline process showing a bare QTableView over an empty model, for the ratios.
 
-Run: .venv/bin/python bench/bench_schedule_page.py [--posts N] [--keep DIR]
+Run: .venv/bin/python bench/bench_schedule_page.py [--posts N] [--rounds 5] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,7 +27,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-TARGET_FIRST_ROWS_S = 0.3
+TARGET_FIRST_ROWS_S = 0.1
 TARGET_RSS_MB = 250
 
 
@@ -133,17 +137,22 @@ def child_page(db_path: str) -> dict:
 
     from nomadcm.services.container import Services
     from nomadcm.services.schedule.query import ScheduleFilter
+    from nomadcm.services.schedule.zone_rule_updates import ensure_instants_current
     from nomadcm.storage import Database
     from nomadcm.ui.changes import ChangeBus
+    from nomadcm.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
     db = Database.open(db_path)
+    ensure_instants_current(db)  # what the app does before its first page (app._services_over)
     services = Services(db)
+    services.settings.get("language")
     changes = ChangeBus()
+    tasks = TaskRunner()  # the window's runner: conflict marks and the footer's count run there (ui/pages.py)
     from nomadcm.ui.schedule.page import SchedulePage  # imported before the clock: the page module is loaded
 
     started = time.perf_counter()
-    page = SchedulePage(services, changes)
+    page = SchedulePage(services, changes, tasks)
     page.resize(1100, 650)
     page.show()
     _wait_painted(app, page.table.viewport())
@@ -167,7 +176,10 @@ def child_page(db_path: str) -> dict:
     page.period_filter.setCurrentIndex(page.period_filter.findData("all"))
     app.processEvents()
     refilter = time.perf_counter() - t0
+    while tasks.busy():  # the marks and the count, before the database closes
+        app.processEvents()
     page.close()
+    tasks.shutdown()
     db.close()
     return {
         "first_rows_s": first_rows,
@@ -220,6 +232,7 @@ def run_child(kind: str, db_path: Path | None) -> dict:
         cmd += ["--db", str(db_path)]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode compiled once (the warm-up), read by every timed run
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -233,6 +246,7 @@ def main() -> int:
     )
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--keep", metavar="DIR", help="build the database in DIR and keep it")
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--child", choices=("baseline", "page", "window"), help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -253,16 +267,28 @@ def main() -> int:
     build_s = build_database(db_path, args.posts)
     print(f"built {args.posts:,} posts in {build_s:.1f} s ({db_path})")
 
-    baseline = run_child("baseline", None)
-    page = run_child("page", db_path)
+    baselines, pages = [], []
+    for round_ in range(args.rounds + 1):  # round 0 is the warm-up: not counted
+        base, page = run_child("baseline", None), run_child("page", db_path)
+        if round_:
+            baselines.append(base["first_paint_s"])
+            pages.append(page)
     window = run_child("window", db_path)
+    first_rows = statistics.median(p["first_rows_s"] for p in pages)
+    base_paint = statistics.median(baselines)
+    page = pages[-1]
 
     print()
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("Schedule page over", f"{page['posts_in_db']:,}", "posts")
+    each = ", ".join(f"{p['first_rows_s'] * 1000:.0f}" for p in pages)
     print(
-        f"  first rows shown      {page['first_rows_s'] * 1000:7.1f} ms   (target < {TARGET_FIRST_ROWS_S * 1000:.0f} ms)"
-        f"   baseline bare QTableView {baseline['first_paint_s'] * 1000:.1f} ms"
-        f"   ratio {page['first_rows_s'] / baseline['first_paint_s']:.1f}x"
+        f"  first rows shown      {first_rows * 1000:7.1f} ms   median of {args.rounds} ({each})"
+        f"   goal < {TARGET_FIRST_ROWS_S * 1000:.0f} ms: ratio {first_rows / TARGET_FIRST_ROWS_S:.2f}"
+    )
+    print(
+        f"  baseline bare QTableView {base_paint * 1000:.1f} ms "
+        f"({', '.join(f'{b * 1000:.0f}' for b in baselines)})   ratio {first_rows / base_paint:.1f}x"
     )
     print(
         f"  rows after opening    {page['rows_after_open']:7d}      (one page; all would be {page['posts_in_db']:,})"
@@ -274,11 +300,11 @@ def main() -> int:
     print(f"  refilter 'All dates'  {page['refilter_all_dates_s'] * 1000:7.1f} ms")
     print(
         f"  peak RSS, main window {window['peak_rss_mb']:7.1f} MB   (target < {TARGET_RSS_MB} MB)"
-        f"   baseline {baseline['peak_rss_mb']:.1f} MB   ratio {window['peak_rss_mb'] / baseline['peak_rss_mb']:.2f}x"
+        f"   baseline {base['peak_rss_mb']:.1f} MB   ratio {window['peak_rss_mb'] / base['peak_rss_mb']:.2f}x"
         f"   ({window['rows_after_20_scrolls']:,} rows loaded after 20 scrolls)"
     )
     print(f"  peak RSS, page alone  {page['peak_rss_mb']:7.1f} MB")
-    ok = page["first_rows_s"] < TARGET_FIRST_ROWS_S and window["peak_rss_mb"] < TARGET_RSS_MB
+    ok = first_rows < TARGET_FIRST_ROWS_S and window["peak_rss_mb"] < TARGET_RSS_MB
     ok = ok and page["rows_after_open"] < page["posts_in_db"]
     print("targets met" if ok else "TARGETS MISSED")
     if not args.keep:

@@ -19,7 +19,6 @@ import logging
 import logging.handlers
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -87,10 +86,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help or a bad option: argparse already printed it
         return int(stop.code or 0)
 
-    # The GUI thread shares the interpreter with the start-up's loading thread and the task runner: each call
-    # Qt makes into Python (a table's data(), an event filter) waits for the interpreter's lock. Handed over
-    # every millisecond rather than every five, a repaint that needs a hundred such calls stays short.
-    sys.setswitchinterval(0.001)
+    # The interpreter's switch interval is shortened while starting only (ui/startup.py, `begin`).
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "nomadcm", *qt_args])
@@ -148,7 +144,7 @@ def _smoke_test_handler(app):  # type: ignore[no-untyped-def]
     the log); no dialog waits for a click that never comes."""
     from PySide6.QtCore import QTimer
 
-    from nomadcm.ui.errors import ExceptionHandler, format_report
+    from nomadcm.ui.errors import ExceptionHandler, format_report, release_frames
 
     class SmokeTestHandler(ExceptionHandler):
         failed = False
@@ -160,8 +156,7 @@ def _smoke_test_handler(app):  # type: ignore[no-untyped-def]
             sys.stderr.write(details)
             # Let go of the failed frames now, while their widgets live: kept until the interpreter ends
             # (sys.last_traceback), a QSignalBlocker in them would touch a deleted widget and crash.
-            traceback.clear_frames(exc[2])
-            sys.last_type = sys.last_value = sys.last_traceback = None
+            release_frames(exc)
             QTimer.singleShot(0, lambda: app.exit(EXIT_STARTUP_FAILED))
 
     return SmokeTestHandler()

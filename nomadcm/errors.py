@@ -7,6 +7,7 @@ and goes to the crash handler.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 
@@ -36,6 +37,12 @@ class DatabaseDamagedError(DatabaseError):
         self.backups = backups
 
 
+class ServerUnreachableError(DatabaseError):
+    """The team database's server cannot be reached, or the connection to it was lost: nothing was saved.
+    Expected to pass (a server restarting, a network coming back): the GUI shows a banner and retries rather
+    than a dialog per failed refresh; a write refused this way keeps what the person typed."""
+
+
 class PasswordRequiredError(DatabaseError):
     """The team database's server asks for a password that was not given (or refused the one given). The
     faces ask the person (the CLI on a terminal, the GUI in a dialog) and open again with it; `wrong` says
@@ -44,6 +51,18 @@ class PasswordRequiredError(DatabaseError):
     def __init__(self, message: str, wrong: bool = False) -> None:
         super().__init__(message)
         self.wrong = wrong
+
+
+class StaleEditError(UserError):
+    """A save read at an older version of its row: someone else changed the row since (services/stale_edits.py).
+    Nothing was written. `who` names them ("another session" when unknown), `when` is their change's instant
+    (aware UTC) when known, `version` the row's version now (saving again with it overwrites their change)."""
+
+    def __init__(self, message: str, *, who: str, when: datetime | None, version: int | None) -> None:
+        super().__init__(message)
+        self.who = who
+        self.when = when
+        self.version = version
 
 
 class TimeError(ValidationError):

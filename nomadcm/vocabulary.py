@@ -45,3 +45,7 @@ ACCESS_FEES: tuple[str, ...] = ("free", "customers", "paid")
 # billing (issue 16): how a client pays, and the languages a client's statement can be written in
 CONTRACT_KINDS: tuple[str, ...] = ("hourly", "retainer")
 CLIENT_LANGUAGES: tuple[str, ...] = ("fr", "en")
+
+# team mode (issue 13): a member's role on a client. Owners and editors write its rows; viewers only read.
+MEMBER_ROLES: tuple[str, ...] = ("owner", "editor", "viewer")
+WRITING_ROLES: tuple[str, ...] = ("owner", "editor")

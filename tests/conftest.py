@@ -117,7 +117,8 @@ class _PgRun:
             conn.execute(text(f'CREATE DATABASE "{self.name}"'))
         admin.dispose()
         init_schema(DatabaseUrl(self.url_text))
-        self._engine = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        # pre-ping: a test that ended every connection to the database (tests/pg_outage.py) leaves none broken
+        self._engine = create_engine(self.url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
         with self._engine.connect() as conn:
             tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
         quoted = ", ".join(f'"{t}"' for t in tables)

@@ -31,6 +31,7 @@ SHOTS = (
     ("travel-day", "travel", 1),
     ("travel-conflicts", "travel", 2),
     ("clients", "clients", None),
+    ("hours", "hours", None),  # Hours & pay (ui/billing/): the sample's month, its first client selected
     ("workplaces", "workplaces", 0),
     ("workplaces-checklist", "workplaces", 1),
     ("wellbeing", "wellbeing", None),

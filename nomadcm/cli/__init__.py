@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import io
 import sys
 from collections.abc import Sequence
@@ -24,9 +23,11 @@ from collections.abc import Sequence
 from nomadcm import __version__
 from nomadcm.cli.arguments import check_every_value
 from nomadcm.cli.common import CliContext, OneLineParser, describe_settings, error_line
+from nomadcm.cli.lazy_commands import add_commands, area_module, obvious_command, typed_command
 from nomadcm.errors import UserError
 
 # Areas, in the order their commands appear in --help. A module missing here is simply not offered.
+# A command imports only its own areas (cli/command_table.py, cli/lazy_commands.py).
 AREA_MODULES: tuple[str, ...] = (
     "nomadcm.cli.schedule",
     "nomadcm.cli.events",
@@ -45,7 +46,8 @@ EXIT_BUG = 1
 EXIT_INTERRUPTED = 130
 
 
-def build_parser() -> argparse.ArgumentParser:
+def top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    """`nomadcm`'s own options, and the subparsers its commands go into."""
     parser = OneLineParser(
         prog="nomadcm",
         description="NomadCM: plan posts across time zones while you travel. Without a command, opens the app.",
@@ -57,15 +59,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: the user data folder; or $NOMADCM_DB), or a team database's URL: "
         "postgresql://USER@HOST[:PORT]/DATABASE",
     )
+    parser.add_argument(
+        "--as",
+        dest="member",
+        metavar="NAME|EMAIL",
+        help="the team member you act as (default: $NOMADCM_MEMBER): stamped on what you change, and your "
+        "role decides what you may change",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    return parser, sub
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command of every area, all built (the sweep and the tests walk it; `run` uses `parser_for`)."""
+    parser, sub = top_parser()
     for name in AREA_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name == name:
-                continue
-            raise
-        module.register(sub)
+        module = area_module(name)
+        if module is not None:
+            module.register(sub)
+    describe_settings(sub)
+    check_every_value(parser)
+    return parser
+
+
+def parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser that runs `argv`: the same commands, options and messages as `build_parser`'s, but only
+    the typed command's areas are imported, the other commands are stubs with their help line
+    (cli/lazy_commands.py). An error at the top level (unknown command, bad --db) is raised here."""
+    command = obvious_command(argv)
+    if command is None:
+        probe, probe_sub = top_parser()
+        check_every_value(probe)
+        command = typed_command(probe, probe_sub, argv)
+    parser, sub = top_parser()
+    add_commands(sub, command)
     describe_settings(sub)
     check_every_value(parser)
     return parser
@@ -128,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(argv: list[str]) -> int:
     """Parses `argv` (every value checked: cli/arguments.py) and runs its command; raises what it meets."""
-    parser = build_parser()
+    parser = parser_for(argv)
     args = parser.parse_args(argv)
     if args.command is None:  # no subcommand: the GUI, on the same database
         from nomadcm.app import gui_main
@@ -138,7 +165,7 @@ def run(argv: list[str]) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    ctx = CliContext(args.db)
+    ctx = CliContext(args.db, member=args.member)
     try:
         return int(handler(ctx, args) or 0)
     finally:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from nomadcm.services.container import Services
 
 T = TypeVar("T")
+MEMBER_ENV = "NOMADCM_MEMBER"  # the team member a command acts as, when --as is not given
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -33,8 +34,10 @@ class CliContext:
     """The same `Services` container the GUI uses, built on first use: `--help` and parse errors never open
     a file, and nothing of the data stack (SQLAlchemy, the models) is imported before a command needs it."""
 
-    def __init__(self, db_arg: str | None) -> None:
+    def __init__(self, db_arg: str | None, member: str | None = None) -> None:
         self.db_arg = db_arg
+        # The team member acting (--as, else $NOMADCM_MEMBER; None: nobody, a CM alone).
+        self.member = member if member is not None else (os.environ.get(MEMBER_ENV) or None)
         self._target: DatabaseTarget | None = None
         self._services: Services | None = None
 
@@ -63,6 +66,8 @@ class CliContext:
             from nomadcm.services.container import Services
 
             self._services = with_password(self.target, Services.open)
+            if self.member is not None:
+                self._services.members.use(self.member)  # an unknown member: exit 2, naming it
         return self._services
 
     def close(self) -> None:
@@ -80,6 +85,8 @@ def with_password(target: DatabaseTarget, action: Callable[[Any], T]) -> T:
     except PasswordRequiredError:
         if not isinstance(target, DatabaseUrl) or not sys.stdin.isatty():
             raise
+        import getpass  # here: its import costs every command a few ms
+
         password = getpass.getpass(f"Password for {target.shown}: ", stream=sys.stderr)
         return action(target.with_password(password))
 
@@ -252,7 +259,8 @@ def register_setting(key: str, setter: SettingSetter, help_text: str) -> None:
 def describe_settings(subparsers: argparse._SubParsersAction) -> None:
     """List every registered key in `settings set --help` (areas register after the parser is made)."""
     group = subparsers.choices.get("settings")
-    setter = group._nomadcm_group.choices.get("set") if group is not None else None  # type: ignore[attr-defined]
+    commands = getattr(group, "_nomadcm_group", None)  # None: not built (a stub, cli/lazy_commands.py)
+    setter = commands.choices.get("set") if commands is not None else None
     if setter is None:
         return
     setter.formatter_class = argparse.RawDescriptionHelpFormatter

@@ -25,6 +25,7 @@ from nomadcm.cli.common import (
     print_table,
     report_skipped,
 )
+from nomadcm.cli.post_edit import register_post_edit
 from nomadcm.cli.queue import find_channel
 from nomadcm.cli.queue import register as register_queue
 from nomadcm.errors import ValidationError
@@ -56,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--following", action="store_true", help="this occurrence and every later one")
     p.set_defaults(handler=post_skip)
+    register_post_edit(sub)
 
     register_queue(sub)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nomadcm import timezones
+from nomadcm.cli import team_posts
 from nomadcm.cli.arguments import count_between, free_text, input_file
 from nomadcm.cli.common import (
     SETTING_SETTERS,
@@ -74,6 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="repeat it on the wall time in --tz: an RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO;COUNT=7 "
         "or FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
     )
+    p.add_argument("--assignee", metavar="NAME|EMAIL", help="the team member who publishes it")
     p.add_argument(
         "--json", action="store_true", help="print the stored post as JSON (with its next occurrences)"
     )
@@ -83,6 +85,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     p.add_argument("--client", metavar="NAME")
     p.add_argument("--status", choices=POST_STATUSES)
+    whose = p.add_mutually_exclusive_group()
+    whose.add_argument("--mine", action="store_true", help="only the posts assigned to you (--as)")
+    whose.add_argument("--assignee", metavar="NAME|EMAIL", help="only the posts assigned to this member")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=post_list)
 
@@ -226,6 +231,7 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
                 args.tags.split(","),
                 status=args.status,
                 rrule=args.rrule,
+                assignee_id=team_posts.assignee_id(ctx, args.assignee),
             )
         )
     except timezones.NonExistentTimeError as err:
@@ -292,6 +298,7 @@ def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
         statuses=(args.status,) if args.status else None,
         date_from=d_from,
         date_to=d_to,
+        assignee_id=team_posts.listed_assignee(ctx, args.assignee, args.mine),
     )
     rows = list(ctx.services.schedule(flt).stream())
     if args.json:

@@ -1,4 +1,5 @@
-"""CLI for team databases on a PostgreSQL server: `team init URL`, `team upgrade URL [--yes]`.
+"""CLI for team databases on a PostgreSQL server: `team init URL [--member NAME --email ADDR]`, `team upgrade
+URL [--yes]`; the members' commands are cli/team_members.py.
 
 Any command takes a team database with --db URL (or $NOMADCM_DB); these two create and migrate its schema,
 which opening it never does (storage/team_schema.py says why).
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from nomadcm.cli import team_members
 from nomadcm.cli.common import CliContext, command_group, echo, with_password
 from nomadcm.errors import ValidationError
 
@@ -18,7 +20,7 @@ URL_ARG_HELP = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    group = command_group(sub, "team", "a team database on a PostgreSQL server: create or upgrade its schema")
+    group = command_group(sub, "team", "a team database on a PostgreSQL server: its schema, its members and their roles")
     p = group.add_parser(
         "init",
         help="create NomadCM's tables in an empty PostgreSQL database (then: nomadcm --db URL ...)",
@@ -26,12 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "PGPASSWORD or ~/.pgpass, or is asked on a terminal.",
     )
     p.add_argument("url", metavar="URL", help=URL_ARG_HELP)
-    p.add_argument(
-        "--member",
-        metavar="NAME",
-        help="the first member: not yet (members come with the next step of team mode)",
-    )
-    p.add_argument("--email", metavar="ADDR", help="the first member's e-mail: not yet (see --member)")
+    p.add_argument("--member", metavar="NAME", help="the first member (you): owner of every client")
+    p.add_argument("--email", metavar="ADDR", help="the first member's e-mail address (with --member)")
     p.set_defaults(handler=team_init)
     p = group.add_parser(
         "upgrade",
@@ -42,21 +40,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("url", metavar="URL", help=URL_ARG_HELP)
     p.add_argument("--yes", action="store_true", help="it is backed up: migrate without asking")
     p.set_defaults(handler=team_upgrade)
+    team_members.register(group)
 
 
 def team_init(_ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.services.team import init_team_database, team_database
 
-    if args.member is not None or args.email is not None:
-        raise ValidationError(
-            "--member/--email: members are not there yet (they come with roles in the next step of team mode); "
-            "run `nomadcm team init URL` alone for now"
-        )
-    change = with_password(team_database(args.url), init_team_database)
+    if (args.member is None) != (args.email is None):
+        raise ValidationError("--member and --email go together: the first member's name and e-mail address")
+    first = None if args.member is None else (args.member, args.email)
+    change = with_password(team_database(args.url), lambda target: init_team_database(target, first))
     if change.changed:
         echo(f"created NomadCM's schema ({change.after}) in {change.where}")
-    else:
+    elif first is None:
         echo(f"{change.where} already has NomadCM's schema ({change.after}): nothing to do")
+    if first is not None:
+        echo(f"member {first[0]!r} added, owner of every client: work as them with --as or NOMADCM_MEMBER")
     return 0
 
 

@@ -202,7 +202,9 @@ def log_screen(ctx: CliContext, args: argparse.Namespace) -> int:
     service = ctx.services.wellbeing
     start, end, zone = _read_span(ctx, args)
     client_id = service.find_client_id(args.client) if args.client else None
-    info = service.add_screen(args.device, start, end, tz=zone, client_id=client_id, activity=args.activity)
+    info = service.add_screen(  # typed by a person: an end in the future is refused, as for speed tests
+        args.device, start, end, tz=zone, client_id=client_id, activity=args.activity, typed=True
+    )
     if args.json:
         print_json(_screen_json(info))
     else:

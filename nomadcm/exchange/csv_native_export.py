@@ -16,7 +16,7 @@ from typing import IO
 
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.exchange.atomic_files import atomic_text_file
-from nomadcm.exchange.csv_cells import neutralise
+from nomadcm.exchange.csv_cells import INJECTION_CHARS, neutralise
 from nomadcm.exchange.csv_native import COLUMNS, channel_label, format_utc, format_wall
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.series import Occurrence
@@ -46,21 +46,28 @@ def export_rows(
     return _format_rows(usable(query.stream(), [] if skipped is None else skipped))
 
 
+# First characters that may need the spreadsheet guard: most cells start with none of them and skip the call.
+_MAY_NEED_GUARD = frozenset((*INJECTION_CHARS, "'"))
+
+
 def _format_rows(rows: Iterator[Occurrence]) -> Iterator[list[str]]:
+    guard, risky = neutralise, _MAY_NEED_GUARD
     for o in rows:
+        client, channel = o.client_name, channel_label(o.network, o.handle)
+        text, link, tags = o.text, o.link, o.tags
         yield [
             str(o.post_id),
-            neutralise(o.client_name),
-            neutralise(channel_label(o.network, o.handle)),
+            guard(client) if client and client[0] in risky else client,
+            guard(channel) if channel and channel[0] in risky else channel,
             o.status,
             o.tz,
             format_wall(o.wall),
             format_utc(o.utc),
             o.cm_zone,
             format_wall(o.cm_wall),  # type: ignore[arg-type]
-            neutralise(o.text),
-            neutralise(o.link),
-            neutralise(o.tags),
+            guard(text) if text and text[0] in risky else text,
+            guard(link) if link and link[0] in risky else link,
+            guard(tags) if tags and tags[0] in risky else tags,
         ]
 
 

@@ -2,7 +2,8 @@
 
 Rows become post drafts here — the client and channel looked up by name, the wall time read — and nothing
 else: checking and writing them is the posts' one write path (`PostService.add_many`), as for every post.
-Every row is checked first and all rows are written or none; a refused file lists each bad row by its line.
+Rows are checked and written in batches inside one transaction: all rows or none; a refused file lists
+each bad row by its line.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ class NativeRows:
         self.create_missing: dict[int, NewChannel] = {}
         self.labels: dict[int, str] = {}  # placeholder -> "Client network:handle" of a channel to create
         self._read = [self.index.get(name) for name in _DRAFT_COLUMNS]
+        self._channel_ids: dict[tuple[str, str], int] = {}  # (client cell, channel cell) -> channel id
 
     def cell(self, cells: list[str], name: str) -> str:
         i = self.index.get(name)
@@ -101,8 +103,36 @@ class NativeRows:
         if len(cells) != self.width:
             raise ValidationError(f"{len(cells)} cells, the header has {self.width}")
         client, channel, wall_text, utc_text, text, tz, link, tags, status = (
-            "" if i is None else unneutralise(cells[i]) for i in self._read
+            "" if i is None else cells[i] if cells[i][:1] != "'" else unneutralise(cells[i])
+            for i in self._read
         )
+        # A file names few clients and channels, on every row: each spelling is looked up once.
+        channel_id = self._channel_ids.get((client, channel))
+        if channel_id is None:
+            channel_id = self._channel_id(client, channel)
+        wall_text = wall_text.strip()
+        try:
+            wall = parse_wall(wall_text)
+        except ValueError:
+            raise ValidationError(f"audience_time {wall_text!r} is not a valid YYYY-MM-DD HH:MM") from None
+        utc_hint = None
+        if utc_text:  # only says which occurrence of a doubled time was meant
+            with suppress(ValueError):
+                utc_hint = timezones.parse_utc(utc_text)
+        return PostDraft(
+            channel_id,
+            text,
+            wall,
+            tz.strip(),
+            link=link,
+            tags=tags,
+            status=status or "scheduled",
+            utc_hint=utc_hint,
+        )
+
+    def _channel_id(self, client: str, channel: str) -> int:
+        """The channel a row's client and channel cells name (a placeholder for one to create); raises
+        UserError naming the client or the network."""
         client_name = single_line(client)
         known = self.lookup.clients.get(name_key(client_name))
         if known is None:
@@ -120,26 +150,8 @@ class NativeRows:
             self.labels[channel_id] = f"{client_name} {channel_label(network, handle)}"
             lookup.channels[key] = channel_id
             lookup.first_channel.setdefault((client_id, network), channel_id)
-        wall_text = wall_text.strip()
-        try:
-            wall = parse_wall(wall_text)
-        except ValueError:
-            raise ValidationError(f"audience_time {wall_text!r} is not a valid YYYY-MM-DD HH:MM") from None
-        utc_hint = None
-        utc_text = utc_text.strip()
-        if utc_text:  # only says which occurrence of a doubled time was meant
-            with suppress(ValueError):
-                utc_hint = timezones.parse_utc(utc_text)
-        return PostDraft(
-            channel_id,
-            text,
-            wall,
-            tz.strip(),
-            link=link,
-            tags=tags,
-            status=status or "scheduled",
-            utc_hint=utc_hint,
-        )
+        self._channel_ids[(client, channel)] = channel_id
+        return channel_id
 
 
 def check_header(path: Path, header: list[str]) -> None:
@@ -157,8 +169,8 @@ def import_csv(db: Database, path: Path | str, progress: Progress | None = None)
 
 def import_csv_op(db: Database, path: Path | str, progress: Progress | None = None) -> Change:
     """`import_csv`, saying what it changed (result: the ImportReport): undo deletes exactly the posts and
-    channels it added, as one step; redo puts them back. Two passes over the file, memory bounded
-    (csv_native_import_stream.py)."""
-    from nomadcm.exchange.csv_native_import_stream import import_in_two_passes
+    channels it added, as one step; redo puts them back. One pass over the file, checked and written in
+    batches inside one transaction, memory bounded (csv_native_import_stream.py)."""
+    from nomadcm.exchange.csv_native_import_stream import import_in_one_pass
 
-    return import_in_two_passes(db, Path(path), progress)
+    return import_in_one_pass(db, Path(path), progress)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nomadcm.errors import UserError
+from nomadcm.exchange import chart_axes
 from nomadcm.exchange.wellbeing_chart import ChartStyle, new_figure, save_figure
 from nomadcm.services.billing.hours import MonthHours
 
@@ -51,12 +52,7 @@ def draw_hours(
     fig.clear()
     fig.set_facecolor(style.background)
     ax = fig.add_subplot()
-    ax.set_facecolor(style.background)
-    for spine in ax.spines.values():
-        spine.set_color(style.grid)
-    ax.tick_params(colors=style.foreground, labelsize=9)
-    ax.grid(axis="y", color=style.grid, linewidth=0.6)
-    ax.set_axisbelow(True)
+    chart_axes.theme(ax, style)
 
     month_keys = sorted({m.month for m in months})
     clients: list[tuple[int, str]] = list(dict.fromkeys((m.client_id, m.client_name) for m in months))

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +44,9 @@ from nomadcm.errors import UserError
 from nomadcm.exchange import json_stream
 from nomadcm.exchange.atomic_files import atomic_text_file
 from nomadcm.exchange.csv_cells import neutralise, unneutralise
-from nomadcm.exchange.csv_native_import import read_csv_records
-from nomadcm.exchange.file_errors import ImportFailed
+from nomadcm.exchange.csv_native_import_stream import data_records, header_of, open_records
+from nomadcm.exchange.csv_stream import CsvStream
+from nomadcm.exchange.file_errors import MAX_KEPT, ImportFailed, RowError
 from nomadcm.exchange.places_io import PlaceFileError, PlaceRow, PlacesImportReport, PositionedError
 from nomadcm.services.workplaces.opening_hours import check_hours
 from nomadcm.services.workplaces.place_catalog import PlaceInfo, encode_tags, load_catalog
@@ -167,43 +168,75 @@ def export_places_csv(
 
 
 def read_places_csv(path: Path) -> tuple[list[PlaceRow], PlacesImportReport]:
+    """Every row of a places CSV; ImportFailed lists the bad records by line."""
+    rows, report = stream_places_csv(path)
+    return list(rows), report
+
+
+def stream_places_csv(path: Path) -> tuple[Iterator[PlaceRow], PlacesImportReport]:
+    """The header checked now (PlaceFileError), the rows as they are read: a bad record is listed by line
+    and the iterator raises ImportFailed at its end, once every record was checked (`save_places` reads it
+    inside its transaction, which then rolls back)."""
+    stream = open_records(path)
     try:
-        header, records = read_csv_records(path)
+        records = iter(stream.__enter__())  # left by `_place_rows` (or below, for a bad header)
+        header = header_of(path, records, COLUMNS)
     except UserError as err:
+        stream.__exit__(None, None, None)
         raise PlaceFileError(str(err)) from None
     if "name" not in header:
+        stream.__exit__(None, None, None)
         raise PlaceFileError(
             f"{str(path)!r}: no 'name' column in the header (line 1); the columns are {', '.join(COLUMNS)}"
         )
     duplicates = sorted({h for h in header if header.count(h) > 1 and h})
     if duplicates:
+        stream.__exit__(None, None, None)
         raise PlaceFileError(f"{str(path)!r}: column(s) {', '.join(duplicates)} appear twice in the header")
     report = PlacesImportReport("csv")
     ignored = [h for h in header if h and h not in COLUMNS]
     if ignored:
         report.warnings.append(f"column(s) not known and ignored: {', '.join(ignored)}")
+    return _place_rows(path, stream, records, header, report), report
+
+
+def _place_rows(
+    path: Path, stream: CsvStream, records: Iterator[tuple[int, list[str]]], header: list[str],
+    report: PlacesImportReport,
+) -> Iterator[PlaceRow]:  # fmt: skip
     index = {name: i for i, name in enumerate(header)}
     present = [c for c in EDITABLE if c in index]
-    rows: list[PlaceRow] = []
-    errors: list[PositionedError] = []
-    for line, cells in records:
-        position = f"line {line}"
-        if len(cells) != len(header):
-            errors.append(PositionedError(position, f"{len(cells)} cells, the header has {len(header)}"))
-            continue
-        raw = {
-            c: unneutralise(cells[index[c]])
-            if c in VERBATIM_COLUMNS
-            else unneutralise(cells[index[c]]).strip()
-            for c in present
-        }
-        try:
-            rows.append(_row(position, raw, report))
-        except (UserError, ValueError) as err:
-            errors.append(PositionedError(position, str(err)))
+    errors: list[RowError] = []
+    bad = 0
+    try:
+        for line, cells in data_records(records):
+            position = f"line {line}"
+            if len(cells) != len(header):
+                problem = f"{len(cells)} cells, the header has {len(header)}"
+            else:
+                raw = {
+                    c: unneutralise(cells[index[c]])
+                    if c in VERBATIM_COLUMNS
+                    else unneutralise(cells[index[c]]).strip()
+                    for c in present
+                }
+                try:
+                    row = _row(position, raw, report)
+                except (UserError, ValueError) as err:
+                    problem = str(err)
+                else:
+                    if not bad:  # after a bad record the rest is only checked
+                        yield row
+                    continue
+            bad += 1
+            if len(errors) < MAX_KEPT:
+                errors.append(PositionedError(position, problem))
+    except UserError as err:  # not UTF-8, not CSV: said by the stream, naming the line
+        raise PlaceFileError(str(err)) from None
+    finally:
+        stream.__exit__(None, None, None)
     if errors:
-        raise ImportFailed(str(path), errors)
-    return rows, report
+        raise ImportFailed(str(path), errors, bad)
 
 
 def _bool(value: str, column: str) -> bool:

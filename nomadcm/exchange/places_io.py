@@ -1,9 +1,10 @@
 """Place files in and out: the format by content or extension, and the all-or-nothing bulk write.
 
 Formats: GeoJSON and Overpass JSON extracts of OpenStreetMap (`exchange/osm.py`), and NomadCM's own places
-CSV (`exchange/places_csv.py`). Every reader checks every record first and returns `PlaceRow`s; bad records
-are collected by position ("feature 12", "element 4", "line 7") and nothing is written when there is one.
-`save_places` then writes all rows in one transaction with SQLAlchemy Core, in batches.
+CSV (`exchange/places_csv.py`). Every reader checks every record and gives `PlaceRow`s; bad records are
+collected by position ("feature 12", "element 4", "line 7") and nothing is written when there is one.
+`save_places` writes the rows in one transaction with SQLAlchemy Core, in batches as they come: the CSV is
+read as a stream inside that transaction (its bad records raise at its end, and everything rolls back).
 
 A row updates an existing place when its OSM id matches, or, without an OSM id, when a place has the same
 name and city (accents and case ignored) — so importing a file twice never duplicates. An update only
@@ -13,7 +14,7 @@ refreshes the OSM facts and keeps her scores, notes, password and speed tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,9 +95,9 @@ def import_places(db: Database, path: Path | str, progress: Progress | None = No
         raise PlaceFileError(f"no such file: {str(path)!r}")
     kind = detect_format(path)
     if kind == "csv":
-        from nomadcm.exchange.places_csv import read_places_csv
+        from nomadcm.exchange.places_csv import stream_places_csv
 
-        rows, report = read_places_csv(path)
+        rows, report = stream_places_csv(path)
     else:
         from nomadcm.exchange.osm import read_osm_file
 
@@ -155,11 +156,12 @@ def match_key(name: str, city: str) -> tuple[str, str]:
 
 
 def save_places(
-    db: Database, rows: Sequence[PlaceRow], source: str, progress: Progress | None = None
+    db: Database, rows: Iterable[PlaceRow], source: str, progress: Progress | None = None
 ) -> tuple[int, int]:
-    """Insert or update every row in one transaction. Returns (added, updated)."""
+    """Insert or update every row in one transaction, in batches as the rows come (a stream or a list).
+    Returns (added, updated); ImportFailed, with nothing written, when a row clashes with another."""
     table = Workplace.__table__
-    total = len(rows)
+    total = len(rows) if isinstance(rows, Sized) else 0  # 0: a stream, of a length not known yet
     with db.write() as s:
         by_osm: dict[str, int] = {}
         by_name: dict[tuple[str, str], int] = {}
@@ -170,8 +172,7 @@ def save_places(
                 by_osm[osm_id] = pid
             else:
                 by_name.setdefault(match_key(name, city), pid)
-        inserts: list[dict[str, Any]] = []
-        updates: dict[frozenset[str], list[dict[str, Any]]] = {}
+        batches = _Batches(s, table, total, progress)
         errors: list[RowError] = []
         claimed: dict[int, str] = {}
         osm_taken: dict[str, str] = {}  # OSM id -> the row of this file that holds it (a unique column)
@@ -187,37 +188,71 @@ def save_places(
             if pid is None:
                 pid = by_name.get(match_key(values["name"], values.get("city", "")))
             if pid is None:
-                inserts.append({**_INSERT_DEFAULTS, **values, "created_at": utcnow()})
+                if not errors:  # after a bad row nothing more is written: the rest is only checked
+                    batches.insert({**_INSERT_DEFAULTS, **values, "created_at": utcnow()})
                 continue
             if pid in claimed:
                 errors.append(_row_error(row, f"is the same place as {claimed[pid]}"))
                 continue
             claimed[pid] = row.position
-            keys = frozenset(k for k in row.update_keys if k in values)
-            updates.setdefault(keys, []).append({"_pid": pid, **{k: values[k] for k in keys}})
+            if not errors:
+                batches.update(pid, frozenset(k for k in row.update_keys if k in values), values)
         if errors:
             raise ImportFailed(source, errors)
-        done = 0
-        for start in range(0, len(inserts), BATCH):
-            chunk = inserts[start : start + BATCH]
-            s.execute(insert(table), chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-        for keys, chunk_rows in updates.items():
-            if not keys:
-                done += len(chunk_rows)
-                continue
+        batches.flush()
+    return batches.added, batches.updated
+
+
+class _Batches:
+    """The inserts and the updates (grouped by the columns they set) of `save_places`, written by BATCH."""
+
+    def __init__(self, s: Any, table: Any, total: int, progress: Progress | None) -> None:
+        self.s, self.table, self.total, self.progress = s, table, total, progress
+        self.inserts: list[dict[str, Any]] = []
+        self.updates: dict[frozenset[str], list[dict[str, Any]]] = {}
+        self.added = self.updated = self.done = 0
+
+    def insert(self, values: dict[str, Any]) -> None:
+        self.inserts.append(values)
+        self.added += 1
+        if len(self.inserts) >= BATCH:
+            self._write_inserts()
+
+    def update(self, pid: int, keys: frozenset[str], values: dict[str, Any]) -> None:
+        self.updated += 1
+        if not keys:
+            self._advance(1)
+            return
+        chunk = self.updates.setdefault(keys, [])
+        chunk.append({"_pid": pid, **{k: values[k] for k in keys}})
+        if len(chunk) >= BATCH:
+            self._write_updates(keys)
+
+    def flush(self) -> None:
+        self._write_inserts()
+        for keys in list(self.updates):
+            self._write_updates(keys)
+
+    def _write_inserts(self) -> None:
+        if self.inserts:
+            self.s.execute(insert(self.table), self.inserts)
+            self._advance(len(self.inserts))
+            self.inserts = []
+
+    def _write_updates(self, keys: frozenset[str]) -> None:
+        chunk = self.updates.pop(keys, [])
+        if chunk:
+            table = self.table
             stmt = (
                 update(table).where(table.c.id == bindparam("_pid")).values({k: bindparam(k) for k in keys})
             )
-            for start in range(0, len(chunk_rows), BATCH):
-                chunk = chunk_rows[start : start + BATCH]
-                s.connection().execute(stmt, chunk)
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
-    return len(inserts), sum(len(v) for v in updates.values())
+            self.s.connection().execute(stmt, chunk)
+            self._advance(len(chunk))
+
+    def _advance(self, rows: int) -> None:
+        self.done += rows
+        if self.progress and self.total:  # a stream's length is not known: its progress is not told
+            self.progress(self.done, self.total)
 
 
 def _row_error(row: PlaceRow, message: str) -> RowError:

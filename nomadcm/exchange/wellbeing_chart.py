@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nomadcm.errors import UserError
+from nomadcm.exchange import chart_axes
 from nomadcm.models.wellbeing import DEVICES
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def draw(
     fig.clear()
     fig.set_facecolor(style.background)
     ax = fig.add_subplot()
-    _theme(ax, style)
+    chart_axes.theme(ax, style)
     if view == "daily":
         _daily(ax, report, style, text)
     elif view == "weekly":
@@ -174,15 +175,17 @@ def _daily(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None:
         hours = [day.screen_minutes.get(device, 0) / 60 for day in days]
         if not any(hours):
             continue
-        handles.append(_series(ax, x, hours, base, style.devices[device], text.devices[device], bars))
+        handles.append(
+            chart_axes.series(ax, x, hours, base, style.devices[device], text.devices[device], bars)
+        )
         base = [b + h for b, h in zip(base, hours, strict=True)]
     sleep = [-day.sleep_minutes / 60 for day in days]
     other = [-(day.rest_minutes - day.sleep_minutes) / 60 for day in days]
     zero = [0.0] * n
     if any(sleep):
-        handles.append(_series(ax, x, sleep, zero, style.sleep, text.sleep, bars))
+        handles.append(chart_axes.series(ax, x, sleep, zero, style.sleep, text.sleep, bars))
     if any(other):
-        handles.append(_series(ax, x, other, sleep, style.rest, text.other_rest, bars))
+        handles.append(chart_axes.series(ax, x, other, sleep, style.rest, text.other_rest, bars))
     longest = [
         -min(day.longest_rest_seconds / 3600, 24.0)
         if math.isfinite(day.longest_rest_seconds) and day.screen_seconds
@@ -221,14 +224,14 @@ def _daily(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None:
     ax.axhline(0, color=style.foreground, linewidth=0.8)
     ax.set_title(text.daily_title, color=style.foreground)
     ax.set_ylabel(f"{text.rest_down}   {text.hours}   {text.screen_up}", color=style.foreground)
-    ax.yaxis.set_major_formatter(_abs_hours(text.format_number))
-    _date_ticks(ax, [day.day for day in days], text.format_date)
+    ax.yaxis.set_major_formatter(chart_axes.abs_hours(text.format_number))
+    chart_axes.date_ticks(ax, [day.day for day in days], text.format_date)
     top = max([*base, goals.screen_day_hours, 1.0])
     bottom = min([*(s + o for s, o in zip(sleep, other, strict=True)), -goals.daily_rest_hours, -1.0])
     ax.set_ylim(bottom * 1.1, top * 1.15)
     if not any(base) and not any(sleep) and not any(other):
-        _no_data(ax, style, text)
-    _legend(ax, handles, style)
+        chart_axes.no_data(ax, style, text)
+    chart_axes.legend(ax, handles, style)
 
 
 def _weekly(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None:
@@ -257,13 +260,13 @@ def _weekly(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None
         ax.plot(over, [screen[i] for i in over], linestyle="none", marker="o", markersize=9, color=style.warn)
     ax.set_title(text.weekly_title, color=style.foreground)
     ax.set_ylabel(text.hours, color=style.foreground)
-    ax.yaxis.set_major_formatter(_abs_hours(text.format_number))
+    ax.yaxis.set_major_formatter(chart_axes.abs_hours(text.format_number))
     ax.set_xticks(x, [text.format_week(w.first) for w in weeks])
-    _thin_ticks(ax, len(x))
+    chart_axes.thin_ticks(ax, len(x))
     ax.set_ylim(bottom=0, top=max([*screen, *sleep, limit, 1.0]) * 1.15)
     if not any(screen) and not any(sleep):
-        _no_data(ax, style, text)
-    _legend(ax, handles, style)
+        chart_axes.no_data(ax, style, text)
+    chart_axes.legend(ax, handles, style)
 
 
 def _rest(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None:
@@ -279,9 +282,9 @@ def _rest(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None:
     zero = [0.0] * n
     handles = []
     if any(ok):
-        handles.append(_series(ax, x, ok, zero, style.sleep, text.sleep, bars))
+        handles.append(chart_axes.series(ax, x, ok, zero, style.sleep, text.sleep, bars))
     if any(short):
-        handles.append(_series(ax, x, short, zero, style.warn, text.nights_short, bars))
+        handles.append(chart_axes.series(ax, x, short, zero, style.warn, text.nights_short, bars))
     longest = [
         min(day.longest_rest_seconds / 3600, 24.0) if math.isfinite(day.longest_rest_seconds) else math.nan
         for day in days
@@ -338,92 +341,10 @@ def _rest(ax: Any, report: Report, style: ChartStyle, text: ChartText) -> None:
                 shaded = True
     ax.set_title(text.rest_title, color=style.foreground)
     ax.set_ylabel(text.hours, color=style.foreground)
-    ax.yaxis.set_major_formatter(_abs_hours(text.format_number))
-    _date_ticks(ax, [day.day for day in days], text.format_date)
+    ax.yaxis.set_major_formatter(chart_axes.abs_hours(text.format_number))
+    chart_axes.date_ticks(ax, [day.day for day in days], text.format_date)
     finite = [v for v in longest if not math.isnan(v)]
     ax.set_ylim(0, max([*sleep, *finite, goals.daily_rest_hours, sleep_goal, 1.0]) * 1.15)
     if not any(sleep) and not bad:
-        _no_data(ax, style, text)
-    _legend(ax, handles, style)
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _series(
-    ax: Any, x: list[int], values: list[float], base: list[float], colour: str, label: str, bars: bool
-) -> Any:
-    if bars:
-        return ax.bar(x, values, bottom=base, width=0.8, color=colour, label=label, linewidth=0)
-    # one filled step polygon per series for long ranges (hundreds of bar patches render slowly)
-    import numpy as np
-
-    edges = np.arange(len(x) + 1) - 0.5
-    bottom = np.append(base, base[-1])
-    top = bottom + np.append(values, values[-1])
-    return ax.fill_between(edges, bottom, top, step="post", color=colour, label=label, linewidth=0)
-
-
-def _theme(ax: Any, style: ChartStyle) -> None:
-    ax.set_facecolor(style.background)
-    for spine in ax.spines.values():
-        spine.set_color(style.grid)
-    ax.tick_params(colors=style.foreground, labelsize=9)
-    ax.grid(axis="y", color=style.grid, linewidth=0.6)
-    ax.set_axisbelow(True)
-
-
-def _abs_hours(number: Callable[[float], str]) -> Any:
-    """Hours on the y axis, without sign (rest is drawn below zero), in the locale's digits."""
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda v, _pos: number(abs(v)))
-
-
-def _date_ticks(ax: Any, days: list[date], fmt: Callable[[date], str]) -> None:
-    n = len(days)
-    if n <= 14:
-        step = 1
-    elif n <= 62:
-        step = 7
-    else:
-        step = 0
-    # past two months: a tick on the first of each month
-    ticks = list(range(0, n, step)) if step else [i for i, day in enumerate(days) if day.day == 1] or [0]
-    ax.set_xticks(ticks, [fmt(days[i]) for i in ticks])
-    ax.set_xlim(-0.6, n - 0.4)
-    if len(ticks) > 5:  # day labels side by side collide in narrow charts ("16 nov.17 nov." in French)
-        for label in ax.get_xticklabels():
-            label.set_rotation(35)
-            label.set_horizontalalignment("right")
-            label.set_rotation_mode("anchor")
-
-
-def _thin_ticks(ax: Any, n: int) -> None:
-    if n > 16:
-        step = math.ceil(n / 13)
-        for i, label in enumerate(ax.get_xticklabels()):
-            label.set_visible(i % step == 0)
-
-
-def _legend(ax: Any, handles: list[Any], style: ChartStyle) -> None:
-    if not handles:
-        return
-    legend = ax.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False
-    )
-    for label in legend.get_texts():
-        label.set_color(style.foreground)
-
-
-def _no_data(ax: Any, style: ChartStyle, text: ChartText) -> None:
-    ax.text(
-        0.5,
-        0.5,
-        text.no_data,
-        transform=ax.transAxes,
-        ha="center",
-        va="center",
-        color=style.foreground,
-        alpha=0.7,
-    )
+        chart_axes.no_data(ax, style, text)
+    chart_axes.legend(ax, handles, style)

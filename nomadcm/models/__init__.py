@@ -5,6 +5,7 @@ from nomadcm.models.billing import Contract, WorkEntry
 from nomadcm.models.events import ClientEvent, ClientEventPrefs, EventAck, EventCalendar
 from nomadcm.models.publishing import OccurrenceOverride, PostingSlot, ReminderState
 from nomadcm.models.schedule import Channel, Client, Post, Setting
+from nomadcm.models.team import Member, MemberRole
 from nomadcm.models.travel import ConflictAck, Stay, Transit
 from nomadcm.models.wellbeing import AppUsage, RestPeriod, ScreenSession
 from nomadcm.models.workplaces import SCORE_FIELDS, ChecklistItem, SpeedTest, Workplace
@@ -42,6 +43,8 @@ __all__ = [
     "Contract",
     "EventAck",
     "EventCalendar",
+    "Member",
+    "MemberRole",
     "OccurrenceOverride",
     "Post",
     "PostingSlot",

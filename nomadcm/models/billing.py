@@ -13,6 +13,7 @@ from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, I
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column
 from nomadcm.vocabulary import CONTRACT_KINDS
 
 
@@ -47,6 +48,10 @@ class Contract(Base):
     # themselves.
     tracked_billable: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    updated_at: Mapped[datetime] = updated_at_column()
 
 
 class WorkEntry(Base):
@@ -66,3 +71,7 @@ class WorkEntry(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     billable: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    updated_at: Mapped[datetime] = updated_at_column()

@@ -20,6 +20,7 @@ from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.team import created_by_column, updated_by_column
 from nomadcm.vocabulary import EVENT_KINDS
 
 
@@ -76,6 +77,9 @@ class ClientEvent(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
 
 
 class EventAck(Base):

@@ -8,12 +8,14 @@ time (`series_wall`), so the change survives every re-expansion.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
 from nomadcm.models.schedule import POST_STATUSES
+from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column
 
 
 class OccurrenceOverride(Base):
@@ -42,6 +44,12 @@ class OccurrenceOverride(Base):
     link: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str | None] = mapped_column(String(16))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    # A version counter (SQLAlchemy version_id_col, migration 0006): a save read at an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class PostingSlot(Base):
@@ -58,6 +66,13 @@ class PostingSlot(Base):
     channel_id: Mapped[int] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"), index=True)
     weekday: Mapped[int] = mapped_column(Integer)
     minute: Mapped[int] = mapped_column(Integer)
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    updated_at: Mapped[datetime] = updated_at_column()
+    # A version counter (SQLAlchemy version_id_col, migration 0006): a save read at an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class ReminderState(Base):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -13,10 +14,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nomadcm.models.base import Base, UTCDateTime, partial_index, utcnow
+from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column, uuid_column
 from nomadcm.vocabulary import NETWORKS, POST_STATUSES
 
 
@@ -35,6 +38,15 @@ class Client(Base):
     # The language of what NomadCM writes for the client (monthly statements): "fr" or "en" (vocabulary.py).
     language: Mapped[str] = mapped_column(String(8), default="fr", server_default="fr")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A version counter (SQLAlchemy version_id_col, migration 0006): a save read at an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    updated_at: Mapped[datetime] = updated_at_column()
 
     channels: Mapped[list[Channel]] = relationship(
         back_populates="client", cascade="all, delete-orphan", passive_deletes=True
@@ -53,8 +65,30 @@ class Channel(Base):
     network: Mapped[str] = mapped_column(String(20))
     handle: Mapped[str] = mapped_column(String(200), default="")
     text_limit: Mapped[int | None] = mapped_column(Integer)
+    # A version counter (SQLAlchemy version_id_col, migration 0006): a save read at an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    updated_at: Mapped[datetime] = updated_at_column()
 
     client: Mapped[Client] = relationship(back_populates="channels")
+
+
+# Names unique whatever their case, enforced by the database (functional indexes, migration 0006): "Client n"
+# and "CLIENT n" cannot both be stored, even by two sessions at once. upper(), not lower(): NomadCM replaces
+# SQLite's lower() on its connections, and an index must compute the same in every SQLite client (see 0006).
+Index("ix_client_name_upper", func.upper(Client.name), unique=True)
+Index(
+    "ix_channel_client_network_handle_upper",
+    Channel.client_id,
+    Channel.network,
+    func.upper(Channel.handle),
+    unique=True,
+)
 
 
 class Post(Base):
@@ -90,6 +124,16 @@ class Post(Base):
     rrule: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # A version counter (SQLAlchemy version_id_col, migration 0006): a save read at an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    # Who publishes it (team mode); NULL: nobody in particular.
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"), index=True)
 
     channel: Mapped[Channel] = relationship()
 

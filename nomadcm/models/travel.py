@@ -8,6 +8,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Strin
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column
 from nomadcm.vocabulary import TRANSIT_KINDS
 
 CITY_KEY_LENGTH = 220  # a folded city name (200 characters at most), "|" and its country code
@@ -35,6 +36,10 @@ class Stay(Base):
     # stay is saved: the `no_wifi` conflict rule matches stays and places without loading the city table.
     # NULL: not made yet (a file of an older NomadCM), made in the background.
     city_key: Mapped[str | None] = mapped_column(String(CITY_KEY_LENGTH))
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    updated_at: Mapped[datetime] = updated_at_column()
 
 
 class Transit(Base):
@@ -60,6 +65,10 @@ class Transit(Base):
     arrive_utc: Mapped[datetime] = mapped_column(UTCDateTime)
     ref: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    updated_at: Mapped[datetime] = updated_at_column()
 
 
 class ConflictAck(Base):

@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column
 from nomadcm.models.travel import CITY_KEY_LENGTH
 from nomadcm.vocabulary import WORKPLACE_KINDS
 
@@ -63,6 +64,10 @@ class Workplace(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The city's key, as for a stay (models/travel.py, services/travel/city_keys.py); NULL: not made yet.
     city_key: Mapped[str | None] = mapped_column(String(CITY_KEY_LENGTH))
+    # Who created and last changed the row, and when (models/team.py: stamped from the connection's member).
+    created_by: Mapped[int | None] = created_by_column()
+    updated_by: Mapped[int | None] = updated_by_column()
+    updated_at: Mapped[datetime] = updated_at_column()
 
 
 class SpeedTest(Base):

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from nomadcm.services.schedule.posts import PostService
     from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
     from nomadcm.services.schedule.your_time import YourTime
+    from nomadcm.services.team_members import MemberService
     from nomadcm.services.travel.conflicts import ConflictService
     from nomadcm.services.travel.day_plan import DayPlan
     from nomadcm.services.travel.itinerary import Itinerary
@@ -68,6 +69,13 @@ class Services:
     @cached_property
     def settings(self) -> SettingsService:
         return SettingsService(self.db)
+
+    @cached_property
+    def members(self) -> MemberService:
+        """Team members, their roles per client, and who this database handle acts for (`use`)."""
+        from nomadcm.services.team_members import MemberService
+
+        return MemberService(self.db)
 
     @cached_property
     def clients(self) -> ClientService:

@@ -21,7 +21,23 @@ import unicodedata
 
 def single_line(text: str) -> str:
     """`text` as a name: one line, no control character, single spaces, NFC."""
+    if _already_single_line(text):  # most names: an import asks for hundreds of thousands
+        return text
     # str.split() splits on every Unicode white space: \t \n \r \x0b \x0c \x1c-\x1f \x85 U+2028 too.
     words = " ".join(str(text).split())
     visible = "".join(ch for ch in words if unicodedata.category(ch) != "Cc")
     return unicodedata.normalize("NFC", " ".join(visible.split()))
+
+
+def _already_single_line(text: str) -> bool:
+    """Whether `single_line` would give `text` back unchanged, said by C code: every character printable
+    (no control, format or separator character but the space), no space at either end or twice in a row,
+    already NFC. Anything else takes the full rule (a property test checks the two agree)."""
+    return (
+        text.__class__ is str
+        and text.isprintable()
+        and text[:1] != " "
+        and text[-1:] != " "
+        and "  " not in text
+        and unicodedata.is_normalized("NFC", text)
+    )

@@ -1,13 +1,15 @@
-"""Team mode, the faces' way in: create or migrate the schema of a team database on a PostgreSQL server.
-
-Members, roles, row-level security and version counters come in the next steps of issue 13; for now a team
-database shares everything in it with everyone who can connect to it.
+"""Team mode, the faces' way in: create or migrate the schema of a team database on a PostgreSQL server,
+with its first member (services/team_members.py has the members; services/team_roles.py what roles allow).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from nomadcm.errors import ValidationError
 from nomadcm.paths import URL_HELP, DatabaseTarget, DatabaseUrl, database_target
+from nomadcm.storage import Database
 from nomadcm.storage.team_schema import SchemaChange, init_schema, schema_of, upgrade_schema
 
 __all__ = ["SchemaChange", "init_team_database", "team_database", "team_schema", "upgrade_team_database"]
@@ -25,9 +27,35 @@ def team_database(text: str) -> DatabaseUrl:
     return target
 
 
-def init_team_database(target: DatabaseUrl) -> SchemaChange:
-    """Create the schema in an empty database (alembic, to the current revision)."""
-    return init_schema(target)
+def init_team_database(target: DatabaseUrl, first_member: tuple[str, str] | None = None) -> SchemaChange:
+    """Create the schema in an empty database (alembic, to the current revision); with `first_member`
+    (name, e-mail), also the first member, owner of every client. Both values are checked, and a database
+    that already has members refused, before anything is written."""
+    if first_member is None:
+        return init_schema(target)
+    from nomadcm.services.team_members import MemberService, check_email, check_member_name
+
+    name, email = check_member_name(first_member[0]), check_email(first_member[1])
+    _, revision = schema_of(target)
+    if revision is not None:
+        with _opened(target) as db:
+            if MemberService(db).has_members():
+                raise ValidationError(
+                    f"{db.where} already has members: add more with nomadcm --db URL --as OWNER team member add"
+                )
+    change = init_schema(target)
+    with _opened(target) as db:
+        MemberService(db).add(name, email, owner_of_every_client=True)
+    return change
+
+
+@contextmanager
+def _opened(target: DatabaseUrl) -> Iterator[Database]:
+    db = Database.open_url(target)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 def team_schema(target: DatabaseUrl) -> tuple[str, str | None]:

@@ -14,13 +14,16 @@ The race that remains: another process committing in the microseconds between ou
 taken for ours, and shows at its next change or a View > Refresh. A poll landing in that same window (a
 job's commit on the worker thread) takes our commit for a foreign one: one refresh too many, nothing missed.
 
-Other engines get `NullChangeCounter` (never changed) until PostgreSQL's LISTEN/NOTIFY plugs in here.
+A team database on PostgreSQL gets storage/pg_changes.py's counter (LISTEN/NOTIFY), which can also lose its
+server: `status()` says whether the database can be reached (a SQLite file and `NullChangeCounter` always
+can) and `retry_now()` asks for a new try. Other engines get `NullChangeCounter` (never changed).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -32,10 +35,27 @@ from nomadcm.storage import engine as storage_engine
 _COMMITTED = "nomadcm_committed"  # set in a pooled connection's info between its commit and its checkin
 
 
+@dataclass(frozen=True)
+class ConnectionStatus:
+    """Can the database be reached? `retry_in_s`: seconds until the next try (0 while one runs); `reason`:
+    why not, one line, without a password."""
+
+    reachable: bool = True
+    retry_in_s: float = 0.0
+    reason: str = ""
+
+
+REACHABLE = ConnectionStatus()
+
+
 class ChangeCounter(Protocol):
     def poll(self) -> bool:
         """True when another process (or another connection) wrote since the last poll."""
         ...
+
+    def status(self) -> ConnectionStatus: ...
+
+    def retry_now(self) -> None: ...
 
     def close(self) -> None: ...
 
@@ -45,6 +65,12 @@ class NullChangeCounter:
 
     def poll(self) -> bool:
         return False
+
+    def status(self) -> ConnectionStatus:
+        return REACHABLE
+
+    def retry_now(self) -> None:
+        pass
 
     def close(self) -> None:
         pass
@@ -74,6 +100,12 @@ class SQLiteChangeCounter:
             self._seen = value
             self._foreign = False
             return changed
+
+    def status(self) -> ConnectionStatus:
+        return REACHABLE
+
+    def retry_now(self) -> None:
+        pass
 
     def close(self) -> None:
         with self._lock:

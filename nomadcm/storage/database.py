@@ -38,15 +38,16 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from nomadcm.errors import DatabaseDamagedError, DatabaseError
+from nomadcm.errors import DatabaseDamagedError, DatabaseError, ServerUnreachableError
 from nomadcm.paths import DatabaseTarget, DatabaseUrl, database_target
 from nomadcm.storage import backup, crash_litter, open_marks
 from nomadcm.storage import engine as storage_engine
 from nomadcm.storage.change_counter import ChangeCounter, NullChangeCounter, SQLiteChangeCounter
 from nomadcm.storage.engine import make_engine, sqlite_url, write_engine
+from nomadcm.storage.members import stamp_member_on_checkout
 from nomadcm.storage.private_files import create_private_file, make_private_folder
 from nomadcm.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
-from nomadcm.storage.server import ServerAddress, address_of, server_url, shown
+from nomadcm.storage.server import ServerAddress, address_of, liveness_options, server_url, shown
 from nomadcm.storage.sqlite_errors import damaged_error, describe_sqlite_error, translate_errors
 
 log = logging.getLogger(__name__)
@@ -73,8 +74,13 @@ class Database:
         self._write_lock = threading.RLock()
         self._writing = threading.local()  # .depth: write() calls open on this thread
         self._counters: list[ChangeCounter] = []
+        self._notify_token = ""  # a team database: the token its commits' notifications carry (pg_changes)
         self._mark: open_marks.OpenMark | None = None
         self.damaged = False  # the file showed damage: nothing more is written to it
+        # The team member this handle acts for (team mode; None: a CM alone): stamped on every row written
+        # through it (storage/members.py).
+        self.member_id: int | None = None
+        stamp_member_on_checkout(engine, lambda: self.member_id)
 
     # ------------------------------------------------------------------ opening
 
@@ -142,13 +148,16 @@ class Database:
         address = address_of(url)
         try:
             # pre_ping: a connection the server closed while the app sat idle is replaced, not an error.
-            engine = make_engine(url, pool_pre_ping=True)
+            engine = make_engine(url, pool_pre_ping=True, connect_args=liveness_options(url))
         except ImportError as err:  # the `postgres` extra is not installed
             raise DatabaseError(
                 f"opening {shown(url)} needs the PostgreSQL driver ({err.name or 'psycopg'}): "
                 "pip install 'nomadcm[postgres]'"
             ) from None
         db = cls(engine, server=address, shown_url=shown(url))
+        from nomadcm.storage import pg_changes
+
+        db._notify_token = pg_changes.install_notify_hooks(engine)
         try:
             with db._errors(), db.engine.connect():
                 pass
@@ -236,11 +245,18 @@ class Database:
     def change_counter(self) -> ChangeCounter:
         """Answers "has another process written since I last asked?" cheaply (`poll()`), for a window that
         must show changes made from the command line or another window. SQLite: `PRAGMA data_version` on a
-        dedicated connection, our own commits absorbed (see storage/change_counter.py); other engines: a
-        counter that never changes, for now. Closed with the database."""
-        if self.engine.dialect.name != "sqlite" or self.path is None:
+        dedicated connection, our own commits absorbed (see storage/change_counter.py); a team database:
+        LISTEN/NOTIFY on a dedicated connection, which also says when the server cannot be reached
+        (storage/pg_changes.py); other engines: a counter that never changes. Closed with the database."""
+        counter: ChangeCounter
+        if self._notify_token:
+            from nomadcm.storage.pg_changes import PostgresChangeCounter
+
+            counter = PostgresChangeCounter(self.engine, self._notify_token)
+        elif self.engine.dialect.name != "sqlite" or self.path is None:
             return NullChangeCounter()
-        counter = SQLiteChangeCounter(self.path, self.engine)
+        else:
+            counter = SQLiteChangeCounter(self.path, self.engine)
         self._counters.append(counter)
         return counter
 
@@ -261,6 +277,7 @@ class Database:
         one holds the lock)."""
         with self._write_lock, self._errors():
             self._refuse_if_damaged()
+            self._refuse_if_unreachable()
             depth = getattr(self._writing, "depth", 0)
             sessions = self._write_sessions if depth == 0 else self._sessions
             self._writing.depth = depth + 1
@@ -281,6 +298,7 @@ class Database:
         at a time, BEGIN IMMEDIATE on SQLite."""
         with self._write_lock, self._errors():
             self._refuse_if_damaged()
+            self._refuse_if_unreachable()
             with self._write_engine.begin() as conn:
                 yield conn
 
@@ -296,6 +314,17 @@ class Database:
         if not self.damaged:
             log.info("database %s is damaged: no more writes to it", self.path)
         self.damaged = True
+
+    def _refuse_if_unreachable(self) -> None:
+        """A team database whose listener lost the server (storage/pg_changes.py): the write is refused at
+        once — not after a connection attempt that could hang on a dead network — and the window's banner
+        says when the next try comes."""
+        for counter in self._counters:
+            status = counter.status()
+            if not status.reachable:
+                raise ServerUnreachableError(
+                    f"{status.reason}: nothing was saved — try again once it is back"
+                )
 
     def _refuse_if_damaged(self) -> None:
         if self.damaged:

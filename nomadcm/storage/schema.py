@@ -11,5 +11,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_city_keys",
     "0004_client_events",
     "0005_contracts",
+    "0006_versions",
+    "0007_team_members",
 )
 HEAD_REVISION: str = KNOWN_REVISIONS[-1]

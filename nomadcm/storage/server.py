@@ -18,10 +18,24 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import URL, make_url
 
-from nomadcm.errors import DatabaseError, PasswordRequiredError, ValidationError
+from nomadcm.errors import DatabaseError, PasswordRequiredError, ServerUnreachableError, ValidationError
 from nomadcm.paths import DatabaseUrl
 
 DEFAULT_PORT = 5432
+
+# libpq options that bound how long a gone server or network takes to show: a connection attempt gives up
+# after CONNECT_TIMEOUT_S, an idle connection is probed by TCP keepalives, and unacknowledged data fails the
+# socket after TCP_USER_TIMEOUT_MS — a write on a dead network is refused in seconds, not the kernel's 15
+# minutes. A value given in the URL's query wins.
+CONNECT_TIMEOUT_S = 5
+LIVENESS_OPTIONS: dict[str, int] = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15000,
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,12 @@ def server_url(target: DatabaseUrl) -> URL:
     if target.password is not None:
         url = url.set(password=target.password)
     return url
+
+
+def liveness_options(url: URL) -> dict[str, int]:
+    """`LIVENESS_OPTIONS` not already set by the URL's query (connect arguments for the engine and the
+    listener of storage/pg_changes.py)."""
+    return {key: value for key, value in LIVENESS_OPTIONS.items() if key not in url.query}
 
 
 def address_of(url: URL) -> ServerAddress:
@@ -91,9 +111,11 @@ def describe_server_error(
             f"{where} stopped this write because another one crossed it ({first}): nothing was saved — try again"
         )
     if connecting:
-        return DatabaseError(f"cannot reach {where} ({first})")
+        return ServerUnreachableError(f"cannot reach {where} ({first})")
     if any(word in low for word in ("closed", "terminat", "lost", "connection", "timeout", "timed out")):
-        return DatabaseError(f"lost the connection to {where} ({first}): nothing was saved — try again")
+        return ServerUnreachableError(
+            f"lost the connection to {where} ({first}): nothing was saved — try again"
+        )
     return DatabaseError(f"{where}: {first}")
 
 

@@ -1,6 +1,8 @@
 """What the user sees when something goes wrong.
 
 - A `UserError` (bad input, locked file...) is something she can fix: a plain warning box with its message.
+- A team database that cannot be reached (`ServerUnreachableError`) reaching the handler — a page's refresh
+  — shows nothing more: the window's banner already says so and retries (ui/connection_banner.py).
 - Anything else is a bug: it is written to a crash log in `paths.log_dir()` and shown in a dialog whose
   details can be copied into a bug report. The app keeps running when it can.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm.crash_logs import ExcInfo, format_report, write_crash_log
-from nomadcm.errors import UserError
+from nomadcm.errors import ServerUnreachableError, UserError
 from nomadcm.ui import plain_text
 from nomadcm.ui.dialog_placement import owner_window
 from nomadcm.ui.plain_text import plain_label
@@ -133,6 +136,15 @@ class ExceptionHandler(QObject):
 
     @Slot(object)
     def handle(self, exc: ExcInfo) -> None:
+        try:
+            self._report(exc)
+        finally:
+            release_frames(exc)
+
+    def _report(self, exc: ExcInfo) -> None:
+        if isinstance(exc[1], ServerUnreachableError):  # a refresh while the team database is away: the
+            log.info("%s", exc[1])  # window's banner says so (ui/connection_banner.py), no box per refresh
+            return
         if isinstance(exc[1], UserError):  # a fixable problem that escaped a handler: no crash report
             show_user_error(owner_window(QApplication.activeWindow()), exc[1])
             return
@@ -148,6 +160,23 @@ class ExceptionHandler(QObject):
             dialog.exec()
         finally:
             self._showing = False
+
+
+def release_frames(exc: ExcInfo) -> None:
+    """Let go of the failed code's frames once the error is reported. Kept (by the traceback, and by
+    `sys.last_traceback` where Python left it), their locals — a page, its widgets, a QSignalBlocker — would
+    live until the interpreter ends and be torn down after Qt's objects: a crash at exit."""
+    seen: set[int] = set()
+    value: BaseException | None = exc[1]
+    while value is not None and id(value) not in seen:  # the exception and those it was raised from
+        seen.add(id(value))
+        traceback.clear_frames(value.__traceback__)  # an executing frame is left as it is
+        value = value.__cause__ or value.__context__
+    traceback.clear_frames(exc[2])
+    if getattr(sys, "last_value", None) is exc[1]:
+        sys.last_type = sys.last_value = sys.last_traceback = None
+    if getattr(sys, "last_exc", None) is exc[1]:  # Python 3.12+
+        sys.last_exc = None
 
 
 def _escape(text: str) -> str:

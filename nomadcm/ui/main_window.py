@@ -34,7 +34,7 @@ from nomadcm.ui import startup
 from nomadcm.ui.accessible_names import name_unlabelled_controls
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.dialog_placement import DialogPlacement
-from nomadcm.ui.external_changes import ExternalChangeWatcher
+from nomadcm.ui.external_changes import ExternalChangeWatcher, NoCounter
 from nomadcm.ui.main_window_view import MainWindowView
 from nomadcm.ui.main_window_view import app_icon as app_icon  # the shell takes the icon from here
 from nomadcm.ui.operations import OpRunner
@@ -51,16 +51,6 @@ SETTINGS_PAGE = "window/page"
 
 def app_settings() -> QSettings:
     return QSettings(APP_NAME, APP_NAME)
-
-
-class _NoDatabase:
-    """The change counter of a window with no database yet (its frame, at start-up)."""
-
-    def poll(self) -> bool:
-        return False
-
-    def close(self) -> None:
-        pass
 
 
 class MainWindow(MainWindowView):
@@ -85,6 +75,10 @@ class MainWindow(MainWindowView):
         self.changes = ChangeBus(self)
         self.tasks = TaskRunner(self)  # imports, exports, checks: one worker thread, owned here
         self.settings = settings or app_settings()
+        if services is not None:  # team mode: who you are here (ui/identity.py); a frame's window: in attach
+            from nomadcm.ui.identity import restore_member
+
+            restore_member(services, self.settings)
         self.undo_group = QUndoGroup(self)
         # Every write of the GUI: one undo command on the shown page's stack, one announcement on the bus.
         self.ops = OpRunner(self.changes, self.tasks, self.undo_group, self)
@@ -95,6 +89,7 @@ class MainWindow(MainWindowView):
         self._pages: dict[str, QWidget] = {}
         self._frames: dict[str, QWidget] = {}  # stand-ins shown until the database is open
         self._preloaded: dict[str, Any] = {}  # what a page's preload read, for its factory
+        self._show_at_once = False  # show_page: build the page now, never a "Loading…" frame
         self._frame_reported = False
         self._startup_reported = False
         self._watched: QWidget | None = None  # the page whose first paint completes the start-up
@@ -116,8 +111,9 @@ class MainWindow(MainWindowView):
         # Long jobs run on the window's one task runner; one that ends after its dialog closed says so here.
         self.tasks.finished_unattended.connect(lambda text: self.statusBar().showMessage(text, 15000))
         # Writes from another process (the CLI, a second window) reach the pages within a second.
-        counter = services.change_counter() if services is not None else _NoDatabase()
+        counter = services.change_counter() if services is not None else NoCounter()
         self.external_changes = ExternalChangeWatcher(counter, self.changes, parent=self)
+        self._watch_connection()
         self.external_changes.start()
         for action in self._data_actions():
             action.setEnabled(services is not None)
@@ -143,6 +139,9 @@ class MainWindow(MainWindowView):
         if self._services is not None:
             raise RuntimeError("the window already has its database")
         self._services = services
+        from nomadcm.ui.identity import restore_member
+
+        restore_member(services, self.settings)  # team mode: who you are here (ui/identity.py)
         demo = bool(services.settings.get("demo_data"))
         if demo != self.demo:  # the frame guessed wrong (a team database, an unreadable setting)
             self.demo = demo
@@ -151,6 +150,7 @@ class MainWindow(MainWindowView):
         self.external_changes.stop()
         self.external_changes.deleteLater()  # the frame's, watching nothing
         self.external_changes = ExternalChangeWatcher(services.change_counter(), self.changes, parent=self)
+        self._watch_connection()
         self.external_changes.start()
         for action in self._data_actions():
             action.setEnabled(True)
@@ -165,6 +165,12 @@ class MainWindow(MainWindowView):
         else:
             self._watch_first_paint(page)
         return page
+
+    def _watch_connection(self) -> None:
+        """The banner follows the watcher's connection status; its Retry now asks the watcher."""
+        watcher = self.external_changes
+        watcher.connection.connect(self.connection_banner.show_status)
+        self.connection_banner.retry_requested.connect(watcher.retry_now)
 
     def _data_actions(self) -> list[QAction]:
         """The actions that need the database (disabled while the window is its frame)."""
@@ -257,8 +263,46 @@ class MainWindow(MainWindowView):
     def show_page(self, key: str) -> QWidget:
         row = next(i for i, spec in enumerate(PAGES) if spec.key == key)
         if self.sidebar.currentRow() != row:
-            self.sidebar.setCurrentRow(row)  # -> _on_row_changed
+            self._show_at_once = True  # a link, a shortcut: the page now, not a "Loading…" frame
+            try:
+                self.sidebar.setCurrentRow(row)  # -> _on_row_changed
+            finally:
+                self._show_at_once = False
         return self.page(key)
+
+    def _load_first(self, row: int, key: str) -> bool:
+        """A sidebar click on a page slow to import the first time: "Loading…" now, the page once its modules
+        are imported on the task runner (ui/page_loading.py). False: build it now."""
+        from nomadcm.ui import page_loading
+
+        spec = self._spec(key)
+        if (
+            self._show_at_once
+            or not spec.loading_frame
+            or key in self._pages
+            or self._services is None
+            or not page_loading.modules_missing(spec)
+        ):
+            return False
+        frame = self._frames.get(key)
+        if frame is None:
+            frame = self._frames[key] = page_loading.LoadingFrame(spec.title())
+            frame.setObjectName(f"loading-{key}")
+            self.stack.addWidget(frame)
+        self.stack.setCurrentWidget(frame)
+        self.undo_group.setActiveStack(None)
+        self.setWindowTitle(self.title_for(spec.title()))
+
+        def loaded() -> None:
+            if self.sidebar.currentRow() == row and key not in self._pages:  # still there: the page, now
+                self._show_at_once = True
+                try:
+                    self._on_row_changed(row)  # built in the frame's place
+                finally:
+                    self._show_at_once = False
+
+        page_loading.load_in_background(spec, self.tasks, self, loaded)
+        return True
 
     def _spec(self, key: str) -> PageSpec:
         return next(spec for spec in PAGES if spec.key == key)
@@ -268,6 +312,8 @@ class MainWindow(MainWindowView):
         if row < 0:
             return
         key = PAGES[row].key
+        if self._load_first(row, key):
+            return
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
         stack = getattr(widget, "undo_stack", None)
@@ -334,7 +380,7 @@ class MainWindow(MainWindowView):
     def open_settings(self) -> QWidget:
         from nomadcm.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.services, self.changes, self, ops=self.ops)
+        dialog = SettingsDialog(self.services, self.changes, self, ops=self.ops, app_settings=self.settings)
         dialog.saved.connect(self.settings_saved)
         return self._open(dialog)
 

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from nomadcm import APP_NAME, paths
+from nomadcm.ui.connection_banner import ConnectionBanner
 from nomadcm.ui.pages import PAGES
 from nomadcm.ui.plain_text import plain_label
 
@@ -76,12 +78,18 @@ class MainWindowView(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
         self.stack = QStackedWidget()
+        self.connection_banner = ConnectionBanner()  # above everything, while a team database is away
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.connection_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self._build_menus(undo_group)
@@ -111,7 +119,7 @@ class MainWindowView(QMainWindow):
         self.new_post_action.setShortcut(QKeySequence.StandardKey.New)
         file_menu.addAction(self.new_post_action)
         file_menu.addSeparator()
-        self.export_action = QAction(self.tr("&Export schedule as CSV…"), self)
+        self.export_action = QAction(self.tr("&Export schedule (CSV, Excel, bulk tools, calendar)…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addAction(self.export_action)
         self.import_action = QAction(self.tr("&Import schedule from CSV…"), self)

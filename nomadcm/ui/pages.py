@@ -51,6 +51,9 @@ class PageSpec:
     frame: Callable[[], QWidget] | None = None  # the stand-in painted before the data stack loads
     preload: Preload | None = None  # frame -> job(services) run off the GUI thread -> factory's `preloaded`
     modules: tuple[str, ...] = ()  # what the factory imports: imported off the GUI thread at start-up
+    # Slow to import the first time: a sidebar click shows "Loading…" while `modules` import off the GUI
+    # thread (ui/page_loading.py)
+    loading_frame: bool = False
 
 
 def _schedule_page(
@@ -120,6 +123,7 @@ PAGES.append(
         "wellbeing",
         _wellbeing_page,
         modules=("nomadcm.ui.wellbeing.page",),
+        loading_frame=True,  # matplotlib: seconds on a slow laptop the first time
     )
 )
 

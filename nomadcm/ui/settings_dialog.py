@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
@@ -80,9 +81,11 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
         parent: QWidget | None = None,
         *,
         ops: OpRunner | None = None,
+        app_settings: QSettings | None = None,
     ):
         super().__init__(parent)
         self.services = services
+        self.app_settings = app_settings  # where "You are" is remembered (ui/identity.py)
         self.changes = changes
         # OK writes through the runner (ui/operations.py), which announces what changed (no undo).
         self.ops = ops or (OpRunner(changes, parent=self) if changes is not None else None)
@@ -166,6 +169,19 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
             tray_note.setText(self.tr("This desktop has no system tray: closing the window quits NomadCM."))
         form.addRow(self.close_to_tray)
         form.addRow(tray_note)
+        self.member = QComboBox(page)  # team mode: who you are (only when the database has members)
+        self.member.hide()
+        members = self.services.members.list_members()
+        if members:
+            self.member.show()
+            self.member.addItem(self.tr("Nobody (working alone)"), "")
+            for member in members:
+                self.member.addItem(f"{member.name} <{member.email}>", member.name)
+            current = self.services.members.current_id
+            chosen = next((m.name for m in members if m.id == current), "")
+            self._select(self.member, chosen)
+            self.member.setAccessibleName(self.tr("You are"))
+            form.addRow(self.tr("&You are"), self.member)
         return page
 
     def _reminders(self, values: dict[str, Any]) -> QWidget:
@@ -241,6 +257,17 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
             self.error.show()
             return
         home_tz = values.pop("home_tz")
+        if self.member.count():  # before the write, whose announcement refreshes the pages' filters
+            from nomadcm.ui.identity import choose_member
+
+            chosen = str(self.member.currentData() or "") or None
+            if chosen != _current_name(self.services):
+                try:
+                    choose_member(self.services, self.app_settings or QSettings(APP_NAME, APP_NAME), chosen)
+                except UserError as err:
+                    self.error.setText(str(err))
+                    self.error.show()
+                    return
 
         def write() -> Change:
             return self.services.settings.save_op(home_tz, values)
@@ -255,6 +282,11 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
         self.track_changes()  # what the form shows is saved: nothing left to ask about
         super().accept()  # closed before `saved` is announced: the restart a new language offers finds no form
         self.saved.emit(done.result)
+
+
+def _current_name(services: Services) -> str | None:
+    current = services.members.current
+    return None if current is None else current.name
 
 
 def _int(value: object, default: int) -> int:

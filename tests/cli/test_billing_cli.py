@@ -8,33 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
-from nomadcm.cli import main
-
-
-class Cli:
-    def __init__(self, db_arg: str, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db_arg = db_arg
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", self.db_arg, *args])
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 0, err
-        return out
-
-    def refused(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 2, (out, err)
-        assert ": error: " in err and err.count("\n") == 1, err
-        return err
+from cli_runner import Cli
 
 
 @pytest.fixture

@@ -3,41 +3,25 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
-from nomadcm.cli import main
+from cli_runner import Cli as CliRunner
 
 DATA = Path(__file__).parent.parent / "data" / "wellbeing"
 
 
-class Cli:
-    def __init__(self, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db_path = db_path
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", str(self.db_path), *args])
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 0, err
-        return out
-
-    def refused(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 2, (out, err)
-        assert ": error: " in err and err.count("\n") == 1, err
-        return err
-
+class Cli(CliRunner):
     def report(self, first: str, last: str) -> list[dict]:
         return json.loads(self.ok("report", "--from", first, "--to", last, "--json"))["days"]
+
+
+@pytest.fixture(autouse=True)
+def _clock_after_the_logged_days(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sessions logged here are in 2027; typed screen time may not end in the future (checked against
+    the real clock in test_cli_future_screen_time.py), so this module's clock reads 2028."""
+    monkeypatch.setattr("nomadcm.timezones.now_utc", lambda: datetime(2028, 1, 10, 12, tzinfo=UTC))
 
 
 @pytest.fixture

@@ -3,42 +3,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-
-from nomadcm.cli import main
+from cli_runner import Cli
 
 GOOGLE = Path(__file__).resolve().parents[1] / "data" / "ics" / "google_export.ics"
-
-
-class Cli:
-    def __init__(self, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db_path = db_path
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", str(self.db_path), *args])
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 0, err
-        return out
-
-    def json(self, *args: str) -> object:
-        return json.loads(self.ok(*args, "--json"))
-
-    def refused(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 2, (out, err)
-        assert err.startswith("nomadcm") and ": error: " in err and err.count("\n") == 1, err
-        return err
 
 
 @pytest.fixture

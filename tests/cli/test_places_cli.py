@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from nomadcm.cli import main
+from cli_runner import Cli as CliRunner
 
 DATA = Path(__file__).parent.parent / "data"
 JSON_FIELDS = {
@@ -17,30 +16,7 @@ JSON_FIELDS = {
 }  # fmt: skip
 
 
-class Cli:
-    def __init__(self, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db_path = db_path
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", str(self.db_path), *args])
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 0, err
-        return out
-
-    def refused(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 2, (out, err)
-        assert ": error: " in err, err
-        return err
-
+class Cli(CliRunner):
     def places(self, *args: str) -> list[dict]:
         return json.loads(self.ok("place", "list", "--json", *args))
 

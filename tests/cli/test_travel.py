@@ -6,34 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_runner import Cli as CliRunner
 
-from nomadcm.cli import main
 
-
-class Cli:
-    def __init__(self, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db_path = db_path
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", str(self.db_path), *args])
-        except SystemExit as exit_:  # argparse's own refusals (a bad choice, a missing option)
-            code = int(exit_.code or 0)
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 0, err
-        return out
-
-    def refused(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 2, (out, err)
-        assert err.startswith("nomadcm") and ": error: " in err and err.count("\n") == 1, err
-        return err
-
+class Cli(CliRunner):
     def trip(self) -> dict:
         return json.loads(self.ok("trip", "list", "--json"))
 
@@ -121,7 +97,7 @@ def test_overlapping_stay_is_refused_naming_both_and_nothing_written(cli) -> Non
 )
 def test_bad_stay_input_is_refused(cli, args, named) -> None:
     assert named in cli.refused("stay", "add", *args)
-    assert not cli.db_path.exists() or cli.trip()["stays"] == []
+    assert not Path(cli.db).exists() or cli.trip()["stays"] == []
 
 
 def test_city_not_in_the_table_works_with_an_explicit_zone(cli) -> None:

@@ -7,8 +7,9 @@ refusals that echoed a 1 MB value whole, refusals on several lines, `conflict un
 and `client add --country XX` accepted.
 
 The sweep itself (cli_sweep_engine.py) reads the commands and their arguments from the real parser and
-feeds each argument the bad values of its kind; here it runs a sample — every bad value once per command
-and kind, and the empty value of every option — within CI's time (bench/cli_sweep.py --full runs all).
+feeds each argument the bad values of its kind; here it runs a sample — the empty value of every option, the
+FIFOs and devices, a third of each command's other bad values (a different third for each) and every bad
+value of every kind at least once — within CI's time (bench/cli_sweep.py --full runs all).
 The tests after it pin the promises the sweep cannot word: the messages, the exit codes, the crash log.
 """
 
@@ -75,6 +76,21 @@ def test_the_baselines_succeed(sandbox: sweep.Sandbox) -> None:
         db = sandbox.fresh_case_db()
         code, _out, err = cli(["--db", str(db), *sweep.baseline_argv(sandbox, command, parser)], sandbox.work)
         assert code == (2 if command in sweep.BASELINE_REFUSED else 0), (command, err)
+
+
+def test_the_sample_keeps_every_command_every_value_and_every_empty_option(
+    sandbox: sweep.Sandbox, sampled: list[sweep.Case]
+) -> None:
+    """The CI sample is a third of the cross product: what it must not leave out."""
+    cases = sweep.all_cases(sandbox, PARSER)
+    assert len(sampled) < len(cases)
+    assert {c.target.command for c in sampled} == {c.target.command for c in cases}
+    assert {(c.target.kind, c.bad.name) for c in sampled} == {(c.target.kind, c.bad.name) for c in cases}
+    assert {(c.target.command, c.target.kind) for c in sampled if c.bad.name != "empty"} == {
+        (c.target.command, c.target.kind) for c in cases
+    }
+    assert {c.target.label for c in sampled if c.bad.name == "empty"} == {c.target.label for c in cases}
+    assert {c.label for c in sampled if c.bad.isolated} == {c.label for c in cases if c.bad.isolated}
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c or "global options")

@@ -4,8 +4,9 @@ leaves every table as it was.
 
 The 13 formats, their seeds and the mutations (byte flips, truncation, header only, wrong JSON types, huge /
 NaN numbers, lone surrogates, deep nesting, extreme dates) are in tests/import_fuzzing.py, shared with
-bench/fuzz_imports.py, which runs thousands of files per format. Here each format gets `EXAMPLES` files
-(about a minute in all), and each bug QA found has a test of its own below.
+bench/fuzz_imports.py, which runs thousands of files per format. Here each format gets every mutation once
+(a fixed draw) and `EXAMPLES` files of one to three mutations from hypothesis (about twenty seconds in all),
+and each bug QA found has a test of its own below.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from nomadcm.storage import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATS = {f.name: f for f in formats()}
-EXAMPLES = 70
+EXAMPLES = 20
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +78,21 @@ def test_a_damaged_file_is_imported_or_refused_cleanly(
     db, ids = databases[name]
     content = data.draw(damaged(fmt), label="file")
     check_import(fmt, db, ids, tmp_path / f"in{fmt.suffix}", content)
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_each_mutation_once_is_imported_or_refused_cleanly(
+    name: str, databases: dict[str, tuple[Database, dict[str, int]]], tmp_path: Path
+) -> None:
+    """Every kind of damage meets every importer, whatever hypothesis draws above."""
+    fmt = FORMATS[name]
+    db, ids = databases[name]
+    for kind in MUTATIONS:
+        content = mutate(fmt, fmt.seed, random.Random(f"{name} {kind}"), kind)
+        try:
+            check_import(fmt, db, ids, tmp_path / f"{kind}{fmt.suffix}", content)
+        except Exception as err:  # a crash or a refusal that changed rows: say which damage did it
+            raise AssertionError(f"{name}, mutation {kind!r}: {err!r}") from err
 
 
 def test_every_seed_imports(tmp_path: Path) -> None:

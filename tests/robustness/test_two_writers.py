@@ -8,23 +8,22 @@ deferred BEGIN.
 
 from __future__ import annotations
 
-import multiprocessing
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from unittest import mock
 
 import pytest
+from robust_setup import add_client_channel, add_posts, add_posts_in_processes
 from sqlalchemy import event
 
 from nomadcm.errors import DatabaseError
 from nomadcm.services.container import Services
-from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.storage import Database, engine
 from nomadcm.storage.engine import make_engine, write_engine
 
@@ -37,32 +36,7 @@ CLIENT = "Boulangerie Dupont"
 
 
 def prepare(path: Path) -> int:
-    services = Services.open(path)
-    try:
-        client = services.clients.add_client(CLIENT, "Europe/Paris")
-        return services.clients.add_channel(client.id, "instagram").id
-    finally:
-        services.close()
-
-
-def add_posts(path: str, channel: int, tag: str, count: int) -> tuple[int, list[str]]:
-    """`count` post adds through the services of a database of its own; (stored, refusals)."""
-    services = Services.open(Path(path))
-    stored, refusals = 0, []
-    try:
-        for i in range(count):
-            try:
-                services.posts.add(PostDraft(channel, f"{tag} {i}", START + timedelta(minutes=i)))
-                stored += 1
-            except DatabaseError as err:
-                refusals.append(str(err))
-    finally:
-        services.close()
-    return stored, refusals
-
-
-def _worker(args: tuple[str, int, str, int], results: Any) -> None:
-    results.put(add_posts(*args))
+    return add_client_channel(str(path), CLIENT, "Europe/Paris")
 
 
 def texts(path: Path) -> list[str]:
@@ -76,15 +50,7 @@ def texts(path: Path) -> list[str]:
 def test_two_processes_store_all_their_posts(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     channel = prepare(path)
-    ctx = multiprocessing.get_context("spawn")
-    results = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=((str(path), channel, t, 100), results)) for t in "ab"]
-    for p in procs:
-        p.start()
-    outcomes = [results.get(timeout=240) for _ in procs]
-    for p in procs:
-        p.join(timeout=60)
-        assert p.exitcode == 0
+    outcomes = add_posts_in_processes(str(path), channel, ["a", "b"], 100, START)
     assert [o[1] for o in outcomes] == [[], []]  # not one "locked"
     assert sum(o[0] for o in outcomes) == 200
     assert texts(path) == sorted(f"{t} {i}" for t in "ab" for i in range(100))
@@ -96,7 +62,7 @@ def test_two_databases_in_two_threads_store_all_their_posts(tmp_path: Path) -> N
     channel = prepare(path)
     outcomes: list[tuple[int, list[str]]] = []
     threads = [
-        threading.Thread(target=lambda t=t: outcomes.append(add_posts(str(path), channel, t, 100)))
+        threading.Thread(target=lambda t=t: outcomes.append(add_posts(str(path), channel, t, 100, START)))
         for t in "ab"
     ]
     for t in threads:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nomadcm import timezones
 from nomadcm.services.names import single_line
@@ -82,3 +85,16 @@ def test_screen_activity_loses_control_characters(services) -> None:  # type: ig
         "laptop", now - timedelta(hours=2), now - timedelta(hours=1), activity=f"a{ESC}[2J\nb"
     )
     assert info.activity == "a[2J b"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    | st.text(" ab\t\u00a0\u200b\u0301é\x1b", max_size=12)
+)
+def test_single_line_shortcut_agrees_with_the_rule(text: str) -> None:
+    """The shortcut for names already on one line (C checks) gives what the full rule gives."""
+    words = " ".join(text.split())
+    visible = "".join(ch for ch in words if unicodedata.category(ch) != "Cc")
+    expected = unicodedata.normalize("NFC", " ".join(visible.split()))
+    assert single_line(text) == expected

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import CheckConstraint, inspect
+from sqlalchemy.engine import Connection
 
 from nomadcm.errors import DatabaseError
 from nomadcm.models import Base
@@ -34,11 +36,34 @@ def test_migration_creates_every_model_table(db: Database) -> None:
     assert tables - set(Base.metadata.tables) == {"alembic_version"}
 
 
+# The case-insensitive name indexes are on expressions, which SQLAlchemy does not reflect on SQLite (it warns
+# and skips them; tests/storage/test_migration_versions.py checks they exist).
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_models_match_the_migrated_schema(db: Database) -> None:
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
-        diff = compare_metadata(ctx, Base.metadata)
+        diff = _without_column_level_member_fks(conn, compare_metadata(ctx, Base.metadata))
     assert diff == []
+
+
+def _without_column_level_member_fks(conn: Connection, diff: list[Any]) -> list[Any]:
+    """Migration 0007 adds the member columns in place (ALTER TABLE ADD COLUMN ... CONSTRAINT fk_... REFERENCES
+    member ON DELETE SET NULL): SQLAlchemy reads a column-level FOREIGN KEY's name and ON DELETE from SQLite's
+    table text only in the table-level form, so alembic sees an unnamed plain one. Those pairs are dropped
+    here once SQLite itself (PRAGMA foreign_key_list) confirms the key refers to member(id) ON DELETE SET NULL."""
+
+    def key(fk: Any) -> tuple[str, tuple[str, ...]]:
+        return fk.table.name, tuple(c.name for c in fk.columns)
+
+    added = {key(d[1]): d for d in diff if d[0] == "add_fk" and str(d[1].name).endswith("_member")}
+    removed = {key(d[1]): d for d in diff if d[0] == "remove_fk" and d[1].name is None}
+    confirmed = set()
+    for table, columns in set(added) & set(removed):
+        rows = conn.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")').all()
+        if any((r[2], r[3], r[4], r[6]) == ("member", columns[0], "id", "SET NULL") for r in rows):
+            confirmed.add((table, columns))
+    return [d for d in diff if not (d[0] in ("add_fk", "remove_fk") and key(d[1]) in confirmed)]
 
 
 def test_check_constraints_match_the_migrated_schema(db: Database) -> None:

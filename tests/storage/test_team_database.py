@@ -168,14 +168,16 @@ def test_an_older_schema_is_migrated_only_by_team_upgrade(
     assert run(["--db", empty_url, "client", "list"], capsys)[0] == 0
 
 
-def test_team_init_refuses_a_file_and_members_for_now(
+def test_team_init_refuses_a_file_and_a_bad_first_member_before_writing(
     empty_url: str, capsys: pytest.CaptureFixture[str], tmp_path
 ) -> None:
     code, _, err = run(["team", "init", str(tmp_path / "x.sqlite3")], capsys)
     assert code == 2 and "is a file" in err
-    code, _, err = run(["team", "init", empty_url, "--member", "Lina", "--email", "lina@example.org"], capsys)
-    assert code == 2 and "members are not there yet" in err
-    assert _revision_or_none(empty_url) is None
+    code, _, err = run(["team", "init", empty_url, "--member", "Lina", "--email", "lina.example.org"], capsys)
+    assert code == 2 and "'lina.example.org' is not an e-mail address" in err and err.count("\n") == 1
+    code, _, err = run(["team", "init", empty_url, "--member", "Lina"], capsys)
+    assert code == 2 and "--member and --email go together" in err
+    assert _revision_or_none(empty_url) is None  # nothing half-made: no schema either
 
 
 # ---------------------------------------------------------------------- the server's errors, one line

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 import threading
+import weakref
 
+import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QWidget
 
 from nomadcm.errors import ValidationError
+from nomadcm.ui import errors
 from nomadcm.ui.errors import CrashDialog, ExceptionHandler
 
 
@@ -69,3 +76,47 @@ def test_crash_log_folder_that_cannot_be_written_still_shows_the_dialog(qtbot, t
     handler.handle(_raise(KeyError("x")))
     assert handler.last_log is None
     assert shown and "KeyError" in shown[0].details.toPlainText()
+
+
+class _FailingPage(QWidget):
+    """A page whose slot fails: its frame holds the page, as a real page's handler holds `self`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.child = QLabel("rows", self)  # a widget the frame's locals reach
+
+    def refresh(self) -> None:
+        page = self  # noqa: F841 — a local of the failed frame, as in a real handler
+        raise RuntimeError("boom in a slot")
+
+
+@pytest.mark.qt_no_exception_capture  # the handler under test is sys.excepthook, as in the app
+@pytest.mark.parametrize("release", [True, False], ids=["released", "kept-without-release"])
+def test_the_failed_page_is_collectable_once_the_error_is_reported(
+    qtbot, tmp_path, monkeypatch, release: bool
+) -> None:
+    """The traceback (and `sys.last_traceback`, which Python sets) kept the failed frames, hence the page
+    and its widgets, until exit, where they died after Qt's objects. Without `release_frames` the page
+    stays: that run shows the check can fail."""
+    shown: list[CrashDialog] = []
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self) or 0)
+    if not release:
+        monkeypatch.setattr(errors, "release_frames", lambda _exc: None)
+    handler = ExceptionHandler(tmp_path / "logs")
+    page = _FailingPage()
+    gone = weakref.ref(page)
+    handler.install()
+    try:
+        QTimer.singleShot(0, page.refresh)  # raised inside Qt's event loop: PySide calls sys.excepthook
+        qtbot.waitUntil(lambda: len(shown) == 1)
+    finally:
+        handler.uninstall()
+    assert "boom in a slot" in shown[0].details.toPlainText()
+    shown.clear()
+    del page
+    gc.collect()
+    assert (gone() is None) is release
+    if not release:  # let go of it now, while Qt lives
+        sys.last_type = sys.last_value = sys.last_traceback = None
+        gc.collect()
+        assert gone() is None

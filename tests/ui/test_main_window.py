@@ -44,7 +44,10 @@ def test_shortcuts(window):
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[:2] == ["&File", "&Edit"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
-    assert "&Export schedule as CSV…" in file_actions and "&Import schedule from CSV…" in file_actions
+    assert (
+        "&Export schedule (CSV, Excel, bulk tools, calendar)…" in file_actions
+        and "&Import schedule from CSV…" in file_actions
+    )
 
 
 def test_undo_follows_the_page_shown(window):

@@ -9,19 +9,22 @@ recurring one included, a cancelled one excepted) goes out at that instant.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Channel, Client, PostingSlot
 from nomadcm.services import row_states
 from nomadcm.services.changes import POSTS, Change
-from nomadcm.services.schedule.post_writes import PostDraft
-from nomadcm.services.schedule.posts import PostInfo, PostService
+from nomadcm.services.schedule.post_writes import DraftsRefused, PostDraft
+from nomadcm.services.schedule.posts import PostInfo, PostService, first_error
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+from nomadcm.services.stale_edits import stale_error
 from nomadcm.storage import Database
 
 DAY_CODES: tuple[str, ...] = ("mo", "tu", "we", "th", "fr", "sa", "su")
@@ -38,6 +41,7 @@ class Slot:
     channel_id: int
     weekday: int  # ISO: 1 = Monday
     minute: int  # after local midnight
+    version: int = 1  # the row's version counter (services/stale_edits.py)
 
     @property
     def time(self) -> time:
@@ -116,21 +120,29 @@ class SlotService:
                 .where(PostingSlot.channel_id == channel_id)
                 .order_by(PostingSlot.weekday, PostingSlot.minute)
             )
-            return [Slot(r.id, r.channel_id, r.weekday, r.minute) for r in rows]
+            return [Slot(r.id, r.channel_id, r.weekday, r.minute, r.version) for r in rows]
 
-    def set_slots(self, channel_id: int, slots: list[tuple[int, int]]) -> list[Slot]:
-        """Replaces the channel's slots."""
+    def set_slots(
+        self, channel_id: int, slots: list[tuple[int, int]], *, expected: Sequence[Slot] | None = None
+    ) -> list[Slot]:
+        """Replaces the channel's slots. `expected`: the slots as they were read (`list_slots`); when the
+        channel's slots changed since, the save is refused (StaleEditError, services/stale_edits.py)."""
         for weekday, minute in slots:
             if not (1 <= weekday <= 7 and 0 <= minute < 1440):
                 raise ValidationError(f"slot ({weekday}, {minute}) is not a weekday 1-7 and a minute 0-1439")
         with self.db.write() as s:
-            if s.get(Channel, channel_id) is None:
+            channel = s.get(Channel, channel_id, with_for_update=True)  # one slot writer per channel
+            if channel is None:
                 raise NotFoundError(f"no channel with id {channel_id}")
+            if expected is not None:
+                _refuse_stale_slots(s, channel, expected)
             s.execute(delete(PostingSlot).where(PostingSlot.channel_id == channel_id))
             s.add_all(PostingSlot(channel_id=channel_id, weekday=d, minute=m) for d, m in sorted(set(slots)))
         return self.list_slots(channel_id)
 
-    def set_slots_op(self, channel_id: int, slots: list[tuple[int, int]]) -> Change:
+    def set_slots_op(
+        self, channel_id: int, slots: list[tuple[int, int]], *, expected: Sequence[Slot] | None = None
+    ) -> Change:
         """`set_slots` (result: the new slots); undo puts the channel's previous slots back."""
 
         def rows() -> row_states.RowState:
@@ -139,7 +151,7 @@ class SlotService:
                 return row_states.capture(s, [(PostingSlot.__table__, list(ids))])
 
         before = rows()
-        result = self.set_slots(channel_id, slots)
+        result = self.set_slots(channel_id, slots, expected=expected)
         after = rows()
         before, after = row_states.diff(before, after)
         return row_states.swap(self.db, POSTS, "set_slots", before, after, result)
@@ -219,7 +231,28 @@ class SlotService:
         raise ValidationError(f"every posting slot of the next {SEARCH_DAYS} days is taken")
 
     def add_to_queue(self, draft: PostDraft, after: datetime | None = None) -> PostInfo:
-        """Adds the post at the channel's next free slot (its wall time in the draft is ignored)."""
-        slot = self.next_free(draft.channel_id, after)
-        draft.wall, draft.tz, draft.fold = slot.wall, slot.zone, 0
-        return PostService(self.db).add(draft)
+        """Adds the post at the channel's next free slot (its wall time in the draft is ignored).
+
+        "Which slot is free" and the insert are one write transaction, so two sessions queueing at once
+        never book the same slot: SQLite's BEGIN IMMEDIATE lets one writer in at a time; on PostgreSQL the
+        channel's row is locked (SELECT ... FOR UPDATE) first, so queue adds to one channel take turns. The
+        free slots are read after the lock is held, through read sessions that see every committed post."""
+        posts = PostService(self.db)
+        with self.db.write() as s:
+            s.execute(select(Channel.id).where(Channel.id == draft.channel_id).with_for_update())
+            slot = self.next_free(draft.channel_id, after)
+            draft.wall, draft.tz, draft.fold = slot.wall, slot.zone, 0
+            try:
+                post_id = posts.add_many([draft], session=s)[0]
+            except DraftsRefused as err:
+                raise first_error(err) from None
+        return posts.get(post_id)
+
+
+def _refuse_stale_slots(s: Session, channel: Channel, expected: Sequence[Slot]) -> None:
+    rows = list(s.scalars(select(PostingSlot).where(PostingSlot.channel_id == channel.id)))
+    if sorted((r.id, r.version) for r in rows) != sorted((e.id, e.version) for e in expected):
+        newest = max(rows, key=lambda r: r.id, default=channel)  # the last slot written
+        raise stale_error(
+            s, newest, f"the posting slots of channel {channel.network} {channel.handle}".rstrip()
+        )

@@ -47,11 +47,13 @@ class ClientOps:
         done = self.delete_client_op(client_id)
         return change(done.areas, "add_client", done.undo, subject=done.subject)
 
-    def update_client_op(self, client_id: int, **fields: object) -> Change:
-        """`update_client`; undo puts the changed fields back."""
+    def update_client_op(
+        self, client_id: int, *, expected_version: int | None = None, **fields: object
+    ) -> Change:
+        """`update_client` (`expected_version`: see there); undo puts the changed fields back."""
         old = self.get_client(client_id)
         before = {key: getattr(old, key) for key in fields}
-        info = self.update_client(client_id, **fields)
+        info = self.update_client(client_id, expected_version=expected_version, **fields)
         return steps(
             CLIENTS,
             "edit_client",
@@ -65,7 +67,8 @@ class ClientOps:
         """`delete_client` (result: the snapshot); undo puts the client back with its channels, their posting
         slots, posts (with their exceptions, acknowledgements, reminders) and the screen time filed under it."""
         with self.db.write() as s:
-            client = s.get(Client, client_id)
+            # Locked (PostgreSQL): the ORM's DELETE checks the version it read (services/stale_edits.py).
+            client = s.get(Client, client_id, with_for_update=True)
             if client is None:
                 raise NotFoundError(f"no client with id {client_id}")
             snapshot = _snapshot(s, client_id, None)
@@ -91,11 +94,16 @@ class ClientOps:
         return change(done.areas, "add_channel", done.undo, subject=done.subject)
 
     def update_channel_op(
-        self, channel_id: int, handle: str | None = None, text_limit: int | str | None = "keep"
+        self,
+        channel_id: int,
+        handle: str | None = None,
+        text_limit: int | str | None = "keep",
+        *,
+        expected_version: int | None = None,
     ) -> Change:
-        """`update_channel`; undo puts the old handle and limit back."""
+        """`update_channel` (`expected_version`: see there); undo puts the old handle and limit back."""
         old = self.get_channel(channel_id)
-        info = self.update_channel(channel_id, handle, text_limit)
+        info = self.update_channel(channel_id, handle, text_limit, expected_version=expected_version)
         return steps(
             CLIENTS,
             "edit_channel",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -21,6 +23,8 @@ from nomadcm.models import (
 )
 from nomadcm.services.names import single_line
 from nomadcm.services.schedule.client_ops import ClientOps
+from nomadcm.services.stale_edits import refuse_stale, refusing_stale
+from nomadcm.services.team_roles import grant_owner_of_new_client
 from nomadcm.storage import Database
 
 DEFAULT_COLOURS = ("#4a90d9", "#e67e22", "#27ae60", "#8e44ad", "#c0392b", "#16a085", "#d35400", "#2c3e50")
@@ -37,6 +41,7 @@ class ClientInfo:
     notes: str
     prime_start_min: int
     prime_end_min: int
+    version: int = 1  # the row's version counter: hand it back to `update_client` (services/stale_edits.py)
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class ChannelInfo:
     network: str
     handle: str
     text_limit: int | None
+    version: int = 1  # hand it back to `update_channel` (services/stale_edits.py)
 
     @property
     def label(self) -> str:
@@ -55,12 +61,20 @@ class ChannelInfo:
 
 def _client_info(c: Client) -> ClientInfo:
     return ClientInfo(
-        c.id, c.name, c.audience_tz, c.country, c.colour, c.notes, c.prime_start_min, c.prime_end_min
+        c.id,
+        c.name,
+        c.audience_tz,
+        c.country,
+        c.colour,
+        c.notes,
+        c.prime_start_min,
+        c.prime_end_min,
+        c.version,
     )
 
 
 def _channel_info(ch: Channel, client_name: str) -> ChannelInfo:
-    return ChannelInfo(ch.id, ch.client_id, client_name, ch.network, ch.handle, ch.text_limit)
+    return ChannelInfo(ch.id, ch.client_id, client_name, ch.network, ch.handle, ch.text_limit, ch.version)
 
 
 def check_network(network: str) -> str:
@@ -164,11 +178,17 @@ class ClientService(ClientOps):
                 prime_end_min=prime_end_min,
             )
             s.add(client)
-            s.flush()
+            with _name_taken(f"a client named {name!r} already exists"):
+                s.flush()
+            grant_owner_of_new_client(s, client.id)  # team mode: whoever adds a client owns it
             return _client_info(client)
 
-    def update_client(self, client_id: int, **fields: object) -> ClientInfo:
+    def update_client(
+        self, client_id: int, *, expected_version: int | None = None, **fields: object
+    ) -> ClientInfo:
         """Change any of name, audience_tz, country, colour, notes, prime_start_min, prime_end_min.
+        `expected_version`: the version the client was read at (`ClientInfo.version`): a client changed since
+        is refused (StaleEditError, services/stale_edits.py).
 
         Posts keep their own zone (the wall time the user meant): changing the audience zone changes the
         default for new posts, not the time of existing ones.
@@ -186,22 +206,25 @@ class ClientService(ClientOps):
         if unknown:
             raise ValidationError(f"unknown client field(s): {', '.join(sorted(unknown))}")
         values = {k: checks[k](v) for k, v in fields.items()}  # type: ignore[operator]
-        with self.db.write() as s:
-            client = s.get(Client, client_id)
+        with refusing_stale(f"client {client_id}"), self.db.write() as s:
+            client = s.get(Client, client_id, with_for_update=True)
             if client is None:
                 raise NotFoundError(f"no client with id {client_id}")
+            refuse_stale(s, client, expected_version, f"client {client.name!r}")
             renamed = "name" in values and values["name"].casefold() != client.name.casefold()
             if renamed and _client_by_name(s, values["name"], missing_ok=True) is not None:
                 raise ValidationError(f"a client named {values['name']!r} already exists")
             for key, value in values.items():
                 setattr(client, key, value)
-            s.flush()
+            with _name_taken(f"a client named {client.name!r} already exists"):
+                s.flush()
             return _client_info(client)
 
     def delete_client(self, client_id: int) -> None:
         """Deletes the client, its channels and their posts (the GUI asks first when there are posts)."""
         with self.db.write() as s:
-            client = s.get(Client, client_id)
+            # Locked (PostgreSQL): the ORM's DELETE checks the version it read (services/stale_edits.py).
+            client = s.get(Client, client_id, with_for_update=True)
             if client is None:
                 raise NotFoundError(f"no client with id {client_id}")
             s.delete(client)
@@ -256,29 +279,35 @@ class ClientService(ClientOps):
             client = s.get(Client, client_id)
             if client is None:
                 raise NotFoundError(f"no client with id {client_id}")
+            taken = f"client {client.name!r} already has the channel {network} {handle}".rstrip()
             if s.scalar(
                 select(Channel.id).where(
-                    Channel.client_id == client_id, Channel.network == network, Channel.handle == handle
+                    Channel.client_id == client_id,
+                    Channel.network == network,
+                    func.lower(Channel.handle) == handle.lower(),
                 )
             ):
-                raise ValidationError(
-                    f"client {client.name!r} already has the channel {network} {handle}".rstrip()
-                )
+                raise ValidationError(taken)
             ch = Channel(client_id=client_id, network=network, handle=handle, text_limit=limit)
             s.add(ch)
-            try:
+            with _name_taken(taken):
                 s.flush()
-            except IntegrityError as err:
-                raise ValidationError(f"cannot add channel {network} {handle}: {err.orig}") from None
             return _channel_info(ch, client.name)
 
     def update_channel(
-        self, channel_id: int, handle: str | None = None, text_limit: int | str | None = "keep"
+        self,
+        channel_id: int,
+        handle: str | None = None,
+        text_limit: int | str | None = "keep",
+        *,
+        expected_version: int | None = None,
     ) -> ChannelInfo:
-        with self.db.write() as s:
-            ch = s.get(Channel, channel_id)
+        """`expected_version`: the version the channel was read at (`ChannelInfo.version`); stale: refused."""
+        with refusing_stale(f"channel {channel_id}"), self.db.write() as s:
+            ch = s.get(Channel, channel_id, with_for_update=True)
             if ch is None:
                 raise NotFoundError(f"no channel with id {channel_id}")
+            refuse_stale(s, ch, expected_version, f"channel {ch.network} {ch.handle}".rstrip())
             if handle is not None:
                 ch.handle = check_handle(handle)
             if text_limit != "keep":
@@ -287,12 +316,13 @@ class ClientService(ClientOps):
                         f"text limit {text_limit!r} must be a positive number of characters"
                     )
                 ch.text_limit = text_limit
-            s.flush()
+            with _name_taken(f"client {ch.client.name!r} already has the channel {ch.network} {ch.handle}"):
+                s.flush()
             return _channel_info(ch, ch.client.name)
 
     def delete_channel(self, channel_id: int) -> None:
         with self.db.write() as s:
-            ch = s.get(Channel, channel_id)
+            ch = s.get(Channel, channel_id, with_for_update=True)  # see delete_client
             if ch is None:
                 raise NotFoundError(f"no channel with id {channel_id}")
             s.delete(ch)
@@ -300,6 +330,18 @@ class ClientService(ClientOps):
     def channel_post_count(self, channel_id: int) -> int:
         with self.db.session() as s:
             return int(s.scalar(select(func.count(Post.id)).where(Post.channel_id == channel_id)) or 0)
+
+
+@contextmanager
+def _name_taken(message: str) -> Iterator[None]:
+    """The database's own refusal of a name taken in another case (a unique index on lower(name),
+    migration 0006), e.g. by another session between our check and our insert, as the friendly message."""
+    try:
+        yield
+    except IntegrityError as err:
+        if "unique" in str(err.orig).lower() or "duplicate" in str(err.orig).lower():
+            raise ValidationError(message) from None
+        raise
 
 
 def client_id_by_name(s: Session, name: str) -> int | None:

@@ -24,6 +24,11 @@ from nomadcm import date_bounds, timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Channel, Client, OccurrenceOverride, Post, utcnow
 from nomadcm.services.changes import POSTS, Change, change
+from nomadcm.services.schedule.occurrence_versions import (
+    OccurrenceVersion,
+    read_version,
+    refuse_stale_occurrence,
+)
 from nomadcm.services.schedule.occurrences import get_series
 from nomadcm.services.schedule.post_writes import (
     DraftsRefused,
@@ -36,6 +41,8 @@ from nomadcm.services.schedule.posts import PostService, first_error
 from nomadcm.services.schedule.recurrence_expansion import count_before, generates, zone_clock
 from nomadcm.services.schedule.recurrence_rule import RecurrenceRule, canonical_rule
 from nomadcm.services.schedule.series import Occurrence, Series
+from nomadcm.services.stale_edits import bumped
+from nomadcm.services.team_roles import clients_of_posts, require_post_writer, session_member
 from nomadcm.storage import Database
 
 Scope = Literal["one", "following", "all"]
@@ -113,24 +120,37 @@ class OccurrenceEditor:
             if channels - set(s.scalars(select(Channel.id).where(Channel.id.in_(channels)))):
                 raise NotFoundError("the post's channel no longer exists; the change cannot be undone")
             for row in state.posts:
-                if row["id"] in existing:
-                    values = {k: v for k, v in row.items() if k != "id"}
-                    s.execute(update(post_t).where(post_t.c.id == row["id"]).values(**values))
+                if row["id"] in existing:  # a new version, never an old number back (services/stale_edits.py)
+                    values = {k: v for k, v in row.items() if k not in ("id", "version")}
+                    s.execute(
+                        update(post_t)
+                        .where(post_t.c.id == row["id"])
+                        .values(**values, **bumped(post_t.c.version))
+                    )
                 else:
                     s.execute(insert(post_t), [row])
             s.execute(delete(ov_t).where(ov_t.c.post_id.in_(list(state.post_ids))))
             if state.overrides:
                 s.execute(insert(ov_t), list(state.overrides))
 
-    def op(self, label: str, action: Callable[[], EditOutcome], *, count: int = 1) -> Change:
+    def op(
+        self,
+        label: str,
+        action: Callable[[], EditOutcome],
+        *,
+        count: int = 1,
+        again: Callable[[], EditOutcome] | None = None,
+    ) -> Change:
         """Runs `action` (an edit through this editor: `lambda: editor.edit(...)`) and says what it changed
-        (result: the EditOutcome). Undo puts back the state captured before it; redo runs `action` again."""
+        (result: the EditOutcome). Undo puts back the state captured before it; redo runs `again` (an edit
+        checked against the version a dialog read: the same edit without that check), else `action`."""
         outcome = action()
+        redo = again or action
 
         def undo() -> Change:
             created = [outcome.created_id] if outcome.created_id is not None else []
             self.restore(outcome.before, created)
-            return change(POSTS, label, lambda: self.op(label, action, count=count), count=count)
+            return change(POSTS, label, lambda: self.op(label, redo, count=count), count=count)
 
         return change(POSTS, label, undo, outcome, count=count)
 
@@ -142,6 +162,10 @@ class OccurrenceEditor:
             raise NotFoundError(f"post {post_id} is not a recurring post")
         return series
 
+    def version(self, post_id: int, series_wall: datetime) -> OccurrenceVersion:
+        """What an edit of this occurrence hands back to `edit` (read it before the occurrence itself)."""
+        return read_version(self.db, post_id, series_wall)
+
     def occurrence(self, post_id: int, series_wall: datetime) -> tuple[Series, Occurrence]:
         series = self.series(post_id)
         occ = series.occurrence_at(series_wall)
@@ -149,22 +173,32 @@ class OccurrenceEditor:
             raise NotFoundError(f"post {post_id} has no occurrence at {series_wall:%Y-%m-%d %H:%M}")
         return series, occ
 
-    def edit(self, post_id: int, series_wall: datetime, draft: PostDraft, scope: str) -> EditOutcome:
-        """Applies `draft` (the occurrence as the dialog shows it) to one, following or all occurrences."""
+    def edit(
+        self,
+        post_id: int,
+        series_wall: datetime,
+        draft: PostDraft,
+        scope: str,
+        expected: OccurrenceVersion | None = None,
+    ) -> EditOutcome:
+        """Applies `draft` (the occurrence as the dialog shows it) to one, following or all occurrences.
+        `expected`: the version the dialog read (`occurrence_versions.read_version`); stale: StaleEditError."""
         series, occ = self.occurrence(post_id, series_wall)
+        self._require_writer(post_id)
         before = self.state([post_id])
         if scope == "one":
-            self._edit_one(series, occ, draft)
+            self._edit_one(series, occ, draft, expected)
             return EditOutcome(before, post_id)
         if scope == "all" or (scope == "following" and series_wall == series.dtstart):
-            return self._edit_all(series, occ, draft, before)
+            return self._edit_all(series, occ, draft, before, expected)
         if scope == "following":
-            return self._split(series, occ, draft, before)
+            return self._split(series, occ, draft, before, expected)
         raise ValidationError(f"unknown scope {scope!r} (one of: {', '.join(SCOPES)})")
 
     def move(self, post_id: int, series_wall: datetime, wall: datetime, fold: int = 0) -> EditOutcome:
         """One occurrence to another wall time in the post's zone (the calendar's drag)."""
         series, occ = self.occurrence(post_id, series_wall)
+        self._require_writer(post_id)
         before = self.state([post_id])
         draft = self._draft_of(series, occ)
         draft.wall, draft.fold = wall, fold
@@ -173,6 +207,7 @@ class OccurrenceEditor:
 
     def set_status(self, post_id: int, series_wall: datetime, status: str) -> EditOutcome:
         series, _occ = self.occurrence(post_id, series_wall)
+        self._require_writer(post_id)
         status = check_status(status)
         before = self.state([post_id])
         self._upsert(post_id, series_wall, status=None if status == series.status else status)
@@ -180,6 +215,7 @@ class OccurrenceEditor:
 
     def delete(self, post_id: int, series_wall: datetime, scope: str) -> EditOutcome:
         series, _occ = self.occurrence(post_id, series_wall)
+        self._require_writer(post_id)
         before = self.state([post_id])
         if scope == "all" or (scope == "following" and series_wall == series.dtstart):
             self.posts.delete([post_id])
@@ -197,6 +233,11 @@ class OccurrenceEditor:
 
     # ------------------------------------------------------------------ internals
 
+    def _require_writer(self, post_id: int) -> None:
+        """The member acting may write this post's client (services/team_roles.py)."""
+        with self.db.session() as s:
+            require_post_writer(s, session_member(s), clients_of_posts(s, [post_id]))
+
     def _draft_of(self, series: Series, occ: Occurrence) -> PostDraft:
         info = self.posts.get(series.post_id)
         draft = info.to_draft()
@@ -204,7 +245,9 @@ class OccurrenceEditor:
         draft.text, draft.link, draft.status = occ.text, occ.link, occ.status
         return draft
 
-    def _edit_one(self, series: Series, occ: Occurrence, draft: PostDraft) -> None:
+    def _edit_one(
+        self, series: Series, occ: Occurrence, draft: PostDraft, expected: OccurrenceVersion | None = None
+    ) -> None:
         assert occ.series_wall is not None
         with self.db.session() as s:
             row = s.execute(
@@ -244,6 +287,7 @@ class OccurrenceEditor:
             link=None if link == series.link else link,
             status=None if status == series.status else status,
             keep_deleted=False,
+            expected=expected,
         )
 
     def _check_free_instant(
@@ -259,9 +303,17 @@ class OccurrenceEditor:
                     f"another occurrence of this post is already at {new_wall:%Y-%m-%d %H:%M}"
                 )
 
-    def _upsert(self, post_id: int, series_wall: datetime, keep_deleted: bool = True, **values: Any) -> None:
+    def _upsert(
+        self,
+        post_id: int,
+        series_wall: datetime,
+        keep_deleted: bool = True,
+        expected: OccurrenceVersion | None = None,
+        **values: Any,
+    ) -> None:
         table = OccurrenceOverride.__table__
         with self.db.write() as s:
+            refuse_stale_occurrence(s, post_id, series_wall, expected)
             existing = (
                 s.execute(select(table).where(table.c.post_id == post_id, table.c.series_wall == series_wall))
                 .mappings()
@@ -292,7 +344,7 @@ class OccurrenceEditor:
                     s.execute(
                         update(table)
                         .where(table.c.id == existing["id"])
-                        .values(**merged, updated_at=utcnow())
+                        .values(**merged, updated_at=utcnow(), **bumped(table.c.version))
                     )
             elif not empty:
                 s.execute(
@@ -308,7 +360,12 @@ class OccurrenceEditor:
         )
 
     def _edit_all(
-        self, series: Series, occ: Occurrence, draft: PostDraft, before: SeriesState
+        self,
+        series: Series,
+        occ: Occurrence,
+        draft: PostDraft,
+        before: SeriesState,
+        expected: OccurrenceVersion | None = None,
     ) -> EditOutcome:
         assert occ.series_wall is not None
         delta = self._shift_of(occ, draft)
@@ -328,7 +385,7 @@ class OccurrenceEditor:
             if draft.status == occ.status:
                 new.status = series.status
         dropped = self._predict_dropped(series, new)
-        self.posts.update(series.post_id, new)
+        self.posts.update(series.post_id, new, expected_version=expected.post if expected else None)
         return EditOutcome(before, series.post_id, dropped=dropped)
 
     def _predict_dropped(self, series: Series, new: PostDraft) -> int:
@@ -340,7 +397,14 @@ class OccurrenceEditor:
         delta = new.wall - series.dtstart
         return sum(1 for key in series.overrides if not generates(rule, new.wall, key + delta))
 
-    def _split(self, series: Series, occ: Occurrence, draft: PostDraft, before: SeriesState) -> EditOutcome:
+    def _split(
+        self,
+        series: Series,
+        occ: Occurrence,
+        draft: PostDraft,
+        before: SeriesState,
+        expected: OccurrenceVersion | None = None,
+    ) -> EditOutcome:
         assert occ.series_wall is not None
         delta = self._shift_of(occ, draft)
         start = occ.series_wall + delta
@@ -357,6 +421,7 @@ class OccurrenceEditor:
         if occ.edited and draft.text == occ.text:
             new.text = series.text
         with self.db.write() as s:
+            refuse_stale_occurrence(s, series.post_id, occ.series_wall, expected)
             try:
                 created = self.posts.add_many([new], session=s)[0]
             except DraftsRefused as err:
@@ -397,5 +462,7 @@ class OccurrenceEditor:
             instant = zone_clock(series.tz).instant(series_wall)[0]
             cut = rule.with_end(until=instant - timedelta(seconds=1))
         s.execute(
-            update(Post).where(Post.id == series.post_id).values(rrule=cut.to_text(), updated_at=utcnow())
+            update(Post)
+            .where(Post.id == series.post_id)
+            .values(rrule=cut.to_text(), updated_at=utcnow(), **bumped(Post.version))
         )

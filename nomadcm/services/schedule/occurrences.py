@@ -68,6 +68,7 @@ def load_series(
     client_id: int | None = None,
     channel_id: int | None = None,
     post_ids: Sequence[int] | None = None,
+    assignee_id: int | None = None,
 ) -> list[Series]:
     """Every recurring post (filtered), with its exceptions."""
     stmt = _series_select()
@@ -77,6 +78,8 @@ def load_series(
         stmt = stmt.where(Post.channel_id == channel_id)
     if post_ids is not None:
         stmt = stmt.where(Post.id.in_(list(post_ids)))
+    if assignee_id is not None:
+        stmt = stmt.where(Post.assignee_id == assignee_id)
     out: list[Series] = []
     with db.session() as s:
         rows = s.execute(stmt).all()

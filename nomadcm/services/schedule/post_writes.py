@@ -21,12 +21,12 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nomadcm import date_bounds, timezones
 from nomadcm.errors import NotFoundError, TimeError, UserError, ValidationError
-from nomadcm.models import NETWORK_LIMITS, POST_STATUSES, Channel, Client, Post, utcnow
+from nomadcm.models import NETWORK_LIMITS, POST_STATUSES, Channel, Client
 from nomadcm.services.names import single_line
 from nomadcm.services.schedule.recurrence_expansion import check_rule_for, zone_clock
 from nomadcm.services.schedule.your_time import YourTime
@@ -55,6 +55,7 @@ class PostDraft:
     # The instant the draft came with (an exported file's utc_time): when the wall time happens twice, it
     # says which occurrence was meant. Ignored otherwise.
     utc_hint: datetime | None = None
+    assignee_id: int | None = None  # the member who publishes it (team mode); None: nobody in particular
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class PostCheck:
             "fold": self.fold,
             "utc": self.instant,
             "rrule": self.rrule,
+            "assignee_id": self.draft.assignee_id,
             "created_at": now,
             "updated_at": now,
         }
@@ -231,6 +233,7 @@ class DraftChecker:
     channels: Mapping[int, ChannelFacts]
     your_time: YourTime | None = None
     _zones: dict[str, str] = field(default_factory=dict)  # as typed -> canonical
+    _tags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # tags as typed -> split (few spellings)
 
     def check(self, draft: PostDraft) -> PostCheck:
         errors: list[UserError] = []
@@ -298,7 +301,7 @@ class DraftChecker:
             instant,
             rrule,
             link,
-            split_tags(draft.tags),
+            self._split_tags(draft.tags),
             status,
             res,
             cm,
@@ -317,6 +320,16 @@ class DraftChecker:
             if offset is not None:
                 return timezones.Resolution(wall, tz, (wall - offset).replace(tzinfo=UTC))
         return timezones.resolve(wall, tz, fold)
+
+    def _split_tags(self, tags: str | Sequence[str]) -> tuple[str, ...]:
+        if not isinstance(tags, str):
+            return split_tags(tags)
+        split = self._tags.get(tags)
+        if split is None:
+            split = split_tags(tags)
+            if len(self._tags) < 10_000:  # a file of all different tags does not fill the memory
+                self._tags[tags] = split
+        return split
 
     def _zone(self, name: str) -> str:
         canonical = self._zones.get(name)
@@ -340,14 +353,14 @@ def pending_channels(s: Session, create_missing: Mapping[int, NewChannel]) -> di
     nothing)."""
     if not create_missing:
         return {}
-    zones = _client_zones(s, create_missing)
+    zones = client_zones(s, create_missing)
     return {
         key: ChannelFacts(key, new.network, NETWORK_LIMITS.get(new.network), zones[new.client_id])
         for key, new in create_missing.items()
     }
 
 
-def _client_zones(s: Session, create_missing: Mapping[int, NewChannel]) -> dict[int, str]:
+def client_zones(s: Session, create_missing: Mapping[int, NewChannel]) -> dict[int, str]:
     wanted = {new.client_id for new in create_missing.values()}
     zones: dict[int, str] = {
         cid: tz for cid, tz in s.execute(select(Client.id, Client.audience_tz).where(Client.id.in_(wanted)))
@@ -356,21 +369,6 @@ def _client_zones(s: Session, create_missing: Mapping[int, NewChannel]) -> dict[
     if missing:
         raise NotFoundError(f"no client with id {missing[0]}")
     return zones
-
-
-def _create_channels(s: Session, create_missing: Mapping[int, NewChannel]) -> dict[int, ChannelFacts]:
-    """Creates the channels; their facts under the placeholder ids the drafts use, with the new ids."""
-    if not create_missing:
-        return {}
-    zones = _client_zones(s, create_missing)
-    out: dict[int, ChannelFacts] = {}
-    for key, new in create_missing.items():
-        limit = NETWORK_LIMITS.get(new.network)
-        handle = single_line(new.handle)
-        row = {"client_id": new.client_id, "network": new.network, "handle": handle, "text_limit": limit}
-        new_id = int(s.execute(insert(Channel).values(**row)).inserted_primary_key[0])  # type: ignore[index]
-        out[key] = ChannelFacts(new_id, new.network, limit, zones[new.client_id])
-    return out
 
 
 # ---------------------------------------------------------------------- the insert
@@ -383,52 +381,8 @@ def add_many(
     create_missing: Mapping[int, NewChannel] | None = None,
     progress: Progress | None = None,
 ) -> list[int]:
-    """Checks and inserts every draft in the open write session `s`, in batches; their ids, in order.
+    """Checks and inserts every draft in the open write session `s`, in batches, all or none: the posts'
+    one insert (services/schedule/post_writer.py, which also streams it for importers)."""
+    from nomadcm.services.schedule.post_writer import add_many as write_all
 
-    Drafts are read once (any iterable). Checking goes on after the first bad draft, so that every problem
-    is reported; then `DraftsRefused` is raised and the caller's transaction rolls back: nothing is written,
-    not even the channels of `create_missing`.
-    """
-    checker = DraftChecker({**load_channels(s), **_create_channels(s, create_missing or {})})
-    now = utcnow()
-    problems: list[DraftProblem] = []
-    refused = 0  # bad drafts; only the problems of the first MAX_REFUSED_LISTED are kept
-    batch: list[dict[str, Any]] = []
-    ids: list[int] = []
-    count = 0
-    for count, draft in enumerate(drafts, 1):
-        checked = checker.check(draft)
-        if checked.errors:
-            refused += 1
-            if refused <= MAX_REFUSED_LISTED:
-                problems.extend(DraftProblem(count - 1, err) for err in checked.errors)
-        elif not refused:  # after a bad draft nothing more is written: the rest is only checked
-            batch.append(checked.values(now))
-            if len(batch) >= INSERT_BATCH:
-                ids.extend(_insert(s, batch))
-                batch = []
-        if progress and count % INSERT_BATCH == 0:
-            progress(count)
-    if refused:
-        raise DraftsRefused(problems, refused)
-    if batch:
-        ids.extend(_insert(s, batch))
-    if progress:
-        progress(count)
-    return ids
-
-
-def _insert(s: Session, rows: list[dict[str, Any]]) -> Sequence[int]:
-    """One executemany; the new ids, in the rows' order.
-
-    SQLite: RETURNING with the rows' order would cost one statement per row (SQLAlchemy's insertmanyvalues
-    has no order sentinel for an AUTOINCREMENT key), so the ids are read afterwards: the writer holds the
-    database (BEGIN IMMEDIATE) and AUTOINCREMENT gives each row the next id, so the batch took the last
-    `len(rows)` ids. Other databases return them in order.
-    """
-    table = Post.__table__
-    if s.get_bind().dialect.name == "sqlite":
-        s.execute(insert(table), rows)
-        last = int(s.scalar(select(func.max(table.c.id))) or 0)
-        return range(last - len(rows) + 1, last + 1)
-    return list(s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
+    return write_all(s, drafts, create_missing=create_missing, progress=progress)

@@ -32,6 +32,13 @@ from nomadcm.services.schedule.post_writes import (
     check_status,
     split_tags,
 )
+from nomadcm.services.stale_edits import bumped, refuse_stale, refusing_stale
+from nomadcm.services.team_roles import (
+    clients_of_channels,
+    clients_of_posts,
+    require_post_writer,
+    session_member,
+)
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.storage import Database
 
@@ -68,6 +75,8 @@ class PostInfo:
     created_at: datetime
     updated_at: datetime
     rrule: str | None = None
+    version: int = 1  # the row's version counter: hand it back to `update` (services/stale_edits.py)
+    assignee_id: int | None = None  # the member who publishes it (team mode)
 
     def to_draft(self) -> PostDraft:
         return PostDraft(
@@ -81,6 +90,7 @@ class PostInfo:
             self.notes,
             self.status,
             self.rrule,
+            assignee_id=self.assignee_id,
         )
 
 
@@ -146,16 +156,22 @@ class PostService:
             raise first_error(err) from None
         return self.get(post_id)
 
-    def update(self, post_id: int, draft: PostDraft) -> PostInfo:
+    def update(self, post_id: int, draft: PostDraft, *, expected_version: int | None = None) -> PostInfo:
+        """`expected_version`: the version the post was read at (`PostInfo.version`); a post changed since
+        is refused (StaleEditError, services/stale_edits.py). None: no check (read in this call)."""
         checked = self.checker(channel_ids=[draft.channel_id]).check(draft)
         if checked.errors:
             raise checked.errors[0]
         values = checked.values(utcnow())
         del values["created_at"]
-        with self.db.write() as s:
-            post = s.get(Post, post_id)
+        with refusing_stale(f"post {post_id}"), self.db.write() as s:
+            # Before the locking read: on PostgreSQL a viewer's FOR UPDATE finds no row (row-level security).
+            clients = clients_of_posts(s, [post_id]) | clients_of_channels(s, [draft.channel_id])
+            require_post_writer(s, session_member(s), clients)
+            post = s.get(Post, post_id, with_for_update=True)
             if post is None:
                 raise NotFoundError(f"no post with id {post_id}")
+            refuse_stale(s, post, expected_version, f"post {post_id}")
             before = (post.wall_time, post.rrule)
             for key, value in values.items():
                 setattr(post, key, value)
@@ -177,8 +193,11 @@ class PostService:
     def set_status(self, post_ids: Sequence[int], status: str) -> int:
         status = check_status(status)
         with self.db.write() as s:
+            require_post_writer(s, session_member(s), clients_of_posts(s, post_ids))
             result = s.execute(
-                update(Post).where(Post.id.in_(list(post_ids))).values(status=status, updated_at=utcnow())
+                update(Post)
+                .where(Post.id.in_(list(post_ids)))
+                .values(status=status, updated_at=utcnow(), **bumped(Post.version))
             )
             return int(result.rowcount or 0)
 
@@ -191,6 +210,7 @@ class PostService:
             missing = [i for i in ids if i not in found]
             if missing:
                 raise NotFoundError(f"no post with id {missing[0]}")
+            require_post_writer(s, session_member(s), clients_of_posts(s, ids))
             overrides: dict[int, list[dict[str, Any]]] = {}
             recurring = [r["id"] for r in rows if r["rrule"] is not None]
             if recurring:
@@ -215,6 +235,7 @@ class PostService:
                 raise NotFoundError(
                     "the channel of a deleted post no longer exists; the posts cannot come back"
                 )
+            require_post_writer(s, session_member(s), clients_of_channels(s, channel_ids))
             ids = _insert_keeping_ids(s, Post.__table__, [snap.values for snap in snapshots])
             overrides = [
                 {**ov, "post_id": new_id}
@@ -252,11 +273,14 @@ class PostService:
         info = self.add(draft)
         return change(POSTS, "add_post", lambda: self.delete_op([info.id]), info)
 
-    def update_op(self, post_id: int, draft: PostDraft) -> Change:
-        """`update` (result: the PostInfo); undo writes the post's previous values back."""
+    def update_op(self, post_id: int, draft: PostDraft, *, expected_version: int | None = None) -> Change:
+        """`update` (result: the PostInfo); undo writes the post's previous values back — refused when
+        someone changed the post after this edit (their change is not this step's to undo)."""
         before = self.get(post_id).to_draft()
-        info = self.update(post_id, draft)
-        return change(POSTS, "edit_post", lambda: self.update_op(post_id, before), info)
+        info = self.update(post_id, draft, expected_version=expected_version)
+        return change(
+            POSTS, "edit_post", lambda: self.update_op(post_id, before, expected_version=info.version), info
+        )
 
     def move_op(self, post_id: int, wall: datetime, fold: int = 0) -> Change:
         """`move` (result: the PostInfo); undo puts the post back at its previous time."""
@@ -397,4 +421,6 @@ def _post_info(row: Any) -> PostInfo:
         post.created_at,
         post.updated_at,
         post.rrule,
+        post.version,
+        post.assignee_id,
     )

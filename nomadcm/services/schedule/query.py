@@ -51,6 +51,7 @@ class ScheduleFilter:
     end: datetime | None = None
     search: str | None = None  # literal text, letters matched without case (lower() on both engines)
     post_ids: tuple[int, ...] | None = None
+    assignee_id: int | None = None  # team mode: the posts assigned to this member ("Mine": the current one)
 
     def accepts(self, o: Occurrence) -> bool:
         """Whether an expanded occurrence passes (single posts are filtered by SQL the same way)."""
@@ -153,6 +154,7 @@ class ScheduleQuery:
                 client_id=flt.client_id,
                 channel_id=flt.channel_id,
                 post_ids=flt.post_ids,
+                assignee_id=flt.assignee_id,
             )
         return self._series
 
@@ -227,6 +229,8 @@ def _apply(stmt: Any, flt: ScheduleFilter) -> Any:
         stmt = stmt.where(Post.status.in_(list(flt.statuses)))
     if flt.post_ids is not None:
         stmt = stmt.where(Post.id.in_(list(flt.post_ids)))
+    if flt.assignee_id is not None:
+        stmt = stmt.where(Post.assignee_id == flt.assignee_id)
     if flt.start is not None:
         stmt = stmt.where(Post.utc >= flt.start)
     if flt.end is not None:

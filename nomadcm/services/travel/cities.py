@@ -1,20 +1,20 @@
 """Offline city search: name -> city, country, coordinates and time zone, with no network.
 
-The table (`resources/data/cities.tsv.gz`, built by `tools/build_cities.py` from GeoNames cities15000,
-CC BY 4.0) is read on first use only: the CLI's other commands and the GUI's start-up never pay for it.
+The table (`resources/data/cities.bin.gz`, built by `tools/build_cities.py` from GeoNames cities500 —
+every town of 500+ people — plus a few islands and regions travellers type, CC BY 4.0) is read on first
+use only: the CLI's other commands and the GUI's start-up never pay for it.
 
 Matching folds accents, case and punctuation ("Montréal" = "montreal" = "MONTREAL"), so a French keyboard
 and an English one find the same city. A query matches a city's name, its alternate names (Lisboa, Lisbonne,
-Tananarive...) and, more weakly, the start of any word of its name ("york" finds New York). Exact names rank
-before prefixes, and among equals the bigger city wins; a country code or name narrows the search
-("Paris, US", or `country="US"`).
+Pékin, Tananarive...) and, more weakly, the start of any word of its name ("york" finds New York). Exact
+matches rank before prefixes, the likeliest place first (city_ranking.py: "Mexico" is Mexico City, "Bali"
+the island); a country code or name narrows the search ("Paris, US", or `country="US"`).
 """
 
 from __future__ import annotations
 
-import bisect
+import gc
 import gzip
-import heapq
 import math
 import re
 import threading
@@ -25,16 +25,27 @@ from importlib import resources
 from pathlib import Path
 
 from nomadcm.errors import NotFoundError, ValidationError
+from nomadcm.services.travel import city_file
+from nomadcm.services.travel.city_ranking import (
+    EXACT_ALT,
+    EXACT_NAME,
+    NAME,
+    PREFIX_ALT,
+    PREFIX_NAME,
+    REGION,
+    WORD,
+    WORD_PREFIX,
+    KeyRanks,
+    key_range,
+    weight,
+)
 
-FORMAT_HEADER = "#nomadcm-cities\t1"
-DATA_FILE = "resources/data/cities.tsv.gz"  # inside the nomadcm package
+SHORT_QUERY = 2  # the answers to queries this short, the costliest, are kept
+DATA_FILE = "resources/data/cities.bin.gz"  # inside the nomadcm package
 ATTRIBUTION = (
     "City names, coordinates and time zones: GeoNames (https://www.geonames.org), "
     "licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
 )
-
-# Match quality, best first.
-EXACT_NAME, EXACT_ALT, PREFIX_NAME, PREFIX_ALT, WORD_PREFIX = range(5)
 
 # Letters NFKD does not decompose into a base letter + accent.
 _SPECIAL = str.maketrans(
@@ -77,8 +88,8 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub(" ", text).strip().casefold()
 
 
-# name, country code, latitude, longitude, population, zone, alternate names
-Row = tuple[str, str, float, float, int, str, list[str]]
+# name, country code, latitude, longitude, population, zone, alternate names, kind ("", "C" capital, "R" region)
+Row = tuple[str, str, float, float, int, str, list[str], str]
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,7 @@ class City:
     tz: str
     ascii_name: str = ""
     matched: str = ""  # the alternate name the query matched, when it was not the main name
+    kind: str = ""  # "" a town, "C" its country's capital, "R" an island or a region ("Bali", "Corse")
 
     @property
     def label(self) -> str:
@@ -102,47 +114,54 @@ class City:
 class CityIndex:
     """The city table with its sorted search keys. Build once (`default_index()`), query many times."""
 
-    def __init__(
-        self,
-        countries: dict[str, str],
-        rows: Iterable[Row],
-        index: tuple[list[str], list[tuple[int, int]]] | None = None,
-    ) -> None:
-        """`rows` are cities; `index` the sorted (keys, refs) stored in the file, computed when not given."""
-        self.countries = countries
-        self._country_keys = {fold(name): code for code, name in countries.items()}
-        self.names: list[str] = []
-        self.country_of: list[str] = []
-        self.coords: list[tuple[float, float]] = []
-        self.population: list[int] = []
-        self.tz: list[str] = []
-        self.alternates: list[list[str]] = []
-        for name, cc, lat, lon, pop, tz, alts in rows:
-            self.names.append(name)
-            self.country_of.append(cc)
-            self.coords.append((lat, lon))
-            self.population.append(pop)
-            self.tz.append(tz)
-            self.alternates.append(alts)
-        if index is None:
-            index = self._build_index()
-        self._keys, self._refs = index
+    def __init__(self, cols: city_file.CityColumns) -> None:
+        """`cols` as read from the file; `from_rows` builds them, search index included."""
+        self.cols = cols
+        self.countries = cols.country_names
+        self._country_keys = {fold(name): code for code, name in self.countries.items()}
+        self.names = cols.names
+        self.country_of = cols.countries
+        self.coords: list[tuple[float, float]] = list(zip(cols.lats, cols.lons, strict=True))
+        self.population = cols.population
+        self.kinds = cols.kinds
+        zones = cols.zones
+        self.tz: list[str] = [zones[z] for z in cols.zone_numbers]
+        self.alternates = city_file.Alternates(cols.alternates)
+        self._keys, self._places, self._alts = cols.keys, cols.key_places, cols.key_alts
+        self._ranks = KeyRanks(self._places, self._alts, len(self.names))
         self._grid: dict[tuple[int, int], list[int]] | None = None
+        self._short: dict[tuple[str, str | None, int], list[tuple[int, int, int]]] = {}
 
-    def _build_index(self) -> tuple[list[str], list[tuple[int, int]]]:
-        entries: list[
-            tuple[str, int, int]
-        ] = []  # (key, city, alternate number; -1 the name, -2 a word of it)
-        for i, name in enumerate(self.names):
+    @classmethod
+    def from_rows(cls, countries: dict[str, str], rows: Iterable[Row]) -> CityIndex:
+        """A table from places given most important first (the order breaks ties in search)."""
+        cols = city_file.CityColumns(country_names=dict(countries))
+        zone_numbers: dict[str, int] = {}
+        for name, cc, lat, lon, pop, tz, alts, kind in rows:
+            cols.names.append(name)
+            cols.countries.append(cc)
+            cols.lats.append(lat)
+            cols.lons.append(lon)
+            cols.population.append(pop)
+            cols.zone_numbers.append(zone_numbers.setdefault(tz, len(zone_numbers)))
+            cols.kinds.append(kind)
+            cols.alternates.append("|".join(alts))
+        cols.zones = list(zone_numbers)
+        entries: list[tuple[str, int, int]] = []  # (key, place, NAME / WORD / alternate number)
+        for i, name in enumerate(cols.names):
             key = fold(name)
-            entries.append((key, i, -1))
+            entries.append((key, i, NAME))
             words = key.split(" ")
             for w in range(1, len(words)):
-                entries.append((" ".join(words[w:]), i, -2))
-            for a, alt in enumerate(self.alternates[i]):
+                entries.append((" ".join(words[w:]), i, WORD))
+            joined = cols.alternates[i]
+            for a, alt in enumerate(joined.split("|") if joined else []):
                 entries.append((fold(alt), i, a))
         entries.sort()
-        return [e[0] for e in entries], [(e[1], e[2]) for e in entries]
+        cols.keys = [e[0] for e in entries]
+        cols.key_places = [e[1] for e in entries]
+        cols.key_alts = [e[2] for e in entries]
+        return cls(cols)
 
     # ------------------------------------------------------------------ the file
 
@@ -152,52 +171,26 @@ class CityIndex:
             raw = resources.files("nomadcm").joinpath(DATA_FILE).read_bytes()
         else:
             raw = Path(path).read_bytes()
-        return cls.parse(gzip.decompress(raw).decode("utf-8"))
+        return cls.parse(gzip.decompress(raw))
 
     @classmethod
-    def parse(cls, text: str) -> CityIndex:
-        """Reads the format written by `to_text` (described in tools/build_cities.py)."""
-        lines = text.split("\n")
-        if not lines or lines[0].rstrip() != FORMAT_HEADER:
-            raise ValueError("not a NomadCM city table (bad header)")
-        countries: dict[str, str] = {}
-        rows: list[Row] = []
-        zones: list[str] = []
-        keys: list[str] = []
-        refs: list[tuple[int, int]] = []
-        for line in lines[1:]:
-            tag, _, rest = line.partition("\t")
-            if tag == "K":
-                key, city, alt = rest.split("\t")
-                keys.append(key)
-                refs.append((int(city), int(alt)))
-            elif tag == "P":
-                name, cc, lat, lon, pop, zone, alts = rest.split("\t")
-                alt_list = alts.split("|") if alts else []
-                rows.append((name, cc, float(lat), float(lon), int(pop), zones[int(zone)], alt_list))
-            elif tag == "Z":
-                zones.append(rest)
-            elif tag == "C":
-                code, _, name = rest.partition("\t")
-                countries[code] = name
-        return cls(countries, rows, (keys, refs) if keys else None)
+    def parse(cls, data: bytes) -> CityIndex:
+        """Reads the format written by `to_bytes` (services/travel/city_file.py). The collector is paused
+        while a million strings are made (it would run full collections over them for nothing), and they
+        are then frozen out of its sight: else the first collection after the load, on the next keystroke,
+        walks them all (0.1 s)."""
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            index = cls(city_file.parse(data))
+            gc.freeze()
+            return index
+        finally:
+            if collecting:
+                gc.enable()
 
-    def to_text(self) -> str:
-        """The file format: see tools/build_cities.py. The sorted search index is stored too, so loading
-        needs no folding or sorting (a third of the time)."""
-        zone_numbers: dict[str, int] = {}
-        for tz in self.tz:
-            zone_numbers.setdefault(tz, len(zone_numbers))
-        out = [FORMAT_HEADER]
-        out += [f"Z\t{tz}" for tz in zone_numbers]
-        out += [f"C\t{code}\t{name}" for code, name in sorted(self.countries.items())]
-        for i, name in enumerate(self.names):
-            lat, lon = self.coords[i]
-            fields = [name, self.country_of[i], f"{lat:.5f}", f"{lon:.5f}", str(self.population[i])]
-            fields += [str(zone_numbers[self.tz[i]]), "|".join(self.alternates[i])]
-            out.append("P\t" + "\t".join(fields))
-        out += [f"K\t{key}\t{city}\t{alt}" for key, (city, alt) in zip(self._keys, self._refs, strict=True)]
-        return "\n".join(out) + "\n"
+    def to_bytes(self) -> bytes:
+        return city_file.write(self.cols)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -215,12 +208,12 @@ class CityIndex:
         return code
 
     def search(self, text: str, country: str | None = None, limit: int = 20) -> list[City]:
-        """Best matches first: exact names, then prefixes, then word starts; bigger cities first within each."""
+        """Best matches first (city_ranking.py): exact names, then prefixes, then word starts."""
         query, cc = self._split_query(text, country)
         return [self.city(i, alt) for _, i, alt in self._ranked(query, cc, limit)]
 
     def find(self, name: str, country: str | None = None) -> City:
-        """The city a person means by `name`: an exact name or alternate name (the biggest city if several
+        """The city a person means by `name`: an exact name or alternate name (the likeliest if several
         have it), else the only city whose name starts so. NotFoundError names the text and suggests."""
         query, cc = self._split_query(name, country)
         ranked = self._ranked(query, cc, 5)
@@ -235,31 +228,42 @@ class CityIndex:
         raise NotFoundError(f"no city named {name.strip()!r}{where} in the offline city table{hint}")
 
     def _ranked(self, query: str, country: str | None, limit: int) -> list[tuple[int, int, int]]:
-        """(quality, city, alternate) of the best `limit` matches of a folded query."""
-        if not query:
+        """(quality, place, alternate) of the best `limit` matches of a folded query."""
+        if not query or limit < 1:
             return []
-        best: dict[int, tuple[int, int]] = {}  # city -> (quality, alternate index)
-        keys, refs, country_of = self._keys, self._refs, self.country_of
-        n = len(keys)
-        j = bisect.bisect_left(keys, query)
-        size = len(query)
-        while j < n and keys[j].startswith(query):
-            city, alt = refs[j]
-            if country is None or country_of[city] == country:
-                exact = len(keys[j]) == size
-                if alt == -1:
-                    quality = EXACT_NAME if exact else PREFIX_NAME
-                elif alt == -2:
-                    quality = WORD_PREFIX
-                else:
-                    quality = EXACT_ALT if exact else PREFIX_ALT
-                old = best.get(city)
-                if old is None or quality < old[0]:
-                    best[city] = (quality, alt)
-            j += 1
-        pop = self.population
-        ranked = heapq.nsmallest(limit, best.items(), key=lambda kv: (kv[1][0], -pop[kv[0]]))
-        return [(q, i, alt) for i, (q, alt) in ranked]
+        if len(query) <= SHORT_QUERY:
+            asked = (query, country, limit)
+            if asked not in self._short:
+                if len(self._short) >= 1024:
+                    self._short.clear()
+                self._short[asked] = self._rank(query, country, limit)
+            return self._short[asked]
+        return self._rank(query, country, limit)
+
+    def _rank(self, query: str, country: str | None, limit: int) -> list[tuple[int, int, int]]:
+        places, alts, country_of = self._places, self._alts, self.country_of
+        lo, equal, hi = key_range(self._keys, query)
+        exact: dict[int, tuple[float, int]] = {}  # place -> (weight, alternate)
+        for j in range(lo, equal):
+            place, alt = places[j], alts[j]
+            if alt == WORD or (country is not None and country_of[place] != country):
+                continue
+            w = weight(self.population[place], self.kinds[place], alternate=alt != NAME)
+            if place not in exact or w > exact[place][0]:
+                exact[place] = (w, alt)
+        best = sorted(exact.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        out = [(EXACT_NAME if alt == NAME else EXACT_ALT, place, alt) for place, (_, alt) in best]
+        if len(out) < limit:
+
+            def accept(j: int) -> bool:
+                place = places[j]
+                return place not in exact and (country is None or country_of[place] == country)
+
+            for j in self._ranks.best_in_range(lo, hi, limit - len(out), accept):
+                alt = alts[j]
+                quality = PREFIX_NAME if alt == NAME else WORD_PREFIX if alt == WORD else PREFIX_ALT
+                out.append((quality, places[j], alt))
+        return out
 
     def city(self, i: int, alt: int = -1) -> City:
         lat, lon = self.coords[i]
@@ -275,6 +279,7 @@ class CityIndex:
             tz=self.tz[i],
             ascii_name=ascii_name(name),
             matched=self.alternates[i][alt] if alt >= 0 else "",
+            kind=self.kinds[i],
         )
 
     def _split_query(self, text: str, country: str | None) -> tuple[str, str | None]:
@@ -294,7 +299,8 @@ class CityIndex:
     # ------------------------------------------------------------------ nearest
 
     def nearest(self, lat: float, lon: float) -> tuple[City, float]:
-        """The closest city to a point and its distance in km (the workplaces page's coordinates -> zone)."""
+        """The closest town to a point and its distance in km (the workplaces page's coordinates -> zone);
+        islands and regions are left out: a point is in a town of Bali, not in "Bali"."""
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValidationError(f"coordinates {lat}, {lon} are out of range")
         grid = self._cells()
@@ -320,7 +326,8 @@ class CityIndex:
         if self._grid is None:
             grid: dict[tuple[int, int], list[int]] = {}
             for k, (la, lo) in enumerate(self.coords):
-                grid.setdefault(_cell(la, lo), []).append(k)
+                if self.kinds[k] != REGION:  # the town a point is in, not the island's centre
+                    grid.setdefault(_cell(la, lo), []).append(k)
             self._grid = grid
         return self._grid
 

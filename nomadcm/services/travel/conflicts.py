@@ -24,6 +24,7 @@ from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import ConflictAck, Post
 from nomadcm.services.changes import CONFLICTS, POSTS, Change, change
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+from nomadcm.services.schedule.series import Occurrence
 from nomadcm.services.schedule.stored_rows import SkippedRow, usable
 from nomadcm.services.travel.conflict_rules import rules
 from nomadcm.services.travel.conflict_sweep import PostConflicts, sweep
@@ -39,6 +40,18 @@ class AckInfo:
     kind: str
     note: str
     created_at: datetime
+
+
+@dataclass
+class CheckedPosts:
+    """What a check covered (filled by `check(..., checked=)`): how many scheduled posts (occurrences) it
+    read, the first and last of their instants, and her local date of the last one — so a face can say
+    "Checked 412 posts from today to 14 Mar 2028"."""
+
+    count: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+    last_day: date | None = None  # the last post's date on her clock (where the itinerary puts her)
 
 
 # --------------------------------------------------------------------------- the service
@@ -61,6 +74,7 @@ class ConflictService:
         itinerary: Itinerary | None = None,
         with_text: bool = True,
         skipped: list[SkippedRow] | None = None,
+        checked: CheckedPosts | None = None,
     ) -> list[PostConflicts]:
         """Scheduled posts (each occurrence of a recurring one) with at least one conflict still to look
         at — with `include_acknowledged`, also those whose conflicts are all acknowledged — in time order.
@@ -81,6 +95,8 @@ class ConflictService:
         with _gc_paused():
             query = ScheduleQuery(self.db, flt, itinerary=itinerary)
             rows = list(usable(query.stream(), [] if skipped is None else skipped))
+            if checked is not None:
+                _covered(rows, checked)
             if not rows:
                 return []
             acks = self._acks(None if post_ids is None else sorted({r.post_id for r in rows}))
@@ -208,6 +224,14 @@ class ConflictService:
         for pid, kind in found:
             out.setdefault(pid, set()).add(kind)
         return out
+
+
+def _covered(rows: Sequence[Occurrence], checked: CheckedPosts) -> None:
+    checked.count = len(rows)
+    if rows:
+        checked.first, checked.last = rows[0].utc, rows[-1].utc
+        last = rows[-1]
+        checked.last_day = last.cm_wall.date() if last.cm_wall is not None else last.utc.date()
 
 
 def _utc_value(raw: Any) -> datetime:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -22,6 +22,7 @@ from nomadcm.services.changes import WELLBEING, Change, change
 from nomadcm.services.names import single_line
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.services.wellbeing.days import TypedInstant, ZoneTimeline, resolve_typed
+from nomadcm.services.wellbeing.record_rows import rest_info, screen_info, sqlite_text
 from nomadcm.services.wellbeing.record_values import (
     MAX_REST,
     MAX_SCREEN,
@@ -114,7 +115,7 @@ class WellbeingService:
             ).first()
             if row is None:
                 raise NotFoundError(f"no screen session #{session_id}")
-            return _screen_info(row[0], row[1])
+            return screen_info(row[0], row[1])
 
     def update_screen(self, session_id: int, *, typed: bool = False, **changes: Any) -> ScreenInfo:
         """Changes some fields (device, start, end, tz, client_id, activity) of one session; `typed` as for
@@ -170,7 +171,7 @@ class WellbeingService:
                 .where(ScreenSession.end_utc > start, ScreenSession.start_utc < end)
                 .order_by(ScreenSession.start_utc, ScreenSession.id)
             ).all()
-            return [_screen_info(r[0], r[1]) for r in rows]
+            return [screen_info(r[0], r[1]) for r in rows]
 
     # ------------------------------------------------------------------ rest periods
 
@@ -212,7 +213,7 @@ class WellbeingService:
             row = s.get(RestPeriod, rest_id)
             if row is None:
                 raise NotFoundError(f"no rest period #{rest_id}")
-            return _rest_info(row)
+            return rest_info(row)
 
     def update_rest(self, rest_id: int, **changes: Any) -> RestInfo:
         old = self.get_rest(rest_id)
@@ -305,7 +306,7 @@ class WellbeingService:
                 .where(RestPeriod.end_utc > start, RestPeriod.start_utc < end)
                 .order_by(RestPeriod.start_utc, RestPeriod.id)
             ).scalars()
-            return [_rest_info(r) for r in rows]
+            return [rest_info(r) for r in rows]
 
     # ------------------------------------------------------------------ per-app breakdown
 
@@ -315,7 +316,7 @@ class WellbeingService:
         t = AppUsage.__table__.c
         with self.db.session() as s:
             if self.db.engine.dialect.name == "sqlite":
-                lo, hi = _sqlite_text(start), _sqlite_text(end)
+                lo, hi = sqlite_text(start), sqlite_text(end)
                 seconds = func.sum(
                     (func.julianday(func.min(t.end_utc, hi)) - func.julianday(func.max(t.start_utc, lo)))
                     * 86400.0
@@ -363,40 +364,6 @@ class WellbeingService:
     def _check_client(session: Any, client_id: int | None) -> None:
         if client_id is not None and session.get(Client, client_id) is None:
             raise NotFoundError(f"no client #{client_id}")
-
-
-def _sqlite_text(instant: datetime) -> str:
-    return instant.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-
-
-def _screen_info(row: ScreenSession, client_name: str | None) -> ScreenInfo:
-    return ScreenInfo(
-        row.id,
-        row.device,
-        row.start_utc,
-        row.end_utc,
-        row.tz,
-        row.client_id,
-        client_name or "",
-        row.workplace_id,
-        row.activity or "",
-        row.source,
-        row.source_id,
-    )
-
-
-def _rest_info(row: RestPeriod) -> RestInfo:
-    return RestInfo(
-        row.id,
-        row.kind,
-        row.start_utc,
-        row.end_utc,
-        row.tz,
-        row.quality,
-        row.note or "",
-        row.source,
-        row.source_id,
-    )
 
 
 __all__ = ["TypedInstant", "WellbeingService"]

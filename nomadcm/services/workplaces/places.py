@@ -40,6 +40,7 @@ from nomadcm.services.workplaces.place_fields import (
 from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.services.workplaces.place_geo import ZoneGuess, guess_zone
 from nomadcm.services.workplaces.place_ops import WorkplaceOps
+from nomadcm.services.workplaces.work_spots import SpotOrder, WorkSpots, work_spots
 from nomadcm.storage import Database
 
 MAX_SESSION = timedelta(hours=24)
@@ -134,6 +135,10 @@ class WorkplaceService(WorkplaceOps):
 
     def cities(self) -> list[str]:
         return self.catalog().cities()
+
+    def work_spots(self, instant: datetime, order: str = "fastest") -> WorkSpots:
+        """The workplaces near her at `instant` (the itinerary) and open then (services/work_spots.py)."""
+        return work_spots(self.db, instant, order=SpotOrder(order))
 
     def guess_zone(self, city: str, country: str | None, lat: float | None, lon: float | None) -> ZoneGuess:
         """A place's zone from its coordinates, its city, or a stay in that city."""

@@ -14,10 +14,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -35,16 +32,8 @@ from nomadcm.ui.billing.table_models import kind_text
 from nomadcm.ui.formatting import fmt_date, pydate
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.widgets.date_inputs import DateInput
-from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
+from nomadcm.ui.widgets.submit_dialog import SubmitDialog
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
-
-
-def _error_label() -> QLabel:
-    label = plain_label()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #c53030;")
-    label.hide()
-    return label
 
 
 @dataclass(frozen=True)
@@ -55,7 +44,7 @@ class ContractValues:
     language: str
 
 
-class ContractDialog(UnsavedChangesMixin, QDialog):
+class ContractDialog(SubmitDialog):
     """Sets a client's contract from a date (the rules are services/billing/contracts.py's)."""
 
     def __init__(
@@ -67,9 +56,8 @@ class ContractDialog(UnsavedChangesMixin, QDialog):
         *,
         start: date | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(submit, parent)
         self.client = client
-        self.submit = submit
         self.setWindowTitle(self.tr("Contract of {client}").format(client=client.name))
         self.setMinimumWidth(460)
         latest = contracts[-1] if contracts else None
@@ -99,10 +87,6 @@ class ContractDialog(UnsavedChangesMixin, QDialog):
         self.history = plain_label(self._history(contracts))
         self.history.setWordWrap(True)
         self.history.setStyleSheet("color: palette(mid);")
-        self.error = _error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
         form = QFormLayout()
         form.addRow(self.tr("Client"), plain_label(client.name))
         form.addRow(self.tr("Kind"), self.kind)
@@ -123,8 +107,6 @@ class ContractDialog(UnsavedChangesMixin, QDialog):
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._on_kind)
         self.open_ended.toggled.connect(lambda on: self.end.setEnabled(not on))
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
         self._fill(latest)
         self.track_changes()
 
@@ -194,15 +176,6 @@ class ContractDialog(UnsavedChangesMixin, QDialog):
         end = None if self.open_ended.isChecked() else pydate(self.end.date())
         return ContractValues(terms, pydate(self.start.date()), end, self.language.currentData())
 
-    def _on_ok(self) -> None:
-        try:
-            self.submit(self.values())
-        except UserError as err:
-            self.error.setText(str(err))
-            self.error.show()
-            return
-        self.accept()
-
 
 @dataclass(frozen=True)
 class EntryValues:
@@ -214,7 +187,7 @@ class EntryValues:
     billable: bool
 
 
-class WorkEntryDialog(UnsavedChangesMixin, QDialog):
+class WorkEntryDialog(SubmitDialog):
     """Logs (or edits) a call, a workshop...: times read where she was, like screen time."""
 
     def __init__(
@@ -227,8 +200,7 @@ class WorkEntryDialog(UnsavedChangesMixin, QDialog):
         entry: WorkEntryInfo | None = None,
         now: datetime | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.submit = submit
+        super().__init__(submit, parent)
         self._timeline = services.wellbeing.timeline()
         self._auto_zone = entry is None
         self.setWindowTitle(self.tr("Edit work entry") if entry is not None else self.tr("Log work"))
@@ -242,10 +214,6 @@ class WorkEntryDialog(UnsavedChangesMixin, QDialog):
         self.note.setPlaceholderText(self.tr("e.g. call with the client, workshop, photo shoot"))
         self.billable = QCheckBox(self.tr("Billable"))
         self.billable.setChecked(True)
-        self.error = _error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
         form = QFormLayout()
         form.addRow(self.tr("Client"), self.client)
         form.addRow(self.tr("From"), self.start_edit)
@@ -259,8 +227,6 @@ class WorkEntryDialog(UnsavedChangesMixin, QDialog):
         self._fill(entry, client_id, now or timezones.now_utc())
         for edit in (self.start_edit, self.end_edit):
             edit.changed.connect(self._on_time_changed)
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
         self.track_changes()
 
     def _fill(self, entry: WorkEntryInfo | None, client_id: int | None, now: datetime) -> None:
@@ -311,12 +277,3 @@ class WorkEntryDialog(UnsavedChangesMixin, QDialog):
             self.note.text().strip(),
             self.billable.isChecked(),
         )
-
-    def _on_ok(self) -> None:
-        try:
-            self.submit(self.values())
-        except UserError as err:
-            self.error.setText(str(err))
-            self.error.show()
-            return
-        self.accept()

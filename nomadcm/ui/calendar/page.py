@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QWidget,
@@ -31,6 +31,7 @@ from nomadcm.ui import plain_text
 from nomadcm.ui.calendar.event_layer import load_events
 from nomadcm.ui.calendar.layout import DaySpan, Placed, day_spans, month_grid_start, place, week_start
 from nomadcm.ui.calendar.page_view import MONTH, MY_TIME, WEEK, CalendarPageView, conflict_text, first_per_day
+from nomadcm.ui.calendar.post_actions import PlacedPostActions
 from nomadcm.ui.calendar.view import MONTH_LINES
 from nomadcm.ui.changes import CLIENTS, CONFLICTS, EVENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
@@ -40,7 +41,7 @@ from nomadcm.ui.publishing.occurrence_actions import ask_scope, dropped_message,
 from nomadcm.ui.tasks import TaskRunner
 
 
-class CalendarPage(CalendarPageView):
+class CalendarPage(PlacedPostActions, CalendarPageView):
     loaded = Signal()
     status_message = Signal(str)
     navigate = Signal(str)
@@ -74,6 +75,7 @@ class CalendarPage(CalendarPageView):
         self.today_button.clicked.connect(self.go_today)
         self.lens.currentIndexChanged.connect(self._lens_changed)
         self.client_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.assignee_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.import_button.clicked.connect(self.open_import)
         self.queue_button.clicked.connect(self.open_queue)
         for view in (self.week_view, self.month_view):
@@ -146,6 +148,8 @@ class CalendarPage(CalendarPageView):
         self.client_filter.setCurrentIndex(max(0, self.client_filter.findData(current_client)))
         self.lens.blockSignals(False)
         self.client_filter.blockSignals(False)
+        members = self.services.members
+        self.assignee_filter.populate(members.list_members(), members.current_id)
 
     def visible_range(self) -> tuple[date, int]:
         first_day = first_weekday(self.services.settings.get("week_start"))  # the setting, else the locale's
@@ -166,6 +170,7 @@ class CalendarPage(CalendarPageView):
             start=self.days[0].start - margin,
             end=self.days[-1].end + margin,
             client_id=self.client_filter.currentData(),
+            assignee_id=self.assignee_filter.assignee_id(),
         )
         query = self.services.schedule(flt)
         self.items = place(list(query.stream()), self.days, my_time=zone == MY_TIME)
@@ -246,6 +251,7 @@ class CalendarPage(CalendarPageView):
     @Slot(object)
     def edit_item(self, item: Placed) -> None:
         from nomadcm.ui.schedule.post_dialog import PostDialog
+        from nomadcm.ui.schedule.post_versions import occurrence_version, post_version
 
         o = item.occurrence
         try:
@@ -254,14 +260,17 @@ class CalendarPage(CalendarPageView):
             show_user_error(self, err)
             return
         if o.series_wall is None:
+            version = post_version(self.services, o.post_id, info)
 
             def save(draft: PostDraft) -> None:
-                self._write(lambda: self.services.posts.update_op(o.post_id, draft))
+                at = version.version  # moved on by the dialog's Reload / Overwrite
+                self._write(lambda: self.services.posts.update_op(o.post_id, draft, expected_version=at))
 
-            self._open(PostDialog(self.services, save, post=info, parent=self))
+            self._open(PostDialog(self.services, save, post=info, parent=self, version=version))
             return
         series_wall = o.series_wall
         try:
+            version = occurrence_version(self.services, o.post_id, series_wall)  # read first
             shown = occurrence_as_post(self.services, o.post_id, series_wall)
         except UserError as err:
             show_user_error(self, err)
@@ -274,15 +283,18 @@ class CalendarPage(CalendarPageView):
             if scope is None:
                 raise UserError(self.tr("Not saved: choose which occurrences to change."))
             editor = self.services.occurrence_editor
+            at = version.version
             outcome = self._write(
                 lambda: editor.op(
-                    "edit_occurrence", lambda: editor.edit(o.post_id, series_wall, draft, scope)
+                    "edit_occurrence",
+                    lambda: editor.edit(o.post_id, series_wall, draft, scope, at),
+                    again=lambda: editor.edit(o.post_id, series_wall, draft, scope),
                 )
             ).result
             if outcome.dropped:
                 self.status_message.emit(dropped_message(outcome.dropped))
 
-        self._open(PostDialog(self.services, save_occurrence, post=shown, parent=self))
+        self._open(PostDialog(self.services, save_occurrence, post=shown, parent=self, version=version))
 
     @Slot(object)
     def edit_event(self, event: EventInfo) -> None:
@@ -292,93 +304,6 @@ class CalendarPage(CalendarPageView):
         client = self.services.clients.get_client(event.client_id)
         run = lambda write: self.ops.run(write, self, stack=self.undo_stack)  # noqa: E731
         self.post_dialog = open_event_dialog(self, self.services, run, client, event)
-
-    @Slot(object, object)
-    def drop_item(self, item: Placed, target: object) -> None:
-        o = item.occurrence
-        try:
-            if isinstance(target, datetime):
-                wall = timezones.wall_at(target, o.tz)
-                res = timezones.resolve(wall, o.tz)
-                fold = 1 if res.ambiguous and res.instant != target else 0
-            else:
-                assert isinstance(target, date)
-                wall = o.wall + (target - item.local.date())
-                res = timezones.resolve(wall, o.tz)
-                fold = 0
-                if res.gap is not None:
-                    wall = res.gap.end
-                    self.status_message.emit(
-                        self.tr(
-                            "That time does not exist on the new day (clocks jump forward): moved to {time}."
-                        ).format(time=f"{wall:%H:%M}")
-                    )
-            if wall == o.wall and fold == o.fold:
-                return
-            self.move(o, wall, fold)
-        except UserError as err:
-            show_user_error(self, err)
-
-    def move(self, o, wall: datetime, fold: int = 0) -> None:  # type: ignore[no-untyped-def]
-        """Moves one post or one occurrence to `wall` in its own zone, undoably."""
-        if o.series_wall is None:
-            self._write(lambda: self.services.posts.move_op(o.post_id, wall, fold))
-        else:
-            editor = self.services.occurrence_editor
-            series_wall = o.series_wall
-            self._write(
-                lambda: editor.op("move_occurrence", lambda: editor.move(o.post_id, series_wall, wall, fold))
-            )
-        self.status_message.emit(self.tr("Post moved — Ctrl+Z puts it back."))
-
-    @Slot(object, QPoint)
-    def item_menu(self, item: Placed, pos: QPoint) -> None:
-        menu, edit, publish, delete = self.build_item_menu(item)
-        edit.triggered.connect(lambda: self.edit_item(item))
-        if publish is not None:
-            publish.triggered.connect(lambda: self.mark_published(item))
-        delete.triggered.connect(lambda: self.delete_item(item))
-        menu.popup(pos)
-        self._menu = menu
-
-    def mark_published(self, item: Placed) -> None:
-        o = item.occurrence
-        try:
-            if o.series_wall is None:
-                self._write(lambda: self.services.posts.set_status_op([o.post_id], "published"))
-            else:
-                editor = self.services.occurrence_editor
-                series_wall = o.series_wall
-                self._write(
-                    lambda: editor.op(
-                        "mark_published", lambda: editor.set_status(o.post_id, series_wall, "published")
-                    )
-                )
-        except UserError as err:
-            show_user_error(self, err)
-
-    def delete_item(self, item: Placed) -> None:
-        o = item.occurrence
-        try:
-            if o.series_wall is None:
-                self._write(lambda: self.services.posts.delete_op([o.post_id]))
-            else:
-                scope = ask_scope(
-                    self, self.tr("Delete a repeating post"), self.tr("Delete which occurrences?")
-                )
-                if scope is None:
-                    return
-                editor = self.services.occurrence_editor
-                series_wall = o.series_wall
-                self._write(
-                    lambda: editor.op(
-                        "delete_occurrence", lambda: editor.delete(o.post_id, series_wall, scope)
-                    )
-                )
-        except UserError as err:
-            show_user_error(self, err)
-            return
-        self.status_message.emit(self.tr("Deleted — Ctrl+Z brings it back."))
 
     @Slot()
     def open_import(self) -> None:

@@ -29,6 +29,7 @@ from nomadcm.ui.calendar.month_view import MonthView
 from nomadcm.ui.calendar.week_view import WeekView
 from nomadcm.ui.formatting import fmt_date, qdate
 from nomadcm.ui.plain_text import plain_label
+from nomadcm.ui.widgets.assignee_filter import AssigneeFilter
 
 WEEK, MONTH = "week", "month"
 MY_TIME = ""
@@ -78,6 +79,7 @@ class CalendarPageView(QWidget):
             self.tr("Which clock the calendar shows: yours (from your itinerary) or an audience's")
         )
         self.client_filter = QComboBox()
+        self.assignee_filter = AssigneeFilter()  # team mode: shown when the database has members
         self.import_button = QPushButton(self.tr("&Import…"))
         self.queue_button = QPushButton(self.tr("&Queue…"))
         bar = QHBoxLayout()
@@ -87,6 +89,7 @@ class CalendarPageView(QWidget):
         bar.addWidget(QLabel(self.tr("Time shown:")))
         bar.addWidget(self.lens)
         bar.addWidget(self.client_filter)
+        bar.addWidget(self.assignee_filter)
         bar.addWidget(self.queue_button)
         bar.addWidget(self.import_button)
         return bar

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSignalBlocker, QTime, Slot
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QTime, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm import timezones
-from nomadcm.errors import UserError
+from nomadcm.errors import StaleEditError, UserError
 from nomadcm.services.schedule.clients import DEFAULT_COLOURS, ChannelInfo, ClientInfo, ClientService
 from nomadcm.ui.operations import RunWrite, run_directly
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.widgets.date_inputs import TimeInput
+from nomadcm.ui.widgets.stale_edit import StaleChoice, ask_reload_or_overwrite, stale_text, typed_text
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 from nomadcm.ui.widgets.zone_picker import ZonePicker
 from nomadcm.vocabulary import NETWORK_LIMITS, NETWORKS
@@ -215,7 +216,23 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
             if client is None:
                 done = self.run(lambda: self.clients.add_client_op(**fields))  # type: ignore[arg-type]
             else:
-                done = self.run(lambda: self.clients.update_client_op(client.id, **fields))
+                at = client.version  # the version shown: a change saved since is not overwritten unasked
+                while True:
+                    try:
+                        done = self.run(
+                            lambda at=at: self.clients.update_client_op(
+                                client.id, expected_version=at, **fields
+                            )
+                        )
+                        break
+                    except StaleEditError as err:
+                        choice = ask_reload_or_overwrite(self, err)
+                        fresh = self.clients.get_client(client.id)
+                        at = fresh.version
+                        if choice is StaleChoice.OVERWRITE:
+                            continue
+                        self._after_stale(err, choice, fresh, fields)
+                        return
         except UserError as err:
             self.error_label.setText(str(err))
             self.error_label.show()
@@ -223,6 +240,28 @@ class ClientDialog(UnsavedChangesMixin, QDialog):
         if done is not None:
             self.saved = done.result
         self.accept()
+
+    def _after_stale(
+        self, err: StaleEditError, choice: StaleChoice, fresh: ClientInfo, typed: dict[str, object]
+    ) -> None:
+        """Reload: the form shows the client as saved now, what she typed is listed under it; back: why not."""
+        if choice is StaleChoice.RELOAD:
+            labels = {
+                "name": self.tr("Name:"),
+                "audience_tz": self.tr("Time zone:"),
+                "notes": self.tr("Notes:"),
+            }
+            items = [
+                (label, str(typed[key])) for key, label in labels.items() if typed[key] != getattr(fresh, key)
+            ]
+            self.client = fresh
+            self._fill(fresh, "")
+            self.colour_button.set_colour(fresh.colour)
+            self.error_label.setText(typed_text(items))
+        else:
+            self.error_label.setText(stale_text(err))
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.show()
 
 
 class ChannelDialog(UnsavedChangesMixin, QDialog):
@@ -301,7 +340,30 @@ class ChannelDialog(UnsavedChangesMixin, QDialog):
             if channel is None:
                 done = self.run(lambda: self.clients.add_channel_op(client.id, network, handle, limit))
             else:
-                done = self.run(lambda: self.clients.update_channel_op(channel.id, handle, limit))
+                at = channel.version  # the version shown (services/stale_edits.py)
+                while True:
+                    try:
+                        done = self.run(
+                            lambda at=at: self.clients.update_channel_op(
+                                channel.id, handle, limit, expected_version=at
+                            )
+                        )
+                        break
+                    except StaleEditError as err:
+                        choice = ask_reload_or_overwrite(self, err)
+                        fresh = self.clients.get_channel(channel.id)
+                        at = fresh.version
+                        if choice is StaleChoice.OVERWRITE:
+                            continue
+                        if choice is StaleChoice.RELOAD:
+                            self.channel = fresh
+                            self.handle_edit.setText(fresh.handle)
+                            self.limit_spin.setValue(fresh.text_limit or 0)
+                            self.error_label.setText(typed_text([(self.tr("Handle:"), handle)]))
+                        else:
+                            self.error_label.setText(stale_text(err))
+                        self.error_label.show()
+                        return
         except UserError as err:
             self.error_label.setText(str(err))
             self.error_label.show()

@@ -46,7 +46,7 @@ class ClientsPage(ClientsPageView):
         self.ops = ops or OpRunner(changes, None, self.undo_stack, self)  # writes: ui/operations.py
         self.build(ClientsModel(services.clients, self), ChannelsModel(services.clients, self))
         self.events_panel = EventsPanel(services, changes, self.ops, self.undo_stack, self)  # issue 16
-        self.details.layout().addWidget(self.events_panel, 2)
+        self.body.addWidget(self.events_panel)
         self.events_panel.status_message.connect(self.status_message)
         self._connect()
         changes.changed.connect(self._on_changed)

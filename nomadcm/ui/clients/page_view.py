@@ -55,13 +55,18 @@ class ClientsPageView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.clients_table)
         splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 3)  # the list takes most of the width: names are shown whole
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        # The list and its details above, the selected client's events below at full width (the page adds
+        # them): side by side, neither the names nor the events' titles had room at the default size.
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.addWidget(splitter)
+        self.body.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.body, 1)
 
     def _build_toolbar(self) -> QHBoxLayout:
         title = QLabel(self.tr("Clients"))
@@ -90,6 +95,7 @@ class ClientsPageView(QWidget):
         self.details_title = QLabel()
         self.details_title.setTextFormat(Qt.TextFormat.RichText)
         self.details_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.details_title.setWordWrap(True)  # a long name wraps: it must not widen the panel over the list
         self.details_text = plain_label()
         self.details_text.setWordWrap(True)
         self.details_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nomadcm import timezones
-from nomadcm.errors import UserError
+from nomadcm.errors import StaleEditError, UserError
 from nomadcm.services.container import Services
 from nomadcm.services.publishing.slots import DAY_CODES, SlotTime, parse_slots
 from nomadcm.services.schedule.post_writes import PostDraft
@@ -32,6 +32,7 @@ from nomadcm.ui.changes import POSTS, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_datetime, fmt_time
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.plain_text import plain_label
+from nomadcm.ui.widgets.stale_edit import StaleChoice, ask_reload_or_overwrite, stale_text, typed_text
 from nomadcm.ui.widgets.table_model import RowsTableModel
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
@@ -138,6 +139,7 @@ class QueueDialog(UnsavedChangesMixin, QDialog):
             self.model.set_rows([])
             return
         slots = self.services.slots.list_slots(channel_id)
+        self._shown_slots = slots  # what a save hands back: slots changed since are not overwritten unasked
         self.slots_edit.setText(_slots_text(slots))
         zone = self.services.slots.zone_of(channel_id)
         self.zone_label.setText(self.tr("Times in the audience's zone: {zone}").format(zone=zone))
@@ -164,9 +166,29 @@ class QueueDialog(UnsavedChangesMixin, QDialog):
         if channel_id is None:
             return
         text = self.slots_edit.text().strip()
+        shown = getattr(self, "_shown_slots", None)
         try:
             pairs = parse_slots(text) if text else []
-            self.ops.run(lambda: self.services.slots.set_slots_op(channel_id, pairs), stack=self.undo_stack)
+            while True:
+                try:
+                    self.ops.run(
+                        lambda at=shown: self.services.slots.set_slots_op(channel_id, pairs, expected=at),
+                        stack=self.undo_stack,
+                    )
+                    break
+                except StaleEditError as err:
+                    choice = ask_reload_or_overwrite(self, err)
+                    shown = self.services.slots.list_slots(channel_id)
+                    if choice is StaleChoice.OVERWRITE:
+                        continue
+                    if choice is StaleChoice.RELOAD:
+                        self.load()  # what is saved now; what she typed stays below
+                        message = typed_text([(self.tr("Slots:"), text)])
+                    else:
+                        message = stale_text(err)
+                    self.message.setStyleSheet("color: #c53030;")
+                    self.message.setText(message)
+                    return
         except UserError as err:
             self.message.setStyleSheet("color: #c53030;")
             self.message.setText(str(err))

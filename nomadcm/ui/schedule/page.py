@@ -36,6 +36,7 @@ from nomadcm.ui.publishing.occurrence_actions import (
 )
 from nomadcm.ui.schedule.page_view import PERIOD_ALL, PERIOD_CUSTOM, SchedulePageView
 from nomadcm.ui.schedule.post_dialog import PostDialog
+from nomadcm.ui.schedule.post_versions import occurrence_version, post_version
 from nomadcm.ui.schedule.table_models import FirstPage, ScheduleModel, status_label
 from nomadcm.ui.tasks import Cancelled, TaskRunner, report_unexpected
 
@@ -105,6 +106,7 @@ class SchedulePage(SchedulePageView):
         self.empty_action.clicked.connect(self._empty_action)
         self.delete_action.triggered.connect(self.delete_selected)
         self.edit_action.triggered.connect(self.edit_selected)
+        self.work_spots_action.triggered.connect(self.show_work_spots)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -113,6 +115,7 @@ class SchedulePage(SchedulePageView):
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.client_filter.currentIndexChanged.connect(self.apply_filter)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.assignee_filter.currentIndexChanged.connect(self.apply_filter)
         self.period_filter.currentIndexChanged.connect(self._on_period)
         self.from_edit.dateChanged.connect(self.apply_filter)
         self.to_edit.dateChanged.connect(self.apply_filter)
@@ -148,10 +151,13 @@ class SchedulePage(SchedulePageView):
     def clear_filters(self) -> None:
         blockers = [
             QSignalBlocker(w)
-            for w in (self.search_edit, self.client_filter, self.status_filter, self.period_filter)
-        ]
+            for w in (
+                self.search_edit, self.client_filter, self.status_filter, self.period_filter, self.assignee_filter
+            )
+        ]  # fmt: skip
         self.search_edit.clear()
         self.client_filter.setCurrentIndex(0)
+        self.assignee_filter.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(0)
         self.period_filter.setCurrentIndex(self.period_filter.findData(PERIOD_ALL))
         del blockers
@@ -171,14 +177,16 @@ class SchedulePage(SchedulePageView):
         index = self.client_filter.findData(current)
         self.client_filter.setCurrentIndex(max(index, 0))
         del blocker
-        if current is not None and index < 0:  # the client shown was deleted: show all
+        members = self.services.members
+        lost_member = self.assignee_filter.populate(members.list_members(), members.current_id)
+        if (current is not None and index < 0) or lost_member:  # the client or member shown is gone: show all
             self.apply_filter()
 
     # ------------------------------------------------------------------ refresh
 
     @Slot(object)
     def _on_changed(self, areas: object) -> None:
-        if touches(areas, CLIENTS):
+        if touches(areas, CLIENTS, SETTINGS):  # settings: "You are" (the assignee filter's "Mine")
             self._fill_clients()
         if touches(areas, POSTS, CLIENTS, ITINERARY, SETTINGS, EVENTS):  # events: closures' conflicts
             selected = self._selected_keys()
@@ -205,13 +213,16 @@ class SchedulePage(SchedulePageView):
             return
         self._counting = query
         tasks = self.tasks
-        # At start-up, once the rows are on screen (a smoke test ending then does not wait for the count).
-        startup.after_first_paint(
-            lambda: tasks.run(
-                lambda _report: query.count(),
-                self,
-                on_success=lambda total: self._counted(query, total),
-                on_failure=lambda err: self._count_failed(query, err),
+        # Once the rows are painted (the count's job would share the interpreter with that paint); at start-up
+        # once the window is (a smoke test ending then does not wait for the count).
+        self.model.after_rows_painted(
+            lambda: startup.after_first_paint(
+                lambda: tasks.run(
+                    lambda _report: query.count(),
+                    self,
+                    on_success=lambda total: self._counted(query, total),
+                    on_failure=lambda err: self._count_failed(query, err),
+                )
             )
         )
 
@@ -285,7 +296,13 @@ class SchedulePage(SchedulePageView):
             )
             self.navigate.emit("clients")
             return
-        dialog = PostDialog(self.services, self._add, parent=self, client_id=self.client_filter.currentData())
+        dialog = PostDialog(
+            self.services,
+            self._add,
+            parent=self,
+            client_id=self.client_filter.currentData(),
+            tasks=self.tasks,
+        )
         self._open(dialog)
 
     @Slot()
@@ -293,6 +310,15 @@ class SchedulePage(SchedulePageView):
         rows = self._selected_row_data()
         if len(rows) == 1:
             self.edit_row(rows[0])
+
+    @Slot()
+    def show_work_spots(self) -> None:
+        """Where she can work when the selected post goes out (ui/workplaces/work_spots_dialog.py)."""
+        rows = self._selected_row_data()
+        if len(rows) == 1:
+            from nomadcm.ui.workplaces.work_spots_dialog import open_work_spots
+
+            self.work_spots_dialog = open_work_spots(self.services, self.tasks, rows[0].utc, self)
 
     @Slot(QModelIndex)
     def _on_double_click(self, index: QModelIndex) -> None:
@@ -313,15 +339,19 @@ class SchedulePage(SchedulePageView):
             show_user_error(self, err)
             return
 
+        version = post_version(self.services, post_id, info)
+
         def save(draft: PostDraft) -> None:
-            self._write(lambda: self.services.posts.update_op(post_id, draft))
+            at = version.version
+            self._write(lambda: self.services.posts.update_op(post_id, draft, expected_version=at))
             self.status_message.emit(self.tr("Post saved."))
 
-        self._open(PostDialog(self.services, save, post=info, parent=self))
+        self._open(PostDialog(self.services, save, post=info, parent=self, tasks=self.tasks, version=version))
 
     def edit_occurrence(self, post_id: int, series_wall: datetime) -> None:
         """The dialog shows this occurrence; saving asks which occurrences the changes are for."""
         try:
+            version = occurrence_version(self.services, post_id, series_wall)  # read first (post_versions.py)
             shown = occurrence_as_post(self.services, post_id, series_wall)
         except UserError as err:
             show_user_error(self, err)
@@ -336,15 +366,20 @@ class SchedulePage(SchedulePageView):
             if scope is None:
                 raise UserError(self.tr("Not saved: choose which occurrences to change."))
             editor = self.services.occurrence_editor
+            at = version.version
             outcome = self._write(
-                lambda: editor.op("edit_occurrence", lambda: editor.edit(post_id, series_wall, draft, scope))
+                lambda: editor.op(
+                    "edit_occurrence",
+                    lambda: editor.edit(post_id, series_wall, draft, scope, at),
+                    again=lambda: editor.edit(post_id, series_wall, draft, scope),
+                )
             ).result
             if outcome.dropped:
                 self.status_message.emit(dropped_message(outcome.dropped))
             else:
                 self.status_message.emit(self.tr("Post saved — Ctrl+Z puts it back."))
 
-        dialog = PostDialog(self.services, save, post=shown, parent=self)
+        dialog = PostDialog(self.services, save, post=shown, parent=self, tasks=self.tasks, version=version)
         dialog.setWindowTitle(self.tr("Edit a repeating post"))
         self._open(dialog)
 

@@ -31,6 +31,7 @@ from nomadcm.ui.formatting import fmt_int, plural, pydate
 from nomadcm.ui.i18n import ClassContexts
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.schedule.columns import WIDTHS, RowKey, ScheduleColumnsModel, status_label
+from nomadcm.ui.widgets.assignee_filter import AssigneeFilter
 from nomadcm.ui.widgets.date_inputs import DateInput
 from nomadcm.vocabulary import POST_STATUSES
 
@@ -84,6 +85,7 @@ class SchedulePageView(ClassContexts, QWidget):
             "date_from": date_from,
             "date_to": date_to,
             "search": self.search_edit.text().strip() or None,
+            "assignee_id": self.assignee_filter.assignee_id(),
         }
 
     def _build_filters(self) -> QHBoxLayout:
@@ -93,6 +95,7 @@ class SchedulePageView(ClassContexts, QWidget):
         self.search_edit.setMinimumWidth(180)
         self.client_filter = QComboBox()
         self.client_filter.setMinimumContentsLength(14)
+        self.assignee_filter = AssigneeFilter()  # team mode: shown when the database has members
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in POST_STATUSES:
@@ -117,6 +120,7 @@ class SchedulePageView(ClassContexts, QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 2)
         filters.addWidget(self.client_filter, 1)
+        filters.addWidget(self.assignee_filter)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.period_filter)
         filters.addWidget(self.from_edit)
@@ -186,6 +190,8 @@ class SchedulePageView(ClassContexts, QWidget):
         self.edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Enter), QKeySequence(Qt.Key.Key_Return)])
         self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.edit_action)
+        self.work_spots_action = QAction(self.tr("Where can I work then?"), self)
+        self.work_spots_action.setToolTip(self.tr("Workplaces near you and open when this post goes out"))
 
     # ------------------------------------------------------------------ selection (of the shown rows)
 
@@ -259,6 +265,7 @@ class SchedulePageView(ClassContexts, QWidget):
         menu = QMenu(self)
         if single:
             menu.addAction(self.edit_action)
+            menu.addAction(self.work_spots_action)
         status_menu = menu.addMenu(
             self.tr("Set status (these occurrences only)") if occurrences else self.tr("Set status")
         )

@@ -11,21 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QSignalBlocker, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import (
     QWidget,
 )
 
 from nomadcm import timezones
-from nomadcm.errors import UserError, ValidationError
+from nomadcm.errors import StaleEditError, UserError, ValidationError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ChannelInfo, ClientInfo
 from nomadcm.services.schedule.post_writes import PostCheck, PostDraft, check_link, split_tags
 from nomadcm.services.schedule.posts import PostInfo
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_int, fmt_time
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.schedule.post_dialog_view import ERROR_STYLE, MUTED_STYLE, PostDialogView
+from nomadcm.ui.schedule.post_versions import EditVersion, typed_summary
 from nomadcm.ui.schedule.table_models import channel_text
+from nomadcm.ui.tasks import TaskRunner
+from nomadcm.ui.widgets.stale_edit import StaleChoice, ask_reload_or_overwrite, stale_text
 from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
 
 SaveFunction = Callable[[PostDraft], None]
@@ -46,10 +50,16 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
         parent: QWidget | None = None,
         *,
         client_id: int | None = None,
+        tasks: TaskRunner | None = None,
+        version: EditVersion | None = None,
     ) -> None:
+        """`tasks`: the window's runner, for "Where can I work then?" (without it the answer is read at once).
+        `version`: the version an edit was read at, moved on by Reload / Overwrite (ui/schedule/post_versions.py)."""
         super().__init__(parent)
         self.services = services
+        self.tasks = tasks
         self._save = save
+        self.version = version
         self.post = post
         self._your_time: YourTime = services.your_time()
         self._clients: list[ClientInfo] = services.clients.list_clients()
@@ -60,6 +70,7 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
         self.build(self._clients, self._your_time)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
+        self.work_spots_button.clicked.connect(self.show_work_spots)
 
         self._fill(post, client_id)
         self.client_combo.currentIndexChanged.connect(self._on_client_changed)
@@ -159,6 +170,8 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
             notes=self.notes_edit.toPlainText(),
             status=str(self.status_combo.currentData()),
             rrule=self.recurrence.rule(),
+            # team mode: an edit keeps who publishes the post (the dialog has no field for it yet)
+            assignee_id=self.post.assignee_id if self.post is not None else None,
         )
 
     @Slot()
@@ -228,6 +241,7 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
     def _show_live_line(self) -> None:
         res = self.when.resolution()
         checked = self._check
+        self.work_spots_button.setEnabled(res is not None and res.instant is not None)
         if res is None or res.instant is None:
             self.live_line.setText("")
             self.fold_note.hide()
@@ -262,6 +276,15 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
         else:
             self.fold_note.hide()
 
+    @Slot()
+    def show_work_spots(self) -> None:
+        """Where she can work when the post, as it stands in the form, goes out."""
+        res = self.when.resolution()
+        if res is not None and res.instant is not None:
+            from nomadcm.ui.workplaces.work_spots_dialog import open_work_spots
+
+            self.work_spots_dialog = open_work_spots(self.services, self.tasks, res.instant, self)
+
     # ------------------------------------------------------------------ saving
 
     @Slot()
@@ -271,8 +294,51 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
             return
         try:
             self._save(draft)
+        except StaleEditError as err:
+            if self.version is None or not self._resolve_stale(err, draft):
+                return
         except UserError as err:
             self.problems_label.setText(str(err))
             self.problems_label.show()
             return
         self.accept()
+
+    def _resolve_stale(self, err: StaleEditError, draft: PostDraft) -> bool:
+        """Someone else saved this post first: Reload (False: the dialog stays open with what is saved now,
+        and what she typed listed under it) or Overwrite (saved over theirs: True), or back to the form."""
+        assert self.version is not None
+        choice = ask_reload_or_overwrite(self, err)
+        if choice is StaleChoice.BACK:
+            self.problems_label.setText(stale_text(err))
+            self.problems_label.show()
+            return False
+        stored, self.version.version = self.version.reread()
+        if choice is StaleChoice.OVERWRITE:
+            try:
+                self._save(draft)
+            except StaleEditError as again:  # changed once more in between: ask again
+                return self._resolve_stale(again, draft)
+            except UserError as other:
+                self.problems_label.setText(str(other))
+                self.problems_label.show()
+                return False
+            return True
+        self.post = stored
+        self._fill(stored, None)
+        self._refresh()
+        self._show_typed(typed_summary(draft, stored))
+        return False
+
+    def _show_typed(self, text: str) -> None:
+        """What she had typed before a Reload, under the form until the dialog closes (selectable)."""
+        label = getattr(self, "typed_label", None)
+        if label is None:
+            label = self.typed_label = plain_label()
+            label.setObjectName("typed_before_reload")
+            label.setStyleSheet(MUTED_STYLE)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout = self.layout()
+            layout.insertWidget(layout.indexOf(self.problems_label), label)  # type: ignore[attr-defined]
+        label.setText(text)
+        label.show()

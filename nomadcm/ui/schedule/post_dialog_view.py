@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +78,8 @@ class PostDialogView(QDialog):
         self.live_line.setObjectName("liveLine")
         self.live_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.live_line.setWordWrap(True)
+        self.work_spots_button = QPushButton(self.tr("Where can I work then?"))
+        self.work_spots_button.setToolTip(self.tr("Workplaces near you and open when this post goes out"))
         self.fold_note = plain_label()
         self.fold_note.setStyleSheet(MUTED_STYLE)
         self.fold_note.hide()
@@ -107,7 +110,13 @@ class PostDialogView(QDialog):
         form.addRow(channel_label, stacked(self.channel_combo, self.channel_hint))
         when_label = QLabel(self.tr("&When:"))
         when_label.setBuddy(self.when.date_edit)
-        form.addRow(when_label, stacked(self.when, self.live_line, self.fold_note))
+        live_row = QHBoxLayout()
+        live_row.addWidget(self.live_line, 1)
+        live_row.addWidget(self.work_spots_button, 0, Qt.AlignmentFlag.AlignTop)
+        when_box = stacked(self.when)
+        when_box.addLayout(live_row)
+        when_box.addWidget(self.fold_note)
+        form.addRow(when_label, when_box)
         form.addRow(self.tr("&Repeat:"), self.recurrence)
         text_label = QLabel(self.tr("&Text:"))
         text_label.setBuddy(self.text_edit)

@@ -12,13 +12,14 @@ the clocks jumped over, ⇥ (the tooltip says where it moved).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from nomadcm.errors import UserError
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
@@ -32,6 +33,7 @@ from nomadcm.ui.schedule.columns import ROW_ROLE as ROW_ROLE
 from nomadcm.ui.schedule.columns import RowKey as RowKey
 from nomadcm.ui.schedule.columns import channel_text as channel_text
 from nomadcm.ui.schedule.columns import first_line, status_label
+from nomadcm.ui.schedule.paint_gate import PaintGate
 from nomadcm.ui.widgets.table_model import AnyIndex, RowsTableModel
 
 if TYPE_CHECKING:
@@ -102,6 +104,7 @@ class ScheduleModel(RowsTableModel[Occurrence]):
         self._generation = 0  # counts the reloads: marks computed for older rows are dropped
         self._marks_replace = False  # the next marks to arrive replace those kept from before the reload
         self._headers = columns.headers()
+        self._paint_gate = PaintGate(self, self._painted_widget)  # background jobs wait for the rows' paint
 
     # ------------------------------------------------------------------ loading
 
@@ -186,9 +189,20 @@ class ScheduleModel(RowsTableModel[Occurrence]):
         # Run even for a page with nothing to check: its (empty) answer replaces the marks of before. At
         # start-up, once the rows are on screen (a smoke test ending then does not wait for the check).
         tasks = self._tasks
-        startup.after_first_paint(
-            lambda: tasks.run(work, self, on_success=lambda found: self._marks_arrived(generation, found))
+        self.after_rows_painted(
+            lambda: startup.after_first_paint(
+                lambda: tasks.run(work, self, on_success=lambda found: self._marks_arrived(generation, found))
+            )
         )
+
+    def after_rows_painted(self, work: Callable[[], None]) -> None:
+        """Runs `work` once the table showing these rows has painted (ui/schedule/paint_gate.py)."""
+        self._paint_gate.run_after_paint(work)
+
+    def _painted_widget(self) -> QWidget | None:
+        """The page's table's viewport (the page is the model's parent); None without a page."""
+        table = getattr(self.parent(), "table", None)
+        return table.viewport() if isinstance(table, QAbstractScrollArea) else None
 
     def _marks_arrived(self, generation: int, found: dict[tuple[int, datetime], PostConflicts]) -> None:
         if generation != self._generation:
@@ -202,7 +216,7 @@ class ScheduleModel(RowsTableModel[Occurrence]):
 
     def marks_pending(self) -> bool:
         """Conflict marks are still being computed (tests wait for them)."""
-        return self._tasks is not None and self._tasks.busy()
+        return self._tasks is not None and (self._paint_gate.pending() or self._tasks.busy())
 
     def rule_words(self, post_id: int) -> str | None:
         """How a recurring post repeats, in words (None: not a loaded recurring post)."""

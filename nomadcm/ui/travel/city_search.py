@@ -84,11 +84,13 @@ class CityField(QLineEdit):
         self._model.clear()
         locale = QLocale()
         for city in self.suggestions(text):
-            item = QStandardItem(
-                self.tr("{city} — {zone}, {people} people").format(
+            if city.population:
+                label = self.tr("{city} — {zone}, {people} people").format(
                     city=city_label(city), zone=city.tz, people=locale.toString(city.population)
                 )
-            )
+            else:  # a village or island GeoNames gives no head count for (Canggu)
+                label = self.tr("{city} — {zone}").format(city=city_label(city), zone=city.tz)
+            item = QStandardItem(label)
             item.setData(city, CITY_ROLE)
             item.setData(city.name, NAME_ROLE)
             item.setEditable(False)

@@ -115,7 +115,8 @@ class LaunchGapsPanel(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
-    def reload(self, first: date, last: date, include_acknowledged: bool) -> None:
+    def reload(self, first: date, last: date | None, include_acknowledged: bool) -> None:
+        """The launches from `first` to `last` (None: every later one)."""
         gaps = self.services.launch_check.gaps(first, last, include_acknowledged=include_acknowledged)
         self.model.set_rows(gaps)
         self.setVisible(bool(gaps))

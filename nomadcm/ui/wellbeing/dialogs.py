@@ -6,11 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +22,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.wellbeing import days
 from nomadcm.services.wellbeing.record_values import RestInfo, ScreenInfo, check_past
 from nomadcm.ui.wellbeing import texts
-from nomadcm.ui.widgets.unsaved import UnsavedChangesMixin
+from nomadcm.ui.widgets.submit_dialog import SubmitDialog
 from nomadcm.ui.widgets.zoned_datetime import ZonedDateTimeEdit
 from nomadcm.vocabulary import DEVICES, REST_KINDS
 
@@ -46,7 +43,7 @@ class EntryValues:
     note: str = ""
 
 
-class EntryDialog(UnsavedChangesMixin, QDialog):
+class EntryDialog(SubmitDialog):
     """Adds or edits one entry. `submit(values)` does the write; a UserError it raises is shown here."""
 
     def __init__(
@@ -59,9 +56,8 @@ class EntryDialog(UnsavedChangesMixin, QDialog):
         rest: bool = False,
         now: datetime | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(submit, parent)
         self.services = services
-        self.submit = submit
         self.entry = entry
         self._timeline = services.wellbeing.timeline()
         self._auto_zone = entry is None
@@ -72,8 +68,6 @@ class EntryDialog(UnsavedChangesMixin, QDialog):
         )
         self.setMinimumWidth(520)
         self._build(editing=entry is not None)
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
         self.type_box.currentIndexChanged.connect(lambda i: self.pages.setCurrentIndex(i))
         for edit in (self.start_edit, self.end_edit):
             edit.changed.connect(self._on_time_changed)
@@ -99,14 +93,6 @@ class EntryDialog(UnsavedChangesMixin, QDialog):
         self.zone_hint = QLabel(self.tr("The zone follows your itinerary: where you were at that time."))
         self.zone_hint.setWordWrap(True)
         self.zone_hint.setStyleSheet("color: palette(mid);")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c53030;")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
 
         form = QFormLayout()
         form.addRow(self.tr("Type"), self.type_box)
@@ -257,12 +243,3 @@ class EntryDialog(UnsavedChangesMixin, QDialog):
             quality=self.quality.currentData(),
             note=self.note.text().strip(),
         )
-
-    def _on_ok(self) -> None:
-        try:
-            self.submit(self.values())
-        except UserError as err:
-            self.error.setText(str(err))
-            self.error.show()
-            return
-        self.accept()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from nomadcm import timezones
@@ -15,7 +15,7 @@ from nomadcm.services.travel.cities import fold
 from nomadcm.services.workplaces.opening_hours import HoursState
 from nomadcm.services.workplaces.place_catalog import PlaceCatalog, PlaceInfo
 from nomadcm.services.workplaces.place_filter import PlaceFilter
-from nomadcm.ui.formatting import fmt_date, fmt_datetime
+from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_time, qdate
 from nomadcm.ui.hours_text import display_hours
 from nomadcm.ui.widgets.table_model import RowsTableModel
 from nomadcm.vocabulary import WORKPLACE_KINDS
@@ -120,7 +120,7 @@ class PlacesModel(RowsTableModel[PlaceInfo]):
             self.tr("Price"),
             self.tr("Open now"),
         )
-        self._open_at_header = self.tr("Open at")
+        self._open_at_header = self.tr("Open {day} {time}")  # "Open Tue 14:00": the time the column tests
         self._tips = {
             self.FAV: self.tr("Favourite"),
             self.DOWN: self.tr("Median download of the speed tests"),
@@ -212,7 +212,10 @@ class PlacesModel(RowsTableModel[PlaceInfo]):
 
     def _header(self, section: int) -> Any:
         if section == self.OPEN and self._filter.open_at is not None and self._filter.open_at.tzinfo is None:
-            return self._open_at_header  # a time she chose, on each place's clock
+            at = self._filter.open_at  # a time she chose, on each place's clock
+            return self._open_at_header.format(
+                day=QLocale().toString(qdate(at.date()), "ddd"), time=fmt_time(at)
+            )
         return super()._header(section)
 
     def _header_tip(self, section: int) -> str | None:

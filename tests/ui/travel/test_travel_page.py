@@ -250,7 +250,8 @@ def test_conflicts_panel_acknowledge_and_undo(qtbot, page, services, trip) -> No
     panel = page.conflicts_panel
     with qtbot.waitSignal(panel.loaded, timeout=20000):
         page.tabs.setCurrentIndex(CONFLICTS_TAB)
-    assert panel.model.rowCount() == 0  # the default range starts today; the trip is in 2027
+    assert panel.range_kind() == "all"  # every future post by default: the trip's, in 2027
+    assert panel.model.rowCount() == 2 and panel.checked_label.text().startswith("Checked ")
     with qtbot.waitSignal(panel.loaded, timeout=20000):
         panel.set_range(date(2027, 3, 1), date(2027, 3, 31))
     qtmodeltester_rows = [panel.model.row_at(r).post_id for r in range(panel.model.rowCount())]

@@ -1,0 +1,89 @@
+"""`team member add|list|remove|role`, `--as` / $NOMADCM_MEMBER, `post add|edit --assignee` and `post list
+--mine|--assignee` (cli/team_members.py, cli/team_posts.py), on both engines: JSON like the other commands, bad
+values one line naming them with exit 2 and nothing written."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli_runner import Cli
+
+
+@pytest.fixture
+def cli(db_arg: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(db_arg, capsys)
+
+
+def _team(cli: Cli) -> None:
+    cli.ok("client", "add", "Érable Café", "--tz", "America/Toronto")
+    cli.ok("channel", "add", "Érable Café", "instagram")
+    cli.ok("team", "member", "add", "Ana", "--email", "ana@example.org")
+    cli.ok("--as", "Ana", "team", "member", "add", "Bob", "--email", "bob@example.org")
+
+
+def _post(cli: Cli, *extra: str) -> list[str]:
+    return ["post", "add", "--client", "Érable Café", "--channel", "instagram", "--text", "Bonjour", *extra]
+
+
+def test_members_are_added_listed_given_roles_and_removed(cli: Cli) -> None:
+    _team(cli)
+    assert cli.json(
+        "--as", "ana@example.org", "team", "member", "role", "Bob", "viewer", "--client", "érable café"
+    )["roles"] == [{"client": "Érable Café", "role": "viewer"}]  # type: ignore[index]
+    listed = cli.json("team", "member", "list")
+    assert [(m["name"], m["email"], m["roles"]) for m in listed] == [  # type: ignore[union-attr]
+        ("Ana", "ana@example.org", [{"client": "Érable Café", "role": "owner"}]),
+        ("Bob", "bob@example.org", [{"client": "Érable Café", "role": "viewer"}]),
+    ]
+    assert "Bob" in cli.ok("--as", "Ana", "team", "member", "remove", "BOB")
+    assert [m["name"] for m in cli.json("team", "member", "list")] == ["Ana"]  # type: ignore[union-attr]
+
+
+def test_bad_members_and_roles_are_one_line_naming_the_value(cli: Cli) -> None:
+    _team(cli)
+    assert "'ana.example.org' is not an e-mail address" in cli.refused(
+        "--as", "Ana", "team", "member", "add", "Eve", "--email", "ana.example.org"
+    )
+    assert "unknown member 'Zed'" in cli.refused("--as", "Zed", "client", "list")
+    assert "unknown member 'Zed'" in cli.refused("--as", "Ana", "team", "member", "role", "Zed", "editor",
+                                                  "--client", "Érable Café")  # fmt: skip
+    assert "'boss'" in cli.refused("--as", "Ana", "team", "member", "role", "Bob", "boss", "--client", "x")
+    assert "unknown client 'Nulle Part'" in cli.refused(
+        "--as", "Ana", "team", "member", "role", "Bob", "editor", "--client", "Nulle Part"
+    )
+    assert "member 'Bob' is not an owner of any client" in cli.refused(
+        "--as", "Bob", "team", "member", "add", "Eve", "--email", "eve@example.org"
+    )
+    assert [m["name"] for m in cli.json("team", "member", "list")] == ["Ana", "Bob"]  # type: ignore[union-attr]
+
+
+def test_a_viewer_is_refused_and_nothing_is_written(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    _team(cli)
+    cli.ok("--as", "Ana", "team", "member", "role", "Bob", "viewer", "--client", "Érable Café")
+    err = cli.refused("--as", "Bob", *_post(cli, "--at", "2027-03-04 09:00"))
+    assert "member 'Bob' is a viewer of client 'Érable Café'" in err
+    monkeypatch.setenv("NOMADCM_MEMBER", "bob@example.org")
+    assert "is a viewer" in cli.refused(*_post(cli, "--at", "2027-03-04 09:00"))
+    assert cli.json("post", "list") == []
+    monkeypatch.setenv("NOMADCM_MEMBER", "Ana")
+    assert cli.json(*_post(cli, "--at", "2027-03-04 09:00"))["text"] == "Bonjour"  # type: ignore[index]
+
+
+def test_assignees_and_mine(cli: Cli) -> None:
+    _team(cli)
+    cli.ok("--as", "Ana", "team", "member", "role", "Bob", "editor", "--client", "Érable Café")
+    ana = cli.json("--as", "Ana", *_post(cli, "--at", "2027-03-04 09:00", "--assignee", "Ana"))
+    bob = cli.json("--as", "Ana", *_post(cli, "--at", "2027-03-05 09:00", "--assignee", "bob@example.org"))
+    cli.ok("--as", "Ana", *_post(cli, "--at", "2027-03-06 09:00"))
+
+    def ids(*args: str, who: tuple[str, ...] = ()) -> list[int]:
+        return [r["id"] for r in cli.json(*who, "post", "list", *args)]  # type: ignore[union-attr, index]
+
+    assert ids("--mine", who=("--as", "Ana")) == [ana["id"]]  # type: ignore[index]
+    assert ids("--mine", who=("--as", "Bob")) == [bob["id"]]  # type: ignore[index]
+    assert ids("--assignee", "BOB") == [bob["id"]]  # type: ignore[index]
+    assert len(ids()) == 3
+    assert "--mine: say who you are" in cli.refused("post", "list", "--mine")
+    assert "unknown member 'Zed'" in cli.refused("post", "list", "--assignee", "Zed")
+    assert "unknown member 'Zed'" in cli.refused(*_post(cli, "--at", "2027-03-07 09:00", "--assignee", "Zed"))
+    assert len(ids()) == 3

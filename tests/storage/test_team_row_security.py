@@ -1,0 +1,123 @@
+"""Row-level security on a team database (migration 0007, PostgreSQL): a viewer's connection cannot add,
+change or delete posts even with raw SQL; an editor's can; a database without members is not restricted.
+Who a connection acts for is the session setting `nomadcm.member`, set by NomadCM at checkout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ProgrammingError
+
+from nomadcm.errors import ValidationError
+from nomadcm.services.container import Services
+from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.storage import Database
+
+pytestmark = pytest.mark.postgres_only
+
+INSERT = (
+    "INSERT INTO post (channel_id, text, link, tags, notes, status, wall_time, tz, fold, utc, created_at, "
+    "updated_at, uuid) SELECT channel_id, 'raw', '', '', '', 'draft', wall_time, tz, fold, utc, created_at, "
+    "updated_at, gen_random_uuid()::text FROM post LIMIT 1"
+)
+
+
+MEMBER_ROLE, MEMBER_PASSWORD = "nomadcm_rls_member", "rls-member-secret"
+
+
+@pytest.fixture
+def member_engine(services: Services) -> Iterator[Engine]:
+    """Connections as a plain login role (not a superuser: superusers pass every policy), allowed to read
+    and write NomadCM's tables — as a member connects to a team database."""
+    admin = services.db.engine
+    with admin.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": MEMBER_ROLE}).first()
+        if exists is None:
+            conn.execute(text(f"CREATE ROLE {MEMBER_ROLE} LOGIN PASSWORD '{MEMBER_PASSWORD}'"))
+        conn.execute(
+            text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {MEMBER_ROLE}")
+        )
+        conn.execute(text(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {MEMBER_ROLE}"))
+        conn.commit()
+    engine = create_engine(admin.url.set(username=MEMBER_ROLE, password=MEMBER_PASSWORD))
+    yield engine
+    engine.dispose()
+
+
+def _as(engine: Engine, member_id: int | None, statement: str) -> int:
+    """`statement` on a member's connection acting for `member_id`, as psql would send it."""
+    with engine.connect() as conn:
+        conn.execute(text("SELECT set_config('nomadcm.member', :m, false)"), {"m": str(member_id or "")})
+        result = conn.execute(text(statement))
+        conn.commit()
+        return int(result.rowcount)
+
+
+@pytest.fixture
+def team(services: Services) -> tuple[Services, int, int, int]:
+    """Ana owns the client, Bob views it; one post. (services, Ana's id, Bob's id, post id)"""
+    client = services.clients.add_client("Érable Café", "America/Toronto")
+    channel = services.clients.add_channel(client.id, "instagram")
+    ana = services.members.add("Ana", "ana@example.org").id
+    services.members.use("Ana")
+    bob = services.members.add("Bob", "bob@example.org").id
+    services.members.set_role("Bob", ["Érable Café"], "viewer")
+    post = services.posts.add(PostDraft(channel.id, "Bonjour", datetime(2027, 3, 4, 9)))
+    return services, ana, bob, post.id
+
+
+def test_a_viewers_connection_cannot_write_posts_with_raw_sql(
+    team: tuple[Services, int, int, int], member_engine: Engine
+) -> None:
+    services, _ana, bob, post_id = team
+    assert _as(member_engine, bob, f"UPDATE post SET text = 'changé' WHERE id = {post_id}") == 0
+    assert _as(member_engine, bob, f"DELETE FROM post WHERE id = {post_id}") == 0
+    with pytest.raises(ProgrammingError, match="row-level security"):
+        _as(member_engine, bob, INSERT)
+    assert _as(member_engine, None, f"UPDATE post SET text = 'anonyme' WHERE id = {post_id}") == 0
+    assert services.posts.get(post_id).text == "Bonjour"
+    assert _as(member_engine, bob, "SELECT 1 FROM post") == 1  # reading stays open
+
+
+def test_an_owners_and_an_editors_connection_can(
+    team: tuple[Services, int, int, int], member_engine: Engine
+) -> None:
+    services, ana, bob, post_id = team
+    assert _as(member_engine, ana, f"UPDATE post SET text = 'par Ana' WHERE id = {post_id}") == 1
+    services.members.set_role("Bob", ["Érable Café"], "editor")
+    assert _as(member_engine, bob, f"UPDATE post SET text = 'par Bob' WHERE id = {post_id}") == 1
+    assert _as(member_engine, bob, INSERT) == 1
+    assert services.posts.get(post_id).text == "par Bob"
+
+
+def test_the_services_connection_carries_the_member(
+    team: tuple[Services, int, int, int], member_engine: Engine
+) -> None:
+    """Even past the service's own check, the server refuses: the session setting follows `use`."""
+    services, _ana, _bob, post_id = team
+    url = member_engine.url.render_as_string(hide_password=False)
+    mine = Services(Database.open_url(url))
+    try:
+        mine.members.use("Bob")
+        draft = mine.posts.get(post_id).to_draft()
+        with pytest.raises(ValidationError, match="member 'Bob' is a viewer of client 'Érable Café'"):
+            mine.posts.update(post_id, draft)  # the service's refusal first, a message and not a crash
+        with mine.db.write() as s:
+            assert s.execute(text(f"UPDATE post SET text = 'x' WHERE id = {post_id}")).rowcount == 0
+        mine.members.use("Ana")
+        with mine.db.write() as s:
+            assert s.execute(text(f"UPDATE post SET text = 'y' WHERE id = {post_id}")).rowcount == 1
+    finally:
+        mine.close()
+    assert services.posts.get(post_id).text == "y"
+
+
+def test_without_members_nothing_is_restricted(services: Services, member_engine: Engine) -> None:
+    client = services.clients.add_client("Solo", "Europe/Paris")
+    channel = services.clients.add_channel(client.id, "x")
+    post = services.posts.add(PostDraft(channel.id, "Bonjour", datetime(2027, 3, 4, 9)))
+    assert _as(member_engine, None, f"UPDATE post SET text = 'libre' WHERE id = {post.id}") == 1
