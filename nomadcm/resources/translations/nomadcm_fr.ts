@@ -153,6 +153,25 @@
     </message>
 </context>
 <context>
+    <name>AssigneeFilter</name>
+    <message>
+        <source>Whose posts: the team member who publishes them</source>
+        <translation>Les publications de qui&#xa0;: le membre de l’équipe qui les publie</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+</context>
+<context>
     <name>Billing</name>
     <message>
         <source>hourly rate</source>
@@ -415,6 +434,10 @@
         <source>A channel keeps its network; add a new channel instead</source>
         <translation>Un canal garde son réseau&#xa0;: ajoutez plutôt un nouveau canal</translation>
     </message>
+    <message>
+        <source>Handle:</source>
+        <translation>Identifiant&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>ChannelsModel</name>
@@ -650,6 +673,10 @@
         <source>{city} — {zone}, {people} people</source>
         <translation>{city} — {zone}, {people} habitants</translation>
     </message>
+    <message>
+        <source>{city} — {zone}</source>
+        <translation>{city} — {zone}</translation>
+    </message>
 </context>
 <context>
     <name>ClientDialog</name>
@@ -712,6 +739,18 @@
     <message>
         <source>Choose the time zone their audience lives in.</source>
         <translation>Choisissez le fuseau horaire de son audience.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Fuseau horaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -916,6 +955,22 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
+        <source>All future posts</source>
+        <translation>Toutes les publications à venir</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>Les 7 prochains jours</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>D’ici un mois</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Dates…</translation>
+    </message>
+    <message>
         <source>Show acknowledged</source>
         <translation>Afficher les conflits validés</translation>
     </message>
@@ -952,12 +1007,42 @@
         <translation>au</translation>
     </message>
     <message>
+        <source>&amp;Check:</source>
+        <translation>&amp;Vérifier&#xa0;:</translation>
+    </message>
+    <message>
         <source>The end date is before the start date.</source>
         <translation>La date de fin est avant la date de début.</translation>
     </message>
     <message>
         <source>Checking…</source>
         <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>No scheduled post from {first} to {last}.</source>
+        <translation>Aucune publication programmée du {first} au {last}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n post(s) from {first} to {last}.</source>
+        <translation>
+            <numerusform>%n publication vérifiée du {first} au {last}.</numerusform>
+            <numerusform>%n publications vérifiées du {first} au {last}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No scheduled post from today on.</source>
+        <translation>Aucune publication programmée à partir d’aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>No scheduled post from today to {last}.</source>
+        <translation>Aucune publication programmée d’aujourd’hui au {last}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n post(s) from today to {last}.</source>
+        <translation>
+            <numerusform>%n publication vérifiée d’aujourd’hui au {last}.</numerusform>
+            <numerusform>%n publications vérifiées d’aujourd’hui au {last}.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) with conflicts</source>
@@ -972,6 +1057,28 @@
             <numerusform>%n publication n&apos;a pas pu être vérifiée</numerusform>
             <numerusform>%n publications n&apos;ont pas pu être vérifiées</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No scheduled post to check in this range.</source>
+        <translation>Aucune publication programmée à vérifier sur cette période.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation>&amp;Réessayer maintenant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team database unreachable — retrying in %n s</source>
+        <translation>
+            <numerusform>Base d’équipe injoignable — nouvel essai dans %n&#xa0;s</numerusform>
+            <numerusform>Base d’équipe injoignable — nouvel essai dans %n&#xa0;s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team database unreachable — trying to reconnect…</source>
+        <translation>Base d’équipe injoignable — reconnexion en cours…</translation>
     </message>
 </context>
 <context>
@@ -1682,8 +1789,8 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Export schedule as CSV</source>
-        <translation>Exporter le planning en CSV</translation>
+        <source>Export the schedule</source>
+        <translation>Exporter le planning</translation>
     </message>
     <message>
         <source>All clients</source>
@@ -1702,12 +1809,36 @@
         <translation>Pour Excel en français (points-virgules, UTF-8 avec BOM)</translation>
     </message>
     <message>
+        <source>The zone of the tool&apos;s profile: times are written on its clock</source>
+        <translation>Le fuseau du profil dans l’outil&#xa0;: les heures y sont écrites à son heure</translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2026)</source>
+        <translation>Jour d’abord (31/12/2026)</translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2026)</source>
+        <translation>Mois d’abord (12/31/2026)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat&#xa0;:</translation>
+    </message>
+    <message>
         <source>&amp;Client:</source>
         <translation>&amp;Client&#xa0;:</translation>
     </message>
     <message>
         <source>Audience dates:</source>
         <translation>Dates de l&apos;audience&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Times in &amp;zone:</source>
+        <translation>Heures dans le &amp;fuseau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates written:</source>
+        <translation>&amp;Dates écrites&#xa0;:</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1717,20 +1848,17 @@
         <source>The end date is before the start date.</source>
         <translation>La date de fin est avant la date de début.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n post(s) will be exported.</source>
-        <translation>
-            <numerusform>%n publication sera exportée.</numerusform>
-            <numerusform>%n publications seront exportées.</numerusform>
-        </translation>
+    <message>
+        <source>Checking what this format takes…</source>
+        <translation>Vérification de ce que ce format accepte…</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>Fichiers iCalendar (*.ics);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Exported {count} posts to {path}</source>
-        <translation>{count} publications exportées dans {path}</translation>
     </message>
     <message>
         <source>Export</source>
@@ -1740,20 +1868,6 @@
         <source>Export done</source>
         <translation>Export terminé</translation>
     </message>
-    <message numerus="yes">
-        <source>%n post(s) left out (fix or delete them, then export again):</source>
-        <translation>
-            <numerusform>%n publication laissée de côté (corrigez-la ou supprimez-la, puis relancez l&apos;export)&#xa0;:</numerusform>
-            <numerusform>%n publications laissées de côté (corrigez-les ou supprimez-les, puis relancez l&apos;export)&#xa0;:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>…and %n more</source>
-        <translation>
-            <numerusform>… et %n autre</numerusform>
-            <numerusform>… et %n autres</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Show folder</source>
         <translation>Afficher le dossier</translation>
@@ -1761,6 +1875,74 @@
     <message>
         <source>Nothing was written: {reason}</source>
         <translation>Rien n&apos;a été écrit&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>NomadCM CSV</source>
+        <translation>CSV NomadCM</translation>
+    </message>
+    <message>
+        <source>CSV for Excel in French (semicolons, UTF-8 with BOM)</source>
+        <translation>CSV pour Excel en français (points-virgules, UTF-8 avec BOM)</translation>
+    </message>
+    <message>
+        <source>Hootsuite bulk upload</source>
+        <translation>Import groupé Hootsuite</translation>
+    </message>
+    <message>
+        <source>Sprout Social bulk upload</source>
+        <translation>Import groupé Sprout Social</translation>
+    </message>
+    <message>
+        <source>Publer bulk upload</source>
+        <translation>Import groupé Publer</translation>
+    </message>
+    <message>
+        <source>iCalendar (.ics) for a calendar app</source>
+        <translation>iCalendar (.ics) pour une application d’agenda</translation>
+    </message>
+    <message>
+        <source>%n event(s) will be written (a repeating post is one event).</source>
+        <translation>%n événement(s) à écrire (une publication répétée est un seul événement).</translation>
+    </message>
+    <message>
+        <source>%n scheduled post(s) will be written.</source>
+        <translation>%n publication(s) programmée(s) à écrire.</translation>
+    </message>
+    <message>
+        <source>%n post(s) will be exported.</source>
+        <translation>%n publication(s) à exporter.</translation>
+    </message>
+    <message>
+        <source>…and %n more</source>
+        <translation>…et %n de plus</translation>
+    </message>
+    <message>
+        <source>%n post(s) left out: {tool} would refuse them:</source>
+        <translation>%n publication(s) écartée(s)&#xa0;: {tool} les refuserait&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%n post(s) moved to the tool&apos;s time step:</source>
+        <translation>%n publication(s) décalée(s) sur le pas horaire de l’outil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%n post(s) left out (fix or delete them, then export again):</source>
+        <translation>%n publication(s) écartée(s) (corrigez-les ou supprimez-les, puis exportez à nouveau)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>“{text}” repeats with no end: written as a repeating event, calendars show it for ever.</source>
+        <translation>«&#xa0;{text}&#xa0;» se répète sans fin&#xa0;: écrite comme un événement répété, les agendas l’affichent indéfiniment.</translation>
+    </message>
+    <message>
+        <source>“{text}” repeats with no end: listed until {date} (set an end date to list more).</source>
+        <translation>«&#xa0;{text}&#xa0;» se répète sans fin&#xa0;: listée jusqu’au {date} (indiquez une date de fin pour aller plus loin).</translation>
+    </message>
+    <message>
+        <source>Exported {count} events to {path}</source>
+        <translation>{count} événements exportés dans {path}</translation>
+    </message>
+    <message>
+        <source>Exported {count} posts to {path}</source>
+        <translation>{count} publications exportées dans {path}</translation>
     </message>
 </context>
 <context>
@@ -2408,6 +2590,13 @@
     </message>
 </context>
 <context>
+    <name>LoadingFrame</name>
+    <message>
+        <source>Loading {page}…</source>
+        <translation>Chargement de la page {page}…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>{page} (sample data)</source>
@@ -2437,10 +2626,6 @@
         <translation>&amp;Nouvelle publication…</translation>
     </message>
     <message>
-        <source>&amp;Export schedule as CSV…</source>
-        <translation>&amp;Exporter le planning en CSV…</translation>
-    </message>
-    <message>
         <source>&amp;Import schedule from CSV…</source>
         <translation>&amp;Importer un planning CSV…</translation>
     </message>
@@ -2459,6 +2644,10 @@
     <message>
         <source>A realistic month in a separate database; yours is not touched</source>
         <translation>Un mois réaliste dans une base séparée&#xa0;; la vôtre n&apos;est pas touchée</translation>
+    </message>
+    <message>
+        <source>&amp;Export schedule (CSV, Excel, bulk tools, calendar)…</source>
+        <translation>&amp;Exporter le planning (CSV, Excel, outils de programmation, agenda)…</translation>
     </message>
     <message>
         <source>Open &amp;team database…</source>
@@ -3281,8 +3470,8 @@
         <translation>Ouvert maintenant</translation>
     </message>
     <message>
-        <source>Open at</source>
-        <translation>Ouvert à</translation>
+        <source>Open {day} {time}</source>
+        <translation>Ouvert {day} {time}</translation>
     </message>
     <message>
         <source>Favourite</source>
@@ -3407,6 +3596,14 @@
 <context>
     <name>PostDialogView</name>
     <message>
+        <source>Where can I work then?</source>
+        <translation>Où travailler à ce moment-là&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Workplaces near you and open when this post goes out</source>
+        <translation>Lieux de travail proches de vous et ouverts quand cette publication part</translation>
+    </message>
+    <message>
         <source>What will the post say?</source>
         <translation>Que dira la publication&#xa0;?</translation>
     </message>
@@ -3453,6 +3650,33 @@
     <message>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>PostVersions</name>
+    <message>
+        <source>Text:</source>
+        <translation>Texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Lien&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Heure&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Étiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3565,6 +3789,10 @@
     <message>
         <source>No free slot in the next two weeks.</source>
         <translation>Aucun créneau libre dans les deux prochaines semaines.</translation>
+    </message>
+    <message>
+        <source>Slots:</source>
+        <translation>Créneaux&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -4098,6 +4326,14 @@
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
+    <message>
+        <source>Where can I work then?</source>
+        <translation>Où travailler à ce moment-là&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Workplaces near you and open when this post goes out</source>
+        <translation>Lieux de travail proches de vous et ouverts quand cette publication part</translation>
+    </message>
     <message numerus="yes">
         <source>%n post(s)</source>
         <translation>
@@ -4268,6 +4504,18 @@
         <translation>Ce bureau n&apos;a pas de zone de notification&#xa0;: fermer la fenêtre quitte NomadCM.</translation>
     </message>
     <message>
+        <source>Nobody (working alone)</source>
+        <translation>Personne (je travaille en solo)</translation>
+    </message>
+    <message>
+        <source>You are</source>
+        <translation>Vous êtes</translation>
+    </message>
+    <message>
+        <source>&amp;You are</source>
+        <translation>V&amp;ous êtes</translation>
+    </message>
+    <message>
         <source>Remind me when a post is due, so I can publish it by hand</source>
         <translation>Me prévenir quand une publication arrive, pour la publier à la main</translation>
     </message>
@@ -4406,6 +4654,45 @@
     <message>
         <source>Measured with</source>
         <translation>Mesuré avec</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEdit</name>
+    <message>
+        <source>another session</source>
+        <translation>une autre session</translation>
+    </message>
+    <message>
+        <source>Changed by {who} while you were editing it.</source>
+        <translation>Modifié par {who} pendant que vous le modifiiez.</translation>
+    </message>
+    <message>
+        <source>Changed by {who} on {when} while you were editing it.</source>
+        <translation>Modifié par {who} le {when} pendant que vous le modifiiez.</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Modifié entre-temps</translation>
+    </message>
+    <message>
+        <source>Reload shows what is saved now and keeps what you typed on screen. Overwrite saves yours over their change.</source>
+        <translation>Recharger affiche ce qui est enregistré maintenant et garde à l’écran ce que vous avez saisi. Écraser enregistre votre version par-dessus leur modification.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>É&amp;craser</translation>
+    </message>
+    <message>
+        <source>Reloaded: what is saved now is what you had typed.</source>
+        <translation>Rechargé&#xa0;: ce qui est enregistré est bien ce que vous aviez saisi.</translation>
+    </message>
+    <message>
+        <source>Reloaded. What you had typed:</source>
+        <translation>Rechargé. Ce que vous aviez saisi&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -5345,6 +5632,102 @@
     <message>
         <source>{h} h {m:02d}</source>
         <translation>{h} h {m:02d}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkSpots</name>
+    <message>
+        <source>You are in transit then ({place}): no workplace to offer.</source>
+        <translation>Vous serez en transit ({place})&#xa0;: aucun lieu de travail à proposer.</translation>
+    </message>
+    <message>
+        <source>You are at home then, and no home city is set: set it in Settings to see places.</source>
+        <translation>Vous serez chez vous et aucune ville n’est indiquée pour chez vous&#xa0;: renseignez-la dans les Paramètres pour voir des lieux.</translation>
+    </message>
+    <message>
+        <source>No workplace is known near {city}. Add some on the Workplaces page.</source>
+        <translation>Aucun lieu de travail connu près de {city}. Ajoutez-en sur la page Lieux de travail.</translation>
+    </message>
+    <message>
+        <source>None of the %n workplace(s) near {city} is open at {time}.</source>
+        <translation>Aucun des %n lieux de travail près de {city} n’est ouvert le {time}.</translation>
+    </message>
+    <message>
+        <source>%n of them have opening hours that do not say.</source>
+        <translation>%n d’entre eux ont des horaires qui ne le disent pas.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkSpotsDialog</name>
+    <message>
+        <source>Where can I work then?</source>
+        <translation>Où travailler à ce moment-là&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Fastest first</source>
+        <translation>Les plus rapides d’abord</translation>
+    </message>
+    <message>
+        <source>Nearest first</source>
+        <translation>Les plus proches d’abord</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Ordre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>When this post goes out: {time} your time ({zone}), in {where}.</source>
+        <translation>Quand cette publication partira&#xa0;: {time}, votre heure ({zone}), à {where}.</translation>
+    </message>
+    <message>
+        <source>When this post goes out: {time} your time ({zone}).</source>
+        <translation>Quand cette publication partira&#xa0;: {time}, votre heure ({zone}).</translation>
+    </message>
+    <message>
+        <source>Open then on each place&apos;s own clock; speeds are the medians of your tests.</source>
+        <translation>Ouverts à ce moment-là, à l’heure de chaque lieu ; les débits sont les médianes de vos tests.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more place(s) nearby have opening hours that do not say.</source>
+        <translation>
+            <numerusform>%n autre lieu à proximité a des horaires qui ne le disent pas.</numerusform>
+            <numerusform>%n autres lieux à proximité ont des horaires qui ne le disent pas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkSpotsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Down (Mbit/s)</source>
+        <translation>Débit desc. (Mbit/s)</translation>
+    </message>
+    <message>
+        <source>Up (Mbit/s)</source>
+        <translation>Débit mont. (Mbit/s)</translation>
+    </message>
+    <message>
+        <source>Open until</source>
+        <translation>Ouvert jusqu’à</translation>
+    </message>
+    <message>
+        <source>{km} km</source>
+        <translation>{km}&#xa0;km</translation>
     </message>
 </context>
 <context>

@@ -14,18 +14,16 @@ from nomadcm.ui.formatting import fmt_date, fmt_int, plural
 SHOWN = 10  # rows named in a list (the rest counted)
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ExportDialog", text, "", n)
-
-
 def format_names() -> dict[str, str]:
     return {
-        "native": tr("NomadCM CSV"),
-        "excel": tr("CSV for Excel in French (semicolons, UTF-8 with BOM)"),
-        "hootsuite": tr("Hootsuite bulk upload"),
-        "sprout": tr("Sprout Social bulk upload"),
-        "publer": tr("Publer bulk upload"),
-        "ics": tr("iCalendar (.ics) for a calendar app"),
+        "native": QCoreApplication.translate("ExportDialog", "NomadCM CSV"),
+        "excel": QCoreApplication.translate(
+            "ExportDialog", "CSV for Excel in French (semicolons, UTF-8 with BOM)"
+        ),
+        "hootsuite": QCoreApplication.translate("ExportDialog", "Hootsuite bulk upload"),
+        "sprout": QCoreApplication.translate("ExportDialog", "Sprout Social bulk upload"),
+        "publer": QCoreApplication.translate("ExportDialog", "Publer bulk upload"),
+        "ics": QCoreApplication.translate("ExportDialog", "iCalendar (.ics) for a calendar app"),
     }
 
 
@@ -35,16 +33,30 @@ def tool_name(fmt: str) -> str:
 
 def count_text(fmt: str, count: int) -> str:
     if fmt == "ics":
-        return plural(tr("%n event(s) will be written (a repeating post is one event).", count), count)
+        return plural(
+            QCoreApplication.translate(
+                "ExportDialog", "%n event(s) will be written (a repeating post is one event).", "", count
+            ),
+            count,
+        )
     if fmt in BULK:
-        return plural(tr("%n scheduled post(s) will be written.", count), count)
-    return plural(tr("%n post(s) will be exported.", count), count)
+        return plural(
+            QCoreApplication.translate("ExportDialog", "%n scheduled post(s) will be written.", "", count),
+            count,
+        )
+    return plural(
+        QCoreApplication.translate("ExportDialog", "%n post(s) will be exported.", "", count), count
+    )
 
 
 def listed(lines: Sequence[object]) -> str:
     shown = "\n".join(f"• {line}" for line in lines[:SHOWN])
     more = len(lines) - SHOWN
-    return shown + ("\n" + plural(tr("…and %n more", more), more) if more > 0 else "")
+    return shown + (
+        "\n" + plural(QCoreApplication.translate("ExportDialog", "…and %n more", "", more), more)
+        if more > 0
+        else ""
+    )
 
 
 def dropped_text(plan: ExportPlan) -> str:
@@ -53,15 +65,27 @@ def dropped_text(plan: ExportPlan) -> str:
     fmt = plan.request.fmt
     if plan.dropped:
         n = len(plan.dropped)
-        head = plural(tr("%n post(s) left out: {tool} would refuse them:", n), n).format(tool=tool_name(fmt))
+        head = plural(
+            QCoreApplication.translate(
+                "ExportDialog", "%n post(s) left out: {tool} would refuse them:", "", n
+            ),
+            n,
+        ).format(tool=tool_name(fmt))
         parts.append(head + "\n" + listed(plan.dropped))
     if plan.moved:
         n = len(plan.moved)
-        head = plural(tr("%n post(s) moved to the tool's time step:", n), n)
+        head = plural(
+            QCoreApplication.translate("ExportDialog", "%n post(s) moved to the tool's time step:", "", n), n
+        )
         parts.append(head + "\n" + listed(plan.moved))
     if plan.skipped:
         n = len(plan.skipped)
-        head = plural(tr("%n post(s) left out (fix or delete them, then export again):", n), n)
+        head = plural(
+            QCoreApplication.translate(
+                "ExportDialog", "%n post(s) left out (fix or delete them, then export again):", "", n
+            ),
+            n,
+        )
         parts.append(head + "\n" + listed(plan.skipped))
     return "\n".join(parts)
 
@@ -73,25 +97,31 @@ def endless_text(endless: Sequence[EndlessSeries]) -> str:
         text = s.text if len(s.text) <= 40 else s.text[:39] + "…"
         if s.as_rule:
             lines.append(
-                tr(
-                    "“{text}” repeats with no end: written as a repeating event, calendars show it for ever."
+                QCoreApplication.translate(
+                    "ExportDialog",
+                    "“{text}” repeats with no end: written as a repeating event, calendars show it for ever.",
                 ).format(text=text)
             )
         else:
             assert s.listed_until is not None
             lines.append(
-                tr(
-                    "“{text}” repeats with no end: listed until {date} (set an end date to list more)."
+                QCoreApplication.translate(
+                    "ExportDialog",
+                    "“{text}” repeats with no end: listed until {date} (set an end date to list more).",
                 ).format(text=text, date=fmt_date(s.listed_until))
             )
     more = len(endless) - SHOWN
     if more > 0:
-        lines.append(plural(tr("…and %n more", more), more))
+        lines.append(plural(QCoreApplication.translate("ExportDialog", "…and %n more", "", more), more))
     return "\n".join(lines)
 
 
 def done_text(plan: ExportPlan, path: Path) -> str:
     where = ", ".join(str(p) for p in plan.files) if plan.files else str(path)
     if plan.request.fmt == "ics":
-        return tr("Exported {count} events to {path}").format(count=fmt_int(plan.count), path=where)
-    return tr("Exported {count} posts to {path}").format(count=fmt_int(plan.count), path=where)
+        return QCoreApplication.translate("ExportDialog", "Exported {count} events to {path}").format(
+            count=fmt_int(plan.count), path=where
+        )
+    return QCoreApplication.translate("ExportDialog", "Exported {count} posts to {path}").format(
+        count=fmt_int(plan.count), path=where
+    )

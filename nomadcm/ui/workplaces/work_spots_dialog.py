@@ -85,29 +85,33 @@ def until_text(s: WorkSpot) -> str:
 
 def empty_text(answer: WorkSpots) -> str:
     """Why nothing is listed, in her words."""
-    tr = QCoreApplication.translate
     when = fmt_datetime(answer.cm_wall)
     if answer.reason == EmptyReason.IN_TRANSIT:
-        return tr("WorkSpots", "You are in transit then ({place}): no workplace to offer.").format(
-            place=answer.where.place or answer.where.zone
-        )
+        return QCoreApplication.translate(
+            "WorkSpots", "You are in transit then ({place}): no workplace to offer."
+        ).format(place=answer.where.place or answer.where.zone)
     if answer.reason == EmptyReason.NO_PLACE_NEAR:
         if not answer.city:
-            return tr(
+            return QCoreApplication.translate(
                 "WorkSpots",
                 "You are at home then, and no home city is set: set it in Settings to see places.",
             )
-        return tr("WorkSpots", "No workplace is known near {city}. Add some on the Workplaces page.").format(
-            city=answer.city
-        )
+        return QCoreApplication.translate(
+            "WorkSpots", "No workplace is known near {city}. Add some on the Workplaces page."
+        ).format(city=answer.city)
     if answer.reason == EmptyReason.NONE_OPEN:
+        near, unknown = answer.near, answer.unknown_hours
         text = plural(
-            tr("WorkSpots", "None of the %n workplace(s) near {city} is open at {time}.", "", answer.near),
+            QCoreApplication.translate(
+                "WorkSpots", "None of the %n workplace(s) near {city} is open at {time}.", "", near
+            ),
             answer.near,
         ).format(city=answer.city, time=when)
         if answer.unknown_hours:
             text += " " + plural(
-                tr("WorkSpots", "%n of them have opening hours that do not say.", "", answer.unknown_hours),
+                QCoreApplication.translate(
+                    "WorkSpots", "%n of them have opening hours that do not say.", "", unknown
+                ),
                 answer.unknown_hours,
             )
         return text
