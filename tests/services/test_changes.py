@@ -3,6 +3,7 @@ redo chain puts the database back exactly (rows compared, `updated_at` aside).""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -32,11 +33,14 @@ KEYED_BY_VALUES = frozenset({"post_occurrence", "conflict_ack"})
 
 
 def dump(db, ids: bool = True) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
-    """Every row of every table, without the `updated_at` stamps (undo restores values, not clocks); without
-    the `id` and `created_at` columns when `ids` is false."""
+    """Every row of every table, without the `updated_at` stamps and `version` counters (undo restores values,
+    not clocks: an undone edit is a new version, so a stale dialog cannot save over it); without the `id`, `uuid` and
+    `created_at` columns when `ids` is false."""
     sequences = db.engine.dialect.name != "sqlite"
     meta = MetaData()
-    meta.reflect(db.engine)
+    with warnings.catch_warnings():  # SQLite's expression indexes (upper(name)) are not reflected: not rows
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
+        meta.reflect(db.engine)
     out: dict[str, list[tuple]] = {}
     with db.engine.connect() as conn:
         for name, table in sorted(meta.tables.items()):
@@ -46,7 +50,8 @@ def dump(db, ids: bool = True) -> dict[str, list[tuple]]:  # type: ignore[no-unt
             cols = [
                 c
                 for c in table.columns
-                if c.name != "updated_at" and (keep_ids or c.name not in ("id", "created_at"))
+                if c.name not in ("updated_at", "version")
+                and (keep_ids or c.name not in ("id", "uuid", "created_at"))
             ]
             out[name] = sorted(tuple(map(repr, r)) for r in conn.execute(select(*cols)))
     return out

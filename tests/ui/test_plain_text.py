@@ -208,6 +208,15 @@ def _places(e: Evil) -> QAbstractItemModel:
     return model
 
 
+def _work_spots(e: Evil) -> QAbstractItemModel:
+    from nomadcm.services.workplaces.work_spots import WorkSpot
+    from nomadcm.ui.workplaces.work_spots_dialog import WorkSpotsModel
+
+    model = WorkSpotsModel()
+    model.set_rows([WorkSpot(e.services.workplaces.get_place(e.place_id), 1.5, None)])
+    return model
+
+
 def _speed_tests(e: Evil) -> QAbstractItemModel:
     from nomadcm.ui.workplaces.visit_table_models import SpeedTestsModel
 
@@ -345,6 +354,7 @@ FACTORIES: dict[str, tuple[Callable[[Evil], QAbstractItemModel], bool, bool]] = 
     "ConflictsModel": (_conflicts, True, True),
     "PlacesModel": (_places, True, True),
     "SpeedTestsModel": (_speed_tests, False, False),
+    "WorkSpotsModel": (_work_spots, True, False),
     "ChecklistModel": (_checklist, True, True),
     "WorkSessionsModel": (_work_sessions, True, False),
     "DayTableModel": (_days, False, False),

@@ -5689,7 +5689,7 @@
     </message>
     <message>
         <source>Open then on each place&apos;s own clock; speeds are the medians of your tests.</source>
-        <translation>Ouverts à ce moment-là, à l’heure de chaque lieu ; les débits sont les médianes de vos tests.</translation>
+        <translation>Ouverts à ce moment-là, à l’heure de chaque lieu&#xa0;; les débits sont les médianes de vos tests.</translation>
     </message>
     <message numerus="yes">
         <source>%n more place(s) nearby have opening hours that do not say.</source>

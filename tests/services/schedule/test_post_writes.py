@@ -22,6 +22,7 @@ from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.models import Channel, Post
 from nomadcm.services.schedule import post_writes
 from nomadcm.services.schedule.clients import ChannelInfo, ClientService
+from nomadcm.services.schedule.post_writer import PostWriter
 from nomadcm.services.schedule.post_writes import DraftChecker, DraftsRefused, NewChannel, PostDraft
 from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.schedule.your_time import YourTime
@@ -251,15 +252,17 @@ def test_the_csv_import_refuses_a_blank_text_by_its_line(
 def test_the_cli_the_csv_and_the_bulk_imports_all_insert_through_add_many(
     db: Database, db_arg: str, erable: ChannelInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """One write path: every way in ends in the same `PostWriter` (the checks and the insert); the native
+    import streams into it directly, the others through `add_many`."""
     calls: list[int] = []
-    original = PostService.add_many
+    original = PostWriter.finish
 
-    def spy(self: PostService, drafts, **kw):  # type: ignore[no-untyped-def]
-        drafts = list(drafts)
-        calls.append(len(drafts))
-        return original(self, drafts, **kw)
+    def spy(self: PostWriter):  # type: ignore[no-untyped-def]
+        ids = original(self)
+        calls.append(len(ids))
+        return ids
 
-    monkeypatch.setattr(PostService, "add_many", spy)
+    monkeypatch.setattr(PostWriter, "finish", spy)
     argv = ["--db", db_arg, "post", "add", "--client", "Érable Café", "--channel", "x"]
     assert main([*argv, "--at", "2030-06-01 09:00", "--text", "Depuis le terminal"]) == 0
     assert calls == [1]
