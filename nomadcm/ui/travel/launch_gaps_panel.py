@@ -100,6 +100,9 @@ class LaunchGapsPanel(QGroupBox):
         self.table.setModel(self.model)
         self.table.setMaximumHeight(140)
         header = self.table.horizontalHeader()
+        # A few rows: every column sized to its text (the audience's time and the status were cut), the
+        # launch's title takes the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LaunchGapsModel.LAUNCH, QHeaderView.ResizeMode.Stretch)
         self.ack_button = QPushButton(self.tr("Acknowledge…"))
         self.unack_button = QPushButton(self.tr("Flag again"))
