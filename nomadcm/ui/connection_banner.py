@@ -11,30 +11,17 @@ failed read raises nothing the user must click away (ui/errors.py), and View > R
 from __future__ import annotations
 
 import math
-from typing import Protocol
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from nomadcm.ui.external_changes import Status
 from nomadcm.ui.plain_text import plain_label, plain_tooltip
 
 BANNER_STYLE = (
     "QFrame#connectionBanner { background: #fffaf0; border-bottom: 1px solid #fbd38d; }"
     "QFrame#connectionBanner QLabel { color: #9c4221; }"
 )
-
-
-class Status(Protocol):
-    """The counter's `ConnectionStatus` (storage/change_counter.py), as the banner reads it."""
-
-    @property
-    def reachable(self) -> bool: ...
-
-    @property
-    def retry_in_s(self) -> float: ...
-
-    @property
-    def reason(self) -> str: ...
 
 
 class ConnectionBanner(QFrame):
