@@ -97,10 +97,12 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("nomadcm")
 
     from nomadcm.ui.errors import ExceptionHandler
+    from nomadcm.ui.gui_gc import GuiThreadCollector
     from nomadcm.ui.i18n import Translations
     from nomadcm.ui.theme import ThemeManager
 
     setup_logging()
+    collector = GuiThreadCollector(app)  # before any thread starts: Qt objects die on the GUI thread only
     handler = _smoke_test_handler(app) if _unattended(args) else ExceptionHandler()
     handler.install()
     translations = Translations(app)
@@ -132,6 +134,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
         translations.remove()
         theme.apply("")
         handler.uninstall()
+        collector.stop()
 
 
 def _unattended(args: argparse.Namespace) -> bool:

@@ -16,8 +16,10 @@ that create databases of their own).
 
 from __future__ import annotations
 
+import gc
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -59,9 +61,15 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line("markers", "postgres_only: needs a PostgreSQL server; skipped without one")
     config._nomadcm_pg = _PgRun(server_url(config)) if server_url(config) else None  # type: ignore[attr-defined]
+    # As in the app (nomadcm/ui/gui_gc.py): no automatic cycle collection, which would run on whichever
+    # thread allocates — a task runner's worker collecting an earlier test's Qt model crashed the suite —
+    # but collections on the main thread, after each test and on the application's timer.
+    config._nomadcm_gc_threshold = gc.get_threshold()  # type: ignore[attr-defined]
+    gc.disable()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    gc.enable()
     run = getattr(config, "_nomadcm_pg", None)
     if run is not None:
         run.finish()
@@ -180,6 +188,34 @@ def pg_server_url(pytestconfig: pytest.Config) -> str:
     if run is None:
         pytest.skip(f"needs a PostgreSQL server (${TEST_DB_URL_ENV} or --pg URL)")
     return run.server.render_as_string(hide_password=False)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread(pytestconfig: pytest.Config) -> Iterator[None]:
+    """Cycles are collected here, on the main thread (see pytest_configure); while a Qt application exists,
+    also on its timer during the test's event loops (the app's own GuiThreadCollector)."""
+    threshold = pytestconfig._nomadcm_gc_threshold  # type: ignore[attr-defined]
+    _start_gui_collector()
+    yield
+    from nomadcm.ui.gui_gc import collect_due
+
+    gc.disable()  # a test may have switched it on (the CLI's own code pauses and resumes it)
+    collect_due(threshold)
+
+
+_gui_collector: list[Any] = []
+
+
+def _start_gui_collector() -> None:
+    if _gui_collector or "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        from nomadcm.ui.gui_gc import GuiThreadCollector
+
+        _gui_collector.append(GuiThreadCollector(app))
 
 
 @pytest.fixture(autouse=True)

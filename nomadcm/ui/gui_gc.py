@@ -1,0 +1,61 @@
+"""Python's cycle collector runs on the GUI thread only, while the GUI runs.
+
+CPython's cyclic garbage collector runs on whichever thread allocates when a generation's count passes its
+threshold. A cycle that holds a Qt wrapper — a table model whose slots are its own bound methods, a dialog
+with a lambda on itself — can therefore be collected on the task runner's worker (or the start-up thread, or
+a team database's listener), and its C++ object destroyed there while the GUI thread's event loop is using
+it: a native crash, at random. Measured: the worker's collections found `ScheduleModel`/`PaintGate` cycles
+of earlier views, and the PostgreSQL test pass died with a segmentation fault in the GUI thread's event loop
+while the worker read posts for an export.
+
+The well-known cure (the "GarbageCollector" of PyQt applications, Anki's `aqt` has one too): automatic
+collection is switched off while the GUI runs, and a timer on the GUI thread collects by generation with the
+interpreter's own thresholds, so the same garbage goes at about the same pace, on the one thread that may
+destroy Qt objects. Reference counting, which frees almost everything, is untouched.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+INTERVAL_MS = 500  # how often the counts are looked at; a look costs a microsecond
+
+
+def collect_due(threshold: tuple[int, int, int]) -> int | None:
+    """Collects the oldest generation whose count passed its threshold, as the interpreter would, on the
+    calling thread (the GUI thread). Returns the generation collected, or None."""
+    counts = gc.get_count()
+    generation = None
+    for gen in range(3):
+        if threshold[gen] and counts[gen] > threshold[gen]:
+            generation = gen
+    if generation is not None:
+        gc.collect(generation)
+    return generation
+
+
+class GuiThreadCollector(QObject):
+    """Created on the GUI thread once the application exists; `stop()` gives the collector back to the
+    interpreter (the window closed, no worker runs any more)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    @Slot()
+    def check(self) -> None:
+        collect_due(self.threshold)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.collect()
+        if self._was_enabled:
+            gc.enable()
