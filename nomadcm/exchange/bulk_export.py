@@ -36,7 +36,11 @@ from nomadcm.storage import Database
 class Issue:
     post_id: int
     wall: datetime  # the occurrence's time in the post's own zone
-    message: str
+    message: str  # in English, for the CLI
+    # for a translated text (ui/schedule/export_texts.py): moved, past, too_soon, too_long, duplicate,
+    # too_close; `detail` holds the numbers the message names
+    kind: str = ""
+    detail: dict[str, object] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"post {self.post_id} at {self.wall:%Y-%m-%d %H:%M}: {self.message}"
@@ -102,24 +106,45 @@ def plan_export(
             instant = timezones.localize_shifting_gaps(rounded, zone)[0]
             local = timezones.wall_at(instant, zone)
             report.moved.append(
-                Issue(o.post_id, o.wall, f"moved to {local:%H:%M} ({profile.name} takes 5-minute steps)")
+                Issue(
+                    o.post_id,
+                    o.wall,
+                    f"moved to {local:%H:%M} ({profile.name} takes {profile.step_minutes}-minute steps)",
+                    "moved",
+                    {"to": local, "step": profile.step_minutes},
+                )
             )
-        problem = None
+        problem: tuple[str, str, dict[str, object]] | None = None
         if instant < now + profile.min_lead:
+            lead = _whole_minutes(profile.min_lead)
             problem = (
-                "is in the past" if instant <= now else f"is less than {_minutes(profile.min_lead)} from now"
-            ) + f" ({profile.name} refuses it)"
+                ("is in the past", "past", {})
+                if instant <= now
+                else (f"is less than {lead} minutes from now", "too_soon", {"minutes": lead})
+            )
+            problem = (f"{problem[0]} ({profile.name} refuses it)", problem[1], problem[2])
         elif (limit := limits.get(o.channel_id)) is not None and len(o.text) > limit:
-            problem = f"text is {len(o.text)} characters, over the {limit}-character limit of {o.network}"
-        elif profile.no_duplicates and o.text in seen_text:
-            problem = f"the same text is already in the file ({profile.name} refuses duplicates)"
-        elif profile.min_spacing and last_kept is not None and instant - last_kept < profile.min_spacing:
             problem = (
-                f"is less than {_minutes(profile.min_spacing)} after the previous post "
-                f"({profile.name} wants them {_minutes(profile.min_spacing)} apart)"
+                f"text is {len(o.text)} characters, over the {limit}-character limit of {o.network}",
+                "too_long",
+                {"length": len(o.text), "limit": limit, "network": o.network},
+            )
+        elif profile.no_duplicates and o.text in seen_text:
+            problem = (
+                f"the same text is already in the file ({profile.name} refuses duplicates)",
+                "duplicate",
+                {},
+            )
+        elif profile.min_spacing and last_kept is not None and instant - last_kept < profile.min_spacing:
+            spacing = _whole_minutes(profile.min_spacing)
+            problem = (
+                f"is less than {spacing} minutes after the previous post "
+                f"({profile.name} wants them {spacing} minutes apart)",
+                "too_close",
+                {"minutes": spacing},
             )
         if problem:
-            report.rejected.append(Issue(o.post_id, o.wall, problem))
+            report.rejected.append(Issue(o.post_id, o.wall, *problem))
             continue
         seen_text.add(o.text)
         last_kept = instant
@@ -139,8 +164,8 @@ def _row(fmt: str, o: Any, local: datetime, style: str) -> list[str]:
     return [format_when(local, style, fmt), text, link, "", "", tags, "", "", "", "", "", ""]
 
 
-def _minutes(delta: timedelta) -> str:
-    return f"{int(delta.total_seconds() // 60)} minutes"
+def _whole_minutes(delta: timedelta) -> int:
+    return int(delta.total_seconds() // 60)
 
 
 def _channel_limits(db: Database) -> dict[int, int | None]:

@@ -5,7 +5,7 @@ writes the file (read back with csv and the icalendar library) and says where.""
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import icalendar
 from PySide6.QtCore import QDate
@@ -59,7 +59,10 @@ def test_hootsuite_says_what_it_drops_before_writing_then_writes_and_says_where(
     dropped = dialog.dropped_label.text()
     assert dialog.dropped_label.isVisible()
     assert dropped.startswith("4 posts left out: Hootsuite would refuse them:\n")
-    assert "2030-03-05 09:00: the same text is already in the file (Hootsuite refuses duplicates)" in dropped
+    assert (
+        "at Tue 5 Mar 2030 09:00: the same text is already in the file (Hootsuite refuses duplicates)"
+        in dropped
+    )
     assert "1 post moved to the tool's time step:" in dropped and "moved to 09:00" in dropped
     assert dialog.endless_label.text() == (
         "“Conseil du lundi” repeats with no end: listed until 31/03/2030 (set an end date to list more)."
@@ -111,3 +114,34 @@ def test_native_csv_lists_a_forever_series_a_year_ahead(window, services, paris_
     assert text.startswith("“Conseil du lundi” repeats with no end: listed until ")
     listed = datetime.strptime(text.split("listed until ")[1][:10], "%d/%m/%Y").date()
     assert listed == date(2031, 3, 5)  # 366 days after its first occurrence: the listing's horizon
+
+
+def test_the_rows_a_tool_drops_are_told_in_french(services, paris_client, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The reasons come from the exchange in English (for the CLI); the dialog says them in its language."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from nomadcm.exchange.export_formats import ExportRequest, plan_export
+    from nomadcm.ui.i18n import Translations
+    from nomadcm.ui.schedule.export_texts import dropped_text
+
+    _posts(services, paris_client)
+    request = ExportRequest(
+        "hootsuite", client_id=paris_client.id, date_from=date(2030, 3, 1), date_to=date(2030, 3, 31)
+    )
+    plan = plan_export(services.db, request, now=datetime(2026, 12, 3, tzinfo=UTC))
+    previous = QLocale()
+    translations = Translations(QApplication.instance())  # type: ignore[arg-type]
+    try:
+        assert translations.apply("fr") == "fr"
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        text = dropped_text(plan)
+    finally:
+        translations.remove()
+        QLocale.setDefault(previous)
+    assert (
+        "du mar. 5 mars 2030 09:00\u00a0: le même texte est déjà dans le fichier (Hootsuite refuse les doublons)"
+        in text
+    )
+    assert "déplacée à 09:00 (Hootsuite fonctionne par pas de 5 minutes)" in text
+    assert "refuse" in text and "the same text" not in text and "moved to" not in text

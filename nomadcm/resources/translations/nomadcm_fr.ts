@@ -1917,6 +1917,38 @@
         <translation>…et %n de plus</translation>
     </message>
     <message>
+        <source>moved to {time} ({tool} takes {step}-minute steps)</source>
+        <translation>déplacée à {time} ({tool} fonctionne par pas de {step} minutes)</translation>
+    </message>
+    <message>
+        <source>is in the past ({tool} refuses it)</source>
+        <translation>est dans le passé ({tool} la refuse)</translation>
+    </message>
+    <message>
+        <source>is less than {minutes} minutes from now ({tool} refuses it)</source>
+        <translation>part dans moins de {minutes} minutes ({tool} la refuse)</translation>
+    </message>
+    <message>
+        <source>the text has {length} characters, over the {limit}-character limit of {network}</source>
+        <translation>le texte fait {length} caractères, au-delà de la limite de {limit} caractères de {network}</translation>
+    </message>
+    <message>
+        <source>the same text is already in the file ({tool} refuses duplicates)</source>
+        <translation>le même texte est déjà dans le fichier ({tool} refuse les doublons)</translation>
+    </message>
+    <message>
+        <source>is less than {minutes} minutes after the previous post ({tool} wants them apart)</source>
+        <translation>part moins de {minutes} minutes après la précédente ({tool} veut un écart)</translation>
+    </message>
+    <message>
+        <source>post {id} at {when}: {reason}</source>
+        <translation>publication {id} du {when}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>post {id}: {reason}</source>
+        <translation>publication {id}&#xa0;: {reason}</translation>
+    </message>
+    <message>
         <source>%n post(s) left out: {tool} would refuse them:</source>
         <translation>%n publication(s) écartée(s)&#xa0;: {tool} les refuserait&#xa0;:</translation>
     </message>

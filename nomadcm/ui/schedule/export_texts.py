@@ -8,8 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from nomadcm.exchange.bulk_export import Issue
 from nomadcm.exchange.export_formats import BULK, EndlessSeries, ExportPlan
-from nomadcm.ui.formatting import fmt_date, fmt_int, plural
+from nomadcm.services.schedule.stored_rows import SkippedRow
+from nomadcm.ui.formatting import fmt_date, fmt_datetime, fmt_int, fmt_time, plural
 
 SHOWN = 10  # rows named in a list (the rest counted)
 
@@ -59,6 +61,43 @@ def listed(lines: Sequence[object]) -> str:
     )
 
 
+def issue_text(issue: Issue, fmt: str) -> str:
+    """One row a bulk format drops or moves, in the interface's language ("post 12 at 31/03/2027 09:00:
+    the same text is already in the file (Hootsuite refuses duplicates)")."""
+    tool, d = tool_name(fmt), issue.detail
+    reasons = {
+        "moved": lambda: QCoreApplication.translate(
+            "ExportDialog", "moved to {time} ({tool} takes {step}-minute steps)"
+        ).format(time=fmt_time(d["to"]), tool=tool, step=d["step"]),  # type: ignore[arg-type]
+        "past": lambda: QCoreApplication.translate(
+            "ExportDialog", "is in the past ({tool} refuses it)"
+        ).format(tool=tool),
+        "too_soon": lambda: QCoreApplication.translate(
+            "ExportDialog", "is less than {minutes} minutes from now ({tool} refuses it)"
+        ).format(minutes=d["minutes"], tool=tool),
+        "too_long": lambda: QCoreApplication.translate(
+            "ExportDialog", "the text has {length} characters, over the {limit}-character limit of {network}"
+        ).format(length=fmt_int(d["length"]), limit=fmt_int(d["limit"]), network=d["network"]),  # type: ignore[arg-type]
+        "duplicate": lambda: QCoreApplication.translate(
+            "ExportDialog", "the same text is already in the file ({tool} refuses duplicates)"
+        ).format(tool=tool),
+        "too_close": lambda: QCoreApplication.translate(
+            "ExportDialog", "is less than {minutes} minutes after the previous post ({tool} wants them apart)"
+        ).format(minutes=d["minutes"], tool=tool),
+    }
+    reason = reasons[issue.kind]() if issue.kind in reasons else issue.message
+    return QCoreApplication.translate("ExportDialog", "post {id} at {when}: {reason}").format(
+        id=issue.post_id, when=fmt_datetime(issue.wall), reason=reason
+    )
+
+
+def skipped_text(row: SkippedRow) -> str:
+    """A post an export cannot take (a value an older NomadCM let in); the value itself is named as stored."""
+    return QCoreApplication.translate("ExportDialog", "post {id}: {reason}").format(
+        id=row.post_id, reason=row.reason
+    )
+
+
 def dropped_text(plan: ExportPlan) -> str:
     """The rows the format's rules drop and why, the times it rounds, the posts it cannot hold."""
     parts = []
@@ -71,13 +110,13 @@ def dropped_text(plan: ExportPlan) -> str:
             ),
             n,
         ).format(tool=tool_name(fmt))
-        parts.append(head + "\n" + listed(plan.dropped))
+        parts.append(head + "\n" + listed([issue_text(i, fmt) for i in plan.dropped]))
     if plan.moved:
         n = len(plan.moved)
         head = plural(
             QCoreApplication.translate("ExportDialog", "%n post(s) moved to the tool's time step:", "", n), n
         )
-        parts.append(head + "\n" + listed(plan.moved))
+        parts.append(head + "\n" + listed([issue_text(i, fmt) for i in plan.moved]))
     if plan.skipped:
         n = len(plan.skipped)
         head = plural(
@@ -86,7 +125,7 @@ def dropped_text(plan: ExportPlan) -> str:
             ),
             n,
         )
-        parts.append(head + "\n" + listed(plan.skipped))
+        parts.append(head + "\n" + listed([skipped_text(r) for r in plan.skipped]))
     return "\n".join(parts)
 
 
