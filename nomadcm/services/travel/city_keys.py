@@ -10,12 +10,16 @@ A row may have none (NULL): written by a NomadCM before the column (migration 00
 that leaves it to this module. And keys made with another city table may differ from today's. `refresh(db)`
 makes what is missing, and every key again when the table changed (its version is stored beside, in the
 `city_keys_table` setting): the GUI runs it on its task runner after the first paint. Until then a reader
-takes the stored key when there is one, else makes it (`key_of`): right in any case, only slower.
+takes the stored key when there is one, else makes it (`key_of`): right in any case, only slower. Keys made
+with another table would not be right: the readers that compare keys call `ensure_current(db)` first, which
+costs one setting read and remakes them only when the table changed (a CLI-only user's `check` after an
+update included).
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from importlib import resources
 
@@ -25,6 +29,8 @@ from nomadcm.models import Stay, Workplace
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.cities import DATA_FILE
 from nomadcm.storage import Database
+
+log = logging.getLogger(__name__)
 
 TABLE_SETTING = "city_keys_table"  # the version of the city table the stored keys were made with
 
@@ -102,6 +108,22 @@ def refresh(db: Database) -> int:
             written += len(changed)
     settings.set(TABLE_SETTING, table_version())
     return written
+
+
+def ensure_current(db: Database) -> None:
+    """Remakes the stored keys when they were made with another city table (one setting read otherwise).
+    A database this process may not write (a viewer of a team database, a read-only file) keeps them: its
+    readers then compare keys a newer table might have made otherwise, as before."""
+    if not _stale(db):
+        return
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from nomadcm.errors import UserError
+
+    try:
+        refresh(db)
+    except (UserError, SQLAlchemyError) as err:
+        log.info("city keys made with another city table kept: %s", err)
 
 
 def _has_rows(db: Database) -> bool:

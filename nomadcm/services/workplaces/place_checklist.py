@@ -15,6 +15,7 @@ from sqlalchemy import delete, insert, select
 
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import ChecklistItem, Stay, Workplace
+from nomadcm.services.travel import city_keys
 from nomadcm.services.travel.cities import fold, haversine_km
 from nomadcm.services.travel.city_keys import key_of
 from nomadcm.services.workplaces.place_catalog import PlaceInfo, load_catalog
@@ -155,6 +156,7 @@ def remove(db: Database, item_id: int) -> None:
 
 def candidates(db: Database, stay_id: int) -> list[PlaceInfo]:
     """Places of the stay's city (or near it) not on its checklist yet: favourites, then fastest first."""
+    city_keys.ensure_current(db)
     stay = get_stay(db, stay_id)
     with db.session() as s:
         listed = set(s.scalars(select(ChecklistItem.workplace_id).where(ChecklistItem.stay_id == stay_id)))
@@ -168,6 +170,7 @@ def stays_without_wifi(db: Database, places: Iterable[PlaceInfo] | None = None) 
     Only once she keeps workplaces at all: with an empty list every stay would lack WiFi, and every post of
     a new user would nag about a feature she has not started using.
     """
+    city_keys.ensure_current(db)
     stays = list_stays(db)
     if not stays:
         return []

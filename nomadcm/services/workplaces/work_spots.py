@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from nomadcm import timezones
 from nomadcm.services.settings import SettingsService
+from nomadcm.services.travel import city_keys
 from nomadcm.services.travel.cities import fold, haversine_km
 from nomadcm.services.travel.city_keys import key_of
 from nomadcm.services.travel.itinerary import Itinerary, Whereabouts, load_itinerary
@@ -72,6 +73,7 @@ def work_spots(
 ) -> WorkSpots:
     """The workplaces near her at `instant` and open then, in `order`."""
     instant = timezones.ensure_utc(instant)
+    city_keys.ensure_current(db)
     itinerary = itinerary or load_itinerary(db)
     where = itinerary.where(instant)
     cm_wall = timezones.wall_at(instant, where.zone)

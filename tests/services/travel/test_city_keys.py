@@ -90,3 +90,31 @@ def test_keys_made_with_another_city_table_are_made_again(services: Services, mo
     assert services.refresh_city_keys() == 1  # only the stay's key differed
     assert _keys(services)["stay Lisboa"] == "lisbon|PT"
     assert city_keys.current(services.db)
+
+
+def test_a_check_after_the_city_table_changed_does_not_trust_the_old_keys(services: Services) -> None:
+    """A CLI-only user updates NomadCM (a new city table) and runs `check` before ever opening the window:
+    keys made with the old table must not decide the `no_wifi` conflict."""
+    post_id = _lisbon_trip(services)
+    services.workplaces.add_place("Fábrica", city="Lisbon", country="PT", ssid="fabrica")
+    services.refresh_city_keys()
+    with services.db.write() as s:  # the old table spelled the stay's city another way
+        s.execute(update(Stay).values(city_key="lisboa|PT"))
+    services.settings.set(city_keys.TABLE_SETTING, "the table of an older NomadCM")
+    found = services.conflicts.check(date(2027, 5, 1), date(2027, 5, 31))
+    assert "no_wifi" not in {k for c in found if c.post_id == post_id for k in c.kinds}
+    assert _keys(services)["stay Lisboa"] == "lisbon|PT"  # made again, once
+    assert services.settings.get(city_keys.TABLE_SETTING) == city_keys.table_version()
+
+
+def test_a_database_it_may_not_write_keeps_its_keys_and_is_still_read(services: Services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.errors import UserError
+
+    _lisbon_trip(services)
+    services.settings.set(city_keys.TABLE_SETTING, "the table of an older NomadCM")
+
+    def refused(_db):  # type: ignore[no-untyped-def]
+        raise UserError("this database is read-only")
+
+    monkeypatch.setattr(city_keys, "refresh", refused)
+    assert [s.city for s in stays_without_wifi(services.db)] == ["Lisboa"]
