@@ -20,7 +20,9 @@ URL_ARG_HELP = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    group = command_group(sub, "team", "a team database on a PostgreSQL server: its schema, its members and their roles")
+    group = command_group(
+        sub, "team", "a team database on a PostgreSQL server: its schema, its members and their roles"
+    )
     p = group.add_parser(
         "init",
         help="create NomadCM's tables in an empty PostgreSQL database (then: nomadcm --db URL ...)",
@@ -73,7 +75,9 @@ def team_upgrade(_ctx: CliContext, args: argparse.Namespace) -> int:
             f"Migrate {where} (schema {revision}) to this NomadCM's? Back it up first (pg_dump). [y/N] "
         )
         if answer.strip().lower() not in ("y", "yes", "o", "oui"):
-            raise ValidationError(f"{where} was not migrated: the migration was not confirmed (nothing changed)")
+            raise ValidationError(
+                f"{where} was not migrated: the migration was not confirmed (nothing changed)"
+            )
     change = with_password(target, upgrade_team_database)
     if change.changed:
         echo(f"migrated {change.where} from schema {change.before} to {change.after}")

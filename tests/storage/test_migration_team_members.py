@@ -92,7 +92,9 @@ def test_rows_of_the_previous_version_get_uuids_and_keep_their_values(db_path: P
 def _indexes(path: Path) -> dict[str, str]:
     raw = sqlite3.connect(path)
     try:
-        return dict(raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+        return dict(
+            raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        )
     finally:
         raw.close()
 

@@ -107,7 +107,9 @@ def test_a_check_after_the_city_table_changed_does_not_trust_the_old_keys(servic
     assert services.settings.get(city_keys.TABLE_SETTING) == city_keys.table_version()
 
 
-def test_a_database_it_may_not_write_keeps_its_keys_and_is_still_read(services: Services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_database_it_may_not_write_keeps_its_keys_and_is_still_read(
+    services: Services, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from nomadcm.errors import UserError
 
     _lisbon_trip(services)
