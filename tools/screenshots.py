@@ -110,10 +110,12 @@ def shoot_dialogs(app, window, folder: Path) -> list[Path]:  # type: ignore[no-u
         ("dialog-settings", window.open_settings),
         ("dialog-welcome", window.show_wizard),
         ("dialog-about", window.about),
+        ("dialog-export", lambda: export_dialog(window)),
+        ("dialog-work-spots", lambda: work_spots_dialog(window)),
     ):
-        opener()
-        settle(app)
-        dialog = app.activeModalWidget() or window.dialog
+        opened = opener()
+        settle(app, 800)
+        dialog = opened if opened is not None else app.activeModalWidget() or window.dialog
         if dialog is None:
             dialog = next((w for w in app.topLevelWidgets() if w.isVisible() and w is not window), None)
         if dialog is None:
@@ -125,6 +127,29 @@ def shoot_dialogs(app, window, folder: Path) -> list[Path]:  # type: ignore[no-u
         dialog.close()
         settle(app, 150)
     return written
+
+
+def export_dialog(window):  # type: ignore[no-untyped-def]
+    """File > Export…, Hootsuite chosen for the first client: what it writes and drops, before writing."""
+    window.export_csv()
+    dialog = window.export_dialog
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("hootsuite"))
+    dialog.client_combo.setCurrentIndex(1)
+    return dialog
+
+
+def work_spots_dialog(window):  # type: ignore[no-untyped-def]
+    """A post's "Where can I work then?": the first coming post with open workplaces near her."""
+    from nomadcm.services.schedule.query import ScheduleFilter
+    from nomadcm.services.workplaces.work_spots import work_spots
+    from nomadcm.ui.workplaces.work_spots_dialog import open_work_spots
+
+    services = window.services
+    page = window.show_page("schedule")
+    for o in services.schedule(ScheduleFilter()).stream():
+        if work_spots(services.db, o.utc).spots:
+            return open_work_spots(services, window.tasks, o.utc, page)
+    return None
 
 
 def shoot_dark(app, services, home: Path, out: Path) -> Path:  # type: ignore[no-untyped-def]

@@ -17,12 +17,12 @@ from nomadcm.services.wellbeing.days import round_minutes
 
 WORDS: dict[str, dict[str, str]] = {
     "fr": {
-        "title": "Relevé d'heures",
+        "title": "Relevé d’heures",
         "client": "Client",
         "period": "Période",
         "contract": "Contrat",
         "no_contract": "aucun contrat ce mois-ci",
-        "hourly": "taux horaire de {rate} de l'heure",
+        "hourly": "taux horaire de {rate} de l’heure",
         "retainer": "forfait mensuel de {amount} pour {hours}",
         "from": "depuis le {start}",
         "span": "du {start} au {end}",
@@ -55,7 +55,7 @@ WORDS: dict[str, dict[str, str]] = {
         "hand": "Saisie manuelle",
         "timer": "Minuteur",
         "workplace": "Session de travail",
-        "screen": "Temps d'écran",
+        "screen": "Temps d’écran",
     },
     "en": {
         "title": "Statement of hours",

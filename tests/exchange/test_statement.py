@@ -55,11 +55,11 @@ def test_the_pdf_states_the_month_in_french(services: Services, client_id: int, 
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert (
         reader.metadata is not None
-        and reader.metadata.title == "Relevé d'heures — Atelier Boréal — mars 2026"
+        and reader.metadata.title == "Relevé d’heures — Atelier Boréal — mars 2026"
     )
     text = pdf_text(data)
     for expected in (
-        "Relevé d'heures",
+        "Relevé d’heures",
         "Atelier Boréal",
         "mars 2026",
         "forfait mensuel de 800,00\u00a0CAD pour 10 h 00, depuis le 1 janvier 2026",

@@ -58,7 +58,7 @@ def test_hootsuite_says_what_it_drops_before_writing_then_writes_and_says_where(
     assert dialog.count_label.text() == "2 scheduled posts will be written."
     dropped = dialog.dropped_label.text()
     assert dialog.dropped_label.isVisible()
-    assert dropped.startswith("4 posts left out: Hootsuite would refuse them:\n")
+    assert dropped.startswith("4 posts left out, refused by Hootsuite:\n")
     assert (
         "at Tue 5 Mar 2030 09:00: the same text is already in the file (Hootsuite refuses duplicates)"
         in dropped
@@ -79,7 +79,7 @@ def test_hootsuite_says_what_it_drops_before_writing_then_writes_and_says_where(
     assert [r[1] for r in rows] == ["Promo", "Conseil du lundi"]
     assert rows[0][0] == "04/03/2030 09:00"
     assert dialog.result_box.text() == f"Exported 2 posts to {target}"
-    assert "Hootsuite would refuse them" in dialog.result_box.informativeText()
+    assert "refused by Hootsuite" in dialog.result_box.informativeText()
     dialog.result_box.accept()
 
 

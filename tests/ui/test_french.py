@@ -155,6 +155,17 @@ def test_french_quotes_are_guillemets() -> None:
     assert wrong == [], "\n".join(wrong[:30])
 
 
+def test_french_apostrophes_are_typographic() -> None:
+    """« l’audience », not « l'audience »: one apostrophe across the interface (the catalogue had both)."""
+    wrong = [
+        f"[{m.context}] {form!r}"
+        for m in tool.messages(tool.ts_path("fr"))
+        for form in m.translation
+        if "'" in form
+    ]
+    assert wrong == [], "\n".join(wrong[:30])
+
+
 def test_every_plural_message_has_both_french_forms() -> None:
     """French has two forms, the first for 0 and 1 ("0 publication prévue")."""
     wrong = [
@@ -183,7 +194,7 @@ def test_skipped_and_repeated_times_in_plain_french(qtbot, french) -> None:  # t
     edit.show()
     edit.set_value(datetime(2027, 3, 28, 2, 30), "Europe/Paris")
     said = edit.problem()
-    assert "02:30 n'existe pas dans le fuseau Europe/Paris le " in said
+    assert "02:30 n’existe pas dans le fuseau Europe/Paris le " in said
     assert f"{NB}: on passe directement de 2{NB}h à 3{NB}h." in said
     assert "horloges" not in said
     edit.set_value(datetime(2027, 10, 31, 2, 30), "Europe/Paris")
@@ -215,7 +226,7 @@ def test_enter_key_and_period_choices_read_well_in_french(qtbot, services, frenc
     assert key == "Entrée"
     combo = page.period_filter
     longest = max(combo.itemText(i) for i in range(combo.count()))
-    assert "À partir d'aujourd'hui" in [combo.itemText(i) for i in range(combo.count())]
+    assert "À partir d’aujourd’hui" in [combo.itemText(i) for i in range(combo.count())]
     for width in (900, 560):  # the filter row squeezed: the combo keeps its French text whole
         page.resize(width, 500)
         qtbot.wait(1)

@@ -89,7 +89,7 @@ def test_a_french_run_shows_french_texts(qtbot, services, qsettings, french) -> 
     assert {"Calendrier", "Voyages", "Lieux de travail", "Bien-être"} <= set(pages)
     assert win.windowTitle() == "Planning — NomadCM"
     headers = win.page("schedule").model.headerData  # type: ignore[attr-defined]
-    assert headers(0, Qt.Orientation.Horizontal) == "Heure de l'audience"
+    assert headers(0, Qt.Orientation.Horizontal) == "Heure de l’audience"
     assert headers(2, Qt.Orientation.Horizontal) == "UTC"
 
 
@@ -147,8 +147,8 @@ def test_the_welcome_assistant_switches_language_at_once(qtbot, services) -> Non
         assert wizard.windowTitle() == "Welcome to NomadCM"
         wizard.welcome.language.setCurrentIndex(wizard.welcome.language.findData("fr"))
         assert wizard.windowTitle() == "Bienvenue dans NomadCM"
-        assert wizard.welcome.explore.text() == "Explorer avec des données d'exemple"
-        assert wizard.home.title() == "Où est votre port d'attache\u00a0?"
+        assert wizard.welcome.explore.text() == "Explorer avec des données d’exemple"
+        assert wizard.home.title() == "Où est votre port d’attache\u00a0?"
         wizard.welcome.language.setCurrentIndex(wizard.welcome.language.findData("en"))
         assert wizard.windowTitle() == "Welcome to NomadCM"
         wizard.track_changes()

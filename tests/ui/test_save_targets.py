@@ -103,7 +103,7 @@ def test_export_dialog_lists_the_posts_it_left_out(
     assert box.icon() == QMessageBox.Icon.Warning
     assert "Exported 1 posts" in box.text()
     assert box.informativeText().startswith("1 post left out (fix or delete them, then export again):\n")
-    assert f"skipped post {bad}: link" in box.informativeText()
+    assert f"• post {bad}: link" in box.informativeText()
     assert "fine" in target.read_text(encoding="utf-8") and "a.example" not in target.read_text(
         encoding="utf-8"
     )

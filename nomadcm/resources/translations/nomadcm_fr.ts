@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Plan your clients&apos; posts in their audience&apos;s time zone, wherever you are working from, and keep an eye on your screen time and rest.</source>
-        <translation>Planifiez les publications de vos clients dans le fuseau horaire de leur audience, où que vous travailliez, et gardez un œil sur votre temps d&apos;écran et votre repos.</translation>
+        <translation>Planifiez les publications de vos clients dans le fuseau horaire de leur audience, où que vous travailliez, et gardez un œil sur votre temps d’écran et votre repos.</translation>
     </message>
     <message>
         <source>Database</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>This is the sample database: your own data is elsewhere.</source>
-        <translation>Ceci est la base d&apos;exemple&#xa0;: vos propres données sont ailleurs.</translation>
+        <translation>Ceci est la base d’exemple&#xa0;: vos propres données sont ailleurs.</translation>
     </message>
     <message>
         <source>Logs and crash reports</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Everything stays on this computer: NomadCM sends nothing anywhere.</source>
-        <translation>Tout reste sur cet ordinateur&#xa0;: NomadCM n&apos;envoie rien nulle part.</translation>
+        <translation>Tout reste sur cet ordinateur&#xa0;: NomadCM n’envoie rien nulle part.</translation>
     </message>
     <message>
         <source>Licences and credits</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Workplace imports read OpenStreetMap data, © OpenStreetMap contributors ({licence}).</source>
-        <translation>L&apos;import de lieux de travail lit des données OpenStreetMap, © les contributeurs d&apos;OpenStreetMap ({licence}).</translation>
+        <translation>L’import de lieux de travail lit des données OpenStreetMap, © les contributeurs d’OpenStreetMap ({licence}).</translation>
     </message>
     <message>
         <source>NomadCM is free software under the MIT licence.</source>
@@ -107,11 +107,11 @@
     </message>
     <message>
         <source>Show places in other cities too</source>
-        <translation>Montrer aussi les lieux d&apos;autres villes</translation>
+        <translation>Montrer aussi les lieux d’autres villes</translation>
     </message>
     <message>
         <source>No other place known in {city}. Add one on the Places tab, or import an OpenStreetMap extract.</source>
-        <translation>Aucun autre lieu connu à {city}. Ajoutez-en un dans l&apos;onglet Lieux, ou importez un extrait OpenStreetMap.</translation>
+        <translation>Aucun autre lieu connu à {city}. Ajoutez-en un dans l’onglet Lieux, ou importez un extrait OpenStreetMap.</translation>
     </message>
     <message>
         <source>, {down} Mbit/s</source>
@@ -195,22 +195,22 @@
     </message>
     <message>
         <source>screen time</source>
-        <translation>temps d&apos;écran</translation>
+        <translation>temps d’écran</translation>
     </message>
 </context>
 <context>
     <name>BreakDialog</name>
     <message>
         <source>Time for a break</source>
-        <translation>C&apos;est l&apos;heure de la pause</translation>
+        <translation>C’est l’heure de la pause</translation>
     </message>
     <message>
         <source>{worked} minutes of screen time: time for a {minutes}-minute break. Stand up, look far away, move.</source>
-        <translation>{worked} minutes d&apos;écran&#xa0;: place à une pause de {minutes} minutes. Levez-vous, regardez au loin, bougez.</translation>
+        <translation>{worked} minutes d’écran&#xa0;: place à une pause de {minutes} minutes. Levez-vous, regardez au loin, bougez.</translation>
     </message>
     <message>
         <source>{worked} minutes of screen time: time for a {minutes}-minute break. Look away from the screen.</source>
-        <translation>{worked} minutes d&apos;écran&#xa0;: place à une pause de {minutes} minutes. Quittez l&apos;écran des yeux.</translation>
+        <translation>{worked} minutes d’écran&#xa0;: place à une pause de {minutes} minutes. Quittez l’écran des yeux.</translation>
     </message>
     <message>
         <source>Take the break now</source>
@@ -230,7 +230,7 @@
     </message>
     <message>
         <source>Break: {m}:{s:02d} left. Screen timers are paused and start again when you&apos;re back.</source>
-        <translation>Pause&#xa0;: encore {m}:{s:02d}. Les minuteurs d&apos;écran sont en pause et repartent à votre retour.</translation>
+        <translation>Pause&#xa0;: encore {m}:{s:02d}. Les minuteurs d’écran sont en pause et repartent à votre retour.</translation>
     </message>
     <message>
         <source>Break over. Welcome back!</source>
@@ -241,7 +241,7 @@
     <name>BreakReminder</name>
     <message>
         <source>Today&apos;s screen time is {total}, past your daily limit of {limit}.</source>
-        <translation>Votre temps d&apos;écran du jour atteint {total}, au-delà de votre limite quotidienne de {limit}.</translation>
+        <translation>Votre temps d’écran du jour atteint {total}, au-delà de votre limite quotidienne de {limit}.</translation>
     </message>
 </context>
 <context>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>That time does not exist on the new day (clocks jump forward): moved to {time}.</source>
-        <translation>Cette heure n&apos;existe pas ce jour-là (passage à l&apos;heure d&apos;été)&#xa0;: déplacée à {time}.</translation>
+        <translation>Cette heure n’existe pas ce jour-là (passage à l’heure d’été)&#xa0;: déplacée à {time}.</translation>
     </message>
     <message>
         <source>Post moved — Ctrl+Z puts it back.</source>
@@ -319,7 +319,7 @@
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation>Aujourd&apos;&amp;hui</translation>
+        <translation>Aujourd’&amp;hui</translation>
     </message>
     <message>
         <source>Next</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
         <source>Which clock the calendar shows: yours (from your itinerary) or an audience&apos;s</source>
-        <translation>L&apos;heure affichée par le calendrier&#xa0;: la vôtre (d&apos;après votre itinéraire) ou celle d&apos;une audience</translation>
+        <translation>L’heure affichée par le calendrier&#xa0;: la vôtre (d’après votre itinéraire) ou celle d’une audience</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>&amp;Queue…</source>
-        <translation>File d&apos;a&amp;ttente…</translation>
+        <translation>File d’a&amp;ttente…</translation>
     </message>
     <message>
         <source>Time shown:</source>
@@ -366,7 +366,7 @@
     </message>
     <message>
         <source>{time} does not exist that day (clocks jump forward): it goes out at {moved}.</source>
-        <translation>{time} n&apos;existe pas ce jour-là (passage à l&apos;heure d&apos;été)&#xa0;: elle part à {moved}.</translation>
+        <translation>{time} n’existe pas ce jour-là (passage à l’heure d’été)&#xa0;: elle part à {moved}.</translation>
     </message>
 </context>
 <context>
@@ -482,7 +482,7 @@
     </message>
     <message>
         <source>Screen time and rest per day</source>
-        <translation>Temps d&apos;écran et repos par jour</translation>
+        <translation>Temps d’écran et repos par jour</translation>
     </message>
     <message>
         <source>Weekly totals</source>
@@ -514,15 +514,15 @@
     </message>
     <message>
         <source>Longest rest in a row</source>
-        <translation>Plus long repos d&apos;affilée</translation>
+        <translation>Plus long repos d’affilée</translation>
     </message>
     <message>
         <source>Daily screen limit</source>
-        <translation>Limite d&apos;écran quotidienne</translation>
+        <translation>Limite d’écran quotidienne</translation>
     </message>
     <message>
         <source>Weekly screen limit</source>
-        <translation>Limite d&apos;écran hebdomadaire</translation>
+        <translation>Limite d’écran hebdomadaire</translation>
     </message>
     <message>
         <source>Sleep goal</source>
@@ -534,7 +534,7 @@
     </message>
     <message>
         <source>Screen time per week</source>
-        <translation>Temps d&apos;écran par semaine</translation>
+        <translation>Temps d’écran par semaine</translation>
     </message>
     <message>
         <source>Sleep per week</source>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <source>Nights under the sleep goal</source>
-        <translation>Nuits sous l&apos;objectif de sommeil</translation>
+        <translation>Nuits sous l’objectif de sommeil</translation>
     </message>
     <message>
         <source>Days without the daily rest</source>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>Nothing logged in this period</source>
-        <translation>Rien d&apos;enregistré sur cette période</translation>
+        <translation>Rien d’enregistré sur cette période</translation>
     </message>
 </context>
 <context>
@@ -581,7 +581,7 @@
     </message>
     <message>
         <source>Opening hours</source>
-        <translation>Horaires d&apos;ouverture</translation>
+        <translation>Horaires d’ouverture</translation>
     </message>
     <message>
         <source>Note</source>
@@ -616,15 +616,15 @@
     </message>
     <message>
         <source>No stay in your itinerary yet. Add your stays on the Travel page to prepare a checklist per trip.</source>
-        <translation>Aucun séjour dans votre itinéraire pour l&apos;instant. Ajoutez vos séjours dans la page Voyages pour préparer une liste par voyage.</translation>
+        <translation>Aucun séjour dans votre itinéraire pour l’instant. Ajoutez vos séjours dans la page Voyages pour préparer une liste par voyage.</translation>
     </message>
     <message>
         <source>Nothing to try in {city} yet: “Add places…” lists the ones you know there.</source>
-        <translation>Rien à tester à {city} pour l&apos;instant&#xa0;: «&#xa0;Ajouter des lieux…&#xa0;» liste ceux que vous y connaissez.</translation>
+        <translation>Rien à tester à {city} pour l’instant&#xa0;: «&#xa0;Ajouter des lieux…&#xa0;» liste ceux que vous y connaissez.</translation>
     </message>
     <message>
         <source>No workplace with WiFi known in {city} yet. Add one, or import an OpenStreetMap extract of the city, before you go: posts during this stay are flagged “no WiFi”.</source>
-        <translation>Aucun lieu de travail avec Wi-Fi connu à {city} pour l&apos;instant. Ajoutez-en un, ou importez un extrait OpenStreetMap de la ville avant de partir&#xa0;: les publications prévues pendant ce séjour sont signalées «&#xa0;pas de Wi-Fi&#xa0;».</translation>
+        <translation>Aucun lieu de travail avec Wi-Fi connu à {city} pour l’instant. Ajoutez-en un, ou importez un extrait OpenStreetMap de la ville avant de partir&#xa0;: les publications prévues pendant ce séjour sont signalées «&#xa0;pas de Wi-Fi&#xa0;».</translation>
     </message>
     <message>
         <source>Export the checklist as CSV</source>
@@ -660,7 +660,7 @@
     </message>
     <message>
         <source>Could not write {path}.</source>
-        <translation>Impossible d&apos;écrire {path}.</translation>
+        <translation>Impossible d’écrire {path}.</translation>
     </message>
 </context>
 <context>
@@ -698,7 +698,7 @@
     </message>
     <message>
         <source>Contacts, tone of voice, what to avoid…</source>
-        <translation>Contacts, ton de la marque, ce qu&apos;il faut éviter…</translation>
+        <translation>Contacts, ton de la marque, ce qu’il faut éviter…</translation>
     </message>
     <message>
         <source>to</source>
@@ -706,7 +706,7 @@
     </message>
     <message>
         <source>(audience time)</source>
-        <translation>(heure de l&apos;audience)</translation>
+        <translation>(heure de l’audience)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -714,7 +714,7 @@
     </message>
     <message>
         <source>Audience &amp;zone:</source>
-        <translation>&amp;Fuseau de l&apos;audience&#xa0;:</translation>
+        <translation>&amp;Fuseau de l’audience&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;ountry:</source>
@@ -769,11 +769,11 @@
     </message>
     <message>
         <source>Audience &amp;city</source>
-        <translation>&amp;Ville de l&apos;audience</translation>
+        <translation>&amp;Ville de l’audience</translation>
     </message>
     <message>
         <source>Audience time &amp;zone</source>
-        <translation>&amp;Fuseau horaire de l&apos;audience</translation>
+        <translation>&amp;Fuseau horaire de l’audience</translation>
     </message>
     <message>
         <source>Networks</source>
@@ -796,7 +796,7 @@
     </message>
     <message>
         <source>Audience zone</source>
-        <translation>Fuseau de l&apos;audience</translation>
+        <translation>Fuseau de l’audience</translation>
     </message>
     <message>
         <source>Their time now</source>
@@ -827,7 +827,7 @@
     </message>
     <message>
         <source>Prime hours: {hours} (their time)</source>
-        <translation>Heures de forte audience&#xa0;: {hours} (heure de l&apos;audience)</translation>
+        <translation>Heures de forte audience&#xa0;: {hours} (heure de l’audience)</translation>
     </message>
     <message>
         <source>Country: {country}</source>
@@ -933,7 +933,7 @@
     </message>
     <message>
         <source>Audience time</source>
-        <translation>Heure de l&apos;audience</translation>
+        <translation>Heure de l’audience</translation>
     </message>
     <message>
         <source>Client</source>
@@ -1054,8 +1054,8 @@
     <message numerus="yes">
         <source>%n post(s) could not be checked</source>
         <translation>
-            <numerusform>%n publication n&apos;a pas pu être vérifiée</numerusform>
-            <numerusform>%n publications n&apos;ont pas pu être vérifiées</numerusform>
+            <numerusform>%n publication n’a pas pu être vérifiée</numerusform>
+            <numerusform>%n publications n’ont pas pu être vérifiées</numerusform>
         </translation>
     </message>
     <message>
@@ -1105,7 +1105,7 @@
     </message>
     <message>
         <source>Time measured by NomadCM (timer, screen time) is billable</source>
-        <translation>Le temps mesuré par NomadCM (minuteur, temps d&apos;écran) est facturable</translation>
+        <translation>Le temps mesuré par NomadCM (minuteur, temps d’écran) est facturable</translation>
     </message>
     <message>
         <source>Client</source>
@@ -1149,7 +1149,7 @@
     </message>
     <message>
         <source>{rate} an hour</source>
-        <translation>{rate} de l&apos;heure</translation>
+        <translation>{rate} de l’heure</translation>
     </message>
     <message>
         <source>{amount} a month for {hours}</source>
@@ -1165,7 +1165,7 @@
     </message>
     <message>
         <source>Contracts so far:</source>
-        <translation>Contrats jusqu&apos;ici&#xa0;:</translation>
+        <translation>Contrats jusqu’ici&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1176,7 +1176,7 @@
     </message>
     <message>
         <source>Something went wrong that NomadCM did not expect. Your data is safe: every change is saved as soon as you make it. You can keep working, or restart NomadCM if something looks odd.</source>
-        <translation>Un problème que NomadCM n&apos;avait pas prévu est survenu. Vos données sont en sécurité&#xa0;: chaque modification est enregistrée dès que vous la faites. Vous pouvez continuer à travailler, ou redémarrer NomadCM si quelque chose vous semble anormal.</translation>
+        <translation>Un problème que NomadCM n’avait pas prévu est survenu. Vos données sont en sécurité&#xa0;: chaque modification est enregistrée dès que vous la faites. Vous pouvez continuer à travailler, ou redémarrer NomadCM si quelque chose vous semble anormal.</translation>
     </message>
     <message>
         <source>This report was saved in {path}</source>
@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <source>The report could not be saved to the log folder; copy it from here.</source>
-        <translation>Le rapport n&apos;a pas pu être enregistré dans le dossier des journaux&#xa0;: copiez-le d&apos;ici.</translation>
+        <translation>Le rapport n’a pas pu être enregistré dans le dossier des journaux&#xa0;: copiez-le d’ici.</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -1203,7 +1203,7 @@
     <name>DamagedDatabase</name>
     <message>
         <source>The backup could not be restored</source>
-        <translation>La sauvegarde n&apos;a pas pu être restaurée</translation>
+        <translation>La sauvegarde n’a pas pu être restaurée</translation>
     </message>
     <message>
         <source>NomadCM put the backup of {taken} in place of {path}.</source>
@@ -1211,15 +1211,15 @@
     </message>
     <message>
         <source>The damaged file was kept as {kept}: nothing was deleted.</source>
-        <translation>Le fichier endommagé a été conservé sous le nom {kept}&#xa0;: rien n&apos;a été supprimé.</translation>
+        <translation>Le fichier endommagé a été conservé sous le nom {kept}&#xa0;: rien n’a été supprimé.</translation>
     </message>
     <message>
         <source>The file it replaced was kept as {kept}: nothing was deleted.</source>
-        <translation>Le fichier remplacé a été conservé sous le nom {kept}&#xa0;: rien n&apos;a été supprimé.</translation>
+        <translation>Le fichier remplacé a été conservé sous le nom {kept}&#xa0;: rien n’a été supprimé.</translation>
     </message>
     <message>
         <source>What you changed after that backup is not in it.</source>
-        <translation>Ce que vous avez modifié après cette sauvegarde n&apos;y figure pas.</translation>
+        <translation>Ce que vous avez modifié après cette sauvegarde n’y figure pas.</translation>
     </message>
     <message>
         <source>Backup restored</source>
@@ -1231,7 +1231,7 @@
     </message>
     <message>
         <source>The database {path} is damaged. NomadCM did not open it, so nothing more was written to it.</source>
-        <translation>La base de données {path} est endommagée. NomadCM ne l&apos;a pas ouverte&#xa0;: rien de plus n&apos;y a été écrit.</translation>
+        <translation>La base de données {path} est endommagée. NomadCM ne l’a pas ouverte&#xa0;: rien de plus n’y a été écrit.</translation>
     </message>
     <message>
         <source>Its newest backup was made on {newest}. Restoring it keeps the damaged file beside it, renamed.</source>
@@ -1250,7 +1250,7 @@
     <name>DateInput</name>
     <message>
         <source>“{text}” is not a time. Type it as {example}.</source>
-        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une heure. Saisissez-la sous la forme {example}.</translation>
+        <translation>«&#xa0;{text}&#xa0;» n’est pas une heure. Saisissez-la sous la forme {example}.</translation>
     </message>
     <message>
         <source>{text} is outside the dates NomadCM handles ({first} to {last}).</source>
@@ -1258,7 +1258,7 @@
     </message>
     <message>
         <source>“{text}” is not a date. Type it as {example} or {iso}.</source>
-        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une date. Saisissez-la sous la forme {example} ou {iso}.</translation>
+        <translation>«&#xa0;{text}&#xa0;» n’est pas une date. Saisissez-la sous la forme {example} ou {iso}.</translation>
     </message>
 </context>
 <context>
@@ -1327,7 +1327,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Day shown</source>
@@ -1395,7 +1395,7 @@
     <name>DesktopShell</name>
     <message>
         <source>Screen timer</source>
-        <translation>Minuteur d&apos;écran</translation>
+        <translation>Minuteur d’écran</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1403,7 +1403,7 @@
     </message>
     <message>
         <source>The new language shows once NomadCM restarts. Restart now?</source>
-        <translation>La nouvelle langue s&apos;affichera au redémarrage de NomadCM. Redémarrer maintenant&#xa0;?</translation>
+        <translation>La nouvelle langue s’affichera au redémarrage de NomadCM. Redémarrer maintenant&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Restart now</source>
@@ -1418,15 +1418,15 @@
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
-        <translation>Modifier l&apos;entrée</translation>
+        <translation>Modifier l’entrée</translation>
     </message>
     <message>
         <source>Add screen time or rest</source>
-        <translation>Ajouter du temps d&apos;écran ou du repos</translation>
+        <translation>Ajouter du temps d’écran ou du repos</translation>
     </message>
     <message>
         <source>Screen time</source>
-        <translation>Temps d&apos;écran</translation>
+        <translation>Temps d’écran</translation>
     </message>
     <message>
         <source>Rest</source>
@@ -1470,7 +1470,7 @@
     </message>
     <message>
         <source>Screen time cannot end in the future: log it once it has happened.</source>
-        <translation>Le temps d&apos;écran ne peut pas finir dans le futur&#xa0;: notez-le une fois écoulé.</translation>
+        <translation>Le temps d’écran ne peut pas finir dans le futur&#xa0;: notez-le une fois écoulé.</translation>
     </message>
     <message>
         <source>The zone follows your itinerary: where you were at that time.</source>
@@ -1490,7 +1490,7 @@
     </message>
     <message>
         <source>This time does not exist in that zone.</source>
-        <translation>Cette heure n&apos;existe pas dans ce fuseau.</translation>
+        <translation>Cette heure n’existe pas dans ce fuseau.</translation>
     </message>
     <message>
         <source>The end must come after the start.</source>
@@ -1551,7 +1551,7 @@
     <name>EventDialog</name>
     <message>
         <source>Edit event</source>
-        <translation>Modifier l&apos;événement</translation>
+        <translation>Modifier l’événement</translation>
     </message>
     <message>
         <source>New event</source>
@@ -1559,7 +1559,7 @@
     </message>
     <message>
         <source>e.g. Launch of the summer collection</source>
-        <translation>p. ex. Lancement de la collection d&apos;été</translation>
+        <translation>p. ex. Lancement de la collection d’été</translation>
     </message>
     <message>
         <source>All day</source>
@@ -1607,7 +1607,7 @@
     </message>
     <message>
         <source>Give the event a title.</source>
-        <translation>Donnez un titre à l&apos;événement.</translation>
+        <translation>Donnez un titre à l’événement.</translation>
     </message>
     <message>
         <source>Choose a time zone.</source>
@@ -1622,7 +1622,7 @@
     </message>
     <message>
         <source>{hours} h, from {day} {time} for the audience ({zone}).</source>
-        <translation>{hours}&#xa0;h, à partir du {day} à {time} pour l&apos;audience ({zone}).</translation>
+        <translation>{hours}&#xa0;h, à partir du {day} à {time} pour l’audience ({zone}).</translation>
     </message>
 </context>
 <context>
@@ -1672,7 +1672,7 @@
     <name>EventsModel</name>
     <message>
         <source>When (their time)</source>
-        <translation>Quand (heure de l&apos;audience)</translation>
+        <translation>Quand (heure de l’audience)</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1719,11 +1719,11 @@
     </message>
     <message>
         <source>A launch with no post this many hours before or after it is flagged as a conflict</source>
-        <translation>Un lancement sans aucune publication dans ce nombre d&apos;heures avant ou après est signalé comme conflit</translation>
+        <translation>Un lancement sans aucune publication dans ce nombre d’heures avant ou après est signalé comme conflit</translation>
     </message>
     <message>
         <source>Posts wanted around a launch: ±</source>
-        <translation>Publications attendues autour d&apos;un lancement&#xa0;: ±</translation>
+        <translation>Publications attendues autour d’un lancement&#xa0;: ±</translation>
     </message>
     <message>
         <source>Import .ics…</source>
@@ -1731,7 +1731,7 @@
     </message>
     <message>
         <source>Subscribe…</source>
-        <translation>S&apos;abonner…</translation>
+        <translation>S’abonner…</translation>
     </message>
     <message>
         <source>Refresh now</source>
@@ -1747,11 +1747,11 @@
     </message>
     <message>
         <source>Delete event</source>
-        <translation>Supprimer l&apos;événement</translation>
+        <translation>Supprimer l’événement</translation>
     </message>
     <message>
         <source>Delete the event “{title}”?</source>
-        <translation>Supprimer l&apos;événement «&#xa0;{title}&#xa0;»&#xa0;?</translation>
+        <translation>Supprimer l’événement «&#xa0;{title}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Import the client&apos;s calendar</source>
@@ -1830,7 +1830,7 @@
     </message>
     <message>
         <source>Audience dates:</source>
-        <translation>Dates de l&apos;audience&#xa0;:</translation>
+        <translation>Dates de l’audience&#xa0;:</translation>
     </message>
     <message>
         <source>Times in &amp;zone:</source>
@@ -1874,7 +1874,7 @@
     </message>
     <message>
         <source>Nothing was written: {reason}</source>
-        <translation>Rien n&apos;a été écrit&#xa0;: {reason}</translation>
+        <translation>Rien n’a été écrit&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>NomadCM CSV</source>
@@ -1949,8 +1949,8 @@
         <translation>publication {id}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>%n post(s) left out: {tool} would refuse them:</source>
-        <translation>%n publication(s) écartée(s)&#xa0;: {tool} les refuserait&#xa0;:</translation>
+        <source>%n post(s) left out, refused by {tool}:</source>
+        <translation>%n publication(s) écartée(s), refusée(s) par {tool}&#xa0;:</translation>
     </message>
     <message>
         <source>%n post(s) moved to the tool&apos;s time step:</source>
@@ -2004,19 +2004,19 @@
     </message>
     <message>
         <source>Rest in a row each day (h)</source>
-        <translation>Repos d&apos;affilée chaque jour (h)</translation>
+        <translation>Repos d’affilée chaque jour (h)</translation>
     </message>
     <message>
         <source>Rest in a row each week (h)</source>
-        <translation>Repos d&apos;affilée chaque semaine (h)</translation>
+        <translation>Repos d’affilée chaque semaine (h)</translation>
     </message>
     <message>
         <source>Screen time per day, at most (h)</source>
-        <translation>Temps d&apos;écran par jour, au plus (h)</translation>
+        <translation>Temps d’écran par jour, au plus (h)</translation>
     </message>
     <message>
         <source>Screen time per week, at most (h)</source>
-        <translation>Temps d&apos;écran par semaine, au plus (h)</translation>
+        <translation>Temps d’écran par semaine, au plus (h)</translation>
     </message>
     <message>
         <source>off</source>
@@ -2024,7 +2024,7 @@
     </message>
     <message>
         <source>When your day starts: later screen time counts for the day before (default 04:00, as ActivityWatch and Workrave).</source>
-        <translation>L&apos;heure où commence votre journée&#xa0;: le temps d&apos;écran plus tôt compte pour la veille (4&#xa0;h par défaut, comme ActivityWatch et Workrave).</translation>
+        <translation>L’heure où commence votre journée&#xa0;: le temps d’écran plus tôt compte pour la veille (4&#xa0;h par défaut, comme ActivityWatch et Workrave).</translation>
     </message>
     <message>
         <source>Day starts at</source>
@@ -2032,7 +2032,7 @@
     </message>
     <message>
         <source>Break reminders while a screen timer runs</source>
-        <translation>Rappels de pause pendant qu&apos;un minuteur d&apos;écran tourne</translation>
+        <translation>Rappels de pause pendant qu’un minuteur d’écran tourne</translation>
     </message>
     <message>
         <source>Remind me to take breaks</source>
@@ -2060,19 +2060,19 @@
     </message>
     <message>
         <source>Warn when today&apos;s screen time passes the daily limit</source>
-        <translation>Prévenir quand le temps d&apos;écran du jour dépasse la limite quotidienne</translation>
+        <translation>Prévenir quand le temps d’écran du jour dépasse la limite quotidienne</translation>
     </message>
     <message>
         <source>Hover a field to see where its default comes from.</source>
-        <translation>Survolez un champ pour voir d&apos;où vient sa valeur par défaut.</translation>
+        <translation>Survolez un champ pour voir d’où vient sa valeur par défaut.</translation>
     </message>
     <message>
         <source>Adults need at least 7 hours of sleep a night (American Academy of Sleep Medicine and Sleep Research Society consensus, 2015). A night counts for the day you wake up. 0 turns it off.</source>
-        <translation>Un adulte a besoin d&apos;au moins 7 heures de sommeil par nuit (consensus de l&apos;American Academy of Sleep Medicine et de la Sleep Research Society, 2015). Une nuit compte pour le jour du réveil. 0 désactive la vérification.</translation>
+        <translation>Un adulte a besoin d’au moins 7 heures de sommeil par nuit (consensus de l’American Academy of Sleep Medicine et de la Sleep Research Society, 2015). Une nuit compte pour le jour du réveil. 0 désactive la vérification.</translation>
     </message>
     <message>
         <source>At least 11 consecutive hours of rest in each day (EU working-time directive 2003/88/EC, article 3). Rest is time away from screens or logged as rest. 0 turns it off.</source>
-        <translation>Au moins 11 heures de repos consécutives chaque jour (directive européenne 2003/88/CE sur le temps de travail, article 3). Le repos, c&apos;est le temps loin des écrans ou noté comme repos. 0 désactive la vérification.</translation>
+        <translation>Au moins 11 heures de repos consécutives chaque jour (directive européenne 2003/88/CE sur le temps de travail, article 3). Le repos, c’est le temps loin des écrans ou noté comme repos. 0 désactive la vérification.</translation>
     </message>
     <message>
         <source>One uninterrupted rest of 24 hours in each 7 days (EU working-time directive 2003/88/EC, article 5). 0 turns it off.</source>
@@ -2080,15 +2080,15 @@
     </message>
     <message>
         <source>Your daily screen-time limit, all screens together (default 8 h).</source>
-        <translation>Votre limite de temps d&apos;écran par jour, tous écrans confondus (8 h par défaut).</translation>
+        <translation>Votre limite de temps d’écran par jour, tous écrans confondus (8 h par défaut).</translation>
     </message>
     <message>
         <source>Your weekly screen-time limit, all screens together (default 40 h).</source>
-        <translation>Votre limite de temps d&apos;écran par semaine, tous écrans confondus (40 h par défaut).</translation>
+        <translation>Votre limite de temps d’écran par semaine, tous écrans confondus (40 h par défaut).</translation>
     </message>
     <message>
         <source>Off by default. Reminders only run while a screen timer runs.</source>
-        <translation>Désactivé par défaut. Les rappels ne fonctionnent que pendant qu&apos;un minuteur d&apos;écran tourne.</translation>
+        <translation>Désactivé par défaut. Les rappels ne fonctionnent que pendant qu’un minuteur d’écran tourne.</translation>
     </message>
     <message>
         <source>UK HSE advice for screen work: short, frequent breaks, e.g. 5-10 minutes after 50-60 minutes.</source>
@@ -2096,7 +2096,7 @@
     </message>
     <message>
         <source>Length of a short break (UK HSE: 5-10 minutes).</source>
-        <translation>Durée d&apos;une pause courte (HSE britannique&#xa0;: 5 à 10 minutes).</translation>
+        <translation>Durée d’une pause courte (HSE britannique&#xa0;: 5 à 10 minutes).</translation>
     </message>
     <message>
         <source>A longer break replaces the short one at this interval.</source>
@@ -2104,7 +2104,7 @@
     </message>
     <message>
         <source>Length of a long break.</source>
-        <translation>Durée d&apos;une pause longue.</translation>
+        <translation>Durée d’une pause longue.</translation>
     </message>
     <message>
         <source>How long &apos;Postpone&apos; waits before asking again.</source>
@@ -2119,11 +2119,11 @@
     <name>HomePage</name>
     <message>
         <source>Where is home?</source>
-        <translation>Où est votre port d&apos;attache&#xa0;?</translation>
+        <translation>Où est votre port d’attache&#xa0;?</translation>
     </message>
     <message>
         <source>Outside your stays and trips NomadCM counts you at home: “your time” is home time.</source>
-        <translation>En dehors de vos séjours et trajets, NomadCM vous considère chez vous&#xa0;: «&#xa0;votre heure&#xa0;» est alors l&apos;heure de chez vous.</translation>
+        <translation>En dehors de vos séjours et trajets, NomadCM vous considère chez vous&#xa0;: «&#xa0;votre heure&#xa0;» est alors l’heure de chez vous.</translation>
     </message>
     <message>
         <source>Home &amp;city</source>
@@ -2271,7 +2271,7 @@
     </message>
     <message>
         <source>A call, a workshop: time NomadCM did not measure</source>
-        <translation>Un appel, un atelier&#xa0;: du temps que NomadCM n&apos;a pas mesuré</translation>
+        <translation>Un appel, un atelier&#xa0;: du temps que NomadCM n’a pas mesuré</translation>
     </message>
     <message>
         <source>Contract…</source>
@@ -2360,7 +2360,7 @@
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>Rien n&apos;a été importé.</translation>
+        <translation>Rien n’a été importé.</translation>
     </message>
     <message>
         <source>line {line}: {reason}</source>
@@ -2368,15 +2368,15 @@
     </message>
     <message>
         <source>Nothing was imported from {name}.</source>
-        <translation>Rien n&apos;a été importé depuis {name}.</translation>
+        <translation>Rien n’a été importé depuis {name}.</translation>
     </message>
     <message>
         <source>{count} rows have problems (the header is line 1). Fix them in the file and import it again.</source>
-        <translation>{count} lignes posent problème (l&apos;en-tête est la ligne 1). Corrigez-les dans le fichier puis relancez l&apos;import.</translation>
+        <translation>{count} lignes posent problème (l’en-tête est la ligne 1). Corrigez-les dans le fichier puis relancez l’import.</translation>
     </message>
     <message>
         <source>The import stopped on an unexpected error.</source>
-        <translation>L&apos;import s&apos;est arrêté sur une erreur inattendue.</translation>
+        <translation>L’import s’est arrêté sur une erreur inattendue.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -2407,23 +2407,23 @@
     </message>
     <message>
         <source>Hootsuite bulk file</source>
-        <translation>Fichier d&apos;import en masse Hootsuite</translation>
+        <translation>Fichier d’import en masse Hootsuite</translation>
     </message>
     <message>
         <source>Sprout Social bulk file</source>
-        <translation>Fichier d&apos;import en masse Sprout Social</translation>
+        <translation>Fichier d’import en masse Sprout Social</translation>
     </message>
     <message>
         <source>Publer bulk file</source>
-        <translation>Fichier d&apos;import en masse Publer</translation>
+        <translation>Fichier d’import en masse Publer</translation>
     </message>
     <message>
         <source>Day first (31/12/2026)</source>
-        <translation>Jour d&apos;abord (31/12/2026)</translation>
+        <translation>Jour d’abord (31/12/2026)</translation>
     </message>
     <message>
         <source>Month first (12/31/2026)</source>
-        <translation>Mois d&apos;abord (12/31/2026)</translation>
+        <translation>Mois d’abord (12/31/2026)</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
@@ -2463,7 +2463,7 @@
     </message>
     <message>
         <source>Add a client and a channel first: the file names none.</source>
-        <translation>Ajoutez d&apos;abord un client et un canal&#xa0;: le fichier n&apos;en nomme aucun.</translation>
+        <translation>Ajoutez d’abord un client et un canal&#xa0;: le fichier n’en nomme aucun.</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -2476,8 +2476,8 @@
     <message numerus="yes">
         <source>%n row(s) cannot be imported: fix them in the file, then preview again. Nothing is written until every row is good.</source>
         <translation>
-            <numerusform>%n ligne ne peut pas être importée&#xa0;: corrigez-la dans le fichier, puis relancez l&apos;aperçu. Rien n&apos;est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
-            <numerusform>%n lignes ne peuvent pas être importées&#xa0;: corrigez-les dans le fichier, puis relancez l&apos;aperçu. Rien n&apos;est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
+            <numerusform>%n ligne ne peut pas être importée&#xa0;: corrigez-la dans le fichier, puis relancez l’aperçu. Rien n’est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
+            <numerusform>%n lignes ne peuvent pas être importées&#xa0;: corrigez-les dans le fichier, puis relancez l’aperçu. Rien n’est écrit tant que toutes les lignes ne sont pas bonnes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2560,11 +2560,11 @@
     </message>
     <message>
         <source>“{title}” for {client}: no post is needed around this launch.</source>
-        <translation>«&#xa0;{title}&#xa0;» pour {client}&#xa0;: aucune publication n&apos;est nécessaire autour de ce lancement.</translation>
+        <translation>«&#xa0;{title}&#xa0;» pour {client}&#xa0;: aucune publication n’est nécessaire autour de ce lancement.</translation>
     </message>
     <message>
         <source>Why, e.g. the client announces it himself</source>
-        <translation>Pourquoi, p. ex. le client l&apos;annonce lui-même</translation>
+        <translation>Pourquoi, p. ex. le client l’annonce lui-même</translation>
     </message>
 </context>
 <context>
@@ -2579,7 +2579,7 @@
     </message>
     <message>
         <source>When (their time)</source>
-        <translation>Quand (heure de l&apos;audience)</translation>
+        <translation>Quand (heure de l’audience)</translation>
     </message>
     <message>
         <source>Window</source>
@@ -2632,18 +2632,18 @@
     <name>MainWindow</name>
     <message>
         <source>{page} (sample data)</source>
-        <translation>{page} (données d&apos;exemple)</translation>
+        <translation>{page} (données d’exemple)</translation>
     </message>
     <message>
         <source>NomadCM is still running: reminders and timers go on. Quit from the tray menu.</source>
-        <translation>NomadCM tourne toujours&#xa0;: les rappels et les minuteurs continuent. Pour quitter, passez par le menu de l&apos;icône de notification.</translation>
+        <translation>NomadCM tourne toujours&#xa0;: les rappels et les minuteurs continuent. Pour quitter, passez par le menu de l’icône de notification.</translation>
     </message>
 </context>
 <context>
     <name>MainWindowView</name>
     <message>
         <source>Sample data — {path}</source>
-        <translation>Données d&apos;exemple — {path}</translation>
+        <translation>Données d’exemple — {path}</translation>
     </message>
     <message>
         <source>The database NomadCM is working on</source>
@@ -2667,15 +2667,15 @@
     </message>
     <message>
         <source>Close the sample data and open your own database</source>
-        <translation>Fermer les données d&apos;exemple et ouvrir votre propre base</translation>
+        <translation>Fermer les données d’exemple et ouvrir votre propre base</translation>
     </message>
     <message>
         <source>Explore the &amp;sample data</source>
-        <translation>Explorer les données d&apos;e&amp;xemple</translation>
+        <translation>Explorer les données d’e&amp;xemple</translation>
     </message>
     <message>
         <source>A realistic month in a separate database; yours is not touched</source>
-        <translation>Un mois réaliste dans une base séparée&#xa0;; la vôtre n&apos;est pas touchée</translation>
+        <translation>Un mois réaliste dans une base séparée&#xa0;; la vôtre n’est pas touchée</translation>
     </message>
     <message>
         <source>&amp;Export schedule (CSV, Excel, bulk tools, calendar)…</source>
@@ -2683,7 +2683,7 @@
     </message>
     <message>
         <source>Open &amp;team database…</source>
-        <translation>&amp;Ouvrir une base d&apos;équipe…</translation>
+        <translation>&amp;Ouvrir une base d’équipe…</translation>
     </message>
     <message>
         <source>A database your team shares on a PostgreSQL server</source>
@@ -2723,7 +2723,7 @@
     </message>
     <message>
         <source>Show what another window or the command line changed</source>
-        <translation>Afficher ce qu&apos;une autre fenêtre ou la ligne de commande a modifié</translation>
+        <translation>Afficher ce qu’une autre fenêtre ou la ligne de commande a modifié</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2778,7 +2778,7 @@
     </message>
     <message>
         <source>Hourly: the billable hours. Retainer: the hours it includes (for its days).</source>
-        <translation>Taux horaire&#xa0;: les heures facturables. Forfait&#xa0;: les heures qu&apos;il comprend (au prorata de ses jours).</translation>
+        <translation>Taux horaire&#xa0;: les heures facturables. Forfait&#xa0;: les heures qu’il comprend (au prorata de ses jours).</translation>
     </message>
     <message>
         <source>What the month earned divided by the hours worked.</source>
@@ -2790,7 +2790,7 @@
     </message>
     <message>
         <source>{rate} an hour</source>
-        <translation>{rate} de l&apos;heure</translation>
+        <translation>{rate} de l’heure</translation>
     </message>
     <message>
         <source>{amount} a month for {hours}</source>
@@ -2832,7 +2832,7 @@
     </message>
     <message>
         <source>{time} does not exist on {day} in {zone} (the clocks jump forward): this occurrence goes out at {moved}, just after the jump.</source>
-        <translation>{time} n&apos;existe pas le {day} dans le fuseau {zone} (passage à l&apos;heure d&apos;été)&#xa0;: cette occurrence part à {moved}, juste après le changement d&apos;heure.</translation>
+        <translation>{time} n’existe pas le {day} dans le fuseau {zone} (passage à l’heure d’été)&#xa0;: cette occurrence part à {moved}, juste après le changement d’heure.</translation>
     </message>
 </context>
 <context>
@@ -2875,11 +2875,11 @@
     </message>
     <message>
         <source>edit repeating post</source>
-        <translation>modification d&apos;une publication récurrente</translation>
+        <translation>modification d’une publication récurrente</translation>
     </message>
     <message>
         <source>move occurrence</source>
-        <translation>déplacement d&apos;une occurrence</translation>
+        <translation>déplacement d’une occurrence</translation>
     </message>
     <message>
         <source>mark published</source>
@@ -2887,7 +2887,7 @@
     </message>
     <message>
         <source>delete occurrence</source>
-        <translation>suppression d&apos;une occurrence</translation>
+        <translation>suppression d’une occurrence</translation>
     </message>
     <message>
         <source>delete %n row(s)</source>
@@ -2927,7 +2927,7 @@
     </message>
     <message>
         <source>add screen time</source>
-        <translation>ajout de temps d&apos;écran</translation>
+        <translation>ajout de temps d’écran</translation>
     </message>
     <message>
         <source>add rest</source>
@@ -2935,7 +2935,7 @@
     </message>
     <message>
         <source>edit entry</source>
-        <translation>modification d&apos;une entrée</translation>
+        <translation>modification d’une entrée</translation>
     </message>
     <message>
         <source>delete %n entries</source>
@@ -2991,19 +2991,19 @@
     </message>
     <message>
         <source>add speed test</source>
-        <translation>ajout d&apos;un test de débit</translation>
+        <translation>ajout d’un test de débit</translation>
     </message>
     <message>
         <source>delete speed test</source>
-        <translation>suppression d&apos;un test de débit</translation>
+        <translation>suppression d’un test de débit</translation>
     </message>
     <message>
         <source>log work session</source>
-        <translation>ajout d&apos;une session de travail</translation>
+        <translation>ajout d’une session de travail</translation>
     </message>
     <message>
         <source>delete work session</source>
-        <translation>suppression d&apos;une session de travail</translation>
+        <translation>suppression d’une session de travail</translation>
     </message>
     <message>
         <source>add %n place(s) to checklist</source>
@@ -3055,7 +3055,7 @@
     </message>
     <message>
         <source>edit work entry</source>
-        <translation>modification d&apos;une saisie de travail</translation>
+        <translation>modification d’une saisie de travail</translation>
     </message>
     <message>
         <source>delete %n work entries</source>
@@ -3067,7 +3067,7 @@
     </message>
     <message>
         <source>change event {title}</source>
-        <translation>modification de l&apos;événement {title}</translation>
+        <translation>modification de l’événement {title}</translation>
     </message>
     <message>
         <source>delete %n event(s)</source>
@@ -3087,7 +3087,7 @@
     </message>
     <message>
         <source>Cannot undo</source>
-        <translation>Impossible d&apos;annuler</translation>
+        <translation>Impossible d’annuler</translation>
     </message>
 </context>
 <context>
@@ -3125,7 +3125,7 @@
     <name>PasswordDialog</name>
     <message>
         <source>Password for the team database</source>
-        <translation>Mot de passe de la base d&apos;équipe</translation>
+        <translation>Mot de passe de la base d’équipe</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -3187,11 +3187,11 @@
     </message>
     <message>
         <source>from the coordinates</source>
-        <translation>d&apos;après les coordonnées</translation>
+        <translation>d’après les coordonnées</translation>
     </message>
     <message>
         <source>from the city</source>
-        <translation>d&apos;après la ville</translation>
+        <translation>d’après la ville</translation>
     </message>
     <message>
         <source>Automatic: {zone} ({source})</source>
@@ -3203,7 +3203,7 @@
     </message>
     <message>
         <source>Not known: the place is never listed as open.</source>
-        <translation>Inconnus&#xa0;: le lieu n&apos;apparaît jamais comme ouvert.</translation>
+        <translation>Inconnus&#xa0;: le lieu n’apparaît jamais comme ouvert.</translation>
     </message>
     <message>
         <source>Not understood ({error}). Kept as typed; the place is treated as of unknown hours.</source>
@@ -3211,7 +3211,7 @@
     </message>
     <message>
         <source>Understood. Give a zone to know if it is open now.</source>
-        <translation>Compris. Indiquez un fuseau pour savoir s&apos;il est ouvert en ce moment.</translation>
+        <translation>Compris. Indiquez un fuseau pour savoir s’il est ouvert en ce moment.</translation>
     </message>
     <message>
         <source>{state} now ({time} there)</source>
@@ -3219,7 +3219,7 @@
     </message>
     <message>
         <source>, until {when}</source>
-        <translation>, jusqu&apos;à {when}</translation>
+        <translation>, jusqu’à {when}</translation>
     </message>
     <message>
         <source>Unknown time zone {zone!r}: pick one from the list, or clear it.</source>
@@ -3239,7 +3239,7 @@
     </message>
     <message>
         <source>today</source>
-        <translation>aujourd&apos;hui</translation>
+        <translation>aujourd’hui</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
@@ -3273,7 +3273,7 @@
     </message>
     <message>
         <source>Delete this work session? It leaves your screen time too.</source>
-        <translation>Supprimer cette session de travail&#xa0;? Elle disparaît aussi de votre temps d&apos;écran.</translation>
+        <translation>Supprimer cette session de travail&#xa0;? Elle disparaît aussi de votre temps d’écran.</translation>
     </message>
 </context>
 <context>
@@ -3304,7 +3304,7 @@
     </message>
     <message>
         <source>Automatic (from the coordinates or the city)</source>
-        <translation>Automatique (d&apos;après les coordonnées ou la ville)</translation>
+        <translation>Automatique (d’après les coordonnées ou la ville)</translation>
     </message>
     <message>
         <source>Lat.</source>
@@ -3384,7 +3384,7 @@
     </message>
     <message>
         <source>Opening hours</source>
-        <translation>Horaires d&apos;ouverture</translation>
+        <translation>Horaires d’ouverture</translation>
     </message>
     <message>
         <source>Your scores (0 to 5)</source>
@@ -3444,7 +3444,7 @@
     </message>
     <message>
         <source>Worked here…</source>
-        <translation>J&apos;ai travaillé ici…</translation>
+        <translation>J’ai travaillé ici…</translation>
     </message>
     <message>
         <source>Delete session</source>
@@ -3543,7 +3543,7 @@
     </message>
     <message>
         <source>Open now, on the place&apos;s own clock</source>
-        <translation>Ouvert maintenant, à l&apos;heure locale du lieu</translation>
+        <translation>Ouvert maintenant, à l’heure locale du lieu</translation>
     </message>
     <message>
         <source>? hours not understood</source>
@@ -3566,15 +3566,15 @@
     </message>
     <message>
         <source>Add a client on the Clients page first.</source>
-        <translation>Ajoutez d&apos;abord un client dans la page Clients.</translation>
+        <translation>Ajoutez d’abord un client dans la page Clients.</translation>
     </message>
     <message>
         <source>{client} has no channel yet: add one on the Clients page.</source>
-        <translation>{client} n&apos;a pas encore de canal&#xa0;: ajoutez-en un dans la page Clients.</translation>
+        <translation>{client} n’a pas encore de canal&#xa0;: ajoutez-en un dans la page Clients.</translation>
     </message>
     <message>
         <source>Choose a client and one of its channels.</source>
-        <translation>Choisissez un client et l&apos;un de ses canaux.</translation>
+        <translation>Choisissez un client et l’un de ses canaux.</translation>
     </message>
     <message>
         <source>Write the text of the post.</source>
@@ -3590,7 +3590,7 @@
     </message>
     <message>
         <source>Fix the date and time above.</source>
-        <translation>Corrigez la date et l&apos;heure ci-dessus.</translation>
+        <translation>Corrigez la date et l’heure ci-dessus.</translation>
     </message>
     <message>
         <source>{count} characters</source>
@@ -3622,7 +3622,7 @@
     </message>
     <message>
         <source>{time} happens twice that night; the {which} occurrence is used.</source>
-        <translation>{time} arrive deux fois cette nuit-là&#xa0;: c&apos;est la {which} qui est retenue.</translation>
+        <translation>{time} arrive deux fois cette nuit-là&#xa0;: c’est la {which} qui est retenue.</translation>
     </message>
 </context>
 <context>
@@ -3746,11 +3746,11 @@
     <name>PreviousCrashDialog</name>
     <message>
         <source>NomadCM closed unexpectedly</source>
-        <translation>NomadCM s&apos;est fermé de façon inattendue</translation>
+        <translation>NomadCM s’est fermé de façon inattendue</translation>
     </message>
     <message>
         <source>The last time, NomadCM stopped without warning. Your data is safe: every change was saved as you made it. If you report the problem, include the details below; they contain no posts or personal data, only where the program was.</source>
-        <translation>La dernière fois, NomadCM s&apos;est arrêté sans prévenir. Vos données sont en sécurité&#xa0;: chaque modification a été enregistrée au fur et à mesure. Si vous signalez le problème, joignez les détails ci-dessous&#xa0;; ils ne contiennent ni publication ni donnée personnelle, seulement l&apos;endroit où en était le programme.</translation>
+        <translation>La dernière fois, NomadCM s’est arrêté sans prévenir. Vos données sont en sécurité&#xa0;: chaque modification a été enregistrée au fur et à mesure. Si vous signalez le problème, joignez les détails ci-dessous&#xa0;; ils ne contiennent ni publication ni donnée personnelle, seulement l’endroit où en était le programme.</translation>
     </message>
     <message>
         <source>Crash report</source>
@@ -3777,7 +3777,7 @@
     <name>QueueDialog</name>
     <message>
         <source>Posting slots (queue)</source>
-        <translation>Créneaux de publication (file d&apos;attente)</translation>
+        <translation>Créneaux de publication (file d’attente)</translation>
     </message>
     <message>
         <source>e.g. Mo-Fr 09:00,18:00; Sa 10:00</source>
@@ -3801,11 +3801,11 @@
     </message>
     <message>
         <source>Add a client and a channel first.</source>
-        <translation>Ajoutez d&apos;abord un client et un canal.</translation>
+        <translation>Ajoutez d’abord un client et un canal.</translation>
     </message>
     <message>
         <source>Times in the audience&apos;s zone: {zone}</source>
-        <translation>Heures dans le fuseau de l&apos;audience&#xa0;: {zone}</translation>
+        <translation>Heures dans le fuseau de l’audience&#xa0;: {zone}</translation>
     </message>
     <message>
         <source>No slot yet: type the weekly times above.</source>
@@ -3835,7 +3835,7 @@
     </message>
     <message>
         <source>An RFC 5545 rule (RRULE), e.g. FREQ=YEARLY;BYMONTH=11;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29 or FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. FREQ=YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY or MINUTELY; INTERVAL, BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY (MO…SU, 1MO, -1FR), BYHOUR, BYMINUTE, BYSETPOS, WKST; COUNT or UNTIL. A rule repeating within a day needs an end within 1000 occurrences.</source>
-        <translation>Une règle RFC 5545 (RRULE), p. ex. FREQ=YEARLY;BYMONTH=11;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29 ou FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. FREQ=YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY ou MINUTELY&#xa0;; INTERVAL, BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY (MO…SU, 1MO, -1FR), BYHOUR, BYMINUTE, BYSETPOS, WKST&#xa0;; COUNT ou UNTIL. Une règle qui se répète dans la journée doit s&apos;arrêter avant 1&#xa0;000 occurrences.</translation>
+        <translation>Une règle RFC 5545 (RRULE), p. ex. FREQ=YEARLY;BYMONTH=11;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29 ou FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. FREQ=YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY ou MINUTELY&#xa0;; INTERVAL, BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY (MO…SU, 1MO, -1FR), BYHOUR, BYMINUTE, BYSETPOS, WKST&#xa0;; COUNT ou UNTIL. Une règle qui se répète dans la journée doit s’arrêter avant 1&#xa0;000 occurrences.</translation>
     </message>
     <message>
         <source>forever</source>
@@ -3847,7 +3847,7 @@
     </message>
     <message>
         <source>until</source>
-        <translation>jusqu&apos;au</translation>
+        <translation>jusqu’au</translation>
     </message>
     <message>
         <source>Does not repeat</source>
@@ -3879,19 +3879,19 @@
     </message>
     <message>
         <source>With this INTERVAL, the rule never reaches its BYHOUR or BYMINUTE from {time}.</source>
-        <translation>Avec cet INTERVAL, la règle n&apos;atteint jamais ses BYHOUR ou BYMINUTE à partir de {time}.</translation>
+        <translation>Avec cet INTERVAL, la règle n’atteint jamais ses BYHOUR ou BYMINUTE à partir de {time}.</translation>
     </message>
     <message>
         <source>Next occurrences (audience time → your time):</source>
-        <translation>Prochaines occurrences (heure de l&apos;audience → votre heure)&#xa0;:</translation>
+        <translation>Prochaines occurrences (heure de l’audience → votre heure)&#xa0;:</translation>
     </message>
     <message>
         <source>{time} does not exist on {day} (clocks jump forward): it goes out at {moved}.</source>
-        <translation>{time} n&apos;existe pas le {day} (passage à l&apos;heure d&apos;été)&#xa0;: elle part à {moved}.</translation>
+        <translation>{time} n’existe pas le {day} (passage à l’heure d’été)&#xa0;: elle part à {moved}.</translation>
     </message>
     <message>
         <source>{time} happens twice on {day} (clocks go back): the first one is used.</source>
-        <translation>{time} arrive deux fois le {day} (passage à l&apos;heure d&apos;hiver)&#xa0;: c&apos;est la première qui est retenue.</translation>
+        <translation>{time} arrive deux fois le {day} (passage à l’heure d’hiver)&#xa0;: c’est la première qui est retenue.</translation>
     </message>
     <message>
         <source>This rule gives no occurrence from the chosen date.</source>
@@ -3930,7 +3930,7 @@
     </message>
     <message>
         <source>{time} in the audience&apos;s zone ({zone})</source>
-        <translation>{time} dans le fuseau de l&apos;audience ({zone})</translation>
+        <translation>{time} dans le fuseau de l’audience ({zone})</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) to publish by hand. Copy the text, publish it, then mark it published.</source>
@@ -3948,11 +3948,11 @@
     </message>
     <message>
         <source>Days and hours, several rules separated by &apos;;&apos;, e.g. “Mo-Th 09:00-17:00; Fr 09:00-12:00”. Days: Mo Tu We Th Fr Sa Su (or Lu Ma Me Je Ve Sa Di). “off”: no working hours.</source>
-        <translation>Jours et heures, plusieurs règles séparées par «&#xa0;;&#xa0;», p. ex. «&#xa0;Lu-Je 09:00-17:00; Ve 09:00-12:00&#xa0;». Jours&#xa0;: Lu Ma Me Je Ve Sa Di (ou Mo Tu We Th Fr Sa Su). «&#xa0;off&#xa0;»&#xa0;: pas d&apos;heures de travail.</translation>
+        <translation>Jours et heures, plusieurs règles séparées par «&#xa0;;&#xa0;», p. ex. «&#xa0;Lu-Je 09:00-17:00; Ve 09:00-12:00&#xa0;». Jours&#xa0;: Lu Ma Me Je Ve Sa Di (ou Mo Tu We Th Fr Sa Su). «&#xa0;off&#xa0;»&#xa0;: pas d’heures de travail.</translation>
     </message>
     <message>
         <source>These follow you: wherever your itinerary puts you, they are read on the local clock there. Outside stays and transits you are at home.</source>
-        <translation>Ils vous suivent&#xa0;: où que votre itinéraire vous place, ils se lisent à l&apos;heure locale. En dehors des séjours et des trajets, vous êtes chez vous.</translation>
+        <translation>Ils vous suivent&#xa0;: où que votre itinéraire vous place, ils se lisent à l’heure locale. En dehors des séjours et des trajets, vous êtes chez vous.</translation>
     </message>
     <message>
         <source>Sleep</source>
@@ -4041,46 +4041,46 @@
     <name>SampleData</name>
     <message>
         <source>Preparing a month of sample data…</source>
-        <translation>Préparation d&apos;un mois de données d&apos;exemple…</translation>
+        <translation>Préparation d’un mois de données d’exemple…</translation>
     </message>
     <message>
         <source>Sample data</source>
-        <translation>Données d&apos;exemple</translation>
+        <translation>Données d’exemple</translation>
     </message>
 </context>
 <context>
     <name>SaveTarget</name>
     <message>
         <source>No file name was given.</source>
-        <translation>Aucun nom de fichier n&apos;a été indiqué.</translation>
+        <translation>Aucun nom de fichier n’a été indiqué.</translation>
     </message>
     <message>
         <source>The name ends with a slash, as a folder&apos;s does: give a file name.</source>
-        <translation>Le nom se termine par une barre oblique, comme celui d&apos;un dossier&#xa0;: indiquez un nom de fichier.</translation>
+        <translation>Le nom se termine par une barre oblique, comme celui d’un dossier&#xa0;: indiquez un nom de fichier.</translation>
     </message>
     <message>
         <source>It is a folder.</source>
-        <translation>C&apos;est un dossier.</translation>
+        <translation>C’est un dossier.</translation>
     </message>
     <message>
         <source>It is a device, not a file.</source>
-        <translation>C&apos;est un périphérique, pas un fichier.</translation>
+        <translation>C’est un périphérique, pas un fichier.</translation>
     </message>
     <message>
         <source>It is a named pipe, not a file.</source>
-        <translation>C&apos;est un tube nommé, pas un fichier.</translation>
+        <translation>C’est un tube nommé, pas un fichier.</translation>
     </message>
     <message>
         <source>It is a socket, not a file.</source>
-        <translation>C&apos;est un socket, pas un fichier.</translation>
+        <translation>C’est un socket, pas un fichier.</translation>
     </message>
     <message>
         <source>It is not a regular file.</source>
-        <translation>Ce n&apos;est pas un fichier ordinaire.</translation>
+        <translation>Ce n’est pas un fichier ordinaire.</translation>
     </message>
     <message>
         <source>It is a symbolic link that loops.</source>
-        <translation>C&apos;est un lien symbolique qui boucle sur lui-même.</translation>
+        <translation>C’est un lien symbolique qui boucle sur lui-même.</translation>
     </message>
     <message>
         <source>The file is read-only.</source>
@@ -4088,23 +4088,23 @@
     </message>
     <message>
         <source>You are not allowed to write this file.</source>
-        <translation>Vous n&apos;avez pas le droit d&apos;écrire ce fichier.</translation>
+        <translation>Vous n’avez pas le droit d’écrire ce fichier.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation>Le dossier {folder} n&apos;existe pas.</translation>
+        <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
         <source>You are not allowed to write in the folder {folder}.</source>
-        <translation>Vous n&apos;avez pas le droit d&apos;écrire dans le dossier {folder}.</translation>
+        <translation>Vous n’avez pas le droit d’écrire dans le dossier {folder}.</translation>
     </message>
     <message>
         <source>It is the NomadCM database that is open: saving there would destroy it.</source>
-        <translation>C&apos;est la base de données ouverte dans NomadCM&#xa0;: enregistrer à cet endroit la détruirait.</translation>
+        <translation>C’est la base de données ouverte dans NomadCM&#xa0;: enregistrer à cet endroit la détruirait.</translation>
     </message>
     <message>
         <source>It is a working file of the NomadCM database that is open.</source>
-        <translation>C&apos;est un fichier de travail de la base de données ouverte dans NomadCM.</translation>
+        <translation>C’est un fichier de travail de la base de données ouverte dans NomadCM.</translation>
     </message>
     <message>
         <source>It is in the folder of the database&apos;s backups.</source>
@@ -4112,24 +4112,24 @@
     </message>
     <message>
         <source>It is a database, not an export: saving there would destroy it.</source>
-        <translation>C&apos;est une base de données, pas un export&#xa0;: enregistrer à cet endroit la détruirait.</translation>
+        <translation>C’est une base de données, pas un export&#xa0;: enregistrer à cet endroit la détruirait.</translation>
     </message>
     <message>
         <source>NomadCM will not write {path}.
 {reason}</source>
-        <translation>NomadCM n&apos;écrira pas {path}.
+        <translation>NomadCM n’écrira pas {path}.
 {reason}</translation>
     </message>
     <message>
         <source>Cannot save here</source>
-        <translation>Impossible d&apos;enregistrer ici</translation>
+        <translation>Impossible d’enregistrer ici</translation>
     </message>
 </context>
 <context>
     <name>ScheduleModel</name>
     <message>
         <source>Audience time</source>
-        <translation>Heure de l&apos;audience</translation>
+        <translation>Heure de l’audience</translation>
     </message>
     <message>
         <source>Your time</source>
@@ -4161,7 +4161,7 @@
     </message>
     <message>
         <source>When the post goes out, in the zone it was planned in (the client&apos;s audience)</source>
-        <translation>L&apos;heure de sortie de la publication, dans le fuseau où elle a été prévue (l&apos;audience du client)</translation>
+        <translation>L’heure de sortie de la publication, dans le fuseau où elle a été prévue (l’audience du client)</translation>
     </message>
     <message>
         <source>The same moment on your clock, wherever your itinerary puts you then</source>
@@ -4185,11 +4185,11 @@
     </message>
     <message>
         <source>{mark} One occurrence of a repeating post</source>
-        <translation>{mark} Une occurrence d&apos;une publication récurrente</translation>
+        <translation>{mark} Une occurrence d’une publication récurrente</translation>
     </message>
     <message>
         <source>This occurrence was changed on its own; the rest of the series was not.</source>
-        <translation>Cette occurrence a été modifiée seule&#xa0;; le reste de la série ne l&apos;a pas été.</translation>
+        <translation>Cette occurrence a été modifiée seule&#xa0;; le reste de la série ne l’a pas été.</translation>
     </message>
     <message>
         <source>in transit from {place}</source>
@@ -4220,7 +4220,7 @@
     </message>
     <message>
         <source>A post is for a client&apos;s channel. Add your first client on the Clients page.</source>
-        <translation>Une publication est destinée au canal d&apos;un client. Ajoutez votre premier client dans la page Clients.</translation>
+        <translation>Une publication est destinée au canal d’un client. Ajoutez votre premier client dans la page Clients.</translation>
     </message>
     <message>
         <source>Post saved.</source>
@@ -4300,7 +4300,7 @@
     </message>
     <message>
         <source>From today on</source>
-        <translation>À partir d&apos;aujourd&apos;hui</translation>
+        <translation>À partir d’aujourd’hui</translation>
     </message>
     <message>
         <source>All dates</source>
@@ -4312,7 +4312,7 @@
     </message>
     <message>
         <source>Dates are the audience&apos;s local dates</source>
-        <translation>Les dates sont celles de l&apos;audience (heure locale)</translation>
+        <translation>Les dates sont celles de l’audience (heure locale)</translation>
     </message>
     <message>
         <source>to</source>
@@ -4399,7 +4399,7 @@
     </message>
     <message>
         <source>No post planned yet.</source>
-        <translation>Aucune publication prévue pour l&apos;instant.</translation>
+        <translation>Aucune publication prévue pour l’instant.</translation>
     </message>
     <message>
         <source>Plan a post</source>
@@ -4415,7 +4415,7 @@
     </message>
     <message>
         <source>A repeating post&apos;s occurrence gets the status alone; its other occurrences keep theirs.</source>
-        <translation>L&apos;occurrence d&apos;une publication récurrente change de statut seule&#xa0;; ses autres occurrences gardent le leur.</translation>
+        <translation>L’occurrence d’une publication récurrente change de statut seule&#xa0;; ses autres occurrences gardent le leur.</translation>
     </message>
 </context>
 <context>
@@ -4426,11 +4426,11 @@
     </message>
     <message>
         <source>Client of this screen time</source>
-        <translation>Client de ce temps d&apos;écran</translation>
+        <translation>Client de ce temps d’écran</translation>
     </message>
     <message>
         <source>Screen timer:</source>
-        <translation>Minuteur d&apos;écran&#xa0;:</translation>
+        <translation>Minuteur d’écran&#xa0;:</translation>
     </message>
     <message>
         <source>no client</source>
@@ -4473,7 +4473,7 @@
     </message>
     <message>
         <source>A new language shows the next time NomadCM starts.</source>
-        <translation>Une nouvelle langue s&apos;affiche au prochain démarrage de NomadCM.</translation>
+        <translation>Une nouvelle langue s’affiche au prochain démarrage de NomadCM.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -4529,11 +4529,11 @@
     </message>
     <message>
         <source>Post reminders and screen timers keep running while the window is closed.</source>
-        <translation>Les rappels de publication et les minuteurs d&apos;écran continuent quand la fenêtre est fermée.</translation>
+        <translation>Les rappels de publication et les minuteurs d’écran continuent quand la fenêtre est fermée.</translation>
     </message>
     <message>
         <source>This desktop has no system tray: closing the window quits NomadCM.</source>
-        <translation>Ce bureau n&apos;a pas de zone de notification&#xa0;: fermer la fenêtre quitte NomadCM.</translation>
+        <translation>Ce bureau n’a pas de zone de notification&#xa0;: fermer la fenêtre quitte NomadCM.</translation>
     </message>
     <message>
         <source>Nobody (working alone)</source>
@@ -4557,7 +4557,7 @@
     </message>
     <message>
         <source>Minutes before a post is due</source>
-        <translation>Minutes avant l&apos;heure d&apos;une publication</translation>
+        <translation>Minutes avant l’heure d’une publication</translation>
     </message>
     <message>
         <source>&amp;When</source>
@@ -4565,7 +4565,7 @@
     </message>
     <message>
         <source>Posts missed while NomadCM was closed are listed at the next start. Nothing is ever published for you.</source>
-        <translation>Les publications manquées pendant que NomadCM était fermé sont listées au démarrage suivant. Rien n&apos;est jamais publié à votre place.</translation>
+        <translation>Les publications manquées pendant que NomadCM était fermé sont listées au démarrage suivant. Rien n’est jamais publié à votre place.</translation>
     </message>
     <message>
         <source>Choose your home time zone.</source>
@@ -4576,7 +4576,7 @@
     <name>SlotTableModel</name>
     <message>
         <source>Audience time</source>
-        <translation>Heure de l&apos;audience</translation>
+        <translation>Heure de l’audience</translation>
     </message>
     <message>
         <source>Your time</source>
@@ -4588,7 +4588,7 @@
     </message>
     <message>
         <source>(moved by DST)</source>
-        <translation>(décalé par le changement d&apos;heure)</translation>
+        <translation>(décalé par le changement d’heure)</translation>
     </message>
     <message>
         <source>free</source>
@@ -4794,7 +4794,7 @@
     </message>
     <message>
         <source>This stay overlaps {place} ({first} – {last}) by {days} days: two stays may share only one day, the day you travel between them.</source>
-        <translation>Ce séjour empiète de {days} jours sur {place} ({first} – {last})&#xa0;: deux séjours ne peuvent partager qu&apos;un jour, celui où vous voyagez de l&apos;un à l&apos;autre.</translation>
+        <translation>Ce séjour empiète de {days} jours sur {place} ({first} – {last})&#xa0;: deux séjours ne peuvent partager qu’un jour, celui où vous voyagez de l’un à l’autre.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s), from {start} to {end} (your clock follows {zone}).</source>
@@ -4808,11 +4808,11 @@
     <name>SubscribeDialog</name>
     <message>
         <source>Subscribe to a calendar</source>
-        <translation>S&apos;abonner à un calendrier</translation>
+        <translation>S’abonner à un calendrier</translation>
     </message>
     <message>
         <source>The address of {client}&apos;s calendar in iCalendar format (https://… or webcal://…). NomadCM downloads it now, then again when you are online; without a connection it uses the last copy.</source>
-        <translation>L&apos;adresse du calendrier de {client} au format iCalendar (https://… ou webcal://…). NomadCM le télécharge maintenant, puis de nouveau quand vous êtes en ligne&#xa0;; sans connexion, il utilise la dernière copie.</translation>
+        <translation>L’adresse du calendrier de {client} au format iCalendar (https://… ou webcal://…). NomadCM le télécharge maintenant, puis de nouveau quand vous êtes en ligne&#xa0;; sans connexion, il utilise la dernière copie.</translation>
     </message>
     <message>
         <source>(the calendar&apos;s own name)</source>
@@ -4828,7 +4828,7 @@
     </message>
     <message>
         <source>Paste the calendar&apos;s address.</source>
-        <translation>Collez l&apos;adresse du calendrier.</translation>
+        <translation>Collez l’adresse du calendrier.</translation>
     </message>
     <message>
         <source>It is downloaded when you press OK.</source>
@@ -4843,7 +4843,7 @@
     </message>
     <message>
         <source>{task}: cancelled, nothing was written.</source>
-        <translation>{task}&#xa0;: annulé, rien n&apos;a été écrit.</translation>
+        <translation>{task}&#xa0;: annulé, rien n’a été écrit.</translation>
     </message>
     <message>
         <source>{task}: failed — {reason}</source>
@@ -4858,11 +4858,11 @@
     <name>TeamDatabaseDialog</name>
     <message>
         <source>Open team database</source>
-        <translation>Ouvrir une base d&apos;équipe</translation>
+        <translation>Ouvrir une base d’équipe</translation>
     </message>
     <message>
         <source>A database shared by your team on a PostgreSQL server. Leave the password empty when it is in PGPASSWORD or ~/.pgpass: NomadCM asks for it if the server wants one. It is never saved.</source>
-        <translation>Une base de données partagée par votre équipe sur un serveur PostgreSQL. Laissez le mot de passe vide s&apos;il se trouve dans PGPASSWORD ou ~/.pgpass&#xa0;: NomadCM le demandera si le serveur en exige un. Il n&apos;est jamais enregistré.</translation>
+        <translation>Une base de données partagée par votre équipe sur un serveur PostgreSQL. Laissez le mot de passe vide s’il se trouve dans PGPASSWORD ou ~/.pgpass&#xa0;: NomadCM le demandera si le serveur en exige un. Il n’est jamais enregistré.</translation>
     </message>
     <message>
         <source>Server &amp;URL:</source>
@@ -4874,18 +4874,18 @@
     </message>
     <message>
         <source>This is a file, not a server: use File &gt; Quit and open it instead.</source>
-        <translation>C&apos;est un fichier, pas un serveur&#xa0;: quittez NomadCM (Fichier &gt; Quitter), puis ouvrez-le.</translation>
+        <translation>C’est un fichier, pas un serveur&#xa0;: quittez NomadCM (Fichier &gt; Quitter), puis ouvrez-le.</translation>
     </message>
     <message>
         <source>Type the server&apos;s URL, for example postgresql://me@server.example/team</source>
-        <translation>Saisissez l&apos;URL du serveur, par exemple postgresql://moi@serveur.example/equipe</translation>
+        <translation>Saisissez l’URL du serveur, par exemple postgresql://moi@serveur.example/equipe</translation>
     </message>
 </context>
 <context>
     <name>TimerController</name>
     <message>
         <source>The {device} timer ran for more than 24 hours and was not logged: add the real screen time with Add…</source>
-        <translation>Le minuteur «&#xa0;{device}&#xa0;» a tourné plus de 24 heures et n&apos;a pas été enregistré&#xa0;: ajoutez le vrai temps d&apos;écran avec Ajouter…</translation>
+        <translation>Le minuteur «&#xa0;{device}&#xa0;» a tourné plus de 24 heures et n’a pas été enregistré&#xa0;: ajoutez le vrai temps d’écran avec Ajouter…</translation>
     </message>
 </context>
 <context>
@@ -4932,15 +4932,15 @@
     </message>
     <message>
         <source>Type where you leave from and where you arrive.</source>
-        <translation>Saisissez votre lieu de départ et votre lieu d&apos;arrivée.</translation>
+        <translation>Saisissez votre lieu de départ et votre lieu d’arrivée.</translation>
     </message>
     <message>
         <source>Fix the departure and arrival times above.</source>
-        <translation>Corrigez les heures de départ et d&apos;arrivée ci-dessus.</translation>
+        <translation>Corrigez les heures de départ et d’arrivée ci-dessus.</translation>
     </message>
     <message>
         <source>The arrival ({arrive}) is not after the departure ({depart}).</source>
-        <translation>L&apos;arrivée ({arrive}) n&apos;est pas après le départ ({depart}).</translation>
+        <translation>L’arrivée ({arrive}) n’est pas après le départ ({depart}).</translation>
     </message>
     <message>
         <source>This overlaps your {kind} {route} ({depart} – {arrive}).</source>
@@ -4948,7 +4948,7 @@
     </message>
     <message>
         <source>Leaves {depart}, arrives {arrive}: {length} on the way. Until you arrive, your clock stays on {zone}.</source>
-        <translation>Départ {depart}, arrivée {arrive}&#xa0;: {length} de trajet. Jusqu&apos;à l&apos;arrivée, votre heure reste celle de {zone}.</translation>
+        <translation>Départ {depart}, arrivée {arrive}&#xa0;: {length} de trajet. Jusqu’à l’arrivée, votre heure reste celle de {zone}.</translation>
     </message>
 </context>
 <context>
@@ -5019,7 +5019,7 @@
     </message>
     <message>
         <source>Public holiday for the audience: {name}</source>
-        <translation>Jour férié pour l&apos;audience&#xa0;: {name}</translation>
+        <translation>Jour férié pour l’audience&#xa0;: {name}</translation>
     </message>
     <message>
         <source>No workplace with WiFi known in {place}</source>
@@ -5035,7 +5035,7 @@
     </message>
     <message>
         <source>No transit between {a} (until {first}) and {b} (from {last}): add it so that your time is right while you travel.</source>
-        <translation>Aucun trajet entre {a} (jusqu&apos;au {first}) et {b} (à partir du {last})&#xa0;: ajoutez-le pour que votre heure soit juste pendant le voyage.</translation>
+        <translation>Aucun trajet entre {a} (jusqu’au {first}) et {b} (à partir du {last})&#xa0;: ajoutez-le pour que votre heure soit juste pendant le voyage.</translation>
     </message>
     <message>
         <source>{first} to {last}</source>
@@ -5043,7 +5043,7 @@
     </message>
     <message>
         <source>Nothing planned on {span}, between {a} and {b}: your home zone ({zone}) is used.</source>
-        <translation>Rien de prévu {span}, entre {a} et {b}&#xa0;: votre fuseau de résidence ({zone}) s&apos;applique.</translation>
+        <translation>Rien de prévu {span}, entre {a} et {b}&#xa0;: votre fuseau de résidence ({zone}) s’applique.</translation>
     </message>
     <message>
         <source>Your {transit} leaves from {a} on {day}, but you are staying in {b} then.</source>
@@ -5055,7 +5055,7 @@
     </message>
     <message>
         <source>None of your workplaces with WiFi is in {a} for your stay from {first} to {last}: add one, or put places to try on its checklist.</source>
-        <translation>Aucun de vos lieux de travail avec Wi-Fi n&apos;est à {a} pour votre séjour du {first} au {last}&#xa0;: ajoutez-en un, ou mettez des lieux à tester sur sa liste.</translation>
+        <translation>Aucun de vos lieux de travail avec Wi-Fi n’est à {a} pour votre séjour du {first} au {last}&#xa0;: ajoutez-en un, ou mettez des lieux à tester sur sa liste.</translation>
     </message>
 </context>
 <context>
@@ -5167,7 +5167,7 @@
     <name>Tray</name>
     <message>
         <source>Due today</source>
-        <translation>À publier aujourd&apos;hui</translation>
+        <translation>À publier aujourd’hui</translation>
     </message>
     <message>
         <source>&amp;Open NomadCM</source>
@@ -5179,7 +5179,7 @@
     </message>
     <message>
         <source>Nothing more to publish today</source>
-        <translation>Plus rien à publier aujourd&apos;hui</translation>
+        <translation>Plus rien à publier aujourd’hui</translation>
     </message>
     <message>
         <source>{time} · {client}, {network}: {text}</source>
@@ -5232,7 +5232,7 @@
     </message>
     <message>
         <source>You changed this form without saving it.</source>
-        <translation>Vous avez modifié ce formulaire sans l&apos;enregistrer.</translation>
+        <translation>Vous avez modifié ce formulaire sans l’enregistrer.</translation>
     </message>
     <message>
         <source>If you close it now, what you typed is lost.</source>
@@ -5255,7 +5255,7 @@
     </message>
     <message>
         <source>NomadCM plans your clients&apos; posts in their audience&apos;s time zone, follows you from city to city, and keeps an eye on your screen time and rest. A few questions and you are ready; everything can be changed later in Settings.</source>
-        <translation>NomadCM planifie les publications de vos clients dans le fuseau horaire de leur audience, vous suit de ville en ville et garde un œil sur votre temps d&apos;écran et votre repos. Quelques questions et c&apos;est parti&#xa0;; tout se modifie ensuite dans les Paramètres.</translation>
+        <translation>NomadCM planifie les publications de vos clients dans le fuseau horaire de leur audience, vous suit de ville en ville et garde un œil sur votre temps d’écran et votre repos. Quelques questions et c’est parti&#xa0;; tout se modifie ensuite dans les Paramètres.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -5263,11 +5263,11 @@
     </message>
     <message>
         <source>Explore with sample data</source>
-        <translation>Explorer avec des données d&apos;exemple</translation>
+        <translation>Explorer avec des données d’exemple</translation>
     </message>
     <message>
         <source>A realistic month: three clients in Paris, Montréal and Antananarivo, a trip, workplaces and screen time — in a separate database. Your own data is not touched.</source>
-        <translation>Un mois réaliste&#xa0;: trois clients à Paris, Montréal et Antananarivo, un voyage, des lieux de travail et du temps d&apos;écran — dans une base séparée. Vos propres données ne sont pas touchées.</translation>
+        <translation>Un mois réaliste&#xa0;: trois clients à Paris, Montréal et Antananarivo, un voyage, des lieux de travail et du temps d’écran — dans une base séparée. Vos propres données ne sont pas touchées.</translation>
     </message>
 </context>
 <context>
@@ -5346,19 +5346,19 @@
     </message>
     <message>
         <source>Slept {value}, under the {goal} sleep goal</source>
-        <translation>Dormi {value}, sous l&apos;objectif de {goal}</translation>
+        <translation>Dormi {value}, sous l’objectif de {goal}</translation>
     </message>
     <message>
         <source>Longest rest {value}, under {goal} in a row</source>
-        <translation>Plus long repos {value}, sous les {goal} d&apos;affilée</translation>
+        <translation>Plus long repos {value}, sous les {goal} d’affilée</translation>
     </message>
     <message>
         <source>Screen time {value}, over the {goal} daily limit</source>
-        <translation>Temps d&apos;écran {value}, au-delà de la limite quotidienne de {goal}</translation>
+        <translation>Temps d’écran {value}, au-delà de la limite quotidienne de {goal}</translation>
     </message>
     <message>
         <source>This week&apos;s screen time reached {value}, over the {goal} weekly limit</source>
-        <translation>Le temps d&apos;écran de la semaine atteint {value}, au-delà de la limite hebdomadaire de {goal}</translation>
+        <translation>Le temps d’écran de la semaine atteint {value}, au-delà de la limite hebdomadaire de {goal}</translation>
     </message>
     <message>
         <source>No {goal} rest this week (longest {value})</source>
@@ -5374,11 +5374,11 @@
     </message>
     <message>
         <source>%n day(s) over the screen limit</source>
-        <translation>%n jour(s) au-delà de la limite d&apos;écran</translation>
+        <translation>%n jour(s) au-delà de la limite d’écran</translation>
     </message>
     <message>
         <source>Weekly screen limit passed</source>
-        <translation>Limite d&apos;écran de la semaine dépassée</translation>
+        <translation>Limite d’écran de la semaine dépassée</translation>
     </message>
     <message>
         <source>No full day of rest</source>
@@ -5386,7 +5386,7 @@
     </message>
     <message>
         <source>Screen timers</source>
-        <translation>Minuteurs d&apos;écran</translation>
+        <translation>Minuteurs d’écran</translation>
     </message>
 </context>
 <context>
@@ -5413,7 +5413,7 @@
     </message>
     <message>
         <source>Address of the running ActivityWatch server:</source>
-        <translation>Adresse du serveur ActivityWatch en cours d&apos;exécution&#xa0;:</translation>
+        <translation>Adresse du serveur ActivityWatch en cours d’exécution&#xa0;:</translation>
     </message>
     <message>
         <source>Import Sleep as Android nights</source>
@@ -5429,7 +5429,7 @@
     </message>
     <message>
         <source>Import screen time and rest</source>
-        <translation>Importer du temps d&apos;écran et du repos</translation>
+        <translation>Importer du temps d’écran et du repos</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
@@ -5445,7 +5445,7 @@
     </message>
     <message>
         <source>Cannot write {path}: {reason}</source>
-        <translation>Impossible d&apos;écrire {path}&#xa0;: {reason}</translation>
+        <translation>Impossible d’écrire {path}&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -5464,22 +5464,22 @@
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation>Annulé&#xa0;: rien n&apos;a été importé.</translation>
+        <translation>Annulé&#xa0;: rien n’a été importé.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was imported: %n row(s) need fixing first.</source>
         <translation>
-            <numerusform>Rien n&apos;a été importé&#xa0;: %n ligne est à corriger d&apos;abord.</numerusform>
-            <numerusform>Rien n&apos;a été importé&#xa0;: %n lignes sont à corriger d&apos;abord.</numerusform>
+            <numerusform>Rien n’a été importé&#xa0;: %n ligne est à corriger d’abord.</numerusform>
+            <numerusform>Rien n’a été importé&#xa0;: %n lignes sont à corriger d’abord.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>Rien n&apos;a été importé.</translation>
+        <translation>Rien n’a été importé.</translation>
     </message>
     <message>
         <source>The import stopped on an unexpected error; nothing was imported.</source>
-        <translation>L&apos;import s&apos;est arrêté sur une erreur inattendue&#xa0;; rien n&apos;a été importé.</translation>
+        <translation>L’import s’est arrêté sur une erreur inattendue&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -5490,7 +5490,7 @@
     <name>WellbeingPage</name>
     <message>
         <source>all goals kept so far</source>
-        <translation>tous les objectifs tenus jusqu&apos;ici</translation>
+        <translation>tous les objectifs tenus jusqu’ici</translation>
     </message>
 </context>
 <context>
@@ -5525,7 +5525,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>First day</source>
@@ -5541,7 +5541,7 @@
     </message>
     <message>
         <source>Log screen time or rest</source>
-        <translation>Noter du temps d&apos;écran ou du repos</translation>
+        <translation>Noter du temps d’écran ou du repos</translation>
     </message>
     <message>
         <source>Import</source>
@@ -5553,7 +5553,7 @@
     </message>
     <message>
         <source>From the running ActivityWatch…</source>
-        <translation>Depuis ActivityWatch en cours d&apos;exécution…</translation>
+        <translation>Depuis ActivityWatch en cours d’exécution…</translation>
     </message>
     <message>
         <source>Sleep as Android (sleep-export.csv)…</source>
@@ -5632,7 +5632,7 @@
     </message>
     <message>
         <source>This time does not exist in that zone.</source>
-        <translation>Cette heure n&apos;existe pas dans ce fuseau.</translation>
+        <translation>Cette heure n’existe pas dans ce fuseau.</translation>
     </message>
     <message>
         <source>The end must come after the start.</source>
@@ -5640,7 +5640,7 @@
     </message>
     <message>
         <source>Add a client first (Clients page).</source>
-        <translation>Ajoutez d&apos;abord un client (page Clients).</translation>
+        <translation>Ajoutez d’abord un client (page Clients).</translation>
     </message>
 </context>
 <context>
@@ -5798,7 +5798,7 @@
     </message>
     <message>
         <source>Counted as laptop screen time on the Wellbeing page.</source>
-        <translation>Compté comme temps d&apos;écran sur ordinateur dans la page Bien-être.</translation>
+        <translation>Compté comme temps d’écran sur ordinateur dans la page Bien-être.</translation>
     </message>
     <message>
         <source>{h} h {m:02d}</source>
@@ -5841,7 +5841,7 @@
     </message>
     <message>
         <source>Opening hours</source>
-        <translation>Horaires d&apos;ouverture</translation>
+        <translation>Horaires d’ouverture</translation>
     </message>
     <message>
         <source>Median speed</source>
@@ -5853,7 +5853,7 @@
     </message>
     <message>
         <source>No place on this checklist yet.</source>
-        <translation>Aucun lieu sur cette liste pour l&apos;instant.</translation>
+        <translation>Aucun lieu sur cette liste pour l’instant.</translation>
     </message>
     <message>
         <source>not known</source>
@@ -5913,7 +5913,7 @@
     </message>
     <message>
         <source>Opening hours not known</source>
-        <translation>Horaires d&apos;ouverture inconnus</translation>
+        <translation>Horaires d’ouverture inconnus</translation>
     </message>
     <message>
         <source>{hours}
@@ -5981,7 +5981,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>No stay in your itinerary yet: add your stays on the Travel page first.</source>
-        <translation>Aucun séjour dans votre itinéraire pour l&apos;instant&#xa0;: ajoutez d&apos;abord vos séjours dans la page Voyages.</translation>
+        <translation>Aucun séjour dans votre itinéraire pour l’instant&#xa0;: ajoutez d’abord vos séjours dans la page Voyages.</translation>
     </message>
     <message>
         <source>Try {name} during:</source>
@@ -6015,11 +6015,11 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was imported</source>
-        <translation>Import annulé&#xa0;: rien n&apos;a été importé</translation>
+        <translation>Import annulé&#xa0;: rien n’a été importé</translation>
     </message>
     <message>
         <source>Nothing was imported: {n} record(s) need fixing.</source>
-        <translation>Rien n&apos;a été importé&#xa0;: {n} enregistrement(s) à corriger.</translation>
+        <translation>Rien n’a été importé&#xa0;: {n} enregistrement(s) à corriger.</translation>
     </message>
     <message numerus="yes">
         <source>Export %n place(s)</source>
@@ -6080,7 +6080,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>Worked here…</source>
-        <translation>J&apos;ai travaillé ici…</translation>
+        <translation>J’ai travaillé ici…</translation>
     </message>
     <message>
         <source>Add to a trip…</source>
@@ -6096,7 +6096,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>GeoJSON or Overpass JSON from OpenStreetMap, or a places CSV</source>
-        <translation>GeoJSON ou JSON Overpass d&apos;OpenStreetMap, ou un CSV de lieux</translation>
+        <translation>GeoJSON ou JSON Overpass d’OpenStreetMap, ou un CSV de lieux</translation>
     </message>
     <message>
         <source>Search names, addresses, notes</source>
@@ -6124,7 +6124,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation>N&apos;importe quand</translation>
+        <translation>N’importe quand</translation>
     </message>
     <message>
         <source>Open now</source>
@@ -6136,7 +6136,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>On each place&apos;s own clock: 10:00 in Lisbon means 10:00 Lisbon time</source>
-        <translation>À l&apos;heure locale de chaque lieu&#xa0;: 10&#xa0;h à Lisbonne signifie 10&#xa0;h, heure de Lisbonne</translation>
+        <translation>À l’heure locale de chaque lieu&#xa0;: 10&#xa0;h à Lisbonne signifie 10&#xa0;h, heure de Lisbonne</translation>
     </message>
     <message>
         <source>Open only</source>
@@ -6148,7 +6148,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>Unknown: no opening hours, hours not understood, a comment such as “on request”, or an open end (17:00+). Unknown is never counted as open.</source>
-        <translation>Inconnu&#xa0;: pas d&apos;horaires, horaires non compris, un commentaire comme «&#xa0;sur demande&#xa0;» ou une heure de fermeture non indiquée (17:00+). Un lieu inconnu n&apos;est jamais compté comme ouvert.</translation>
+        <translation>Inconnu&#xa0;: pas d’horaires, horaires non compris, un commentaire comme «&#xa0;sur demande&#xa0;» ou une heure de fermeture non indiquée (17:00+). Un lieu inconnu n’est jamais compté comme ouvert.</translation>
     </message>
     <message>
         <source>Places to list at that time</source>
@@ -6172,7 +6172,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>Cancel import</source>
-        <translation>Annuler l&apos;import</translation>
+        <translation>Annuler l’import</translation>
     </message>
     <message>
         <source>any</source>
@@ -6202,7 +6202,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>No workplace yet. Add the cafés, coworkings and libraries where you work, or import an OpenStreetMap extract (GeoJSON or Overpass JSON) of a city.</source>
-        <translation>Pas encore de lieu de travail. Ajoutez les cafés, coworkings et bibliothèques où vous travaillez, ou importez un extrait OpenStreetMap (GeoJSON ou JSON Overpass) d&apos;une ville.</translation>
+        <translation>Pas encore de lieu de travail. Ajoutez les cafés, coworkings et bibliothèques où vous travaillez, ou importez un extrait OpenStreetMap (GeoJSON ou JSON Overpass) d’une ville.</translation>
     </message>
     <message>
         <source>No place matches these filters.</source>
@@ -6247,7 +6247,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>“{text}” is not a time zone: pick one from the list.</source>
-        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas un fuseau horaire&#xa0;: choisissez-en un dans la liste.</translation>
+        <translation>«&#xa0;{text}&#xa0;» n’est pas un fuseau horaire&#xa0;: choisissez-en un dans la liste.</translation>
     </message>
     <message>
         <source>Choose a time zone.</source>
@@ -6255,7 +6255,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>{time} does not exist in {zone} on {day}: the clocks jump from {start} to {end}. The first valid time is {end}.</source>
-        <translation>{time} n&apos;existe pas dans le fuseau {zone} le {day}&#xa0;: on passe directement de {start} à {end}. La première heure valide est {end}.</translation>
+        <translation>{time} n’existe pas dans le fuseau {zone} le {day}&#xa0;: on passe directement de {start} à {end}. La première heure valide est {end}.</translation>
     </message>
     <message>
         <source>Use {end}</source>

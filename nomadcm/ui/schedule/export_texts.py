@@ -105,9 +105,7 @@ def dropped_text(plan: ExportPlan) -> str:
     if plan.dropped:
         n = len(plan.dropped)
         head = plural(
-            QCoreApplication.translate(
-                "ExportDialog", "%n post(s) left out: {tool} would refuse them:", "", n
-            ),
+            QCoreApplication.translate("ExportDialog", "%n post(s) left out, refused by {tool}:", "", n),
             n,
         ).format(tool=tool_name(fmt))
         parts.append(head + "\n" + listed([issue_text(i, fmt) for i in plan.dropped]))

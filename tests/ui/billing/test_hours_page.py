@@ -191,4 +191,4 @@ def test_export_statement_writes_a_pdf(page, qtbot, monkeypatch, tmp_path: Path)
     qtbot.waitUntil(lambda: bool(written), timeout=10000)
     assert Path(offered[0]).name == "Atelier-b-Boréal-b-2026-03.pdf"  # one safe file name
     text = pypdf.PdfReader(target).pages[0].extract_text()
-    assert "Relevé d'heures" in text and "Heures non payées 6 h 40" in text
+    assert "Relevé d’heures" in text and "Heures non payées 6 h 40" in text
