@@ -24,9 +24,18 @@ MEMBER_ENV = "NOMADCM_MEMBER"  # the team member a command acts as, when --as is
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit code 2."""
+    """argparse, but a usage error is one line on stderr and exit code 2, and options are written whole: an
+    abbreviation is refused (`post list --as ana` read `--as` as `--assignee`; a script's options are a
+    contract, and a new option must not change what an old abbreviation meant)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        stray = re.search(r"unrecognized arguments: .*?(--as|--db)\b", message)
+        if stray:  # `nomadcm post list --as ana`: nomadcm's own option after the command
+            message += f" ({stray.group(1)} is nomadcm's own option: put it before the command)"
         self.exit(2, error_line(f"{self.prog}: error: {message}") + "\n")
 
 

@@ -87,3 +87,12 @@ def test_assignees_and_mine(cli: Cli) -> None:
     assert "unknown member 'Zed'" in cli.refused("post", "list", "--assignee", "Zed")
     assert "unknown member 'Zed'" in cli.refused(*_post(cli, "--at", "2027-03-07 09:00", "--assignee", "Zed"))
     assert len(ids()) == 3
+
+
+def test_options_are_never_abbreviated_and_a_global_option_after_the_command_is_explained(cli: Cli) -> None:
+    """`post list --as Ana` read `--as` as an abbreviation of `--assignee` (a filter, not who acts)."""
+    _team(cli)
+    said = cli.refused("post", "list", "--as", "Ana")
+    assert "unrecognized arguments: --as Ana" in said and "put it before the command" in said
+    assert "unrecognized arguments: --assig Ana" in cli.refused("post", "list", "--assig", "Ana")
+    assert cli.json("--as", "Ana", "post", "list", "--assignee", "Ana") == []
