@@ -109,3 +109,22 @@ def test_collect_due_collects_the_oldest_generation_past_its_threshold() -> None
     _allocate_cycles(1_000)
     assert collect_due((700, 10, 10)) == 0
     assert gc.get_count()[0] < 700
+
+
+def test_the_oldest_generation_waits_for_a_quarter_of_new_long_lived_objects(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """CPython's own guard: a full collection of a large heap (1.4 s in this suite) is not run each time the
+    oldest generation's count passes its threshold, only once enough objects reached it."""
+    from nomadcm.ui import gui_gc
+
+    monkeypatch.setattr(gui_gc._LongLived, "total", 1_000_000)
+    monkeypatch.setattr(gui_gc._LongLived, "pending", 0)
+    for _ in range(12):
+        gc.collect(1)  # each counts one toward the oldest generation's threshold
+    assert gc.get_count()[2] > 10
+    kept: list[list[object]] = []
+    for _ in range(3):
+        kept.append([[] for _ in range(800)])
+        assert collect_due((700, 10, 10)) in (0, 1)  # not 2: too few new long-lived objects
+    monkeypatch.setattr(gui_gc._LongLived, "pending", 250_000)
+    assert collect_due((700, 10, 10)) == 2
+    assert gui_gc._LongLived.pending == 0 and gui_gc._LongLived.total > 0
