@@ -41,7 +41,8 @@ test: $(VENV)/.installed-test
 # the team-database dialog of the GUI is run), to keep .ci/run within its time: `make test-pg PG_TESTS=tests`
 # runs everything.
 PG_TESTS ?= tests/services tests/cli tests/exchange tests/storage tests/models tests/robustness \
-	tests/test_one_truth.py tests/test_one_truth_cases.py tests/ui/test_team_database_dialog.py
+	tests/test_one_truth.py tests/test_one_truth_cases.py tests/ui/test_team_database_dialog.py \
+	tests/ui/workplaces/test_place_dialog_team.py
 test-pg: $(VENV)/.installed-test
 	@sh tools/system-deps.sh test
 	@sh tools/system-deps.sh postgres

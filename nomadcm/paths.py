@@ -56,8 +56,13 @@ def runtime_dir() -> Path:
     return fallback
 
 
-def _private_dir(path: Path, create: bool = True) -> bool:
+def private_dir(path: Path, create: bool = True) -> bool:
     """`path` is (made) a real folder of this user that nobody else may enter (0700 on POSIX)."""
+    return _private_dir(path, create)
+
+
+def _private_dir(path: Path, create: bool = True) -> bool:
+    """See `private_dir`."""
     try:
         if create:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -112,6 +112,13 @@ def shoot_dialogs(app, window, folder: Path) -> list[Path]:  # type: ignore[no-u
         ("dialog-about", window.about),
         ("dialog-export", lambda: export_dialog(window)),
         ("dialog-work-spots", lambda: work_spots_dialog(window)),
+        ("dialog-client", lambda: page_dialog(window, "clients", "new_client")),
+        ("dialog-client-event", lambda: client_event_dialog(window)),
+        ("dialog-stay", lambda: page_dialog(window, "travel", "new_stay")),
+        ("dialog-place", lambda: place_dialog(window)),
+        ("dialog-contract", lambda: window.show_page("hours").edit_contract()),
+        ("dialog-work-log", lambda: window.show_page("hours").log_work()),
+        ("dialog-team-database", lambda: team_database_dialog(window)),
     ):
         opened = opener()
         settle(app, 800)
@@ -150,6 +157,39 @@ def work_spots_dialog(window):  # type: ignore[no-untyped-def]
         if work_spots(services.db, o.utc).spots:
             return open_work_spots(services, window.tasks, o.utc, page)
     return None
+
+
+def page_dialog(window, key: str, opener: str):  # type: ignore[no-untyped-def]
+    """A page's own "new …" dialog (the page keeps it as `dialog`)."""
+    page = window.show_page(key)
+    getattr(page, opener)()
+    return page.dialog
+
+
+def client_event_dialog(window):  # type: ignore[no-untyped-def]
+    """Clients > (the first client) > New event."""
+    page = window.show_page("clients")
+    page.events_panel.new_event()
+    return page.events_panel.dialog
+
+
+def place_dialog(window):  # type: ignore[no-untyped-def]
+    """Workplaces > Add (shown, not run modally: the page runs it with exec())."""
+    from nomadcm.ui.workplaces.place_dialog import PlaceDialog
+
+    page = window.show_page("workplaces")
+    dialog = PlaceDialog(window.services, None, page, run=page._run_in_dialog)
+    dialog.show()
+    return dialog
+
+
+def team_database_dialog(window):  # type: ignore[no-untyped-def]
+    """File > Open team database… (shown, not run modally)."""
+    from nomadcm.ui.team_database import TeamDatabaseDialog
+
+    dialog = TeamDatabaseDialog(window.settings, window)
+    dialog.show()
+    return dialog
 
 
 def shoot_dark(app, services, home: Path, out: Path) -> Path:  # type: ignore[no-untyped-def]

@@ -50,6 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tz", metavar="ZONE", help="IANA zone (default: from the coordinates or the city)")
     p.add_argument("--ssid", default="", metavar="TEXT", help="WiFi network name")
     p.add_argument("--wifi-password", default="", metavar="TEXT")
+    p.add_argument(
+        "--share-password",
+        action="store_true",
+        help="on a team database, give the WiFi password to every member (without it, it stays yours, on "
+        "this computer)",
+    )
     p.add_argument("--fee", choices=ACCESS_FEES, help="access to the WiFi")
     p.add_argument("--price", default="", metavar="TEXT", help='what it costs ("1 coffee", "15 €/day")')
     p.add_argument(
@@ -153,7 +159,7 @@ def place_add(ctx: CliContext, args: argparse.Namespace) -> int:
         if value is not None:
             fields[field] = value
     check_fields({"name": args.name, **fields})  # every bad value named before the database opens
-    place = ctx.services.workplaces.add_place(args.name, **fields)
+    place = ctx.services.workplaces.add_place(args.name, share_password=args.share_password, **fields)
     _warn_hours(place)
     if args.json:
         print_json(place.to_json())
@@ -286,7 +292,13 @@ def place_show(ctx: CliContext, args: argparse.Namespace) -> int:
         echo(f"  address: {place.address}")
     echo(f"  zone: {place.tz or 'unknown'}")
     if place.ssid:
-        echo(f"  WiFi: {place.ssid}" + (" (password stored)" if place.has_password else ""))
+        stored = ""
+        if place.has_password:
+            shared = ctx.services.workplaces.password_shared(place.id)
+            stored = (
+                " (password stored)" if shared else " (password stored, yours only: not shared with the team)"
+            )
+        echo(f"  WiFi: {place.ssid}{stored}")
     if place.fee:
         echo(f"  access: {place.fee}" + (f" — {place.price}" if place.price else ""))
     scores = [

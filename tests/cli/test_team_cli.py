@@ -96,3 +96,18 @@ def test_options_are_never_abbreviated_and_a_global_option_after_the_command_is_
     assert "unrecognized arguments: --as Ana" in said and "put it before the command" in said
     assert "unrecognized arguments: --assig Ana" in cli.refused("post", "list", "--assig", "Ana")
     assert cli.json("--as", "Ana", "post", "list", "--assignee", "Ana") == []
+
+
+@pytest.mark.postgres_only
+def test_a_wifi_password_is_the_member_s_own_unless_shared(cli: Cli) -> None:
+    """`place add --wifi-password` on a team database keeps it on this computer; `--share-password` gives it
+    to the team (services/workplaces/private_passwords.py)."""
+    cli.ok("place", "add", "Café Olimpico", "--city", "Montréal", "--country", "CA", "--ssid", "olimpico",
+           "--wifi-password", "olé")  # fmt: skip
+    cli.ok("place", "add", "Crew Collective", "--city", "Montréal", "--country", "CA", "--ssid", "crew",
+           "--wifi-password", "crew", "--share-password")  # fmt: skip
+    assert "(password stored, yours only: not shared with the team)" in cli.ok(
+        "place", "show", "Café Olimpico"
+    )
+    shown = cli.ok("place", "show", "Crew Collective")
+    assert "(password stored)" in shown and "yours only" not in shown

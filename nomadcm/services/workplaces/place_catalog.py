@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -297,7 +297,18 @@ def load_catalog(db: Database, place_ids: Iterable[int] | None = None) -> PlaceC
         place_from_row(row, median_summary(tests[row[0]], last.get(row[0])) if row[0] in tests else empty)
         for row in place_rows
     ]
-    return PlaceCatalog(places)
+    return PlaceCatalog(_with_private_passwords(db, places))
+
+
+def _with_private_passwords(db: Database, places: list[PlaceInfo]) -> list[PlaceInfo]:
+    """On a team database, a place whose password she keeps to herself has one too (private_passwords.py)."""
+    from nomadcm.services.workplaces.private_passwords import PrivatePasswords
+
+    private = PrivatePasswords.of(db)
+    mine = private.all() if private is not None else {}
+    if not mine:
+        return places
+    return [replace(p, has_password=True) if p.id in mine and not p.has_password else p for p in places]
 
 
 def place_from_row(row, speed: SpeedSummary) -> PlaceInfo:  # type: ignore[no-untyped-def]

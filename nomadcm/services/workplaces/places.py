@@ -40,6 +40,7 @@ from nomadcm.services.workplaces.place_fields import (
 from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.services.workplaces.place_geo import ZoneGuess, guess_zone
 from nomadcm.services.workplaces.place_ops import WorkplaceOps
+from nomadcm.services.workplaces.private_passwords import PrivatePasswords
 from nomadcm.services.workplaces.work_spots import SpotOrder, WorkSpots, work_spots
 from nomadcm.storage import Database
 
@@ -119,19 +120,42 @@ class WorkplaceService(WorkplaceOps):
         return self.get_place(matches[0].id)
 
     def wifi_password(self, place_id: int) -> str:
+        """The place's password: the one shared in the database, else (a team database) her own."""
         with self.db.session() as s:
             place = s.get(Workplace, place_id)
             if place is None:
                 raise NotFoundError(f"no place with id {place_id}")
-            return place.wifi_password or ""
+            shared = place.wifi_password or ""
+        private = PrivatePasswords.of(self.db)
+        return shared or (private.get(place_id) if private is not None else "")
+
+    def keeps_private_passwords(self) -> bool:
+        """A team database: a WiFi password is hers unless she shares it (private_passwords.py)."""
+        return PrivatePasswords.of(self.db) is not None
+
+    def password_shared(self, place_id: int) -> bool:
+        """On a team database: the place's password is in the database, for every member (a SQLite file: True,
+        the file is hers alone)."""
+        with self.db.session() as s:
+            shared = s.scalar(select(Workplace.wifi_password).where(Workplace.id == place_id))
+        return PrivatePasswords.of(self.db) is None or bool(shared)
 
     def passwords(self, place_ids: Iterable[int] | None = None) -> dict[int, str]:
-        """Stored passwords by place id (only for an export the user asked to include them in)."""
+        """Stored passwords by place id (only for an export the user asked to include them in): the shared
+        ones, and on a team database hers."""
+        ids = list(place_ids) if place_ids is not None else None
         q = select(Workplace.id, Workplace.wifi_password).where(Workplace.wifi_password != "")
-        if place_ids is not None:
-            q = q.where(Workplace.id.in_(list(place_ids)))
+        if ids is not None:
+            q = q.where(Workplace.id.in_(ids))
         with self.db.session() as s:
-            return {r.id: r.wifi_password for r in s.execute(q)}
+            found = {r.id: r.wifi_password for r in s.execute(q)}
+        private = PrivatePasswords.of(self.db)
+        if private is not None:
+            with self.db.session() as s:
+                known = set(s.scalars(select(Workplace.id)))
+            mine = {k: v for k, v in private.all().items() if k in known and (ids is None or k in ids)}
+            found = {**mine, **found}
+        return found
 
     def cities(self) -> list[str]:
         return self.catalog().cities()
@@ -146,8 +170,12 @@ class WorkplaceService(WorkplaceOps):
 
     # ------------------------------------------------------------------ writing places
 
-    def add_place(self, name: str, **fields: Any) -> PlaceInfo:
+    def add_place(self, name: str, *, share_password: bool = False, **fields: Any) -> PlaceInfo:
+        """A new place. On a team database its WiFi password stays hers (on this computer) unless
+        `share_password` (private_passwords.py)."""
         values = check_fields({"name": name, **fields})
+        private = PrivatePasswords.of(self.db)
+        kept = values.pop("wifi_password", "") if private is not None and not share_password else ""
         values.setdefault("kind", "cafe")
         values.setdefault("city", "")
         if not values.get("tz"):
@@ -165,15 +193,24 @@ class WorkplaceService(WorkplaceOps):
             s.add(place)
             s.flush()
             new_id = place.id
+        if private is not None and kept:
+            private.set(new_id, kept)
         return self.get_place(new_id)
 
-    def update_place(self, place_id: int, **fields: Any) -> PlaceInfo:
-        """Change any place field; a new city, country or position moves the zone unless one is given."""
+    def update_place(self, place_id: int, *, share_password: bool | None = None, **fields: Any) -> PlaceInfo:
+        """Change any place field; a new city, country or position moves the zone unless one is given.
+
+        On a team database `share_password` puts the WiFi password in the database for every member (True)
+        or keeps it hers only (False); None leaves it where it is, shared or hers."""
         values = check_fields(fields)
+        private = PrivatePasswords.of(self.db)
+        mine: str | None = None
         with self.db.write() as s:
             place = s.get(Workplace, place_id)
             if place is None:
                 raise NotFoundError(f"no place with id {place_id}")
+            if private is not None:
+                mine = private.place_edit(place.id, place.wifi_password or "", values, share_password)
             moved = any(
                 k in values and values[k] != getattr(place, k) for k in ("city", "country", "lat", "lon")
             )
@@ -191,6 +228,8 @@ class WorkplaceService(WorkplaceOps):
                     place.tz = guess.tz
             if "city" in values or "country" in values:
                 place.city_key = key_for(place.city, place.country)
+        if private is not None and mine is not None:
+            private.set(place_id, mine)
         return self.get_place(place_id)
 
     def set_favourite(self, place_id: int, favourite: bool) -> PlaceInfo:
@@ -207,6 +246,9 @@ class WorkplaceService(WorkplaceOps):
                 update(ScreenSession).where(ScreenSession.workplace_id == place_id).values(workplace_id=None)
             )
             s.delete(place)
+        private = PrivatePasswords.of(self.db)
+        if private is not None:
+            private.forget([place_id])
 
     @staticmethod
     def _refuse_duplicate(s: Session, name: str, city: str, own_id: int | None) -> None:

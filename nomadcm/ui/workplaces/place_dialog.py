@@ -78,6 +78,8 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
     # ------------------------------------------------------------------ the form
 
     def _fill(self, place: PlaceInfo | None) -> None:
+        team = self.services.workplaces.keeps_private_passwords()
+        self._wifi_form.setRowVisible(self.share_password, team)
         if place is None:
             self.kind.setCurrentIndex(self.kind.findData("cafe"))
             return
@@ -94,6 +96,7 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
         self.ssid.setText(place.ssid)
         if place.has_password:
             self.password.setText(self.services.workplaces.wifi_password(place.id))
+            self.share_password.setChecked(self.services.workplaces.password_shared(place.id))
         self.fee.setCurrentIndex(max(0, self.fee.findData(place.fee)))
         self.price.setText(place.price)
         self.hours.setText(place.opening_hours)
@@ -213,6 +216,8 @@ class PlaceDialog(UnsavedChangesMixin, PlaceDialogView):
             values[field] = None if spin.value() < 0 else spin.value()
         if self.zone.zone():
             values["tz"] = self.zone.zone()
+        if self.services.workplaces.keeps_private_passwords():
+            values["share_password"] = self.share_password.isChecked()
         return values
 
     @Slot()

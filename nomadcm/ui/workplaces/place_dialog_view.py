@@ -157,6 +157,14 @@ class PlaceDialogView(QDialog):
         password_row = QHBoxLayout()
         password_row.addWidget(self.password, 1)
         password_row.addWidget(self.show_password)
+        # A team database only (the dialog shows it): without it the password stays hers, on this computer.
+        self.share_password = QCheckBox(self.tr("Share the password with the team"))
+        self.share_password.setToolTip(
+            self.tr(
+                "Unticked, the password stays on this computer, for you only; ticked, every member sees it."
+            )
+        )
+        self.share_password.hide()
         self.fee = QComboBox()
         self.fee.addItem(fee_label(None), None)
         for fee in ACCESS_FEES:
@@ -167,6 +175,8 @@ class PlaceDialogView(QDialog):
         wifi_form = QFormLayout(wifi_box)
         wifi_form.addRow(self.tr("Network (SSID)"), self.ssid)
         wifi_form.addRow(self.tr("Password"), password_row)
+        wifi_form.addRow("", self.share_password)
+        self._wifi_form = wifi_form
         wifi_form.addRow(self.tr("Access"), self.fee)
         wifi_form.addRow(self.tr("Price"), self.price)
         return wifi_box
