@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>This is the sample database: your own data is elsewhere.</source>
-        <translation>Ceci est la base d’exemple&#xa0;: vos propres données sont ailleurs.</translation>
+        <translation>Il s’agit de la base d’exemple&#xa0;: vos propres données sont ailleurs.</translation>
     </message>
     <message>
         <source>Logs and crash reports</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Built with:</source>
-        <translation>Réalisé avec&#xa0;:</translation>
+        <translation>Développé avec&#xa0;:</translation>
     </message>
     <message>
         <source>Data:</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>“{text}” for {client}: which of these are fine? They will stop being flagged.</source>
-        <translation>«&#xa0;{text}&#xa0;» pour {client}&#xa0;: lesquels sont sans souci&#xa0;? Ils ne seront plus signalés.</translation>
+        <translation>«&#xa0;{text}&#xa0;» pour {client}&#xa0;: lesquels sont acceptables&#xa0;? Ils ne seront plus signalés.</translation>
     </message>
     <message>
         <source>This post repeats: every occurrence is acknowledged.</source>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>Show places in other cities too</source>
-        <translation>Montrer aussi les lieux d’autres villes</translation>
+        <translation>Afficher aussi les lieux d’autres villes</translation>
     </message>
     <message>
         <source>No other place known in {city}. Add one on the Places tab, or import an OpenStreetMap extract.</source>
@@ -156,7 +156,7 @@
     <name>AssigneeFilter</name>
     <message>
         <source>Whose posts: the team member who publishes them</source>
-        <translation>Les publications de qui&#xa0;: le membre de l’équipe qui les publie</translation>
+        <translation>Publications de quel responsable&#xa0;: le membre de l’équipe qui les publie</translation>
     </message>
     <message>
         <source>Assignee</source>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>Add your first client on the Clients page.</source>
-        <translation>Ajoutez votre premier client dans la page Clients.</translation>
+        <translation>Ajoutez votre premier client sur la page Clients.</translation>
     </message>
     <message>
         <source>Post saved.</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Deleted — Ctrl+Z brings it back.</source>
-        <translation>Supprimée — Ctrl+Z la fait revenir.</translation>
+        <translation>Supprimée — Ctrl+Z pour la récupérer.</translation>
     </message>
 </context>
 <context>
@@ -616,7 +616,7 @@
     </message>
     <message>
         <source>No stay in your itinerary yet. Add your stays on the Travel page to prepare a checklist per trip.</source>
-        <translation>Aucun séjour dans votre itinéraire pour l’instant. Ajoutez vos séjours dans la page Voyages pour préparer une liste par voyage.</translation>
+        <translation>Aucun séjour dans votre itinéraire pour l’instant. Ajoutez vos séjours sur la page Voyages pour préparer une liste par voyage.</translation>
     </message>
     <message>
         <source>Nothing to try in {city} yet: “Add places…” lists the ones you know there.</source>
@@ -785,7 +785,7 @@
     </message>
     <message>
         <source>Leave the name empty to skip: you can add clients later on the Clients page.</source>
-        <translation>Laissez le nom vide pour passer cette étape&#xa0;: vous pourrez ajouter vos clients plus tard dans la page Clients.</translation>
+        <translation>Laissez le nom vide pour passer cette étape&#xa0;: vous pourrez ajouter vos clients plus tard sur la page Clients.</translation>
     </message>
 </context>
 <context>
@@ -800,7 +800,7 @@
     </message>
     <message>
         <source>Their time now</source>
-        <translation>Leur heure actuelle</translation>
+        <translation>Heure actuelle de l’audience</translation>
     </message>
     <message>
         <source>Country</source>
@@ -851,15 +851,15 @@
     <message numerus="yes">
         <source>{name} has %n planned post(s). Deleting the client deletes their channels and all these posts (Edit &gt; Undo brings them back).</source>
         <translation>
-            <numerusform>{name} a %n publication prévue. Supprimer le client supprime ses canaux et cette publication (Édition &gt; Annuler les fait revenir).</numerusform>
-            <numerusform>{name} a %n publications prévues. Supprimer le client supprime ses canaux et toutes ces publications (Édition &gt; Annuler les fait revenir).</numerusform>
+            <numerusform>{name} a %n publication prévue. Supprimer le client supprime ses canaux et cette publication (Édition &gt; Annuler permet de les récupérer).</numerusform>
+            <numerusform>{name} a %n publications prévues. Supprimer le client supprime ses canaux et toutes ces publications (Édition &gt; Annuler permet de les récupérer).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The channel {channel} has %n post(s). Deleting it deletes these posts too (Edit &gt; Undo brings them back).</source>
         <translation>
-            <numerusform>Le canal {channel} a %n publication. Le supprimer la supprime aussi (Édition &gt; Annuler les fait revenir).</numerusform>
-            <numerusform>Le canal {channel} a %n publications. Le supprimer les supprime aussi (Édition &gt; Annuler les fait revenir).</numerusform>
+            <numerusform>Le canal {channel} a %n publication. Supprimer le canal la supprime aussi (Édition &gt; Annuler permet de les récupérer).</numerusform>
+            <numerusform>Le canal {channel} a %n publications. Supprimer le canal les supprime aussi (Édition &gt; Annuler permet de les récupérer).</numerusform>
         </translation>
     </message>
     <message>
@@ -891,7 +891,7 @@
     <name>ClientsPageView</name>
     <message>
         <source>No client yet. A client has an audience in one time zone and posts on a few channels.</source>
-        <translation>Pas encore de client. Un client a une audience dans un fuseau horaire et publie sur quelques canaux.</translation>
+        <translation>Pas encore de client. Un client a une audience dans un fuseau horaire et quelques canaux de publication.</translation>
     </message>
     <message>
         <source>Clients</source>
@@ -980,7 +980,7 @@
     </message>
     <message>
         <source>Mark these conflicts as fine, e.g. when the network publishes by itself</source>
-        <translation>Marquer ces conflits comme sans souci, p. ex. quand le réseau publie tout seul</translation>
+        <translation>Marquer ces conflits comme acceptables, p. ex. quand le réseau publie tout seul</translation>
     </message>
     <message>
         <source>Flag again</source>
@@ -992,7 +992,7 @@
     </message>
     <message>
         <source>Show the day</source>
-        <translation>Voir la journée</translation>
+        <translation>Afficher la journée</translation>
     </message>
     <message>
         <source>No conflicts in these dates: every post goes out while you are awake and working.</source>
@@ -1012,7 +1012,7 @@
     </message>
     <message>
         <source>The end date is before the start date.</source>
-        <translation>La date de fin est avant la date de début.</translation>
+        <translation>La date de fin précède la date de début.</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1165,7 +1165,7 @@
     </message>
     <message>
         <source>Contracts so far:</source>
-        <translation>Contrats jusqu’ici&#xa0;:</translation>
+        <translation>Contrats enregistrés&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <source>The report could not be saved to the log folder; copy it from here.</source>
-        <translation>Le rapport n’a pas pu être enregistré dans le dossier des journaux&#xa0;: copiez-le d’ici.</translation>
+        <translation>Le rapport n’a pas pu être enregistré dans le dossier des journaux&#xa0;: copiez-le depuis cette fenêtre.</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -1235,7 +1235,7 @@
     </message>
     <message>
         <source>Its newest backup was made on {newest}. Restoring it keeps the damaged file beside it, renamed.</source>
-        <translation>Sa sauvegarde la plus récente date du {newest}. La restaurer garde le fichier endommagé à côté, sous un autre nom.</translation>
+        <translation>Sa sauvegarde la plus récente date du {newest}. La restauration conserve le fichier endommagé à côté, sous un autre nom.</translation>
     </message>
     <message>
         <source>Restore the newest backup</source>
@@ -1470,7 +1470,7 @@
     </message>
     <message>
         <source>Screen time cannot end in the future: log it once it has happened.</source>
-        <translation>Le temps d’écran ne peut pas finir dans le futur&#xa0;: notez-le une fois écoulé.</translation>
+        <translation>Le temps d’écran ne peut pas finir dans le futur&#xa0;: saisissez-le une fois écoulé.</translation>
     </message>
     <message>
         <source>The zone follows your itinerary: where you were at that time.</source>
@@ -1494,7 +1494,7 @@
     </message>
     <message>
         <source>The end must come after the start.</source>
-        <translation>La fin doit venir après le début.</translation>
+        <translation>La fin doit être postérieure au début.</translation>
     </message>
 </context>
 <context>
@@ -1688,7 +1688,7 @@
     </message>
     <message>
         <source>Posts around</source>
-        <translation>Publications autour</translation>
+        <translation>Publications proches</translation>
     </message>
     <message>
         <source>by hand</source>
@@ -1783,7 +1783,7 @@
     </message>
     <message>
         <source>Left out: {what}</source>
-        <translation>Ignoré&#xa0;: {what}</translation>
+        <translation>Non repris&#xa0;: {what}</translation>
     </message>
 </context>
 <context>
@@ -1810,15 +1810,15 @@
     </message>
     <message>
         <source>The zone of the tool&apos;s profile: times are written on its clock</source>
-        <translation>Le fuseau du profil dans l’outil&#xa0;: les heures y sont écrites à son heure</translation>
+        <translation>Le fuseau du profil dans l’outil&#xa0;: les heures sont écrites dans ce fuseau</translation>
     </message>
     <message>
         <source>Day first (31/12/2026)</source>
-        <translation>Jour d’abord (31/12/2026)</translation>
+        <translation>Jour en premier (31/12/2026)</translation>
     </message>
     <message>
         <source>Month first (12/31/2026)</source>
-        <translation>Mois d’abord (12/31/2026)</translation>
+        <translation>Mois en premier (12/31/2026)</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
@@ -1838,7 +1838,7 @@
     </message>
     <message>
         <source>&amp;Dates written:</source>
-        <translation>&amp;Dates écrites&#xa0;:</translation>
+        <translation>Format des &amp;dates&#xa0;:</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1846,11 +1846,11 @@
     </message>
     <message>
         <source>The end date is before the start date.</source>
-        <translation>La date de fin est avant la date de début.</translation>
+        <translation>La date de fin précède la date de début.</translation>
     </message>
     <message>
         <source>Checking what this format takes…</source>
-        <translation>Vérification de ce que ce format accepte…</translation>
+        <translation>Vérification des contraintes de ce format…</translation>
     </message>
     <message>
         <source>iCalendar files (*.ics);;All files (*)</source>
@@ -1902,7 +1902,7 @@
     </message>
     <message>
         <source>%n event(s) will be written (a repeating post is one event).</source>
-        <translation>%n événement(s) à écrire (une publication répétée est un seul événement).</translation>
+        <translation>%n événement(s) à écrire (une publication récurrente est un seul événement).</translation>
     </message>
     <message>
         <source>%n scheduled post(s) will be written.</source>
@@ -1938,7 +1938,7 @@
     </message>
     <message>
         <source>is less than {minutes} minutes after the previous post ({tool} wants them apart)</source>
-        <translation>part moins de {minutes} minutes après la précédente ({tool} veut un écart)</translation>
+        <translation>part moins de {minutes} minutes après la précédente ({tool} impose un écart minimal)</translation>
     </message>
     <message>
         <source>post {id} at {when}: {reason}</source>
@@ -1962,11 +1962,11 @@
     </message>
     <message>
         <source>“{text}” repeats with no end: written as a repeating event, calendars show it for ever.</source>
-        <translation>«&#xa0;{text}&#xa0;» se répète sans fin&#xa0;: écrite comme un événement répété, les agendas l’affichent indéfiniment.</translation>
+        <translation>«&#xa0;{text}&#xa0;» se répète sans fin&#xa0;: elle est écrite comme un événement récurrent, que les agendas affichent indéfiniment.</translation>
     </message>
     <message>
         <source>“{text}” repeats with no end: listed until {date} (set an end date to list more).</source>
-        <translation>«&#xa0;{text}&#xa0;» se répète sans fin&#xa0;: listée jusqu’au {date} (indiquez une date de fin pour aller plus loin).</translation>
+        <translation>«&#xa0;{text}&#xa0;» se répète sans fin&#xa0;: elle est listée jusqu’au {date} (indiquez une date de fin pour aller plus loin).</translation>
     </message>
     <message>
         <source>Exported {count} events to {path}</source>
@@ -2072,7 +2072,7 @@
     </message>
     <message>
         <source>At least 11 consecutive hours of rest in each day (EU working-time directive 2003/88/EC, article 3). Rest is time away from screens or logged as rest. 0 turns it off.</source>
-        <translation>Au moins 11 heures de repos consécutives chaque jour (directive européenne 2003/88/CE sur le temps de travail, article 3). Le repos, c’est le temps loin des écrans ou noté comme repos. 0 désactive la vérification.</translation>
+        <translation>Au moins 11 heures de repos consécutives chaque jour (directive européenne 2003/88/CE sur le temps de travail, article 3). Le repos désigne le temps passé loin des écrans ou saisi comme repos. 0 désactive la vérification.</translation>
     </message>
     <message>
         <source>One uninterrupted rest of 24 hours in each 7 days (EU working-time directive 2003/88/EC, article 5). 0 turns it off.</source>
@@ -2080,11 +2080,11 @@
     </message>
     <message>
         <source>Your daily screen-time limit, all screens together (default 8 h).</source>
-        <translation>Votre limite de temps d’écran par jour, tous écrans confondus (8 h par défaut).</translation>
+        <translation>Votre limite de temps d’écran par jour, tous écrans confondus (8&#xa0;h par défaut).</translation>
     </message>
     <message>
         <source>Your weekly screen-time limit, all screens together (default 40 h).</source>
-        <translation>Votre limite de temps d’écran par semaine, tous écrans confondus (40 h par défaut).</translation>
+        <translation>Votre limite de temps d’écran par semaine, tous écrans confondus (40&#xa0;h par défaut).</translation>
     </message>
     <message>
         <source>Off by default. Reminders only run while a screen timer runs.</source>
@@ -2220,11 +2220,11 @@
     </message>
     <message>
         <source>Add a client on the Clients page to count its hours.</source>
-        <translation>Ajoutez un client dans la page Clients pour compter ses heures.</translation>
+        <translation>Ajoutez un client sur la page Clients pour compter ses heures.</translation>
     </message>
     <message>
         <source>Hand entries can be edited here; measured time on the Wellbeing page.</source>
-        <translation>Les saisies à la main se modifient ici&#xa0;; le temps mesuré, dans la page Bien-être.</translation>
+        <translation>Les saisies à la main se modifient ici&#xa0;; le temps mesuré, sur la page Bien-être.</translation>
     </message>
     <message>
         <source>Export statement</source>
@@ -2267,7 +2267,7 @@
     </message>
     <message>
         <source>Log work…</source>
-        <translation>Noter du travail…</translation>
+        <translation>Saisir un temps de travail…</translation>
     </message>
     <message>
         <source>A call, a workshop: time NomadCM did not measure</source>
@@ -2407,23 +2407,23 @@
     </message>
     <message>
         <source>Hootsuite bulk file</source>
-        <translation>Fichier d’import en masse Hootsuite</translation>
+        <translation>Fichier d’import groupé Hootsuite</translation>
     </message>
     <message>
         <source>Sprout Social bulk file</source>
-        <translation>Fichier d’import en masse Sprout Social</translation>
+        <translation>Fichier d’import groupé Sprout Social</translation>
     </message>
     <message>
         <source>Publer bulk file</source>
-        <translation>Fichier d’import en masse Publer</translation>
+        <translation>Fichier d’import groupé Publer</translation>
     </message>
     <message>
         <source>Day first (31/12/2026)</source>
-        <translation>Jour d’abord (31/12/2026)</translation>
+        <translation>Jour en premier (31/12/2026)</translation>
     </message>
     <message>
         <source>Month first (12/31/2026)</source>
-        <translation>Mois d’abord (12/31/2026)</translation>
+        <translation>Mois en premier (12/31/2026)</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
@@ -2549,7 +2549,7 @@
     <name>Languages</name>
     <message>
         <source>Same as the system</source>
-        <translation>Comme le système</translation>
+        <translation>Selon le système</translation>
     </message>
 </context>
 <context>
@@ -2675,7 +2675,7 @@
     </message>
     <message>
         <source>A realistic month in a separate database; yours is not touched</source>
-        <translation>Un mois réaliste dans une base séparée&#xa0;; la vôtre n’est pas touchée</translation>
+        <translation>Un mois réaliste dans une base séparée&#xa0;; la vôtre reste intacte</translation>
     </message>
     <message>
         <source>&amp;Export schedule (CSV, Excel, bulk tools, calendar)…</source>
@@ -2871,7 +2871,7 @@
     </message>
     <message>
         <source>restore %n post(s)</source>
-        <translation>rétablissement de %n publication(s)</translation>
+        <translation>restauration de %n publication(s)</translation>
     </message>
     <message>
         <source>edit repeating post</source>
@@ -2943,7 +2943,7 @@
     </message>
     <message>
         <source>restore %n entries</source>
-        <translation>rétablissement de %n entrée(s)</translation>
+        <translation>restauration de %n entrée(s)</translation>
     </message>
     <message>
         <source>new client {name}</source>
@@ -2959,7 +2959,7 @@
     </message>
     <message>
         <source>restore client {name}</source>
-        <translation>rétablissement du client {name}</translation>
+        <translation>restauration du client {name}</translation>
     </message>
     <message>
         <source>new channel {channel}</source>
@@ -2975,7 +2975,7 @@
     </message>
     <message>
         <source>restore channel {channel}</source>
-        <translation>rétablissement du canal {channel}</translation>
+        <translation>restauration du canal {channel}</translation>
     </message>
     <message>
         <source>new place {name}</source>
@@ -3265,7 +3265,7 @@
     </message>
     <message>
         <source>, {h} h {m:02d} in all</source>
-        <translation>, {h} h {m:02d} au total</translation>
+        <translation>, {h}&#xa0;h&#xa0;{m:02d} au total</translation>
     </message>
     <message>
         <source>Delete work session</source>
@@ -3355,8 +3355,16 @@
         <translation>Afficher</translation>
     </message>
     <message>
+        <source>Share the password with the team</source>
+        <translation>Partager le mot de passe avec l’équipe</translation>
+    </message>
+    <message>
+        <source>Unticked, the password stays on this computer, for you only; ticked, every member sees it.</source>
+        <translation>Décochée, le mot de passe reste sur cet ordinateur, pour vous seul&#xa0;; cochée, tous les membres le voient.</translation>
+    </message>
+    <message>
         <source>e.g. one coffee, 15 € a day</source>
-        <translation>p. ex. un café, 15 € la journée</translation>
+        <translation>p. ex. un café, 15&#xa0;€ la journée</translation>
     </message>
     <message>
         <source>WiFi</source>
@@ -3566,11 +3574,11 @@
     </message>
     <message>
         <source>Add a client on the Clients page first.</source>
-        <translation>Ajoutez d’abord un client dans la page Clients.</translation>
+        <translation>Ajoutez d’abord un client sur la page Clients.</translation>
     </message>
     <message>
         <source>{client} has no channel yet: add one on the Clients page.</source>
-        <translation>{client} n’a pas encore de canal&#xa0;: ajoutez-en un dans la page Clients.</translation>
+        <translation>{client} n’a pas encore de canal&#xa0;: ajoutez-en un sur la page Clients.</translation>
     </message>
     <message>
         <source>Choose a client and one of its channels.</source>
@@ -3952,7 +3960,7 @@
     </message>
     <message>
         <source>These follow you: wherever your itinerary puts you, they are read on the local clock there. Outside stays and transits you are at home.</source>
-        <translation>Ils vous suivent&#xa0;: où que votre itinéraire vous place, ils se lisent à l’heure locale. En dehors des séjours et des trajets, vous êtes chez vous.</translation>
+        <translation>Ces horaires vous suivent&#xa0;: où que votre itinéraire vous place, ils se lisent à l’heure locale. En dehors des séjours et des trajets, vous êtes chez vous.</translation>
     </message>
     <message>
         <source>Sleep</source>
@@ -3998,7 +4006,7 @@
     </message>
     <message>
         <source>A start and an end must differ.</source>
-        <translation>Un début et une fin doivent être différents.</translation>
+        <translation>Le début et la fin doivent être différents.</translation>
     </message>
     <message>
         <source>Your rhythm</source>
@@ -4088,7 +4096,7 @@
     </message>
     <message>
         <source>You are not allowed to write this file.</source>
-        <translation>Vous n’avez pas le droit d’écrire ce fichier.</translation>
+        <translation>Vous n’avez pas le droit d’écrire dans ce fichier.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
@@ -4220,7 +4228,7 @@
     </message>
     <message>
         <source>A post is for a client&apos;s channel. Add your first client on the Clients page.</source>
-        <translation>Une publication est destinée au canal d’un client. Ajoutez votre premier client dans la page Clients.</translation>
+        <translation>Une publication est destinée au canal d’un client. Ajoutez votre premier client sur la page Clients.</translation>
     </message>
     <message>
         <source>Post saved.</source>
@@ -4248,13 +4256,13 @@
     </message>
     <message>
         <source>Post deleted — Ctrl+Z brings it back.</source>
-        <translation>Publication supprimée — Ctrl+Z la fait revenir.</translation>
+        <translation>Publication supprimée — Ctrl+Z pour la récupérer.</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
-            <numerusform>%n publication supprimée — Ctrl+Z la fait revenir.</numerusform>
-            <numerusform>%n publications supprimées — Ctrl+Z les fait revenir.</numerusform>
+            <numerusform>%n publication supprimée — Ctrl+Z pour la récupérer.</numerusform>
+            <numerusform>%n publications supprimées — Ctrl+Z pour les récupérer.</numerusform>
         </translation>
     </message>
     <message>
@@ -4271,8 +4279,8 @@
     <message numerus="yes">
         <source>The %n single post(s) selected will be deleted too.</source>
         <translation>
-            <numerusform>La publication simple sélectionnée sera supprimée aussi.</numerusform>
-            <numerusform>Les %n publications simples sélectionnées seront supprimées aussi.</numerusform>
+            <numerusform>La publication non récurrente sélectionnée sera également supprimée.</numerusform>
+            <numerusform>Les %n publications non récurrentes sélectionnées seront également supprimées.</numerusform>
         </translation>
     </message>
     <message>
@@ -4281,7 +4289,7 @@
     </message>
     <message>
         <source>Deleted — Ctrl+Z brings it back.</source>
-        <translation>Supprimée — Ctrl+Z la fait revenir.</translation>
+        <translation>Supprimée — Ctrl+Z pour la récupérer.</translation>
     </message>
     <message>
         <source>Status set to {status} on the selected occurrences only; the rest of their series keeps its own — Ctrl+Z puts it back.</source>
@@ -4348,7 +4356,7 @@
     </message>
     <message>
         <source>Delete the selected posts (Del); Ctrl+Z brings them back</source>
-        <translation>Supprimer les publications sélectionnées (Suppr)&#xa0;; Ctrl+Z les fait revenir</translation>
+        <translation>Supprimer les publications sélectionnées (Suppr)&#xa0;; Ctrl+Z pour les récupérer</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -4473,7 +4481,7 @@
     </message>
     <message>
         <source>A new language shows the next time NomadCM starts.</source>
-        <translation>Une nouvelle langue s’affiche au prochain démarrage de NomadCM.</translation>
+        <translation>Le changement de langue prend effet au prochain démarrage de NomadCM.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -4481,7 +4489,7 @@
     </message>
     <message>
         <source>Same as the system</source>
-        <translation>Comme le système</translation>
+        <translation>Selon le système</translation>
     </message>
     <message>
         <source>Light</source>
@@ -4603,7 +4611,7 @@
     <name>SpeedChart</name>
     <message>
         <source>Speed tests over time</source>
-        <translation>Tests de débit dans le temps</translation>
+        <translation>Évolution des tests de débit</translation>
     </message>
     <message>
         <source>Median: {down} down, {up} up (Mbit/s), over {count} test(s)</source>
@@ -4623,7 +4631,7 @@
     </message>
     <message>
         <source>Mbit/s over time</source>
-        <translation>Mbit/s dans le temps</translation>
+        <translation>Mbit/s au fil du temps</translation>
     </message>
 </context>
 <context>
@@ -4673,11 +4681,11 @@
     </message>
     <message>
         <source>Down (Mbit/s)</source>
-        <translation>Desc. (Mbit/s)</translation>
+        <translation>↓ Mbit/s</translation>
     </message>
     <message>
         <source>Up (Mbit/s)</source>
-        <translation>Mont. (Mbit/s)</translation>
+        <translation>↑ Mbit/s</translation>
     </message>
     <message>
         <source>Ping (ms)</source>
@@ -4708,7 +4716,7 @@
     </message>
     <message>
         <source>Reload shows what is saved now and keeps what you typed on screen. Overwrite saves yours over their change.</source>
-        <translation>Recharger affiche ce qui est enregistré maintenant et garde à l’écran ce que vous avez saisi. Écraser enregistre votre version par-dessus leur modification.</translation>
+        <translation>Recharger affiche ce qui est enregistré maintenant et garde à l’écran ce que vous avez saisi. Écraser enregistre votre version par-dessus l’autre modification.</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
@@ -4790,7 +4798,7 @@
     </message>
     <message>
         <source>The last day is before the first day.</source>
-        <translation>Le dernier jour est avant le premier.</translation>
+        <translation>Le dernier jour précède le premier.</translation>
     </message>
     <message>
         <source>This stay overlaps {place} ({first} – {last}) by {days} days: two stays may share only one day, the day you travel between them.</source>
@@ -4940,7 +4948,7 @@
     </message>
     <message>
         <source>The arrival ({arrive}) is not after the departure ({depart}).</source>
-        <translation>L’arrivée ({arrive}) n’est pas après le départ ({depart}).</translation>
+        <translation>L’arrivée ({arrive}) n’est pas postérieure au départ ({depart}).</translation>
     </message>
     <message>
         <source>This overlaps your {kind} {route} ({depart} – {arrive}).</source>
@@ -5031,7 +5039,7 @@
     </message>
     <message>
         <source>{a} and {b} both include {day}, but no transit that day says when you move: add it so that your time is right that day.</source>
-        <translation>{a} et {b} incluent tous deux le {day}, mais aucun trajet ce jour-là ne dit quand vous changez de lieu&#xa0;: ajoutez-le pour que votre heure soit juste ce jour-là.</translation>
+        <translation>{a} et {b} incluent tous deux le {day}, mais aucun trajet ce jour-là n’indique quand vous changez de lieu&#xa0;: ajoutez-le pour que votre heure soit juste ce jour-là.</translation>
     </message>
     <message>
         <source>No transit between {a} (until {first}) and {b} (from {last}): add it so that your time is right while you travel.</source>
@@ -5093,7 +5101,7 @@
     </message>
     <message>
         <source>Show in the day view</source>
-        <translation>Voir dans la vue journée</translation>
+        <translation>Afficher dans la vue journée</translation>
     </message>
     <message>
         <source>Stay in {place} added</source>
@@ -5105,11 +5113,11 @@
     </message>
     <message>
         <source>Stay in {place} deleted (Ctrl+Z brings it back)</source>
-        <translation>Séjour à {place} supprimé (Ctrl+Z le fait revenir)</translation>
+        <translation>Séjour à {place} supprimé (Ctrl+Z pour le récupérer)</translation>
     </message>
     <message>
         <source>Transit {route} deleted (Ctrl+Z brings it back)</source>
-        <translation>Trajet {route} supprimé (Ctrl+Z le fait revenir)</translation>
+        <translation>Trajet {route} supprimé (Ctrl+Z pour le récupérer)</translation>
     </message>
 </context>
 <context>
@@ -5267,7 +5275,7 @@
     </message>
     <message>
         <source>A realistic month: three clients in Paris, Montréal and Antananarivo, a trip, workplaces and screen time — in a separate database. Your own data is not touched.</source>
-        <translation>Un mois réaliste&#xa0;: trois clients à Paris, Montréal et Antananarivo, un voyage, des lieux de travail et du temps d’écran — dans une base séparée. Vos propres données ne sont pas touchées.</translation>
+        <translation>Un mois réaliste&#xa0;: trois clients à Paris, Montréal et Antananarivo, un voyage, des lieux de travail et du temps d’écran — dans une base séparée. Vos propres données restent intactes.</translation>
     </message>
 </context>
 <context>
@@ -5286,7 +5294,7 @@
     </message>
     <message>
         <source>TV</source>
-        <translation>Télé</translation>
+        <translation>Téléviseur</translation>
     </message>
     <message>
         <source>Other screen</source>
@@ -5342,7 +5350,7 @@
     </message>
     <message>
         <source>{h} h {m:02d}</source>
-        <translation>{h} h {m:02d}</translation>
+        <translation>{h}&#xa0;h&#xa0;{m:02d}</translation>
     </message>
     <message>
         <source>Slept {value}, under the {goal} sleep goal</source>
@@ -5541,7 +5549,7 @@
     </message>
     <message>
         <source>Log screen time or rest</source>
-        <translation>Noter du temps d’écran ou du repos</translation>
+        <translation>Saisir du temps d’écran ou du repos</translation>
     </message>
     <message>
         <source>Import</source>
@@ -5604,7 +5612,7 @@
     </message>
     <message>
         <source>Log work</source>
-        <translation>Noter du travail</translation>
+        <translation>Saisir un temps de travail</translation>
     </message>
     <message>
         <source>e.g. call with the client, workshop, photo shoot</source>
@@ -5636,7 +5644,7 @@
     </message>
     <message>
         <source>The end must come after the start.</source>
-        <translation>La fin doit venir après le début.</translation>
+        <translation>La fin doit être postérieure au début.</translation>
     </message>
     <message>
         <source>Add a client first (Clients page).</source>
@@ -5663,18 +5671,18 @@
     </message>
     <message>
         <source>{h} h {m:02d}</source>
-        <translation>{h} h {m:02d}</translation>
+        <translation>{h}&#xa0;h&#xa0;{m:02d}</translation>
     </message>
 </context>
 <context>
     <name>WorkSpots</name>
     <message>
         <source>You are in transit then ({place}): no workplace to offer.</source>
-        <translation>Vous serez en transit ({place})&#xa0;: aucun lieu de travail à proposer.</translation>
+        <translation>Vous serez en trajet ({place})&#xa0;: aucun lieu de travail à proposer.</translation>
     </message>
     <message>
         <source>You are at home then, and no home city is set: set it in Settings to see places.</source>
-        <translation>Vous serez chez vous et aucune ville n’est indiquée pour chez vous&#xa0;: renseignez-la dans les Paramètres pour voir des lieux.</translation>
+        <translation>Vous serez chez vous et aucune ville de résidence n’est renseignée&#xa0;: indiquez-la dans les Paramètres pour voir des lieux.</translation>
     </message>
     <message>
         <source>No workplace is known near {city}. Add some on the Workplaces page.</source>
@@ -5682,11 +5690,11 @@
     </message>
     <message>
         <source>None of the %n workplace(s) near {city} is open at {time}.</source>
-        <translation>Aucun des %n lieux de travail près de {city} n’est ouvert le {time}.</translation>
+        <translation>Aucun lieu de travail près de {city} (%n au total) n’est ouvert le {time}.</translation>
     </message>
     <message>
         <source>%n of them have opening hours that do not say.</source>
-        <translation>%n d’entre eux ont des horaires qui ne le disent pas.</translation>
+        <translation>Pour %n d’entre eux, les horaires ne permettent pas de le savoir.</translation>
     </message>
 </context>
 <context>
@@ -5726,8 +5734,8 @@
     <message numerus="yes">
         <source>%n more place(s) nearby have opening hours that do not say.</source>
         <translation>
-            <numerusform>%n autre lieu à proximité a des horaires qui ne le disent pas.</numerusform>
-            <numerusform>%n autres lieux à proximité ont des horaires qui ne le disent pas.</numerusform>
+            <numerusform>Pour %n autre lieu à proximité, les horaires ne permettent pas de le savoir.</numerusform>
+            <numerusform>Pour %n autres lieux à proximité, les horaires ne permettent pas de le savoir.</numerusform>
         </translation>
     </message>
 </context>
@@ -5747,11 +5755,11 @@
     </message>
     <message>
         <source>Down (Mbit/s)</source>
-        <translation>Débit desc. (Mbit/s)</translation>
+        <translation>↓ Mbit/s</translation>
     </message>
     <message>
         <source>Up (Mbit/s)</source>
-        <translation>Débit mont. (Mbit/s)</translation>
+        <translation>↑ Mbit/s</translation>
     </message>
     <message>
         <source>Open until</source>
@@ -5798,11 +5806,11 @@
     </message>
     <message>
         <source>Counted as laptop screen time on the Wellbeing page.</source>
-        <translation>Compté comme temps d’écran sur ordinateur dans la page Bien-être.</translation>
+        <translation>Compté comme temps d’écran sur ordinateur sur la page Bien-être.</translation>
     </message>
     <message>
         <source>{h} h {m:02d}</source>
-        <translation>{h} h {m:02d}</translation>
+        <translation>{h}&#xa0;h&#xa0;{m:02d}</translation>
     </message>
     <message>
         <source>Choose valid dates, times and zones.</source>
@@ -5927,7 +5935,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>The hours do not say whether it is open</source>
-        <translation>Les horaires ne disent pas si le lieu est ouvert</translation>
+        <translation>Les horaires ne permettent pas de savoir si le lieu est ouvert</translation>
     </message>
     <message>
         <source>Changes {when} ({zone})</source>
@@ -5981,7 +5989,7 @@ Non compris ({error})&#xa0;: considérés comme inconnus</translation>
     </message>
     <message>
         <source>No stay in your itinerary yet: add your stays on the Travel page first.</source>
-        <translation>Aucun séjour dans votre itinéraire pour l’instant&#xa0;: ajoutez d’abord vos séjours dans la page Voyages.</translation>
+        <translation>Aucun séjour dans votre itinéraire pour l’instant&#xa0;: ajoutez d’abord vos séjours sur la page Voyages.</translation>
     </message>
     <message>
         <source>Try {name} during:</source>
