@@ -4,9 +4,10 @@ end is listed, and what was written where (exchange/export_formats.py gives the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from nomadcm.exchange.bulk_export import Issue
 from nomadcm.exchange.export_formats import BULK, EndlessSeries, ExportPlan
@@ -61,31 +62,38 @@ def listed(lines: Sequence[object]) -> str:
     )
 
 
+# The reasons a bulk tool drops or moves a row, by the kind the exchange gives (exchange/bulk_export.Issue).
+_REASONS = {
+    "moved": QT_TRANSLATE_NOOP("ExportDialog", "moved to {time} ({tool} takes {step}-minute steps)"),
+    "past": QT_TRANSLATE_NOOP("ExportDialog", "is in the past ({tool} refuses it)"),
+    "too_soon": QT_TRANSLATE_NOOP(
+        "ExportDialog", "is less than {minutes} minutes from now ({tool} refuses it)"
+    ),
+    "too_long": QT_TRANSLATE_NOOP(
+        "ExportDialog", "the text has {length} characters, over the {limit}-character limit of {network}"
+    ),
+    "duplicate": QT_TRANSLATE_NOOP(
+        "ExportDialog", "the same text is already in the file ({tool} refuses duplicates)"
+    ),
+    "too_close": QT_TRANSLATE_NOOP(
+        "ExportDialog", "is less than {minutes} minutes after the previous post ({tool} wants them apart)"
+    ),
+}
+
+
 def issue_text(issue: Issue, fmt: str) -> str:
     """One row a bulk format drops or moves, in the interface's language ("post 12 at 31/03/2027 09:00:
     the same text is already in the file (Hootsuite refuses duplicates)")."""
-    tool, d = tool_name(fmt), issue.detail
-    reasons = {
-        "moved": lambda: QCoreApplication.translate(
-            "ExportDialog", "moved to {time} ({tool} takes {step}-minute steps)"
-        ).format(time=fmt_time(d["to"]), tool=tool, step=d["step"]),  # type: ignore[arg-type]
-        "past": lambda: QCoreApplication.translate(
-            "ExportDialog", "is in the past ({tool} refuses it)"
-        ).format(tool=tool),
-        "too_soon": lambda: QCoreApplication.translate(
-            "ExportDialog", "is less than {minutes} minutes from now ({tool} refuses it)"
-        ).format(minutes=d["minutes"], tool=tool),
-        "too_long": lambda: QCoreApplication.translate(
-            "ExportDialog", "the text has {length} characters, over the {limit}-character limit of {network}"
-        ).format(length=fmt_int(d["length"]), limit=fmt_int(d["limit"]), network=d["network"]),  # type: ignore[arg-type]
-        "duplicate": lambda: QCoreApplication.translate(
-            "ExportDialog", "the same text is already in the file ({tool} refuses duplicates)"
-        ).format(tool=tool),
-        "too_close": lambda: QCoreApplication.translate(
-            "ExportDialog", "is less than {minutes} minutes after the previous post ({tool} wants them apart)"
-        ).format(minutes=d["minutes"], tool=tool),
-    }
-    reason = reasons[issue.kind]() if issue.kind in reasons else issue.message
+    values: dict[str, object] = {"tool": tool_name(fmt), **issue.detail}
+    if isinstance(values.get("to"), datetime):
+        values["time"] = fmt_time(values["to"])  # type: ignore[arg-type]
+    for number in ("length", "limit"):
+        if isinstance(values.get(number), int):
+            values[number] = fmt_int(values[number])  # type: ignore[arg-type]
+    template = _REASONS.get(issue.kind)
+    reason = (
+        QCoreApplication.translate("ExportDialog", template).format(**values) if template else issue.message
+    )
     return QCoreApplication.translate("ExportDialog", "post {id} at {when}: {reason}").format(
         id=issue.post_id, when=fmt_datetime(issue.wall), reason=reason
     )
