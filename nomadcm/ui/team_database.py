@@ -44,6 +44,7 @@ class TeamDatabaseDialog(QDialog):
         intro.setWordWrap(True)
         self.url_edit = QLineEdit(str(settings.value(SETTINGS_TEAM_URL, "") or ""))
         self.url_edit.setPlaceholderText("postgresql://me@server.example:5432/team")
+        self.url_edit.setMinimumWidth(self.url_edit.fontMetrics().horizontalAdvance("postgresql://") * 3)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.error_label = plain_label("")

@@ -27,7 +27,7 @@ from nomadcm.services.billing.service import BillingClient
 from nomadcm.services.billing.work_entries import WorkEntryInfo
 from nomadcm.services.container import Services
 from nomadcm.services.wellbeing import days
-from nomadcm.ui.billing.money import fmt_hours, fmt_money
+from nomadcm.ui.billing.money import amount_for_editing, fmt_hours, fmt_money
 from nomadcm.ui.billing.table_models import kind_text
 from nomadcm.ui.formatting import fmt_date, pydate
 from nomadcm.ui.plain_text import plain_label
@@ -137,9 +137,9 @@ class ContractDialog(SubmitDialog):
         if latest is not None:
             self.kind.setCurrentIndex(max(0, self.kind.findData(latest.kind)))
             if latest.rate_minor is not None:
-                self.rate.setText(currencies.plain_amount(latest.rate_minor, latest.currency))
+                self.rate.setText(amount_for_editing(latest.rate_minor, latest.currency))
             if latest.retainer_minor is not None:
-                self.amount.setText(currencies.plain_amount(latest.retainer_minor, latest.currency))
+                self.amount.setText(amount_for_editing(latest.retainer_minor, latest.currency))
             if latest.included_minutes:
                 minutes = latest.included_minutes
                 self.included.setText(

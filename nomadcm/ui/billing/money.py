@@ -24,6 +24,12 @@ def fmt_money(minor: int | None, currency: str | None, locale: QLocale | None = 
     return (locale.negativeSign() if minor < 0 else "") + text
 
 
+def amount_for_editing(minor: int, currency: str, locale: QLocale | None = None) -> str:
+    """An amount as a person types it in her locale, without grouping ("900,00" in French, "900.00" in
+    English): what an amount field shows, and reads back (currencies.parse_amount takes either mark)."""
+    return currencies.plain_amount(minor, currency).replace(".", (locale or QLocale()).decimalPoint())
+
+
 def fmt_hours(seconds: int | float) -> str:
     """ "6 h 40": hours and minutes, rounded to the minute (halves up)."""
     from nomadcm.services.wellbeing.days import round_minutes

@@ -192,3 +192,16 @@ def test_export_statement_writes_a_pdf(page, qtbot, monkeypatch, tmp_path: Path)
     assert Path(offered[0]).name == "Atelier-b-Boréal-b-2026-03.pdf"  # one safe file name
     text = pypdf.PdfReader(target).pages[0].extract_text()
     assert "Relevé d’heures" in text and "Heures non payées 6 h 40" in text
+
+
+def test_the_contract_editor_shows_the_amount_with_the_locale_s_decimal_mark(page, boreal) -> None:  # type: ignore[no-untyped-def]
+    """ "800.00" in a French form read as an English number; "800,00" is what she types, and it reads back."""
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        dialog = page.edit_contract()
+        assert dialog.amount.text() == "800,00"
+    finally:
+        QLocale.setDefault(previous)
