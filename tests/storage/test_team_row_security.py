@@ -121,3 +121,33 @@ def test_without_members_nothing_is_restricted(services: Services, member_engine
     channel = services.clients.add_channel(client.id, "x")
     post = services.posts.add(PostDraft(channel.id, "Bonjour", datetime(2027, 3, 4, 9)))
     assert _as(member_engine, None, f"UPDATE post SET text = 'libre' WHERE id = {post.id}") == 1
+
+
+def test_new_zone_rules_seen_by_a_viewer_leave_the_work_to_an_owner(
+    team: tuple[Services, int, int, int], member_engine: Engine
+) -> None:
+    """A viewer's NomadCM with newer zone rules cannot move the posts it may not change (the policies skip
+    them silently): it must not record the new rules version, or nobody would ever move them."""
+    from nomadcm.services.schedule.zone_rule_updates import RULES_VERSION_KEY, ensure_instants_current
+    from nomadcm.services.settings import SettingsService
+
+    services, _ana, bob, post_id = team
+    right = _utc(services, post_id)
+    with services.db.engine.begin() as conn:  # as if older rules had put it an hour away
+        conn.execute(text(f"UPDATE post SET utc = utc + interval '1 hour' WHERE id = {post_id}"))
+    SettingsService(services.db).set(RULES_VERSION_KEY, "older rules")
+
+    viewer = Database(member_engine)
+    viewer.member_id = bob
+    assert ensure_instants_current(viewer) == 0
+    assert _utc(services, post_id) != right
+    assert SettingsService(services.db).get(RULES_VERSION_KEY) == "older rules"
+
+    assert ensure_instants_current(services.db) == 1  # Ana, the owner
+    assert _utc(services, post_id) == right
+    assert SettingsService(services.db).get(RULES_VERSION_KEY) != "older rules"
+
+
+def _utc(services: Services, post_id: int) -> object:
+    with services.db.engine.connect() as conn:
+        return conn.execute(text(f"SELECT utc FROM post WHERE id = {post_id}")).scalar()
