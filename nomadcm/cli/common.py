@@ -7,8 +7,9 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
@@ -231,6 +232,35 @@ def print_json(value: Any) -> None:
     they are written as \\u escapes too, so the output stays valid JSON and harmless on a terminal."""
     text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write(_JSON_RAW_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+def print_json_stream(values: Iterable[Any], chunk: int = 500) -> None:
+    """`print_json(list(values))`, byte for byte, written as the values come, `chunk` at a time (a long list
+    is never held; one `json.dumps` per chunk, whose inner lines are the whole list's)."""
+    it = iter(values)
+    first = True
+    while batch := list(islice(it, chunk)):
+        text = json.dumps(batch, ensure_ascii=False, indent=2, default=str)[2:-2]  # without "[\n" and "\n]"
+        sys.stdout.write(
+            ("[\n" if first else ",\n") + _JSON_RAW_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        )
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")
+
+
+def print_table_stream(headers: list[str], rows: Iterable[list[Any]], measured: int = 1000) -> int:
+    """`print_table` for a long listing: the columns are as wide as the first `measured` rows need (all of
+    them when there are no more: then the same output as `print_table`), the rest follow with those widths.
+    Returns how many rows were printed."""
+    it = iter(rows)
+    head = [[terminal_text(c, multiline=False) for c in row] for row in islice(it, measured)]
+    widths = [max([len(h)] + [len(r[i]) for r in head]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    count = 0
+    for r in chain(head, ([terminal_text(c, multiline=False) for c in row] for row in it)):
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+        count += 1
+    return count
 
 
 def print_table(headers: list[str], rows: list[list[Any]]) -> None:

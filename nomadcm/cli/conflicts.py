@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from nomadcm import timezones
@@ -19,8 +21,8 @@ from nomadcm.cli.common import (
     command_group,
     echo,
     parse_date,
-    print_json,
-    print_table,
+    print_json_stream,
+    print_table_stream,
     report_skipped,
 )
 from nomadcm.errors import ValidationError
@@ -60,20 +62,20 @@ def check(ctx: CliContext, args: argparse.Namespace) -> int:
     if d_from and d_to and d_to < d_from:
         raise ValidationError(f"--to {d_to} is before --from {d_from}")
     skipped: list[SkippedRow] = []
-    found = ctx.services.conflicts.check(
-        d_from, d_to, include_acknowledged=args.all, with_text=False, skipped=skipped
-    )
-    report_skipped(skipped)  # left out, reported, exit 0 (services/schedule/stored_rows.py)
+    # Streamed: each post is read, checked and let go (a million posts in bounded memory); the skipped rows
+    # are reported once the listing is done.
+    found = ctx.services.conflicts.stream(d_from, d_to, include_acknowledged=args.all, skipped=skipped)
     if args.json:
-        print_json([c.to_json() for c in found])
+        print_json_stream(c.to_json() for c in found)
+        report_skipped(skipped)  # left out, reported, exit 0 (services/schedule/stored_rows.py)
         return 0
-    if not found:
-        echo("no conflicts")
-        return 0
-    print_table(
-        ["post", "UTC", "your time", "client", "channel", "conflicts", "detail"],
-        [
-            [
+    active = 0
+
+    def lines() -> Iterator[list[object]]:
+        nonlocal active
+        for c in found:
+            active += bool(c.kinds)
+            yield [
                 c.post_id,
                 f"{c.utc:%Y-%m-%d %H:%M}Z",
                 f"{c.cm_wall:%Y-%m-%d %H:%M} {timezones.abbreviation(c.utc, c.cm_tz)}",
@@ -82,10 +84,17 @@ def check(ctx: CliContext, args: argparse.Namespace) -> int:
                 ", ".join(c.kinds) + (f" (ok: {', '.join(c.acknowledged)})" if c.acknowledged else ""),
                 c.detail,
             ]
-            for c in found
-        ],
+
+    rows = lines()
+    first = next(rows, None)
+    if first is None:
+        report_skipped(skipped)
+        echo("no conflicts")
+        return 0
+    print_table_stream(
+        ["post", "UTC", "your time", "client", "channel", "conflicts", "detail"], chain([first], rows)
     )
-    active = sum(1 for c in found if c.kinds)
+    report_skipped(skipped)
     echo(f"\n{active} post(s) with conflicts", file=sys.stderr)
     return 0
 

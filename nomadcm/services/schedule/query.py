@@ -33,6 +33,9 @@ from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
 from nomadcm.storage import Database
 
+SPAN_FIRST = datetime(1969, 12, 30, tzinfo=UTC)  # the stored instants a row may have (stored_rows.py)
+SPAN_LAST = datetime(2101, 1, 2, tzinfo=UTC)
+
 FETCH_BATCH = 5000
 
 
@@ -107,6 +110,27 @@ class ScheduleQuery:
         for o in rows:
             o.cm, o.cm_wall = yt.at(o.utc)
             yield o
+
+    def span(self) -> tuple[datetime, datetime] | None:
+        """[first, last] instants of the rows `stream` gives (None: no row), read without building them: the
+        single posts' bounds from the database, the series' from their occurrences."""
+        stmt = _apply(
+            select(func.min(Post.utc), func.max(Post.utc)).select_from(Post).join(Channel), self.filter
+        )
+        with self.db.session() as s:
+            low, high = s.execute(stmt.where(Post.rrule.is_(None))).one()
+        bounds = [_instant(v) for v in (low, high) if v is not None]
+        first = last = None
+        for o in self._series_stream(self._series_list()):
+            first = first or o.utc
+            last = o.utc
+        bounds += [u for u in (first, last) if u is not None]
+        if not bounds:
+            return None
+        # A value an older NomadCM let in (year 9999) is no row of the check's (stored_rows.usable): the span
+        # stays within the years the product handles.
+        lo, hi = SPAN_FIRST, SPAN_LAST
+        return min(max(min(bounds), lo), hi), max(min(max(bounds), hi), lo)
 
     def count(self) -> int:
         """How many rows `stream` gives (occurrences, the unit every listing shows)."""

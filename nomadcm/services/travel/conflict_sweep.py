@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -147,11 +147,13 @@ def _naive(instant: datetime) -> datetime:
 
 def sweep(
     db: Database,
-    rows: list[Occurrence],
+    rows: Iterable[Occurrence],
     itinerary: Itinerary,
     acks: dict[int, set[str]],
     include_acknowledged: bool,
     language: str | None = None,
+    *,
+    span: tuple[datetime, datetime] | None = None,
 ) -> Iterator[PostConflicts]:
     """One pass over the posts in time order: `rows` come from the schedule query (sorted, "your time"
     filled, so the check sees the CM exactly where every view shows her); `acks` the acknowledged kinds by
@@ -159,8 +161,10 @@ def sweep(
 
     The built-in kinds are tested inline with tables made once (a function call per post and kind would cost
     more than the tests); other kinds go through their rule's checker with a `PostSlot`."""
-    start = rows[0].utc
-    end = rows[-1].utc + timedelta(seconds=1)
+    if span is None:  # a list: its first and last rows bound it
+        assert isinstance(rows, Sequence)
+        span = (rows[0].utc, rows[-1].utc + timedelta(seconds=1))
+    start, end = span  # every row is in [start, end): the clocks and calendars are made for that window
     rhythm = load_rhythm(SettingsService(db))
     ctx = CheckContext(db, itinerary, rhythm, start, end, language)
     active_rules = rules()
@@ -180,9 +184,8 @@ def sweep(
             country = country or zone_country(tz)
             holidays = calendar(country) if do_holiday else None
             clients[cid] = (name, tz, country, ZoneClock(tz, start, end).wall, holidays)
-    first = rows[0]
-    naive0 = first.utc.replace(tzinfo=None)
-    slot = PostSlot(0, naive0, 0, "", "", "", "", None, first.cm, naive0, naive0)  # type: ignore[arg-type]
+    naive0 = start.replace(tzinfo=None)
+    slot = PostSlot(0, naive0, 0, "", "", "", "", None, itinerary.where(start), naive0, naive0)  # type: ignore[arg-type]
     no_acks: set[str] = set()
     for o in rows:
         pid, client_id, network, text = o.post_id, o.client_id, o.network, o.text

@@ -102,6 +102,29 @@ class ConflictService:
             acks = self._acks(None if post_ids is None else sorted({r.post_id for r in rows}))
             return list(sweep(self.db, rows, query.itinerary, acks, include_acknowledged, self.language))
 
+    def stream(
+        self,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        *,
+        include_acknowledged: bool = False,
+        skipped: list[SkippedRow] | None = None,
+    ) -> Iterator[PostConflicts]:
+        """`check` for the command line, one post at a time: the rows are read, checked and let go as they
+        come (memory does not grow with the schedule, only the conflicts' consumer decides what it keeps).
+        The window the clocks and calendars are made for comes from the rows' bounds (`ScheduleQuery.span`)."""
+        if date_from and date_to and date_to < date_from:
+            raise ValidationError(f"--to {date_to} is before --from {date_from}")
+        flt = ScheduleFilter(date_from=date_from, date_to=date_to, statuses=("scheduled",))
+        query = ScheduleQuery(self.db, flt)
+        bounds = query.span()
+        if bounds is None:
+            return
+        span = (bounds[0], bounds[1] + timedelta(seconds=1))
+        rows = usable(query.stream(), [] if skipped is None else skipped)
+        acks = self._acks(None)
+        yield from sweep(self.db, rows, query.itinerary, acks, include_acknowledged, self.language, span=span)
+
     def for_rows(
         self, keys: Collection[tuple[int, datetime]], itinerary: Itinerary | None = None
     ) -> dict[tuple[int, datetime], PostConflicts]:

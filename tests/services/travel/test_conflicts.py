@@ -349,3 +349,21 @@ def test_clock_matches_pytz_for_any_instant(zone: str, offsets: list[int]) -> No
     for minutes in offsets:
         instant = start + timedelta(minutes=minutes, seconds=minutes % 7)
         assert clock.wall(instant.replace(tzinfo=None)) == timezones.wall_at(instant, zone)
+
+
+def test_the_streamed_check_finds_what_the_listed_one_finds(world) -> None:
+    """`check` on the command line streams (ConflictService.stream): the window its clocks and calendars are
+    made for comes from the rows' bounds, not from rows held in a list; the findings are the same, series
+    across the DST change and acknowledgements included, and an empty range gives nothing."""
+    channel = world.channel("Boulangerie", "Europe/Paris", "FR")
+    world.posts.add(
+        PostDraft(channel, "Daily", datetime(2027, 3, 13, 9), "Europe/Paris", rrule="FREQ=DAILY;COUNT=4")
+    )
+    first = world.post_at(utc(2027, 3, 15, 8))
+    world.post_at(utc(2027, 12, 25, 3))
+    service = ConflictService(world.db)
+    service.acknowledge(first, ["sleep"])
+    for kw in ({}, {"include_acknowledged": True}):
+        listed = [c.to_json() for c in service.check(**kw)]
+        assert [c.to_json() for c in service.stream(**kw)] == listed and len(listed) >= 5
+    assert list(service.stream(date(2030, 1, 1), date(2030, 1, 2))) == []
