@@ -117,7 +117,8 @@ def untranslated(ts: Path) -> list[Message]:
     return [m for m in messages(ts) if m.unfinished or not all(f.strip() for f in m.translation)]
 
 
-# translate("Context", text) with a variable: lupdate cannot see the strings that reach it.
+# translate("Context", text) with a variable: lupdate cannot see the strings that reach it — unless they are
+# marked where they are written (QT_TRANSLATE_NOOP), which the line says in a comment naming the marker.
 HIDDEN_TEXT = re.compile(r"""translate\(\s*["'][^"']*["']\s*,\s*[A-Za-z_]\w*\s*[,)]""")
 
 
@@ -125,7 +126,7 @@ def hidden_texts() -> list[str]:
     found = []
     for path in sources():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if HIDDEN_TEXT.search(line):
+            if HIDDEN_TEXT.search(line) and "QT_TRANSLATE_NOOP" not in line:
                 found.append(
                     f"{path.relative_to(ROOT)}:{number}: translate() of a variable is invisible to lupdate"
                 )

@@ -90,10 +90,10 @@ def issue_text(issue: Issue, fmt: str) -> str:
     for number in ("length", "limit"):
         if isinstance(values.get(number), int):
             values[number] = fmt_int(values[number])  # type: ignore[arg-type]
-    template = _REASONS.get(issue.kind)
-    reason = (
-        QCoreApplication.translate("ExportDialog", template).format(**values) if template else issue.message
-    )
+    reason = issue.message
+    if (template := _REASONS.get(issue.kind)) is not None:
+        reason = QCoreApplication.translate("ExportDialog", template)  # marked: QT_TRANSLATE_NOOP
+        reason = reason.format(**values)
     return QCoreApplication.translate("ExportDialog", "post {id} at {when}: {reason}").format(
         id=issue.post_id, when=fmt_datetime(issue.wall), reason=reason
     )
