@@ -271,3 +271,20 @@ def test_wellbeing_chart_uses_the_locale_decimal_comma_and_capitals(qtbot, servi
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert f"Objectif de sommeil (7,5{NB}h)" in legend, legend
     assert all(text[0].isupper() for text in legend), legend
+
+
+def test_counts_of_one_read_in_the_singular(french) -> None:  # type: ignore[no-untyped-def]
+    """ "Channel deleted (1 posts)" / "1 rows have problems" were fixed texts with a number in them."""
+    from PySide6.QtCore import QCoreApplication as Q
+
+    from nomadcm.ui.formatting import plural
+
+    def said(context: str, text: str, n: int) -> str:
+        return plural(Q.translate(context, text, "", n), n)
+
+    channel = "Channel {channel} deleted (%n post(s))."
+    assert said("ClientsPage", channel, 1).format(channel="x") == "Canal x supprimé (1 publication)."
+    assert said("ClientsPage", channel, 3).format(channel="x") == "Canal x supprimé (3 publications)."
+    rows = "%n row(s) have problems (the header is line 1). Fix them in the file and import it again."
+    assert said("ImportDialog", rows, 1).startswith("1 ligne en erreur")
+    assert said("ImportDialog", rows, 2).startswith("2 lignes en erreur")

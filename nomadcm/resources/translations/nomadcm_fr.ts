@@ -863,6 +863,10 @@
         </translation>
     </message>
     <message>
+        <source>Channel {channel} deleted (%n post(s)).</source>
+        <translation>Canal {channel} supprimé (%n publication(s)).</translation>
+    </message>
+    <message>
         <source>Delete {name} and their channels?</source>
         <translation>Supprimer {name} et ses canaux&#xa0;?</translation>
     </message>
@@ -881,10 +885,6 @@
     <message>
         <source>Delete channel</source>
         <translation>Supprimer le canal</translation>
-    </message>
-    <message>
-        <source>Channel {channel} deleted ({posts} posts).</source>
-        <translation>Canal {channel} supprimé ({posts} publications).</translation>
     </message>
 </context>
 <context>
@@ -2023,10 +2023,6 @@
         <translation>désactivé</translation>
     </message>
     <message>
-        <source>When your day starts: later screen time counts for the day before (default 04:00, as ActivityWatch and Workrave).</source>
-        <translation>L’heure où commence votre journée&#xa0;: le temps d’écran plus tôt compte pour la veille (4&#xa0;h par défaut, comme ActivityWatch et Workrave).</translation>
-    </message>
-    <message>
         <source>Day starts at</source>
         <translation>La journée commence à</translation>
     </message>
@@ -2065,6 +2061,10 @@
     <message>
         <source>Hover a field to see where its default comes from.</source>
         <translation>Survolez un champ pour voir d’où vient sa valeur par défaut.</translation>
+    </message>
+    <message>
+        <source>When your day starts: screen time before this hour counts for the day before (default 04:00, as ActivityWatch and Workrave).</source>
+        <translation>L’heure où commence votre journée&#xa0;: le temps d’écran avant cette heure compte pour la veille (4&#xa0;h par défaut, comme ActivityWatch et Workrave).</translation>
     </message>
     <message>
         <source>Adults need at least 7 hours of sleep a night (American Academy of Sleep Medicine and Sleep Research Society consensus, 2015). A night counts for the day you wake up. 0 turns it off.</source>
@@ -2371,8 +2371,8 @@
         <translation>Rien n’a été importé depuis {name}.</translation>
     </message>
     <message>
-        <source>{count} rows have problems (the header is line 1). Fix them in the file and import it again.</source>
-        <translation>{count} lignes posent problème (l’en-tête est la ligne 1). Corrigez-les dans le fichier puis relancez l’import.</translation>
+        <source>%n row(s) have problems (the header is line 1). Fix them in the file and import it again.</source>
+        <translation>%n ligne(s) en erreur (l’en-tête est la ligne 1). Corrigez le fichier puis relancez l’import.</translation>
     </message>
     <message>
         <source>The import stopped on an unexpected error.</source>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -21,7 +21,7 @@ from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
 from nomadcm.ui.clients.events_panel import EventsPanel
 from nomadcm.ui.clients.page_view import ClientsPageView
 from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
-from nomadcm.ui.formatting import fmt_int, fmt_time, plural
+from nomadcm.ui.formatting import fmt_time, plural
 from nomadcm.ui.hours_text import fmt_clock_range
 from nomadcm.ui.operations import OpRunner
 
@@ -294,7 +294,12 @@ class ClientsPage(ClientsPageView):
         if self._write(lambda: self.services.clients.delete_channel_op(channel.id)) is None:
             return
         self.status_message.emit(
-            self.tr("Channel {channel} deleted ({posts} posts).").format(channel=label, posts=fmt_int(posts))
+            plural(
+                QCoreApplication.translate(
+                    "ClientsPage", "Channel {channel} deleted (%n post(s)).", "", posts
+                ),
+                posts,
+            ).format(channel=label)
         )
 
     # ------------------------------------------------------------------ writes

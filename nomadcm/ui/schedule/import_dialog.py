@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +25,7 @@ from nomadcm import APP_NAME
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.ui.changes import ChangeBus
-from nomadcm.ui.formatting import fmt_int, plural
+from nomadcm.ui.formatting import plural
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.tasks import Cancelled, Task, TaskRunner, report_unexpected
@@ -185,12 +185,19 @@ class ImportDialog(QDialog):
                 )
             )
             self.report.show()
+            count = len(errors)
             self._finish(
                 "failed",
                 self.tr("Nothing was imported from {name}.").format(name=self.path.name),
-                self.tr(
-                    "{count} rows have problems (the header is line 1). Fix them in the file and import it again."
-                ).format(count=fmt_int(len(errors))),
+                plural(
+                    QCoreApplication.translate(
+                        "ImportDialog",
+                        "%n row(s) have problems (the header is line 1). Fix them in the file and import it again.",
+                        "",
+                        count,
+                    ),
+                    count,
+                ),
             )
             return
         if isinstance(err, UserError):

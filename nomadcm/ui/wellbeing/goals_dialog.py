@@ -87,7 +87,7 @@ class GoalsDialog(UnsavedChangesMixin, QDialog):
         self._describe(
             self.day_start,
             self.tr(
-                "When your day starts: later screen time counts for the day "
+                "When your day starts: screen time before this hour counts for the day "
                 "before (default 04:00, as ActivityWatch and Workrave)."
             ),
         )
