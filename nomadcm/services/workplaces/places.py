@@ -7,7 +7,7 @@ Rules kept here (the CLI and the GUI only call them):
   else its city (the offline city table), else a stay in a city of that name; opening hours are read on
   that zone's clock;
 - "worked here" is a `ScreenSession(device="laptop", source="workplace")` from-to in the place's zone, which
-  the wellbeing area counts as screen time;
+  the wellbeing area counts as screen time (place_sessions.py);
 - logging a speed test or a work session marks the visit: the place's last visit, and the checklist of the
   stay it falls in (tested / visited).
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, select, update
@@ -35,18 +35,15 @@ from nomadcm.services.workplaces.place_fields import (
     check_mbps,
     check_ping,
     check_tool,
-    line_check,
 )
 from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.services.workplaces.place_geo import ZoneGuess, guess_zone
 from nomadcm.services.workplaces.place_ops import WorkplaceOps
+from nomadcm.services.workplaces.place_sessions import FUTURE_SLACK, PlaceSessions
+from nomadcm.services.workplaces.place_sessions import WorkSessionInfo as WorkSessionInfo  # re-exported
 from nomadcm.services.workplaces.private_passwords import PrivatePasswords
 from nomadcm.services.workplaces.work_spots import SpotOrder, WorkSpots, work_spots
 from nomadcm.storage import Database
-
-MAX_SESSION = timedelta(hours=24)
-FUTURE_SLACK = timedelta(minutes=5)
-
 
 # --------------------------------------------------------------------------- records
 
@@ -62,25 +59,10 @@ class SpeedTestInfo:
     tool: str
 
 
-@dataclass(frozen=True)
-class WorkSessionInfo:
-    id: int
-    workplace_id: int | None
-    start: datetime  # aware UTC
-    end: datetime
-    tz: str
-    activity: str
-    client_id: int | None
-
-    @property
-    def duration(self) -> timedelta:
-        return self.end - self.start
-
-
 # --------------------------------------------------------------------------- the service
 
 
-class WorkplaceService(WorkplaceOps):
+class WorkplaceService(WorkplaceOps, PlaceSessions):
     def __init__(self, db: Database) -> None:
         self.db = db
 
@@ -311,75 +293,6 @@ class WorkplaceService(WorkplaceOps):
                 raise NotFoundError(f"no speed test with id {test_id}")
             s.delete(test)
 
-    # ------------------------------------------------------------------ worked here
-
-    def log_work(
-        self,
-        place_id: int,
-        start: datetime,
-        end: datetime,
-        activity: str = "",
-        client_id: int | None = None,
-    ) -> WorkSessionInfo:
-        """A laptop session at the place, counted by the wellbeing area as screen time."""
-        start, end = timezones.ensure_utc(start), timezones.ensure_utc(end)
-        date_bounds.check_span(start, end, "work session")
-        if end <= start:
-            raise ValidationError("a work session must end after it starts")
-        if end - start > MAX_SESSION:
-            raise ValidationError(f"a work session of {_hours(end - start)} is longer than 24 hours")
-        if end > timezones.now_utc() + FUTURE_SLACK:
-            raise ValidationError("a work session cannot end in the future: log it once it has happened")
-        activity = line_check(200, "activity")(activity)
-        with self.db.write() as s:
-            place = self._place(s, place_id)
-            clash = s.scalars(
-                select(ScreenSession).where(
-                    ScreenSession.source == "workplace",
-                    ScreenSession.start_utc < end,
-                    ScreenSession.end_utc > start,
-                )
-            ).first()
-            if clash is not None:
-                where = s.get(Workplace, clash.workplace_id) if clash.workplace_id else None
-                zone = clash.tz
-                raise ValidationError(
-                    "this overlaps the work session "
-                    f"{timezones.wall_at(clash.start_utc, zone):%Y-%m-%d %H:%M}–"
-                    f"{timezones.wall_at(clash.end_utc, zone):%H:%M}" + (f" at {where.name}" if where else "")
-                )
-            session = ScreenSession(
-                device="laptop",
-                start_utc=start,
-                end_utc=end,
-                tz=place.tz or SettingsService(self.db).home_tz(),
-                workplace_id=place_id,
-                client_id=client_id,
-                activity=activity,
-                source="workplace",
-            )
-            s.add(session)
-            self._mark_visit(s, place, start)
-            s.flush()
-            return _session_info(session)
-
-    def work_sessions(self, place_id: int) -> list[WorkSessionInfo]:
-        """Newest first."""
-        with self.db.session() as s:
-            rows = s.scalars(
-                select(ScreenSession)
-                .where(ScreenSession.workplace_id == place_id, ScreenSession.source == "workplace")
-                .order_by(ScreenSession.start_utc.desc())
-            )
-            return [_session_info(r) for r in rows]
-
-    def delete_work_session(self, session_id: int) -> None:
-        with self.db.write() as s:
-            row = s.get(ScreenSession, session_id)
-            if row is None or row.source != "workplace":
-                raise NotFoundError(f"no work session with id {session_id}")
-            s.delete(row)
-
     # ------------------------------------------------------------------ checklist (per stay)
 
     def stays(self) -> list[place_checklist.StayRef]:
@@ -432,15 +345,6 @@ class WorkplaceService(WorkplaceOps):
 
 def _test_info(t: SpeedTest) -> SpeedTestInfo:
     return SpeedTestInfo(t.id, t.workplace_id, t.measured_at, t.down_mbps, t.up_mbps, t.ping_ms, t.tool)
-
-
-def _session_info(r: ScreenSession) -> WorkSessionInfo:
-    return WorkSessionInfo(r.id, r.workplace_id, r.start_utc, r.end_utc, r.tz, r.activity, r.client_id)
-
-
-def _hours(span: timedelta) -> str:
-    minutes = int(span.total_seconds() // 60)
-    return f"{minutes // 60} h {minutes % 60:02d}"
 
 
 def stays_without_wifi(db: Database) -> list[place_checklist.StayRef]:
