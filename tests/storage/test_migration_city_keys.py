@@ -7,32 +7,20 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import select
 
 from nomadcm.models import Stay
 from nomadcm.services.container import Services
-from nomadcm.storage import Database, migrate
-from nomadcm.storage.engine import make_engine, sqlite_url
+from nomadcm.storage import Database
 from nomadcm.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
+from tests.storage.older_files import file_at
 
 # sqlite_only: a file written by the previous version's migrations
 pytestmark = pytest.mark.sqlite_only
 
 
-def _file_at(path: Path, revision: str) -> None:
-    engine = make_engine(sqlite_url(path))
-    cfg = migrate.alembic_config()
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-    finally:
-        engine.dispose()
-
-
 def test_a_file_from_before_the_keys_gets_them_later(db_path: Path) -> None:
-    _file_at(db_path, KNOWN_REVISIONS[KNOWN_REVISIONS.index("0003_city_keys") - 1])
+    file_at(db_path, KNOWN_REVISIONS[KNOWN_REVISIONS.index("0003_city_keys") - 1])
     raw = sqlite3.connect(db_path)
     raw.execute(
         "INSERT INTO stay (city, country, tz, first_date, last_date, notes, start_utc, end_utc) VALUES "

@@ -13,20 +13,10 @@ from alembic import command
 
 from nomadcm.storage import migrate
 from nomadcm.storage.engine import make_engine, sqlite_url
+from tests.storage.older_files import file_at
 
 # sqlite_only: an older file's upgrade (a team database's: nomadcm team upgrade, tests/storage/test_team_*)
 pytestmark = pytest.mark.sqlite_only
-
-
-def _upgrade(path: Path, revision: str) -> None:
-    engine = make_engine(sqlite_url(path))
-    cfg = migrate.alembic_config()
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-    finally:
-        engine.dispose()
 
 
 def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -41,7 +31,7 @@ def test_case_duplicates_are_renamed_and_logged_then_refused(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     path = tmp_path / "old.sqlite3"
-    _upgrade(path, "0005_contracts")
+    file_at(path, "0005_contracts")
     raw = sqlite3.connect(path)
     stamp = "2026-01-01 00:00:00.000000"
     for name in ("Acme", "ACME", "acme", "Acme (2)", "Zèbre"):
@@ -59,7 +49,7 @@ def test_case_duplicates_are_renamed_and_logged_then_refused(
     raw.close()
 
     with caplog.at_level(logging.WARNING, logger="nomadcm.migrations"):
-        _upgrade(path, "0006_versions")
+        file_at(path, "0006_versions")
 
     assert _rows(path, "SELECT id, name, version FROM client ORDER BY id") == [
         (1, "Acme", 1),
@@ -90,7 +80,7 @@ def test_case_duplicates_are_renamed_and_logged_then_refused(
 
 def test_every_versioned_table_gets_its_counter_and_downgrade_removes_it(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    _upgrade(path, "0006_versions")
+    file_at(path, "0006_versions")
     tables = ("post", "post_occurrence", "client", "channel", "posting_slot")
     for table in tables:
         columns = {r[1]: r for r in _rows(path, f"PRAGMA table_info({table})")}

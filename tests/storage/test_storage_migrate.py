@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import CheckConstraint, inspect
@@ -18,8 +17,8 @@ from nomadcm.errors import DatabaseError
 from nomadcm.models import Base
 from nomadcm.services.schedule.clients import ClientService
 from nomadcm.storage import Database, backup, database, migrate
-from nomadcm.storage.engine import make_engine, sqlite_url
 from nomadcm.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
+from tests.storage.older_files import file_at
 
 # sqlite_only: a file's migration after its checked copy (servers: test_team_database.py)
 pytestmark = pytest.mark.sqlite_only
@@ -80,18 +79,6 @@ def test_check_constraints_match_the_migrated_schema(db: Database) -> None:
     assert missing == []
 
 
-def _stamp_at(path: Path, revision: str) -> None:
-    """A database built by the migration scripts up to `revision` (an older NomadCM's file)."""
-    engine = make_engine(sqlite_url(path))
-    cfg = migrate.alembic_config()
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-    finally:
-        engine.dispose()
-
-
 def _client_names(path: Path) -> list[str]:
     raw = sqlite3.connect(path)
     try:
@@ -111,7 +98,7 @@ def _revision(path: Path) -> str:
 @pytest.mark.skipif(len(KNOWN_REVISIONS) < 2, reason="only one migration so far")
 def test_file_of_the_previous_version_is_backed_up_then_migrated(db_path: Path) -> None:
     previous = KNOWN_REVISIONS[-2]
-    _stamp_at(db_path, previous)
+    file_at(db_path, previous)
     raw = sqlite3.connect(db_path)
     raw.execute(
         "INSERT INTO client (name, audience_tz, colour, notes, prime_start_min, prime_end_min, created_at) "
