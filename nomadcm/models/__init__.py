@@ -5,7 +5,7 @@ from nomadcm.models.billing import Contract, WorkEntry
 from nomadcm.models.events import ClientEvent, ClientEventPrefs, EventAck, EventCalendar
 from nomadcm.models.publishing import OccurrenceOverride, PostingSlot, ReminderState
 from nomadcm.models.schedule import Channel, Client, Post, Setting
-from nomadcm.models.team import Member, MemberRole
+from nomadcm.models.team import Member, MemberRole, MemberSetting
 from nomadcm.models.travel import ConflictAck, Stay, Transit
 from nomadcm.models.wellbeing import AppUsage, RestPeriod, ScreenSession
 from nomadcm.models.workplaces import SCORE_FIELDS, ChecklistItem, SpeedTest, Workplace
@@ -45,6 +45,7 @@ __all__ = [
     "EventCalendar",
     "Member",
     "MemberRole",
+    "MemberSetting",
     "OccurrenceOverride",
     "Post",
     "PostingSlot",

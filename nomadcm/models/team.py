@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, MappedColumn, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
@@ -56,6 +56,14 @@ def uuid_column(*, nullable: bool = True) -> MappedColumn[Any]:
     return mapped_column(String(UUID_LENGTH), unique=True, index=True, default=new_uuid7, nullable=nullable)
 
 
+def owner_column() -> MappedColumn[Any]:
+    """Whose row it is (a stay or transit of her itinerary): the acting member when it is made; deleted with
+    her. NULL: a CM alone (no member)."""
+    return mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), default=current_member, index=True, nullable=True
+    )
+
+
 class Member(Base):
     """A person of the team. Names and e-mails are unique whatever their case (the service checks; e-mails
     are stored folded to lower case)."""
@@ -82,3 +90,14 @@ class MemberRole(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16))
+
+
+class MemberSetting(Base):
+    """A member's own value of a personal setting (services/settings.py `PERSONAL`), as JSON text: her home
+    zone, sleep and working hours... over the database-wide `setting` row."""
+
+    __tablename__ = "member_setting"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

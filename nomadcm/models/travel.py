@@ -8,7 +8,13 @@ from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Strin
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
-from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column
+from nomadcm.models.team import (
+    created_by_column,
+    owner_column,
+    updated_at_column,
+    updated_by_column,
+    uuid_column,
+)
 from nomadcm.vocabulary import TRANSIT_KINDS
 
 CITY_KEY_LENGTH = 220  # a folded city name (200 characters at most), "|" and its country code
@@ -21,6 +27,8 @@ class Stay(Base):
     __table_args__ = (CheckConstraint("last_date >= first_date", name="dates"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
+    member_id: Mapped[int | None] = owner_column()  # whose itinerary (NULL: a CM alone)
     city: Mapped[str] = mapped_column(String(200))
     country: Mapped[str | None] = mapped_column(String(2))
     tz: Mapped[str] = mapped_column(String(64))
@@ -50,6 +58,8 @@ class Transit(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
+    member_id: Mapped[int | None] = owner_column()  # whose itinerary (NULL: a CM alone)
     kind: Mapped[str] = mapped_column(String(16))
     from_place: Mapped[str] = mapped_column(String(200))
     from_country: Mapped[str | None] = mapped_column(String(2))

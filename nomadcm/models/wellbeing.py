@@ -29,6 +29,10 @@ class ScreenSession(Base):
     tz: Mapped[str] = mapped_column(String(64))
     client_id: Mapped[int | None] = mapped_column(ForeignKey("client.id", ondelete="SET NULL"))
     workplace_id: Mapped[int | None] = mapped_column(ForeignKey("workplace.id", ondelete="SET NULL"))
+    # The client's and place's UUIDs: on a team database her screen time stays in her own SQLite file, which
+    # names the team's rows by UUID (no foreign key can reach another database).
+    client_uuid: Mapped[str | None] = mapped_column(String(36))
+    workplace_uuid: Mapped[str | None] = mapped_column(String(36))
     activity: Mapped[str] = mapped_column(String(200), default="")
     source: Mapped[str] = mapped_column(String(24), default="manual")
     source_id: Mapped[str | None] = mapped_column(String(200))  # NULL for manual entries: never deduplicated

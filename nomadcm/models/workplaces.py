@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
-from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column
+from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column, uuid_column
 from nomadcm.models.travel import CITY_KEY_LENGTH
 from nomadcm.vocabulary import WORKPLACE_KINDS
 
@@ -37,6 +37,9 @@ class Workplace(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = (
+        uuid_column()
+    )  # stable identity (UUIDv7): a member's own file names a team's place by it
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16), default="cafe")
     address: Mapped[str] = mapped_column(Text, default="")

@@ -13,5 +13,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_contracts",
     "0006_versions",
     "0007_team_members",
+    "0008_member_itineraries",
 )
 HEAD_REVISION: str = KNOWN_REVISIONS[-1]

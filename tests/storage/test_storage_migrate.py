@@ -48,9 +48,10 @@ def test_models_match_the_migrated_schema(db: Database) -> None:
 
 def _without_column_level_member_fks(conn: Connection, diff: list[Any]) -> list[Any]:
     """Migration 0007 adds the member columns in place (ALTER TABLE ADD COLUMN ... CONSTRAINT fk_... REFERENCES
-    member ON DELETE SET NULL): SQLAlchemy reads a column-level FOREIGN KEY's name and ON DELETE from SQLite's
+    member ON DELETE SET NULL; 0008 the owners of stays and transits, ON DELETE CASCADE): SQLAlchemy reads a column-level FOREIGN KEY's name and ON DELETE from SQLite's
     table text only in the table-level form, so alembic sees an unnamed plain one. Those pairs are dropped
-    here once SQLite itself (PRAGMA foreign_key_list) confirms the key refers to member(id) ON DELETE SET NULL."""
+    here once SQLite itself (PRAGMA foreign_key_list) confirms the key refers to member(id) with the model's
+    ON DELETE."""
 
     def key(fk: Any) -> tuple[str, tuple[str, ...]]:
         return fk.table.name, tuple(c.name for c in fk.columns)
@@ -60,7 +61,8 @@ def _without_column_level_member_fks(conn: Connection, diff: list[Any]) -> list[
     confirmed = set()
     for table, columns in set(added) & set(removed):
         rows = conn.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")').all()
-        if any((r[2], r[3], r[4], r[6]) == ("member", columns[0], "id", "SET NULL") for r in rows):
+        wanted = str(added[(table, columns)][1].ondelete).upper()
+        if any((r[2], r[3], r[4], r[6]) == ("member", columns[0], "id", wanted) for r in rows):
             confirmed.add((table, columns))
     return [d for d in diff if not (d[0] in ("add_fk", "remove_fk") and key(d[1]) in confirmed)]
 
