@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from nomadcm import timezones
+from nomadcm.services.acting import ACTING, MemberRef, member_of
 
 if TYPE_CHECKING:
     from nomadcm.services.changes import Change
@@ -55,30 +56,59 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# Settings that are a person's own: on a database with members each member has hers (`member_setting`), over
+# the database-wide value (what the file had before it had members, else the default). The rest (the sample
+# database flag, the unpaid-hours warning, the stored zone rules' version...) is the database's.
+PERSONAL: frozenset[str] = frozenset(DEFAULTS) - {"demo_data", "unpaid_warning_hours"}
+
+
 class SettingsService:
-    def __init__(self, db: Database) -> None:
+    """Settings of one database, as a member sees them: `member` (default: whoever the handle acts for) reads
+    and writes her own value of a `PERSONAL` setting; a CM alone (no member) has the database's."""
+
+    def __init__(self, db: Database, member: MemberRef = ACTING) -> None:
         self.db = db
+        self._member = member
+
+    @property
+    def member_id(self) -> int | None:
+        """Whose personal settings these are (None: the database's own, a CM alone)."""
+        return member_of(self.db, self._member)
+
+    def for_member(self, member_id: int | None) -> SettingsService:
+        """The same settings as `member_id` sees them (her rhythm, for a post assigned to her)."""
+        return SettingsService(self.db, member_id)
 
     def get(self, key: str, default: Any = None) -> Any:
-        from nomadcm.models import Setting
+        from nomadcm.models import MemberSetting, Setting
 
+        member = self.member_id if key in PERSONAL else None
         with self.db.session() as s:
-            row = s.get(Setting, key)
+            own = s.get(MemberSetting, (member, key)) if member is not None else None
+            row = own if own is not None else s.get(Setting, key)
         if row is None:
             return DEFAULTS.get(key, default) if default is None else default
         return json.loads(row.value)
 
     def set(self, key: str, value: Any) -> None:
-        from nomadcm.models import Setting
+        from nomadcm.models import MemberSetting, Setting
 
+        member = self.member_id if key in PERSONAL else None
         with self.db.write() as s:
-            s.merge(Setting(key=key, value=json.dumps(value)))
+            if member is not None:
+                s.merge(MemberSetting(member_id=member, key=key, value=json.dumps(value)))
+            else:
+                s.merge(Setting(key=key, value=json.dumps(value)))
 
     def all(self) -> dict[str, Any]:
-        from nomadcm.models import Setting
+        from nomadcm.models import MemberSetting, Setting
 
+        member = self.member_id
         with self.db.session() as s:
             stored = {row.key: json.loads(row.value) for row in s.query(Setting)}
+            if member is not None:
+                own = s.query(MemberSetting).filter(MemberSetting.member_id == member)
+                stored.update({row.key: json.loads(row.value) for row in own if row.key in PERSONAL})
         return {**DEFAULTS, **stored}
 
     # Typed accessors for settings with rules.

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import Client, Member, MemberRole
+from nomadcm.models import Client, Member, MemberRole, Stay, Transit
 from nomadcm.services.names import single_line
 from nomadcm.services.schedule.clients import client_id_by_name, name_key
 from nomadcm.services.team_roles import RoleError
@@ -137,10 +137,14 @@ class MemberService:
                 for client_id in s.scalars(select(Client.id)):
                     s.add(MemberRole(member_id=member.id, client_id=client_id, role="owner"))
                 s.flush()
+            if first:  # the CM who had the file alone: her travels become the founder's itinerary
+                for model in (Stay, Transit):
+                    s.execute(update(model).where(model.member_id.is_(None)).values(member_id=member.id))
             return _info(s, member)
 
     def remove(self, who: str) -> MemberInfo:
-        """Removes a member: their roles go, the rows they made stay (created_by/updated_by become NULL)."""
+        """Removes a member: their roles, their itinerary (stays, transits) and personal settings go; the
+        rows they made stay (created_by/updated_by become NULL)."""
         with self.db.write() as s:
             member = _member_by_name_or_email(s, who)
             if member is None:

@@ -51,6 +51,7 @@ def occurrence_select(*extra: Any, raw_times: bool = False) -> Any:
             Client.colour,
             Channel.network,
             Channel.handle,
+            Post.assignee_id,
             *extra,
         )
         .join(Channel, Post.channel_id == Channel.id)
@@ -88,14 +89,14 @@ def load_series(
         by_id: dict[int, Series] = {}
         for r in rows:
             (pid, utc, wall, tz, fold, status, text, link, tags, row_channel, row_client, client_name, colour,
-             network, handle, rrule) = r  # fmt: skip
+             network, handle, assignee_id, rrule) = r  # fmt: skip
             try:
                 rule = RecurrenceRule.parse(rrule, tz)
             except ValidationError:  # a rule this version cannot read: listed as its first occurrence only
                 rule = RecurrenceRule("DAILY", count=1)
             series = Series(
                 pid, rule, wall, tz, fold, status, text, link, tags, row_channel, row_client, client_name, colour,
-                network, handle, utc,
+                network, handle, utc, assignee_id=assignee_id,
             )  # fmt: skip
             by_id[series.post_id] = series
             out.append(series)

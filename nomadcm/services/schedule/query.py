@@ -29,8 +29,8 @@ from nomadcm.errors import NotFoundError
 from nomadcm.models import Channel, Post
 from nomadcm.services.schedule.occurrences import load_series, occurrence_select, series_occurrences
 from nomadcm.services.schedule.series import Occurrence, Series
-from nomadcm.services.schedule.your_time import YourTime
-from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
+from nomadcm.services.schedule.your_time import Itineraries, YourTimes
+from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.storage import Database
 
 SPAN_FIRST = datetime(1969, 12, 30, tzinfo=UTC)  # the stored instants a row may have (stored_rows.py)
@@ -79,26 +79,30 @@ class ScheduleQuery:
         db: Database,
         flt: ScheduleFilter | None = None,
         *,
-        itinerary: Itinerary | None = None,
+        itinerary: Itinerary | Itineraries | None = None,
         now: datetime | None = None,
     ) -> None:
+        """`itinerary`: None, each row at its assignee's time (the viewer's for an unassigned post, a CM
+        alone's for all); an `Itineraries` to share the snapshots of another listing; an `Itinerary` to see
+        every row at that one itinerary's time (a lens)."""
         self.db = db
         self.filter = _resolved(db, flt or ScheduleFilter())
         self.now = now or timezones.now_utc()
-        self._itinerary = itinerary
+        if isinstance(itinerary, Itinerary):
+            itinerary = Itineraries(db, fixed=itinerary)
+        self.itineraries = itinerary if itinerary is not None else Itineraries(db)
         self._series: list[Series] | None = None
 
     # ------------------------------------------------------------------ answers
 
     @property
     def itinerary(self) -> Itinerary:
-        if self._itinerary is None:
-            self._itinerary = load_itinerary(self.db)
-        return self._itinerary
+        """The viewer's itinerary (whoever the handle acts for; a CM alone's)."""
+        return self.itineraries.viewer
 
-    def your_time(self) -> YourTime:
-        """A fresh sweep over the itinerary (each listing keeps its own, as rows come in its own order)."""
-        return YourTime(self.itinerary)
+    def your_time(self) -> YourTimes:
+        """A fresh sweep over the itineraries (each listing keeps its own, as rows come in its own order)."""
+        return YourTimes(self.itineraries)
 
     def stream(self, batch: int = FETCH_BATCH) -> Iterator[Occurrence]:
         """Every occurrence passing the filter in (utc, post id) order, "your time" filled; memory does not
@@ -108,7 +112,7 @@ class ScheduleQuery:
         rows = heapq.merge(singles, self._series_stream(series), key=_key) if series else singles
         yt = self.your_time()
         for o in rows:
-            o.cm, o.cm_wall = yt.at(o.utc)
+            o.cm, o.cm_wall = yt.at(o.utc, o.assignee_id)
             yield o
 
     def span(self) -> tuple[datetime, datetime] | None:
@@ -156,7 +160,7 @@ class ScheduleQuery:
             singles = merge(series, singles, after, limit)
         yt = self.your_time()
         for o in singles:
-            o.cm, o.cm_wall = yt.at(o.utc)
+            o.cm, o.cm_wall = yt.at(o.utc, o.assignee_id)
         return singles
 
     # ------------------------------------------------------------------ single posts
@@ -277,10 +281,10 @@ def _apply(stmt: Any, flt: ScheduleFilter) -> Any:
 
 def _occurrence(r: Any) -> Occurrence:
     (pid, utc, wall, tz, fold, status, text, link, tags, channel_id, client_id, client_name, colour, network,
-     handle) = r  # fmt: skip
+     handle, assignee_id) = r  # fmt: skip
     return Occurrence(
         pid, _instant(utc), _wall(wall), tz, fold, status, text, link, tags, channel_id, client_id,
-        client_name, colour, network, handle,
+        client_name, colour, network, handle, assignee_id=assignee_id,
     )  # fmt: skip
 
 

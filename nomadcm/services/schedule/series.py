@@ -64,6 +64,7 @@ class Occurrence:
     # "Your time", filled by the schedule query (services/schedule/your_time.py) and nothing else.
     cm: Whereabouts | None = None
     cm_wall: datetime | None = None  # naive, in cm.zone
+    assignee_id: int | None = None  # team mode: whose post it is ("your time" is hers)
 
     @property
     def recurring(self) -> bool:
@@ -127,6 +128,7 @@ class Series:
     handle: str
     first_utc: datetime
     overrides: dict[datetime, OverrideInfo] = field(default_factory=dict)
+    assignee_id: int | None = None
 
     def horizon(self, now: datetime) -> datetime:
         return max(now, self.first_utc) + OPEN_SERIES_HORIZON
@@ -151,7 +153,7 @@ class Series:
         pid, tz, dtstart, series_fold = self.post_id, self.tz, self.dtstart, self.fold
         status, text, link, tags = self.status, self.text, self.link, self.tags
         channel_id, client_id, client_name = self.channel_id, self.client_id, self.client_name
-        colour, network, handle = self.colour, self.network, self.handle
+        colour, network, handle, assignee_id = self.colour, self.network, self.handle, self.assignee_id
         for wall, instant, shown, shifted in wall_instants(self.rule, dtstart, tz, series_fold, start, end):
             if overrides and wall in overrides:
                 o = self._from_generated(
@@ -178,6 +180,7 @@ class Series:
                 handle,
                 wall,
                 shifted,
+                assignee_id=assignee_id,
             )
 
     def occurrence_at(self, series_wall: datetime) -> Occurrence | None:
@@ -215,6 +218,7 @@ class Series:
                 self.handle,
                 g.series_wall,
                 g.gap_shifted,
+                assignee_id=self.assignee_id,
             )
         if ov.wall is not None:
             return None  # listed at its new time by _moved()
@@ -261,6 +265,7 @@ class Series:
             shifted,
             moved,
             True,
+            assignee_id=self.assignee_id,
         )
 
     def _still_in_series(self, series_wall: datetime) -> bool:

@@ -5,6 +5,10 @@
 Schedule, the Calendar's "my time" lens, the exports and the conflict check can never disagree about a post
 (a post during a flight is at the departure zone's time, `cm.in_transit` set).
 
+In team mode (issue 13) a post's "your time" is its assignee's: her itinerary, her home zone (an unassigned
+post: the viewer's). `Itineraries` loads each person's itinerary once per listing and `YourTimes` keeps one
+`YourTime` per person, so rows of several people still cost an addition each.
+
 Answers come by stretches: between two itinerary edges the place does not change, and between two DST
 changes of that place's zone the offset does not either, so rows that arrive in time order cost an
 addition each; an instant outside the current stretch finds its own with two bisects.
@@ -14,9 +18,14 @@ from __future__ import annotations
 
 import bisect
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from nomadcm import timezones
-from nomadcm.services.travel.itinerary import Itinerary, Whereabouts
+from nomadcm.services.acting import ACTING, MemberRef, member_of
+from nomadcm.services.travel.itinerary import Itinerary, Whereabouts, load_itinerary
+
+if TYPE_CHECKING:
+    from nomadcm.storage import Database
 
 _MIN, _MAX = datetime.min, datetime.max
 
@@ -50,6 +59,53 @@ class YourTime:
         zlo, zhi, offset = timezones.offset_span(naive, where.zone)
         self._lo, self._hi = max(lo, zlo), min(hi, zhi)
         self._where, self._offset = where, offset
+
+
+class Itineraries:
+    """The itineraries one listing reads, each loaded once: the viewer's (`viewer`, default whoever the
+    handle acts for) and, in team mode, each assignee's. `fixed`: one itinerary for every row (a lens: the
+    day view shows every post at the viewer's time)."""
+
+    def __init__(self, db: Database, viewer: MemberRef = ACTING, fixed: Itinerary | None = None) -> None:
+        self.db = db
+        self.viewer_id = member_of(db, viewer) if fixed is None else fixed.member_id
+        self.fixed = fixed
+        self._loaded: dict[int | None, Itinerary] = {} if fixed is None else {self.viewer_id: fixed}
+
+    @property
+    def viewer(self) -> Itinerary:
+        return self.of(None)
+
+    def of(self, member_id: int | None) -> Itinerary:
+        """`member_id`'s itinerary (None: the viewer's); with `fixed`, that one for everybody."""
+        if self.fixed is not None:
+            return self.fixed
+        key = self.viewer_id if member_id is None else member_id
+        found = self._loaded.get(key)
+        if found is None:
+            found = self._loaded[key] = load_itinerary(self.db, member=key)
+        return found
+
+    def loaded(self) -> list[Itinerary]:
+        """Every itinerary read so far (the conflicts check looks a transit up among them)."""
+        return list(self._loaded.values())
+
+
+class YourTimes:
+    """ "Your time" for rows of several people: `at(utc, assignee)` answers on the assignee's clock (None: the
+    viewer's), one `YourTime` sweep per person."""
+
+    def __init__(self, itineraries: Itineraries) -> None:
+        self.itineraries = itineraries
+        self._viewer = itineraries.viewer_id
+        self._clocks: dict[int | None, YourTime] = {}
+
+    def at(self, utc: datetime, member_id: int | None = None) -> tuple[Whereabouts, datetime]:
+        key = self._viewer if member_id is None or self.itineraries.fixed is not None else member_id
+        clock = self._clocks.get(key)
+        if clock is None:
+            clock = self._clocks[key] = YourTime(self.itineraries.of(key))
+        return clock.at(utc)
 
 
 def _aware(naive: datetime) -> datetime:

@@ -19,13 +19,17 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nomadcm import timezones
 from nomadcm.models import CONFLICT_KINDS
+from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.itinerary import Itinerary, Whereabouts
-from nomadcm.services.travel.rhythm import Rhythm
+from nomadcm.services.travel.rhythm import Rhythm, load_rhythm
 from nomadcm.storage import Database
+
+if TYPE_CHECKING:
+    from nomadcm.services.schedule.your_time import Itineraries
 
 # Modules that register extra rules when imported (the workplaces area's `no_wifi`, the events' `closure`).
 RULE_MODULES: tuple[str, ...] = (
@@ -126,7 +130,9 @@ class Finding:
 
 @dataclass
 class CheckContext:
-    """What every rule may use while preparing a check (read once, not per post)."""
+    """What every rule may use while preparing a check (read once, not per post). `itinerary` and `rhythm`
+    are the viewer's; a post's own are its assignee's in team mode (`rhythm_of(slot.cm.member_id)`,
+    `transit(slot.cm)`)."""
 
     db: Database
     itinerary: Itinerary
@@ -135,6 +141,27 @@ class CheckContext:
     end: datetime
     language: str | None = None
     cache: dict[str, Any] = field(default_factory=dict)
+    itineraries: Itineraries | None = None
+
+    def rhythm_of(self, member_id: int | None) -> Rhythm:
+        """`member_id`'s sleep and working hours (her personal settings), read once per check."""
+        if member_id == self.itinerary.member_id:
+            return self.rhythm
+        rhythms = self.cache.setdefault("rhythms", {})
+        if member_id not in rhythms:
+            rhythms[member_id] = load_rhythm(SettingsService(self.db, member_id))
+        found: Rhythm = rhythms[member_id]
+        return found
+
+    def transits(self) -> dict[int, Any]:
+        """Every transit of the itineraries read so far, by id (they load as the rows need them)."""
+        sources = self.itineraries.loaded() if self.itineraries is not None else [self.itinerary]
+        by_id: dict[int, Any] = self.cache.setdefault("transits", {})
+        if self.cache.get("transit_sources") != len(sources):
+            for itinerary in sources:
+                by_id.update((t.id, t) for t in itinerary.transits)
+            self.cache["transit_sources"] = len(sources)
+        return by_id
 
 
 Checker = Callable[[PostSlot], Finding | None]
@@ -178,13 +205,11 @@ HOLIDAY_TEXT = "{0} is a public holiday in {1} ({2})"
 
 
 def _sleep_rule(ctx: CheckContext) -> Checker:
-    bits = ctx.rhythm.sleep._table.bits  # one lookup per post
-    text = str(ctx.rhythm.sleep)
-
     def check(slot: PostSlot) -> Finding | None:
+        sleep = ctx.rhythm_of(slot.cm.member_id).sleep
         w = slot.cm_wall
-        if bits[w.hour * 60 + w.minute]:
-            return Finding(SLEEP_TEXT, text, (w, slot.cm.zone, text))
+        if sleep._table.bits[w.hour * 60 + w.minute]:
+            return Finding(SLEEP_TEXT, str(sleep), (w, slot.cm.zone, str(sleep)))
         return None
 
     return check
@@ -201,24 +226,20 @@ def transit_finding(by_id: dict[int, Any], where: Whereabouts) -> Finding:
 
 
 def _transit_rule(ctx: CheckContext) -> Checker:
-    by_id = {t.id: t for t in ctx.itinerary.transits}
-
     def check(slot: PostSlot) -> Finding | None:
-        return transit_finding(by_id, slot.cm) if slot.cm.in_transit else None
+        return transit_finding(ctx.transits(), slot.cm) if slot.cm.in_transit else None
 
     return check
 
 
 def _off_hours_rule(ctx: CheckContext) -> Checker:
-    bits = ctx.rhythm.work._table.bits
-    text = str(ctx.rhythm.work)
-
     def check(slot: PostSlot) -> Finding | None:
+        work = ctx.rhythm_of(slot.cm.member_id).work
         w = slot.cm_wall
         day = w.weekday()
-        if bits[day * 1440 + w.hour * 60 + w.minute]:
+        if work._table.bits[day * 1440 + w.hour * 60 + w.minute]:
             return None
-        return Finding(OFF_TEXT, text, (WEEKDAYS[day], w, slot.cm.zone, text))
+        return Finding(OFF_TEXT, str(work), (WEEKDAYS[day], w, slot.cm.zone, str(work)))
 
     return check
 

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from nomadcm import timezones
 from nomadcm.models import Client
 from nomadcm.services.schedule.series import Occurrence
+from nomadcm.services.schedule.your_time import Itineraries
 from nomadcm.services.settings import SettingsService
 from nomadcm.services.travel.conflict_rules import (
     BUILT_IN,
@@ -34,7 +35,6 @@ from nomadcm.services.travel.conflict_rules import (
     rules,
     transit_finding,
 )
-from nomadcm.services.travel.itinerary import Itinerary
 from nomadcm.services.travel.rhythm import load_rhythm
 from nomadcm.storage import Database
 
@@ -148,7 +148,7 @@ def _naive(instant: datetime) -> datetime:
 def sweep(
     db: Database,
     rows: Iterable[Occurrence],
-    itinerary: Itinerary,
+    itineraries: Itineraries,
     acks: dict[int, set[str]],
     include_acknowledged: bool,
     language: str | None = None,
@@ -156,7 +156,8 @@ def sweep(
     span: tuple[datetime, datetime] | None = None,
 ) -> Iterator[PostConflicts]:
     """One pass over the posts in time order: `rows` come from the schedule query (sorted, "your time"
-    filled, so the check sees the CM exactly where every view shows her); `acks` the acknowledged kinds by
+    filled, so the check sees the CM exactly where every view shows her — in team mode the post's assignee,
+    whose sleep and working hours apply, `rhythm_of(where.member_id)`); `acks` the acknowledged kinds by
     post id.
 
     The built-in kinds are tested inline with tables made once (a function call per post and kind would cost
@@ -165,16 +166,16 @@ def sweep(
         assert isinstance(rows, Sequence)
         span = (rows[0].utc, rows[-1].utc + timedelta(seconds=1))
     start, end = span  # every row is in [start, end): the clocks and calendars are made for that window
-    rhythm = load_rhythm(SettingsService(db))
-    ctx = CheckContext(db, itinerary, rhythm, start, end, language)
+    itinerary = itineraries.viewer
+    rhythm = load_rhythm(SettingsService(db, itinerary.member_id))
+    ctx = CheckContext(db, itinerary, rhythm, start, end, language, itineraries=itineraries)
     active_rules = rules()
     inline = {r.kind for r in active_rules if BUILT_IN.get(r.kind) is r}
     plugins = [(r.kind, r.prepare(ctx)) for r in active_rules if r.kind not in inline]
     do_sleep, do_transit = "sleep" in inline, "transit" in inline
     do_off, do_holiday = "off_hours" in inline, "holiday" in inline
-    sleep_bits, sleep_text = rhythm.sleep._table.bits, str(rhythm.sleep)
-    work_bits, work_text = rhythm.work._table.bits, str(rhythm.work)
-    transits = {t.id: t for t in itinerary.transits}
+    person = itinerary.member_id  # whose rhythm the tables below are; another's swaps them in
+    sleep_bits, sleep_text, work_bits, work_text = _rhythm_tables(ctx, person)
     calendar = holiday_calendars(ctx)
     with db.session() as s:
         clients = {}
@@ -192,13 +193,16 @@ def sweep(
         client_name, audience_tz, country, audience_clock, holidays = clients[client_id]
         naive = o.utc.replace(tzinfo=None)
         where, cm_wall = o.cm, o.cm_wall
+        if where.member_id != person:
+            person = where.member_id
+            sleep_bits, sleep_text, work_bits, work_text = _rhythm_tables(ctx, person)
         audience_wall = audience_clock(naive)
         found: list[tuple[str, str, str, tuple[Any, ...]]] = []
         minute = cm_wall.hour * 60 + cm_wall.minute
         if do_sleep and sleep_bits[minute]:
             found.append(("sleep", SLEEP_TEXT, sleep_text, (cm_wall, where.zone, sleep_text)))
         if do_transit and where.in_transit:
-            f = transit_finding(transits, where)
+            f = transit_finding(ctx.transits(), where)
             found.append(("transit", f._text, f.fact, f._args))
         if do_off:
             day = cm_wall.weekday()
@@ -252,6 +256,12 @@ def sweep(
             tuple(found),
             o.recurring,
         )
+
+
+def _rhythm_tables(ctx: CheckContext, member_id: int | None) -> tuple[bytearray, str, bytearray, str]:
+    """A person's sleep and working-hours minute tables and texts (the viewer's, or an assignee's)."""
+    rhythm = ctx.rhythm_of(member_id)
+    return rhythm.sleep._table.bits, str(rhythm.sleep), rhythm.work._table.bits, str(rhythm.work)
 
 
 def zone_country(zone: str) -> str | None:

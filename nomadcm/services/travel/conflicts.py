@@ -26,6 +26,7 @@ from nomadcm.services.changes import CONFLICTS, POSTS, Change, change
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.series import Occurrence
 from nomadcm.services.schedule.stored_rows import SkippedRow, usable
+from nomadcm.services.schedule.your_time import Itineraries
 from nomadcm.services.travel.conflict_rules import rules
 from nomadcm.services.travel.conflict_sweep import PostConflicts, sweep
 from nomadcm.services.travel.itinerary import Itinerary
@@ -71,7 +72,7 @@ class ConflictService:
         end: datetime | None = None,
         post_ids: Collection[int] | None = None,
         include_acknowledged: bool = False,
-        itinerary: Itinerary | None = None,
+        itinerary: Itinerary | Itineraries | None = None,
         with_text: bool = True,
         skipped: list[SkippedRow] | None = None,
         checked: CheckedPosts | None = None,
@@ -100,7 +101,7 @@ class ConflictService:
             if not rows:
                 return []
             acks = self._acks(None if post_ids is None else sorted({r.post_id for r in rows}))
-            return list(sweep(self.db, rows, query.itinerary, acks, include_acknowledged, self.language))
+            return list(sweep(self.db, rows, query.itineraries, acks, include_acknowledged, self.language))
 
     def stream(
         self,
@@ -123,10 +124,12 @@ class ConflictService:
         span = (bounds[0], bounds[1] + timedelta(seconds=1))
         rows = usable(query.stream(), [] if skipped is None else skipped)
         acks = self._acks(None)
-        yield from sweep(self.db, rows, query.itinerary, acks, include_acknowledged, self.language, span=span)
+        yield from sweep(
+            self.db, rows, query.itineraries, acks, include_acknowledged, self.language, span=span
+        )
 
     def for_rows(
-        self, keys: Collection[tuple[int, datetime]], itinerary: Itinerary | None = None
+        self, keys: Collection[tuple[int, datetime]], itinerary: Itinerary | Itineraries | None = None
     ) -> dict[tuple[int, datetime], PostConflicts]:
         """Conflicts (acknowledged ones included) of the given (post id, instant) occurrences — the rows a
         schedule table shows — by the same key."""
@@ -143,7 +146,7 @@ class ConflictService:
         return {(c.post_id, c.utc): c for c in found if (c.post_id, c.utc) in wanted}
 
     def for_posts(
-        self, post_ids: Collection[int], itinerary: Itinerary | None = None
+        self, post_ids: Collection[int], itinerary: Itinerary | Itineraries | None = None
     ) -> dict[int, PostConflicts]:
         """Conflicts (acknowledged ones included) of single posts, by id (a recurring post: its first
         conflicting occurrence)."""

@@ -169,7 +169,9 @@ def build_day_plan(
     if conflicts is not None:
         found = {
             (p.post_id, p.utc): p
-            for p in conflicts.check(start=start, end=end, include_acknowledged=True, itinerary=itinerary)
+            for p in conflicts.check(
+                start=start, end=end, include_acknowledged=True
+            )  # each at its assignee's
         }
     for o in ScheduleQuery(db, ScheduleFilter(start=start, end=end), itinerary=itinerary).stream():
         if o.status == "cancelled" or o.client_id not in by_client:

@@ -23,11 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
+from typing import Any
 
 from sqlalchemy import select
 
 from nomadcm import timezones
 from nomadcm.models import Stay, Transit
+from nomadcm.services.acting import ACTING, MemberRef, member_of
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 
@@ -65,6 +67,7 @@ class Whereabouts:
     stay_id: int | None = None
     transit_id: int | None = None
     at_home: bool = False
+    member_id: int | None = None  # whose itinerary answered (team mode; None: a CM alone)
 
 
 @dataclass(frozen=True)
@@ -80,9 +83,14 @@ class Itinerary:
     """A snapshot of stays and transits, answering `where(instant)`."""
 
     def __init__(
-        self, home_tz: str, stays: Sequence[StaySpan] = (), transits: Sequence[TransitSpan] = ()
+        self,
+        home_tz: str,
+        stays: Sequence[StaySpan] = (),
+        transits: Sequence[TransitSpan] = (),
+        member_id: int | None = None,
     ) -> None:
         self.home_tz = home_tz
+        self.member_id = member_id  # whose itinerary this is (team mode); every answer names her
         self.stays = sorted(stays, key=lambda s: (s.start, s.id))
         self.transits = sorted(transits, key=lambda t: (t.depart, t.id))
         self._stay_starts = [s.start for s in self.stays]
@@ -92,7 +100,7 @@ class Itinerary:
         self._transit_departs = [t.depart for t in self.transits]
         self._arrivals = sorted(self.transits, key=lambda t: (t.arrive, t.id))
         self._arrive_times = [t.arrive for t in self._arrivals]
-        self._home = Whereabouts(home_tz, "", at_home=True)
+        self._home = Whereabouts(home_tz, "", at_home=True, member_id=member_id)
 
     def zone_at(self, instant: datetime) -> str:
         return self.where(instant).zone
@@ -102,7 +110,9 @@ class Itinerary:
         i = bisect.bisect_right(self._transit_departs, instant) - 1
         if i >= 0 and instant < self.transits[i].arrive:
             t = self.transits[i]
-            return Whereabouts(t.from_tz, t.from_place, in_transit=True, transit_id=t.id)
+            return Whereabouts(
+                t.from_tz, t.from_place, in_transit=True, transit_id=t.id, member_id=self.member_id
+            )
         prev_arrival = self._previous_arrival(instant)
         next_departure = self.transits[i + 1] if i + 1 < len(self.transits) else None
         # 3. stays covering the instant, checked against the transits around it (rule 2)
@@ -114,10 +124,18 @@ class Itinerary:
             if prev_arrival is not None and (
                 not covering or prev_arrival.arrive > max(s.start for s in covering)
             ):
-                return Whereabouts(prev_arrival.to_tz, prev_arrival.to_place, transit_id=prev_arrival.id)
+                return Whereabouts(
+                    prev_arrival.to_tz,
+                    prev_arrival.to_place,
+                    transit_id=prev_arrival.id,
+                    member_id=self.member_id,
+                )
             if next_departure is not None:
                 return Whereabouts(
-                    next_departure.from_tz, next_departure.from_place, transit_id=next_departure.id
+                    next_departure.from_tz,
+                    next_departure.from_place,
+                    transit_id=next_departure.id,
+                    member_id=self.member_id,
                 )
         return self._home
 
@@ -186,32 +204,41 @@ class Itinerary:
             return True
         return nxt is not None and (next_stay_start is None or nxt.depart <= next_stay_start)
 
-    @staticmethod
-    def _at_stay(stay: StaySpan) -> Whereabouts:
+    def _at_stay(self, stay: StaySpan) -> Whereabouts:
         place = f"{stay.city}, {stay.country}" if stay.country else stay.city
-        return Whereabouts(stay.tz, place, stay_id=stay.id)
+        return Whereabouts(stay.tz, place, stay_id=stay.id, member_id=self.member_id)
 
 
 def _same_place(stay: StaySpan, tz: str, place: str) -> bool:
     return stay.tz == tz or stay.city.casefold() == place.split(",")[0].strip().casefold()
 
 
-def load_itinerary(db: Database, home_tz: str | None = None) -> Itinerary:
-    """The current itinerary snapshot from the database."""
-    home = home_tz or SettingsService(db).home_tz()
+def load_itinerary(db: Database, home_tz: str | None = None, member: MemberRef = ACTING) -> Itinerary:
+    """The current itinerary snapshot of `member` (default: whoever the handle acts for; a CM alone: the
+    stays and transits that belong to nobody) — her stays, her transits, her home zone."""
+    member_id = member_of(db, member)
+    home = home_tz or SettingsService(db, member_id).home_tz()
     with db.session() as s:
         stays = [
             StaySpan(r.id, r.city, r.country, r.tz, r.start_utc, r.end_utc)
-            for r in s.execute(select(Stay).order_by(Stay.start_utc)).scalars()
+            for r in s.execute(owned_by(select(Stay), Stay, member_id).order_by(Stay.start_utc)).scalars()
         ]
         transits = [
             TransitSpan(
                 r.id, r.kind, r.from_place, r.from_tz, r.to_place, r.to_tz, r.depart_utc, r.arrive_utc, r.ref
             )
-            for r in s.execute(select(Transit).order_by(Transit.depart_utc)).scalars()
+            for r in s.execute(
+                owned_by(select(Transit), Transit, member_id).order_by(Transit.depart_utc)
+            ).scalars()
         ]
     timezones.check_zone(home)
-    return Itinerary(home, stays, transits)
+    return Itinerary(home, stays, transits, member_id)
+
+
+def owned_by(stmt: Any, model: type[Stay] | type[Transit], member_id: int | None) -> Any:
+    """`stmt` limited to the stays or transits of `member_id` (None: those of nobody, a CM alone's)."""
+    column = model.member_id
+    return stmt.where(column.is_(None) if member_id is None else column == member_id)
 
 
 # The editing API moved to services/trips.py; these names are still found here for the modules not yet

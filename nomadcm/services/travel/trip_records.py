@@ -41,6 +41,7 @@ class StayInfo:
     notes: str
     start_utc: datetime
     end_utc: datetime
+    uuid: str | None = None  # the row's stable identity: Undo of a deletion gives it back
 
     @property
     def place(self) -> str:
@@ -93,6 +94,7 @@ class TransitInfo:
     arrive_utc: datetime
     ref: str
     notes: str
+    uuid: str | None = None  # the row's stable identity: Undo of a deletion gives it back
 
     @property
     def duration(self) -> timedelta:

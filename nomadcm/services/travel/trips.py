@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 from nomadcm import date_bounds, timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import TRANSIT_KINDS, ChecklistItem, Stay, Transit, Workplace
+from nomadcm.services.acting import ACTING, MemberRef, member_of
 from nomadcm.services.changes import ITINERARY, WORKPLACES, Change, change
 from nomadcm.services.names import single_line
 from nomadcm.services.travel.city_keys import key_for
-from nomadcm.services.travel.itinerary import Itinerary, load_itinerary
+from nomadcm.services.travel.itinerary import Itinerary, load_itinerary, owned_by
 from nomadcm.services.travel.trip_records import (
     StayInfo,
     StayInput,
@@ -87,41 +88,59 @@ def _transit_info(r: Transit) -> TransitInfo:
     return TransitInfo(**{f.name: getattr(r, f.name) for f in fields(TransitInfo)})
 
 
-def _get(s: Session, model: type[_Row], row_id: int, what: str) -> _Row:
+def _get(s: Session, model: type[_Row], row_id: int, what: str, owner: int | None) -> _Row:
     row = s.get(model, row_id)
-    if row is None:
+    if row is None or row.member_id != owner:  # another member's travels are not hers to change
         raise NotFoundError(f"no {what} with id {row_id}")
     return row
 
 
-class ItineraryService:
-    """Stays and transits: list, add, change, remove, with the rules that keep `where()` unambiguous."""
+def _same_uuid(s: Session, model: type[_Row], info: StayInfo | TransitInfo) -> dict[str, str]:
+    """A restored row keeps its UUID (its identity for a later sync) unless another row took it meanwhile."""
+    if info.uuid is None or s.scalar(select(model.id).where(model.uuid == info.uuid)) is not None:
+        return {}
+    return {"uuid": info.uuid}
 
-    def __init__(self, db: Database) -> None:
+
+class ItineraryService:
+    """Stays and transits of one itinerary — `member`'s (default: whoever the handle acts for; a CM alone's
+    belong to nobody): list, add, change, remove, with the rules that keep `where()` unambiguous."""
+
+    def __init__(self, db: Database, member: MemberRef = ACTING) -> None:
         self.db = db
+        self._member = member
+
+    @property
+    def owner(self) -> int | None:
+        """Whose itinerary this is (None: a CM alone's)."""
+        return member_of(self.db, self._member)
 
     # ------------------------------------------------------------------ reading
 
     def list_stays(self) -> list[StayInfo]:
         with self.db.session() as s:
-            rows = s.execute(select(Stay).order_by(Stay.first_date, Stay.start_utc, Stay.id)).scalars()
+            rows = s.execute(
+                owned_by(select(Stay), Stay, self.owner).order_by(Stay.first_date, Stay.start_utc, Stay.id)
+            ).scalars()
             return [_stay_info(r) for r in rows]
 
     def list_transits(self) -> list[TransitInfo]:
         with self.db.session() as s:
-            rows = s.execute(select(Transit).order_by(Transit.depart_utc, Transit.id)).scalars()
+            rows = s.execute(
+                owned_by(select(Transit), Transit, self.owner).order_by(Transit.depart_utc, Transit.id)
+            ).scalars()
             return [_transit_info(r) for r in rows]
 
     def get_stay(self, stay_id: int) -> StayInfo:
         with self.db.session() as s:
-            return _stay_info(_get(s, Stay, stay_id, "stay"))
+            return _stay_info(_get(s, Stay, stay_id, "stay", self.owner))
 
     def get_transit(self, transit_id: int) -> TransitInfo:
         with self.db.session() as s:
-            return _transit_info(_get(s, Transit, transit_id, "transit"))
+            return _transit_info(_get(s, Transit, transit_id, "transit", self.owner))
 
     def snapshot(self) -> Itinerary:
-        return load_itinerary(self.db)
+        return load_itinerary(self.db, member=self.owner)
 
     def checklist_count(self, stay_id: int) -> int:
         """Places to try attached to a stay (removed with it): the delete confirmation names them."""
@@ -145,7 +164,7 @@ class ItineraryService:
 
     def update_stay(self, stay_id: int, stay: StayInput) -> StayInfo:
         with self.db.write() as s:
-            row = _get(s, Stay, stay_id, "stay")
+            row = _get(s, Stay, stay_id, "stay", self.owner)
             for key, value in self._stay_values(s, stay, stay_id).items():
                 setattr(row, key, value)
             s.flush()
@@ -154,7 +173,7 @@ class ItineraryService:
     def delete_stay(self, stay_id: int) -> StayInfo:
         """Removes a stay (and its checklist of places to try); returns it, so Undo can add it back."""
         with self.db.write() as s:
-            row = _get(s, Stay, stay_id, "stay")
+            row = _get(s, Stay, stay_id, "stay", self.owner)
             info = _stay_info(row)
             s.delete(row)
             return info
@@ -181,7 +200,9 @@ class ItineraryService:
             if value is not None and not -limit <= value <= limit:
                 raise ValidationError(f"stay {city}: {what} {value} is out of range")
         start, end = stay_span(tz, stay.first_date, stay.last_date)
-        query = select(Stay).where(Stay.first_date <= stay.last_date, Stay.last_date >= stay.first_date)
+        query = owned_by(select(Stay), Stay, self.owner).where(
+            Stay.first_date <= stay.last_date, Stay.last_date >= stay.first_date
+        )
         if exclude_id is not None:
             query = query.where(Stay.id != exclude_id)
         for other in s.execute(query.order_by(Stay.first_date)).scalars():
@@ -194,6 +215,7 @@ class ItineraryService:
             if not travel_day:
                 raise StayOverlapError(stay, _stay_info(other), shared)
         return {
+            "member_id": self.owner,
             "city": city,
             "country": country,
             "tz": tz,
@@ -233,7 +255,7 @@ class ItineraryService:
 
     def update_transit(self, transit_id: int, transit: TransitInput) -> TransitInfo:
         with self.db.write() as s:
-            row = _get(s, Transit, transit_id, "transit")
+            row = _get(s, Transit, transit_id, "transit", self.owner)
             for key, value in self._validated_transit(s, transit, transit_id).items():
                 setattr(row, key, value)
             s.flush()
@@ -241,7 +263,7 @@ class ItineraryService:
 
     def delete_transit(self, transit_id: int) -> TransitInfo:
         with self.db.write() as s:
-            row = _get(s, Transit, transit_id, "transit")
+            row = _get(s, Transit, transit_id, "transit", self.owner)
             info = _transit_info(row)
             s.delete(row)
             return info
@@ -267,7 +289,9 @@ class ItineraryService:
         whose workplace still exists)."""
         with self.db.write() as s:
             values = self._stay_values(s, info.to_input(), None)
-            row = Stay(id=info.id if s.get(Stay, info.id) is None else None, **values)
+            row = Stay(
+                id=info.id if s.get(Stay, info.id) is None else None, **values, **_same_uuid(s, Stay, info)
+            )
             s.add(row)
             s.flush()
             for workplace_id, visited, tested, note in checklist:
@@ -286,7 +310,11 @@ class ItineraryService:
     def restore_transit(self, info: TransitInfo) -> TransitInfo:
         with self.db.write() as s:
             values = self._validated_transit(s, info.to_input(), None)
-            row = Transit(id=info.id if s.get(Transit, info.id) is None else None, **values)
+            row = Transit(
+                id=info.id if s.get(Transit, info.id) is None else None,
+                **values,
+                **_same_uuid(s, Transit, info),
+            )
             s.add(row)
             s.flush()
             return _transit_info(row)
@@ -376,13 +404,16 @@ class ItineraryService:
         ref = single_line(t.ref)
         if len(ref) > 100:
             raise ValidationError(f"reference {ref[:40]!r}… is longer than 100 characters")
-        query = select(Transit).where(Transit.depart_utc < arrive, Transit.arrive_utc > depart)
+        query = owned_by(select(Transit), Transit, self.owner).where(
+            Transit.depart_utc < arrive, Transit.arrive_utc > depart
+        )
         if exclude_id is not None:
             query = query.where(Transit.id != exclude_id)
         other = s.execute(query.order_by(Transit.depart_utc)).scalars().first()
         if other is not None:
             raise TransitOverlapError(t, _transit_info(other))
         return {
+            "member_id": self.owner,
             "kind": t.kind,
             "from_place": from_place,
             "from_country": _clean_country(t.from_country, f"country of {from_place}"),

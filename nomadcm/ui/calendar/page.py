@@ -174,7 +174,7 @@ class CalendarPage(PlacedPostActions, CalendarPageView):
         )
         query = self.services.schedule(flt)
         self.items = place(list(query.stream()), self.days, my_time=zone == MY_TIME)
-        self._mark_conflicts(query.itinerary)
+        self._mark_conflicts(query.itineraries)
         now = timezones.now_utc()
         today = next((d.day for d in self.days if d.contains(now)), None)
         events = load_events(self.services, self.days, self.client_filter.currentData())  # clients' events

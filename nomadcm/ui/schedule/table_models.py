@@ -176,7 +176,7 @@ class ScheduleModel(RowsTableModel[Occurrence]):
             self._conflicts.update(self._conflicts_of(page))
             return
         keys = [(r.post_id, r.utc) for r in page if r.status == "scheduled"]
-        itinerary, services, generation = self.query().itinerary, self._services, self._generation
+        itinerary, services, generation = self.query().itineraries, self._services, self._generation
 
         def work(_report: object) -> dict[tuple[int, datetime], PostConflicts]:
             if not keys:
@@ -228,7 +228,7 @@ class ScheduleModel(RowsTableModel[Occurrence]):
         if not keys:
             return {}
         try:
-            return self._services.conflicts.for_rows(keys, itinerary=self.query().itinerary)
+            return self._services.conflicts.for_rows(keys, itinerary=self.query().itineraries)
         except UserError:
             return {}
 
