@@ -106,3 +106,32 @@ def test_editing_a_post_in_the_dialog_keeps_its_assignee(qtbot, team: Services) 
     dialog.text_edit.setPlainText("pour Bob, relu")
     dialog.save_button.click()
     assert [(p.text, p.assignee_id) for p in saved] == [("pour Bob, relu", team.members.find("Bob").id)]
+
+
+def test_your_time_column_is_the_assignees_own(qtbot, team: Services, task_runner) -> None:  # type: ignore[no-untyped-def]
+    """Bob is in Montréal, Ana in Paris: his post shows at his time, named in its tooltip; Ana's at hers."""
+    from PySide6.QtCore import Qt
+
+    from nomadcm.services.travel.trip_records import StayInput
+
+    team.trips.add_stay(StayInput("Paris", "Europe/Paris", date(2030, 6, 1), date(2030, 6, 30), "FR"))
+    team.members.use("Bob")
+    team.trips.add_stay(StayInput("Montréal", "America/Toronto", date(2030, 6, 1), date(2030, 6, 30), "CA"))
+    team.members.use("Ana")
+    page = SchedulePage(team, ChangeBus(), task_runner)
+    qtbot.addWidget(page)
+    page.period_filter.setCurrentIndex(page.period_filter.findData("all"))
+    model = page.model
+    rows = {model.row_at(i).text: i for i in range(model.rowCount())}
+    yours = model.YOURS
+
+    def cell(text: str, role: Qt.ItemDataRole) -> str:
+        return str(model.data(model.index(rows[text], yours), role))
+
+    assert cell("pour Bob", Qt.ItemDataRole.DisplayRole).endswith("EDT")  # Montréal, summer time
+    assert cell("pour Ana", Qt.ItemDataRole.DisplayRole).endswith("CEST")
+    assert cell("pour personne", Qt.ItemDataRole.DisplayRole).endswith("CEST")  # nobody's: the viewer's
+    tip = cell("pour Bob", Qt.ItemDataRole.ToolTipRole)
+    assert "Bob's time (the post is assigned to Bob)" in tip.splitlines()[0]
+    assert "America/Toronto, Montréal, CA" in tip
+    assert "assigned" not in cell("pour Ana", Qt.ItemDataRole.ToolTipRole)

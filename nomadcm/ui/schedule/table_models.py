@@ -100,6 +100,9 @@ class ScheduleModel(RowsTableModel[Occurrence]):
         self._filter = ScheduleFilter()
         self._conflicts: dict[tuple[int, datetime], PostConflicts] = {}  # (post id, instant) -> conflicts
         self._rules: dict[int, str] = {}  # recurring post id -> its rule in words
+        self._members: dict[int, str] | None = (
+            None  # team mode: member id -> name, read when a tooltip needs it
+        )
         self._exhausted = False
         self._generation = 0  # counts the reloads: marks computed for older rows are dropped
         self._marks_replace = False  # the next marks to arrive replace those kept from before the reload
@@ -153,7 +156,7 @@ class ScheduleModel(RowsTableModel[Occurrence]):
         self.endResetModel()
 
     def _start_reload(self) -> None:
-        self._query, self._total = None, None
+        self._query, self._total, self._members = None, None, None
         self._generation += 1
         if self._tasks is None:
             self._conflicts = {}
@@ -328,6 +331,15 @@ class ScheduleModel(RowsTableModel[Occurrence]):
             return first_line(r.text)
         return ""
 
+    def _someone_elses(self, assignee_id: int | None) -> str | None:
+        """The assignee's name when the row is at another member's time (team mode), else None."""
+        members = self._services.members
+        if assignee_id is None or assignee_id == members.current_id:
+            return None
+        if self._members is None:
+            self._members = {m.id: m.name for m in members.list_members()}
+        return self._members.get(assignee_id)
+
     def _conflict_data(self, found: PostConflicts | None, role: int) -> Any:
         """The conflicts column: an icon and the kinds' symbols; the tooltip names each kind and your time."""
         if found is None:
@@ -370,9 +382,17 @@ class ScheduleModel(RowsTableModel[Occurrence]):
                 )
             else:
                 where = place or self.tr("at home")
-            return self.tr("{when} — {zone}, {where}").format(
+            text = self.tr("{when} — {zone}, {where}").format(
                 when=fmt_datetime(r.cm_wall), zone=r.cm_zone, where=where
             )
+            whose = self._someone_elses(r.assignee_id)
+            if whose:
+                text = (
+                    self.tr("{member}'s time (the post is assigned to {member})").format(member=whose)
+                    + "\n"
+                    + text
+                )
+            return text
         if col == self.UTC:
             return fmt_datetime(r.utc.replace(tzinfo=None)) + " UTC"
         if col == self.TEXT:

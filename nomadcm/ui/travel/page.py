@@ -114,9 +114,17 @@ class TravelPage(TravelPageView):
             place = self.tr("at home")
         else:
             place = self.tr("in {place}").format(place=where.place)
-        return self.tr("Now you are {place}: it is {time} {abbr} ({zone}).").format(
+        text = self.tr("Now you are {place}: it is {time} {abbr} ({zone}).").format(
             place=place, time=fmt_time(local), abbr=timezones.abbreviation(now, where.zone), zone=where.zone
         )
+        me = self.services.members.current
+        if me is None:
+            return text
+        team = self.tr(
+            "Itinerary of {member}: each member of the team keeps their own, and a post assigned to them is "
+            "shown and checked at their time."
+        ).format(member=me.name)
+        return f"{team}\n{text}"
 
     @Slot(object)
     def _on_changed(self, areas: object) -> None:

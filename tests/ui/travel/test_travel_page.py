@@ -343,3 +343,19 @@ def test_trip_timeline_click_selects_the_row_and_explains(qtbot, page) -> None:
     flight = page.model.entry_at(page.model.row_of(("transit", 1)))
     assert timeline.entry_at(timeline._rect(flight).center()) == flight  # on top of the stays it joins
     timeline.grab()
+
+
+def test_in_a_team_the_page_is_your_own_itinerary(page, services) -> None:
+    """The founder keeps the trip she had alone; a member who joins has an empty itinerary of his own, and
+    the page says whose it is."""
+    assert "Itinerary of" not in page.where_label.text()  # a CM alone: no team words
+    services.members.add("Ana", "ana@example.org")
+    services.members.use("Ana")
+    services.members.add("Bob", "bob@example.org")
+    page.changes.notify("settings")
+    assert page.where_label.text().startswith("Itinerary of Ana: each member")
+    assert page.model.rowCount() == 3  # her stays and flight, claimed when she founded the team
+    services.members.use("Bob")
+    page.changes.notify("settings")
+    assert page.where_label.text().startswith("Itinerary of Bob")
+    assert page.model.rowCount() == 0 and page.empty_label.isVisible()
