@@ -82,6 +82,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     trips = command_group(sub, "trip", "your itinerary as a whole")
     p = trips.add_parser("list", help="stays and transits in time order, with what deserves a look")
+    p.add_argument(
+        "--member",
+        dest="itinerary_of",  # not `member`: that is the global --as
+        metavar="NAME",
+        help="a team member's itinerary (each member has their own; default: yours, --as)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=trip_list)
 
@@ -309,12 +315,15 @@ def _print_warnings(svc, stay_id: int | None = None, transit_id: int | None = No
 
 
 def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    svc = ctx.services.trips
+    who = args.itinerary_of
+    member = ctx.services.members.find(who) if who else ctx.services.members.current
+    svc = ctx.services.trips if who is None else ctx.services.trips_of(member.id if member else None)
     stays, transits, warnings = svc.list_stays(), svc.list_transits(), svc.warnings()
     if args.json:
         print_json(
             {
-                "home_tz": ctx.services.settings.home_tz(),
+                "member": member.name if member is not None else None,
+                "home_tz": ctx.services.settings.for_member(svc.owner).home_tz(),
                 "stays": [_stay_json(s) for s in stays],
                 "transits": [_transit_json(t) for t in transits],
                 "warnings": [
@@ -331,6 +340,8 @@ def trip_list(ctx: CliContext, args: argparse.Namespace) -> int:
             }
         )
         return 0
+    if member is not None:
+        echo(f"itinerary of {member.name}")
     if not stays and not transits:
         echo("no stays or transits yet: add one with `nomadcm stay add` or `nomadcm transit add`")
         return 0

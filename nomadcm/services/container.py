@@ -126,6 +126,12 @@ class Services:
 
         return ItineraryService(self.db)
 
+    def trips_of(self, member_id: int | None) -> ItineraryService:
+        """Another member's stays and transits (team mode: each member has their own itinerary)."""
+        from nomadcm.services.travel.trips import ItineraryService
+
+        return ItineraryService(self.db, member_id)
+
     @cached_property
     def conflicts(self) -> ConflictService:
         """Posts that fall while the CM sleeps, travels, is off or her audience is on holiday."""

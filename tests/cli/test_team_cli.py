@@ -111,3 +111,30 @@ def test_a_wifi_password_is_the_member_s_own_unless_shared(cli: Cli) -> None:
     )
     shown = cli.ok("place", "show", "Crew Collective")
     assert "(password stored)" in shown and "yours only" not in shown
+
+
+def test_each_member_has_their_own_itinerary_rhythm_and_your_time(cli: Cli) -> None:
+    """Stays, transits, sleep and working hours are per member; `post list` gives each post at its assignee's
+    time and `check` flags it by the assignee's rhythm."""
+    _team(cli)
+    cli.ok("--as", "Ana", "team", "member", "role", "Bob", "editor", "--client", "Érable Café")
+    cli.ok("--as", "Ana", "stay", "add", "--city", "Paris", "--country", "FR", "--from", "2027-03-01",
+           "--to", "2027-03-31")  # fmt: skip
+    cli.ok("--as", "Bob", "stay", "add", "--city", "Montréal", "--country", "CA", "--from", "2027-03-01",
+           "--to", "2027-03-31")  # fmt: skip
+    cli.ok("--as", "Ana", "settings", "set", "sleep", "22:00-06:00")
+    cli.ok("--as", "Bob", "settings", "set", "sleep", "02:00-10:00")
+    # 17:30 in Toronto = 23:30 in Paris (5 March 2027, both on standard time)
+    ana = cli.json("--as", "Ana", *_post(cli, "--at", "2027-03-05 17:30", "--assignee", "Ana"))
+    bob = cli.json("--as", "Ana", *_post(cli, "--at", "2027-03-05 17:30", "--assignee", "Bob"))
+    rows = {r["id"]: (r["cm_tz"], r["cm_time"]) for r in cli.json("--as", "Ana", "post", "list")}  # type: ignore[union-attr, index]
+    assert rows[ana["id"]] == ("Europe/Paris", "2027-03-05 23:30")  # type: ignore[index]
+    assert rows[bob["id"]] == ("America/Toronto", "2027-03-05 17:30")  # type: ignore[index]
+    flagged = {c["post_id"]: c["kinds"] for c in cli.json("--as", "Bob", "check", "--json")}  # type: ignore[union-attr, index]
+    assert "sleep" in flagged[ana["id"]] and "sleep" not in flagged.get(bob["id"], [])  # type: ignore[index]
+    assert cli.json("--as", "Bob", "trip", "list", "--json")["member"] == "Bob"  # type: ignore[index]
+    assert [s["city"] for s in cli.json("--as", "Bob", "trip", "list", "--json")["stays"]] == ["Montréal"]  # type: ignore[index]
+    theirs = cli.json("--as", "Bob", "trip", "list", "--member", "Ana", "--json")
+    assert [s["city"] for s in theirs["stays"]] == ["Paris"] and theirs["member"] == "Ana"  # type: ignore[index]
+    assert "itinerary of Ana" in cli.ok("--as", "Bob", "trip", "list", "--member", "ana@example.org")
+    assert "unknown member 'Zed'" in cli.refused("trip", "list", "--member", "Zed")
