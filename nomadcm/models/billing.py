@@ -13,7 +13,7 @@ from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, I
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
-from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column
+from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column, uuid_column
 from nomadcm.vocabulary import CONTRACT_KINDS
 
 
@@ -36,6 +36,7 @@ class Contract(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(16))
     currency: Mapped[str] = mapped_column(String(3))
@@ -64,6 +65,7 @@ class WorkEntry(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"))
     start_utc: Mapped[datetime] = mapped_column(UTCDateTime)
     end_utc: Mapped[datetime] = mapped_column(UTCDateTime)

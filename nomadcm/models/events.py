@@ -20,7 +20,7 @@ from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
-from nomadcm.models.team import created_by_column, updated_by_column
+from nomadcm.models.team import created_by_column, updated_by_column, uuid_column
 from nomadcm.vocabulary import EVENT_KINDS
 
 
@@ -32,6 +32,7 @@ class EventCalendar(Base):
     __table_args__ = (UniqueConstraint("client_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     url: Mapped[str | None] = mapped_column(Text)
@@ -56,6 +57,7 @@ class ClientEvent(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
     # NULL: typed by hand; else the calendar it was read from (re-read, it is updated or removed).
     calendar_id: Mapped[int | None] = mapped_column(
@@ -89,6 +91,7 @@ class EventAck(Base):
     __table_args__ = (UniqueConstraint("event_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     event_id: Mapped[int] = mapped_column(ForeignKey("client_event.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")

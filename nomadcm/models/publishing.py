@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from nomadcm.models.base import Base, UTCDateTime, utcnow
 from nomadcm.models.schedule import POST_STATUSES
-from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column
+from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column, uuid_column
 
 
 class OccurrenceOverride(Base):
@@ -35,6 +35,7 @@ class OccurrenceOverride(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
     series_wall: Mapped[datetime] = mapped_column(DateTime(timezone=False))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -63,6 +64,7 @@ class PostingSlot(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     channel_id: Mapped[int] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"), index=True)
     weekday: Mapped[int] = mapped_column(Integer)
     minute: Mapped[int] = mapped_column(Integer)

@@ -88,6 +88,7 @@ class ConflictAck(Base):
     __table_args__ = (UniqueConstraint("post_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")

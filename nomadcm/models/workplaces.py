@@ -79,6 +79,7 @@ class SpeedTest(Base):
     __tablename__ = "speed_test"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     workplace_id: Mapped[int] = mapped_column(ForeignKey("workplace.id", ondelete="CASCADE"), index=True)
     measured_at: Mapped[datetime] = mapped_column(UTCDateTime)
     down_mbps: Mapped[float] = mapped_column(Float)
@@ -94,6 +95,7 @@ class ChecklistItem(Base):
     __table_args__ = (UniqueConstraint("stay_id", "workplace_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()  # stable identity for a later offline copy (UUIDv7)
     stay_id: Mapped[int] = mapped_column(ForeignKey("stay.id", ondelete="CASCADE"), index=True)
     workplace_id: Mapped[int] = mapped_column(ForeignKey("workplace.id", ondelete="CASCADE"), index=True)
     visited: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -35,7 +35,10 @@ KEYED_BY_VALUES = frozenset({"post_occurrence", "conflict_ack"})
 def dump(db, ids: bool = True) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
     """Every row of every table, without the `updated_at` stamps and `version` counters (undo restores values,
     not clocks: an undone edit is a new version, so a stale dialog cannot save over it); without the `id`, `uuid` and
-    `created_at` columns when `ids` is false."""
+    `created_at` columns when `ids` is false. A tuple of databases: each one's rows (on a team database her
+    wellbeing is in her own file, services/wellbeing/personal_file.py)."""
+    if isinstance(db, tuple):
+        return {f"{n}:{name}": rows for n, one in enumerate(db) for name, rows in dump(one, ids).items()}
     sequences = db.engine.dialect.name != "sqlite"
     meta = MetaData()
     with warnings.catch_warnings():  # SQLite's expression indexes (upper(name)) are not reflected: not rows
@@ -47,11 +50,13 @@ def dump(db, ids: bool = True) -> dict[str, list[tuple]]:  # type: ignore[no-unt
             if name.startswith("alembic") or name == "settings":
                 continue
             keep_ids = ids and not (sequences and name in KEYED_BY_VALUES)
+            # Rows keyed by their values are made again by a redo, under a new UUID too: their identity is
+            # their key (post and occurrence, post and kind), not their UUID.
+            ignored = ("updated_at", "version", *(("uuid",) if name in KEYED_BY_VALUES else ()))
             cols = [
                 c
                 for c in table.columns
-                if c.name not in ("updated_at", "version")
-                and (keep_ids or c.name not in ("id", "uuid", "created_at"))
+                if c.name not in ignored and (keep_ids or c.name not in ("id", "uuid", "created_at"))
             ]
             out[name] = sorted(tuple(map(repr, r)) for r in conn.execute(select(*cols)))
     return out
@@ -161,6 +166,7 @@ def test_stays_transits_and_acknowledgements(services, db, channel) -> None:  # 
 
 def test_wellbeing_entries(services, db) -> None:  # type: ignore[no-untyped-def]
     wb = services.wellbeing
+    db = (db, services.personal_db)  # the same file on SQLite; her own file beside a team database
     start, end = datetime(2027, 3, 26, 14, tzinfo=UTC), datetime(2027, 3, 26, 15, tzinfo=UTC)
     check_chain(db, lambda: wb.add_screen_op("laptop", start, end, activity="moderation"), {WELLBEING})
     check_chain(db, lambda: wb.add_rest_op("break", start, end, note="river"), {WELLBEING})
@@ -242,6 +248,7 @@ def test_undoing_a_new_client_refuses_once_it_has_posts(services, db) -> None:  
 
 def test_workplaces(services, db) -> None:  # type: ignore[no-untyped-def]
     wp = services.workplaces
+    db = (db, services.personal_db)  # "worked here" sessions: her own file beside a team database
     added = check_chain(db, lambda: wp.add_place_op("Lab", city="Lisbon", tz="Europe/Lisbon"), {WORKPLACES})
     assert added.subject == "Lab"
     place = wp.add_place("Second Home", city="Lisbon", tz="Europe/Lisbon")

@@ -41,6 +41,7 @@ class AckInfo:
     kind: str
     note: str
     created_at: datetime
+    uuid: str | None = None  # kept by Undo: the row's identity for a later sync
 
 
 @dataclass
@@ -186,7 +187,7 @@ class ConflictService:
             if kinds is not None:
                 stmt = stmt.where(ConflictAck.kind.in_(list(kinds)))
             found = list(s.execute(stmt).scalars())
-            removed = [AckInfo(a.post_id, a.kind, a.note, a.created_at) for a in found]
+            removed = [AckInfo(a.post_id, a.kind, a.note, a.created_at, a.uuid) for a in found]
             if found:
                 s.execute(delete(ConflictAck).where(ConflictAck.id.in_([a.id for a in found])))
         return removed
@@ -198,7 +199,12 @@ class ConflictService:
                     select(ConflictAck.id).where(ConflictAck.post_id == a.post_id, ConflictAck.kind == a.kind)
                 ).first()
                 if exists is None and s.get(Post, a.post_id) is not None:
-                    s.add(ConflictAck(post_id=a.post_id, kind=a.kind, note=a.note, created_at=a.created_at))
+                    same = {"uuid": a.uuid} if a.uuid is not None else {}
+                    s.add(
+                        ConflictAck(
+                            post_id=a.post_id, kind=a.kind, note=a.note, created_at=a.created_at, **same
+                        )
+                    )
 
     def acknowledge_op(self, post_id: int, kinds: Iterable[str], note: str = "") -> Change:
         """`acknowledge` (result: the kinds added); undo removes exactly those."""

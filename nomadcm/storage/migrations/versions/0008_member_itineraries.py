@@ -8,8 +8,10 @@ Issue 13: "your time" and conflicts use the assignee's own itinerary and rhythm.
   the row belongs to. Existing rows: the member who created them (NULL for a CM alone, who has no member).
 - `member_setting` (member, key, JSON value): a member's own value of a personal setting (home zone, sleep,
   working hours, goals...), over the database-wide `setting` row.
-- `uuid` on `stay`, `transit` and `workplace` (UUIDv7, as 0007 gave clients, channels and posts): the key a
-  later offline copy syncs by, and the way a member's own SQLite file names a team's place.
+- `uuid` on every other shared table — stays, transits, places, changed occurrences, posting slots, contracts,
+  work entries, client events and calendars, acknowledgements, checklist items, speed tests, member roles
+  (UUIDv7, as 0007 gave members, clients, channels and posts): the key a later offline copy syncs by, and the
+  way a member's own SQLite file names a team's place.
 - `screen_session.client_uuid` / `workplace_uuid`: on a team database a member's screen time stays in her own
   SQLite file, which has no row of the team's clients and places to refer to by foreign key; it names them by
   UUID. Existing rows: their linked rows' UUIDs.
@@ -33,7 +35,23 @@ branch_labels = None
 depends_on = None
 
 OWNED = ("stay", "transit")
-NEW_UUIDS = ("stay", "transit", "workplace")
+# table -> the column whose time a filled UUID carries (None: the migration's instant)
+NEW_UUIDS: dict[str, str | None] = {
+    "stay": "updated_at",
+    "transit": "updated_at",
+    "workplace": "created_at",
+    "post_occurrence": "updated_at",
+    "posting_slot": "updated_at",
+    "contract": "created_at",
+    "work_entry": "created_at",
+    "client_event": "created_at",
+    "event_calendar": "created_at",
+    "conflict_ack": "created_at",
+    "event_ack": "created_at",
+    "checklist_item": None,
+    "speed_test": "measured_at",
+    "member_role": None,
+}
 
 
 def upgrade() -> None:
@@ -52,9 +70,9 @@ def upgrade() -> None:
         op.get_bind().execute(sa.text(f"UPDATE {table} SET member_id = created_by"))
         op.create_index(op.f(f"ix_{table}_member_id"), table, ["member_id"], unique=False)
     now = datetime.now(UTC).replace(tzinfo=None)
-    for table in NEW_UUIDS:
+    for table, stamp in NEW_UUIDS.items():
         op.add_column(table, sa.Column("uuid", sa.String(length=36), nullable=True))
-        _fill_uuids(table, "created_at" if table == "workplace" else "updated_at", now)
+        _fill_uuids(table, stamp, now)
         op.create_index(op.f(f"ix_{table}_uuid"), table, ["uuid"], unique=True)
     for column, parent in (("client_uuid", "client"), ("workplace_uuid", "workplace")):
         op.add_column("screen_session", sa.Column(column, sa.String(length=36), nullable=True))
@@ -78,9 +96,9 @@ def _add_owner(table: str) -> None:
     op.create_foreign_key(name, table, "member", ["member_id"], ["id"], ondelete="CASCADE")
 
 
-def _fill_uuids(table: str, stamp: str, now: datetime) -> None:
+def _fill_uuids(table: str, stamp: str | None, now: datetime) -> None:
     bind = op.get_bind()
-    rows = bind.execute(sa.text(f"SELECT id, {stamp} FROM {table} ORDER BY id")).all()
+    rows = bind.execute(sa.text(f"SELECT id, {stamp or 'NULL'} FROM {table} ORDER BY id")).all()
     values = [{"id": row[0], "uuid": str(uuid7(_millis(row[1], now)))} for row in rows]
     if values:
         bind.execute(sa.text(f"UPDATE {table} SET uuid = :uuid WHERE id = :id"), values)
@@ -98,7 +116,7 @@ def downgrade() -> None:
     with op.batch_alter_table("screen_session", schema=None) as batch_op:
         batch_op.drop_column("workplace_uuid")
         batch_op.drop_column("client_uuid")
-    for table in (*OWNED, "workplace"):
+    for table in (*OWNED, *(t for t in NEW_UUIDS if t not in OWNED)):
         with op.batch_alter_table(table, schema=None, recreate="auto") as batch_op:
             batch_op.drop_index(op.f(f"ix_{table}_uuid"))
             if table in OWNED:
