@@ -8,6 +8,10 @@ same rules costs one settings read.
 On a team database a member's role may not let her change every client's posts: the server's row-level
 security skips those rows without an error. The version is then not recorded, so that the next start of a
 member allowed to write them (an owner's) recomputes what is left; what she could move stays moved.
+
+Members of a team do not all update NomadCM on the same day. Rules are only ever applied forwards: a NomadCM
+whose tzdata release is older than the one the database records leaves every instant as the newer rules
+computed it (and says so in the log) — otherwise two members' starts would move the instants back and forth.
 """
 
 from __future__ import annotations
@@ -34,7 +38,16 @@ def ensure_instants_current(db: Database, batch: int = 2000) -> int:
     """
     settings = SettingsService(db)
     version = timezones.rules_version()
-    if settings.get(RULES_VERSION_KEY, "") == version:
+    stored = str(settings.get(RULES_VERSION_KEY, "") or "")
+    if stored == version:
+        return 0
+    if newer_release(stored, version):
+        log.warning(
+            "the database follows newer zone rules (%s) than this NomadCM (%s): instants are kept as they are; "
+            "update NomadCM",
+            stored,
+            version,
+        )
         return 0
     moved = 0
     wanted: dict[int, object] = {}  # post id -> the instant it must now have
@@ -76,6 +89,21 @@ def ensure_instants_current(db: Database, batch: int = 2000) -> int:
         return moved - left
     settings.set(RULES_VERSION_KEY, version)
     return moved
+
+
+def newer_release(stored: str, ours: str) -> bool:
+    """Whether `stored` names a later tzdata release than `ours` ("tzdata 2026g" after "tzdata 2026f"; a
+    release's letters count up: "2026z" < "2026aa"). Another source (the pytz tables of old) is never newer."""
+
+    def release(text: str) -> tuple[int, int, str] | None:
+        source, _, name = text.partition(" ")
+        year, letters = name[:4], name[4:]
+        if source != "tzdata" or not year.isdigit() or not letters.isalpha():
+            return None
+        return int(year), len(letters), letters
+
+    theirs, mine = release(stored), release(ours)
+    return theirs is not None and mine is not None and theirs > mine
 
 
 def _not_moved(db: Database, wanted: dict[int, object]) -> int:

@@ -452,6 +452,41 @@ def test_instants_follow_wall_times_when_the_rules_version_changes(
     assert ensure_instants_current(db) == 0
 
 
+def test_zone_rules_only_go_forwards(posts: PostService, erable: ChannelInfo, db: Database) -> None:
+    """A teammate's newer NomadCM recorded a later tzdata release: this older one keeps the instants as they
+    are (moving them back would flip them at each member's start) and leaves the record alone."""
+    a = posts.add(PostDraft(erable.id, "a", datetime(2025, 7, 1, 9)))
+    with db.write() as s:  # as a newer release computed it (a rule change we do not know yet)
+        s.execute(text("UPDATE post SET utc = '2025-07-01 12:00:00.000000' WHERE id = :i"), {"i": a.id})
+    later = "tzdata 2999a"
+    SettingsService(db).set(RULES_VERSION_KEY, later)
+    assert ensure_instants_current(db) == 0
+    assert posts.get(a.id).utc == datetime(2025, 7, 1, 12, tzinfo=UTC)
+    assert SettingsService(db).get(RULES_VERSION_KEY) == later
+    SettingsService(db).set(RULES_VERSION_KEY, "tzdata 2016j")  # an older release: recomputed forwards
+    assert ensure_instants_current(db) == 1
+    assert posts.get(a.id).utc == datetime(2025, 7, 1, 13, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("stored", "ours", "newer"),
+    [
+        ("tzdata 2026g", "tzdata 2026f", True),
+        ("tzdata 2026f", "tzdata 2026g", False),
+        ("tzdata 2027a", "tzdata 2026z", True),
+        ("tzdata 2026aa", "tzdata 2026z", True),
+        ("tzdata 2026f", "tzdata 2026f", False),
+        ("pytz 2030a", "tzdata 2026f", False),  # another source: recomputed with ours
+        ("", "tzdata 2026f", False),
+        ("1999a", "tzdata 2026f", False),
+    ],
+)
+def test_which_release_is_newer(stored: str, ours: str, newer: bool) -> None:
+    from nomadcm.services.schedule.zone_rule_updates import newer_release
+
+    assert newer_release(stored, ours) is newer
+
+
 def test_seconds_never_reach_the_instant(posts: PostService, erable: ChannelInfo) -> None:
     p = posts.add(PostDraft(erable.id, "x", datetime(2025, 7, 1, 9, 59, 59, 999999)))
     assert p.utc == datetime(2025, 7, 1, 13, 59, tzinfo=UTC)
