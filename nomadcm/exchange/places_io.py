@@ -26,7 +26,9 @@ from nomadcm.exchange.file_errors import ExportError, ImportFailed, RowError
 from nomadcm.models import Workplace, utcnow
 from nomadcm.services.changes import Change
 from nomadcm.services.travel.cities import fold
+from nomadcm.services.workplaces.private_passwords import PrivatePasswords
 from nomadcm.storage import Database
+from nomadcm.uuid7 import new_uuid7
 
 Progress = Callable[[int, int], None]
 BATCH = 500
@@ -159,10 +161,18 @@ def save_places(
     db: Database, rows: Iterable[PlaceRow], source: str, progress: Progress | None = None
 ) -> tuple[int, int]:
     """Insert or update every row in one transaction, in batches as the rows come (a stream or a list).
-    Returns (added, updated); ImportFailed, with nothing written, when a row clashes with another."""
+    Returns (added, updated); ImportFailed, with nothing written, when a row clashes with another.
+
+    On a team database the file's WiFi passwords stay the importing member's own, as a password typed in the
+    place dialog does (services/workplaces/private_passwords.py): the server's column stays as it was."""
     table = Workplace.__table__
     total = len(rows) if isinstance(rows, Sized) else 0  # 0: a stream, of a length not known yet
+    private = PrivatePasswords.of(db)
+    kept: dict[int | str, str] = {}  # place id (an update) or the new row's UUID (an insert) -> her password
     with db.write() as s:
+        shared = (
+            set(s.scalars(select(Workplace.id).where(Workplace.wifi_password != ""))) if private else set()
+        )
         by_osm: dict[str, int] = {}
         by_name: dict[tuple[str, str], int] = {}
         for pid, name, city, osm_id in s.execute(
@@ -187,9 +197,17 @@ def save_places(
             pid = by_osm.get(osm_id) if osm_id else None
             if pid is None:
                 pid = by_name.get(match_key(values["name"], values.get("city", "")))
+            password = values.get("wifi_password") if private is not None else None
+            if password is not None and pid not in shared:  # a shared password is replaced where it is
+                values = {k: v for k, v in values.items() if k != "wifi_password"}
+            else:
+                password = None
             if pid is None:
                 if not errors:  # after a bad row nothing more is written: the rest is only checked
-                    batches.insert({**_INSERT_DEFAULTS, **values, "created_at": utcnow()})
+                    row_uuid = new_uuid7()
+                    batches.insert({**_INSERT_DEFAULTS, **values, "created_at": utcnow(), "uuid": row_uuid})
+                    if password:
+                        kept[row_uuid] = password
                 continue
             if pid in claimed:
                 errors.append(_row_error(row, f"is the same place as {claimed[pid]}"))
@@ -197,9 +215,16 @@ def save_places(
             claimed[pid] = row.position
             if not errors:
                 batches.update(pid, frozenset(k for k in row.update_keys if k in values), values)
+                if password:
+                    kept[pid] = password
         if errors:
             raise ImportFailed(source, errors)
         batches.flush()
+        if private is not None and kept:  # before the commit: a file that cannot be written imports nothing
+            new = [k for k in kept if isinstance(k, str)]
+            found = s.execute(select(Workplace.uuid, Workplace.id).where(Workplace.uuid.in_(new)))
+            ids = {row_uuid: pid for row_uuid, pid in found}
+            private.set_many({(ids[k] if isinstance(k, str) else k): v for k, v in kept.items()})
     return batches.added, batches.updated
 
 

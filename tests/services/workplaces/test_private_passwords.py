@@ -107,3 +107,33 @@ def test_a_damaged_private_file_is_named_not_a_traceback(services: Services) -> 
     store.path.write_text("{not json", encoding="utf-8")
     with pytest.raises(UserError, match="private WiFi passwords"):
         services.workplaces.wifi_password(place.id)
+
+
+@pytest.mark.postgres_only
+def test_a_places_file_imported_on_a_team_database_keeps_its_passwords_hers(
+    services: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A places CSV with passwords: new places and updated private ones keep them in her file only; a place
+    whose password the team already shares gets the file's password where it is (shared)."""
+    from nomadcm.exchange.places_io import import_places
+
+    workplaces = services.workplaces
+    crew = workplaces.add_place("Crew Collective", city="Montréal", wifi_password="old", share_password=True)
+    mine = workplaces.add_place("Café Olimpico", city="Montréal", wifi_password="mine")
+    path = tmp_path / "places.csv"
+    path.write_text(
+        "name,city,kind,wifi_password\n"
+        "Crew Collective,Montréal,coworking,newcrew\n"
+        "Café Olimpico,Montréal,cafe,newmine\n"
+        "Pikolo,Montréal,cafe,pikolo\n",
+        encoding="utf-8",
+    )
+    report = import_places(services.db, path)
+    assert (report.added, report.updated) == (1, 2)
+    pikolo = next(p for p in workplaces.list_places() if p.name == "Pikolo")
+    assert _column(services, pikolo.id) == "" and _column(services, mine.id) == ""  # nothing on the server
+    assert _column(services, crew.id) == "newcrew"  # shared before: replaced where it is
+    assert workplaces.wifi_password(pikolo.id) == "pikolo"
+    assert workplaces.wifi_password(mine.id) == "newmine"
+    _another_computer(monkeypatch, tmp_path)
+    assert workplaces.wifi_password(pikolo.id) == "" and workplaces.wifi_password(crew.id) == "newcrew"
