@@ -42,7 +42,7 @@ test: $(VENV)/.installed-test
 # runs everything.
 PG_TESTS ?= tests/services tests/cli tests/exchange tests/storage tests/models tests/robustness \
 	tests/test_one_truth.py tests/test_one_truth_cases.py tests/ui/test_team_database_dialog.py \
-	tests/ui/workplaces/test_place_dialog_team.py
+	tests/ui/workplaces/test_place_dialog_team.py tests/ui/wellbeing/test_wellbeing_private_file.py
 test-pg: $(VENV)/.installed-test
 	@sh tools/system-deps.sh test
 	@sh tools/system-deps.sh postgres

@@ -357,7 +357,10 @@ def settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def settings_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    values = ctx.services.settings.all()
+    from nomadcm.services.wellbeing.goals import private_values
+
+    # The wellbeing goals and timers as her own file holds them (services/wellbeing/personal_file.py).
+    values = {**ctx.services.settings.all(), **private_values(ctx.services.personal_settings)}
     if args.json:
         print_json(values)
     else:

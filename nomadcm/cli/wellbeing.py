@@ -36,6 +36,17 @@ from nomadcm.vocabulary import DEVICES, REST_KINDS
 DEFAULT_DAYS = 7
 
 
+def private_note() -> str:
+    """The --help epilog of the wellbeing commands (which print nothing more about it): on a team database her
+    wellbeing is in her own file (services/wellbeing/personal_file.py)."""
+    from nomadcm import paths
+
+    return (
+        "On a team database, screen time, rest, app usage and the wellbeing goals are kept in your own file "
+        f"on this computer, never on the server: {paths.default_db_path()}"
+    )
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     log = command_group(sub, "log", "log screen time or rest")
     p = log.add_parser("screen", help="log a screen session", description=__doc__.split("\n\n")[1])
@@ -126,6 +137,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.png|FILE.svg")
     p.add_argument("--view", default="daily", choices=("daily", "weekly", "rest"))
     p.set_defaults(handler=chart)
+    wellbeing_imports = ("activitywatch", "sleep-as-android", "wellbeing-csv")
+    for parser in (
+        *log.choices.values(),
+        *map(imports.choices.get, wellbeing_imports),
+        sub.choices["report"],
+        p,
+    ):
+        parser.epilog = private_note()
 
     from nomadcm.services.wellbeing.goals import SPECS
 
@@ -159,7 +178,7 @@ def _setter(key: str):  # type: ignore[no-untyped-def]
         from nomadcm.services.wellbeing.goals import parse_setting
 
         parsed = parse_setting(key, value, key.replace("_", "-"))
-        ctx.services.settings.set(key, parsed)
+        ctx.services.personal_settings.set(key, parsed)  # her own file on a team database
         return str(parsed).lower() if isinstance(parsed, bool) else f"{parsed:g}"
 
     return set_value
@@ -278,7 +297,7 @@ def import_activitywatch(ctx: CliContext, args: argparse.Namespace) -> int:
         if not 0 < args.deadline <= 24 * 3600 or not 0 < args.max_size <= 1024 * 1024:
             raise ValidationError("--deadline and --max-size must be positive (at most a day, a TiB)")
         result = activitywatch.import_server(
-            ctx.services.db,
+            ctx.services.personal_db,
             args.server,
             args.device,
             since,
@@ -286,12 +305,14 @@ def import_activitywatch(ctx: CliContext, args: argparse.Namespace) -> int:
             deadline=args.deadline,
             max_bytes=int(args.max_size * 1024 * 1024),
             allow_remote=args.allow_remote_server,
+            shared=ctx.services.db,
         )
     else:
         if args.allow_remote_server:
             raise ValidationError("--allow-remote-server works with --server")
+        own, shared = ctx.services.personal_db, ctx.services.db  # her own file on a team database
         result = activitywatch.import_file(
-            ctx.services.db, Path(args.file), args.device, None, args.phone_device
+            own, Path(args.file), args.device, None, args.phone_device, shared=shared
         )
     echo(result)
     if result.skipped_buckets:
@@ -302,14 +323,14 @@ def import_activitywatch(ctx: CliContext, args: argparse.Namespace) -> int:
 def import_sleep_as_android(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange import sleep_android
 
-    echo(f"Sleep as Android: {sleep_android.import_file(ctx.services.db, args.file)}")
+    echo(f"Sleep as Android: {sleep_android.import_file(ctx.services.personal_db, args.file)}")
     return 0
 
 
 def import_wellbeing_csv(ctx: CliContext, args: argparse.Namespace) -> int:
     from nomadcm.exchange import rest_csv
 
-    echo(rest_csv.import_file(ctx.services.db, args.file))
+    echo(rest_csv.import_file(ctx.services.personal_db, args.file, shared=ctx.services.db))
     return 0
 
 

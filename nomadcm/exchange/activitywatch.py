@@ -80,13 +80,16 @@ def import_file(
     device: str = "laptop",
     progress: Progress | None = None,
     phone_device: str = "phone",
+    *,
+    shared: Database | None = None,
 ) -> AwImportResult:
-    """Imports an ActivityWatch export (aw-server or aw-server-rust JSON): every event, or none."""
+    """Imports an ActivityWatch export (aw-server or aw-server-rust JSON) into `db`: every event, or none.
+    `shared`: the database of her itinerary, when `db` is her own file beside a team database."""
     device = check_device(device)
     phone_device = check_device(phone_device)
     path = Path(path)
     source = repr(str(path))
-    timeline = d.ZoneTimeline(load_itinerary(db))
+    timeline = d.ZoneTimeline(load_itinerary(shared if shared is not None else db))
     with _open(path) as fh, db.write_connection() as conn:
         size = os.fstat(fh.fileno()).st_size
         stream = JsonStream(fh, source, EXPORT)
@@ -209,17 +212,19 @@ def import_server(
     deadline: float = DEADLINE,
     max_bytes: int = MAX_BYTES,
     allow_remote: bool = False,
+    shared: Database | None = None,
 ) -> AwImportResult:
     """Imports the afk, window and unlock buckets of a running aw-server: every event, or none.
 
     The server must be this computer unless `allow_remote`; the whole import stops after `deadline`
-    seconds and refuses more than `max_bytes` of replies (exchange/activitywatch_server.py)."""
+    seconds and refuses more than `max_bytes` of replies (exchange/activitywatch_server.py). `shared` as
+    for `import_file`."""
     device = check_device(device)
     phone_device = check_device(phone_device)
     server = parse_server(url, allow_remote)
     session = Session(server, ServerLimits(deadline, max_bytes, allow_remote))
     source = f"ActivityWatch server {server.shown}"
-    timeline = d.ZoneTimeline(load_itinerary(db))
+    timeline = d.ZoneTimeline(load_itinerary(shared if shared is not None else db))
     with session.get("/api/0/buckets/") as body:
         stream = JsonStream(body, source)
         buckets = stream.value()

@@ -8,6 +8,9 @@ Columns (header required, any order, `,` or `;`): `start,end,kind,device`, optio
   wall time `YYYY-MM-DD HH:MM` read in `tz` when given, else in the zone where the CM was then (itinerary);
 - `quality`: 0-5 (rest rows); `note`: text; `client`: a client's name (screen rows).
 
+Rows go to `db`; the clients and the itinerary are read from `shared` when `db` is her own file beside a team
+database (a screen row then names its client by UUID only: services/wellbeing/personal_file.py).
+
 A row is known by its content (kind, device, start, end), so importing the file again changes nothing.
 """
 
@@ -49,6 +52,8 @@ from nomadcm.storage import Database
 SOURCE = "import"
 REQUIRED = ("start", "end", "kind", "device")
 OPTIONAL = ("tz", "quality", "note", "client")
+SCREEN_COMPARED = ("tz", "client_id", "client_uuid")  # a row already imported is updated when these change
+ClientLink = tuple[int | None, str | None]  # a client as a screen row stores it: (id, UUID)
 
 
 @dataclass
@@ -64,7 +69,9 @@ class _Rows(Protocol):
     def append(self, row: dict[str, Any], /) -> None: ...
 
 
-def parse(db: Database, text: str, source_name: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def parse(
+    db: Database, text: str, source_name: str, *, shared: Database | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The screen and rest rows of a text (files are read as a stream by `import_file`)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=count_rule(text.split("\n", 1)[0]))
 
@@ -83,17 +90,23 @@ def parse(db: Database, text: str, source_name: str) -> tuple[list[dict[str, Any
     screens: list[dict[str, Any]] = []
     rests: list[dict[str, Any]] = []
     problems = ProblemList()
-    timeline, clients = _context(db)
+    timeline, clients = _context(db, shared)
     read_rows(records(), source_name, timeline, clients, problems, screens, rests)
     problems.raise_if_any(source_name)
     return screens, rests
 
 
-def _context(db: Database) -> tuple[d.ZoneTimeline, dict[str, int]]:
-    """Where she was (to read wall times) and the clients by name."""
-    timeline = d.ZoneTimeline(load_itinerary(db))
-    with db.session() as s:
-        clients = {name.lower(): cid for cid, name in s.execute(select(Client.id, Client.name))}
+def _context(db: Database, shared: Database | None) -> tuple[d.ZoneTimeline, dict[str, ClientLink]]:
+    """Where she was (to read wall times) and the clients by name, as a row names them: by id and UUID
+    beside them, by UUID only in her own file (`shared` given and not `db`)."""
+    split = shared is not None and shared is not db
+    source = shared if shared is not None else db
+    timeline = d.ZoneTimeline(load_itinerary(source))
+    with source.session() as s:
+        clients = {
+            name.lower(): (None if split else cid, uuid)
+            for cid, name, uuid in s.execute(select(Client.id, Client.name, Client.uuid))
+        }
     return timeline, clients
 
 
@@ -101,7 +114,7 @@ def read_rows(
     records: Iterable[tuple[int, list[str]]],
     source_name: str,
     timeline: d.ZoneTimeline,
-    clients: dict[str, int],
+    clients: dict[str, ClientLink],
     problems: ProblemList,
     screens: _Rows,
     rests: _Rows,
@@ -133,7 +146,7 @@ def read_rows(
 def _row(
     row: dict[str, str],
     timeline: d.ZoneTimeline,
-    clients: dict[str, int],
+    clients: dict[str, ClientLink],
     screens: _Rows,
     rests: _Rows,
 ) -> None:
@@ -152,11 +165,12 @@ def _row(
         device = check_device(row["device"])
         if end - start > MAX_SCREEN:
             raise ValueError("a screen session longer than 24 h: check start and end")
-        client_id = None
+        client_id = client_uuid = None
         if row.get("client"):
-            client_id = clients.get(row["client"].lower())
-            if client_id is None:
+            found = clients.get(row["client"].lower())
+            if found is None:
                 raise ValueError(f"no client named {row['client']!r}")
+            client_id, client_uuid = found
         screens.append(
             {
                 "device": device,
@@ -164,7 +178,9 @@ def _row(
                 "end_utc": end,
                 "tz": start_zone,
                 "client_id": client_id,
+                "client_uuid": client_uuid,
                 "workplace_id": None,
+                "workplace_uuid": None,
                 "activity": "",
                 "source": SOURCE,
                 "source_id": f"screen|{device}|{sqlite_datetime(start)}|{sqlite_datetime(end)}",
@@ -217,24 +233,26 @@ def import_rows(
     rests_u = list({r["source_id"]: r for r in rests}.values())
     with db.write() as s:
         conn = s.connection()
-        sync_rows(conn, ScreenSession.__table__, screens_u, ("tz", "client_id"), result.screen)
+        sync_rows(conn, ScreenSession.__table__, screens_u, SCREEN_COMPARED, result.screen)
         sync_rows(conn, RestPeriod.__table__, rests_u, ("tz", "quality", "note"), result.rest, progress)
     result.screen.unchanged += len(screens) - len(screens_u)
     result.rest.unchanged += len(rests) - len(rests_u)
     return result
 
 
-def import_file(db: Database, path: Path | str, progress: Progress | None = None) -> CsvImportResult:
+def import_file(
+    db: Database, path: Path | str, progress: Progress | None = None, *, shared: Database | None = None
+) -> CsvImportResult:
     """Every row of the file, or none. Read as a stream (exchange/csv_stream.py), written in batches inside
     one transaction, which rolls back when a row was bad (every bad row is still listed)."""
     source = repr(str(path))
     result = CsvImportResult(ImportSummary("screen sessions"), ImportSummary("rest periods"))
     problems = ProblemList()
-    timeline, clients = _context(db)
+    timeline, clients = _context(db, shared)
     size = max(1, Path(path).stat().st_size) if Path(path).is_file() else 1
     with CsvStream(path, source) as stream, db.write() as s:
         conn = s.connection()
-        screens = RowSync(conn, ScreenSession.__table__, ("tz", "client_id"), result.screen)
+        screens = RowSync(conn, ScreenSession.__table__, SCREEN_COMPARED, result.screen)
         rests = RowSync(conn, RestPeriod.__table__, ("tz", "quality", "note"), result.rest)
 
         def records() -> Iterator[tuple[int, list[str]]]:

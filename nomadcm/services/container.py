@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from nomadcm.services.travel.itinerary import Itinerary
     from nomadcm.services.travel.trips import ItineraryService
     from nomadcm.services.wellbeing.records import WellbeingService
-    from nomadcm.services.wellbeing.wellbeing_report import ReportService
+    from nomadcm.services.wellbeing.report_service import ReportService
     from nomadcm.services.workplaces.places import WorkplaceService
     from nomadcm.storage.change_counter import ChangeCounter
 
@@ -63,8 +63,41 @@ class Services:
         return cls(db)
 
     def close(self) -> None:
+        personal = self.__dict__.get("personal_db")
+        if personal is not None and personal is not self.db:
+            paths.unregister_open_database(personal.path)
+            personal.close()
         paths.unregister_open_database(self.db.path)
         self.db.close()
+
+    @cached_property
+    def personal_db(self) -> Database:
+        """Where her wellbeing lives (services/wellbeing/personal_file.py): the database itself for a SQLite
+        file; on a team database her own SQLite file on this computer (the default local database, opened
+        here on first use — created or migrated like any file), so wellbeing never reaches the server."""
+        from nomadcm.services.wellbeing.personal_file import is_server, personal_file_path
+
+        if not is_server(self.db):
+            return self.db
+        personal = open_database(personal_file_path())
+        paths.register_open_database(personal.path)
+        return personal
+
+    @property
+    def personal_file(self) -> Path | None:
+        """Her own file when it is not the database open (a team database), else None: what the Wellbeing
+        page and `nomadcm wellbeing` name, without opening it."""
+        from nomadcm.services.wellbeing.personal_file import is_server, personal_file_path
+
+        return personal_file_path() if is_server(self.db) else None
+
+    @cached_property
+    def personal_settings(self) -> SettingsService:
+        """Settings kept in her own file (the screen timers, the wellbeing goals and break reminders):
+        `settings` itself on a SQLite file."""
+        if self.personal_db is self.db:
+            return self.settings
+        return SettingsService(self.personal_db)
 
     @cached_property
     def settings(self) -> SettingsService:
@@ -93,13 +126,13 @@ class Services:
     def workplaces(self) -> WorkplaceService:
         from nomadcm.services.workplaces.places import WorkplaceService
 
-        return WorkplaceService(self.db)
+        return WorkplaceService(self.db, personal=lambda: self.personal_db)
 
     @cached_property
     def wellbeing(self) -> WellbeingService:
         from nomadcm.services.wellbeing.records import WellbeingService
 
-        return WellbeingService(self.db)
+        return WellbeingService(self.personal_db, shared=self.db)
 
     @cached_property
     def occurrence_editor(self) -> OccurrenceEditor:
@@ -163,16 +196,16 @@ class Services:
     @cached_property
     def wellbeing_reports(self) -> ReportService:
         """The wellbeing report by local day, "today" from the day start, and this week's broken goals."""
-        from nomadcm.services.wellbeing.wellbeing_report import ReportService
+        from nomadcm.services.wellbeing.report_service import ReportService
 
-        return ReportService(self.db)
+        return ReportService(self.personal_db, shared=self.db)
 
     @cached_property
     def billing(self) -> BillingService:
         """Contracts, hand-logged work, each client's month of hours and pay, statements (issue 16)."""
         from nomadcm.services.billing.service import BillingService
 
-        return BillingService(self.db)
+        return BillingService(self.db, personal=lambda: self.personal_db)
 
     @property
     def db_path(self) -> Path | None:

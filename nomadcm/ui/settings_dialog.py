@@ -32,7 +32,7 @@ from nomadcm.errors import UserError
 from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.travel import rhythm
-from nomadcm.services.wellbeing.goals import parse_setting
+from nomadcm.services.wellbeing.goals import parse_setting, save_settings_op
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.formatting import first_weekday
 from nomadcm.ui.i18n import language_names
@@ -269,8 +269,8 @@ class SettingsDialog(UnsavedChangesMixin, QDialog):
                     self.error.show()
                     return
 
-        def write() -> Change:
-            return self.services.settings.save_op(home_tz, values)
+        def write() -> Change:  # the goals and reminders to her own file on a team database
+            return save_settings_op(self.services.settings, self.services.personal_settings, home_tz, values)
 
         try:
             done = self.ops.run(write) if self.ops is not None else write()

@@ -79,7 +79,7 @@ def test_save_writes_everything_and_says_what_changed(
     assert s.get("language") == "fr" and s.get("theme") == "dark" and s.get("close_to_tray") is True
     assert s.get("sleep") == "00:30-08:30"
     assert s.home_tz() == "America/Toronto"
-    assert s.get("screen_limit_day_hours") == 6.5
+    assert services.personal_settings.get("screen_limit_day_hours") == 6.5  # her own file on a team database
     assert s.get("reminder_minutes") == 25
     assert {"language", "theme", "close_to_tray", "sleep", "home_tz", "reminder_minutes"} <= set(
         saved.args[0]

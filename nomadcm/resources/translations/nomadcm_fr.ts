@@ -4215,6 +4215,10 @@
         <source>{when} — {zone}, {where}</source>
         <translation>{when} — {zone}, {where}</translation>
     </message>
+    <message>
+        <source>{member}&apos;s time (the post is assigned to {member})</source>
+        <translation>Heure de {member} (la publication lui est confiée)</translation>
+    </message>
 </context>
 <context>
     <name>SchedulePage</name>
@@ -5096,6 +5100,10 @@
         <translation>Vous êtes actuellement {place}&#xa0;: il est {time} {abbr} ({zone}).</translation>
     </message>
     <message>
+        <source>Itinerary of {member}: each member of the team keeps their own, and a post assigned to them is shown and checked at their time.</source>
+        <translation>Itinéraire de {member}&#xa0;: chaque membre de l’équipe a le sien, et une publication qui lui est confiée s’affiche et se vérifie à son heure.</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
@@ -5496,6 +5504,14 @@
 </context>
 <context>
     <name>WellbeingPage</name>
+    <message>
+        <source>Kept in your own file on this computer: {path}</source>
+        <translation>Conservé dans votre propre fichier sur cet ordinateur&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Screen time, rest and app usage never go to the team database: nobody else sees them.</source>
+        <translation>Le temps d’écran, le repos et l’usage des applis ne vont jamais dans la base de l’équipe&#xa0;: personne d’autre ne les voit.</translation>
+    </message>
     <message>
         <source>all goals kept so far</source>
         <translation>tous les objectifs tenus jusqu’ici</translation>

@@ -7,9 +7,10 @@ can never disagree about a client's month.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from sqlalchemy import select
 
@@ -33,6 +34,7 @@ from nomadcm.services.changes import BILLING, CLIENTS, Change, steps
 from nomadcm.services.schedule.clients import sort_key
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.services.wellbeing.days import ZoneTimeline, from_ts, ts
+from nomadcm.services.wellbeing.personal_file import TeamRefs
 from nomadcm.storage import Database
 
 MAX_MONTHS = 120  # the chart and `hours --from/--to`: ten years at most at once
@@ -74,8 +76,12 @@ def parse_month(text: str, what: str = "--month") -> date:
 
 
 class BillingService(ContractStore, WorkEntryStore):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, personal: Callable[[], Database] | None = None) -> None:
+        """`personal`: where her measured screen time is (her own file on a team database, opened on first
+        use: services/wellbeing/personal_file.py); default `db`. A member's screen time on a team client
+        counts in her view of that client's hours only."""
         self.db = db
+        self._personal = personal
 
     # ------------------------------------------------------------------ clients and settings
 
@@ -201,21 +207,8 @@ class BillingService(ContractStore, WorkEntryStore):
     def _items(self, start: datetime, end: datetime, client_ids: Sequence[int]) -> dict[int, list[WorkItem]]:
         ids = list(client_ids)
         out: dict[int, list[WorkItem]] = {cid: [] for cid in ids}
+        sessions = self._screen_time(start, end, ids)
         with self.db.session() as s:
-            sessions = s.execute(
-                select(
-                    ScreenSession.client_id,
-                    ScreenSession.start_utc,
-                    ScreenSession.end_utc,
-                    ScreenSession.source,
-                    ScreenSession.id,
-                    ScreenSession.activity,
-                ).where(
-                    ScreenSession.client_id.in_(ids),
-                    ScreenSession.end_utc > start,
-                    ScreenSession.start_utc < end,
-                )
-            ).all()
             entries = s.execute(
                 select(
                     WorkEntry.client_id,
@@ -231,3 +224,20 @@ class BillingService(ContractStore, WorkEntryStore):
         for cid, a, b, eid, note, billable in entries:
             out[cid].append(WorkItem(ts(a), ts(b), HAND, eid, note or "", bool(billable)))
         return out
+
+    def _screen_time(self, start: datetime, end: datetime, ids: list[int]) -> list[Any]:
+        """(client id, start, end, source, id, activity) of her screen sessions for these clients: beside
+        them by id, or in her own file by the clients' UUIDs (a team database)."""
+        personal = self._personal() if self._personal is not None else self.db
+        col = ScreenSession.__table__.c
+        fields = (col.start_utc, col.end_utc, col.source, col.id, col.activity)
+        when = (col.end_utc > start, col.start_utc < end)
+        if personal is self.db:
+            with self.db.session() as s:
+                return list(s.execute(select(col.client_id, *fields).where(col.client_id.in_(ids), *when)))
+        by_uuid = {u: cid for cid, u in TeamRefs(personal, self.db).client_uuids(ids).items()}
+        with personal.session() as s:
+            rows = s.execute(
+                select(col.client_uuid, *fields).where(col.client_uuid.in_(list(by_uuid)), *when)
+            )
+            return [(by_uuid[r[0]], *r[1:]) for r in rows]

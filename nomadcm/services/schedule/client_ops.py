@@ -202,9 +202,9 @@ def _restore(s: Session, snap: dict[str, list[dict[str, Any]]]) -> tuple[list[in
     if client_map and snap["screen_session"]:
         ids = [r["id"] for r in snap["screen_session"]]
         new_client = next(iter(client_map.values()))
-        s.execute(
+        s.execute(  # id and UUID both, as every writer of a session beside the clients (wellbeing/personal_file)
             update(ScreenSession)
             .where(ScreenSession.id.in_(ids), ScreenSession.client_id.is_(None))
-            .values(client_id=new_client)
+            .values(client_id=new_client, client_uuid=snap["client"][0].get("uuid"))
         )
     return list(client_map.values()), list(channel_map.values())

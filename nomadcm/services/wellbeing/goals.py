@@ -7,10 +7,13 @@ warning is based on and can change it knowingly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nomadcm.errors import ValidationError
 from nomadcm.services.settings import DEFAULTS, SettingsService
+
+if TYPE_CHECKING:
+    from nomadcm.services.changes import Change
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,32 @@ REMINDER_SPECS: tuple[SettingSpec, ...] = (
 )
 
 SPECS: dict[str, SettingSpec] = {s.key: s for s in (*GOAL_SPECS, *REMINDER_SPECS)}
+# Kept in her own file on a team database (services/wellbeing/personal_file.py), with the screen timers.
+PRIVATE_KEYS = frozenset({*SPECS, "screen_timers"})
+
+
+def private_values(personal: SettingsService) -> dict[str, Any]:
+    """The goals, break-reminder and screen-timer settings as her own file holds them (defaults where unset)."""
+    values = personal.all()
+    return {key: values[key] for key in PRIVATE_KEYS}
+
+
+def save_settings_op(
+    shared: SettingsService, personal: SettingsService, home_tz: str, values: dict[str, Any]
+) -> Change:
+    """`shared.save_op(home_tz, values)`, but the goals and break reminders go to `personal` (her own file on
+    a team database; the same service on a SQLite file). Result: what really changed, by key."""
+    from nomadcm.services.changes import ITINERARY, SETTINGS, WELLBEING, change
+
+    if personal is shared or personal.db is shared.db:
+        return shared.save_op(home_tz, values)
+    mine = {key: value for key, value in values.items() if key in PRIVATE_KEYS}
+    before = personal.all()
+    for key, value in mine.items():
+        personal.set(key, value)
+    done = shared.save_op(home_tz, {key: value for key, value in values.items() if key not in PRIVATE_KEYS})
+    changed = {**(done.result or {}), **{k: v for k, v in mine.items() if before.get(k) != v}}
+    return change({SETTINGS, ITINERARY, WELLBEING} if changed else set(), "settings", None, changed)
 
 
 def parse_setting(key: str, value: Any, label: str | None = None) -> Any:

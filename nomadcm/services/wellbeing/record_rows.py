@@ -13,19 +13,32 @@ def sqlite_text(instant: datetime) -> str:
     return instant.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def screen_info(row: ScreenSession, client_name: str | None) -> ScreenInfo:
+def screen_info(
+    row: ScreenSession,
+    client_name: str | None,
+    refs: tuple[dict[str, tuple[int, str]], dict[str, int]] | None = None,
+) -> ScreenInfo:
+    """`refs` (clients and places by UUID, personal_file.TeamRefs): the row is in her own file and names
+    the team's client and place by UUID only; its ids and the client's name are read from them."""
+    client_id, workplace_id = row.client_id, row.workplace_id
+    if refs is not None:
+        clients, places = refs
+        client_id, client_name = clients.get(row.client_uuid or "", (None, ""))
+        workplace_id = places.get(row.workplace_uuid or "")
     return ScreenInfo(
         row.id,
         row.device,
         row.start_utc,
         row.end_utc,
         row.tz,
-        row.client_id,
+        client_id,
         client_name or "",
-        row.workplace_id,
+        workplace_id,
         row.activity or "",
         row.source,
         row.source_id,
+        row.client_uuid,
+        row.workplace_uuid,
     )
 
 

@@ -32,6 +32,10 @@ class ScreenInfo:
     activity: str = ""
     source: str = "manual"
     source_id: str | None = None
+    # The client's and place's UUIDs as stored (services/wellbeing/personal_file.py): on a team database the
+    # session lives in her own file and names them only so; `client_id`/`workplace_id` are then resolved.
+    client_uuid: str | None = None
+    workplace_uuid: str | None = None
 
     @property
     def minutes(self) -> float:

@@ -3,6 +3,9 @@
 Instants are aware UTC; each row also keeps the zone she was in (for display), taken from the itinerary
 unless given. Times a person types without a zone are read in the zone where she was then: see
 `days.resolve_typed` for the rule. The records and the checks of their values are in `record_values`.
+
+Rows live in `db` (her own file), clients and itinerary in `shared`: on a team database two databases, a
+session naming its client and place by UUID (personal_file.py).
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from sqlalchemy import delete, func, select
 
 from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import AppUsage, Client, RestPeriod, ScreenSession
+from nomadcm.models import AppUsage, Client, RestPeriod, ScreenSession, Workplace
 from nomadcm.models.wellbeing import SOURCES
 from nomadcm.services.changes import WELLBEING, Change, change
 from nomadcm.services.names import single_line
 from nomadcm.services.travel.itinerary import load_itinerary
 from nomadcm.services.wellbeing.days import TypedInstant, ZoneTimeline, resolve_typed
+from nomadcm.services.wellbeing.personal_file import TeamRefs
 from nomadcm.services.wellbeing.record_rows import rest_info, screen_info, sqlite_text
 from nomadcm.services.wellbeing.record_values import (
     MAX_REST,
@@ -38,13 +42,16 @@ from nomadcm.storage import Database
 
 
 class WellbeingService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, shared: Database | None = None) -> None:
+        """`db`: her wellbeing rows; `shared`: the clients, places and itinerary (default: `db`)."""
         self.db = db
+        self.shared = shared if shared is not None else db
+        self.refs = TeamRefs(self.db, self.shared)
 
     # ------------------------------------------------------------------ where she was
 
     def timeline(self) -> ZoneTimeline:
-        return ZoneTimeline(load_itinerary(self.db))
+        return ZoneTimeline(load_itinerary(self.shared))
 
     def read_typed(
         self, wall: datetime, tz: str | None = None, fold: int = 0, timeline: ZoneTimeline | None = None
@@ -61,7 +68,7 @@ class WellbeingService:
         return resolve_typed(timeline or self.timeline(), wall, fold)
 
     def zone_at(self, instant: datetime) -> str:
-        return load_itinerary(self.db).zone_at(timezones.ensure_utc(instant))
+        return load_itinerary(self.shared).zone_at(timezones.ensure_utc(instant))
 
     # ------------------------------------------------------------------ screen sessions
 
@@ -88,15 +95,14 @@ class WellbeingService:
             check_past(end, "a screen session")
         zone = timezones.check_zone(tz) if tz else self.zone_at(start)
         self._check_source(source)
+        links = self.refs.links(client_id, workplace_id)
         with self.db.write() as s:
-            self._check_client(s, client_id)
             row = ScreenSession(
                 device=device,
                 start_utc=start,
                 end_utc=end,
                 tz=zone,
-                client_id=client_id,
-                workplace_id=workplace_id,
+                **links.columns(),
                 activity=single_line(activity or "")[:200],
                 source=source,
                 source_id=source_id,
@@ -107,15 +113,28 @@ class WellbeingService:
         return self.get_screen(new_id)
 
     def get_screen(self, session_id: int) -> ScreenInfo:
+        found = self._screens(ScreenSession.id == session_id)
+        if not found:
+            raise NotFoundError(f"no screen session #{session_id}")
+        return found[0]
+
+    def _screens(self, *where: Any) -> list[ScreenInfo]:
+        """Sessions as records, their client and place read from the shared database (by UUID when the
+        rows are in her own file, by id when they sit beside the clients)."""
+        order = (ScreenSession.start_utc, ScreenSession.id)
+        if self.refs.split:
+            refs = (self.refs.clients_by_uuid(), self.refs.places_by_uuid())
+            with self.db.session() as s:
+                rows = s.scalars(select(ScreenSession).where(*where).order_by(*order))
+                return [screen_info(r, None, refs) for r in rows]
         with self.db.session() as s:
-            row = s.execute(
+            pairs = s.execute(
                 select(ScreenSession, Client.name)
                 .outerjoin(Client, Client.id == ScreenSession.client_id)
-                .where(ScreenSession.id == session_id)
-            ).first()
-            if row is None:
-                raise NotFoundError(f"no screen session #{session_id}")
-            return screen_info(row[0], row[1])
+                .where(*where)
+                .order_by(*order)
+            ).all()
+            return [screen_info(r[0], r[1]) for r in pairs]
 
     def update_screen(self, session_id: int, *, typed: bool = False, **changes: Any) -> ScreenInfo:
         """Changes some fields (device, start, end, tz, client_id, activity) of one session; `typed` as for
@@ -127,13 +146,16 @@ class WellbeingService:
         if typed and end != old.end:
             check_past(end, "a screen session")
         zone = timezones.check_zone(new.tz)
+        moved = new.client_id != old.client_id
+        links = self.refs.links(new.client_id) if moved else None
         with self.db.write() as s:
-            self._check_client(s, new.client_id)
             row = s.get(ScreenSession, session_id)
             if row is None:
                 raise NotFoundError(f"no screen session #{session_id}")
             row.device, row.start_utc, row.end_utc, row.tz = device, start, end, zone
-            row.client_id, row.activity = new.client_id, single_line(new.activity or "")[:200]
+            if links is not None:
+                row.client_id, row.client_uuid = links.client_id, links.client_uuid
+            row.activity = single_line(new.activity or "")[:200]
         return self.get_screen(session_id)
 
     def delete_screen(self, session_id: int) -> ScreenInfo:
@@ -144,9 +166,14 @@ class WellbeingService:
         return old
 
     def restore_screen(self, info: ScreenInfo) -> ScreenInfo:
-        """Puts back a deleted session with its old id (undo)."""
+        """Puts back a deleted session with its old id (undo), naming its client and place as it did."""
+        client_id = workplace_id = None
+        if not self.refs.split:
+            with self.db.session() as s:
+                client_id = info.client_id if info.client_id and s.get(Client, info.client_id) else None
+                place = info.workplace_id and s.get(Workplace, info.workplace_id)
+                workplace_id = info.workplace_id if place else None
         with self.db.write() as s:
-            client_id = info.client_id if info.client_id and s.get(Client, info.client_id) else None
             s.add(
                 ScreenSession(
                     id=info.id,
@@ -155,7 +182,9 @@ class WellbeingService:
                     end_utc=info.end,
                     tz=info.tz,
                     client_id=client_id,
-                    workplace_id=info.workplace_id,
+                    client_uuid=info.client_uuid,
+                    workplace_id=workplace_id,
+                    workplace_uuid=info.workplace_uuid,
                     activity=info.activity,
                     source=info.source,
                     source_id=info.source_id,
@@ -164,14 +193,7 @@ class WellbeingService:
         return self.get_screen(info.id)
 
     def screens_between(self, start: datetime, end: datetime) -> list[ScreenInfo]:
-        with self.db.session() as s:
-            rows = s.execute(
-                select(ScreenSession, Client.name)
-                .outerjoin(Client, Client.id == ScreenSession.client_id)
-                .where(ScreenSession.end_utc > start, ScreenSession.start_utc < end)
-                .order_by(ScreenSession.start_utc, ScreenSession.id)
-            ).all()
-            return [screen_info(r[0], r[1]) for r in rows]
+        return self._screens(ScreenSession.end_utc > start, ScreenSession.start_utc < end)
 
     # ------------------------------------------------------------------ rest periods
 
@@ -341,14 +363,27 @@ class WellbeingService:
     def find_client_id(self, name: str) -> int:
         """The id of the client called `name` (case-insensitive), or NotFoundError naming it."""
         wanted = (name or "").strip()
-        with self.db.session() as s:
+        with self.shared.session() as s:
             found = s.execute(select(Client.id).where(func.lower(Client.name) == wanted.lower())).scalar()
         if found is None:
             raise NotFoundError(f"no client named {name!r}")
         return int(found)
 
+    def client_uuid(self, client_id: int | None) -> str | None:
+        """A client's UUID (None: none): a running timer names its client so, whichever database opens next."""
+        if client_id is None:
+            return None
+        try:
+            return self.refs.links(client_id).client_uuid
+        except NotFoundError:
+            return None
+
+    def client_with_uuid(self, client_uuid: str) -> int | None:
+        """The id of the client with this UUID in the database open (None: not there)."""
+        return self.refs.client_with_uuid(client_uuid)
+
     def client_names(self) -> list[tuple[int, str]]:
-        with self.db.session() as s:
+        with self.shared.session() as s:
             return [
                 (int(i), str(n)) for i, n in s.execute(select(Client.id, Client.name).order_by(Client.name))
             ]
@@ -359,11 +394,6 @@ class WellbeingService:
     def _check_source(source: str) -> None:
         if source not in SOURCES:
             raise ValidationError(f"source {source!r} is not one of {', '.join(SOURCES)}")
-
-    @staticmethod
-    def _check_client(session: Any, client_id: int | None) -> None:
-        if client_id is not None and session.get(Client, client_id) is None:
-            raise NotFoundError(f"no client #{client_id}")
 
 
 __all__ = ["TypedInstant", "WellbeingService"]

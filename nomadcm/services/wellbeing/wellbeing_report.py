@@ -180,23 +180,25 @@ def build_report(
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
     week_start: int | None = None,
+    shared: Database | None = None,
 ) -> Report:
     """Everything the report, the chart and the page show for days first..last (inclusive). Weeks start on
-    `week_start` (ISO weekday; None: the setting)."""
+    `week_start` (ISO weekday; None: the setting). The sessions, rest and goals are read from `db` (her own
+    file on a team database), the itinerary and the day and week start from `shared` (default: `db`)."""
     if last < first:
         from nomadcm.errors import ValidationError
 
         raise ValidationError(f"--to {last.isoformat()} is before --from {first.isoformat()}")
-    settings = SettingsService(db)
-    values = settings.all()
-    goals = goals or Goals.from_settings(settings)
-    day_start = _day_start(values.get("day_start", "04:00"))
+    shared = shared if shared is not None else db
+    values = SettingsService(shared).all()
+    goals = goals or Goals.from_settings(SettingsService(db))
+    day_start = parse_day_start(values.get("day_start", "04:00"))
     if week_start is None:
         week_start = stored_week_start(values.get("week_start"))
     if timeline is None:
         from nomadcm.services.travel.itinerary import load_itinerary
 
-        timeline = d.ZoneTimeline(load_itinerary(db))
+        timeline = d.ZoneTimeline(load_itinerary(shared))
     now_s = d.ts(now or timezones.now_utc())
 
     w_first = week_first(first, week_start)
@@ -356,7 +358,7 @@ def _msec(seconds: float) -> float:
     return round(seconds, 3)
 
 
-def _day_start(text: Any) -> time:
+def parse_day_start(text: Any) -> time:
     try:
         return datetime.strptime(str(text).strip(), "%H:%M").time()
     except ValueError:
@@ -366,55 +368,3 @@ def _day_start(text: Any) -> time:
 def _hm(seconds: float) -> str:
     minutes = d.round_minutes(seconds)
     return f"{minutes // 60} h {minutes % 60:02d}"
-
-
-def local_today(db: Database, now: datetime | None = None) -> date:
-    """The CM's current day: the date her clock shows where she is, less the day start (04:00 -> yesterday)."""
-    from nomadcm.services.travel.itinerary import load_itinerary
-
-    instant = now or timezones.now_utc()
-    zone = load_itinerary(db).zone_at(instant)
-    start = _day_start(SettingsService(db).get("day_start"))
-    local = timezones.wall_at(instant, zone)
-    return (local - timedelta(hours=start.hour, minutes=start.minute)).date()
-
-
-def current_week_badges(
-    db: Database, today: date | None = None, now: datetime | None = None, week_start: int | None = None
-) -> list[tuple[str, int]]:
-    """Goals broken so far this week (the week holding `today`, her local date): for page and tray badges."""
-    if week_start is None:
-        week_start = stored_week_start(SettingsService(db).get("week_start"))
-    today = today or local_today(db, now)
-    first = week_first(today, week_start)
-    report = build_report(db, first, first + timedelta(days=6), now=now, week_start=week_start)
-    return report.broken_goals(first, today)
-
-
-class ReportService:
-    """The report, "today" and this week's badges over one database: what the page, the tray and the CLI ask."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    def build(
-        self,
-        first: date,
-        last: date,
-        *,
-        goals: Goals | None = None,
-        now: datetime | None = None,
-        progress: Callable[[int, int], None] | None = None,
-        week_start: int | None = None,
-    ) -> Report:
-        return build_report(
-            self.db, first, last, goals=goals, now=now, progress=progress, week_start=week_start
-        )
-
-    def today(self, now: datetime | None = None) -> date:
-        return local_today(self.db, now)
-
-    def week_badges(
-        self, today: date | None = None, now: datetime | None = None, week_start: int | None = None
-    ) -> list[tuple[str, int]]:
-        return current_week_badges(self.db, today, now, week_start)

@@ -2,7 +2,8 @@
 
 `WorkplaceService` inherits them: each calls its plain twin (`add_place`, `log_work`...) and returns a Change
 (services/changes.py) whose `result` is the plain return value; undo writes the touched rows back as they
-were (services/row_states.py).
+were (services/row_states.py). "Worked here" sessions are read and written back in `personal_db` (her own
+file on a team database), the place's rows in `db`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlalchemy import select
 
 from nomadcm.models import ChecklistItem, ScreenSession, SpeedTest, Workplace
 from nomadcm.services import row_states
-from nomadcm.services.changes import WELLBEING, WORKPLACES, Change
+from nomadcm.services.changes import WELLBEING, WORKPLACES, Change, steps
 
 if TYPE_CHECKING:
     from nomadcm.storage import Database
@@ -24,6 +25,7 @@ class WorkplaceOps:
     """The `*_op` half of WorkplaceService (a mixin: `self` is the WorkplaceService)."""
 
     db: Database
+    personal_db: Database
 
     def _rows(
         self,
@@ -33,22 +35,30 @@ class WorkplaceOps:
         sessions: Iterable[int] = (),
     ) -> row_states.RowState:
         with self.db.session() as s:
-            return row_states.capture(
+            shared = row_states.capture(
                 s,
                 [
                     (Workplace.__table__, places),
                     (SpeedTest.__table__, tests),
                     (ChecklistItem.__table__, items),
-                    (ScreenSession.__table__, sessions),
                 ],
             )
+        with self.personal_db.session() as s:
+            return shared + row_states.capture(s, [(ScreenSession.__table__, sessions)])
 
     def _place_rows(self, place_id: int) -> row_states.RowState:
         """A place with everything deleting it takes or changes."""
         with self.db.session() as s:
             tests = list(s.scalars(select(SpeedTest.id).where(SpeedTest.workplace_id == place_id)))
             items = list(s.scalars(select(ChecklistItem.id).where(ChecklistItem.workplace_id == place_id)))
-            sessions = list(s.scalars(select(ScreenSession.id).where(ScreenSession.workplace_id == place_id)))
+        sessions: list[int] = []
+        if (
+            self.personal_db is self.db
+        ):  # in her own file a session keeps the place's UUID: nothing to put back
+            with self.db.session() as s:
+                sessions = list(
+                    s.scalars(select(ScreenSession.id).where(ScreenSession.workplace_id == place_id))
+                )
         return self._rows([place_id], tests, items, sessions)
 
     def _swap(
@@ -60,7 +70,16 @@ class WorkplaceOps:
         result: Any,
         **kw: Any,
     ) -> Change:
-        return row_states.swap(self.db, areas, label, before, after, result, **kw)
+        if self.personal_db is self.db:
+            return row_states.swap(self.db, areas, label, before, after, result, **kw)
+        # The sessions (the last table) are in her own file, the place's rows on the team database.
+        personal = self.personal_db
+
+        def put(state: row_states.RowState) -> None:
+            row_states.write(self.db, state[:-1])
+            row_states.write(personal, state[-1:])
+
+        return steps(areas, label, lambda: put(after), lambda: put(before), result, **kw)
 
     def add_place_op(self, name: str, **fields: Any) -> Change:
         info = self.add_place(name, **fields)

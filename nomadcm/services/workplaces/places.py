@@ -14,7 +14,7 @@ Rules kept here (the CLI and the GUI only call them):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -63,8 +63,11 @@ class SpeedTestInfo:
 
 
 class WorkplaceService(WorkplaceOps, PlaceSessions):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, personal: Callable[[], Database] | None = None) -> None:
+        """`personal`: where her "worked here" sessions go (her own file on a team database, opened on
+        first use: services/wellbeing/personal_file.py); default `db`."""
         self.db = db
+        self._personal = personal
 
     # ------------------------------------------------------------------ reading
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
-from nomadcm.services.wellbeing.goals import SPECS, parse_setting
+from nomadcm.services.wellbeing.goals import SPECS, parse_setting, private_values, save_settings_op
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.operations import RunWrite, run_directly
 from nomadcm.ui.widgets.date_inputs import TimeInput
@@ -38,7 +38,8 @@ class GoalsDialog(UnsavedChangesMixin, QDialog):
         self.services = services
         self.run = run  # the page's runner: the save is announced (and shown on the pages) through it
         self.setWindowTitle(self.tr("Wellbeing goals and reminders"))
-        values = services.settings.all()
+        # The goals and reminders are in her own file on a team database (services/wellbeing/goals.py).
+        values = {**services.settings.all(), **private_values(services.personal_settings)}
         helps = self._helps()
         self.fields: dict[str, Any] = {}
 
@@ -179,13 +180,13 @@ class GoalsDialog(UnsavedChangesMixin, QDialog):
             self.day_start.setTime(QTime(4, 0))
 
     def save(self) -> None:
-        settings = self.services.settings
+        settings, personal = self.services.settings, self.services.personal_settings
         values: dict[str, Any] = {key: parse_setting(key, box.value()) for key, box in self.fields.items()}
         values["break_reminders"] = self.enabled.isChecked()
         values["screen_limit_warning"] = self.limit_warning.isChecked()
         values["day_start"] = self.day_start.time().toString("HH:mm")
         try:
-            self.run(lambda: settings.save_op(settings.home_tz(), values))
+            self.run(lambda: save_settings_op(settings, personal, settings.home_tz(), values))
         except UserError as err:
             show_user_error(self, err)
             return

@@ -36,8 +36,9 @@ def activitywatch_file_job(services: Services, path: Path, device: str) -> Work:
     def work(report: Callable[[int, int], None]) -> Any:
         from nomadcm.exchange import activitywatch
 
+        db = services.personal_db  # her own file on a team database (services/wellbeing/personal_file.py)
         return import_op(
-            services.db, lambda: activitywatch.import_file(services.db, path, device, report), path.name
+            db, lambda: activitywatch.import_file(db, path, device, report, shared=services.db), path.name
         )
 
     return work
@@ -48,9 +49,10 @@ def activitywatch_server_job(services: Services, url: str, device: str) -> Work:
         from nomadcm.exchange import activitywatch
         from nomadcm.exchange.activitywatch_server import shown_url
 
+        db = services.personal_db
         return import_op(  # this computer only, within the deadline and size cap (activitywatch_server.py)
-            services.db,
-            lambda: activitywatch.import_server(services.db, url, device, progress=report),
+            db,
+            lambda: activitywatch.import_server(db, url, device, progress=report, shared=services.db),
             shown_url(url),
         )
 
@@ -61,7 +63,8 @@ def sleep_android_job(services: Services, path: Path) -> Work:
     def work(report: Callable[[int, int], None]) -> Any:
         from nomadcm.exchange import sleep_android
 
-        return import_op(services.db, lambda: sleep_android.import_file(services.db, path, report), path.name)
+        db = services.personal_db
+        return import_op(db, lambda: sleep_android.import_file(db, path, report), path.name)
 
     return work
 
@@ -70,7 +73,8 @@ def csv_job(services: Services, path: Path) -> Work:
     def work(report: Callable[[int, int], None]) -> Any:
         from nomadcm.exchange import rest_csv
 
-        return import_op(services.db, lambda: rest_csv.import_file(services.db, path, report), path.name)
+        db = services.personal_db
+        return import_op(db, lambda: rest_csv.import_file(db, path, report, shared=services.db), path.name)
 
     return work
 

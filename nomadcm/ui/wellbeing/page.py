@@ -58,10 +58,25 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
         self._today = services.wellbeing_reports.today()
         self._anchor = self._today
         self.build()
+        self._show_private_note()
         self._connect()
         changes.changed.connect(self._on_changed)
         self._on_range_kind()
         QTimer.singleShot(0, self.loaded.emit)  # once the window that created the page could connect
+
+    def _show_private_note(self) -> None:
+        """On a team database, once and discreetly: her wellbeing is in her own file, never on the server."""
+        path = self.services.personal_file
+        if path is not None:
+            self.private_note.setText(
+                self.tr("Kept in your own file on this computer: {path}").format(path=path)
+            )
+            self.private_note.setToolTip(
+                self.tr(
+                    "Screen time, rest and app usage never go to the team database: nobody else sees them."
+                )
+            )
+            self.private_note.show()
 
     def _connect(self) -> None:
         delete_action = QAction(self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.wellbeing.chart import ChartPanel
 from nomadcm.ui.wellbeing.table_models import AppTableModel, DayTableModel, EntryTableModel
 from nomadcm.ui.widgets.date_inputs import DateInput
@@ -57,6 +58,14 @@ class WellbeingPageView(QWidget):
         layout.addLayout(top)
         layout.addLayout(self.badge_row)
         layout.addWidget(self._build_tables(), 1)
+        # On a team database: where her wellbeing is kept instead (the page fills it in, else it stays hidden).
+        self.private_note = plain_label()
+        self.private_note.setObjectName("wellbeingPrivateNote")
+        self.private_note.setEnabled(False)  # greyed: discreet
+        self.private_note.setWordWrap(True)
+        self.private_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.private_note.hide()
+        layout.addWidget(self.private_note)
 
     def _build_period(self) -> list[QWidget]:
         self.range_box = QComboBox()

@@ -42,7 +42,7 @@ class BreakReminder(QObject):
         self.services = controller.services
         self.changes = changes
         self.show_dialogs = show_dialogs
-        self.scheduler = BreakScheduler(ReminderSettings.from_settings(self.services.settings))
+        self.scheduler = BreakScheduler(ReminderSettings.from_settings(self.services.personal_settings))
         self._break_start: datetime | None = None
         self._paused: list[str] = []
         self._pending: BreakDue | None = None
@@ -64,7 +64,7 @@ class BreakReminder(QObject):
             self.reload_settings()
 
     def reload_settings(self) -> None:
-        self.scheduler.settings = ReminderSettings.from_settings(self.services.settings)
+        self.scheduler.settings = ReminderSettings.from_settings(self.services.personal_settings)
         self._on_timers()
 
     def _on_timers(self) -> None:
@@ -97,7 +97,7 @@ class BreakReminder(QObject):
             return
         reports = self.services.wellbeing_reports
         today = reports.today(now)
-        goals = Goals.from_settings(self.services.settings)
+        goals = Goals.from_settings(self.services.personal_settings)
         day = reports.build(today, today, goals=goals, now=now).days[0]
         running = sum(self.controller.elapsed(d).total_seconds() for d in self.controller.running())
         total = day.screen_total_minutes * 60 + running

@@ -1,6 +1,7 @@
 """The screen timer: start/stop per device (and client), for the main window's toolbar and tray.
 
-Running timers are kept in the `screen_timers` setting, so closing NomadCM (or a crash) does not lose one:
+Running timers are kept in the `screen_timers` setting (in her own file on a team database:
+services/wellbeing/personal_file.py), so closing NomadCM (or a crash) does not lose one:
 it is still running at the next start. Stopping logs a screen session (source "timer") in the zone where
 the CM was when it started. The clock is injectable for tests.
 """
@@ -55,20 +56,33 @@ class TimerController(QObject):
         self._running: dict[str, tuple[datetime, int | None]] = self._load()
 
     def _load(self) -> dict[str, tuple[datetime, int | None]]:
-        stored = self.services.settings.get(SETTING) or {}
+        stored = self.services.personal_settings.get(SETTING) or {}
         running = {}
         if isinstance(stored, dict):
             for device, value in stored.items():
                 try:
-                    running[device] = (timezones.parse_utc(value["start"]), value.get("client_id"))
-                except (KeyError, TypeError, ValueError):
+                    running[device] = (timezones.parse_utc(value["start"]), self._client_of(value))
+                except (KeyError, TypeError, ValueError, AttributeError):
                     continue  # a damaged entry: forget it rather than crash at start-up
         return {d: v for d, v in running.items() if d in DEVICES}
 
+    def _client_of(self, value: dict[str, object]) -> int | None:
+        """The timer's client in the database open: found by UUID when the timer has one (it may have been
+        started on another database: her own file is shared by all), else by its stored id."""
+        client_uuid = value.get("client_uuid")
+        if isinstance(client_uuid, str):
+            return self.services.wellbeing.client_with_uuid(client_uuid)
+        client_id = value.get("client_id")
+        return client_id if isinstance(client_id, int) else None
+
     def _save(self) -> None:
-        self.services.settings.set(
+        uuid_of = self.services.wellbeing.client_uuid
+        self.services.personal_settings.set(
             SETTING,
-            {d: {"start": timezones.format_utc(s), "client_id": c} for d, (s, c) in self._running.items()},
+            {
+                d: {"start": timezones.format_utc(s), "client_id": c, "client_uuid": uuid_of(c)}
+                for d, (s, c) in self._running.items()
+            },
         )
 
     def running(self) -> dict[str, tuple[datetime, int | None]]:

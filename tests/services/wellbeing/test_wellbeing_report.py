@@ -11,7 +11,8 @@ from nomadcm.models import ScreenSession
 from nomadcm.services.wellbeing.days import ZoneTimeline
 from nomadcm.services.wellbeing.goals import Goals
 from nomadcm.services.wellbeing.records import WellbeingService
-from nomadcm.services.wellbeing.wellbeing_report import build_report, current_week_badges, local_today
+from nomadcm.services.wellbeing.report_service import current_week_badges, local_today
+from nomadcm.services.wellbeing.wellbeing_report import build_report
 
 PARIS = "Europe/Paris"
 

@@ -170,7 +170,7 @@ def test_goals_dialog_saves_and_the_page_follows(page, services, qtbot) -> None:
     assert "Sleep Medicine" in dialog.fields["sleep_goal_hours"].toolTip()
     dialog.fields["screen_limit_day_hours"].setValue(12)
     dialog.save()
-    assert services.settings.get("screen_limit_day_hours") == 12.0
+    assert services.personal_settings.get("screen_limit_day_hours") == 12.0
     tip = page.day_model.index(2, DayTableModel.WARNINGS).data(Qt.ItemDataRole.ToolTipRole)
     assert "daily limit" not in tip
 

@@ -83,7 +83,7 @@ def test_toolbar_widget_and_tray_menu(controller, clock, qtbot) -> None:  # type
 
 
 def test_break_reminder_on_a_fake_clock(controller, clock, services, qtbot) -> None:  # type: ignore[no-untyped-def]
-    services.settings.set("break_reminders", True)
+    services.personal_settings.set("break_reminders", True)
     reminder = BreakReminder(controller, show_dialogs=False)
     controller.start("laptop")
     clock.advance(49)
@@ -121,7 +121,7 @@ def test_reminders_are_off_by_default(controller, clock) -> None:  # type: ignor
 
 
 def test_break_dialog_buttons(controller, clock, services, qtbot) -> None:  # type: ignore[no-untyped-def]
-    services.settings.set("break_reminders", True)
+    services.personal_settings.set("break_reminders", True)
     reminder = BreakReminder(controller)
     controller.start("laptop")
     clock.advance(50)
@@ -136,7 +136,7 @@ def test_break_dialog_buttons(controller, clock, services, qtbot) -> None:  # ty
 
 
 def test_daily_limit_warning_once(controller, clock, services, qtbot) -> None:  # type: ignore[no-untyped-def]
-    services.settings.set("screen_limit_day_hours", 1.0)
+    services.personal_settings.set("screen_limit_day_hours", 1.0)
     reminder = BreakReminder(controller, show_dialogs=False)
     controller.start("laptop")
     clock.advance(61)
