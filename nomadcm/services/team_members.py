@@ -138,6 +138,8 @@ class MemberService:
                     s.add(MemberRole(member_id=member.id, client_id=client_id, role="owner"))
                 s.flush()
             if first:  # the CM who had the file alone: her travels become the founder's itinerary
+                if s.get_bind().dialect.name == "postgresql":  # the server's policies: as the founder, here
+                    s.execute(select(func.set_config("nomadcm.member", str(member.id), True)))
                 for model in (Stay, Transit):
                     s.execute(update(model).where(model.member_id.is_(None)).values(member_id=member.id))
             return _info(s, member)

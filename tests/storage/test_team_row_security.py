@@ -151,3 +151,104 @@ def test_new_zone_rules_seen_by_a_viewer_leave_the_work_to_an_owner(
 def _utc(services: Services, post_id: int) -> object:
     with services.db.engine.connect() as conn:
         return conn.execute(text(f"SELECT utc FROM post WHERE id = {post_id}")).scalar()
+
+
+def test_a_members_connection_writes_only_her_own_itinerary_and_settings(
+    team: tuple[Services, int, int, int], member_engine: Engine
+) -> None:
+    """Migration 0008: stays, transits and personal settings are each member's own — Bob's connection cannot
+    change Ana's even with raw SQL, and can change his; everybody reads them (a post assigned to Ana is at her
+    time)."""
+    from datetime import date
+
+    from nomadcm.services.travel.rhythm import set_sleep
+    from nomadcm.services.travel.trip_records import StayInput
+
+    services, ana, bob, _post_id = team
+    anas = services.trips.add_stay(StayInput("Paris", "Europe/Paris", date(2027, 3, 1), date(2027, 3, 9)))
+    set_sleep(services.settings, "22:00-06:00")
+    services.members.use("Bob")
+    bobs = services.trips.add_stay(
+        StayInput("Montréal", "America/Toronto", date(2027, 3, 1), date(2027, 3, 9))
+    )
+    assert _as(member_engine, bob, f"UPDATE stay SET city = 'Lyon' WHERE id = {anas.id}") == 0
+    assert _as(member_engine, bob, f"DELETE FROM stay WHERE id = {anas.id}") == 0
+    assert _as(member_engine, bob, f"UPDATE stay SET member_id = {bob} WHERE id = {anas.id}") == 0
+    assert (
+        _as(
+            member_engine, bob, f"UPDATE member_setting SET value = '\"00:00-01:00\"' WHERE member_id = {ana}"
+        )
+        == 0
+    )
+    with pytest.raises(ProgrammingError, match="row-level security"):
+        _as(
+            member_engine,
+            bob,
+            f"INSERT INTO member_setting (member_id, key, value) VALUES ({ana}, 'theme', '\"dark\"')",
+        )
+    with pytest.raises(ProgrammingError, match="row-level security"):
+        _as(member_engine, bob, f"UPDATE stay SET member_id = {ana} WHERE id = {bobs.id}")  # not his to give
+    assert _as(member_engine, bob, f"UPDATE stay SET notes = 'à moi' WHERE id = {bobs.id}") == 1
+    assert _as(member_engine, bob, "SELECT 1 FROM stay") == 2  # reading stays open
+    services.members.use("Ana")
+    assert [s.city for s in services.trips.list_stays()] == ["Paris"]
+    assert services.settings.get("sleep") == "22:00-06:00"
+
+
+def test_the_founder_claims_a_lone_cms_travels_under_the_policies(
+    services: Services, member_engine: Engine
+) -> None:
+    """Not a superuser: the first member's claim of the stays nobody owned passes the policies."""
+    from datetime import date
+
+    from nomadcm.services.travel.trip_records import StayInput
+
+    url = member_engine.url.render_as_string(hide_password=False)
+    mine = Services(Database.open_url(url))
+    try:
+        mine.trips.add_stay(StayInput("Lisboa", "Europe/Lisbon", date(2027, 5, 1), date(2027, 5, 9)))
+        ana = mine.members.add("Ana", "ana@example.org")
+        mine.members.use("Ana")
+        assert [s.city for s in mine.trips.list_stays()] == ["Lisboa"]
+        assert mine.itinerary().member_id == ana.id
+    finally:
+        mine.close()
+
+
+def test_city_keys_another_member_may_not_remake_wait_for_her(
+    team: tuple[Services, int, int, int], member_engine: Engine
+) -> None:
+    """A new city table: Bob's NomadCM remakes his stays' keys; Ana's are skipped by the policies, so the
+    table's version is not recorded and Ana's next start remakes hers."""
+    from datetime import date
+
+    from nomadcm.models import Stay
+    from nomadcm.services.settings import SettingsService
+    from nomadcm.services.travel import city_keys
+    from nomadcm.services.travel.trip_records import StayInput
+
+    services, _ana, _bob, _post_id = team
+    anas = services.trips.add_stay(StayInput("Paris", "Europe/Paris", date(2027, 3, 1), date(2027, 3, 9)))
+    services.members.use("Bob")
+    bobs = services.trips.add_stay(StayInput("Lyon", "Europe/Paris", date(2027, 3, 1), date(2027, 3, 9)))
+    with services.db.engine.begin() as conn:  # keys an older city table made
+        conn.execute(text("UPDATE stay SET city_key = 'old'"))
+    SettingsService(services.db).set(city_keys.TABLE_SETTING, "an older table")
+    url = member_engine.url.render_as_string(hide_password=False)
+    bob = Services(Database.open_url(url))
+    try:
+        bob.members.use("Bob")
+        city_keys.ensure_current(bob.db)
+    finally:
+        bob.close()
+
+    def key(stay_id: int) -> str:
+        with services.db.session() as s:
+            return str(s.get(Stay, stay_id).city_key)  # type: ignore[union-attr]
+
+    assert key(bobs.id) != "old" and key(anas.id) == "old"
+    assert SettingsService(services.db).get(city_keys.TABLE_SETTING) == "an older table"
+    services.members.use("Ana")
+    city_keys.ensure_current(services.db)
+    assert key(anas.id) != "old"
+    assert SettingsService(services.db).get(city_keys.TABLE_SETTING) == city_keys.table_version()

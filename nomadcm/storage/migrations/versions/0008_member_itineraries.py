@@ -16,7 +16,10 @@ Issue 13: "your time" and conflicts use the assignee's own itinerary and rhythm.
   SQLite file, which has no row of the team's clients and places to refer to by foreign key; it names them by
   UUID. Existing rows: their linked rows' UUIDs.
 
-Columns are added in place (ALTER TABLE ADD COLUMN), as in 0007.
+Columns are added in place (ALTER TABLE ADD COLUMN), as in 0007. On PostgreSQL, row-level security lets a
+member write only her own stays, transits and personal settings (reading stays open: a teammate's itinerary
+and rhythm decide the "your time" of the posts assigned to her); rows of nobody (a CM alone's, before the
+team) stay open until the first member claims them.
 """
 
 from __future__ import annotations
@@ -74,6 +77,9 @@ def upgrade() -> None:
         op.add_column(table, sa.Column("uuid", sa.String(length=36), nullable=True))
         _fill_uuids(table, stamp, now)
         op.create_index(op.f(f"ix_{table}_uuid"), table, ["uuid"], unique=True)
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in ROW_SECURITY:
+            op.execute(statement)
     for column, parent in (("client_uuid", "client"), ("workplace_uuid", "workplace")):
         op.add_column("screen_session", sa.Column(column, sa.String(length=36), nullable=True))
         op.get_bind().execute(
@@ -111,8 +117,42 @@ def _millis(stamp: Any, now: datetime) -> int:
     return int(when.replace(tzinfo=UTC).timestamp() * 1000)
 
 
+_MAY_WRITE_OWN = """
+CREATE FUNCTION nomadcm_may_write_own(owner integer) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT NOT EXISTS (SELECT 1 FROM member)
+        OR owner IS NULL
+        OR owner = nullif(current_setting('nomadcm.member', true), '')::integer
+$$
+"""
+OWN_ROWS = ("stay", "transit", "member_setting")
+ROW_SECURITY: tuple[str, ...] = (
+    _MAY_WRITE_OWN,
+    *(
+        statement
+        for table in OWN_ROWS
+        for statement in (
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+            f"CREATE POLICY {table}_read ON {table} FOR SELECT USING (true)",
+            f"CREATE POLICY {table}_insert ON {table} FOR INSERT WITH CHECK (nomadcm_may_write_own(member_id))",
+            f"CREATE POLICY {table}_update ON {table} FOR UPDATE USING (nomadcm_may_write_own(member_id)) "
+            "WITH CHECK (nomadcm_may_write_own(member_id))",
+            f"CREATE POLICY {table}_delete ON {table} FOR DELETE USING (nomadcm_may_write_own(member_id))",
+        )
+    ),
+)
+
+
 def downgrade() -> None:
     """Back to 0007 (a developer's tool: foreign keys off before it, as for 0007's downgrade)."""
+    if op.get_bind().dialect.name == "postgresql":
+        for table in OWN_ROWS:
+            for action in ("read", "insert", "update", "delete"):
+                op.execute(f"DROP POLICY IF EXISTS {table}_{action} ON {table}")
+            op.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+            op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+        op.execute("DROP FUNCTION IF EXISTS nomadcm_may_write_own(integer)")
     with op.batch_alter_table("screen_session", schema=None) as batch_op:
         batch_op.drop_column("workplace_uuid")
         batch_op.drop_column("client_uuid")
