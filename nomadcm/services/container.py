@@ -243,11 +243,12 @@ class Services:
             cm_title=cm_title,
         )
 
-    def itinerary(self) -> Itinerary:
-        """A fresh snapshot of the itinerary (cheap: two small queries)."""
+    def itinerary(self, member_id: int | None = None) -> Itinerary:
+        """A fresh snapshot of the itinerary (cheap: two small queries): yours, or a team member's."""
+        from nomadcm.services.acting import ACTING
         from nomadcm.services.travel.itinerary import load_itinerary
 
-        return load_itinerary(self.db)
+        return load_itinerary(self.db, member=ACTING if member_id is None else member_id)
 
     def schedule(self, flt: ScheduleFilter | None = None, *, now: datetime | None = None) -> ScheduleQuery:
         """The schedule as one query (rows, count, stream): what every view of the posts reads through."""
@@ -255,8 +256,9 @@ class Services:
 
         return ScheduleQuery(self.db, flt, now=now)
 
-    def your_time(self) -> YourTime:
-        """Where the CM is and her clock at an instant (the post dialog's live line)."""
+    def your_time(self, assignee_id: int | None = None) -> YourTime:
+        """Where the CM is and her clock at an instant (the post dialog's live line): yours, or the assignee's
+        of a post assigned to a team member (the time every listing shows for it)."""
         from nomadcm.services.schedule.your_time import YourTime
 
-        return YourTime(self.itinerary())
+        return YourTime(self.itinerary(assignee_id))

@@ -135,3 +135,23 @@ def test_your_time_column_is_the_assignees_own(qtbot, team: Services, task_runne
     assert "Bob's time (the post is assigned to Bob)" in tip.splitlines()[0]
     assert "America/Toronto, Montréal, CA" in tip
     assert "assigned" not in cell("pour Ana", Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_post_dialogs_live_line_gives_the_assignees_time(qtbot, team: Services) -> None:  # type: ignore[no-untyped-def]
+    """Bob's post, opened by Ana: "= 03:00 Bob's time (America/Toronto)…", his clock, not hers."""
+    from nomadcm.services.travel.trip_records import StayInput
+    from nomadcm.ui.schedule.post_dialog import PostDialog
+
+    team.trips.add_stay(StayInput("Paris", "Europe/Paris", date(2030, 6, 1), date(2030, 6, 30), "FR"))
+    team.members.use("Bob")
+    team.trips.add_stay(StayInput("Montréal", "America/Toronto", date(2030, 6, 1), date(2030, 6, 30), "CA"))
+    team.members.use("Ana")
+    bobs = next(team.posts.get(o.post_id) for o in team.schedule().stream() if o.text == "pour Bob")
+    anas = next(team.posts.get(o.post_id) for o in team.schedule().stream() if o.text == "pour Ana")
+    dialog = PostDialog(team, lambda _draft: None, post=bobs)
+    qtbot.addWidget(dialog)
+    line = dialog.live_line.text()
+    assert "Bob's time (America/Toronto)" in line and line.startswith("= 03:00")  # 09:00 Paris = 03:00 EDT
+    mine = PostDialog(team, lambda _draft: None, post=anas)
+    qtbot.addWidget(mine)
+    assert "your time (Europe/Paris)" in mine.live_line.text()

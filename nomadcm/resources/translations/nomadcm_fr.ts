@@ -3621,6 +3621,10 @@
         <translation>= {cm_time} votre heure ({where}), {utc_time} UTC</translation>
     </message>
     <message>
+        <source>= {cm_time} {member}&apos;s time ({where}), {utc_time} UTC</source>
+        <translation>= {cm_time} heure de {member} ({where}), {utc_time} UTC</translation>
+    </message>
+    <message>
         <source>first</source>
         <translation>première</translation>
     </message>

@@ -61,7 +61,12 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
         self._save = save
         self.version = version
         self.post = post
-        self._your_time: YourTime = services.your_time()
+        # a post assigned to a team member is at her time, as in every listing
+        assignee = post.assignee_id if post is not None else None
+        self._your_time: YourTime = services.your_time(assignee)
+        self._whose = None  # the assignee's name when the live line gives another member's time
+        if assignee is not None and assignee != services.members.current_id:
+            self._whose = next((m.name for m in services.members.list_members() if m.id == assignee), None)
         self._clients: list[ClientInfo] = services.clients.list_clients()
         self._channels: list[ChannelInfo] = []
         self._check: PostCheck | None = None  # the service's check of the draft, for the live line
@@ -260,10 +265,13 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
             return fmt_time(value) if value.date() == wall.date() else f"{fmt_day(value)} {fmt_time(value)}"
 
         where = self.tr("{zone}, in transit").format(zone=cm_zone) if cm.in_transit else cm_zone
+        line = (
+            self.tr("= {cm_time} your time ({where}), {utc_time} UTC")
+            if self._whose is None
+            else self.tr("= {cm_time} {member}'s time ({where}), {utc_time} UTC")
+        )
         self.live_line.setText(
-            self.tr("= {cm_time} your time ({where}), {utc_time} UTC").format(
-                cm_time=when(cm_wall), where=where, utc_time=when(utc_wall)
-            )
+            line.format(cm_time=when(cm_wall), where=where, utc_time=when(utc_wall), member=self._whose)
         )
         if res.ambiguous:
             which = self.tr("first") if res.fold == 0 else self.tr("second")
