@@ -3,7 +3,9 @@ the oracles the views are checked against — none of them NomadCM's own code.
 
 - Clocks: stdlib `zoneinfo` with the tzdata package (never `nomadcm.timezones`, which uses pytz).
 - Where the CM is: `TripModel`, written from the rules in services/travel/itinerary.py's docstring for the
-  itineraries drawn here (home; one stay; stays chained by flights).
+  itineraries drawn here (home; one stay; stays chained by flights). In a team scenario (issue 13) each member
+  has hers, and a post is at its assignee's (an unassigned one: at the viewer's).
+- When she sleeps and works: `RhythmSpec`, a window and a range of days written here, one per member.
 - Every write goes through the services a person's actions go through: clients, channels, `posts.add`,
   `trips.add_stay` / `add_transit`, the occurrence editor (delete, move, re-status, re-text, split).
 """
@@ -26,6 +28,8 @@ from hypothesis import strategies as st
 from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.post_writes import PostDraft
+from nomadcm.services.team_roles import RoleError
+from nomadcm.services.travel.rhythm import set_sleep, set_work_hours
 from nomadcm.services.travel.trip_records import StayInput, TransitInput
 from nomadcm.storage import Database
 
@@ -118,7 +122,48 @@ class TripModel:
         return self.flights[last].to_zone, False  # between two flights: where the first one landed
 
 
+@dataclass(frozen=True)
+class RhythmSpec:
+    """A sleep window [start, end) in minutes after midnight (running past midnight when end < start), and
+    working hours: days first..last (Monday 0), from start to end minutes — the rules' meaning, written
+    here."""
+
+    sleep: tuple[int, int]
+    work_days: tuple[int, int]
+    work: tuple[int, int]
+
+    @property
+    def sleep_text(self) -> str:
+        return f"{_clock(self.sleep[0])}-{_clock(self.sleep[1])}"
+
+    @property
+    def work_text(self) -> str:
+        first, last = (DAY_CODES[d] for d in self.work_days)
+        return f"{first}-{last} {_clock(self.work[0])}-{_clock(self.work[1])}"
+
+    def asleep(self, wall: datetime) -> bool:
+        minute, (start, end) = wall.hour * 60 + wall.minute, self.sleep
+        return start <= minute < end if start < end else minute >= start or minute < end
+
+    def working(self, wall: datetime) -> bool:
+        minute = wall.hour * 60 + wall.minute
+        first, last = self.work_days
+        return first <= wall.weekday() <= last and self.work[0] <= minute < self.work[1]
+
+
+DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+SLEEPS = ((23 * 60, 7 * 60), (22 * 60, 6 * 60), (60, 9 * 60), (0, 8 * 60), (21 * 60 + 30, 5 * 60 + 30))
+WORK = (((0, 4), (9 * 60, 18 * 60)), ((0, 6), (8 * 60, 23 * 60)), ((1, 5), (7 * 60 + 30, 16 * 60)))
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 # ---------------------------------------------------------------------- random scenarios
+
+
+MEMBERS = ("Ana", "Bob", "Cleo")  # a team's members, the first its founder
 
 
 @dataclass(frozen=True)
@@ -146,6 +191,7 @@ class PostSpec:
     rule: str | None = None
     edits: tuple[EditSpec, ...] = ()
     aim: str | None = None  # "gap" / "fold": start near a DST change of the zone so occurrences hit it
+    assignee: int | None = None  # team: the member (index in MEMBERS) it is assigned to; None: nobody
 
 
 @dataclass(frozen=True)
@@ -160,15 +206,23 @@ class FilterSpec:
 
 
 @dataclass(frozen=True)
-class Scenario:
-    first_day: date
+class TripSpec:
     home: str
-    clients: tuple[tuple[str, tuple[str, ...]], ...]  # (audience zone, networks)
     trip: str  # home | stay | chain
-    trip_zones: tuple[str, ...]
-    trip_hours: tuple[int, ...]  # first departure, then (duration, stop) pairs, in hours/minutes
+    zones: tuple[str, ...]
+    hours: tuple[int, ...]  # first departure, then (duration, stop) pairs, in hours/minutes
     lead_days: int
     tail_days: int
+
+
+@dataclass(frozen=True)
+class Scenario:
+    first_day: date
+    clients: tuple[tuple[str, tuple[str, ...]], ...]  # (audience zone, networks)
+    trips: tuple[TripSpec, ...]  # one: a CM alone; two or three: a team's members (MEMBERS), each hers
+    rhythms: tuple[RhythmSpec, ...]  # one per itinerary
+    viewer: int  # team: the member every view is read as
+    founder_first: bool  # team: her itinerary and rhythm predate the team (the founder claims them)
     posts: tuple[PostSpec, ...]
     filters: tuple[FilterSpec, ...]
     second_folds: bool  # allow the second of two ambiguous wall times (else every fold is 0)
@@ -219,7 +273,7 @@ def edit_specs(draw: st.DrawFn) -> EditSpec:
 
 
 @st.composite
-def post_specs(draw: st.DrawFn, n_clients: int, n_flights: int) -> PostSpec:
+def post_specs(draw: st.DrawFn, n_clients: int, n_flights: int, n_members: int) -> PostSpec:
     kinds = ["single", "series", "series"] + (["flight"] if n_flights else [])
     kind = draw(st.sampled_from(kinds))
     day = draw(st.integers(0, WINDOW_DAYS - 1))
@@ -246,7 +300,37 @@ def post_specs(draw: st.DrawFn, n_clients: int, n_flights: int) -> PostSpec:
         rule=rule,
         aim=aim,
         edits=tuple(draw(st.lists(edit_specs(), max_size=4))) if kind == "series" else (),
+        assignee=draw(st.none() | st.integers(0, n_members - 1)) if n_members > 1 else None,
     )
+
+
+@st.composite
+def trip_specs(draw: st.DrawFn) -> TripSpec:
+    trip = draw(st.sampled_from(("home", "stay", "chain", "chain")))
+    n_flights = draw(st.integers(1, 3)) if trip == "chain" else 0
+    zones: list[str] = [draw(st.sampled_from(ZONES))]
+    for _ in range(n_flights):
+        zones.append(draw(st.sampled_from([z for z in ZONES if z != zones[-1]])))
+    hours = [draw(st.integers(0, 14 * 24))] + [
+        draw(st.integers(1, 20 * 60)) if k % 2 == 0 else draw(st.integers(3, 5 * 24))
+        for k in range(2 * n_flights)
+    ]
+    if trip == "stay":
+        hours = [draw(st.integers(0, WINDOW_DAYS - 1)), draw(st.integers(0, 20))]
+    return TripSpec(
+        draw(st.sampled_from(ZONES)),
+        trip,
+        tuple(zones),
+        tuple(hours),
+        draw(st.integers(0, 5)),
+        draw(st.integers(0, 10)),
+    )
+
+
+@st.composite
+def rhythm_specs(draw: st.DrawFn) -> RhythmSpec:
+    days, work = draw(st.sampled_from(WORK))
+    return RhythmSpec(draw(st.sampled_from(SLEEPS)), days, work)
 
 
 @st.composite
@@ -262,18 +346,11 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         )
         for _ in range(n_clients)
     )
-    trip = draw(st.sampled_from(("home", "stay", "chain", "chain")))
-    n_flights = draw(st.integers(1, 3)) if trip == "chain" else 0
-    zones: list[str] = [draw(st.sampled_from(ZONES))]
-    for _ in range(n_flights):
-        zones.append(draw(st.sampled_from([z for z in ZONES if z != zones[-1]])))
-    hours = [draw(st.integers(0, 14 * 24))] + [
-        draw(st.integers(1, 20 * 60)) if k % 2 == 0 else draw(st.integers(3, 5 * 24))
-        for k in range(2 * n_flights)
-    ]
-    if trip == "stay":
-        hours = [draw(st.integers(0, WINDOW_DAYS - 1)), draw(st.integers(0, 20))]
-    posts = tuple(draw(st.lists(post_specs(n_clients, n_flights), min_size=1, max_size=9)))
+    n_members = draw(st.sampled_from((1, 1, 2, 3)))  # 2 or 3: a team scenario (issue 13)
+    trips = tuple(draw(trip_specs()) for _ in range(n_members))
+    rhythms = tuple(draw(rhythm_specs()) for _ in range(n_members))
+    n_flights = max(len(t.zones) - 1 if t.trip == "chain" else 0 for t in trips)
+    posts = tuple(draw(st.lists(post_specs(n_clients, n_flights, n_members), min_size=1, max_size=9)))
     filters = tuple(
         FilterSpec(
             draw(st.none() | st.integers(0, n_clients - 1)),
@@ -288,13 +365,11 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     )
     return Scenario(
         first_day,
-        draw(st.sampled_from(ZONES)),
         clients,
-        trip,
-        tuple(zones),
-        tuple(hours),
-        draw(st.integers(0, 5)),
-        draw(st.integers(0, 10)),
+        trips,
+        rhythms,
+        draw(st.integers(0, n_members - 1)),
+        draw(st.booleans()),
         posts,
         filters,
         draw(st.booleans()),
@@ -334,8 +409,40 @@ def opened(path: Path) -> Iterator[Services]:
 
 @dataclass
 class Built:
-    trip: TripModel
+    """What a scenario made: each itinerary's model (one per member in a team, in MEMBERS' order), the
+    members' ids, whose each post is — the oracle of a row is `trips[assignee or viewer]`."""
+
+    rhythms: tuple[RhythmSpec, ...]
+    viewer: int = 0
+    trips: list[TripModel] = field(default_factory=list)
+    member_ids: list[int] = field(default_factory=list)  # empty: a CM alone
+    owners: dict[int, int | None] = field(default_factory=dict)  # post id -> its assignee (MEMBERS index)
     posts: list[int] = field(default_factory=list)
+
+    def whose(self, post_id: int) -> int:
+        """Whose time the post is at: its assignee's, else the viewer's (a CM alone: hers, 0)."""
+        owner = self.owners.get(post_id)
+        return self.viewer if owner is None else owner
+
+    def where(self, post_id: int, utc: datetime) -> tuple[str, bool]:
+        return self.trips[self.whose(post_id)].where(utc)
+
+    def rhythm_of(self, post_id: int) -> RhythmSpec:
+        return self.rhythms[self.whose(post_id)]
+
+    def assignee_id(self, post_id: int) -> int | None:
+        owner = self.owners.get(post_id)
+        return None if owner is None else self.member_ids[owner]
+
+    @property
+    def cli_as(self) -> tuple[str, ...]:
+        """`nomadcm`'s global option to read as the viewer (a CM alone: none)."""
+        return ("--as", MEMBERS[self.viewer]) if self.member_ids else ()
+
+    def flights_for(self, owner: int | None) -> list[Flight]:
+        """The flights of whose time a post will be at; someone else's if she has none."""
+        own = self.trips[self.viewer if owner is None else owner].flights
+        return own or next(t.flights for t in self.trips if t.flights)
 
 
 @functools.cache
@@ -371,31 +478,31 @@ def _local(utc: datetime, zone: str) -> tuple[datetime, int]:
     return local.replace(tzinfo=None, fold=0), local.fold
 
 
-def build_trip(services: Services, sc: Scenario) -> TripModel:
-    services.settings.set_home_tz(sc.home)
-    model = TripModel(sc.home)
-    base = datetime.combine(sc.first_day, datetime.min.time()).replace(tzinfo=UTC)
-    if sc.trip == "stay":
-        zone = sc.trip_zones[0]
-        first = sc.first_day + timedelta(days=sc.trip_hours[0])
-        last = first + timedelta(days=sc.trip_hours[1])
+def build_trip(services: Services, spec: TripSpec, first_day: date) -> TripModel:
+    services.settings.set_home_tz(spec.home)
+    model = TripModel(spec.home)
+    base = datetime.combine(first_day, datetime.min.time()).replace(tzinfo=UTC)
+    if spec.trip == "stay":
+        zone = spec.zones[0]
+        first = first_day + timedelta(days=spec.hours[0])
+        last = first + timedelta(days=spec.hours[1])
         _add_stay(services, model, zone, first, last)
-    elif sc.trip == "chain":
-        t = base + timedelta(hours=sc.trip_hours[0])
-        for k in range(len(sc.trip_zones) - 1):
+    elif spec.trip == "chain":
+        t = base + timedelta(hours=spec.hours[0])
+        for k in range(len(spec.zones) - 1):
             depart = t
-            arrive = depart + timedelta(minutes=sc.trip_hours[1 + 2 * k])
-            model.flights.append(Flight(sc.trip_zones[k], sc.trip_zones[k + 1], depart, arrive))
-            t = arrive + timedelta(hours=sc.trip_hours[2 + 2 * k])
+            arrive = depart + timedelta(minutes=spec.hours[1 + 2 * k])
+            model.flights.append(Flight(spec.zones[k], spec.zones[k + 1], depart, arrive))
+            t = arrive + timedelta(hours=spec.hours[2 + 2 * k])
         fl = model.flights
-        first = _local(fl[0].depart, fl[0].from_zone)[0].date() - timedelta(days=sc.lead_days)
-        for k, zone in enumerate(sc.trip_zones):
+        first = _local(fl[0].depart, fl[0].from_zone)[0].date() - timedelta(days=spec.lead_days)
+        for k, zone in enumerate(spec.zones):
             if k:
                 first = max(_local(fl[k - 1].arrive, zone)[0].date(), last)
             last = max(
                 _local(fl[k].depart, zone)[0].date()
                 if k < len(fl)
-                else _local(fl[-1].arrive, zone)[0].date() + timedelta(days=sc.tail_days),
+                else _local(fl[-1].arrive, zone)[0].date() + timedelta(days=spec.tail_days),
                 first,  # a short stop after a flight west over the date line
             )
             _add_stay(services, model, zone, first, last)
@@ -438,18 +545,53 @@ def _until(token: str, first_day: date, zone: str) -> str:  # first_day: the fir
     )
 
 
+def _personal(services: Services, sc: Scenario, k: int) -> TripModel:
+    """Itinerary k's home zone, rhythm, stays and flights, written as whoever the handle acts for."""
+    set_sleep(services.settings, sc.rhythms[k].sleep_text)
+    set_work_hours(services.settings, sc.rhythms[k].work_text)
+    return build_trip(services, sc.trips[k], sc.first_day)
+
+
+def _found_team(services: Services, sc: Scenario, built: Built, clients: list[str]) -> None:
+    """The first member founds the team (owner of every client) and adds the others as editors; each then
+    writes her own itinerary and rhythm while acting as herself."""
+    for k in range(len(sc.trips)):
+        built.member_ids.append(services.members.add(MEMBERS[k], f"{MEMBERS[k].lower()}@example.org").id)
+        if k == 0:
+            services.members.use(MEMBERS[0])
+        else:
+            services.members.set_role(MEMBERS[k], clients, "editor")
+    for k in range(len(sc.trips)):
+        if k or not sc.founder_first:
+            services.members.use(MEMBERS[k])
+            built.trips.append(_personal(services, sc, k))
+    services.members.use(MEMBERS[0])
+
+
 def build(services: Services, sc: Scenario) -> Built:
-    built = Built(build_trip(services, sc))
+    built = Built(sc.rhythms, sc.viewer)
     channels: list[list[int]] = []
+    names: list[str] = []
     for i, (zone, networks) in enumerate(sc.clients):
         client = services.clients.add_client(f"Client {i} {zone.split('/')[1]}", zone)
+        names.append(client.name)
         channels.append([services.clients.add_channel(client.id, n, f"@c{i}").id for n in networks])
+    team = len(sc.trips) > 1
+    if not team or sc.founder_first:  # a CM alone; in a team, what the founder had before it she keeps
+        built.trips.append(_personal(services, sc, 0))
+    if team:
+        _found_team(services, sc, built, names)
     audience = [zone for zone, _ in sc.clients]
     for n, spec in enumerate(sc.posts):
+        # each post is written by its assignee (an editor), an unassigned one by the founder
+        writer = spec.assignee or 0
+        if team and services.db.member_id != built.member_ids[writer]:
+            services.members.use(MEMBERS[writer])
         zone = spec.zone or audience[spec.client]
         fold = spec.fold if sc.second_folds else 0
         if spec.kind == "flight":
-            f = built.trip.flights[spec.flight]
+            flights = built.flights_for(spec.assignee)
+            f = flights[spec.flight % len(flights)]
             utc = f.depart + (f.arrive - f.depart) * spec.fraction
             wall, fold = _local(utc.replace(second=0, microsecond=0), zone)
             if fold and not sc.second_folds:
@@ -480,17 +622,28 @@ def build(services: Services, sc: Scenario) -> Built:
             fold,
             status=spec.status,
             rrule=rule,
+            assignee_id=None if spec.assignee is None else built.member_ids[spec.assignee],
         )
         try:
             info = services.posts.add(draft)
+        except RoleError:  # an editor writes her clients' posts: a refusal would hide the scenario
+            raise
         except UserError:  # e.g. a rule whose UNTIL is before its first occurrence: refused, fine
             continue
         built.posts.append(info.id)
+        built.owners[info.id] = spec.assignee
         for edit in spec.edits:
             _edit(services, info.id, edit, sc.second_folds)
+        if any(e.op == "shift_following" for e in spec.edits):  # a split: the new post keeps the assignee
+            for o in services.schedule().stream():
+                built.owners.setdefault(o.post_id, spec.assignee)
+    if team:
+        services.members.use(MEMBERS[0])
     alive = sorted({o.post_id for o in services.schedule().stream()})  # edits may have deleted a series
     if sc.ack is not None and alive:
         services.conflicts.acknowledge(alive[sc.ack % len(alive)], ["sleep", "off_hours"])
+    if team:
+        services.members.use(MEMBERS[sc.viewer])  # every view is read as the viewer
     return built
 
 
@@ -531,5 +684,7 @@ def _edit(services: Services, post_id: int, e: EditSpec, second_folds: bool) -> 
         elif e.op == "shift_following":
             draft.wall, draft.fold = new_wall, fold
             editor.edit(post_id, occ.series_wall, draft, "following")
+    except RoleError:
+        raise
     except UserError:  # a gap time, or two occurrences at one instant: refused with a message, fine
         return

@@ -3,9 +3,11 @@
 A hypothesis test builds random data — clients in several audience zones (DST and no DST, a half-hour DST in
 Lord Howe, the date line at Apia), single posts, recurring posts (DAILY/WEEKLY/MONTHLY with COUNT or UNTIL,
 across DST changes, wall times inside DST gaps so occurrences get gap-shifted, occurrences deleted, moved,
-re-statused, re-texted and split through the occurrence editor), all four statuses, a home zone and a random
-itinerary (stays and flights between zones, posts falling during flights) — and checks that these agree on
-(post, occurrence, UTC instant, your zone, your wall time), each restricted to what it covers:
+re-statused, re-texted and split through the occurrence editor), all four statuses, a home zone, a sleep
+window and working hours and a random itinerary (stays and flights between zones, posts falling during
+flights) — or, in a team scenario (issue 13), two or three members each with her own of those, posts assigned
+to one of them or to nobody, and a viewer every view is read as (`--as`, `members.use`) — and checks that
+these agree on (post, occurrence, UTC instant, your zone, your wall time), each restricted to what it covers:
 
   (a) the Schedule table model, fetched to the end through `fetchMore`, read through `data(ROW_ROLE)`;
   (b) the Calendar page's placed items with the "my time" lens (a post sits at its row's `cm_wall`);
@@ -14,15 +16,18 @@ itinerary (stays and flights between zones, posts falling during flights) — an
   (e) the ICS file (`nomadcm export ics`, with RRULE/EXDATE/RECURRENCE-ID, and `--expand`) expanded by
       readers we did not write (`icalendar` + `recurring-ical-events`, `ical`, and the file's VTIMEZONEs:
       tests/ics_readers.py), instant by instant against the CSV, second passes of a fold included;
-  (f) the conflict check (`services.conflicts.check` and `nomadcm check --json`) and the Schedule's marks;
+  (f) the conflict check (`services.conflicts.check` and `nomadcm check --json`) and the Schedule's marks,
+      its sleep / off-hours / transit kinds against the assignee's rhythm and itinerary;
 
 and that every count shown is the number of rows it describes (the model's total, the query's count for
 random filters, the export dialog's "N posts will be exported" against the file written).
 
 Oracles are not the code under test (docs/DESIGN.md §2): "your" wall time and the audience wall time are
 recomputed from the instant with stdlib `zoneinfo` (tzdata), never with `nomadcm.timezones`; where the CM is
-comes from an itinerary model written from the rules in services/travel/itinerary.py's docstring; a filter's
-meaning is written here too; the instants of recurring posts are checked by the independent ICS reader.
+comes from an itinerary model written from the rules in services/travel/itinerary.py's docstring — the
+assignee's, an unassigned post the viewer's; when she sleeps and works, from windows written in the
+scenario; a filter's meaning is written here too; the instants of recurring posts are checked by the
+independent ICS reader.
 Scenarios and oracles live in one_truth_data.py, the readers of each view in one_truth_views.py, and the
 cases the issue reports (and the bugs this test found) are pinned one by one in test_one_truth_cases.py.
 """
@@ -42,7 +47,17 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
-from one_truth_data import Built, Scenario, build, fresh_database, opened, scenarios, second_pass, wall_in
+from one_truth_data import (
+    MEMBERS,
+    Built,
+    Scenario,
+    build,
+    fresh_database,
+    opened,
+    scenarios,
+    second_pass,
+    wall_in,
+)
 from one_truth_views import (
     Row,
     calendar_rows,
@@ -115,7 +130,10 @@ def check_views(  # type: ignore[no-untyped-def]
         # the oracles: zoneinfo for the clocks, the itinerary model for where she is
         assert r[4] == wall_in(r[2], r[3]), f"post {r[0]}: your wall time is not the instant in {r[3]}"
         assert o.wall == wall_in(o.utc, o.tz), f"post {r[0]}: audience time is not the instant in {o.tz}"
-        assert (o.cm_zone, o.in_transit) == built.trip.where(o.utc), f"post {r[0]} at {o.utc}: where?"
+        assert o.assignee_id == built.assignee_id(o.post_id), f"post {r[0]}: assignee"
+        assert (o.cm_zone, o.in_transit) == built.where(o.post_id, o.utc), (
+            f"post {r[0]} at {o.utc} (member {built.whose(o.post_id)}'s time, viewer {built.viewer}): where?"
+        )
         assert ("✈" in yours) == o.in_transit, f"post {r[0]}: Your time column {yours!r}"
         assert f"{o.cm_wall:%H:%M}" in yours
     stream = [rows_key(o) for o in services.schedule().stream()]
@@ -126,6 +144,14 @@ def check_views(  # type: ignore[no-untyped-def]
         ("an occurrence moved alone", any(o.moved for o, _y, _m in table)),
         ("an occurrence changed alone", any(o.edited and not o.moved for o, _y, _m in table)),
         ("a post during a flight", any(o.in_transit for o, _y, _m in table)),
+        (
+            "team: a post at another member's time",
+            any(built.whose(o.post_id) != built.viewer for o, *_ in table),
+        ),
+        (
+            "team: an unassigned post at the viewer's",
+            bool(built.member_ids) and any(o.assignee_id is None for o, *_ in table),
+        ),
     ):
         if hit:
             event(label)
@@ -142,7 +168,7 @@ def check_views(  # type: ignore[no-untyped-def]
     assert csv_flat == flat(rows), "native CSV"
 
     # (c) post list --json
-    listed = json.loads(run_cli("--db", str(path), "post", "list", "--json"))
+    listed = json.loads(run_cli("--db", str(path), *built.cli_as, "post", "list", "--json"))
     cli_flat = Counter(
         (d["id"], parse_utc(d["utc_time"]), d["cm_tz"], parse_wall(d["cm_time"])) for d in listed
     )
@@ -159,7 +185,7 @@ def check_views(  # type: ignore[no-untyped-def]
         event("ICS: an occurrence at the second pass of a repeated hour")
     wanted = Counter((r[0], r[2]) for r in rows)
     for args in (("export", "ics"), ("export", "ics", "--expand")):
-        assert ics_instants(run_cli("--db", str(path), *args)) == wanted, " ".join(args)
+        assert ics_instants(run_cli("--db", str(path), *built.cli_as, *args)) == wanted, " ".join(args)
 
     # (f) the conflict check: each conflicting scheduled occurrence is the CSV's row for it
     by_key = {(r[0], r[2]): r for r in rows}
@@ -170,12 +196,16 @@ def check_views(  # type: ignore[no-untyped-def]
         assert r is not None, f"check lists post {c.post_id} at {c.utc}, which no view shows"
         assert status[(c.post_id, c.utc)] == "scheduled"
         assert (c.cm_tz, c.cm_wall) == (r[3], r[4]), f"check: post {c.post_id} at {c.utc}"
-    in_check = {(c.post_id, c.utc) for c in found}
+        zone, in_transit = built.where(c.post_id, c.utc)  # the assignee's (or the viewer's) oracle
+        assert (c.cm_tz, c.cm_wall, c.in_transit) == (zone, wall_in(c.utc, zone), in_transit), (
+            f"check: post {c.post_id} at {c.utc} is not at member {built.whose(c.post_id)}'s time"
+        )
+    in_check = {(c.post_id, c.utc): set(c.all_kinds) & RHYTHM_KINDS for c in found}
     for o, _yours, mark in table:
-        if o.status == "scheduled" and o.in_transit:
-            assert (o.post_id, o.utc) in in_check, f"post {o.post_id} goes out during a flight: no conflict"
+        if o.status == "scheduled":
+            check_rhythm(built, o.post_id, o.utc, in_check.get((o.post_id, o.utc), set()))
         assert (mark is not None) == ((o.post_id, o.utc) in in_check), "Schedule's conflict mark vs check"
-    as_json = json.loads(run_cli("--db", str(path), "check", "--all", "--json"))
+    as_json = json.loads(run_cli("--db", str(path), *built.cli_as, "check", "--all", "--json"))
     assert [
         (d["post_id"], parse_utc(d["utc_time"]), d["cm_tz"], parse_wall(d["cm_time"])) for d in as_json
     ] == [(c.post_id, c.utc, c.cm_tz, c.cm_wall) for c in found], "check --all --json"
@@ -185,6 +215,52 @@ def check_views(  # type: ignore[no-untyped-def]
 
     # every count is the number of rows it describes
     check_counts(qtbot, services, tasks, sc, rows, folder)
+    if built.member_ids:
+        check_another_viewer(services, built, rows)
+
+
+def check_another_viewer(services: Services, built: Built, rows: list[Row]) -> None:
+    """Team: read as the next member, assigned posts stay at their assignee's time and the unassigned ones
+    move to the new viewer's."""
+    viewer = built.viewer
+    built.viewer = (viewer + 1) % len(built.member_ids)
+    services.members.use(MEMBERS[built.viewer])
+    try:
+        again = list(services.schedule().stream())
+        assert [rows_key(o)[:3] for o in again] == [r[:3] for r in rows], "other rows for another viewer"
+        for o in again:
+            zone, in_transit = built.where(o.post_id, o.utc)
+            assert (o.cm_zone, o.cm_wall, o.in_transit) == (zone, wall_in(o.utc, zone), in_transit), (
+                f"post {o.post_id} at {o.utc} read as member {built.viewer}: "
+                f"not at member {built.whose(o.post_id)}'s time"
+            )
+    finally:
+        built.viewer = viewer
+        services.members.use(MEMBERS[viewer])
+
+
+RHYTHM_KINDS = frozenset({"sleep", "off_hours", "transit"})
+
+
+def check_rhythm(built: Built, post_id: int, utc: datetime, kinds: set[str]) -> None:
+    """A scheduled occurrence's sleep / off-hours / transit conflicts are its assignee's (an unassigned
+    post: the viewer's): her sleep window and working hours on her clock (zoneinfo), her flights."""
+    zone, in_transit = built.where(post_id, utc)
+    wall, rhythm = wall_in(utc, zone), built.rhythm_of(post_id)
+    expected = {
+        kind
+        for kind, on in (
+            ("sleep", rhythm.asleep(wall)),
+            ("off_hours", not rhythm.working(wall)),
+            ("transit", in_transit),
+        )
+        if on
+    }
+    assert kinds == expected, (
+        f"check: post {post_id} at {utc:%Y-%m-%d %H:%M}Z, {wall:%a %H:%M} {zone} "
+        f"(member {built.whose(post_id)}, sleep {rhythm.sleep_text}, work {rhythm.work_text}): "
+        f"kinds {sorted(kinds)}, expected {sorted(expected)}"
+    )
 
 
 def check_calendar(services: Services, tasks: TaskRunner, rows: list[Row]) -> None:

@@ -4,7 +4,9 @@
   the edge of a week;
 - a post before a night flight west is on the date her clock shows in the Calendar;
 - one open-ended daily series: the Schedule footer counts rows (case 3, "200 of 1 posts");
-- a series whose first wall time falls in a DST gap reads back from ICS as the Schedule lists it.
+- a series whose first wall time falls in a DST gap reads back from ICS as the Schedule lists it;
+- team mode (issue 13): posts of two members at one instant are each at their assignee's time, an unassigned
+  one at the viewer's, in every view and whoever looks.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from one_truth_data import instant_of, wall_in
@@ -286,6 +289,141 @@ def test_ics_keeps_a_series_wall_time_the_clocks_skip_so_readers_expand_it_as_th
         (weekly.id, datetime(2027, 4, 4, 2, 30)),
         (weekly.id, datetime(2027, 4, 11, 2, 30)),
         (weekly.id, datetime(2027, 4, 18, 2, 30)),
+    ]
+    for args in (("export", "ics"), ("export", "ics", "--expand")):
+        assert ics_instants(run_cli("--db", db_arg, *args)) == Counter(rows), args
+
+
+def _team_views(
+    services: Services, db_arg: str, runner: TaskRunner, viewer: str
+) -> dict[str, dict[Any, Any]]:
+    """(your zone, your wall time) of every post in each view, read as `viewer` (the GUI's identity, `--as`);
+    the conflicts add their sleep / off-hours kinds."""
+    from PySide6.QtCore import Qt
+
+    from nomadcm.ui.calendar.page import MY_TIME, WEEK, CalendarPage
+    from nomadcm.ui.schedule.table_models import ScheduleModel
+
+    services.members.use(viewer)
+    cli_as = ("--db", db_arg, "--as", viewer)
+    views: dict[str, dict[Any, Any]] = {}
+    model = ScheduleModel(services)
+    model.set_filter(ScheduleFilter())
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    views["schedule"] = {o.post_id: (o.cm_zone, o.cm_wall) for o in rows}
+    tips = {
+        o.post_id: model.data(model.index(r, ScheduleModel.YOURS), Qt.ItemDataRole.ToolTipRole)
+        for r, o in enumerate(rows)
+    }
+    views["tooltip names"] = {
+        pid: tuple(n for n in ("Ana", "Bob") if f"{n}'s time" in tip) for pid, tip in tips.items()
+    }
+    model.deleteLater()
+    page = page_of(CalendarPage, services, runner)
+    assert page.lens_zone() == MY_TIME
+    page.show_date(date(2027, 3, 5), WEEK)
+    views["calendar"] = {p.occurrence.post_id: (p.occurrence.cm_zone, p.local) for p in page.items}
+    views["calendar days"] = {p.occurrence.post_id: page.days[p.day_index].day for p in page.items}
+    page.close()
+    page.deleteLater()
+    buf = io.StringIO()
+    export_csv(services.db, buf)
+    views["csv"] = {
+        int(c["id"]): (c["cm_tz"], datetime.fromisoformat(c["cm_time"]))
+        for c in csv.DictReader(io.StringIO(buf.getvalue()))
+    }
+    listed = json.loads(run_cli(*cli_as, "post", "list", "--json"))
+    views["post list"] = {d["id"]: (d["cm_tz"], datetime.fromisoformat(d["cm_time"])) for d in listed}
+    found = services.conflicts.check(include_acknowledged=True)
+    views["check"] = {c.post_id: (c.cm_tz, c.cm_wall) for c in found}
+    views["check kinds"] = {c.post_id: set(c.all_kinds) for c in found}
+    checked = json.loads(run_cli(*cli_as, "check", "--all", "--json"))
+    views["check --json"] = {
+        d["post_id"]: (d["cm_tz"], datetime.fromisoformat(d["cm_time"])) for d in checked
+    }
+    views["ics"] = dict(ics_instants(run_cli(*cli_as, "export", "ics")))
+    return views
+
+
+def test_team_posts_at_one_instant_are_each_at_their_assignees_time_in_every_view_whoever_looks(
+    qtbot: QtBot,
+    services: Services,
+    db_arg: str,
+    runner: TaskRunner,
+) -> None:
+    """Issue 13: Ana (Paris) and Bob (Montréal) each have a post at 20:30 Friday 5 March 2027 Montréal time
+    (01:30 UTC on the 6th), and one post is nobody's. Every view, read as Ana and then as Bob, puts Ana's at
+    Saturday 02:30 in Paris, Bob's at Friday 20:30 in Montréal, and the unassigned one at the viewer's; the
+    conflicts use the assignee's own sleep and working hours."""
+    from nomadcm.services.travel.rhythm import set_sleep, set_work_hours
+
+    channel = _client_channel(services, "Érable Café", "America/Toronto")
+    ana = services.members.add("Ana", "ana@example.org").id
+    services.members.use("Ana")
+    bob = services.members.add("Bob", "bob@example.org").id
+    services.members.set_role("Bob", ["Érable Café"], "editor")
+    services.settings.set_home_tz("Europe/Paris")
+    set_sleep(services.settings, "23:00-07:00")
+    set_work_hours(services.settings, "Mo-Fr 09:00-18:00")
+    services.trips.add_stay(StayInput("Paris", "Europe/Paris", date(2027, 3, 1), date(2027, 3, 20), "FR"))
+    services.members.use("Bob")
+    services.settings.set_home_tz("America/Toronto")
+    set_sleep(services.settings, "20:00-04:00")  # Bob sleeps early...
+    set_work_hours(services.settings, "Mo-Fr 12:00-22:00")  # ...and works late
+    services.trips.add_stay(
+        StayInput("Montréal", "America/Toronto", date(2027, 3, 1), date(2027, 3, 20), "CA")
+    )
+    wall = datetime(2027, 3, 5, 20, 30)
+    posts = {
+        who: services.posts.add(PostDraft(channel, f"{who}'s", wall, assignee_id=member)).id
+        for who, member in (("Ana", ana), ("Bob", bob), ("nobody", None))
+    }
+    utc = instant_of(wall, "America/Toronto")
+    assert utc == datetime(2027, 3, 6, 1, 30, tzinfo=UTC)
+    at = {
+        "Ana": ("Europe/Paris", wall_in(utc, "Europe/Paris")),  # Saturday 02:30: asleep, off
+        "Bob": ("America/Toronto", wall),  # Friday 20:30: asleep, working
+    }
+    assert at["Ana"][1] == datetime(2027, 3, 6, 2, 30)
+    kinds = {"Ana": {"sleep", "off_hours"}, "Bob": {"sleep"}}
+    for viewer in ("Ana", "Bob", "Ana"):
+        whose = {posts["Ana"]: "Ana", posts["Bob"]: "Bob", posts["nobody"]: viewer}
+        expected = {pid: at[who] for pid, who in whose.items()}
+        views = _team_views(services, db_arg, runner, viewer)
+        for name in ("schedule", "calendar", "csv", "post list", "check", "check --json"):
+            assert views[name] == expected, f"{name}, read as {viewer}"
+        assert views["calendar days"] == {pid: zw[1].date() for pid, zw in expected.items()}, viewer
+        assert views["check kinds"] == {pid: kinds[who] for pid, who in whose.items()}, viewer
+        assert views["ics"] == {(pid, utc): 1 for pid in posts.values()}, viewer
+        other = "Bob" if viewer == "Ana" else "Ana"
+        assert views["tooltip names"] == {posts[other]: (other,), posts[viewer]: (), posts["nobody"]: ()}, (
+            viewer
+        )
+
+
+def test_a_moved_occurrence_pushed_past_the_end_of_a_split_series_is_in_no_view(
+    services: Services,
+    db_arg: str,
+) -> None:
+    """Found by test_one_truth.py's property (a solo scenario, not team mode; fixed in Series.occurrence_at:
+    a moved occurrence is listed only while the rule still makes its original). A daily 01:00 Toronto series
+    from 1 June 2028 until 5 June 16:00 UTC; 5 June's occurrence is moved alone to 00:00; then "this and
+    following" from 3 June is shifted by a day. The new series (4 and 5 June at 01:00) keeps the moved
+    occurrence under the key 6 June 01:00, past UNTIL: the Schedule shows two rows, but the ICS file writes
+    the override (RECURRENCE-ID 20280606T010000, DTSTART 5 June 00:00) and every reader shows a third event,
+    5 June 04:00 UTC."""
+    channel = _client_channel(services, "Érable Café", "America/Toronto")
+    first = services.posts.add(
+        PostDraft(channel, "Daily", datetime(2028, 6, 1, 1, 0), rrule="FREQ=DAILY;UNTIL=20280605T160000Z")
+    )
+    editor = services.occurrence_editor
+    editor.move(first.id, datetime(2028, 6, 5, 1, 0), datetime(2028, 6, 5, 0, 0), 0)
+    draft = services.posts.get(first.id).to_draft()
+    draft.wall, draft.rrule = datetime(2028, 6, 4, 1, 0), None
+    editor.edit(first.id, datetime(2028, 6, 3, 1, 0), draft, "following")
+    rows = [(o.post_id, o.utc) for o in services.schedule().stream()]
+    assert [utc for _pid, utc in rows] == [
+        instant_of(datetime(2028, 6, day, 1, 0), "America/Toronto") for day in (1, 2, 4, 5)
     ]
     for args in (("export", "ics"), ("export", "ics", "--expand")):
         assert ics_instants(run_cli("--db", db_arg, *args)) == Counter(rows), args

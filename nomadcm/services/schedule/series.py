@@ -187,7 +187,8 @@ class Series:
         """The occurrence whose identity is `series_wall` (deleted ones too), or None."""
         ov = self.overrides.get(series_wall)
         if ov is not None and ov.wall is not None:
-            return self._moved_one(ov)
+            # moved: listed only while the rule still makes its original (a split can end the series first)
+            return self._moved_one(ov) if self._still_in_series(series_wall) else None
         if not generates(self.rule, self.dtstart, series_wall):
             return None
         fold = self.fold if series_wall == self.dtstart else 0
