@@ -6,7 +6,7 @@
 The app runs for real on the X11 platform (fonts, styles, layouts as a person sees them), on a fresh sample
 database built for today and a temporary home folder (the user's settings are never read or written). Each
 page is shown, left to settle, and grabbed; then a few dialogs (new post, settings, welcome assistant,
-about) and the schedule in the dark theme.
+about), the schedule in the dark theme, and the sample made a team's (tools/screenshots_team.py).
 """
 
 from __future__ import annotations
@@ -252,6 +252,9 @@ def main() -> int:
             for language in LANGUAGES:
                 written += shoot_language(app, services, language, home, args.out)
             written.append(shoot_dark(app, services, home, args.out))
+            from screenshots_team import shoot_team  # last: it makes the sample a team's
+
+            written += shoot_team(app, services, home, args.out, LANGUAGES)
         finally:
             db.close()
     for path in written:

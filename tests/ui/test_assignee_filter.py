@@ -128,7 +128,7 @@ def test_your_time_column_is_the_assignees_own(qtbot, team: Services, task_runne
     def cell(text: str, role: Qt.ItemDataRole) -> str:
         return str(model.data(model.index(rows[text], yours), role))
 
-    assert cell("pour Bob", Qt.ItemDataRole.DisplayRole).endswith("EDT")  # Montréal, summer time
+    assert cell("pour Bob", Qt.ItemDataRole.DisplayRole).endswith("EDT · Bob")  # Montréal, summer time
     assert cell("pour Ana", Qt.ItemDataRole.DisplayRole).endswith("CEST")
     assert cell("pour personne", Qt.ItemDataRole.DisplayRole).endswith("CEST")  # nobody's: the viewer's
     tip = cell("pour Bob", Qt.ItemDataRole.ToolTipRole)
@@ -155,3 +155,33 @@ def test_the_post_dialogs_live_line_gives_the_assignees_time(qtbot, team: Servic
     mine = PostDialog(team, lambda _draft: None, post=anas)
     qtbot.addWidget(mine)
     assert "your time (Europe/Paris)" in mine.live_line.text()
+
+
+def test_a_post_is_assigned_in_its_dialog_and_the_live_line_follows(qtbot, team: Services) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.services.travel.trip_records import StayInput
+    from nomadcm.ui.schedule.post_dialog import PostDialog
+
+    team.trips.add_stay(StayInput("Paris", "Europe/Paris", date(2030, 6, 1), date(2030, 6, 30), "FR"))
+    team.members.use("Bob")
+    team.trips.add_stay(StayInput("Montréal", "America/Toronto", date(2030, 6, 1), date(2030, 6, 30), "CA"))
+    team.members.use("Ana")
+    post = next(team.posts.get(o.post_id) for o in team.schedule().stream() if o.text == "pour personne")
+    saved = []
+    dialog = PostDialog(team, lambda draft: saved.append(team.posts.update(post.id, draft)), post=post)
+    qtbot.addWidget(dialog)
+    combo = dialog.assignee_combo
+    assert not dialog.assignee_label.isHidden()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Nobody", "Ana", "Bob"]
+    assert combo.currentText() == "Nobody" and "your time (Europe/Paris)" in dialog.live_line.text()
+    combo.setCurrentIndex(combo.findText("Bob"))
+    assert "Bob's time (America/Toronto)" in dialog.live_line.text()
+    dialog.save_button.click()
+    assert [p.assignee_id for p in saved] == [team.members.find("Bob").id]
+
+
+def test_no_assignee_field_without_members(qtbot, services: Services, paris_client) -> None:  # type: ignore[no-untyped-def]
+    from nomadcm.ui.schedule.post_dialog import PostDialog
+
+    dialog = PostDialog(services, lambda _draft: None)
+    qtbot.addWidget(dialog)
+    assert dialog.assignee_label.isHidden() and dialog.assignee_id() is None

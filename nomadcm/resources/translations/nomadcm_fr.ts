@@ -3581,6 +3581,10 @@
         <translation>{client} n’a pas encore de canal&#xa0;: ajoutez-en un sur la page Clients.</translation>
     </message>
     <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
         <source>Choose a client and one of its channels.</source>
         <translation>Choisissez un client et l’un de ses canaux.</translation>
     </message>
@@ -3690,6 +3694,10 @@
     <message>
         <source>&amp;Status:</source>
         <translation>&amp;Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ass&amp;igned to:</source>
+        <translation>Con&amp;fiée à&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>

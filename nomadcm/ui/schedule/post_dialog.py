@@ -63,16 +63,17 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
         self.post = post
         # a post assigned to a team member is at her time, as in every listing
         assignee = post.assignee_id if post is not None else None
-        self._your_time: YourTime = services.your_time(assignee)
-        self._whose = None  # the assignee's name when the live line gives another member's time
-        if assignee is not None and assignee != services.members.current_id:
-            self._whose = next((m.name for m in services.members.list_members() if m.id == assignee), None)
+        self._members = {m.id: m.name for m in services.members.list_members()}  # team mode
+        self._your_time: YourTime
+        self._whose: str | None = None  # the assignee's name when the live line gives another member's time
+        self._set_assignee_time(assignee)
         self._clients: list[ClientInfo] = services.clients.list_clients()
         self._channels: list[ChannelInfo] = []
         self._check: PostCheck | None = None  # the service's check of the draft, for the live line
         self._zone_of_client = ""  # the zone the current client suggested (kept in step until she changes it)
         self.setWindowTitle(self.tr("Edit post") if post else self.tr("New post"))
         self.build(self._clients, self._your_time)
+        self._fill_assignees(assignee)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         self.work_spots_button.clicked.connect(self.show_work_spots)
@@ -88,6 +89,7 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
         self.text_edit.textChanged.connect(self._refresh)
         self.link_edit.textChanged.connect(self._refresh)
         self.status_combo.currentIndexChanged.connect(self._refresh)
+        self.assignee_combo.currentIndexChanged.connect(self._on_assignee_changed)
         self._refresh()
         self.text_edit.setFocus()
         self.track_changes()  # closing with changes asks first (ui/widgets/unsaved.py)
@@ -158,6 +160,33 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
             self._zone_of_client = client.audience_tz
         self._refresh()
 
+    # ------------------------------------------------------------------ team mode: who publishes it
+
+    def _fill_assignees(self, assignee: int | None) -> None:
+        """ "Assigned to": nobody or a member; shown only on a database with members."""
+        combo = self.assignee_combo
+        blocker = QSignalBlocker(combo)
+        combo.addItem(self.tr("Nobody"), None)
+        for member_id, name in sorted(self._members.items(), key=lambda item: item[1].casefold()):
+            combo.addItem(name, member_id)
+        combo.setCurrentIndex(max(combo.findData(assignee), 0) if assignee is not None else 0)
+        del blocker
+        self._form.setRowVisible(self.assignee_label, bool(self._members))
+
+    def assignee_id(self) -> int | None:
+        value = self.assignee_combo.currentData()
+        return int(value) if value is not None else None
+
+    def _set_assignee_time(self, assignee: int | None) -> None:
+        self._your_time = self.services.your_time(assignee)
+        mine = assignee is None or assignee == self.services.members.current_id
+        self._whose = None if mine else self._members.get(assignee)  # type: ignore[arg-type]
+
+    @Slot()
+    def _on_assignee_changed(self) -> None:
+        self._set_assignee_time(self.assignee_id())
+        self._refresh()
+
     # ------------------------------------------------------------------ live checks
 
     def draft(self) -> PostDraft | None:
@@ -175,8 +204,7 @@ class PostDialog(UnsavedChangesMixin, PostDialogView):
             notes=self.notes_edit.toPlainText(),
             status=str(self.status_combo.currentData()),
             rrule=self.recurrence.rule(),
-            # team mode: an edit keeps who publishes the post (the dialog has no field for it yet)
-            assignee_id=self.post.assignee_id if self.post is not None else None,
+            assignee_id=self.assignee_id(),
         )
 
     @Slot()

@@ -93,6 +93,8 @@ class PostDialogView(QDialog):
         self.link_edit.setPlaceholderText("https://…")
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText(self.tr("launch, promo (separated by commas)"))
+        self.assignee_combo = QComboBox()  # team mode: who publishes it (its "your time" is theirs)
+        self.assignee_combo.setObjectName("assigneeCombo")
         self.status_combo = QComboBox()
         for status in POST_STATUSES:
             self.status_combo.addItem(status_label(status), status)
@@ -129,5 +131,12 @@ class PostDialogView(QDialog):
         status_label_ = QLabel(self.tr("&Status:"))
         status_label_.setBuddy(self.status_combo)
         form.addRow(status_label_, status_row)
+        assignee_row = QHBoxLayout()
+        assignee_row.addWidget(self.assignee_combo)
+        assignee_row.addStretch(1)
+        self.assignee_label = QLabel(self.tr("Ass&igned to:"))
+        self.assignee_label.setBuddy(self.assignee_combo)
+        form.addRow(self.assignee_label, assignee_row)
         form.addRow(self.tr("&Notes:"), self.notes_edit)
+        self._form = form
         return form

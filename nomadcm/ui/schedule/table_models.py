@@ -317,6 +317,8 @@ class ScheduleModel(RowsTableModel[Occurrence]):
             return text
         if col == self.YOURS:
             mark = " ✈" if r.in_transit else ""
+            whose = self._someone_elses(r.assignee_id)  # team mode: another member's time, named
+            mark += f" · {whose}" if whose else ""
             return f"{_day_prefix(r.cm_wall, r.wall)}{fmt_time(r.cm_wall)} {r.cm_abbr}{mark}"
         if col == self.UTC:
             utc = r.utc.replace(tzinfo=None)
