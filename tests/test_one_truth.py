@@ -176,7 +176,7 @@ def check_views(  # type: ignore[no-untyped-def]
     assert [d["in_transit"] for d in listed] == [o.in_transit for o, _y, _m in table]
 
     # (b) the Calendar, month by month, "my time" lens
-    check_calendar(services, tasks, rows)
+    check_calendar(services, tasks, rows, built)
 
     # (e) ICS read back by independent readers, instant by instant against the CSV — second passes of a
     # repeated hour and events crossing a clock change included (issue 11: they were left out until the
@@ -263,7 +263,11 @@ def check_rhythm(built: Built, post_id: int, utc: datetime, kinds: set[str]) -> 
     )
 
 
-def check_calendar(services: Services, tasks: TaskRunner, rows: list[Row]) -> None:
+def check_calendar(services: Services, tasks: TaskRunner, rows: list[Row], built: Built) -> None:
+    """The "my time" lens is the viewer's clock, for every post (a teammate's too): each row's instant at the
+    viewer's oracle."""
+    viewer = built.trips[built.viewer]
+    rows = [(p, s, u, zone, wall_in(u, zone)) for p, s, u, _z, _w in rows for zone in (viewer.where(u)[0],)]
     seen: set[Row] = set()
     for items, days in calendar_rows(services, tasks, months_of(rows)):
         # The "my time" lens shows the posts whose date on her clock is one of the days drawn.

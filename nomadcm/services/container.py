@@ -250,11 +250,18 @@ class Services:
 
         return load_itinerary(self.db, member=ACTING if member_id is None else member_id)
 
-    def schedule(self, flt: ScheduleFilter | None = None, *, now: datetime | None = None) -> ScheduleQuery:
-        """The schedule as one query (rows, count, stream): what every view of the posts reads through."""
+    def schedule(
+        self,
+        flt: ScheduleFilter | None = None,
+        *,
+        now: datetime | None = None,
+        itinerary: Itinerary | None = None,
+    ) -> ScheduleQuery:
+        """The schedule as one query (rows, count, stream): what every view of the posts reads through. Each
+        row's "your time" is its assignee's (team mode); `itinerary`: every row at that one's (a lens)."""
         from nomadcm.services.schedule.query import ScheduleQuery
 
-        return ScheduleQuery(self.db, flt, now=now)
+        return ScheduleQuery(self.db, flt, now=now, itinerary=itinerary)
 
     def your_time(self, assignee_id: int | None = None) -> YourTime:
         """Where the CM is and her clock at an instant (the post dialog's live line): yours, or the assignee's

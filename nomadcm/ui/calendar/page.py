@@ -172,9 +172,12 @@ class CalendarPage(PlacedPostActions, CalendarPageView):
             client_id=self.client_filter.currentData(),
             assignee_id=self.assignee_filter.assignee_id(),
         )
-        query = self.services.schedule(flt)
+        # "My time" is the viewer's clock, also for a post a teammate publishes (the Schedule's "your time"
+        # column is the assignee's): one lens, the days' own. Its conflict marks stay the assignee's.
+        lens = self.services.itinerary() if zone == MY_TIME else None
+        query = self.services.schedule(flt, itinerary=lens)
         self.items = place(list(query.stream()), self.days, my_time=zone == MY_TIME)
-        self._mark_conflicts(query.itineraries)
+        self._mark_conflicts(None)
         now = timezones.now_utc()
         today = next((d.day for d in self.days if d.contains(now)), None)
         events = load_events(self.services, self.days, self.client_filter.currentData())  # clients' events
