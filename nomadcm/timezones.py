@@ -7,7 +7,8 @@ The rest of NomadCM speaks in two kinds of values:
 Going from a wall time to an instant is where DST bites, so it is done here and nowhere else, and never
 guesses. A wall time inside a DST gap raises `NonExistentTimeError`, which names the gap and the first valid
 time after it. A wall time inside a fold (clocks go back) has two instants: `fold=0` takes the first,
-`fold=1` the second (PEP 495's meaning of `fold`).
+`fold=1` the second (PEP 495's meaning of `fold`). Each zone's offset changes are read once per year and
+cached, so that a wall time's meaning is a bisect over them (an import resolves one per row).
 
 The rules are the `tzdata` package's, read by stdlib `zoneinfo`: exact from 1970 to 2100 (tests check every
 zone) and beyond, since each zone's file ends with the POSIX rule that carries its current DST on for ever. pytz's tables stop in 2037
@@ -28,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 import tzdata
 
+from nomadcm import zone_transitions
 from nomadcm.errors import TimeError
 
 
@@ -90,14 +92,6 @@ class Resolution:
 _NOT_ZONES = frozenset({"Factory"})  # in tzdata's list, but it means "no zone configured" ("-00")
 
 
-class _Zone(ZoneInfo):
-    """A zone read from the tzdata package. Pickles and deep-copies by name, as `ZoneInfo(key)` does (a zone
-    built from a file would refuse)."""
-
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return get_zone, (str(self.key),)
-
-
 @functools.cache
 def _names() -> dict[str, str]:
     """Every zone name the rules know, by its case-folded spelling."""
@@ -107,24 +101,13 @@ def _names() -> dict[str, str]:
     return {name.casefold(): name for name in listed if name not in _NOT_ZONES}
 
 
-@functools.cache
-def _load(name: str) -> _Zone:
-    """One zone object per canonical name, read like `zoneinfo` reads tzdata, skipping the system's files."""
-    from importlib import resources
-
-    *folders, file = name.split("/")
-    package = ".".join(["tzdata.zoneinfo", *folders])
-    with resources.files(package).joinpath(file).open("rb") as data:
-        return _Zone.from_file(data, key=name)
-
-
 @functools.lru_cache(maxsize=1024)
 def get_zone(name: str) -> ZoneInfo:
     """The zone for an IANA name (any case, spaces around it ignored); raises UnknownZoneError naming it."""
     canonical = _names().get(name.strip().casefold()) if isinstance(name, str) else None
     if canonical is None:
         raise UnknownZoneError(str(name))
-    return _load(canonical)
+    return zone_transitions.load_zone(canonical)
 
 
 def is_zone(name: str) -> bool:
@@ -262,7 +245,7 @@ def resolve(wall: datetime, zone: str, fold: int = 0) -> Resolution:
     tz = get_zone(zone)
     name = str(tz.key)
     # PEP 495: the two readings differ only in a gap or a fold (offset before the change, offset after).
-    early, late = _offsets(wall, tz)
+    early, late = zone_transitions.wall_offsets(wall, name)
     if early == late:
         return Resolution(wall, name, (wall - early).replace(tzinfo=UTC))
     readings = sorted({(wall - early).replace(tzinfo=UTC), (wall - late).replace(tzinfo=UTC)})
@@ -270,11 +253,23 @@ def resolve(wall: datetime, zone: str, fold: int = 0) -> Resolution:
     if not meanings:
         # A gap: fold=0 read it with the offset before the jump. The first wall time reading the offset after
         # it is where the gap ends, `late - early` after its start.
-        end = _first_wall_after(wall.replace(microsecond=0, fold=0), wall + (late - early), tz)
+        end = zone_transitions.first_wall_after(
+            wall.replace(microsecond=0, fold=0), wall + (late - early), tz
+        )
         return Resolution(wall, name, None, gap=Gap(name, end - (late - early), end))
     if len(meanings) == 1:
         return Resolution(wall, name, meanings[0])
     return Resolution(wall, name, meanings[fold], ambiguous=True, fold=fold, other_instant=meanings[1 - fold])
+
+
+def plain_instant(wall: datetime, zone: str) -> datetime | None:
+    """The instant of naive `wall` in zone `zone` (a canonical name, as `check_zone` gives) when it happens
+    exactly once — most wall times: no gap, no fold, whatever the fold asked; None otherwise (then ask
+    `resolve`). A bisect over the zone's cached transitions, for a hot loop (an import checks one per row)."""
+    if wall.tzinfo is not None:
+        return None
+    early, late = zone_transitions.wall_offsets(wall, zone)
+    return (wall - early).replace(tzinfo=UTC) if early == late else None
 
 
 def localize(wall: datetime, zone: str, fold: int = 0) -> datetime:
@@ -321,32 +316,18 @@ def transitions(zone: str, start: datetime, end: datetime) -> list[tuple[datetim
     return [
         change
         for year in range(start.year, end.year + 1)
-        for change in _year_changes(name, year)
+        for change in zone_transitions.year_changes(name, year)
         if start <= change[0] < end
     ]
 
 
 # --------------------------------------------------------------------------- internals
 
-# Offset changes are found by reading a zone's offset at each local midnight (zoneinfo answers that without
-# building a datetime) and bisecting to the second where it differs. Exact as long as no zone changes its
-# offset twice within one step: in tzdata the closest two changes of a zone from 1970 to 2100 are 7 days
-# apart (tests/test_timezones_2100.py checks the installed release against its files).
-_SCAN_STEP = timedelta(days=1)
-
-
-def _offsets(wall: datetime, tz: ZoneInfo) -> tuple[timedelta, timedelta]:
-    """The UTC offsets of the wall time's two PEP 495 readings (equal unless it is in a gap or a fold)."""
-    early = tz.utcoffset(wall.replace(fold=0) if wall.fold else wall)
-    late = tz.utcoffset(wall.replace(fold=1))
-    assert early is not None and late is not None
-    return early, late
-
 
 def _instant_or_resolution(wall: datetime, zone: str, fold: int) -> datetime | Resolution:
     """The instant straight away for the usual wall time (one meaning); the full `Resolution` otherwise."""
     if wall.tzinfo is None and fold in (0, 1):
-        early, late = _offsets(wall, get_zone(zone))
+        early, late = zone_transitions.wall_offsets(wall, str(get_zone(zone).key))
         if early == late:
             return (wall - early).replace(tzinfo=UTC)
     return resolve(wall, zone, fold)
@@ -356,54 +337,12 @@ def _local_naive(instant: datetime, tz: ZoneInfo) -> datetime:
     return instant.astimezone(tz).replace(tzinfo=None, fold=0)
 
 
-@functools.lru_cache(maxsize=16_384)
-def _year_changes(name: str, year: int) -> tuple[tuple[datetime, timedelta, timedelta], ...]:
-    """Offset changes of zone `name` during UTC year `year`: (instant, offset before, offset after).
-
-    Cached: the rules are fixed for the life of the process. A change shows as the first wall time whose
-    (fold=0) offset is the new one: the end of the gap, or of the repeated hour, so the instant is that wall
-    time read with the larger of the two offsets."""
-    if not 2 <= year <= 9997:
-        return ()
-    tz = _load(name)
-    start, end = datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
-    wall, last = datetime(year - 1, 12, 31), datetime(year + 1, 1, 2)  # the UTC year, seen on any clock
-    before = tz.utcoffset(wall)
-    found: list[tuple[datetime, timedelta, timedelta]] = []
-    while wall < last:
-        step = wall + _SCAN_STEP
-        if tz.utcoffset(step) == before:
-            wall = step
-            continue
-        wall = _first_wall_after(wall, step, tz)
-        after = tz.utcoffset(wall)
-        assert before is not None and after is not None
-        moment = (wall - max(before, after)).replace(tzinfo=UTC)
-        if start <= moment < end:
-            found.append((moment, before, after))
-        before = after
-    return tuple(found)
-
-
-def _first_wall_after(lo: datetime, hi: datetime, tz: ZoneInfo) -> datetime:
-    """The first whole second of wall time in (lo, hi] whose offset differs from lo's (one exists)."""
-    before = tz.utcoffset(lo)
-    a, b = 0, int((hi - lo).total_seconds())
-    while b - a > 1:
-        mid = (a + b) // 2
-        if tz.utcoffset(lo + timedelta(seconds=mid)) != before:
-            b = mid
-        else:
-            a = mid
-    return lo + timedelta(seconds=b)
-
-
 @functools.lru_cache(maxsize=4096)
 def _stretches(zone: str, year: int) -> tuple[tuple[datetime, ...], tuple[timedelta, ...]]:
     """The zone's offset changes from UTC year `year - 1` to `year + 1` as (bounds, offsets): naive UTC
     instants framed by the start and the end of that window, and the one offset between each two."""
     tz = get_zone(zone)
-    changes = [c for y in range(year - 1, year + 2) for c in _year_changes(str(tz.key), y)]
+    changes = [c for y in range(year - 1, year + 2) for c in zone_transitions.year_changes(str(tz.key), y)]
     first = datetime(year - 1, 1, 1) if year > 1 else _NAIVE_MIN
     end = datetime(year + 2, 1, 1) if year < 9998 else _NAIVE_MAX
     bounds = (first, *[m.replace(tzinfo=None) for m, _b, _a in changes], end)

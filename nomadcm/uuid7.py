@@ -32,6 +32,19 @@ def new_uuid7() -> str:
     return str(uuid7())
 
 
+def new_uuid7_texts(count: int) -> list[str]:
+    """`count` new UUIDv7 texts of the current millisecond, as `new_uuid7` makes them one at a time, for a
+    bulk insert (one read of random bytes; no `uuid.UUID` object per row: a quarter of the time)."""
+    stamp = (time.time_ns() // 1_000_000) << 80 | _VERSION << 76 | _VARIANT << 62
+    random = os.urandom(10 * count)
+    out: list[str] = []
+    for at in range(0, 10 * count, 10):
+        rand = int.from_bytes(random[at : at + 10], "big")
+        h = f"{stamp | (rand >> 68 & 0xFFF) << 64 | (rand & ((1 << 62) - 1)):032x}"
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
+
+
 def uuid7_millis(value: uuid.UUID | str) -> int:
     """The Unix-millisecond timestamp a UUIDv7 carries (its first 48 bits)."""
     return (value if isinstance(value, uuid.UUID) else uuid.UUID(value)).int >> 80

@@ -31,7 +31,7 @@ import tzdata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nomadcm import timezones
+from nomadcm import timezones, zone_transitions
 from nomadcm.cli import main
 
 YEAR_MIN, YEAR_MAX = 1970, 2100
@@ -371,16 +371,16 @@ def test_the_oracle_reads_the_files_as_zoneinfo_does() -> None:
 
 
 def test_the_scan_step_sees_every_change() -> None:
-    """timezones.py finds offset changes by reading each zone's offset once a day (of wall time) and bisecting
-    where it differs: exact only if no zone changes its offset twice within one step. Checked on every zone of
-    the tzdata release installed, 1970-2100: the closest two changes of one zone are a week apart (Brazil
-    2000, the rule of Gaza and Hebron)."""
+    """zone_transitions.py finds offset changes by reading each zone's offset once a day (of wall time) and
+    bisecting where it differs: exact only if no zone changes its offset twice within one step. Checked on
+    every zone of the tzdata release installed, 1970-2100: the closest two changes of one zone are a week
+    apart (Brazil 2000, the rule of Gaza and Hebron)."""
     closest = min(
         (b[0] - a[0], name)
         for name in zoneinfo.available_timezones()
         for a, b in itertools.pairwise(file_changes(name))
     )
-    assert timedelta(seconds=closest[0]) > 2 * timezones._SCAN_STEP, closest
+    assert timedelta(seconds=closest[0]) > 2 * zone_transitions.SCAN_STEP, closest
 
 
 # ---------------------------------------------------------------------- the rules and the zone objects

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from nomadcm.uuid7 import new_uuid7, uuid7, uuid7_millis
+from nomadcm.uuid7 import new_uuid7, new_uuid7_texts, uuid7, uuid7_millis
 
 RFC_9562_A6_MILLIS = 0x017F22E279B0  # Tuesday, February 22, 2022 2:22:22.00 PM GMT-05:00
 RFC_9562_A6_UUID = uuid.UUID("017F22E2-79B0-7CC3-98C4-DC0C0C07398F")
@@ -42,3 +42,15 @@ def test_uuids_of_later_milliseconds_sort_later() -> None:
 def test_a_timestamp_outside_48_bits_is_refused(ms: int) -> None:
     with pytest.raises(ValueError, match="48 bits"):
         uuid7(ms)
+
+
+def test_texts_made_in_bulk_are_uuids_of_the_current_millisecond_as_new_uuid7_writes_them() -> None:
+    before = time.time_ns() // 1_000_000
+    texts = new_uuid7_texts(3000)
+    after = time.time_ns() // 1_000_000
+    made = [uuid.UUID(t) for t in texts]
+    assert [str(u) for u in made] == texts  # the stdlib's own 36-character lowercase form
+    assert all(u.version == 7 and u.variant == uuid.RFC_4122 for u in made)
+    assert all(before <= uuid7_millis(u) <= after for u in made)
+    assert len({u.int & ((1 << 74) - 1) for u in made}) == len(made)
+    assert new_uuid7_texts(0) == []

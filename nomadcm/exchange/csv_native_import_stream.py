@@ -20,7 +20,7 @@ from nomadcm.errors import UserError
 from nomadcm.exchange.csv_stream import CsvStream
 from nomadcm.exchange.file_errors import MAX_KEPT, ImportFailed, RowError
 from nomadcm.services.changes import CLIENTS, POSTS, Change, change
-from nomadcm.services.schedule.post_writer import PostWriter
+from nomadcm.services.schedule.post_writer import PostWriter, roomy_page_cache
 from nomadcm.services.schedule.posts import PostService
 from nomadcm.storage import Database
 
@@ -55,7 +55,7 @@ def import_in_one_pass(db: Database, path: Path, progress: Progress | None = Non
     size = max(1, path.stat().st_size) if path.is_file() else 1
     errors: list[RowError] = []
     bad = 0
-    with open_records(path) as stream, db.write() as s:
+    with open_records(path) as stream, db.write() as s, roomy_page_cache(s):
         records = iter(stream)
         header = header_of(path, records, COLUMNS)
         try:

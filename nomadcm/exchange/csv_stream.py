@@ -100,7 +100,13 @@ class CsvStream:
                 f"{self.source} line {self.physical}: longer than {MAX_LINE // (1024 * 1024)} million "
                 "characters: not a CSV file NomadCM reads"
             )
-        bad = _UNDECODED.search(line)
+        if line.isascii():
+            return line
+        try:  # fails only on what surrogateescape made of a byte that is not UTF-8: C speed, no regex
+            line.encode("utf-8")
+            return line
+        except UnicodeEncodeError:
+            bad = _UNDECODED.search(line)
         if bad is not None:
             where = len(line[: bad.start()].encode("utf-8", "surrogateescape")) + 1
             raise CsvFileError(

@@ -74,7 +74,11 @@ def _refuse_nul_text(
         and bool(parameters)
         and isinstance(parameters[0], dict | list | tuple)
     )
-    for row in parameters if many else (parameters,):
+    rows = parameters if many else (parameters,)
+    bulk = many and all(row.__class__ is tuple for row in rows)  # a bulk insert: one search over its texts
+    if bulk and "\x00" not in "".join([value for row in rows for value in row if value.__class__ is str]):
+        return
+    for row in rows:
         items = row.items() if isinstance(row, dict) else enumerate(row or ())
         for key, value in items:
             if value.__class__ is str and "\x00" in value:
@@ -83,7 +87,7 @@ def _refuse_nul_text(
 
 def _nul_message(statement: str, key: object, context: Any) -> str:
     if isinstance(key, int):
-        names = getattr(getattr(context, "compiled", None), "positiontup", None) or ()
+        names = getattr(getattr(context, "compiled", None), "positiontup", None) or _insert_columns(statement)
         key = names[key] if key < len(names) else ""
     column = _BATCH_SUFFIX_RE.sub("", str(key)) if key else ""
     match = _TABLE_RE.match(statement)
@@ -93,6 +97,15 @@ def _nul_message(statement: str, key: object, context: Any) -> str:
         f"a text holds a NUL character (\\x00){shown}: NomadCM neither stores nor searches one (a team "
         "database on PostgreSQL cannot hold it); remove it and try again"
     )
+
+
+_INSERT_COLUMNS_RE = re.compile(r'^\s*INSERT\s+INTO\s+"?\w+"?\s*\(([^)]*)\)', re.IGNORECASE)
+
+
+def _insert_columns(statement: str) -> list[str]:
+    """The columns of a plain-SQL `INSERT INTO t (a, b) VALUES (?, ?)` (a bulk insert's rows name none)."""
+    match = _INSERT_COLUMNS_RE.match(statement)
+    return [name.strip().strip('"') for name in match.group(1).split(",")] if match else []
 
 
 def write_engine(engine: Engine) -> Engine:

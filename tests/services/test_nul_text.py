@@ -59,3 +59,13 @@ def test_a_search_for_a_nul_is_refused_not_a_driver_error(services: Services, ch
     services.posts.add(PostDraft(channel_id, "Bonjour", datetime(2027, 5, 1, 9)))
     with pytest.raises(ValidationError, match="NUL"):
         services.schedule(ScheduleFilter(search="\x00")).count()
+
+
+def test_a_bulk_insert_names_the_column_of_a_nul_too(services: Services, channel_id: int) -> None:
+    """The posts' bulk insert (plain SQL over SQLite, services/schedule/post_writer.py) is guarded the same."""
+    drafts = [
+        PostDraft(channel_id, "Bonjour", datetime(2027, 5, 1, 9), notes=notes) for notes in ("", "a\x00b")
+    ]
+    with pytest.raises(ValidationError, match=r"NUL character.*post\.notes"):
+        services.posts.add_many(drafts)
+    assert services.schedule().count() == 0
