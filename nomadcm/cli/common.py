@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from nomadcm import date_bounds, paths, timezones
+from nomadcm.cli.flat_json import flat_records
 from nomadcm.errors import PasswordRequiredError, ValidationError
 from nomadcm.paths import DatabaseTarget, DatabaseUrl
 
@@ -240,7 +241,9 @@ def print_json_stream(values: Iterable[Any], chunk: int = 500) -> None:
     it = iter(values)
     first = True
     while batch := list(islice(it, chunk)):
-        text = json.dumps(batch, ensure_ascii=False, indent=2, default=str)[2:-2]  # without "[\n" and "\n]"
+        text = flat_records(batch)  # flat records (check --json) are written without json's Python encoder
+        if text is None:  # json.dumps's lines without its "[\n" and "\n]"
+            text = json.dumps(batch, ensure_ascii=False, indent=2, default=str)[2:-2]
         sys.stdout.write(
             ("[\n" if first else ",\n") + _JSON_RAW_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         )
