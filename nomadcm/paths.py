@@ -19,8 +19,6 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote
 
-import platformdirs
-
 from nomadcm.errors import ValidationError
 
 APP_DIR_NAME = "NomadCM"
@@ -30,10 +28,14 @@ DEMO_DB_FILENAME = "nomadcm-demo.sqlite3"
 
 
 def data_dir() -> Path:
+    import platformdirs  # here: a command given --db never needs it (a few ms of every start)
+
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,7 +79,8 @@ def _create_temp(target: Path, shown: str, mode: int) -> tuple[int, Path]:
     """A new file beside `target`, created with `mode` (the umask applies), never an existing one."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        # os.urandom is what secrets.token_hex reads; importing secrets (hmac, hashlib) cost every export
+        tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.part")
         try:
             return os.open(tmp, flags, mode), tmp
         except FileExistsError:

@@ -101,11 +101,15 @@ class YourTimes:
         self._clocks: dict[int | None, YourTime] = {}
 
     def at(self, utc: datetime, member_id: int | None = None) -> tuple[Whereabouts, datetime]:
+        return self.clock(member_id).at(utc)
+
+    def clock(self, member_id: int | None = None) -> YourTime:
+        """`member_id`'s sweep (None: the viewer's): a stream of rows asks once per change of assignee."""
         key = self._viewer if member_id is None or self.itineraries.fixed is not None else member_id
         clock = self._clocks.get(key)
         if clock is None:
             clock = self._clocks[key] = YourTime(self.itineraries.of(key))
-        return clock.at(utc)
+        return clock
 
 
 def _aware(naive: datetime) -> datetime:
