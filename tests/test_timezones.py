@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -26,6 +25,7 @@ from hypothesis import strategies as st
 
 from nomadcm import timezones
 from nomadcm.errors import TimeError, ValidationError
+from tests.tzdata_oracle import tzdata_only, zi  # noqa: F401 (tzdata_only: autouse fixture)
 
 YEAR_MIN = 1971
 YEAR_MAX = 2100  # instants are exact to 2100 (pytz's tables, used before, stopped at 2037)
@@ -61,24 +61,6 @@ NAMED_ZONES = (
 ALL_ZONES = tuple(sorted(timezones.zone_names()))
 
 PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module", autouse=True)
-def tzdata_only() -> Iterator[None]:
-    """zoneinfo reads only the tzdata package (not the system's /usr/share/zoneinfo) during this module."""
-    saved = zoneinfo.TZPATH
-    zoneinfo.reset_tzpath(to=[])
-    ZoneInfo.clear_cache()
-    try:
-        yield
-    finally:
-        zoneinfo.reset_tzpath(to=list(saved))
-        ZoneInfo.clear_cache()
-
-
-def zi(name: str) -> ZoneInfo:
-    assert zoneinfo.TZPATH == (), "the oracle must read only the tzdata package"
-    return ZoneInfo(name)
 
 
 # ---------------------------------------------------------------------- the oracle

@@ -20,7 +20,6 @@ import pickle
 import re
 import struct
 import zoneinfo
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -33,29 +32,12 @@ from hypothesis import strategies as st
 
 from nomadcm import timezones, zone_transitions
 from nomadcm.cli import main
+from tests.tzdata_oracle import tzdata_only, zi  # noqa: F401 (tzdata_only: autouse fixture)
 
 YEAR_MIN, YEAR_MAX = 1970, 2100
 ZONES = tuple(sorted(set(timezones.zone_names()) & zoneinfo.available_timezones()))
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def tzdata_only() -> Iterator[None]:
-    """zoneinfo reads only the tzdata package (not the system's /usr/share/zoneinfo) during this module."""
-    saved = zoneinfo.TZPATH
-    zoneinfo.reset_tzpath(to=[])
-    ZoneInfo.clear_cache()
-    try:
-        yield
-    finally:
-        zoneinfo.reset_tzpath(to=list(saved))
-        ZoneInfo.clear_cache()
-
-
-def zi(name: str) -> ZoneInfo:
-    assert zoneinfo.TZPATH == (), "the oracle must read only the tzdata package"
-    return ZoneInfo(name)
 
 
 # ---------------------------------------------------------------------- the oracle

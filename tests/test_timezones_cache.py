@@ -12,16 +12,14 @@ midnight until 2019, Europe/Dublin's DST is negative in tzdata (winter is the "s
 
 from __future__ import annotations
 
-import zoneinfo
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nomadcm import timezones, zone_transitions
+from tests.tzdata_oracle import tzdata_only, zi  # noqa: F401 (tzdata_only: autouse fixture)
 
 EDGE_ZONES = (
     "Pacific/Apia",
@@ -40,24 +38,6 @@ EDGE_ZONES = (
 ALL_ZONES = tuple(sorted(timezones.zone_names()))
 PROPERTY = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SECOND = timedelta(seconds=1)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def tzdata_only() -> Iterator[None]:
-    """zoneinfo reads only the tzdata package (the rules timezones.py reads) during this module."""
-    saved = zoneinfo.TZPATH
-    zoneinfo.reset_tzpath(to=[])
-    ZoneInfo.clear_cache()
-    try:
-        yield
-    finally:
-        zoneinfo.reset_tzpath(to=list(saved))
-        ZoneInfo.clear_cache()
-
-
-def zi(name: str) -> ZoneInfo:
-    assert zoneinfo.TZPATH == (), "the oracle must read only the tzdata package"
-    return ZoneInfo(name)
 
 
 def oracle_changes(
