@@ -120,20 +120,27 @@ def shoot_dialogs(app, window, folder: Path) -> list[Path]:  # type: ignore[no-u
         ("dialog-work-log", lambda: window.show_page("hours").log_work()),
         ("dialog-team-database", lambda: team_database_dialog(window)),
     ):
-        opened = opener()
-        settle(app, 800)
-        dialog = opened if opened is not None else app.activeModalWidget() or window.dialog
-        if dialog is None:
-            dialog = next((w for w in app.topLevelWidgets() if w.isVisible() and w is not window), None)
-        if dialog is None:
-            print(f"  {name}: no dialog opened", file=sys.stderr)
-            continue
-        written.append(grab(dialog, folder / f"{name}.png"))
-        if hasattr(dialog, "track_changes"):
-            dialog.track_changes()  # close without "discard your changes?"
-        dialog.close()
-        settle(app, 150)
+        shot = shoot_dialog(app, window, opener, folder / f"{name}.png")
+        written += [shot] if shot is not None else []
     return written
+
+
+def shoot_dialog(app, window, opener, path: Path) -> Path | None:  # type: ignore[no-untyped-def]
+    """Opens a dialog with `opener`, grabs it into `path` and closes it (None: no dialog opened)."""
+    opened = opener()
+    settle(app, 800)
+    dialog = opened if opened is not None else app.activeModalWidget() or getattr(window, "dialog", None)
+    if dialog is None:
+        dialog = next((w for w in app.topLevelWidgets() if w.isVisible() and w is not window), None)
+    if dialog is None:
+        print(f"  {path.stem}: no dialog opened", file=sys.stderr)
+        return None
+    grab(dialog, path)
+    if hasattr(dialog, "track_changes"):
+        dialog.track_changes()  # close without "discard your changes?"
+    dialog.close()
+    settle(app, 150)
+    return path
 
 
 def export_dialog(window):  # type: ignore[no-untyped-def]

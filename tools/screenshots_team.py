@@ -5,7 +5,6 @@ line names his time)."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -40,7 +39,7 @@ def make_team(services: Any) -> int:
 
 def shoot_team(app: Any, services: Any, home: Path, out: Path, languages: tuple[str, ...]) -> list[Path]:
     from PySide6.QtCore import QLocale, QSettings
-    from screenshots import SIZE, grab, settle  # tools/ is the script's folder
+    from screenshots import SIZE, grab, settle, shoot_dialog  # tools/ is the script's folder
 
     from nomadcm.ui.i18n import Translations
     from nomadcm.ui.identity import choose_member
@@ -63,18 +62,8 @@ def shoot_team(app: Any, services: Any, home: Path, out: Path, languages: tuple[
         settle(app)
         written.append(grab(window, folder / "team-travel.png"))
         page = window.show_page("schedule")
-        page.edit_post(bobs_post)
-        settle(app, 800)
-        dialog = app.activeModalWidget() or next(
-            (w for w in app.topLevelWidgets() if w.isVisible() and w is not window), None
-        )
-        if dialog is None:
-            print("  team-post: no dialog opened", file=sys.stderr)
-        else:
-            written.append(grab(dialog, folder / "team-post.png"))
-            if hasattr(dialog, "track_changes"):
-                dialog.track_changes()
-            dialog.close()
+        shot = shoot_dialog(app, window, lambda p=page: p.edit_post(bobs_post), folder / "team-post.png")
+        written += [shot] if shot is not None else []
         window._quitting = True
         window.close()
         window.deleteLater()
