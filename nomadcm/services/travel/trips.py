@@ -21,10 +21,10 @@ from nomadcm import date_bounds, timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import TRANSIT_KINDS, ChecklistItem, Stay, Transit, Workplace
 from nomadcm.services.acting import ACTING, MemberRef, member_of
-from nomadcm.services.changes import ITINERARY, WORKPLACES, Change, change
 from nomadcm.services.names import single_line
 from nomadcm.services.travel.city_keys import key_for
 from nomadcm.services.travel.itinerary import Itinerary, load_itinerary, owned_by
+from nomadcm.services.travel.trip_ops import TripOps
 from nomadcm.services.travel.trip_records import (
     StayInfo,
     StayInput,
@@ -102,7 +102,7 @@ def _same_uuid(s: Session, model: type[_Row], info: StayInfo | TransitInfo) -> d
     return {"uuid": info.uuid}
 
 
-class ItineraryService:
+class ItineraryService(TripOps):
     """Stays and transits of one itinerary — `member`'s (default: whoever the handle acts for; a CM alone's
     belong to nobody): list, add, change, remove, with the rules that keep `where()` unambiguous."""
 
@@ -318,71 +318,6 @@ class ItineraryService:
             s.add(row)
             s.flush()
             return _transit_info(row)
-
-    # ------------------------------------------------------------------ the same writes, saying what changed
-    # Each `*_op` returns a Change (services/changes.py): result = the plain return, undo = the inverse.
-
-    def add_stay_op(self, stay: StayInput) -> Change:
-        info = self.add_stay(stay)
-        return change(ITINERARY, "add_stay", lambda: self.delete_stay_op(info.id), info, subject=info.city)
-
-    def update_stay_op(self, stay_id: int, stay: StayInput) -> Change:
-        before = self.get_stay(stay_id).to_input()
-        info = self.update_stay(stay_id, stay)
-        return change(
-            ITINERARY, "edit_stay", lambda: self.update_stay_op(stay_id, before), info, subject=info.city
-        )
-
-    def delete_stay_op(self, stay_id: int) -> Change:
-        """Removes the stay and its places to try; undo puts both back."""
-        checklist = self.checklist_of(stay_id)
-        info = self.delete_stay(stay_id)
-        areas = {ITINERARY, WORKPLACES} if checklist else {ITINERARY}
-        return change(
-            areas, "delete_stay", lambda: self.restore_stay_op(info, checklist), info, subject=info.city
-        )
-
-    def restore_stay_op(
-        self, info: StayInfo, checklist: Sequence[tuple[int, bool, bool, str]] = ()
-    ) -> Change:
-        restored = self.restore_stay(info, checklist)
-        areas = {ITINERARY, WORKPLACES} if checklist else {ITINERARY}
-        return change(
-            areas, "add_stay", lambda: self.delete_stay_op(restored.id), restored, subject=restored.city
-        )
-
-    def add_transit_op(self, transit: TransitInput) -> Change:
-        info = self.add_transit(transit)
-        return change(
-            ITINERARY, "add_transit", lambda: self.delete_transit_op(info.id), info, subject=info.route
-        )
-
-    def update_transit_op(self, transit_id: int, transit: TransitInput) -> Change:
-        before = self.get_transit(transit_id).to_input()
-        info = self.update_transit(transit_id, transit)
-        return change(
-            ITINERARY,
-            "edit_transit",
-            lambda: self.update_transit_op(transit_id, before),
-            info,
-            subject=info.route,
-        )
-
-    def delete_transit_op(self, transit_id: int) -> Change:
-        info = self.delete_transit(transit_id)
-        return change(
-            ITINERARY, "delete_transit", lambda: self.restore_transit_op(info), info, subject=info.route
-        )
-
-    def restore_transit_op(self, info: TransitInfo) -> Change:
-        restored = self.restore_transit(info)
-        return change(
-            ITINERARY,
-            "add_transit",
-            lambda: self.delete_transit_op(restored.id),
-            restored,
-            subject=restored.route,
-        )
 
     def _validated_transit(self, s: Session, t: TransitInput, exclude_id: int | None) -> dict[str, object]:
         if t.kind not in TRANSIT_KINDS:
