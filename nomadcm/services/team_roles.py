@@ -26,6 +26,16 @@ class RoleError(ValidationError):
     """The member this connection acts for may not make this change."""
 
 
+def require_someone(s: Session, member_id: int | None, what: str) -> None:
+    """On a database with members, personal rows (a member's stays and transits) are written by someone who
+    said who she is: else they would be nobody's, in no member's itinerary."""
+    if member_id is None and s.scalar(select(Member.id).limit(1)) is not None:
+        raise RoleError(
+            "this team database has members: say who you are (nomadcm --as NAME, or NOMADCM_MEMBER; in the "
+            f"app, Settings > General > You are) before changing {what}"
+        )
+
+
 def require_post_writer(s: Session, member_id: int | None, client_ids: Collection[int]) -> None:
     """Refuses (RoleError naming the member, the client and the role) unless the posts of every client in
     `client_ids` may be written by `member_id`."""

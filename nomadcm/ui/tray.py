@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from itertools import islice
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QIcon
@@ -20,6 +21,7 @@ from nomadcm.errors import UserError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.services.schedule.series import Occurrence
+from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.changes import ITINERARY, POSTS, SETTINGS, WELLBEING, ChangeBus, touches
 from nomadcm.ui.formatting import fmt_time
 from nomadcm.ui.plain_text import menu_text, unmarked
@@ -37,11 +39,16 @@ def first_line(text: str, limit: int = TEXT_CHARS) -> str:
 
 
 def due_today(services: Services, now: datetime, limit: int = MAX_LISTED) -> list[Occurrence]:
-    """Scheduled (and draft) posts from now to the end of the CM's local day, soonest first."""
-    cm, wall = services.your_time().at(now)
+    """Scheduled (and draft) posts from now to the end of the CM's local day, soonest first — in team mode
+    hers and nobody's, at her own time."""
+    from nomadcm.services.publishing.reminders import for_viewer
+
+    itinerary = services.itinerary()
+    cm, wall = YourTime(itinerary).at(now)
     end = timezones.local_midnight(wall.date() + timedelta(days=1), cm.zone)
     flt = ScheduleFilter(statuses=("scheduled", "draft"), start=now, end=end)
-    return services.schedule(flt, now=now).rows(limit=limit)
+    rows = services.schedule(flt, now=now, itinerary=itinerary).stream()
+    return list(islice(for_viewer(rows, services.members.current_id), limit))
 
 
 class Tray(QObject):

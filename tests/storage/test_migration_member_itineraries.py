@@ -40,6 +40,25 @@ def test_every_shared_table_has_a_unique_uuid_column() -> None:
         )
 
 
+def test_0008_on_a_lone_cms_file_leaves_her_travels_nobodys(tmp_path: Path) -> None:
+    path = tmp_path / "alone.sqlite3"
+    file_at(path, "0007_team_members")
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute(
+            "INSERT INTO stay (city, tz, first_date, last_date, notes, start_utc, end_utc, updated_at) VALUES "
+            "('Paris', 'Europe/Paris', '2026-03-01', '2026-03-05', '', '2026-02-28 23:00:00', "
+            "'2026-03-05 23:00:00', '2026-02-01 10:00:00')"
+        )
+    raw.close()
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT member_id FROM stay")).scalars().all() == [None]
+    finally:
+        db.close()
+
+
 def test_0008_gives_owners_uuids_and_references(tmp_path: Path) -> None:
     path = tmp_path / "older.sqlite3"
     file_at(path, "0007_team_members")
@@ -86,7 +105,8 @@ def test_0008_gives_owners_uuids_and_references(tmp_path: Path) -> None:
     db = open_database(path)
     try:
         with db.engine.connect() as conn:
-            assert conn.execute(text("SELECT member_id FROM stay ORDER BY id")).scalars().all() == [1, None]
+            # made by Ana, and made before anyone joined: both the founder's (the first member)
+            assert conn.execute(text("SELECT member_id FROM stay ORDER BY id")).scalars().all() == [1, 1]
             assert conn.execute(text("SELECT member_id FROM transit")).scalar_one() == 1
             found = []
             for table in ("stay", "transit", "workplace", "contract"):

@@ -10,6 +10,7 @@ Nothing is sent anywhere: NomadCM only reminds; the user publishes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -151,8 +152,13 @@ class ReminderService:
     # ------------------------------------------------------------------ internals
 
     def _scheduled(self, start: datetime, end: datetime) -> list[Occurrence]:
+        """Her posts due in [start, end): in team mode those assigned to her or to nobody, at her own time
+        (a reminder is hers: "publish at 09:00" on her clock)."""
+        from nomadcm.services.travel.itinerary import load_itinerary
+
         flt = ScheduleFilter(start=start, end=end, statuses=("scheduled",))
-        return list(ScheduleQuery(self.db, flt, now=end).stream())
+        query = ScheduleQuery(self.db, flt, now=end, itinerary=load_itinerary(self.db))
+        return list(for_viewer(query.stream(), self.db.member_id))
 
     def _states(self, start: datetime, end: datetime) -> dict[tuple[int, datetime], _State]:
         with self.db.session() as s:
@@ -179,3 +185,14 @@ class ReminderService:
                     s.add(row)
                 for key, value in values.items():
                     setattr(row, key, value)
+
+
+def for_viewer(rows: Iterable[Occurrence], member_id: int | None) -> Iterator[Occurrence]:
+    """The rows that are `member_id`'s to publish: assigned to her or to nobody (everyone's when nobody acts,
+    a CM alone)."""
+    if member_id is None:
+        yield from rows
+        return
+    for o in rows:
+        if o.assignee_id is None or o.assignee_id == member_id:
+            yield o

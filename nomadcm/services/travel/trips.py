@@ -22,6 +22,7 @@ from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import TRANSIT_KINDS, ChecklistItem, Stay, Transit, Workplace
 from nomadcm.services.acting import ACTING, MemberRef, member_of
 from nomadcm.services.names import single_line
+from nomadcm.services.team_roles import require_someone
 from nomadcm.services.travel.city_keys import key_for
 from nomadcm.services.travel.itinerary import Itinerary, load_itinerary, owned_by
 from nomadcm.services.travel.trip_ops import TripOps
@@ -185,6 +186,7 @@ class ItineraryService(TripOps):
         return values
 
     def _validated_stay(self, s: Session, stay: StayInput, exclude_id: int | None) -> dict[str, object]:
+        require_someone(s, self.owner, "your itinerary")
         city = _clean_text(stay.city, "city", 200)
         tz = _zone(stay.tz, f"zone of {city}")
         country = _clean_country(stay.country, f"country of {city}")
@@ -320,6 +322,7 @@ class ItineraryService(TripOps):
             return _transit_info(row)
 
     def _validated_transit(self, s: Session, t: TransitInput, exclude_id: int | None) -> dict[str, object]:
+        require_someone(s, self.owner, "your itinerary")
         if t.kind not in TRANSIT_KINDS:
             raise ValidationError(f"transit kind {t.kind!r} is not one of: {', '.join(TRANSIT_KINDS)}")
         from_place = _clean_text(t.from_place, "departure place", 200)

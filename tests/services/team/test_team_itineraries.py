@@ -162,3 +162,48 @@ def test_personal_settings_fall_back_to_the_files_own(services: Services) -> Non
     services.members.use("Ana")
     assert services.settings.home_tz() == "Europe/Lisbon"  # Bob's choice is his alone
     assert services.settings.get("demo_data") is False  # the database's own settings are shared
+
+
+def test_travels_need_someone_on_a_database_with_members(team: tuple[Services, int, int, int]) -> None:
+    """A stay or transit typed by nobody would be in nobody's itinerary: refused, naming what to do."""
+    from nomadcm.services.team_roles import RoleError
+
+    services = team[0]
+    services.members.use(None)
+    with pytest.raises(RoleError, match=r"say who you are .* before changing your itinerary"):
+        services.trips.add_stay(StayInput("Lyon", PARIS, date(2027, 4, 1), date(2027, 4, 3), "FR"))
+    with pytest.raises(RoleError, match="say who you are"):
+        services.trips.add_transit(
+            TransitInput(
+                "train", "Paris", PARIS, "Lyon", PARIS, datetime(2027, 4, 1, 9), datetime(2027, 4, 1, 11)
+            )
+        )
+    services.members.use("Ana")
+    assert [s.city for s in services.trips.list_stays()] == ["Paris"]
+
+
+def test_reminders_and_the_tray_are_hers_at_her_time(team: tuple[Services, int, int, int]) -> None:
+    """A reminder is the viewer's: her posts and nobody's (not a teammate's), at her clock (not the
+    assignee's): "publish at 18:00" in Paris for a post due at 12:00 in Montréal."""
+    from datetime import timedelta
+
+    from nomadcm.services.publishing.reminders import ReminderService
+    from nomadcm.ui.tray import due_today
+
+    services, channel_id, ana, bob = team
+    wall = datetime(2027, 3, 5, 12, 0)  # Toronto noon = 17:00 UTC = 18:00 Paris
+    anas = _post(services, channel_id, wall, ana, "Ana's")
+    _post(services, channel_id, wall, bob, "Bob's")
+    nobodys = _post(services, channel_id, wall, None, "nobody's")
+    utc = wall.replace(tzinfo=ZoneInfo(MONTREAL)).astimezone(UTC)
+    due = ReminderService(services.db).due(utc - timedelta(minutes=5), timedelta(minutes=10))
+    assert sorted(r.occurrence.post_id for r in due) == [anas, nobodys]
+    assert {r.occurrence.cm_wall for r in due} == {datetime(2027, 3, 5, 18, 0)}  # her clock in Paris
+    tray = due_today(services, utc - timedelta(hours=1))
+    assert [(o.post_id, o.cm_wall) for o in tray] == [
+        (anas, datetime(2027, 3, 5, 18, 0)),
+        (nobodys, datetime(2027, 3, 5, 18, 0)),
+    ]
+    services.members.use("Bob")
+    due = ReminderService(services.db).due(utc - timedelta(minutes=5), timedelta(minutes=10))
+    assert len(due) == 2 and {r.occurrence.cm_wall for r in due} == {wall}  # his and nobody's, his clock

@@ -5,7 +5,8 @@ Revises: 0007_team_members
 
 Issue 13: "your time" and conflicts use the assignee's own itinerary and rhythm.
 - `stay.member_id`, `transit.member_id` (ON DELETE CASCADE: a member's travels go with her): whose itinerary
-  the row belongs to. Existing rows: the member who created them (NULL for a CM alone, who has no member).
+  the row belongs to. Existing rows: the member who created them, else the founder (the first member; NULL
+  for a CM alone, who has no member).
 - `member_setting` (member, key, JSON value): a member's own value of a personal setting (home zone, sleep,
   working hours, goals...), over the database-wide `setting` row.
 - `uuid` on every other shared table — stays, transits, places, changed occurrences, posting slots, contracts,
@@ -70,7 +71,11 @@ def upgrade() -> None:
     )
     for table in OWNED:
         _add_owner(table)
-        op.get_bind().execute(sa.text(f"UPDATE {table} SET member_id = created_by"))
+        # whoever made it; rows made before anyone joined (a CM alone's, then her team's) are the founder's —
+        # the first member, as `team member add` gives them when the first member joins from now on
+        op.get_bind().execute(
+            sa.text(f"UPDATE {table} SET member_id = coalesce(created_by, (SELECT min(id) FROM member))")
+        )
         op.create_index(op.f(f"ix_{table}_member_id"), table, ["member_id"], unique=False)
     now = datetime.now(UTC).replace(tzinfo=None)
     for table, stamp in NEW_UUIDS.items():
