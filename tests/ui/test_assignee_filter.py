@@ -185,3 +185,22 @@ def test_no_assignee_field_without_members(qtbot, services: Services, paris_clie
     dialog = PostDialog(services, lambda _draft: None)
     qtbot.addWidget(dialog)
     assert dialog.assignee_label.isHidden() and dialog.assignee_id() is None
+
+
+def test_at_start_a_member_gets_her_own_language_and_theme(
+    team: Services, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database says English and the light theme; Ana chose French and the dark one for herself: the
+    window that opens for her speaks French (app._members_own, after "You are" is restored)."""
+    from nomadcm import app
+    from nomadcm.ui import main_window
+
+    team.settings.set("language", "fr")  # Ana acts (the fixture): her own values
+    team.settings.set("theme", "dark")
+    choose_member(team, qsettings, "Ana")
+    team.members.use(None)
+    monkeypatch.setattr(main_window, "app_settings", lambda: qsettings)
+    assert app._members_own(team, "en", "light") == ("fr", "dark")
+    assert team.members.current_id == team.members.find("Ana").id
+    choose_member(team, qsettings, None)  # nobody chosen on this computer: the database's
+    assert app._members_own(team, "en", "light") == ("en", "light")
