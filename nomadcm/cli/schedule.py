@@ -301,6 +301,7 @@ def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
         assignee_id=team_posts.listed_assignee(ctx, args.assignee, args.mine),
     )
     rows = list(ctx.services.schedule(flt).stream())
+    names, viewer = team_posts.assignee_names(ctx, rows), ctx.services.members.current_id
     if args.json:
         print_json(
             [
@@ -315,6 +316,7 @@ def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
                     "cm_tz": r.cm_zone,
                     "cm_time": f"{r.cm_wall:%Y-%m-%d %H:%M}",
                     "in_transit": r.in_transit,
+                    "assignee": names.get(r.assignee_id) if r.assignee_id is not None else None,
                     "text": r.text,
                     "link": r.link,
                     "tags": list(r.tag_list),
@@ -329,7 +331,9 @@ def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
             [
                 r.post_id,
                 f"{r.wall:%Y-%m-%d %H:%M} {r.tz_abbr}",
-                f"{r.cm_wall:%Y-%m-%d %H:%M} {r.cm_abbr}" + (" ✈" if r.in_transit else ""),
+                f"{r.cm_wall:%Y-%m-%d %H:%M} {r.cm_abbr}"
+                + (" ✈" if r.in_transit else "")
+                + team_posts.whose_mark(names, r.assignee_id, viewer),
                 f"{r.utc:%Y-%m-%d %H:%M}Z",
                 r.client_name,
                 f"{r.network} {r.handle}".strip(),

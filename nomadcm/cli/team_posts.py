@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from nomadcm.cli.common import CliContext
@@ -10,6 +11,7 @@ from nomadcm.errors import ValidationError
 
 if TYPE_CHECKING:
     from nomadcm.services.schedule.post_writes import PostDraft
+    from nomadcm.services.schedule.series import Occurrence
 
 
 def add_assignee_options(p: argparse.ArgumentParser) -> None:
@@ -39,3 +41,17 @@ def listed_assignee(ctx: CliContext, who: str | None, mine: bool) -> int | None:
     if current is None:
         raise ValidationError("--mine: say who you are with --as NAME (or NOMADCM_MEMBER)")
     return current.id
+
+
+def assignee_names(ctx: CliContext, rows: Iterable[Occurrence]) -> dict[int, str]:
+    """The names of the members the rows are assigned to (read only when some row is assigned)."""
+    if all(r.assignee_id is None for r in rows):
+        return {}
+    return {m.id: m.name for m in ctx.services.members.list_members()}
+
+
+def whose_mark(names: dict[int, str], assignee_id: int | None, viewer: int | None) -> str:
+    """ " · Sam" after a time that is another member's (the assignee's), as the Schedule shows it."""
+    if assignee_id is None or assignee_id == viewer:
+        return ""
+    return f" · {names.get(assignee_id, '?')}"

@@ -130,6 +130,10 @@ def test_each_member_has_their_own_itinerary_rhythm_and_your_time(cli: Cli) -> N
     rows = {r["id"]: (r["cm_tz"], r["cm_time"]) for r in cli.json("--as", "Ana", "post", "list")}  # type: ignore[union-attr, index]
     assert rows[ana["id"]] == ("Europe/Paris", "2027-03-05 23:30")  # type: ignore[index]
     assert rows[bob["id"]] == ("America/Toronto", "2027-03-05 17:30")  # type: ignore[index]
+    listed = {r["id"]: r["assignee"] for r in cli.json("--as", "Ana", "post", "list")}  # type: ignore[union-attr, index]
+    assert (listed[ana["id"]], listed[bob["id"]]) == ("Ana", "Bob")  # type: ignore[index]
+    table = cli.ok("--as", "Ana", "post", "list")
+    assert "2027-03-05 17:30 EST · Bob" in table and "· Ana" not in table  # another member's time, named
     flagged = {c["post_id"]: c["kinds"] for c in cli.json("--as", "Bob", "check", "--json")}  # type: ignore[union-attr, index]
     assert "sleep" in flagged[ana["id"]] and "sleep" not in flagged.get(bob["id"], [])  # type: ignore[index]
     assert cli.json("--as", "Bob", "trip", "list", "--json")["member"] == "Bob"  # type: ignore[index]
