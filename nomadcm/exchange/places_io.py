@@ -14,7 +14,8 @@ refreshes the OSM facts and keeps her scores, notes, password and speed tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,7 +170,7 @@ def save_places(
     total = len(rows) if isinstance(rows, Sized) else 0  # 0: a stream, of a length not known yet
     private = PrivatePasswords.of(db)
     kept: dict[int | str, str] = {}  # place id (an update) or the new row's UUID (an insert) -> her password
-    with db.write() as s:
+    with _passwords_back_on_failure(private) as guard, db.write() as s:
         shared = (
             set(s.scalars(select(Workplace.id).where(Workplace.wifi_password != ""))) if private else set()
         )
@@ -224,8 +225,22 @@ def save_places(
             new = [k for k in kept if isinstance(k, str)]
             found = s.execute(select(Workplace.uuid, Workplace.id).where(Workplace.uuid.in_(new)))
             ids = {row_uuid: pid for row_uuid, pid in found}
+            guard.append(private.all())  # what her file held: put back if the commit fails
             private.set_many({(ids[k] if isinstance(k, str) else k): v for k, v in kept.items()})
     return batches.added, batches.updated
+
+
+@contextmanager
+def _passwords_back_on_failure(private: PrivatePasswords | None) -> Iterator[list[dict[int, str]]]:
+    """Her private passwords file as it was before an import that did not commit (the file is written just
+    before the commit, so that a file that cannot be written imports nothing)."""
+    before: list[dict[int, str]] = []
+    try:
+        yield before
+    except BaseException:
+        if private is not None and before:
+            private.replace_all(before[0])
+        raise
 
 
 class _Batches:

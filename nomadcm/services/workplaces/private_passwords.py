@@ -69,6 +69,10 @@ class PrivatePasswords:
                 current.pop(place_id, None)
         self._write(current)
 
+    def replace_all(self, passwords: dict[int, str]) -> None:
+        """The file as `passwords` says (an import that did not commit puts back what was there)."""
+        self._write({k: v for k, v in passwords.items() if v})
+
     def set(self, place_id: int, password: str) -> None:
         self.set_many({place_id: password})
 

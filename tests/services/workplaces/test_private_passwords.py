@@ -137,3 +137,25 @@ def test_a_places_file_imported_on_a_team_database_keeps_its_passwords_hers(
     assert workplaces.wifi_password(mine.id) == "newmine"
     _another_computer(monkeypatch, tmp_path)
     assert workplaces.wifi_password(pikolo.id) == "" and workplaces.wifi_password(crew.id) == "newcrew"
+
+
+@pytest.mark.postgres_only
+def test_an_import_that_does_not_commit_leaves_her_passwords_as_they_were(
+    services: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from nomadcm.exchange.places_io import import_places
+
+    workplaces = services.workplaces
+    mine = workplaces.add_place("Café Olimpico", city="Montréal", wifi_password="mine")
+    path = tmp_path / "places.csv"
+    path.write_text("name,city,kind,wifi_password\nCafé Olimpico,Montréal,cafe,newmine\n", encoding="utf-8")
+    written = PrivatePasswords.set_many
+
+    def then_fail(self: PrivatePasswords, passwords: dict[int, str]) -> None:
+        written(self, passwords)  # her file is written just before the commit...
+        raise RuntimeError("the server went away")  # ...which then fails
+
+    monkeypatch.setattr(PrivatePasswords, "set_many", then_fail)
+    with pytest.raises(RuntimeError):
+        import_places(services.db, path)
+    assert workplaces.wifi_password(mine.id) == "mine"
