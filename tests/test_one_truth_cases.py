@@ -430,3 +430,27 @@ def test_a_moved_occurrence_pushed_past_the_end_of_a_split_series_is_in_no_view(
     ]
     for args in (("export", "ics"), ("export", "ics", "--expand")):
         assert ics_instants(run_cli("--db", db_arg, *args)) == Counter(rows), args
+
+
+def test_an_until_between_the_two_readings_of_a_gap_time_ends_the_series_for_every_reader(
+    services: Services, db_arg: str
+) -> None:
+    """Found by the property on a fresh clone: a daily 02:59 Paris series until 01:58:59Z on 26 March 2028.
+    That day's 02:59 falls in the DST gap: RFC 5545 (and NomadCM) read it with the offset from before the gap,
+    01:59Z, past UNTIL; icalendar over the file's own VTIMEZONE read it with the one after, 00:59Z, and listed
+    it. The file now says UNTIL at the last occurrence the rule lets through."""
+    channel = _client_channel(services, "Érable Café", "America/Toronto")
+    post = services.posts.add(
+        PostDraft(
+            channel,
+            "Bonsoir",
+            datetime(2028, 3, 25, 2, 59),
+            tz="Europe/Paris",
+            rrule="FREQ=DAILY;UNTIL=20280326T015859Z",
+        )
+    )
+    rows = [(o.post_id, o.utc) for o in services.schedule().stream()]
+    assert rows == [(post.id, datetime(2028, 3, 25, 1, 59, tzinfo=UTC))]
+    for args in (("export", "ics"), ("export", "ics", "--expand")):
+        assert ics_instants(run_cli("--db", db_arg, *args)) == Counter(rows), args
+    assert "UNTIL=20280325T015900Z" in run_cli("--db", db_arg, "export", "ics")

@@ -34,6 +34,7 @@ from nomadcm.exchange.ics_vtimezone import vtimezone
 from nomadcm.models import Post
 from nomadcm.services.schedule.occurrences import load_series
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
+from nomadcm.services.schedule.recurrence_expansion import wall_instants
 from nomadcm.services.schedule.series import Occurrence, Series
 from nomadcm.services.schedule.stored_rows import SkippedRow, link_problem, usable
 from nomadcm.storage import Database
@@ -190,7 +191,7 @@ def _series_events(
     span.add(exceptions.last)
     uid = uid_for(series.post_id, created_at)
     master = _event(_master_occurrence(series), uid, stamp, generated_time(series.dtstart, series.tz))
-    master.add("rrule", icalendar.vRecur.from_ical(series.rule.to_text()))
+    master.add("rrule", icalendar.vRecur.from_ical(written_rule(series)))
     if excluded:
         master.add("exdate", [generated_time(wall, series.tz) for wall in sorted(excluded)])
     yield master
@@ -200,6 +201,23 @@ def _series_events(
         assert occ.series_wall is not None
         ev.add("recurrence-id", generated_time(occ.series_wall, series.tz))
         yield ev
+
+
+def written_rule(series: Series) -> str:
+    """The series' RRULE as the file says it: an UNTIL is brought back to the last occurrence it lets through.
+    RFC 5545 reads a generated time inside a DST gap with the offset from before the gap (NomadCM's instant);
+    icalendar reading a file's own VTIMEZONE uses the one after, an hour earlier, so an occurrence just past
+    an UNTIL in that hour came back for it. Found by tests/test_one_truth.py (a daily 02:59 Paris series whose
+    UNTIL fell between the two readings of 26 March 2028's 02:59)."""
+    rule = series.rule
+    if rule.until is None:
+        return rule.to_text()
+    last = None
+    for _wall, instant, _shown, _moved in wall_instants(rule, series.dtstart, series.tz, series.fold):
+        last = instant
+    if last is None or last >= rule.until:
+        return rule.to_text()
+    return rule.with_end(until=last).to_text()
 
 
 def _master_occurrence(series: Series) -> Occurrence:
