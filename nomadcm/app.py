@@ -219,7 +219,9 @@ def _open_and_run(app, args, path: DatabaseTarget, build_demo: bool, translation
                 )
             except DatabaseError as err:  # damage met by the first reads: the next start checks the file
                 return _report_unusable(app, path, err, _unattended(args))
-            language, theme_name = _members_own(services, language, theme_name)
+            from nomadcm.ui.identity import members_own
+
+            language, theme_name = members_own(services, language, theme_name)
             framed = translations.language
             translations.apply(args.language or language)
             theme.apply(theme_name)
@@ -284,18 +286,6 @@ def _services_over(db):  # type: ignore[no-untyped-def]
     ensure_instants_current(db)  # new zone rules shipped: posts keep their wall time
     services = Services(db)
     return services, services.settings.get("language"), services.settings.get("theme")
-
-
-def _members_own(services, language, theme_name):  # type: ignore[no-untyped-def]
-    """On a team database: who this computer said it is, restored now, and that member's own language and
-    theme (personal settings) over the database's."""
-    from nomadcm.ui.identity import restore_member
-    from nomadcm.ui.main_window import app_settings
-
-    restore_member(services, app_settings())
-    if services.members.current_id is None:
-        return language, theme_name
-    return services.settings.get("language"), services.settings.get("theme")
 
 
 def _open_database(app, path: DatabaseTarget, exit_after_startup: bool, *, in_background: bool = False):  # type: ignore[no-untyped-def]

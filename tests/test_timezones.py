@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from nomadcm import timezones
 from nomadcm.errors import TimeError, ValidationError
-from tests.tzdata_oracle import tzdata_only, zi  # noqa: F401 (tzdata_only: autouse fixture)
+from tests.tzdata_oracle import tzdata_only, zi, zoneinfo_changes  # noqa: F401 (tzdata_only: autouse fixture)
 
 YEAR_MIN = 1971
 YEAR_MAX = 2100  # instants are exact to 2100 (pytz's tables, used before, stopped at 2037)
@@ -72,27 +72,8 @@ def oracle_transitions(name: str) -> tuple[tuple[datetime, timedelta, timedelta]
 
     Sampled every two days: no zone changes its offset twice within a week in 1970-2100 (test_timezones_2100.py
     checks that on the tzdata files)."""
-    zone = zi(name)
-    t = datetime(YEAR_MIN, 1, 1, tzinfo=UTC)
-    end = datetime(YEAR_MAX + 1, 1, 1, tzinfo=UTC)
-    step = timedelta(days=2)
-    found = []
-    before = t.astimezone(zone).utcoffset()
-    while t < end:
-        nxt = t + step
-        after = nxt.astimezone(zone).utcoffset()
-        if after != before:
-            lo, hi = int(t.timestamp()), int(nxt.timestamp())
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                if datetime.fromtimestamp(mid, UTC).astimezone(zone).utcoffset() != before:
-                    hi = mid
-                else:
-                    lo = mid
-            found.append((datetime.fromtimestamp(hi, UTC), before, after))
-            before = after
-        t = nxt
-    return tuple(found)
+    start, end = datetime(YEAR_MIN, 1, 1, tzinfo=UTC), datetime(YEAR_MAX + 1, 1, 1, tzinfo=UTC)
+    return tuple(zoneinfo_changes(name, start, end, timedelta(days=2)))
 
 
 def oracle_meanings(wall: datetime, name: str) -> list[datetime]:

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nomadcm import timezones, zone_transitions
-from tests.tzdata_oracle import tzdata_only, zi  # noqa: F401 (tzdata_only: autouse fixture)
+from tests.tzdata_oracle import tzdata_only, zi, zoneinfo_changes  # noqa: F401 (tzdata_only: autouse fixture)
 
 EDGE_ZONES = (
     "Pacific/Apia",
@@ -45,26 +45,8 @@ def oracle_changes(
 ) -> list[tuple[datetime, timedelta, timedelta]]:
     """(instant, offset before, offset after) of the zone's offset changes, found with zoneinfo alone: a scan
     every 6 hours (no zone changes twice within a week), then a bisect to the second."""
-    zone = zi(name)
-    t, end = datetime(first, 1, 1, tzinfo=UTC), datetime(last + 1, 1, 1, tzinfo=UTC)
-    before = t.astimezone(zone).utcoffset()
-    found = []
-    while t < end:
-        nxt = t + timedelta(hours=6)
-        after = nxt.astimezone(zone).utcoffset()
-        if after != before:
-            lo, hi = int(t.timestamp()), int(nxt.timestamp())
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                if datetime.fromtimestamp(mid, UTC).astimezone(zone).utcoffset() != before:
-                    hi = mid
-                else:
-                    lo = mid
-            assert before is not None and after is not None
-            found.append((datetime.fromtimestamp(hi, UTC), before, after))
-            before = after
-        t = nxt
-    return found
+    start, end = datetime(first, 1, 1, tzinfo=UTC), datetime(last + 1, 1, 1, tzinfo=UTC)
+    return zoneinfo_changes(name, start, end, timedelta(hours=6))
 
 
 def oracle_meanings(wall: datetime, name: str) -> list[datetime]:

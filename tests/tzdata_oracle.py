@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -27,3 +28,30 @@ def tzdata_only() -> Iterator[None]:
 def zi(name: str) -> ZoneInfo:
     assert zoneinfo.TZPATH == (), "the oracle must read only the tzdata package"
     return ZoneInfo(name)
+
+
+def zoneinfo_changes(
+    name: str, start: datetime, end: datetime, step: timedelta
+) -> list[tuple[datetime, timedelta, timedelta]]:
+    """(instant, offset before, offset after) of the zone's offset changes in [start, end), found with zoneinfo
+    alone: a scan every `step` (shorter than the closest two changes), then a bisect to the second."""
+    zone = zi(name)
+    t = start
+    before = t.astimezone(zone).utcoffset()
+    found = []
+    while t < end:
+        nxt = t + step
+        after = nxt.astimezone(zone).utcoffset()
+        if after != before:
+            lo, hi = int(t.timestamp()), int(nxt.timestamp())
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if datetime.fromtimestamp(mid, UTC).astimezone(zone).utcoffset() != before:
+                    hi = mid
+                else:
+                    lo = mid
+            assert before is not None and after is not None
+            found.append((datetime.fromtimestamp(hi, UTC), before, after))
+            before = after
+        t = nxt
+    return found

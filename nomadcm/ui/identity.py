@@ -40,3 +40,14 @@ def choose_member(services: Services, settings: QSettings, name: str | None) -> 
         settings.setValue(_key(services), name)
     else:
         settings.remove(_key(services))
+
+
+def members_own(services: Services, language: str, theme: str) -> tuple[str, str]:
+    """At start on a team database: who this computer said it is, restored now, and that member's own
+    language and theme (personal settings) over the database's `language` and `theme`."""
+    from nomadcm.ui.main_window import app_settings
+
+    restore_member(services, app_settings())
+    if services.members.current_id is None:
+        return language, theme
+    return services.settings.get("language"), services.settings.get("theme")

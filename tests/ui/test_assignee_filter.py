@@ -191,16 +191,15 @@ def test_at_start_a_member_gets_her_own_language_and_theme(
     team: Services, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The database says English and the light theme; Ana chose French and the dark one for herself: the
-    window that opens for her speaks French (app._members_own, after "You are" is restored)."""
-    from nomadcm import app
-    from nomadcm.ui import main_window
+    window that opens for her speaks French (identity.members_own, after "You are" is restored)."""
+    from nomadcm.ui import identity, main_window
 
     team.settings.set("language", "fr")  # Ana acts (the fixture): her own values
     team.settings.set("theme", "dark")
     choose_member(team, qsettings, "Ana")
     team.members.use(None)
     monkeypatch.setattr(main_window, "app_settings", lambda: qsettings)
-    assert app._members_own(team, "en", "light") == ("fr", "dark")
+    assert identity.members_own(team, "en", "light") == ("fr", "dark")
     assert team.members.current_id == team.members.find("Ana").id
     choose_member(team, qsettings, None)  # nobody chosen on this computer: the database's
-    assert app._members_own(team, "en", "light") == ("en", "light")
+    assert identity.members_own(team, "en", "light") == ("en", "light")
