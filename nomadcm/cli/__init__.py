@@ -20,7 +20,7 @@ import io
 import sys
 from collections.abc import Sequence
 
-from nomadcm import __version__
+from nomadcm import __version__, startup_gc
 from nomadcm.cli.arguments import check_every_value
 from nomadcm.cli.common import CliContext, OneLineParser, describe_settings, error_line
 from nomadcm.cli.lazy_commands import add_commands, area_module, obvious_command, typed_command
@@ -135,6 +135,7 @@ def file_problem(err: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    startup_gc.pause()  # until the database is open (cli/common.py): nomadcm/startup_gc.py
     forgiving_output()
     try:
         return run(sys.argv[1:] if argv is None else list(argv))
@@ -151,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except Exception:
         return crashed()
+    finally:
+        startup_gc.restore()
 
 
 def run(argv: list[str]) -> int:

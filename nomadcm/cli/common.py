@@ -13,7 +13,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
-from nomadcm import date_bounds, paths, timezones
+from nomadcm import date_bounds, paths, startup_gc, timezones
 from nomadcm.cli.flat_json import flat_records
 from nomadcm.errors import PasswordRequiredError, ValidationError
 from nomadcm.paths import DatabaseTarget, DatabaseUrl
@@ -77,6 +77,7 @@ class CliContext:
             from nomadcm.services.container import Services
 
             self._services = with_password(self.target, Services.open)
+            startup_gc.settle()  # the data stack loaded, the database open: nomadcm/startup_gc.py
             if self.member is not None:
                 self._services.members.use(self.member)  # an unknown member: exit 2, naming it
         return self._services

@@ -13,19 +13,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from nomadcm.errors import NotFoundError, ValidationError
-from nomadcm.models import (
-    Channel,
-    Client,
-    ConflictAck,
-    OccurrenceOverride,
-    Post,
-    PostingSlot,
-    ReminderState,
-    ScreenSession,
-)
-from nomadcm.services.billing import client_rows as billing_rows
+from nomadcm.models import Channel, Client, Post
 from nomadcm.services.changes import CLIENTS, POSTS, Change, change, steps
-from nomadcm.services.events import client_rows
 
 if TYPE_CHECKING:
     from nomadcm.storage import Database
@@ -142,8 +131,12 @@ class ClientOps:
         )
 
 
-# Rows hanging off a post, restored with it (the post's id mapped to its new one).
-_POST_CHILDREN = (OccurrenceOverride.__table__, ConflictAck.__table__, ReminderState.__table__)
+def _post_children() -> tuple[Any, ...]:
+    """Rows hanging off a post, restored with it (the post's id mapped to its new one). The tables of the
+    other areas are imported by the delete and its undo only: listing clients never loads them."""
+    from nomadcm.models import ConflictAck, OccurrenceOverride, ReminderState
+
+    return (OccurrenceOverride.__table__, ConflictAck.__table__, ReminderState.__table__)
 
 
 def _rows(s: Session, table: Any, column: Any, ids: list[int]) -> list[dict[str, Any]]:
@@ -157,6 +150,10 @@ def _snapshot(
     s: Session, client_id: int | None, channel_ids: list[int] | None
 ) -> dict[str, list[dict[str, Any]]]:
     """Every row deleting a client (or these channels) takes with it, or changes (screen time's client)."""
+    from nomadcm.models import PostingSlot, ScreenSession
+    from nomadcm.services.billing import client_rows as billing_rows
+    from nomadcm.services.events import client_rows
+
     snap: dict[str, list[dict[str, Any]]] = {"client": [], "screen_session": []}
     if client_id is not None:
         snap["client"] = _rows(s, Client.__table__, Client.__table__.c.id, [client_id])
@@ -171,13 +168,16 @@ def _snapshot(
     snap["posting_slot"] = _rows(s, PostingSlot.__table__, PostingSlot.__table__.c.channel_id, ids)
     snap["post"] = _rows(s, Post.__table__, Post.__table__.c.channel_id, ids)
     post_ids = [r["id"] for r in snap["post"]]
-    for table in _POST_CHILDREN:
+    for table in _post_children():
         snap[table.name] = _rows(s, table, table.c.post_id, post_ids)
     return snap
 
 
 def _restore(s: Session, snap: dict[str, list[dict[str, Any]]]) -> tuple[list[int], list[int]]:
     """Inserts a `_snapshot`'s rows, parents first, mapping each foreign key to its parent's (new) id."""
+    from nomadcm.models import PostingSlot, ScreenSession
+    from nomadcm.services.billing import client_rows as billing_rows
+    from nomadcm.services.events import client_rows
     from nomadcm.services.schedule.posts import _insert_keeping_ids
 
     def put(table: Any, rows: list[dict[str, Any]], key: str | None, ids: dict[Any, int]) -> dict[Any, int]:
@@ -197,7 +197,7 @@ def _restore(s: Session, snap: dict[str, list[dict[str, Any]]]) -> tuple[list[in
     billing_rows.restore(snap, client_map, lambda table, rows: put(table, rows, None, {}))
     put(PostingSlot.__table__, snap["posting_slot"], "channel_id", channel_map)
     post_map = put(Post.__table__, snap["post"], "channel_id", channel_map)
-    for table in _POST_CHILDREN:
+    for table in _post_children():
         put(table, snap[table.name], "post_id", post_map)
     if client_map and snap["screen_session"]:
         ids = [r["id"] for r in snap["screen_session"]]

@@ -22,7 +22,6 @@ from sqlalchemy import bindparam, select, update
 
 from nomadcm import timezones
 from nomadcm.models import Post
-from nomadcm.services.events.events import follow_wall_times
 from nomadcm.services.settings import SettingsService
 from nomadcm.storage import Database
 
@@ -49,6 +48,8 @@ def ensure_instants_current(db: Database, batch: int = 2000) -> int:
             version,
         )
         return 0
+    from nomadcm.services.events.events import follow_wall_times  # only when the rules changed
+
     moved = 0
     wanted: dict[int, object] = {}  # post id -> the instant it must now have
     with db.write() as s:
