@@ -22,7 +22,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from nomadcm import APP_NAME, paths
+from nomadcm import APP_NAME, paths, startup_gc
 from nomadcm.errors import UserError
 from nomadcm.paths import DatabaseTarget, DatabaseUrl
 
@@ -81,6 +81,14 @@ def setup_logging() -> None:
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
+    startup_gc.pause()  # the GUI thread's collector takes it over (ui/gui_gc.py): nomadcm/startup_gc.py
+    try:
+        return _gui_main(argv)
+    finally:
+        startup_gc.restore()
+
+
+def _gui_main(argv: Sequence[str] | None) -> int:
     try:
         args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     except SystemExit as stop:  # --help or a bad option: argparse already printed it
@@ -123,6 +131,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
                 continue
             if isinstance(outcome, int):
                 return outcome
+            startup_gc.restore()  # the window that was frozen is gone: its objects may be collected again
             if outcome.next_database is not None:
                 previous, path, build_demo = path, outcome.next_database, outcome.build_demo
                 continue

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nomadcm import startup_gc
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
@@ -166,6 +168,7 @@ def run(
 
     def started() -> None:  # the shell is there: what waited for the start, then the assistant
         QTimer.singleShot(0, startup.finish)
+        startup_gc.settle()  # what the start-up built is never scanned again (nomadcm/startup_gc.py)
         if not exit_after_startup and stall_report is None:
             QTimer.singleShot(0, lambda: _after_start(window, crash_report))
 

@@ -20,6 +20,9 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from nomadcm import startup_gc
+from nomadcm.ui import startup
+
 INTERVAL_MS = 500  # how often the counts are looked at; a look costs a microsecond
 
 
@@ -64,7 +67,7 @@ class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.threshold = gc.get_threshold()
-        self._was_enabled = gc.isenabled()
+        self._was_enabled = startup_gc.handed_over()  # running before the start-up paused it
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
@@ -73,6 +76,8 @@ class GuiThreadCollector(QObject):
 
     @Slot()
     def check(self) -> None:
+        if startup.starting():  # what the start-up builds is frozen at its end (startup_gc.settle): a
+            return  # collection now would scan it all, on the GUI thread (measured: a 60-80 ms stall)
         collect_due(self.threshold)
 
     def stop(self) -> None:

@@ -128,3 +128,22 @@ def test_the_oldest_generation_waits_for_a_quarter_of_new_long_lived_objects(mon
     monkeypatch.setattr(gui_gc._LongLived, "pending", 250_000)
     assert collect_due((700, 10, 10)) == 2
     assert gui_gc._LongLived.pending == 0 and gui_gc._LongLived.total > 0
+
+
+def test_no_collection_while_the_window_starts(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """While the data stack loads beside the painted frame, a collection would scan everything the start-up
+    is building, on the GUI thread; it waits for the start-up's end, which freezes those objects
+    (nomadcm/startup_gc.py), then collects as before."""
+    from nomadcm.ui import startup
+
+    collector = GuiThreadCollector()
+    try:
+        _allocate_cycles(5_000)
+        monkeypatch.setattr(startup, "starting", lambda: True)
+        collector.check()
+        assert gc.get_count()[0] > 700, "collected while starting"
+        monkeypatch.setattr(startup, "starting", lambda: False)
+        collector.check()
+        assert gc.get_count()[0] < 700
+    finally:
+        collector.stop()
