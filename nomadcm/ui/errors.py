@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from nomadcm.crash_logs import ExcInfo, format_report, write_crash_log
 from nomadcm.errors import ServerUnreachableError, UserError
 from nomadcm.ui import plain_text
-from nomadcm.ui.dialog_placement import owner_window
 from nomadcm.ui.plain_text import plain_label
 
 log = logging.getLogger("nomadcm")
@@ -39,6 +38,8 @@ log = logging.getLogger("nomadcm")
 
 def show_user_error(parent: QWidget | None, err: BaseException, title: str | None = None) -> None:
     """A fixable problem: its message, as is, in a warning box."""
+    from nomadcm.ui.dialog_placement import owner_window  # not before the first paint
+
     owner = owner_window(parent) or parent  # over a window on screen, not a dialog that has just closed
     plain_text.warn(owner, title or QApplication.translate("Errors", "NomadCM"), str(err))
 
@@ -142,6 +143,8 @@ class ExceptionHandler(QObject):
             release_frames(exc)
 
     def _report(self, exc: ExcInfo) -> None:
+        from nomadcm.ui.dialog_placement import owner_window
+
         if isinstance(exc[1], ServerUnreachableError):  # a refresh while the team database is away: the
             log.info("%s", exc[1])  # window's banner says so (ui/connection_banner.py), no box per refresh
             return

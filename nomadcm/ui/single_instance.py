@@ -19,9 +19,7 @@ complete message: a local process cannot make it hold memory or connections.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import os
-import secrets
 import time
 from pathlib import Path
 
@@ -40,6 +38,20 @@ IDLE_MS = 5000  # a connection that says nothing useful for this long is dropped
 MAX_PENDING = 8
 
 
+def sha256_hex(data: bytes) -> str:
+    """SHA-256 of `data` in hex, from the interpreter's built-in module when it has one: `hashlib` loads
+    OpenSSL (6 ms) before the window's first paint otherwise. The same digest (tests/ui/test_single_instance.py
+    compares it with hashlib's)."""
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[import-not-found,no-redef]  # CPython 3.12+
+        except ImportError:
+            from hashlib import sha256  # type: ignore[assignment]
+    return sha256(data).hexdigest()  # type: ignore[no-any-return]
+
+
 def instance_key(db_path: Path | str | DatabaseUrl | None) -> str:
     """A short name for this user + database: safe as a socket and file name on every platform (a team
     database: its URL without the password)."""
@@ -51,7 +63,7 @@ def instance_key(db_path: Path | str | DatabaseUrl | None) -> str:
         where = db_path.without_password
     else:
         where = str(Path(db_path).expanduser().resolve()) if db_path else ":memory:"
-    digest = hashlib.sha256(f"{user}\0{where}".encode()).hexdigest()[:20]
+    digest = sha256_hex(f"{user}\0{where}".encode())[:20]
     return f"nomadcm-{digest}"
 
 
@@ -96,7 +108,7 @@ class SingleInstance(QObject):
     def _new_server_name(self) -> str:
         if os.name != "nt":
             return str(self.folder / f"{self.key}.sock")
-        return f"{self.key}-{secrets.token_hex(16)}"
+        return f"{self.key}-{os.urandom(16).hex()}"  # secrets.token_hex(16), without importing it
 
     # ------------------------------------------------------------------ both sides
 

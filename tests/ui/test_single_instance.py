@@ -240,3 +240,15 @@ def test_a_team_database_is_keyed_by_its_url_without_the_password() -> None:
         == instance_key(other_password)
         != instance_key(database_target("postgresql://db/x"))
     )
+
+
+@pytest.mark.parametrize("text", ["", "ana\0/home/ana/NomadCM/nomadcm.sqlite3", "zoé\0C:\\Users\\Zoé\\données"])
+def test_the_key_digest_is_hashlibs_sha256(text: str) -> None:
+    """The lock's and the server's names must be those every NomadCM computes for the same database: the
+    built-in module the key reads before the first paint gives hashlib's SHA-256, digit for digit."""
+    import hashlib
+
+    from nomadcm.ui.single_instance import sha256_hex
+
+    data = text.encode("utf-8", "surrogatepass")
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
