@@ -31,6 +31,9 @@ EXIT_BAD_DATABASE = 2
 EXIT_NOT_ANSWERING = 3  # another NomadCM holds this database but does not answer
 EXIT_STARTUP_FAILED = 1  # --exit-after-startup met an error (its report is on stderr)
 
+# The pages' keys in sidebar order (ui/pages.PAGES, which imports Qt: tests/ui/test_app.py compares).
+PAGE_KEYS = ("schedule", "clients", "hours", "calendar", "travel", "wellbeing", "workplaces")
+
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="nomadcm-gui", description="NomadCM, the desktop app.")
@@ -55,7 +58,9 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument(
         "--measure-stalls", type=float, default=0.0, metavar="SECONDS", help=argparse.SUPPRESS
     )
-    parser.add_argument("--page", metavar="KEY", help="open on this page (schedule, calendar, travel…)")
+    parser.add_argument(
+        "--page", metavar="KEY", choices=PAGE_KEYS, help=f"open on this page: {', '.join(PAGE_KEYS)}"
+    )
     parser.add_argument(
         "--language", choices=("en", "fr"), help="show NomadCM in this language (default: the setting)"
     )

@@ -44,3 +44,21 @@ def test_a_file_that_is_no_database_is_named_in_a_message_and_exits_2(
 def test_bad_option_is_a_usage_error(qapp, capsys):
     assert gui_main(["--db"]) == 2
     assert "--db" in capsys.readouterr().err
+
+
+def test_the_page_keys_are_the_sidebars() -> None:
+    """`--page` is checked before Qt loads, against keys kept beside the parser: the sidebar's, in order."""
+    from nomadcm.app import PAGE_KEYS
+    from nomadcm.ui.pages import PAGES
+
+    assert tuple(spec.key for spec in PAGES) == PAGE_KEYS
+
+
+def test_an_unknown_page_is_named_and_exits_2(qapp, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`--page billing` (the page's key is "hours") was a StopIteration traceback from the window."""
+    code = gui_main(["--db", str(tmp_path / "cm.sqlite3"), "--exit-after-startup", "--page", "billing"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "'billing'" in err and "hours" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "cm.sqlite3").exists(), "refused before anything was opened"

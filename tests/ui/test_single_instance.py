@@ -242,7 +242,9 @@ def test_a_team_database_is_keyed_by_its_url_without_the_password() -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["", "ana\0/home/ana/NomadCM/nomadcm.sqlite3", "zoé\0C:\\Users\\Zoé\\données"])
+@pytest.mark.parametrize(
+    "text", ["", "ana\0/home/ana/NomadCM/nomadcm.sqlite3", "zoé\0C:\\Users\\Zoé\\données"]
+)
 def test_the_key_digest_is_hashlibs_sha256(text: str) -> None:
     """The lock's and the server's names must be those every NomadCM computes for the same database: the
     built-in module the key reads before the first paint gives hashlib's SHA-256, digit for digit."""
