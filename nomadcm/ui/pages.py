@@ -89,6 +89,12 @@ def _clients_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops
     return ClientsPage(services, changes, ops=ops)
 
 
+# What a page with a chart imports before its chart is made: the page's module imports only matplotlib's Qt
+# canvas; the figure, axes and their projections load when the first figure is made, which on the GUI thread
+# held it 0.3-0.5 s (bench_startup's stall watch, the window opening on Wellbeing).
+CHART_MODULES = ("matplotlib.figure", "matplotlib.patches", "matplotlib.ticker")
+
+
 # Sidebar order (titles spelled out in translate() calls so that lupdate finds them). Travel, Calendar, Workplaces and Wellbeing append theirs here.
 PAGES: list[PageSpec] = [
     PageSpec(
@@ -122,7 +128,7 @@ PAGES.append(
         lambda: QCoreApplication.translate("Pages", "Wellbeing"),
         "wellbeing",
         _wellbeing_page,
-        modules=("nomadcm.ui.wellbeing.page",),
+        modules=("nomadcm.ui.wellbeing.page", *CHART_MODULES),
         loading_frame=True,  # matplotlib: seconds on a slow laptop the first time
     )
 )
@@ -194,7 +200,7 @@ PAGES.insert(  # right after Clients: what each client pays, and the hours given
         lambda: QCoreApplication.translate("Pages", "Hours & pay"),
         "hours",
         _hours_page,
-        modules=("nomadcm.ui.billing.page",),
+        modules=("nomadcm.ui.billing.page", *CHART_MODULES),
     ),
 )
 
