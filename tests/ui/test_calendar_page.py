@@ -167,3 +167,26 @@ def test_place_assigns_lanes_to_overlapping_posts(services, page) -> None:  # ty
     assert sorted((p.lane, p.lanes) for p in page.items) == [(0, 2), (1, 2)]
     assert place([], page.days) == []
     assert QPointF(0, 0) is not None
+
+
+def test_a_conflicts_tooltip_line_is_in_the_users_language(qapp, services, page) -> None:  # type: ignore[no-untyped-def]
+    """The Calendar's tooltip gave the check's English sentence ("02:00 in … is inside your sleep window …")
+    whatever the language: it now says what the Schedule and Travel pages say, translated."""
+    from PySide6.QtWidgets import QApplication
+
+    from nomadcm.ui.calendar.view import item_tooltip
+    from nomadcm.ui.i18n import Translations
+
+    # 09:00 in Paris is 03:00 in Toronto, where she is (home): inside the default sleep window.
+    post = services.posts.add(PostDraft(channel_id(services), "Bonjour", datetime(2026, 3, 31, 9)))
+    translations = Translations(QApplication.instance())  # type: ignore[arg-type]
+    try:
+        for language, expected in (("en", "While you sleep: "), ("fr", "Pendant votre sommeil\u00a0: ")):
+            assert translations.apply(language) == language
+            page.show_date(date(2026, 3, 31), "week")
+            placed = next(p for p in page.items if p.occurrence.post_id == post.id)
+            tip = item_tooltip(placed)
+            assert f"⚠ {expected}" in tip, tip
+            assert "is inside your sleep window" not in tip
+    finally:
+        translations.remove()

@@ -288,3 +288,26 @@ def test_counts_of_one_read_in_the_singular(french) -> None:  # type: ignore[no-
     rows = "%n row(s) have problems (the header is line 1). Fix them in the file and import it again."
     assert said("ImportDialog", rows, 1).startswith("1 ligne en erreur")
     assert said("ImportDialog", rows, 2).startswith("2 lignes en erreur")
+
+
+def test_a_teammates_conflict_lines_name_her(language: str) -> None:
+    """Team mode: a post assigned to Bob is read at Bob's clock and rhythm; the viewer's tooltips say so
+    ("While Bob sleeps… for Bob"), in both languages, and keep "you" for her own posts."""
+    from nomadcm.ui.travel.texts import conflict_label, conflict_sentence
+
+    bob = conflict_sentence("sleep", "01:00-09:00", "Mon 8 Mar 02:00", "America/Toronto", "Bob")
+    mine = conflict_sentence("sleep", "01:00-09:00", "Mon 8 Mar 02:00", "America/Toronto")
+    off = conflict_sentence("off_hours", "Mo-Fr 09:00-18:00", "Mon 8 Mar 02:00", "America/Toronto", "Bob")
+    trip = conflict_sentence("transit", "Montréal → Paris", "Wed 10 Mar 21:00", "America/Toronto", "Bob")
+    if language == "en":
+        assert bob.startswith("While Bob sleeps: Mon 8 Mar 02:00 for Bob (America/Toronto)")
+        assert mine.startswith("While you sleep: Mon 8 Mar 02:00 for you")
+        assert off.startswith("Outside Bob's working hours: Mon 8 Mar 02:00 for Bob")
+        assert trip == "While Bob travels: Montréal → Paris, Wed 10 Mar 21:00 for Bob (America/Toronto)"
+        assert conflict_label("sleep", "Bob") == "While Bob sleeps"
+    else:
+        assert bob.startswith("Pendant le sommeil de Bob\u00a0: Mon 8 Mar 02:00 pour Bob (America/Toronto)")
+        assert mine.startswith("Pendant votre sommeil\u00a0: Mon 8 Mar 02:00 pour vous")
+        assert off.startswith("Hors des heures de travail de Bob\u00a0: Mon 8 Mar 02:00 pour Bob")
+        assert trip.startswith("Pendant un trajet de Bob\u00a0: Montréal → Paris")
+        assert conflict_label("transit", "Bob") == "Pendant un trajet de Bob"

@@ -5006,6 +5006,14 @@
         <translation>Autre</translation>
     </message>
     <message>
+        <source>While {who} sleeps</source>
+        <translation>Pendant le sommeil de {who}</translation>
+    </message>
+    <message>
+        <source>While {who} travels</source>
+        <translation>Pendant un trajet de {who}</translation>
+    </message>
+    <message>
         <source>While you sleep</source>
         <translation>Pendant votre sommeil</translation>
     </message>
@@ -5052,6 +5060,18 @@
     <message>
         <source>During the client&apos;s closure or blackout: {event}</source>
         <translation>Pendant une fermeture ou une période de silence du client&#xa0;: {event}</translation>
+    </message>
+    <message>
+        <source>While {who} sleeps: {time} for {who} ({zone}), sleep window {window}</source>
+        <translation>Pendant le sommeil de {who}&#xa0;: {time} pour {who} ({zone}), plage de sommeil&#xa0;: {window}</translation>
+    </message>
+    <message>
+        <source>While {who} travels: {route}, {time} for {who} ({zone})</source>
+        <translation>Pendant un trajet de {who}&#xa0;: {route}, {time} pour {who} ({zone})</translation>
+    </message>
+    <message>
+        <source>Outside {who}&apos;s working hours: {time} for {who} ({zone}); hours {hours}</source>
+        <translation>Hors des heures de travail de {who}&#xa0;: {time} pour {who} ({zone})&#xa0;; horaires&#xa0;: {hours}</translation>
     </message>
     <message>
         <source>{a} and {b} both include {day}, but no transit that day says when you move: add it so that your time is right that day.</source>

@@ -153,6 +153,22 @@ class CheckContext:
         found: Rhythm = rhythms[member_id]
         return found
 
+    def who(self, member_id: int | None) -> str:
+        """Whose clock and rhythm a post is read at, as its sentences name her: "" for the viewer's own ("your
+        sleep window"), else the member's name ("Bob's sleep window") — in team mode, a teammate's post."""
+        if member_id is None or member_id == self.itinerary.member_id:
+            return ""
+        names = self.cache.get("member_names")
+        if names is None:
+            from sqlalchemy import select
+
+            from nomadcm.models import Member
+
+            with self.db.session() as s:
+                names = {member_id: name for member_id, name in s.execute(select(Member.id, Member.name))}
+            self.cache["member_names"] = names
+        return str(names.get(member_id, ""))
+
     def transits(self) -> dict[int, Any]:
         """Every transit of the itineraries read so far, by id (they load as the rows need them)."""
         sources = self.itineraries.loaded() if self.itineraries is not None else [self.itinerary]
@@ -201,6 +217,9 @@ def rules() -> list[ConflictRule]:
 
 SLEEP_TEXT = "{0:%H:%M} in {1} is inside your sleep window {2}"
 OFF_TEXT = "{0} {1:%H:%M} in {2} is outside your working hours ({3})"
+# The same for a teammate's post (team mode): her name is the last argument.
+SLEEP_TEXT_OF = "{0:%H:%M} in {1} is inside {3}'s sleep window {2}"
+OFF_TEXT_OF = "{0} {1:%H:%M} in {2} is outside {4}'s working hours ({3})"
 HOLIDAY_TEXT = "{0} is a public holiday in {1} ({2})"
 
 
@@ -209,25 +228,33 @@ def _sleep_rule(ctx: CheckContext) -> Checker:
         sleep = ctx.rhythm_of(slot.cm.member_id).sleep
         w = slot.cm_wall
         if sleep._table.bits[w.hour * 60 + w.minute]:
+            who = ctx.who(slot.cm.member_id)
+            if who:
+                return Finding(SLEEP_TEXT_OF, str(sleep), (w, slot.cm.zone, str(sleep), who))
             return Finding(SLEEP_TEXT, str(sleep), (w, slot.cm.zone, str(sleep)))
         return None
 
     return check
 
 
-def transit_finding(by_id: dict[int, Any], where: Whereabouts) -> Finding:
+def transit_finding(by_id: dict[int, Any], where: Whereabouts, who: str = "") -> Finding:
+    """`who`: "" for the viewer ("you are on your flight…"), a teammate's name otherwise ("Bob is on a
+    flight…")."""
     t = by_id.get(where.transit_id or -1)
     if t is None:
-        return Finding("you are in transit")
+        return Finding(f"{who} is in transit" if who else "you are in transit")
     what = f"{t.kind} {t.ref}".strip()
     arrive = timezones.wall_at(t.arrive, t.to_tz)
     route = f"{t.from_place} → {t.to_place}"
-    return Finding(f"you are on your {what} {route} (arrives {arrive:%Y-%m-%d %H:%M} {t.to_tz})", route)
+    trip = f"{what} {route} (arrives {arrive:%Y-%m-%d %H:%M} {t.to_tz})"
+    return Finding(f"{who} is on a {trip}" if who else f"you are on your {trip}", route)
 
 
 def _transit_rule(ctx: CheckContext) -> Checker:
     def check(slot: PostSlot) -> Finding | None:
-        return transit_finding(ctx.transits(), slot.cm) if slot.cm.in_transit else None
+        if not slot.cm.in_transit:
+            return None
+        return transit_finding(ctx.transits(), slot.cm, ctx.who(slot.cm.member_id))
 
     return check
 
@@ -239,6 +266,9 @@ def _off_hours_rule(ctx: CheckContext) -> Checker:
         day = w.weekday()
         if work._table.bits[day * 1440 + w.hour * 60 + w.minute]:
             return None
+        who = ctx.who(slot.cm.member_id)
+        if who:
+            return Finding(OFF_TEXT_OF, str(work), (WEEKDAYS[day], w, slot.cm.zone, str(work), who))
         return Finding(OFF_TEXT, str(work), (WEEKDAYS[day], w, slot.cm.zone, str(work)))
 
     return check

@@ -26,7 +26,9 @@ from nomadcm.services.travel.conflict_rules import (
     BUILT_IN,
     HOLIDAY_TEXT,
     OFF_TEXT,
+    OFF_TEXT_OF,
     SLEEP_TEXT,
+    SLEEP_TEXT_OF,
     WEEKDAYS,
     CheckContext,
     Finding,
@@ -61,6 +63,7 @@ class PostConflicts:
     acknowledged: tuple[str, ...]  # conflicts the user said are fine
     found: tuple[tuple[str, str, str, tuple[Any, ...]], ...]  # (kind, sentence template, fact, its args)
     recurring: bool = False  # an occurrence of a recurring post (acknowledging covers the whole series)
+    who: str = ""  # whose clock and rhythm, when not the viewer's: a teammate's name (team mode)
 
     @property
     def findings(self) -> tuple[tuple[str, Finding], ...]:
@@ -176,6 +179,7 @@ def sweep(
     do_off, do_holiday = "off_hours" in inline, "holiday" in inline
     person = itinerary.member_id  # whose rhythm the tables below are; another's swaps them in
     sleep_bits, sleep_text, work_bits, work_text = _rhythm_tables(ctx, person)
+    who = ""  # the viewer: "your sleep window"; a teammate's post names her (ctx.who)
     calendar = holiday_calendars(ctx)
     with db.session() as s:
         clients = {}
@@ -196,19 +200,27 @@ def sweep(
         if where.member_id != person:
             person = where.member_id
             sleep_bits, sleep_text, work_bits, work_text = _rhythm_tables(ctx, person)
+            who = ctx.who(person)
         audience_wall = audience_clock(naive)
         found: list[tuple[str, str, str, tuple[Any, ...]]] = []
         minute = cm_wall.hour * 60 + cm_wall.minute
         if do_sleep and sleep_bits[minute]:
-            found.append(("sleep", SLEEP_TEXT, sleep_text, (cm_wall, where.zone, sleep_text)))
+            if who:
+                found.append(("sleep", SLEEP_TEXT_OF, sleep_text, (cm_wall, where.zone, sleep_text, who)))
+            else:
+                found.append(("sleep", SLEEP_TEXT, sleep_text, (cm_wall, where.zone, sleep_text)))
         if do_transit and where.in_transit:
-            f = transit_finding(ctx.transits(), where)
+            f = transit_finding(ctx.transits(), where, who)
             found.append(("transit", f._text, f.fact, f._args))
         if do_off:
             day = cm_wall.weekday()
             if not work_bits[day * 1440 + minute]:
-                args = (WEEKDAYS[day], cm_wall, where.zone, work_text)
-                found.append(("off_hours", OFF_TEXT, work_text, args))
+                if who:
+                    args = (WEEKDAYS[day], cm_wall, where.zone, work_text, who)
+                    found.append(("off_hours", OFF_TEXT_OF, work_text, args))
+                else:
+                    args = (WEEKDAYS[day], cm_wall, where.zone, work_text)
+                    found.append(("off_hours", OFF_TEXT, work_text, args))
         if holidays is not None:
             name = holidays.get(audience_wall.date())
             if name is not None:
@@ -255,6 +267,7 @@ def sweep(
             done,
             tuple(found),
             o.recurring,
+            who,
         )
 
 

@@ -128,5 +128,11 @@ def first_per_day(items: list[Placed], count: int) -> list[Placed]:
 
 
 def conflict_text(conflict: object, kinds: tuple[str, ...]) -> str:
-    detail = getattr(conflict, "detail", None)
-    return detail if isinstance(detail, str) and detail else ", ".join(kinds)
+    """The lines a post's conflicts add to its tooltip, in the user's language (the check's `detail` is the
+    CLI's English sentence): the same lines as the Schedule's and the Travel page's."""
+    from nomadcm.services.travel.conflict_sweep import PostConflicts
+    from nomadcm.ui.travel.table_models import conflicts_tooltip
+
+    if isinstance(conflict, PostConflicts):
+        return conflicts_tooltip(conflict)
+    return ", ".join(kinds)

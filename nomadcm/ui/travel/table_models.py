@@ -265,8 +265,9 @@ class ConflictsModel(RowsTableModel[PostConflicts]):
 
 def conflicts_summary(r: PostConflicts) -> str:
     """ "☾ While you sleep, ⌛ Outside working hours" — acknowledged kinds in brackets."""
-    parts = [f"{conflict_symbol(k)} {conflict_label(k)}" for k in r.kinds]
-    parts += [f"({conflict_label(k)} ✓)" for k in r.acknowledged]
+    who = getattr(r, "who", "")
+    parts = [f"{conflict_symbol(k)} {conflict_label(k, who)}" for k in r.kinds]
+    parts += [f"({conflict_label(k, who)} ✓)" for k in r.acknowledged]
     return ", ".join(parts)
 
 
@@ -275,7 +276,7 @@ def conflicts_tooltip(r: PostConflicts) -> str:
     cm_time = f"{fmt_day(r.cm_wall)} {fmt_time(r.cm_wall)}"
     lines = []
     for kind in r.all_kinds:
-        line = conflict_sentence(kind, r.fact_of(kind), cm_time, r.cm_tz)
+        line = conflict_sentence(kind, r.fact_of(kind), cm_time, r.cm_tz, getattr(r, "who", ""))
         if kind in r.acknowledged:
             line = QApplication.translate("Travel", "{line} — acknowledged").format(line=line)
         lines.append(line)

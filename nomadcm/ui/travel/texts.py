@@ -29,7 +29,12 @@ def transit_kind_symbol(kind: str) -> str:
     return {"flight": "✈", "train": "🚆", "bus": "🚌", "car": "🚗", "boat": "⛴"}.get(kind, "→")
 
 
-def conflict_label(kind: str) -> str:
+def conflict_label(kind: str, who: str = "") -> str:
+    """The kind's short label; `who` names a teammate whose clock a post is read at (team mode)."""
+    if who and kind == "sleep":
+        return QCoreApplication.translate("Travel", "While {who} sleeps").format(who=who)
+    if who and kind == "transit":
+        return QCoreApplication.translate("Travel", "While {who} travels").format(who=who)
     labels = {
         "sleep": QCoreApplication.translate("Travel", "While you sleep"),
         "transit": QCoreApplication.translate("Travel", "While you travel"),
@@ -52,8 +57,11 @@ def conflict_symbol(kind: str) -> str:
     }.get(kind, "!")
 
 
-def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str) -> str:
-    """One line of a tooltip: the kind, what it rests on, and her local time."""
+def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str, who: str = "") -> str:
+    """One line of a tooltip: the kind, what it rests on, and her local time. `who`: a teammate whose clock
+    and rhythm the post is read at (it is assigned to her), "" for the viewer's own."""
+    if who and kind in ("sleep", "transit", "off_hours"):
+        return _teammate_sentence(kind, fact, cm_time, cm_zone, who)
     if kind == "sleep":
         return QCoreApplication.translate(
             "Travel", "While you sleep: {time} for you ({zone}), sleep window {window}"
@@ -79,6 +87,20 @@ def conflict_sentence(kind: str, fact: str, cm_time: str, cm_zone: str) -> str:
             "Travel", "During the client's closure or blackout: {event}"
         ).format(event=fact)
     return f"{conflict_label(kind)}: {fact}"
+
+
+def _teammate_sentence(kind: str, fact: str, cm_time: str, cm_zone: str, who: str) -> str:
+    if kind == "sleep":
+        return QCoreApplication.translate(
+            "Travel", "While {who} sleeps: {time} for {who} ({zone}), sleep window {window}"
+        ).format(who=who, time=cm_time, zone=cm_zone, window=display_hours(fact))
+    if kind == "transit":
+        return QCoreApplication.translate(
+            "Travel", "While {who} travels: {route}, {time} for {who} ({zone})"
+        ).format(who=who, route=fact, time=cm_time, zone=cm_zone)
+    return QCoreApplication.translate(
+        "Travel", "Outside {who}'s working hours: {time} for {who} ({zone}); hours {hours}"
+    ).format(who=who, time=cm_time, zone=cm_zone, hours=display_hours(fact))
 
 
 def warning_text(w: ItineraryWarning) -> str:

@@ -117,6 +117,35 @@ def test_conflicts_use_the_assignees_sleep_and_working_hours(team: tuple[Service
     assert set(services.conflicts.for_posts([for_ana_early])[for_ana_early].kinds) == {"off_hours"}
 
 
+def test_a_teammates_conflicts_name_her(team: tuple[Services, int, int, int]) -> None:
+    """Ana looking at Bob's post reads "Bob's sleep window", not "your": the sentences (CLI, JSON's detail) and
+    `who` (the GUI's tooltips) name whose clock and rhythm they are; Bob looking at the same post reads "your"."""
+    services, channel_id, _ana, bob = team
+    services.members.use("Bob")
+    set_sleep(services.settings, "01:00-09:00")
+    set_work_hours(services.settings, "Mo-Fr 09:00-18:00")
+    services.members.use("Ana")
+    night = _post(
+        services, channel_id, datetime(2027, 3, 8, 2, 0), bob, "Bob's night"
+    )  # Monday 02:00 Toronto
+    flight = _post(services, channel_id, datetime(2027, 3, 10, 21, 0), bob, "during Bob's flight")
+    for found in (
+        services.conflicts.for_posts([night, flight]),
+        {c.post_id: c for c in services.conflicts.stream()},
+    ):
+        assert found[night].who == "Bob"
+        assert "02:00 in America/Toronto is inside Bob's sleep window 01:00-09:00" in found[night].detail
+        assert "is outside Bob's working hours (Mo-Fr 09:00-18:00)" in found[night].detail
+        assert "your" not in found[night].detail
+        assert "transit: Bob is on a flight Montréal → Paris (arrives 2027-03-11 07:00 Europe/Paris)" in (
+            found[flight].detail
+        )
+    services.members.use("Bob")
+    mine = services.conflicts.for_posts([night, flight])
+    assert mine[night].who == "" and "inside your sleep window" in mine[night].detail
+    assert "you are on your flight Montréal → Paris" in mine[flight].detail
+
+
 def test_stays_and_transits_are_each_members_own(team: tuple[Services, int, int, int]) -> None:
     services, _channel_id, _ana, _bob = team
     assert [s.city for s in services.trips.list_stays()] == ["Paris"]
