@@ -16,6 +16,7 @@ from sqlalchemy import select
 from nomadcm.models import ChecklistItem, ScreenSession, SpeedTest, Workplace
 from nomadcm.services import row_states
 from nomadcm.services.changes import WELLBEING, WORKPLACES, Change, steps
+from nomadcm.services.workplaces.private_passwords import PrivatePasswords
 
 if TYPE_CHECKING:
     from nomadcm.storage import Database
@@ -68,35 +69,67 @@ class WorkplaceOps:
         before: row_states.RowState,
         after: row_states.RowState,
         result: Any,
+        *,
+        private: tuple[dict[int, str], dict[int, str]] | None = None,
         **kw: Any,
     ) -> Change:
-        if self.personal_db is self.db:
-            return row_states.swap(self.db, areas, label, before, after, result, **kw)
-        # The sessions (the last table) are in her own file, the place's rows on the team database.
+        """`private`: on a team database, her own WiFi passwords of the places (before, after; "" none), put
+        back with the rows — they live in her file, not in the rows (private_passwords.py)."""
         personal = self.personal_db
+        mine = PrivatePasswords.of(self.db) if private is not None else None
+        if personal is self.db and mine is None:
+            return row_states.swap(self.db, areas, label, before, after, result, **kw)
 
-        def put(state: row_states.RowState) -> None:
-            row_states.write(self.db, state[:-1])
-            row_states.write(personal, state[-1:])
+        def put(state: row_states.RowState, passwords: dict[int, str] | None) -> None:
+            if personal is self.db:
+                row_states.write(self.db, state)
+            else:  # the sessions (the last table) are in her own file, the place's rows on the team database
+                row_states.write(self.db, state[:-1])
+                row_states.write(personal, state[-1:])
+            if mine is not None and passwords is not None:
+                mine.set_many(passwords)
 
-        return steps(areas, label, lambda: put(after), lambda: put(before), result, **kw)
+        was, now = private or (None, None)
+        return steps(areas, label, lambda: put(after, now), lambda: put(before, was), result, **kw)
+
+    def _private(self, place_ids: Iterable[int]) -> dict[int, str] | None:
+        """Her own passwords of these places ("" for none); None on a SQLite file (no such file)."""
+        mine = PrivatePasswords.of(self.db)
+        if mine is None:
+            return None
+        held = mine.all()
+        return {place_id: held.get(place_id, "") for place_id in place_ids}
 
     def add_place_op(self, name: str, **fields: Any) -> Change:
         info = self.add_place(name, **fields)
         after = self._rows([info.id])
-        return self._swap(WORKPLACES, "add_place", self._empty(after), after, info, subject=info.name)
+        now = self._private([info.id])
+        private = None if now is None else (dict.fromkeys(now, ""), now)
+        return self._swap(
+            WORKPLACES, "add_place", self._empty(after), after, info, private=private, subject=info.name
+        )
 
     def update_place_op(self, place_id: int, **fields: Any) -> Change:
         before = self._rows([place_id])
+        was = self._private([place_id])
         info = self.update_place(place_id, **fields)
-        return self._swap(WORKPLACES, "edit_place", before, self._rows([place_id]), info, subject=info.name)
+        now = self._private([place_id])
+        private = None if was is None or now is None else (was, now)
+        return self._swap(
+            WORKPLACES, "edit_place", before, self._rows([place_id]), info, private=private, subject=info.name
+        )
 
     def delete_place_op(self, place_id: int) -> Change:
         before = self._place_rows(place_id)
         name = before[0].rows[0]["name"] if before[0].rows else ""
+        was = self._private([place_id])
         self.delete_place(place_id)
         after = self._rows(*(t.ids for t in before))
-        return self._swap({WORKPLACES, WELLBEING}, "delete_place", before, after, None, subject=name)
+        now = self._private([place_id])
+        private = None if was is None or now is None else (was, now)
+        return self._swap(
+            {WORKPLACES, WELLBEING}, "delete_place", before, after, None, private=private, subject=name
+        )
 
     def add_speed_test_op(self, place_id: int, *args: Any, **kwargs: Any) -> Change:
         before = self._rows([place_id])

@@ -159,3 +159,54 @@ def test_an_import_that_does_not_commit_leaves_her_passwords_as_they_were(
     with pytest.raises(RuntimeError):
         import_places(services.db, path)
     assert workplaces.wifi_password(mine.id) == "mine"
+
+
+@pytest.mark.postgres_only
+def test_undo_and_redo_put_her_own_password_back(services: Services) -> None:
+    """Her password lives in her file, not in the place's row: undoing an edit, a delete or an add puts the
+    file back as it was too (it kept the edited password, or lost it for good with the delete)."""
+    workplaces = services.workplaces
+    add = workplaces.add_place_op("Café Olimpico", city="Montréal", country="CA", wifi_password="olé")
+    place_id = add.result.id
+    assert workplaces.wifi_password(place_id) == "olé"
+
+    edit = workplaces.update_place_op(place_id, wifi_password="nouveau")
+    assert workplaces.wifi_password(place_id) == "nouveau"
+    assert edit.undo is not None
+    redo = edit.undo()
+    assert workplaces.wifi_password(place_id) == "olé"
+    assert redo.undo is not None
+    redo.undo()
+    assert workplaces.wifi_password(place_id) == "nouveau"
+
+    shared = workplaces.update_place_op(place_id, share_password=True)  # moved to the row, out of her file
+    assert _column(services, place_id) == "nouveau"
+    assert shared.undo is not None
+    shared.undo()
+    assert _column(services, place_id) == "" and workplaces.wifi_password(place_id) == "nouveau"
+
+    delete = workplaces.delete_place_op(place_id)
+    store = PrivatePasswords.of(services.db)
+    assert store is not None and store.all() == {}
+    assert delete.undo is not None
+    delete.undo()
+    assert workplaces.wifi_password(place_id) == "nouveau"
+
+    assert add.undo is not None
+    again = add.undo()  # the place goes, and her password with it
+    assert store.all() == {}
+    assert again.undo is not None
+    again.undo()
+    assert workplaces.wifi_password(place_id) == "olé"
+
+
+def test_undo_of_an_edit_on_a_file_restores_the_column(services: Services) -> None:
+    if services.db.path is None:
+        pytest.skip("about the SQLite file")
+    workplaces = services.workplaces
+    place = workplaces.add_place("Café Olimpico", city="Montréal", country="CA", wifi_password="olé")
+    edit = workplaces.update_place_op(place.id, wifi_password="nouveau")
+    assert edit.undo is not None
+    edit.undo()
+    assert _column(services, place.id) == "olé"
+    assert not (paths.data_dir() / "private").exists()
