@@ -108,6 +108,24 @@ def import_ahead(modules: tuple[str, ...]) -> None:
             logging.getLogger(__name__).debug("not imported ahead: %s", name, exc_info=True)
 
 
+def map_models_ahead(everything: bool = False) -> None:
+    """SQLAlchemy maps a model area when it is imported and configures its mappers at the next query, on
+    whichever thread runs it — the GUI thread's settings read, measured. Called off the GUI thread once the
+    page's or the desktop's modules are in (`everything`: every area first, for the pages and dialogs still to
+    come), so that the GUI thread never does either (nomadcm/models/__init__.py loads areas lazily)."""
+    import sys
+
+    if "sqlalchemy.orm" not in sys.modules:
+        return
+    from sqlalchemy.orm import configure_mappers
+
+    if everything:
+        from nomadcm.models import load_all
+
+        load_all()
+    configure_mappers()
+
+
 def _load_beside(window: MainWindow, services: Services) -> dict[str, object]:
     """The shown page's modules and first data, read on a loading thread while the frame stays painted."""
     from nomadcm.ui import startup
@@ -121,6 +139,7 @@ def _load_beside(window: MainWindow, services: Services) -> dict[str, object]:
 
     def load() -> dict[str, object]:
         import_ahead(modules)
+        map_models_ahead()
         return {key: job(services)} if job is not None else {}
 
     return startup.run_beside_loop(load, name="nomadcm-first-page")
@@ -200,7 +219,7 @@ def run(
         if not exit_after_startup:  # rows painted: the desktop's modules on the task runner, then the shell
             window.startup_complete.connect(
                 lambda: tasks.run(
-                    lambda _report: import_ahead(DESKTOP_MODULES),
+                    lambda _report: (import_ahead(DESKTOP_MODULES), map_models_ahead(everything=True)),
                     window,
                     on_success=build_shell,
                     on_failure=build_shell,

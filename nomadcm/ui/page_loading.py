@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from nomadcm.ui import import_ahead
+from nomadcm.ui import import_ahead, map_models_ahead
 from nomadcm.ui.pages import PageSpec
 from nomadcm.ui.tasks import Cancelled, TaskRunner
 
@@ -52,7 +52,7 @@ def load_in_background(
     an import failed: building the page then shows the error as any other)."""
     modules = spec.modules
     tasks.run(
-        lambda _report: import_ahead(modules),
+        lambda _report: (import_ahead(modules), map_models_ahead()),
         owner,
         on_success=lambda _result: when_loaded(),
         on_failure=lambda err: None if isinstance(err, Cancelled) else when_loaded(),  # Cancelled: closing

@@ -211,3 +211,45 @@ def test_the_frame_is_painted_as_the_file_says_read_without_the_data_stack(tmp_p
     notes = tmp_path / "notes.sqlite3"
     notes.write_bytes(b"not a database " * 100)
     assert _frame_settings(notes) == {}  # the real opening says what is wrong
+
+
+MAPPERS_SPY = """
+import runpy, sys, threading
+from sqlalchemy.orm import Mapper
+configured_on = []
+original = Mapper._post_configure_properties
+def spy(self):
+    configured_on.append((threading.current_thread() is threading.main_thread(), self.class_.__name__))
+    return original(self)
+Mapper._post_configure_properties = spy
+sys.argv = ["nomadcm-gui", "--db", sys.argv[1], "--measure-stalls", "1.5", "--page", sys.argv[2]]
+try:
+    runpy.run_module("nomadcm.app", run_name="__main__")
+finally:
+    print("ON GUI THREAD:", ",".join(sorted(name for on_gui, name in configured_on if on_gui)))
+    print("ELSEWHERE:", len([1 for on_gui, _name in configured_on if not on_gui]))
+"""
+
+
+def test_no_model_is_mapped_on_the_gui_thread(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Model areas load lazily (nomadcm/models/__init__.py) and SQLAlchemy configures their mappers at the next
+    query on whatever thread: opening on Wellbeing, nine were configured on the GUI thread (its first reads).
+    The loading thread and the task runner map them (`ui.map_models_ahead`), every area by the end of the
+    start-up, none on the GUI thread. The same file twice: created, then opened with its data."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    for key in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "NOMADCM_DB"):
+        env.pop(key, None)
+    for page in ("schedule", "wellbeing", "hours"):
+        done = subprocess.run(
+            [sys.executable, "-c", MAPPERS_SPY, str(tmp_path / "cm.sqlite3"), page],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        said = dict(
+            ln.split(":", 1) for ln in done.stdout.splitlines() if ln.startswith(("ON GUI", "ELSEWHERE"))
+        )
+        assert said["ON GUI THREAD"].strip() == "", page
+        assert int(said["ELSEWHERE"]) == 25, page  # every mapped class, each once
