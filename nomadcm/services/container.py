@@ -218,8 +218,14 @@ class Services:
         return str(self.db.path) if self.db.path is not None else self.db.shown_url
 
     def change_counter(self) -> ChangeCounter:
-        """`poll()` says whether another process wrote since the last poll (the window's refresh watcher)."""
-        return self.db.change_counter()
+        """`poll()` says whether another process wrote since the last poll (the window's refresh watcher): to
+        the database, and on a team database to her own wellbeing file too (services/personal_changes.py)."""
+        counter = self.db.change_counter()
+        if self.personal_file is None:
+            return counter
+        from nomadcm.services.personal_changes import PersonalFileChanges
+
+        return PersonalFileChanges(counter, self)
 
     def refresh_city_keys(self) -> int:
         """Makes the city keys stays and places lack, or made with another city table (services/travel/

@@ -142,3 +142,35 @@ def test_a_second_member_on_the_same_team_database_sees_none_of_it(
     finally:
         bob.close()
     assert counts(team.db)["screen_session"] == 0
+
+
+def test_the_windows_watcher_sees_another_process_write_her_file(
+    team: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A `nomadcm log screen` in a shell writes her own file, not the server: the window's change counter
+    (ui/external_changes.py polls it) says so once the file is open, and not for her own writes."""
+    path = own_file(monkeypatch, tmp_path / "ana")
+    counter = team.change_counter()
+    try:
+        assert counter.poll() is False
+        start = datetime(2027, 3, 1, 9, tzinfo=UTC)
+        team.wellbeing.add_screen("laptop", start, start + timedelta(hours=1), tz="UTC")  # opens her file
+        assert path.exists()
+        counter.poll()  # (her first write there also touched the server: one refresh, whatever it says)
+        team.wellbeing.add_screen("phone", start, start + timedelta(minutes=20), tz="UTC")
+        assert counter.poll() is False  # her own write, through this window's handle
+        other = open_database(path)  # another process: the CLI
+        try:
+            with other.write() as s:
+                s.add(
+                    ScreenSession(
+                        device="tablet", start_utc=start, end_utc=start + timedelta(minutes=5), tz="UTC"
+                    )
+                )
+        finally:
+            other.close()
+        assert counter.poll() is True
+        assert counter.poll() is False
+        assert counter.status().reachable
+    finally:
+        counter.close()
