@@ -110,20 +110,11 @@ def import_ahead(modules: tuple[str, ...]) -> None:
 
 def map_models_ahead(everything: bool = False) -> None:
     """SQLAlchemy maps a model area when it is imported and configures its mappers at the next query, on
-    whichever thread runs it — the GUI thread's settings read, measured. Called off the GUI thread once the
-    page's or the desktop's modules are in (`everything`: every area first, for the pages and dialogs still to
-    come), so that the GUI thread never does either (nomadcm/models/__init__.py loads areas lazily)."""
-    import sys
+    whichever thread runs it: called off the GUI thread once the page's or the desktop's modules are in
+    (`everything`: every area), so that the GUI thread never does either (services/model_areas.py)."""
+    from nomadcm.services.model_areas import map_ahead
 
-    if "sqlalchemy.orm" not in sys.modules:
-        return
-    from sqlalchemy.orm import configure_mappers
-
-    if everything:
-        from nomadcm.models import load_all
-
-        load_all()
-    configure_mappers()
+    map_ahead(everything)
 
 
 def _load_beside(window: MainWindow, services: Services) -> dict[str, object]:

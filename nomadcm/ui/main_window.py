@@ -20,21 +20,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QUndoGroup
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QApplication, QWidget
 
-from nomadcm import APP_NAME, paths
+from nomadcm import APP_NAME
 from nomadcm.paths import DatabaseTarget
 from nomadcm.ui import startup
 from nomadcm.ui.accessible_names import name_unlabelled_controls
 from nomadcm.ui.changes import ChangeBus
 from nomadcm.ui.dialog_placement import DialogPlacement
 from nomadcm.ui.external_changes import ExternalChangeWatcher, NoCounter
+from nomadcm.ui.main_window_actions import MainWindowActions
 from nomadcm.ui.main_window_view import MainWindowView
 from nomadcm.ui.main_window_view import app_icon as app_icon  # the shell takes the icon from here
 from nomadcm.ui.operations import OpRunner
@@ -53,7 +50,7 @@ def app_settings() -> QSettings:
     return QSettings(APP_NAME, APP_NAME)
 
 
-class MainWindow(MainWindowView):
+class MainWindow(MainWindowActions, MainWindowView):
     frame_painted = Signal()  # the window painted once (with no data: its frame, when built without services)
     startup_complete = Signal()  # the first page has been painted with its data
     settings_saved = Signal(dict)  # the Settings dialog saved these changed values
@@ -321,157 +318,12 @@ class MainWindow(MainWindowView):
         self.setWindowTitle(self.title_for(PAGES[row].title()))
         self.settings.setValue(SETTINGS_PAGE, key)  # now, not only at close: a crash keeps it too
 
-    # ------------------------------------------------------------------ actions
-
-    @Slot()
-    def new_post(self) -> None:
-        page = self.show_page("schedule")
-        page.new_item()  # type: ignore[attr-defined]
-
-    @Slot()
-    def focus_filter(self) -> None:
-        page = self.page(self.current_key())
-        if not hasattr(page, "focus_filter"):
-            page = self.show_page("schedule")
-        page.focus_filter()  # type: ignore[attr-defined]
-
-    @Slot()
-    def export_csv(self) -> None:
-        from nomadcm.ui.schedule.export_dialog import ExportDialog
-
-        schedule = self._pages.get("schedule")
-        current = getattr(schedule, "current_filter", lambda: None)()
-        dialog = ExportDialog(self.services, self.tasks, current, self, self.settings)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exported.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        dialog.finished.connect(lambda _r: setattr(self, "export_dialog", None))
-        self.export_dialog = dialog
-        dialog.open()
-
-    @Slot()
-    def import_csv(self) -> None:
-        from nomadcm.ui.schedule.import_dialog import start_import
-
-        dialog = start_import(self.services, self.changes, self.tasks, self, self.settings, self.ops)
-        if dialog is not None:
-            dialog.finished.connect(lambda _r: setattr(self, "import_dialog", None))
-        self.import_dialog = dialog
-
-    @Slot()
-    def refresh(self) -> None:
-        """View > Refresh: every page reloads what it shows from the database."""
-        self.external_changes.refresh_now()
-
     def title_for(self, page_title: str) -> str:
         """The page, then the app's name ("Schedule (sample data) — NomadCM"): last, because the platform adds
         the display name (`setApplicationDisplayName`) to a title that does not end with it."""
         if self.demo:
             page_title = self.tr("{page} (sample data)").format(page=page_title)
         return f"{page_title} — {APP_NAME}"
-
-    @Slot()
-    def about(self) -> QWidget:
-        from nomadcm.ui.about import AboutDialog
-
-        dialog = AboutDialog(self.services.db_path, self.demo, self)
-        return self._open(dialog)
-
-    @Slot()
-    def open_settings(self) -> QWidget:
-        from nomadcm.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.services, self.changes, self, ops=self.ops, app_settings=self.settings)
-        dialog.saved.connect(self.settings_saved)
-        return self._open(dialog)
-
-    @Slot()
-    def show_wizard(self) -> QWidget:
-        from nomadcm.ui.wizard import EXPLORE, FirstRunWizard
-
-        apply = getattr(self.translations, "apply", None)
-        shown = getattr(self.translations, "language", None)
-        wizard = FirstRunWizard(self.services, self.changes, on_language=apply, parent=self, ops=self.ops)
-
-        def finished(result: int) -> None:
-            if result == EXPLORE:
-                self.toggle_sample_data()
-            elif getattr(self.translations, "language", None) != shown:
-                if result == QDialog.DialogCode.Accepted:
-                    self.restart()  # the language just chosen, everywhere
-                elif apply is not None:
-                    apply(self.services.settings.get("language"))  # cancelled: back to what was saved
-
-        wizard.finished.connect(finished)
-        return self._open(wizard)
-
-    def _open(self, dialog: QWidget) -> QWidget:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
-        return dialog
-
-    @Slot()
-    def open_log_folder(self) -> None:
-        folder = paths.log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    # ------------------------------------------------------------------ the desktop
-
-    @Slot()
-    def toggle_sample_data(self) -> None:
-        """Opens the sample database (building it when missing), or goes back to your own."""
-        if self.demo:
-            self.switch_database(paths.resolve_database())
-        else:
-            demo = paths.demo_db_path()
-            self.switch_database(demo, build_demo=not demo.exists())
-
-    @Slot()
-    def open_team_database(self) -> None:
-        """File > Open team database…: the URL and password asked (ui/team_database.py), then the switch."""
-        from nomadcm.ui import team_database
-
-        target = team_database.ask_team_database(self.settings, self)
-        if target is not None:
-            self.switch_database(target)
-
-    def switch_database(self, path: DatabaseTarget, build_demo: bool = False) -> None:
-        self.next_database = path
-        self.build_demo = build_demo
-        self.quit_app()
-
-    def restart(self) -> None:
-        """Closes and reopens the window on the same database (a new language needs it)."""
-        self.restart_requested = True
-        self.quit_app()
-
-    @Slot()
-    def quit_app(self) -> None:
-        self._quitting = True
-        self.close()
-        self._quitting = False  # the close was refused (a dialog kept its changes)
-
-    @Slot()
-    def bring_to_front(self) -> None:
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
-
-    def close_dialogs(self) -> bool:
-        """Closes every open dialog, each asking first when it holds unsaved changes; False if one stays."""
-        for dialog in self.findChildren(QDialog):
-            if dialog.isWindow() and dialog.isVisible() and not dialog.close():  # not forms embedded in one
-                dialog.raise_()
-                return False
-        return True
-
-    def close_to_tray(self) -> bool:
-        icon = getattr(self.tray, "icon", None)
-        return bool(icon is not None and icon.isVisible() and self.services.settings.get("close_to_tray"))
 
     # ------------------------------------------------------------------ remembering
 
@@ -481,9 +333,7 @@ class MainWindow(MainWindowView):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
-        state = self.settings.value(SETTINGS_STATE)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+        self.restore_toolbars()
         key = self.settings.value(SETTINGS_PAGE, PAGES[0].key)
         keys = [spec.key for spec in PAGES]
         self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
