@@ -236,20 +236,9 @@ def test_no_model_is_mapped_on_the_gui_thread(tmp_path) -> None:  # type: ignore
     query on whatever thread: opening on Wellbeing, nine were configured on the GUI thread (its first reads).
     The loading thread and the task runner map them (`ui.map_models_ahead`), every area by the end of the
     start-up, none on the GUI thread. The same file twice: created, then opened with its data."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
-    for key in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "NOMADCM_DB"):
-        env.pop(key, None)
+    from tests.fresh_gui import said
+
     for page in ("schedule", "wellbeing", "hours"):
-        done = subprocess.run(
-            [sys.executable, "-c", MAPPERS_SPY, str(tmp_path / "cm.sqlite3"), page],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-        )
-        assert done.returncode == 0, done.stderr[-2000:]
-        said = dict(
-            ln.split(":", 1) for ln in done.stdout.splitlines() if ln.startswith(("ON GUI", "ELSEWHERE"))
-        )
-        assert said["ON GUI THREAD"].strip() == "", page
-        assert int(said["ELSEWHERE"]) == 25, page  # every mapped class, each once
+        lines = said(MAPPERS_SPY, tmp_path, str(tmp_path / "cm.sqlite3"), page)
+        assert lines["ON GUI THREAD"] == "", page
+        assert int(lines["ELSEWHERE"]) == 25, page  # every mapped class, each once

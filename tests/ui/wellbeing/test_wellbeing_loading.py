@@ -80,21 +80,7 @@ def test_a_window_opening_on_a_chart_imports_matplotlib_off_the_gui_thread(tmp_p
     """Opening on Wellbeing (the page she left it on), the chart's figure and axes loaded on the GUI thread
     when the chart was made (34 modules; a 0.3-0.5 s freeze in bench_startup's stall watch): the page's
     modules now name them, and they load on the start-up's thread with the page."""
-    import os
-    import subprocess
-    import sys
+    from tests.fresh_gui import said
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
-    for key in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "NOMADCM_DB"):
-        env.pop(key, None)
     for page in ("wellbeing", "hours"):
-        done = subprocess.run(
-            [sys.executable, "-c", SPY, str(tmp_path / "cm.sqlite3"), page],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-        )
-        assert done.returncode == 0, done.stderr[-2000:]
-        line = next(ln for ln in done.stdout.splitlines() if ln.startswith("ON GUI THREAD:"))
-        assert line == "ON GUI THREAD: ", f"{page}: {line}"
+        assert said(SPY, tmp_path, str(tmp_path / "cm.sqlite3"), page)["ON GUI THREAD"] == "", page
