@@ -3,13 +3,15 @@
 Mapping a class costs SQLAlchemy a few milliseconds (25 classes: a quarter of a CLI command's start-up), and
 most commands use a few: `nomadcm client list` needs clients, channels, posts and members, not billing or
 wellbeing. So `from nomadcm.models import Client` imports models/schedule.py only, and with it the areas its
-foreign keys point to (a table must be on the metadata for SQLAlchemy to sort a flush or find a join), until
-every table loaded can resolve its foreign keys. Naming `Base` (or calling `load_all()`) loads every area:
-whoever reads `Base.metadata` (the migrations, the schema tests) sees every table.
+foreign keys point to (a table must be on the metadata for SQLAlchemy to sort a flush or find a join): each
+area module ends with `base.close_over_foreign_keys()`, so this holds however the area is imported. Naming
+`Base` (or calling `load_all()`) loads every area: whoever reads `Base.metadata` (the migrations, the schema
+tests) sees every table. Two threads may name classes at once (the GUI's task runner maps every area while
+the GUI thread builds a page): an area another thread is still importing is published when it is complete.
 
-`_CLASSES` and `_TABLES` say which area holds which class and table; tests/models/test_lazy_models.py checks
-them against the modules, and that each area loads alone in a fresh interpreter with every foreign key
-resolved.
+models/areas.py says which area holds which class and table; tests/models/test_lazy_models.py checks it
+against the modules, that each area loads alone in a fresh interpreter with every foreign key resolved, and
+the two-thread case.
 """
 
 from __future__ import annotations
@@ -42,48 +44,23 @@ if TYPE_CHECKING:
     from nomadcm.models.wellbeing import AppUsage, RestPeriod, ScreenSession
     from nomadcm.models.workplaces import SCORE_FIELDS, ChecklistItem, SpeedTest, Workplace
 
-_AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # area -> (its public names, its tables)
-    "billing": (("Contract", "WorkEntry"), ("contract", "work_entry")),
-    "events": (
-        ("ClientEvent", "ClientEventPrefs", "EventAck", "EventCalendar"),
-        ("event_calendar", "client_event", "event_ack", "client_event_prefs"),
-    ),
-    "publishing": (
-        ("OccurrenceOverride", "PostingSlot", "ReminderState"),
-        ("post_occurrence", "posting_slot", "post_reminder"),
-    ),
-    "schedule": (("Channel", "Client", "Post", "Setting"), ("client", "channel", "post", "setting")),
-    "team": (("Member", "MemberRole", "MemberSetting"), ("member", "member_role", "member_setting")),
-    "travel": (("ConflictAck", "Stay", "Transit"), ("stay", "transit", "conflict_ack")),
-    "wellbeing": (
-        ("AppUsage", "RestPeriod", "ScreenSession"),
-        ("screen_session", "rest_period", "app_usage"),
-    ),
-    "workplaces": (
-        ("SCORE_FIELDS", "ChecklistItem", "SpeedTest", "Workplace"),
-        ("workplace", "speed_test", "checklist_item"),
-    ),
-}
-_CLASSES = {name: area for area, (names, _tables) in _AREAS.items() for name in names}
-_TABLES = {table: area for area, (_names, tables) in _AREAS.items() for table in tables}
+from nomadcm.models.areas import _AREAS, _CLASSES
 
 
 def _load(area: str) -> None:
-    """Imports `area`, then every area a loaded table's foreign key points to, until none is missing."""
-    from nomadcm.models.base import Base
-
-    pending = [area]
-    while pending:
-        importlib.import_module(f"nomadcm.models.{pending.pop()}")
-        for table in list(Base.metadata.tables.values()):
-            for fk in table.foreign_keys:
-                target = fk.target_fullname.split(".", 1)[0]
-                if target not in Base.metadata.tables and _TABLES[target] not in pending:
-                    pending.append(_TABLES[target])
-    for name, (public, _tables) in _AREAS.items():  # an area imports another's helpers: both are loaded
+    """Imports `area` (it imports the areas its foreign keys point to: `base.close_over_foreign_keys`), then
+    publishes the names of every area fully imported. An area another thread is importing right now is left
+    for a later call: its module exists but is not complete (measured: naming a class while the task runner
+    ran `load_all` failed one time in six)."""
+    importlib.import_module(f"nomadcm.models.{area}")
+    for name, (public, _tables) in _AREAS.items():
         module = sys.modules.get(f"nomadcm.models.{name}")
-        if module is not None:
+        if module is not None and not _initializing(module):
             globals().update({attr: getattr(module, attr) for attr in public})
+
+
+def _initializing(module: Any) -> bool:
+    return bool(getattr(getattr(module, "__spec__", None), "_initializing", False))
 
 
 def load_all() -> None:
@@ -108,6 +85,8 @@ def __getattr__(name: str) -> Any:
     if area is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     _load(area)
+    if name not in globals():  # its module was completed by another thread meanwhile: ask it directly
+        globals()[name] = getattr(importlib.import_module(f"nomadcm.models.{area}"), name)
     return globals()[name]
 
 

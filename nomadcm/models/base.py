@@ -82,3 +82,28 @@ def _partial_on_postgresql(create: CreateIndex, compiler: DDLCompiler, **kw: Any
     if where is not None and index.dialect_options["postgresql"]["where"] is None:
         index.dialect_options["postgresql"]["where"] = text(where)
     return compiler.visit_create_index(create, **kw)
+
+
+def close_over_foreign_keys() -> None:
+    """Called at the end of each area module: imports the areas the foreign keys of the tables loaded so far
+    point to, so that whichever way an area is imported (`from nomadcm.models import Post`, or
+    `nomadcm.models.team` directly), SQLAlchemy finds every table a flush sorts by or a join follows. An area
+    being imported already (a circular import, or another thread's) is not waited for twice."""
+    import importlib
+
+    from nomadcm.models.areas import _TABLES
+
+    tried: set[str] = set()
+    while True:
+        tables = Base.metadata.tables
+        missing = {
+            _TABLES[fk.target_fullname.split(".", 1)[0]]
+            for table in list(tables.values())
+            for fk in table.foreign_keys
+            if fk.target_fullname.split(".", 1)[0] not in tables
+        } - tried
+        if not missing:
+            return
+        for area in sorted(missing):
+            tried.add(area)
+            importlib.import_module(f"nomadcm.models.{area}")

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.base import Base, UTCDateTime, close_over_foreign_keys, utcnow
 from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column, uuid_column
 from nomadcm.vocabulary import CONTRACT_KINDS
 
@@ -77,3 +77,6 @@ class WorkEntry(Base):
     created_by: Mapped[int | None] = created_by_column()
     updated_by: Mapped[int | None] = updated_by_column()
     updated_at: Mapped[datetime] = updated_at_column()
+
+
+close_over_foreign_keys()  # the areas these tables' foreign keys point to (models/base.py)

@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.base import Base, UTCDateTime, close_over_foreign_keys, utcnow
 from nomadcm.models.team import created_by_column, updated_by_column, uuid_column
 from nomadcm.vocabulary import EVENT_KINDS
 
@@ -107,3 +107,6 @@ class ClientEventPrefs(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), unique=True)
     launch_window_hours: Mapped[int] = mapped_column(Integer, default=24)
+
+
+close_over_foreign_keys()  # the areas these tables' foreign keys point to (models/base.py)

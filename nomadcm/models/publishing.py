@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.base import Base, UTCDateTime, close_over_foreign_keys, utcnow
 from nomadcm.models.schedule import POST_STATUSES
 from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column, uuid_column
 
@@ -92,3 +92,6 @@ class ReminderState(Base):
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     dismissed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+close_over_foreign_keys()  # the areas these tables' foreign keys point to (models/base.py)

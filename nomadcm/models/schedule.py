@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from nomadcm.models.base import Base, UTCDateTime, partial_index, utcnow
+from nomadcm.models.base import Base, UTCDateTime, close_over_foreign_keys, partial_index, utcnow
 from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column, uuid_column
 from nomadcm.vocabulary import NETWORKS, POST_STATUSES
 
@@ -145,3 +145,6 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+close_over_foreign_keys()  # the areas these tables' foreign keys point to (models/base.py)

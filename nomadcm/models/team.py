@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, MappedColumn, mapped_column
 
-from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.base import Base, UTCDateTime, close_over_foreign_keys, utcnow
 from nomadcm.uuid7 import new_uuid7
 from nomadcm.vocabulary import MEMBER_ROLES
 
@@ -102,3 +102,6 @@ class MemberSetting(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+close_over_foreign_keys()  # the areas these tables' foreign keys point to (models/base.py)

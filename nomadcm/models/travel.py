@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.base import Base, UTCDateTime, close_over_foreign_keys, utcnow
 from nomadcm.models.team import (
     created_by_column,
     owner_column,
@@ -93,3 +93,6 @@ class ConflictAck(Base):
     kind: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+close_over_foreign_keys()  # the areas these tables' foreign keys point to (models/base.py)

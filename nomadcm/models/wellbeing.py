@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nomadcm.models.base import Base, UTCDateTime
+from nomadcm.models.base import Base, UTCDateTime, close_over_foreign_keys
 from nomadcm.vocabulary import DEVICES, REST_KINDS
 
 SOURCES: tuple[str, ...] = ("manual", "timer", "activitywatch", "import", "sleep_as_android", "workplace")
@@ -76,3 +76,6 @@ class AppUsage(Base):
     device: Mapped[str] = mapped_column(String(16), default="laptop")
     source: Mapped[str] = mapped_column(String(24), default="activitywatch")
     source_id: Mapped[str | None] = mapped_column(String(200))
+
+
+close_over_foreign_keys()  # the areas these tables' foreign keys point to (models/base.py)

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nomadcm.models.base import Base, UTCDateTime, utcnow
+from nomadcm.models.base import Base, UTCDateTime, close_over_foreign_keys, utcnow
 from nomadcm.models.team import created_by_column, updated_at_column, updated_by_column, uuid_column
 from nomadcm.models.travel import CITY_KEY_LENGTH
 from nomadcm.vocabulary import WORKPLACE_KINDS
@@ -101,3 +101,6 @@ class ChecklistItem(Base):
     visited: Mapped[bool] = mapped_column(Boolean, default=False)
     tested: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+close_over_foreign_keys()  # the areas these tables' foreign keys point to (models/base.py)

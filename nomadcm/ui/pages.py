@@ -201,6 +201,7 @@ PAGES.insert(  # right after Clients: what each client pays, and the hours given
         "hours",
         _hours_page,
         modules=("nomadcm.ui.billing.page", *CHART_MODULES),
+        loading_frame=True,  # matplotlib, as Wellbeing
     ),
 )
 

@@ -242,11 +242,14 @@ class PlaceCatalog:
         return [p for p in self.places if keep(p)]
 
     def cities(self) -> list[str]:
-        """One name per city ("Lisboa" and "Lisbon" are one), the most used spelling, sorted."""
+        """One name per city ("Lisboa" and "Lisbon" are one), the most used spelling, sorted. By the keys the
+        places store (made when saved): the city table (half a second) is loaded only for a place that has
+        none yet — the Workplaces page lists its cities on the GUI thread as it opens."""
         counts: dict[str, dict[str, int]] = {}
         for p in self.places:
             if p.city:
-                names = counts.setdefault(city_key(p.city, p.country), {})
+                key = p.city_key if p.city_key is not None else city_key(p.city, p.country)
+                names = counts.setdefault(key, {})
                 names[p.city] = names.get(p.city, 0) + 1
         labels = [max(names.items(), key=lambda kv: (kv[1], kv[0]))[0] for names in counts.values()]
         return sorted(labels, key=fold)

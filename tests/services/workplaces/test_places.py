@@ -227,6 +227,17 @@ def test_city_filter_knows_lisboa_is_lisbon(svc, town):
     assert svc.cities() == ["Lisbon", "Montréal"]  # one name per city: the spelling used most
 
 
+def test_the_city_list_reads_the_stored_keys_not_the_city_table(svc, town, monkeypatch):
+    """The Workplaces page lists its cities on the GUI thread as it opens: from the keys the places store, so
+    the city table (half a second to load) is not loaded for it."""
+    from nomadcm.services.travel import cities as city_table
+    from nomadcm.services.workplaces import place_geo
+
+    place_geo.city_key.cache_clear()
+    monkeypatch.setattr(city_table, "default_index", lambda: pytest.fail("the city table was loaded"))
+    assert svc.cities() == ["Lisbon", "Montréal"]
+
+
 def test_speed_kind_scores_favourites_and_text(svc, town):
     assert names(svc.list_places(PlaceFilter(min_down=40))) == ["Coffee Lab", "Second Home"]
     assert names(svc.list_places(PlaceFilter(min_down=41))) == ["Second Home"]
