@@ -78,7 +78,8 @@ def check(ctx: CliContext, args: argparse.Namespace) -> int:
             yield [
                 c.post_id,
                 f"{c.utc:%Y-%m-%d %H:%M}Z",
-                f"{c.cm_wall:%Y-%m-%d %H:%M} {timezones.abbreviation(c.utc, c.cm_tz)}",
+                f"{c.cm_wall:%Y-%m-%d %H:%M} {timezones.abbreviation(c.utc, c.cm_tz)}"
+                + (f" · {c.who}" if c.who else ""),  # a teammate's post: her clock, as `post list` marks it
                 c.client_name,
                 c.network,
                 ", ".join(c.kinds) + (f" (ok: {', '.join(c.acknowledged)})" if c.acknowledged else ""),

@@ -243,8 +243,13 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
     # "Your time" as every listing gives it: the post's first row in the schedule query.
     cm, cm_wall = ctx.services.your_time().at(post.utc)
     first = ctx.services.schedule(ScheduleFilter(post_ids=(post.id,))).rows(limit=1)
+    whose = "your time"
     if first:
         cm, cm_wall = first[0].cm, first[0].cm_wall
+        mark = team_posts.whose_mark(
+            team_posts.assignee_names(ctx, first), first[0].assignee_id, ctx.services.members.current_id
+        )
+        whose = f"{mark.removeprefix(' · ')}'s time" if mark else whose  # the assignee's clock, named
     notes = []
     if res.ambiguous:
         which = "first" if post.fold == 0 else "second"
@@ -262,7 +267,7 @@ def post_add(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         echo(
             f"post {post.id} {post.status}: {post.wall:%Y-%m-%d %H:%M} {timezones.abbreviation(post.utc, post.tz)} "
-            f"({post.tz}) = {cm_wall:%Y-%m-%d %H:%M} your time ({cm.zone}) = {timezones.format_utc(post.utc)}"
+            f"({post.tz}) = {cm_wall:%Y-%m-%d %H:%M} {whose} ({cm.zone}) = {timezones.format_utc(post.utc)}"
         )
         if preview is not None:
             preview.print()

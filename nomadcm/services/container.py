@@ -63,7 +63,7 @@ class Services:
         return cls(db)
 
     def close(self) -> None:
-        personal = self.__dict__.get("personal_db")
+        personal = self.__dict__.pop("personal_db", None)  # closed: a watcher asking later opens nothing
         if personal is not None and personal is not self.db:
             paths.unregister_open_database(personal.path)
             personal.close()

@@ -42,10 +42,12 @@ class PersonalFileChanges:
 
     def close(self) -> None:
         self._closed = True
-        self._team.close()
-        if self._personal is not None:
-            self._personal.close()
-            self._personal = None
+        personal, self._personal = self._personal, None
+        try:
+            if personal is not None:
+                personal.close()
+        finally:
+            self._team.close()
 
     def _personal_counter(self) -> ChangeCounter | None:
         if self._personal is None and not self._closed:

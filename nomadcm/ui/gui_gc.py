@@ -17,6 +17,7 @@ destroy Qt objects. Reference counting, which frees almost everything, is untouc
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
@@ -24,6 +25,7 @@ from nomadcm import startup_gc
 from nomadcm.ui import startup
 
 INTERVAL_MS = 500  # how often the counts are looked at; a look costs a microsecond
+STARTUP_GRACE_S = 30.0  # no collection while the window starts, for this long at most
 
 
 class _LongLived:
@@ -68,6 +70,7 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         self.threshold = gc.get_threshold()
         self._was_enabled = startup_gc.handed_over()  # running before the start-up paused it
+        self._since = time.monotonic()
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
@@ -76,8 +79,11 @@ class GuiThreadCollector(QObject):
 
     @Slot()
     def check(self) -> None:
-        if startup.starting():  # what the start-up builds is frozen at its end (startup_gc.settle): a
-            return  # collection now would scan it all, on the GUI thread (measured: a 60-80 ms stall)
+        # What the start-up builds is frozen at its end (startup_gc.settle): a collection meanwhile would scan
+        # it all, on the GUI thread (measured: a 60-80 ms stall). A start-up that never ends (a window that
+        # never paints, minimised at once) still gets its collections after STARTUP_GRACE_S.
+        if startup.starting() and time.monotonic() - self._since < STARTUP_GRACE_S:
+            return
         collect_due(self.threshold)
 
     def stop(self) -> None:

@@ -142,3 +142,23 @@ def test_each_member_has_their_own_itinerary_rhythm_and_your_time(cli: Cli) -> N
     assert [s["city"] for s in theirs["stays"]] == ["Paris"] and theirs["member"] == "Ana"  # type: ignore[index]
     assert "itinerary of Ana" in cli.ok("--as", "Bob", "trip", "list", "--member", "ana@example.org")
     assert "unknown member 'Zed'" in cli.refused("trip", "list", "--member", "Zed")
+
+
+def test_a_teammates_time_is_named_where_it_is_given(cli: Cli) -> None:
+    """`post add --assignee Bob` gives Bob's time, named so ("Bob's time"), and `check`'s table marks a
+    teammate's post "· Bob" and words its sentence by his rhythm ("Bob's sleep window")."""
+    _team(cli)
+    cli.ok("--as", "Ana", "team", "member", "role", "Bob", "editor", "--client", "Érable Café")
+    cli.ok("--as", "Ana", "stay", "add", "--city", "Paris", "--country", "FR", "--from", "2027-03-01",
+           "--to", "2027-03-31")  # fmt: skip
+    cli.ok("--as", "Bob", "stay", "add", "--city", "Montréal", "--country", "CA", "--from", "2027-03-01",
+           "--to", "2027-03-31")  # fmt: skip
+    cli.ok("--as", "Bob", "settings", "set", "sleep", "01:00-09:00")
+    said = cli.ok("--as", "Ana", *_post(cli, "--at", "2027-03-08 02:00", "--assignee", "Bob"))
+    assert "= 2027-03-08 02:00 Bob's time (America/Toronto)" in said
+    mine = cli.ok("--as", "Ana", *_post(cli, "--at", "2027-03-08 02:00", "--assignee", "Ana"))
+    assert "= 2027-03-08 08:00 your time (Europe/Paris)" in mine
+    table = cli.ok("--as", "Ana", "check")
+    bobs = next(line for line in table.splitlines() if "Bob's sleep window" in line)
+    assert "2027-03-08 02:00 EST · Bob" in bobs
+    assert "· Ana" not in table

@@ -306,8 +306,9 @@ def test_a_teammates_conflict_lines_name_her(language: str) -> None:
         assert trip == "While Bob travels: Montréal → Paris, Wed 10 Mar 21:00 for Bob (America/Toronto)"
         assert conflict_label("sleep", "Bob") == "While Bob sleeps"
     else:
-        assert bob.startswith("Pendant le sommeil de Bob\u00a0: Mon 8 Mar 02:00 pour Bob (America/Toronto)")
+        assert bob.startswith("Bob dort\u00a0: Mon 8 Mar 02:00 pour Bob (America/Toronto)")
         assert mine.startswith("Pendant votre sommeil\u00a0: Mon 8 Mar 02:00 pour vous")
-        assert off.startswith("Hors des heures de travail de Bob\u00a0: Mon 8 Mar 02:00 pour Bob")
-        assert trip.startswith("Pendant un trajet de Bob\u00a0: Montréal → Paris")
-        assert conflict_label("transit", "Bob") == "Pendant un trajet de Bob"
+        assert off.startswith("Bob hors de ses heures de travail\u00a0: Mon 8 Mar 02:00 pour Bob")
+        assert trip.startswith("Bob en trajet\u00a0: Montréal → Paris")
+        assert conflict_label("transit", "Bob") == "Bob en trajet"
+        assert conflict_label("sleep", "Ana") == "Ana dort"  # a name with a vowel: no "de Ana"

@@ -3626,7 +3626,7 @@
     </message>
     <message>
         <source>= {cm_time} {member}&apos;s time ({where}), {utc_time} UTC</source>
-        <translation>= {cm_time} heure de {member} ({where}), {utc_time} UTC</translation>
+        <translation>= {cm_time} pour {member} ({where}), {utc_time} UTC</translation>
     </message>
     <message>
         <source>first</source>
@@ -4229,7 +4229,7 @@
     </message>
     <message>
         <source>{member}&apos;s time (the post is assigned to {member})</source>
-        <translation>Heure de {member} (la publication lui est confiée)</translation>
+        <translation>L’heure pour {member} (la publication lui est confiée)</translation>
     </message>
 </context>
 <context>
@@ -5007,11 +5007,11 @@
     </message>
     <message>
         <source>While {who} sleeps</source>
-        <translation>Pendant le sommeil de {who}</translation>
+        <translation>{who} dort</translation>
     </message>
     <message>
         <source>While {who} travels</source>
-        <translation>Pendant un trajet de {who}</translation>
+        <translation>{who} en trajet</translation>
     </message>
     <message>
         <source>While you sleep</source>
@@ -5063,15 +5063,15 @@
     </message>
     <message>
         <source>While {who} sleeps: {time} for {who} ({zone}), sleep window {window}</source>
-        <translation>Pendant le sommeil de {who}&#xa0;: {time} pour {who} ({zone}), plage de sommeil&#xa0;: {window}</translation>
+        <translation>{who} dort&#xa0;: {time} pour {who} ({zone}), plage de sommeil&#xa0;: {window}</translation>
     </message>
     <message>
         <source>While {who} travels: {route}, {time} for {who} ({zone})</source>
-        <translation>Pendant un trajet de {who}&#xa0;: {route}, {time} pour {who} ({zone})</translation>
+        <translation>{who} en trajet&#xa0;: {route}, {time} pour {who} ({zone})</translation>
     </message>
     <message>
         <source>Outside {who}&apos;s working hours: {time} for {who} ({zone}); hours {hours}</source>
-        <translation>Hors des heures de travail de {who}&#xa0;: {time} pour {who} ({zone})&#xa0;; horaires&#xa0;: {hours}</translation>
+        <translation>{who} hors de ses heures de travail&#xa0;: {time} pour {who} ({zone})&#xa0;; horaires&#xa0;: {hours}</translation>
     </message>
     <message>
         <source>{a} and {b} both include {day}, but no transit that day says when you move: add it so that your time is right that day.</source>
@@ -5133,7 +5133,7 @@
     </message>
     <message>
         <source>Itinerary of {member}: each member of the team keeps their own, and a post assigned to them is shown and checked at their time.</source>
-        <translation>Itinéraire de {member}&#xa0;: chaque membre de l’équipe a le sien, et une publication qui lui est confiée s’affiche et se vérifie à son heure.</translation>
+        <translation>{member}, voici votre itinéraire&#xa0;: chaque membre de l’équipe a le sien, et une publication qui lui est confiée s’affiche et se vérifie à son heure.</translation>
     </message>
     <message>
         <source>Edit…</source>

@@ -238,7 +238,7 @@ def _sleep_rule(ctx: CheckContext) -> Checker:
 
 
 def transit_finding(by_id: dict[int, Any], where: Whereabouts, who: str = "") -> Finding:
-    """`who`: "" for the viewer ("you are on your flight…"), a teammate's name otherwise ("Bob is on a
+    """`who`: "" for the viewer ("you are on your flight…"), a teammate's name otherwise ("Bob is on their
     flight…")."""
     t = by_id.get(where.transit_id or -1)
     if t is None:
@@ -247,7 +247,7 @@ def transit_finding(by_id: dict[int, Any], where: Whereabouts, who: str = "") ->
     arrive = timezones.wall_at(t.arrive, t.to_tz)
     route = f"{t.from_place} → {t.to_place}"
     trip = f"{what} {route} (arrives {arrive:%Y-%m-%d %H:%M} {t.to_tz})"
-    return Finding(f"{who} is on a {trip}" if who else f"you are on your {trip}", route)
+    return Finding(f"{who} is on their {trip}" if who else f"you are on your {trip}", route)
 
 
 def _transit_rule(ctx: CheckContext) -> Checker:

@@ -137,7 +137,7 @@ def test_a_teammates_conflicts_name_her(team: tuple[Services, int, int, int]) ->
         assert "02:00 in America/Toronto is inside Bob's sleep window 01:00-09:00" in found[night].detail
         assert "is outside Bob's working hours (Mo-Fr 09:00-18:00)" in found[night].detail
         assert "your" not in found[night].detail
-        assert "transit: Bob is on a flight Montréal → Paris (arrives 2027-03-11 07:00 Europe/Paris)" in (
+        assert "transit: Bob is on their flight Montréal → Paris (arrives 2027-03-11 07:00 Europe/Paris)" in (
             found[flight].detail
         )
     services.members.use("Bob")
