@@ -21,6 +21,16 @@ def _team(cli: Cli) -> None:
     cli.ok("--as", "Ana", "team", "member", "add", "Bob", "--email", "bob@example.org")
 
 
+def _apart(cli: Cli) -> None:
+    """The team, Bob an editor of the client; Ana in Paris, Bob in Montréal all March 2027."""
+    _team(cli)
+    cli.ok("--as", "Ana", "team", "member", "role", "Bob", "editor", "--client", "Érable Café")
+    cli.ok("--as", "Ana", "stay", "add", "--city", "Paris", "--country", "FR", "--from", "2027-03-01",
+           "--to", "2027-03-31")  # fmt: skip
+    cli.ok("--as", "Bob", "stay", "add", "--city", "Montréal", "--country", "CA", "--from", "2027-03-01",
+           "--to", "2027-03-31")  # fmt: skip
+
+
 def _post(cli: Cli, *extra: str) -> list[str]:
     return ["post", "add", "--client", "Érable Café", "--channel", "instagram", "--text", "Bonjour", *extra]
 
@@ -116,12 +126,7 @@ def test_a_wifi_password_is_the_member_s_own_unless_shared(cli: Cli) -> None:
 def test_each_member_has_their_own_itinerary_rhythm_and_your_time(cli: Cli) -> None:
     """Stays, transits, sleep and working hours are per member; `post list` gives each post at its assignee's
     time and `check` flags it by the assignee's rhythm."""
-    _team(cli)
-    cli.ok("--as", "Ana", "team", "member", "role", "Bob", "editor", "--client", "Érable Café")
-    cli.ok("--as", "Ana", "stay", "add", "--city", "Paris", "--country", "FR", "--from", "2027-03-01",
-           "--to", "2027-03-31")  # fmt: skip
-    cli.ok("--as", "Bob", "stay", "add", "--city", "Montréal", "--country", "CA", "--from", "2027-03-01",
-           "--to", "2027-03-31")  # fmt: skip
+    _apart(cli)
     cli.ok("--as", "Ana", "settings", "set", "sleep", "22:00-06:00")
     cli.ok("--as", "Bob", "settings", "set", "sleep", "02:00-10:00")
     # 17:30 in Toronto = 23:30 in Paris (5 March 2027, both on standard time)
@@ -147,12 +152,7 @@ def test_each_member_has_their_own_itinerary_rhythm_and_your_time(cli: Cli) -> N
 def test_a_teammates_time_is_named_where_it_is_given(cli: Cli) -> None:
     """`post add --assignee Bob` gives Bob's time, named so ("Bob's time"), and `check`'s table marks a
     teammate's post "· Bob" and words its sentence by his rhythm ("Bob's sleep window")."""
-    _team(cli)
-    cli.ok("--as", "Ana", "team", "member", "role", "Bob", "editor", "--client", "Érable Café")
-    cli.ok("--as", "Ana", "stay", "add", "--city", "Paris", "--country", "FR", "--from", "2027-03-01",
-           "--to", "2027-03-31")  # fmt: skip
-    cli.ok("--as", "Bob", "stay", "add", "--city", "Montréal", "--country", "CA", "--from", "2027-03-01",
-           "--to", "2027-03-31")  # fmt: skip
+    _apart(cli)
     cli.ok("--as", "Bob", "settings", "set", "sleep", "01:00-09:00")
     said = cli.ok("--as", "Ana", *_post(cli, "--at", "2027-03-08 02:00", "--assignee", "Bob"))
     assert "= 2027-03-08 02:00 Bob's time (America/Toronto)" in said
