@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import logging.handlers
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from nomadcm import APP_NAME, paths, startup_gc
+from nomadcm.crash_logs import setup_logging
 from nomadcm.errors import UserError
 from nomadcm.paths import DatabaseTarget, DatabaseUrl
 
@@ -67,24 +67,6 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(list(argv))
 
 
-def setup_logging() -> None:
-    """Log warnings and errors to nomadcm.log in the log folder (crash reports sit beside it)."""
-    logger = logging.getLogger("nomadcm")
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in logger.handlers):
-        return
-    try:
-        folder = paths.log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            folder / "nomadcm.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        return  # a read-only home must not stop the app
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-
-
 def gui_main(argv: Sequence[str] | None = None) -> int:
     startup_gc.pause()  # the GUI thread's collector takes it over (ui/gui_gc.py): nomadcm/startup_gc.py
     try:
@@ -114,7 +96,7 @@ def _gui_main(argv: Sequence[str] | None) -> int:
     from nomadcm.ui.i18n import Translations
     from nomadcm.ui.theme import ThemeManager
 
-    setup_logging()
+    setup_logging()  # nomadcm.log beside the crash reports (crash_logs.py)
     collector = GuiThreadCollector(app)  # before any thread starts: Qt objects die on the GUI thread only
     handler = _smoke_test_handler(app) if _unattended(args) else ExceptionHandler()
     handler.install()

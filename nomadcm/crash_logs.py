@@ -35,3 +35,25 @@ def format_report(exc: ExcInfo) -> str:
         f"NomadCM {__version__} — Python {sys.version.split()[0]} — {sys.platform}\n"
         f"{datetime.now().isoformat(timespec='seconds')}\n\n" + "".join(lines)
     )
+
+
+def setup_logging() -> None:
+    """Log warnings and errors to nomadcm.log in the log folder (crash reports sit beside it): the window's
+    start calls it (nomadcm/app.py)."""
+    import logging
+    import logging.handlers
+
+    logger = logging.getLogger("nomadcm")
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in logger.handlers):
+        return
+    try:
+        folder = paths.log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / "nomadcm.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return  # a read-only home must not stop the app
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
