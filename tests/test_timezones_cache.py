@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nomadcm import timezones, zone_transitions
-from tests.tzdata_oracle import tzdata_only, zi, zoneinfo_changes  # noqa: F401 (tzdata_only: autouse fixture)
+from tests.tzdata_oracle import offset_change, tzdata_only, zi, zoneinfo_changes  # noqa: F401 (tzdata_only: autouse fixture)
 
 EDGE_ZONES = (
     "Pacific/Apia",
@@ -67,13 +67,7 @@ def oracle_gap(wall: datetime, name: str) -> tuple[datetime, datetime]:
     lo = int(wall.replace(tzinfo=zone, fold=1).timestamp())
     hi = int(wall.replace(tzinfo=zone, fold=0).timestamp())
     before = datetime.fromtimestamp(lo, UTC).astimezone(zone).utcoffset()
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if datetime.fromtimestamp(mid, UTC).astimezone(zone).utcoffset() != before:
-            hi = mid
-        else:
-            lo = mid
-    change = datetime.fromtimestamp(hi, UTC)
+    change = offset_change(zone, lo, hi)
     assert before is not None
     start = (change + before).replace(tzinfo=None)
     return start, change.astimezone(zone).replace(tzinfo=None)

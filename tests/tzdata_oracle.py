@@ -43,15 +43,21 @@ def zoneinfo_changes(
         nxt = t + step
         after = nxt.astimezone(zone).utcoffset()
         if after != before:
-            lo, hi = int(t.timestamp()), int(nxt.timestamp())
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                if datetime.fromtimestamp(mid, UTC).astimezone(zone).utcoffset() != before:
-                    hi = mid
-                else:
-                    lo = mid
             assert before is not None and after is not None
-            found.append((datetime.fromtimestamp(hi, UTC), before, after))
+            found.append((offset_change(zone, int(t.timestamp()), int(nxt.timestamp())), before, after))
             before = after
         t = nxt
     return found
+
+
+def offset_change(zone: ZoneInfo, lo: int, hi: int) -> datetime:
+    """The instant, to the second, where the zone's offset at `lo` (a POSIX time) stops holding before `hi`
+    (one change between them): a bisect with zoneinfo alone."""
+    before = datetime.fromtimestamp(lo, UTC).astimezone(zone).utcoffset()
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if datetime.fromtimestamp(mid, UTC).astimezone(zone).utcoffset() != before:
+            hi = mid
+        else:
+            lo = mid
+    return datetime.fromtimestamp(hi, UTC)

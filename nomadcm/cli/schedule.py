@@ -1,4 +1,4 @@
-"""CLI for clients, channels, posts, settings and the native CSV (the foundation's commands)."""
+"""CLI for clients, channels, posts, settings (cli/settings_commands.py) and the native CSV."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nomadcm import timezones
-from nomadcm.cli import team_posts
-from nomadcm.cli.arguments import count_between, free_text, input_file
+from nomadcm.cli import settings_commands, team_posts
+from nomadcm.cli.arguments import count_between, input_file
 from nomadcm.cli.common import (
-    SETTING_SETTERS,
     CliContext,
     command_group,
     echo,
@@ -21,7 +20,6 @@ from nomadcm.cli.common import (
     parse_zone,
     print_json,
     print_table,
-    register_setting,
     report_skipped,
 )
 from nomadcm.errors import ValidationError
@@ -91,15 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=post_list)
 
-    settings = command_group(sub, "settings", "show or change settings")
-    p = settings.add_parser("set", help="change a setting (home-tz, ...)")
-    p.add_argument("key")
-    p.add_argument("value", type=free_text, help="each key reads its own (work-hours '' means none)")
-    p.set_defaults(handler=settings_set)
-    p = settings.add_parser("list", help="show every setting")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=settings_list)
-    register_setting("home-tz", _set_home_tz, "your home time zone (IANA), used outside stays and transits")
+    settings_commands.register(sub)  # `settings set|list` (cli/settings_commands.py)
 
     export = command_group(sub, "export", "export the schedule")
     p = export.add_parser("csv", help="the schedule as CSV (stdout without -o)")
@@ -348,32 +338,6 @@ def post_list(ctx: CliContext, args: argparse.Namespace) -> int:
             for r in rows
         ],
     )
-    return 0
-
-
-def _set_home_tz(ctx: CliContext, value: str) -> str:
-    zone = parse_zone(value, "home-tz")
-    return ctx.services.settings.set_home_tz(zone)
-
-
-def settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
-    entry = SETTING_SETTERS.get(args.key)
-    if entry is None:
-        raise ValidationError(f"unknown setting {args.key!r} (one of: {', '.join(sorted(SETTING_SETTERS))})")
-    stored = entry[0](ctx, args.value)
-    echo(f"{args.key} = {stored}")
-    return 0
-
-
-def settings_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from nomadcm.services.wellbeing.goals import private_values
-
-    # The wellbeing goals and timers as her own file holds them (services/wellbeing/personal_file.py).
-    values = {**ctx.services.settings.all(), **private_values(ctx.services.personal_settings)}
-    if args.json:
-        print_json(values)
-    else:
-        print_table(["setting", "value"], [[k, v] for k, v in sorted(values.items())])
     return 0
 
 
