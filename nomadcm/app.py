@@ -96,7 +96,6 @@ def _gui_main(argv: Sequence[str] | None) -> int:
     from nomadcm.ui.i18n import Translations
     from nomadcm.ui.theme import ThemeManager
 
-    setup_logging()  # nomadcm.log beside the crash reports (crash_logs.py)
     collector = GuiThreadCollector(app)  # before any thread starts: Qt objects die on the GUI thread only
     handler = _smoke_test_handler(app) if _unattended(args) else ExceptionHandler()
     handler.install()
@@ -151,6 +150,7 @@ def _smoke_test_handler(app):  # type: ignore[no-untyped-def]
         def handle(self, exc) -> None:  # type: ignore[no-untyped-def]
             self.failed = True
             details = format_report(exc)
+            setup_logging()  # may come before the first paint set it up
             logging.getLogger("nomadcm").error("error during --exit-after-startup\n%s", details)
             sys.stderr.write(details)
             # Let go of the failed frames now, while their widgets live: kept until the interpreter ends
@@ -194,6 +194,7 @@ def _open_and_run(app, args, path: DatabaseTarget, build_demo: bool, translation
         theme.apply(early.get("theme", ""))
         window = ui.show_frame(app, path, demo=bool(early.get("demo_data")), page=args.page)
         painted = startup.wait_for(window.frame_painted, ui.STARTUP_TIMEOUT_MS)
+        startup_gc.freeze()  # what the frame's imports built is never scanned again (nomadcm/startup_gc.py)
         stall_report = None
         if args.measure_stalls > 0:
             from nomadcm.ui.stall_watch import StallReport
@@ -202,6 +203,7 @@ def _open_and_run(app, args, path: DatabaseTarget, build_demo: bool, translation
             stall_report.start()
         if args.exit_after_first_paint:
             return EXIT_OK if painted else EXIT_STARTUP_FAILED
+        setup_logging()  # nomadcm.log beside the crash reports (crash_logs.py); before, stderr says it
         # Load after: the data stack and the database, on a thread of the start-up, the frame painted meanwhile.
         db = _open_database(app, path, _unattended(args), in_background=True)
         if isinstance(db, int):
@@ -281,6 +283,11 @@ def _services_over(db):  # type: ignore[no-untyped-def]
 
     ensure_instants_current(db)  # new zone rules shipped: posts keep their wall time
     services = Services(db)
+    # What the GUI thread asks next (who this computer is in a team database: ui/identity.members_own; the
+    # window's change watcher: `change_counter`, which asks for her own wellbeing file): their modules and the
+    # model areas they declare are imported here, not there (measured: stalls of 50-160 ms of the frame).
+    services.members  # noqa: B018
+    services.personal_file  # noqa: B018
     return services, services.settings.get("language"), services.settings.get("theme")
 
 
@@ -336,6 +343,7 @@ def _open_storage(path: DatabaseTarget):  # type: ignore[no-untyped-def]
 
 
 def _log_unusable(path: DatabaseTarget | str, err: Exception) -> None:
+    setup_logging()  # may come before the first paint set it up
     logging.getLogger("nomadcm").error("cannot open %s: %s", path, err)
     print(f"nomadcm: error: {err}", file=sys.stderr)
 

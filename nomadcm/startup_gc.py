@@ -8,6 +8,9 @@ with it, 0.26-0.29 s without). So:
 
 - `pause()`, first thing in `nomadcm` and `nomadcm-gui`: automatic collection stops (reference counting,
   which frees nearly everything, goes on);
+- `freeze()`, when the GUI's window has painted its frame: what the imports before it built (Qt, the
+  frame's modules) moves to the permanent generation at once, so the GUI thread's collections — the last one
+  as the window closes among them — never scan it; collection stays paused;
 - `settle()`, once the start-up's objects are made (the CLI: its database open; the GUI: its first page
   painted with its rows): they move to the permanent generation (`gc.freeze`, the cure CPython documents for
   exactly this), so no later collection scans them; then collection resumes as before. Frozen with them: the
@@ -26,7 +29,8 @@ from __future__ import annotations
 import gc
 
 _paused = False  # automatic collection stopped by pause(), not resumed yet
-_frozen = False  # settle() froze the start-up's objects
+_frozen = False  # freeze() or settle() moved objects to the permanent generation
+_settled = False  # settle() ran (once per start-up)
 
 
 def pause() -> None:
@@ -37,13 +41,21 @@ def pause() -> None:
         _paused = True
 
 
+def freeze() -> None:
+    """What exists now is never scanned again (`gc.freeze`: a splice of the collector's lists, no scan);
+    automatic collection stays as it is. `settle()` freezes again what was built since."""
+    global _frozen
+    gc.freeze()
+    _frozen = True
+
+
 def settle() -> None:
     """The start-up is over: what it built is never scanned again, and collection resumes if `pause()` had
     stopped it. Once per start-up: a second call does nothing."""
-    global _paused, _frozen
-    if not _frozen:
-        gc.freeze()
-        _frozen = True
+    global _paused, _settled
+    if not _settled:
+        freeze()
+        _settled = True
     if _paused:
         gc.enable()
         _paused = False
@@ -60,10 +72,10 @@ def handed_over() -> bool:
 
 def restore() -> None:
     """The collector as `pause()` found it; the frozen objects back among the collected ones."""
-    global _paused, _frozen
+    global _paused, _frozen, _settled
     if _frozen:
         gc.unfreeze()
-        _frozen = False
+        _frozen = _settled = False
     if _paused:
         gc.enable()
         _paused = False

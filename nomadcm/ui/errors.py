@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nomadcm.crash_logs import ExcInfo, format_report, write_crash_log
+from nomadcm.crash_logs import ExcInfo, format_report, setup_logging, write_crash_log
 from nomadcm.errors import ServerUnreachableError, UserError
 from nomadcm.ui import plain_text
 from nomadcm.ui.plain_text import plain_label
@@ -144,6 +144,8 @@ class ExceptionHandler(QObject):
 
     def _report(self, exc: ExcInfo) -> None:
         from nomadcm.ui.dialog_placement import owner_window
+
+        setup_logging()  # an error before the first paint comes before the start-up set it up
 
         if isinstance(exc[1], ServerUnreachableError):  # a refresh while the team database is away: the
             log.info("%s", exc[1])  # window's banner says so (ui/connection_banner.py), no box per refresh

@@ -96,6 +96,9 @@ class SchedulePage(SchedulePageView):
             return
         first_page, self._first_page = self._first_page, None
         self.model.set_filter(self.current_filter(), first_page)
+        # Laid out now rather than at the view's next turn: the scroll range is set when the rows first paint
+        # (set just after, it repainted every row a second time while the start-up's work ran beside).
+        self.table.doItemsLayout()
         self._loaded = True
         self.loaded.emit()
 

@@ -154,6 +154,9 @@ class SchedulePageView(ClassContexts, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Always there, from the frame on: appearing as the rows came, it narrowed the table just after their
+        # first paint (a visible jump, and every row painted twice at start).
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

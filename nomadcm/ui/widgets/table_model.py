@@ -31,6 +31,8 @@ from nomadcm.ui.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
+# Made once: `flags()` runs for every cell painted, and each `|` of two Qt flags is a Python enum operation.
+_ENABLED_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class RowsTableModel(QAbstractTableModel, Generic[Row]):
@@ -107,7 +109,7 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ENABLED_SELECTABLE
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
