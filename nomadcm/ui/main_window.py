@@ -89,7 +89,7 @@ class MainWindow(MainWindowActions, MainWindowView):
         self._show_at_once = False  # show_page: build the page now, never a "Loading…" frame
         self._frame_reported = False
         self._startup_reported = False
-        self._watched: QWidget | None = None  # the page (then its rows) whose first paint ends the start-up
+        self._awaited: list[QWidget] = []  # the page and its rows' view: their first paint ends the start-up
         self.export_dialog: QWidget | None = None
         self.import_dialog: QWidget | None = None
         self.dialog: QWidget | None = None  # the Settings, About or welcome dialog on screen
@@ -376,10 +376,12 @@ class MainWindow(MainWindowActions, MainWindowView):
         only the table's own area would be redrawn otherwise, and the page would see no paint)."""
         if self._startup_reported:
             return
-        self._watched = page
-        page.installEventFilter(self)
-        if repaint:
-            page.update()
+        rows = _rows_view(page)
+        self._awaited = [page] if rows is None else [page, rows]
+        for widget in self._awaited:
+            widget.installEventFilter(self)
+            if repaint:
+                widget.update()  # both dirty before the next pass: painted once, in it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -387,29 +389,24 @@ class MainWindow(MainWindowActions, MainWindowView):
             if watched is self and not self._frame_reported:
                 self._frame_reported = True
                 QTimer.singleShot(0, self.frame_painted.emit)
-                if self._services is not None and self._watched is None:  # built with its database
+                if self._services is not None and not self._awaited:  # built with its database
                     self._startup_reported = True
                     QTimer.singleShot(0, self.startup_complete.emit)
                 self.removeEventFilter(self)  # no Python call per event of the window from now on
-            elif watched is self._watched and not self._startup_reported:
+            elif watched in self._awaited and not self._startup_reported:
                 watched.removeEventFilter(self)
-                rows = _rows_view(watched)
-                if rows is not None:  # its rows paint after it, in this pass: the start-up ends with them
-                    self._watched = rows
-                    rows.installEventFilter(self)
-                    rows.update()
-                    return super().eventFilter(watched, event)
-                self._startup_reported = True
-                self._watched = None
-                QTimer.singleShot(0, self.startup_complete.emit)
+                self._awaited.remove(watched)
+                if not self._awaited:  # the page and its rows painted
+                    self._startup_reported = True
+                    QTimer.singleShot(0, self.startup_complete.emit)
         return super().eventFilter(watched, event)
 
 
-def _rows_view(page: QObject) -> QWidget | None:
-    """The viewport of the table a page shows its rows in, when it shows one: painted after the page (measured:
-    the start-up's work beside, begun at the page's paint, then competed with the rows' first paint for the
-    interpreter, a 110 ms stall of the window)."""
+def _rows_view(page: QWidget) -> QWidget | None:
+    """The viewport of the table a page shows its rows in, when it shows one: it may paint apart from the page
+    (measured: reported at the page's paint, the start-up's next work competed with the rows' first paint for
+    the interpreter, a 110 ms stall of the window)."""
     table = getattr(page, "table", None)
-    if isinstance(table, QAbstractItemView) and table.isVisible():
+    if isinstance(table, QAbstractItemView) and table.isVisibleTo(page):
         return table.viewport()
     return None
