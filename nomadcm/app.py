@@ -280,14 +280,11 @@ def _services_over(db):  # type: ignore[no-untyped-def]
     language and theme the database asks for."""
     from nomadcm.services.container import Services
     from nomadcm.services.schedule.zone_rule_updates import ensure_instants_current
+    from nomadcm.ui import WINDOW_MODULES, import_ahead
 
     ensure_instants_current(db)  # new zone rules shipped: posts keep their wall time
     services = Services(db)
-    # What the GUI thread asks next (who this computer is in a team database: ui/identity.members_own; the
-    # window's change watcher: `change_counter`, which asks for her own wellbeing file): their modules and the
-    # model areas they declare are imported here, not there (measured: stalls of 50-160 ms of the frame).
-    services.members  # noqa: B018
-    services.personal_file  # noqa: B018
+    import_ahead(WINDOW_MODULES)  # not on the GUI thread, which asks for them next
     return services, services.settings.get("language"), services.settings.get("theme")
 
 

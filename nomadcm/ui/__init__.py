@@ -95,6 +95,15 @@ DESKTOP_MODULES: tuple[str, ...] = (
 )
 
 
+# Imported on the start-up's loading thread with the services: what the window asks of them as it gets them
+# (who this computer is in a team database, ui/identity.py; the change watcher's `Services.change_counter`,
+# which asks for her own wellbeing file). They declare model areas: on the GUI thread, 50-160 ms stalls.
+WINDOW_MODULES: tuple[str, ...] = (
+    "nomadcm.services.team_members",
+    "nomadcm.services.wellbeing.personal_file",
+)
+
+
 def import_ahead(modules: tuple[str, ...]) -> None:
     """Imports `modules` (on any thread). Through the import statement's own hook, not importlib: PySide's
     hook records each module as the GUI thread's later `from … import` would, which otherwise reads its source

@@ -39,7 +39,7 @@ FIRST_PAINT = textwrap.dedent(
     print("loaded:" + ",".join(m for m in stack if m in sys.modules))
     import logging
     files = [h.baseFilename for h in logging.getLogger("nomadcm").handlers if hasattr(h, "baseFilename")]
-    print("log:" + ",".join(files))
+    print("LOG FILE:" + ",".join(files))
     raise SystemExit(code)
     """
 )
@@ -118,33 +118,18 @@ def test_the_window_paints_before_the_data_stack_is_imported(tmp_path: Path) -> 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "loaded:\n" in done.stdout, done.stdout  # not one module of the data stack
-    assert "log:\n" in done.stdout, done.stdout  # the log file is opened after the first paint
+    assert "LOG FILE:\n" in done.stdout, done.stdout  # the log file is opened after the first paint
 
 
 @pytest.mark.sqlite_only
 def test_the_log_file_is_opened_once_the_frame_has_painted(tmp_path: Path) -> None:
+    from tests.fresh_gui import said
+
     path = tmp_path / "nomadcm.sqlite3"
     Database.open(path).close()
     home = tmp_path / "home"
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT, "--db", str(path), "--exit-after-startup"],
-        capture_output=True,
-        text=True,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "HOME": str(home),
-            "XDG_STATE_HOME": str(home / "state"),
-            "XDG_CACHE_HOME": str(home / "cache"),
-            "XDG_DATA_HOME": str(home / "data"),
-            "XDG_CONFIG_HOME": str(home / "config"),
-        },
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    log = next(line for line in done.stdout.splitlines() if line.startswith("log:"))[4:]
-    assert log.endswith("nomadcm.log") and Path(log).is_relative_to(home), done.stdout
+    log = said(FIRST_PAINT, home, "--db", str(path), "--exit-after-startup")["LOG FILE"]
+    assert log.endswith("nomadcm.log") and Path(log).is_relative_to(home), log
 
 
 def test_the_frame_paints_first_then_the_rows_come_in_its_place(frame: MainWindow, qapp, services) -> None:  # type: ignore[no-untyped-def]
