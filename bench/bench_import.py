@@ -4,10 +4,11 @@ memory as the file grows.
 1. Time: `nomadcm --db X import csv F` of a `--rows` file (100,000 by default) into a fresh database holding
    the file's clients and channels, as a whole process, against a baseline script that does the same work the
    obvious way — csv.reader, the channel found by name, the wall time read with `fromisoformat` and turned into
-   an instant with zoneinfo (the file's utc_time picking the occurrence of a doubled hour), one executemany in
-   one transaction. The two run alternately, `--rounds` times each (a warm-up run of each first, so that
-   bytecode is compiled once: PYTHONDONTWRITEBYTECODE is unset for every run); both databases are then
-   compared row for row. Goal (issue 14): ratio <= 1.15.
+   an instant with zoneinfo (the file's utc_time picking the occurrence of a doubled hour), a UUIDv7 per row
+   as every post carries (issue 13), one executemany in one transaction. The two run alternately, `--rounds`
+   times each (a warm-up run of each first, so that bytecode is compiled once: PYTHONDONTWRITEBYTECODE is
+   unset for every run); both databases are then compared row for row (the UUIDs, random, by kind: one v7
+   per row, all distinct). Goal (issue 14): ratio <= 1.15.
 2. Memory and time as the file grows: peak RSS and time of the import of `--rows` and of `--big` rows (1,000,000
    by default; `--big 0` skips it). Goal: < 150 MB at 1,000,000 rows, time growing linearly.
 
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -53,9 +55,14 @@ HEADER = ["id", "client", "channel", "status", "audience_tz", "audience_time", "
 COMPARED = "channel_id, text, link, tags, notes, status, wall_time, tz, fold, utc, rrule"
 
 BASELINE = r"""
-import csv, sqlite3, sys
+import csv, os, sqlite3, sys, time, uuid
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
+
+def uuid7():  # RFC 9562's layout (Python 3.11 has no uuid.uuid7): ms, version 7, random, variant
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (time.time_ns() // 1_000_000) << 80 | 7 << 76 | (rand >> 68 & 0xFFF) << 64 | 2 << 62
+    return str(uuid.UUID(int=value | rand & ((1 << 62) - 1)))
 
 db_path, csv_path = sys.argv[1:3]
 conn = sqlite3.connect(db_path, isolation_level=None)
@@ -89,12 +96,12 @@ with open(csv_path, encoding="utf-8", newline="") as f:
         rows.append((
             channels[(cells[at["client"]], cells[at["channel"]])], cells[at["text"]], cells[at["link"]],
             cells[at["tags"]], "", cells[at["status"]], wall.strftime("%Y-%m-%d %H:%M:%S.%f"), tz, fold,
-            utc.strftime("%Y-%m-%d %H:%M:%S.%f"), now, now,
+            utc.strftime("%Y-%m-%d %H:%M:%S.%f"), now, now, uuid7(),
         ))
 conn.execute("BEGIN IMMEDIATE")
 conn.executemany(
     "INSERT INTO post (channel_id, text, link, tags, notes, status, wall_time, tz, fold, utc, created_at, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "updated_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     rows,
 )
 conn.execute("COMMIT")
@@ -190,6 +197,13 @@ def stored_rows(path: Path) -> list[tuple]:
         return conn.execute(f"SELECT {COMPARED} FROM post ORDER BY id").fetchall()
 
 
+def uuids_of_every_row(path: Path) -> bool:
+    """Whether every post has a UUIDv7 of its own (random, so compared by kind rather than by value)."""
+    with sqlite3.connect(path) as conn:
+        texts = [u for (u,) in conn.execute("SELECT uuid FROM post")]
+    return len(set(texts)) == len(texts) and all(u and uuid.UUID(u).version == 7 for u in texts)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -235,6 +249,7 @@ def main() -> int:
                 base_cpu.append(base[1])
                 loads.append(os.getloadavg()[0])
         same = stored_rows(app_db) == stored_rows(base_db)
+        same = same and uuids_of_every_row(app_db) and uuids_of_every_row(base_db)
         app_med, base_med = statistics.median(app_times), statistics.median(base_times)
         ratio = app_med / base_med
         print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

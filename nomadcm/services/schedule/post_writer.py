@@ -6,8 +6,9 @@ nothing more is written, the rest is only checked so that every problem is repor
 `DraftsRefused` — the caller's transaction rolls back, the batches already written with it. So an importer
 reads its file once, validating and writing as it goes, and its memory holds one batch, not the file.
 
-On SQLite a batch is one executemany of plain tuples (`exec_driver_sql`: the engine's events, such as its
-NUL guard, still see it), the values already in the form SQLAlchemy stores (`YYYY-MM-DD HH:MM:SS.ffffff`,
+On SQLite a batch is one executemany of plain tuples (`exec_driver_sql`: the engine's events still see it;
+its NUL guard is told the texts were checked — the drafts' check refuses a NUL in a text, link, notes or
+rule and single_line drops one from a tag), the values already in the form SQLAlchemy stores (`YYYY-MM-DD HH:MM:SS.ffffff`,
 instants as naive UTC) and the table's defaults filled here (`_SqliteRows`): compiling the statement,
 processing typed binds and calling the defaults row by row cost more than SQLite's own insert and add
 nothing to values checked here. A column whose default it does not know takes the table's own way (Core's
@@ -47,6 +48,7 @@ from nomadcm.services.schedule.post_writes import (
     load_channels,
 )
 from nomadcm.services.team_roles import clients_of_channels, require_post_writer, session_member
+from nomadcm.storage.engine import NUL_CHECKED
 from nomadcm.uuid7 import new_uuid7, new_uuid7_texts
 
 Progress = Callable[[int], None]  # drafts checked (and written) so far
@@ -272,7 +274,7 @@ class _SqliteRows:
         """One executemany on the session's connection; the new ids, in the rows' order (see `_insert`)."""
         if self.uuid_column is not None:
             rows = [(*row, uuid) for row, uuid in zip(rows, new_uuid7_texts(len(rows)), strict=True)]
-        s.connection().exec_driver_sql(self.sql, rows)
+        s.connection().exec_driver_sql(self.sql, rows, execution_options={NUL_CHECKED: True})
         last = int(s.scalar(select(func.max(Post.__table__.c.id))) or 0)
         return range(last - len(rows) + 1, last + 1)
 

@@ -289,6 +289,9 @@ class DraftChecker:
         problem = text_problem(draft.text, limit, status, network)
         if problem:
             errors.append(ValidationError(problem))
+        if draft.notes and "\x00" in draft.notes:
+            at = draft.notes.index("\x00") + 1
+            errors.append(ValidationError(f"notes hold a NUL character (\\x00) at position {at}: remove it"))
         link = draft.link
         try:
             link = check_link(draft.link)
