@@ -96,7 +96,7 @@ class ChartText:
         return f"{self.format_number(value)}\u00a0h"
 
 
-def new_figure(width: float = 10, height: float = 5.5, dpi: int = 100) -> Figure:
+def new_figure(width: float = 10, height: float = 5.5, dpi: float = 100) -> Figure:
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height), dpi=dpi, layout="constrained")

@@ -57,6 +57,7 @@ class HoursPage(HoursPageView):
         self.month = services.billing.this_month()
         self.warnings: list[str] = []
         self.build()
+        self.chart.use_tasks(tasks)  # the chart draws on the task runner, not on the GUI thread
         self._connect()
         changes.changed.connect(self._on_changed)
         self.refresh()

@@ -1,23 +1,29 @@
-"""The chart of the Wellbeing page: the exchange.wellbeing_chart figures on a FigureCanvasQTAgg.
+"""The chart of the Wellbeing page: the exchange.wellbeing_chart figures, drawn and rendered on the window's
+task runner and shown as an image (ui/widgets/chart_image.py: 60-220 ms a view on the GUI thread before).
 
-matplotlib is imported here, and this module only when the page is first shown. The chart follows the
-palette (dark theme) and the locale's date format, and exports as PNG or SVG.
+The chart follows the palette (dark theme) and the locale's date format, and exports as PNG or SVG.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QSizePolicy, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabBar, QVBoxLayout, QWidget
 
-from nomadcm.exchange.wellbeing_chart import VIEWS, ChartStyle, ChartText, draw, new_figure, save_figure
+from nomadcm.exchange.wellbeing_chart import VIEWS, ChartStyle, ChartText, draw, save_figure
 from nomadcm.services.wellbeing.wellbeing_report import Report
 from nomadcm.ui.formatting import qdate
 from nomadcm.ui.wellbeing import texts
+from nomadcm.ui.widgets.chart_image import ChartImage, ChartRenderer
 from nomadcm.vocabulary import DEVICES
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from nomadcm.ui.tasks import TaskRunner
 
 
 class ChartPanel(QWidget):
@@ -37,16 +43,24 @@ class ChartPanel(QWidget):
                 "daily and weekly rest against the goals."
             )
         )
-        self.figure = new_figure(8, 4.5)
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas = ChartImage()
         self.canvas.setMinimumSize(320, 240)
+        self.renderer = ChartRenderer(self.canvas)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         layout.addWidget(self.canvas, 1)
         self._report: Report | None = None
         self.tabs.currentChanged.connect(self._on_tab)
+
+    def use_tasks(self, tasks: TaskRunner) -> None:
+        """Draws on `tasks` from now on (the page's task runner), not on the GUI thread."""
+        self.renderer.tasks = tasks
+
+    @property
+    def figure(self) -> Figure | None:
+        """The Figure of the chart shown (None before the first)."""
+        return self.renderer.figure
 
     @property
     def view(self) -> str:
@@ -62,12 +76,13 @@ class ChartPanel(QWidget):
     def redraw(self) -> None:
         if self._report is None:
             return
-        draw(self.figure, self._report, self.view, self.style_for_palette(), self.chart_text())
-        self.canvas.draw_idle()
+        report, view, style, text = self._report, self.view, self.style_for_palette(), self.chart_text()
+        self.renderer.request(lambda figure: draw(figure, report, view, style, text))
 
     def export(self, path: Path) -> None:
         """Saves the current view as PNG or SVG (by the file's suffix)."""
-        save_figure(self.figure, path)  # atomically, after the check every export goes through
+        # atomically, after the check every export goes through
+        save_figure(self.renderer.figure_now(), path)
 
     def style_for_palette(self) -> ChartStyle:
         palette = self.palette()

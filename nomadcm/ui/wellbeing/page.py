@@ -58,6 +58,7 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
         self._today = services.wellbeing_reports.today()
         self._anchor = self._today
         self.build()
+        self.chart.use_tasks(tasks)  # the chart draws on the task runner, not on the GUI thread
         self._show_private_note()
         self._connect()
         changes.changed.connect(self._on_changed)
@@ -125,8 +126,11 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
     def set_range(self, kind: str, anchor: date | None = None) -> None:
         if anchor is not None:
             self._anchor = anchor
-        self.range_box.setCurrentIndex(RANGES.index(kind))
-        self._on_range_kind()
+        index = RANGES.index(kind)
+        if self.range_box.currentIndex() != index:
+            self.range_box.setCurrentIndex(index)  # -> _on_range_kind, once
+        else:
+            self._on_range_kind()  # the same kind, another anchor
 
     def set_custom(self, first: date, last: date) -> None:
         self.range_box.setCurrentIndex(RANGES.index("custom"))

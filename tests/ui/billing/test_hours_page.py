@@ -164,12 +164,14 @@ def test_the_contract_editor(page, services, boreal) -> None:  # type: ignore[no
     assert len(services.billing.list_contracts(boreal.id)) == 1
 
 
-def test_the_chart_tab_draws_the_months(page) -> None:  # type: ignore[no-untyped-def]
+def test_the_chart_tab_draws_the_months(page, qtbot) -> None:  # type: ignore[no-untyped-def]
     page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not page.chart.renderer.pending, timeout=10_000)  # drawn on the task runner
     axes = page.chart.figure.axes[0]
     assert axes.get_title() == "Hours per client: paid and unpaid"
     assert len(axes.get_xticklabels()) == 6
     page.chart_span.setCurrentIndex(page.chart_span.findData(12))
+    qtbot.waitUntil(lambda: not page.chart.renderer.pending, timeout=10_000)
     assert len(page.chart.figure.axes[0].get_xticklabels()) == 12
     axes = page.chart.figure.axes[0]
     legend = [t.get_text() for t in axes.get_legend().get_texts()]
