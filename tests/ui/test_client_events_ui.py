@@ -312,3 +312,28 @@ def test_subscribe_then_refresh_in_the_background(
         for r in range(panel.events_model.rowCount())
     )
     _Calendar.body = GOOGLE.read_bytes()
+
+
+def test_the_background_refresh_asks_nothing_of_the_gui_thread(
+    qtbot, services, task_runner, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Five seconds after every start the refresh imported the calendar importer (icalendar, 90 ms) and listed
+    the calendars on the GUI thread, even with none: both are the task runner's now."""
+    import threading
+
+    from nomadcm.ui.changes import ChangeBus
+    from nomadcm.ui.clients.event_refresh import CalendarRefresher
+
+    asked_on_gui: list[bool] = []
+    listing = services.calendars.list_calendars
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked_on_gui.append(threading.current_thread() is threading.main_thread())
+        return listing(*args, **kwargs)
+
+    monkeypatch.setattr(services.calendars, "list_calendars", spy)
+    refresher = CalendarRefresher(services, task_runner, ChangeBus())
+    refresher._network = None
+    refresher.refresh()
+    qtbot.waitUntil(lambda: refresher._job is not None and refresher._job.done, timeout=10_000)
+    assert asked_on_gui == [False]

@@ -60,19 +60,20 @@ class CalendarRefresher(QObject):
         """Reads the calendars due (all, with `force`), unless a refresh is running or there is no calendar."""
         if self._job is not None and not self._job.done:
             return
-        from nomadcm.exchange.event_import import refresh_due
-
-        if not self.services.calendars.list_calendars():
-            return
         online = self.online()
         services = self.services
 
         def work(_report: Any) -> int:
+            # All on the task runner: whether there is a calendar at all (a query), and the importer's modules
+            # (icalendar: 90 ms of imports, which held the GUI thread five seconds after every start).
+            calendars = services.calendars.list_calendars()
+            if not calendars:
+                return 0
+            from nomadcm.exchange.event_import import refresh, refresh_due
+
             outcomes = refresh_due(services, force=force) if online else []
             if not online:  # offline: windows move on from the stored copies, nothing is downloaded
-                from nomadcm.exchange.event_import import refresh
-
-                for calendar in services.calendars.list_calendars():
+                for calendar in calendars:
                     outcomes.append(refresh(services, calendar.id, download=False))
             return sum(1 for o in outcomes if o.report is not None)
 
