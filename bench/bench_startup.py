@@ -8,8 +8,8 @@ All whole processes, interpreter start included, timed from launch to exit, alte
 - NomadCM, first paint: `python -m nomadcm.app --db DB --exit-after-first-paint` — the window with its
   sidebar, toolbar and the Schedule's frame painted, before the data stack is imported (goal <= 1.5x);
 - NomadCM, first rows: `... --exit-after-startup` — the Schedule painted with its rows (goal <= 3x).
-Then a few runs of `... --measure-stalls 3` (after one untimed, which compiles what only a window that goes on
-starting imports: the shell, the tray, the reminders): a 5 ms QTimer beat on the GUI thread during the 3 s after the
+Then a few runs of `... --measure-stalls 8` (after one untimed, which compiles what only a window that goes on
+starting imports: the shell, the tray, the reminders): a 5 ms QTimer beat on the GUI thread during the 8 s after the
 first paint (the data stack loading, the rows arriving, the tray, reminders, badges and conflict marks
 starting); the longest gap between two beats is the longest the window could not answer (goal <= 50 ms),
 with the code it was running then.
@@ -42,7 +42,7 @@ from pathlib import Path
 PAINT_GOAL = 1.5  # first paint, against the bare window
 ROWS_GOAL = 3.0  # first page painted with its rows, against the bare window
 STALL_GOAL_MS = 50.0  # the GUI thread busy at once, after the first paint
-WATCH_S = 3.0
+WATCH_S = 8.0  # past the calendars' first refresh, 5 s after the start (ui/clients/event_refresh.py)
 
 BASELINE = """
 from PySide6.QtCore import QEvent, QObject, QTimer
