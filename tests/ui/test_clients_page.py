@@ -170,3 +170,26 @@ def test_client_and_channel_models_pass_the_model_tester(qtmodeltester, services
     qtmodeltester.check(channels)
     channels.set_client(None)
     assert channels.rowCount() == 0
+
+
+def test_the_selected_clients_panels_are_read_once_per_reload(services, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """The page's reload selected the client (which shows it) and then showed it again: the events panel read
+    the launch gaps twice (30 ms each over 10,000 posts, at the page's first click)."""
+    from nomadcm.ui.changes import ChangeBus
+    from nomadcm.ui.clients.page import ClientsPage
+
+    for name in ("Érable Café", "Baobab Tours"):
+        services.clients.add_client(name, "America/Toronto")
+    gaps = services.launch_check.gaps
+    asked: list[int | None] = []
+    monkeypatch.setattr(
+        services.launch_check, "gaps", lambda **kw: (asked.append(kw.get("client_id")), gaps(**kw))[1]
+    )
+    page = ClientsPage(services, ChangeBus())
+    qtbot.addWidget(page)
+    first = page.current_client()
+    assert first is not None and asked == [first.id]
+    page.reload()  # a data change: the same client, shown once more
+    assert asked == [first.id, first.id]
+    page.select_client(page.clients_model.client_at(1).id)
+    assert asked[-1] == page.clients_model.client_at(1).id and len(asked) == 3

@@ -42,6 +42,7 @@ class ClientsPage(ClientsPageView):
         self.services = services
         self.changes = changes
         self.dialog: QDialog | None = None
+        self._selections = 0  # times the selected client was shown (reload: once, not twice)
         self.undo_stack = QUndoStack(self)
         self.ops = ops or OpRunner(changes, None, self.undo_stack, self)  # writes: ui/operations.py
         self.build(ClientsModel(services.clients, self), ChannelsModel(services.clients, self))
@@ -88,9 +89,13 @@ class ClientsPage(ClientsPageView):
         row = self.clients_model.row_of(select_id) if select_id is not None else None
         if row is None and self.clients_model.rowCount():
             row = 0
+        shown = self._selections
         if row is not None:
-            self.clients_table.selectRow(row)
-        self._on_client_selected()
+            self.clients_table.selectRow(
+                row
+            )  # -> _on_client_selected: the model's reset cleared the selection
+        if self._selections == shown:  # no client, or the selection did not change: the panels still follow
+            self._on_client_selected()
         self.empty_label.setVisible(self.clients_model.rowCount() == 0)
 
     def current_client(self) -> ClientInfo | None:
@@ -115,6 +120,9 @@ class ClientsPage(ClientsPageView):
     @Slot()
     @Slot(QItemSelection, QItemSelection)
     def _on_client_selected(self, *_args: object) -> None:
+        self._selections += (
+            1  # the events panel reads the client's launch gaps: once per selection, not twice
+        )
         client = self.current_client()
         self.channels_model.set_client(client.id if client else None)
         self.events_panel.set_client(client)
