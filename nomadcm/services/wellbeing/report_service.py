@@ -41,14 +41,20 @@ def current_week_badges(
     now: datetime | None = None,
     week_start: int | None = None,
     shared: Database | None = None,
+    report: Report | None = None,
 ) -> list[tuple[str, int]]:
-    """Goals broken so far this week (the week holding `today`, her local date): for page and tray badges."""
+    """Goals broken so far this week (the week holding `today`, her local date): for page and tray badges.
+    `report`: one the caller built with the same settings, used when it is this week's (the Wellbeing page
+    showing this week: the report is not built twice)."""
     shared = shared if shared is not None else db
     if week_start is None:
         week_start = stored_week_start(SettingsService(shared).get("week_start"))
     today = today or local_today(shared, now)
     first = week_first(today, week_start)
-    report = build_report(db, first, first + timedelta(days=6), now=now, week_start=week_start, shared=shared)
+    if report is None or (report.first, report.last) != (first, first + timedelta(days=6)):
+        report = build_report(
+            db, first, first + timedelta(days=6), now=now, week_start=week_start, shared=shared
+        )
     return report.broken_goals(first, today)
 
 
@@ -85,6 +91,11 @@ class ReportService:
         return local_today(self.shared, now)
 
     def week_badges(
-        self, today: date | None = None, now: datetime | None = None, week_start: int | None = None
+        self,
+        today: date | None = None,
+        now: datetime | None = None,
+        week_start: int | None = None,
+        *,
+        report: Report | None = None,
     ) -> list[tuple[str, int]]:
-        return current_week_badges(self.db, today, now, week_start, self.shared)
+        return current_week_badges(self.db, today, now, week_start, self.shared, report)

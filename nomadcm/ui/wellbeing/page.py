@@ -201,10 +201,12 @@ class WellbeingPage(WellbeingFileActions, WellbeingPageView):
         )
         self.app_model.set_totals(wellbeing.app_totals(start, end))
         self._update_buttons()
-        self.refresh_badges()
+        self.refresh_badges(self.report)  # just built: this week's badges from it when it is this week
 
-    def refresh_badges(self) -> None:
-        counts = self.services.wellbeing_reports.week_badges(self._today, week_start=self.week_start())
+    def refresh_badges(self, report: Report | None = None) -> None:
+        counts = self.services.wellbeing_reports.week_badges(
+            self._today, week_start=self.week_start(), report=report
+        )
         self.badges = [texts.badge_text(code, n) for code, n in counts]
         for label in self.badge_labels:
             self.badge_row.removeWidget(label)

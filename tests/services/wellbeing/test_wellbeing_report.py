@@ -206,6 +206,23 @@ def test_badges_name_what_this_week_broke(db, wb) -> None:  # type: ignore[no-un
     assert dict(current_week_badges(db, now=now)) == {"sleep_short": 2, "screen_day_over": 1}
 
 
+def test_badges_reuse_this_weeks_report_and_only_this_weeks(db, wb, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The Wellbeing page showing this week hands its report over: the week is not built a second time."""
+    import nomadcm.services.wellbeing.report_service as service
+
+    wb.add_rest("sleep", at("2027-03-23 01:00"), at("2027-03-23 06:00"))
+    wb.add_screen("laptop", at("2027-03-24 08:00"), at("2027-03-24 18:00"))
+    now = at("2027-03-25 10:00")
+    week = build_report(db, date(2027, 3, 22), date(2027, 3, 28), now=now)
+    month = build_report(db, date(2027, 3, 1), date(2027, 3, 31), now=now)
+    built: list[tuple[date, date]] = []
+    monkeypatch.setattr(service, "build_report", lambda _db, first, last, **kw: (built.append((first, last)), build_report(_db, first, last, **kw))[1])  # fmt: skip
+    expected = {"sleep_short": 1, "screen_day_over": 1}
+    assert dict(current_week_badges(db, now=now, report=week)) == expected and built == []
+    assert dict(current_week_badges(db, now=now, report=month)) == expected  # another period: built anew
+    assert built == [(date(2027, 3, 22), date(2027, 3, 28))]
+
+
 def test_report_range_is_checked(db) -> None:  # type: ignore[no-untyped-def]
     from nomadcm.errors import ValidationError
 
