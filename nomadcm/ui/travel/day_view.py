@@ -27,6 +27,7 @@ from nomadcm.services.container import Services
 from nomadcm.services.travel.day_plan import DayPlan
 from nomadcm.ui.formatting import fmt_day, plural, pydate, qdate
 from nomadcm.ui.plain_text import plain_label
+from nomadcm.ui.tasks import TaskRunner
 from nomadcm.ui.travel.day_canvas import COLOURS, CONFLICT_RING, DayCanvas
 from nomadcm.ui.widgets.date_inputs import DateInput
 
@@ -35,10 +36,17 @@ class DayView(QWidget):
     """The Day view with its navigation: previous/next day, a date, today."""
 
     dayChanged = Signal(object)  # date
+    planned = Signal()  # the day's plan is drawn (made on the task runner when there is one)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        # The day's plan (posts, conflicts, where she is, prime hours) is made on the task runner: 30-50 ms of
+        # the Travel page's first click on the GUI thread. Only the latest day asked for is drawn.
+        self.tasks = tasks
+        self._asked = self._drawn = 0
         self._day: date = timezones.now_utc().date()
         self.prev_button = QPushButton(self.tr("◀ Previous day"))
         self.next_button = QPushButton(self.tr("Next day ▶"))
@@ -107,10 +115,30 @@ class DayView(QWidget):
         self.reload()
         self.dayChanged.emit(day)
 
+    @property
+    def pending(self) -> bool:
+        """A day's plan is being made (the one drawn is an older day's, or none)."""
+        return self._drawn != self._asked
+
     def reload(self) -> None:
-        plan = self.services.day_plan(self._day, cm_title=self.tr("You"))
+        self._asked += 1
+        asked, day, you, services = self._asked, self._day, self.tr("You"), self.services
+        if self.tasks is None:
+            self._draw(asked, services.day_plan(day, cm_title=you))
+            return
+        self.tasks.run(
+            lambda _report: services.day_plan(day, cm_title=you),
+            self,
+            on_success=lambda plan: self._draw(asked, plan),
+        )
+
+    def _draw(self, asked: int, plan: DayPlan) -> None:
+        if asked != self._asked:  # another day (or a change) was asked for since: its plan comes next
+            return
+        self._drawn = asked
         self.canvas.set_plan(plan)
         self.caption.setText(self._caption(plan))
+        self.planned.emit()
 
     def _caption(self, plan: DayPlan) -> str:
         hours = plan.hours

@@ -51,7 +51,10 @@ class TravelPage(TravelPageView):
         self.ops = ops or OpRunner(changes, tasks, self.undo_stack, self)  # writes: ui/operations.py
         self._stale: set[int] = set()
         self._conflicts_checked = False
-        self.build(DayView(services), ConflictsPanel(services, changes, tasks, self.undo_stack, ops=self.ops))
+        self.build(
+            DayView(services, tasks=tasks),
+            ConflictsPanel(services, changes, tasks, self.undo_stack, ops=self.ops),
+        )
         self._connect()
         changes.changed.connect(self._on_changed)
         self.reload()

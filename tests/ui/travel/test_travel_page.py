@@ -205,10 +205,16 @@ def test_transit_overlap_is_explained(page) -> None:
     assert not dialog.can_save() and "overlaps your flight" in dialog.summary.text()
 
 
+def planned(qtbot, page):  # type: ignore[no-untyped-def]
+    """The day view's plan, once the task runner has made it (ui/travel/day_view.py)."""
+    qtbot.waitUntil(lambda: not page.day_view.pending, timeout=10_000)
+    return page.day_view.canvas.plan
+
+
 def test_day_view_of_the_flight_day(qtbot, page, trip) -> None:
     page.show_day(date(2027, 3, 10))
     assert page.tabs.currentIndex() == DAY_TAB
-    plan = page.day_view.canvas.plan
+    plan = planned(qtbot, page)
     assert plan.hours == 30  # midnight in Paris to midnight in Montréal
     assert [p.zone for p in plan.cm.pieces] == ["Europe/Paris", "Europe/Paris", "America/Toronto"]
     assert [b.kind for b in plan.cm.bands].count("transit") == 1
@@ -229,21 +235,22 @@ def test_day_view_of_the_flight_day(qtbot, page, trip) -> None:
     qtbot.mouseMove(canvas, canvas.rect().center())
 
 
-def test_day_view_steps_day_by_day_with_dst_days_drawn_as_they_are(page) -> None:
+def test_day_view_steps_day_by_day_with_dst_days_drawn_as_they_are(qtbot, page) -> None:
     page.show_day(date(2027, 3, 13))
     page.day_view.next_button.click()
     assert page.day_view.day() == date(2027, 3, 14)
-    plan = page.day_view.canvas.plan
+    plan = planned(qtbot, page)
     assert plan.hours == 23  # Montréal springs forward
     cm_hours = [t.hour for t in plan.cm.ticks]
     assert 2 not in cm_hours and cm_hours[:3] == [0, 1, 3]
     page.day_view.next_button.click()
-    assert page.day_view.canvas.plan.hours == 24
+    assert planned(qtbot, page).hours == 24
     times = dict(page.day_view.canvas.local_times_at(datetime.fromisoformat("2027-03-15T08:00:00+00:00")))
     assert times == {"You": "04:00 EDT", "Boulangerie Dupont": "09:00 CET"}
     page.day_view.prev_button.click()
     page.day_view.date_edit.setDate(QDate(2027, 3, 1))
-    assert page.day_view.day() == date(2027, 3, 1) and page.day_view.canvas.plan.hours == 24
+    assert page.day_view.day() == date(2027, 3, 1) and planned(qtbot, page).hours == 24
+    assert page.day_view.canvas.plan.day == date(2027, 3, 1)  # the latest day's plan, not the one before
 
 
 def test_conflicts_panel_acknowledge_and_undo(qtbot, page, services, trip) -> None:
@@ -359,3 +366,20 @@ def test_in_a_team_the_page_is_your_own_itinerary(page, services) -> None:
     page.changes.notify("settings")
     assert page.where_label.text().startswith("Itinerary of Bob")
     assert page.model.rowCount() == 0 and page.empty_label.isVisible()
+
+
+def test_the_day_plan_is_made_on_the_task_runner(qtbot, page, services, trip, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The day's plan (posts, their conflicts, where she is) was 30-50 ms of the page's first click."""
+    import threading
+
+    made_on_gui: list[bool] = []
+    day_plan = services.day_plan
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made_on_gui.append(threading.current_thread() is threading.main_thread())
+        return day_plan(*args, **kwargs)
+
+    monkeypatch.setattr(services, "day_plan", spy)
+    with qtbot.waitSignal(page.day_view.planned, timeout=10_000):
+        page.show_day(date(2027, 3, 10))
+    assert made_on_gui == [False] and page.day_view.canvas.plan.day == date(2027, 3, 10)
