@@ -169,7 +169,7 @@ def test_place_assigns_lanes_to_overlapping_posts(services, page) -> None:  # ty
     assert QPointF(0, 0) is not None
 
 
-def test_a_conflicts_tooltip_line_is_in_the_users_language(qapp, qtbot, services, page) -> None:  # type: ignore[no-untyped-def]
+def test_a_conflicts_tooltip_line_is_in_the_users_language(qapp, services, page) -> None:  # type: ignore[no-untyped-def]
     """The Calendar's tooltip gave the check's English sentence ("02:00 in … is inside your sleep window …")
     whatever the language: it now says what the Schedule and Travel pages say, translated."""
     from PySide6.QtWidgets import QApplication
@@ -185,50 +185,8 @@ def test_a_conflicts_tooltip_line_is_in_the_users_language(qapp, qtbot, services
             assert translations.apply(language) == language
             page.show_date(date(2026, 3, 31), "week")
             placed = next(p for p in page.items if p.occurrence.post_id == post.id)
-            qtbot.waitUntil(lambda placed=placed: bool(placed.conflict), timeout=10_000)  # the task runner's
             tip = item_tooltip(placed)
             assert f"⚠ {expected}" in tip, tip
             assert "is inside your sleep window" not in tip
     finally:
         translations.remove()
-
-
-def test_the_conflict_marks_are_checked_on_the_task_runner(qtbot, services, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The week is drawn at once; its conflict marks come from the task runner (the check was 20-45 ms of the
-    page's first drawing on the GUI thread), and an older week's marks never land on a newer one."""
-    import threading
-
-    post = services.posts.add(
-        PostDraft(channel_id(services), "Bonjour", datetime(2026, 3, 31, 9))
-    )  # 03:00 home
-    checked_on_gui: list[bool] = []
-    for_rows = services.conflicts.for_rows
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        checked_on_gui.append(threading.current_thread() is threading.main_thread())
-        return for_rows(*args, **kwargs)
-
-    monkeypatch.setattr(services.conflicts, "for_rows", spy)
-    page.show_date(date(2026, 3, 31), "week")
-    placed = next(p for p in page.items if p.occurrence.post_id == post.id)
-    assert placed.conflict == ""  # drawn before its marks
-    with qtbot.waitSignal(page.marks_shown, timeout=10_000):
-        pass
-    assert placed.conflict and checked_on_gui and not any(checked_on_gui)
-    page.show_date(date(2026, 4, 7), "week")  # then back, before the other week's marks came
-    page.show_date(date(2026, 3, 31), "week")
-    latest = next(p for p in page.items if p.occurrence.post_id == post.id)
-    qtbot.waitUntil(lambda: bool(latest.conflict), timeout=10_000)
-    # marks asked for before the latest drawing are dropped when they come
-    mark = latest.conflict
-    latest.conflict = ""
-    page._show_marks(
-        page._marks_asked - 1, [latest], {(post.id, latest.occurrence.utc): placed_conflict(mark)}
-    )
-    assert latest.conflict == ""
-
-
-def placed_conflict(_text: str):  # type: ignore[no-untyped-def]
-    from types import SimpleNamespace
-
-    return SimpleNamespace(kinds=("holiday",), fact="", details=())

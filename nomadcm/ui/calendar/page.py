@@ -45,7 +45,6 @@ class CalendarPage(PlacedPostActions, CalendarPageView):
     loaded = Signal()
     status_message = Signal(str)
     navigate = Signal(str)
-    marks_shown = Signal()  # the conflict marks of the posts drawn came in (checked on the task runner)
 
     def __init__(
         self,
@@ -66,7 +65,6 @@ class CalendarPage(PlacedPostActions, CalendarPageView):
         self.anchor = timezones.wall_at(timezones.now_utc(), self._lens_zone_now()).date()
         self.days: list[DaySpan] = []
         self.items: list[Placed] = []
-        self._marks_asked = 0  # conflict checks asked for: only the latest one's marks are shown
         self.post_dialog: QWidget | None = None
 
         self.build()
@@ -197,38 +195,21 @@ class CalendarPage(PlacedPostActions, CalendarPageView):
 
     def _mark_conflicts(self, itinerary) -> None:  # type: ignore[no-untyped-def]
         """The conflict check's findings (sleep, transit, holiday...) on the posts drawn (the month view draws
-        the first few of each day; the rest are counted). Checked on the task runner: the posts are drawn at
-        once and their marks come a moment later (the check, with its holidays and the itinerary, was 20-45 ms
-        of a week's first drawing on the GUI thread); a later reload's marks replace an older one's."""
+        the first few of each day; the rest are counted)."""
         shown = self.items if self.mode == WEEK else first_per_day(self.items, MONTH_LINES)
-        self._marks_asked = asked = self._marks_asked + 1
         if not shown:
             return
-        rows = [(p.occurrence.post_id, p.occurrence.utc) for p in shown]
-        conflicts = self.services.conflicts
-
-        def check(_report: object = None) -> dict[object, object]:
-            try:
-                return conflicts.for_rows(rows, itinerary)  # type: ignore[return-value]
-            except Exception:  # the conflict check is another area's: the calendar still shows the posts
-                return {}
-
-        if self.tasks is None:
-            self._show_marks(asked, shown, check())
-            return
-        self.tasks.run(check, self, on_success=lambda found: self._show_marks(asked, shown, found))
-
-    def _show_marks(self, asked: int, shown: list[Placed], found: dict[object, object]) -> None:
-        if asked != self._marks_asked:  # the week was drawn again since: its own marks are on their way
+        try:
+            found = self.services.conflicts.for_rows(
+                [(p.occurrence.post_id, p.occurrence.utc) for p in shown], itinerary
+            )
+        except Exception:  # the conflict check is another area's: the calendar still shows the posts
             return
         for p in shown:
             c = found.get((p.occurrence.post_id, p.occurrence.utc))
             kinds = getattr(c, "kinds", ()) if c is not None else ()
             if kinds:
                 p.conflict = conflict_text(c, kinds)
-        self.week_view.update()
-        self.month_view.update()
-        self.marks_shown.emit()
 
     @Slot(object)
     def _on_changed(self, areas: object) -> None:
