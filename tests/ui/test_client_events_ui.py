@@ -319,19 +319,11 @@ def test_the_background_refresh_asks_nothing_of_the_gui_thread(
 ) -> None:  # type: ignore[no-untyped-def]
     """Five seconds after every start the refresh imported the calendar importer (icalendar, 90 ms) and listed
     the calendars on the GUI thread, even with none: both are the task runner's now."""
-    import threading
-
     from nomadcm.ui.changes import ChangeBus
     from nomadcm.ui.clients.event_refresh import CalendarRefresher
+    from tests.gui_thread_spy import on_gui_thread
 
-    asked_on_gui: list[bool] = []
-    listing = services.calendars.list_calendars
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        asked_on_gui.append(threading.current_thread() is threading.main_thread())
-        return listing(*args, **kwargs)
-
-    monkeypatch.setattr(services.calendars, "list_calendars", spy)
+    asked_on_gui = on_gui_thread(monkeypatch, services.calendars, "list_calendars")
     refresher = CalendarRefresher(services, task_runner, ChangeBus())
     refresher._network = None
     refresher.refresh()

@@ -370,16 +370,9 @@ def test_in_a_team_the_page_is_your_own_itinerary(page, services) -> None:
 
 def test_the_day_plan_is_made_on_the_task_runner(qtbot, page, services, trip, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The day's plan (posts, their conflicts, where she is) was 30-50 ms of the page's first click."""
-    import threading
+    from tests.gui_thread_spy import on_gui_thread
 
-    made_on_gui: list[bool] = []
-    day_plan = services.day_plan
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        made_on_gui.append(threading.current_thread() is threading.main_thread())
-        return day_plan(*args, **kwargs)
-
-    monkeypatch.setattr(services, "day_plan", spy)
+    made_on_gui = on_gui_thread(monkeypatch, services, "day_plan")
     with qtbot.waitSignal(page.day_view.planned, timeout=10_000):
         page.show_day(date(2027, 3, 10))
     assert made_on_gui == [False] and page.day_view.canvas.plan.day == date(2027, 3, 10)

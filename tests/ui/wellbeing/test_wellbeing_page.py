@@ -209,18 +209,10 @@ def test_a_bad_import_lists_every_row(page, qtbot, monkeypatch) -> None:  # type
 
 def test_the_chart_is_drawn_on_the_task_runner_not_the_gui_thread(page, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A month's daily view took 136 ms of artists and 85 ms of rendering on the GUI thread (bench_pages)."""
-    import threading
-
     import nomadcm.ui.wellbeing.chart as chart_module
+    from tests.gui_thread_spy import on_gui_thread
 
-    on_gui: list[bool] = []
-    original = chart_module.draw
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        on_gui.append(threading.current_thread() is threading.main_thread())
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(chart_module, "draw", spy)
+    on_gui = on_gui_thread(monkeypatch, chart_module, "draw")
     page.set_range("month", date(2027, 3, 1))
     assert page.chart.renderer.pending  # the page is back to the event loop before the chart is drawn
     assert drawn(qtbot, page.chart).axes[0].get_title() == "Screen time and rest per day"
