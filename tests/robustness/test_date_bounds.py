@@ -4,7 +4,7 @@
 `export ics` die (OverflowError), every time after; `--link $'https://…\\r\\nX-LINK:1'` made every ICS
 export fail. Every date the product takes is now bounded to 1970-01-01..2100-12-31 (nomadcm/date_bounds.py)
 with a message naming the value and the range, and links are web addresses without control characters,
-spaces or a missing host (post_writes.check_link), wherever they come in.
+spaces or a missing host (post_fields.check_link), wherever they come in.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from nomadcm.errors import ValidationError
 from nomadcm.exchange import bulk_import, csv_native_import, rest_csv
 from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.exchange.wellbeing_io import WellbeingImportFailed, check_row_dates
-from nomadcm.services.schedule.post_writes import PostDraft, check_link
+from nomadcm.services.schedule.post_fields import check_link
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.travel.trip_records import StayInput, TransitInput
 
 RANGE = "1970-01-01 to 2100-12-31"
@@ -270,18 +271,18 @@ def test_the_pickers_offer_the_range(qtbot) -> None:  # type: ignore[no-untyped-
 )
 def test_the_fast_path_of_check_link_says_what_the_slow_one_says(text: str) -> None:
     """check_link answers most links with a regular expression; the full check must agree with it."""
-    from nomadcm.services.schedule import post_writes
+    from nomadcm.services.schedule import post_fields
 
     def outcome(value: str) -> str:
         try:
-            return "ok " + post_writes.check_link(value)
+            return "ok " + post_fields.check_link(value)
         except ValidationError as err:
             return str(err)
 
     fast = outcome(text)
-    real = post_writes._PLAIN_WEB_ADDRESS
-    post_writes._PLAIN_WEB_ADDRESS = re.compile(r"(?!)")  # never matches: every link takes the full check
+    real = post_fields._PLAIN_WEB_ADDRESS
+    post_fields._PLAIN_WEB_ADDRESS = re.compile(r"(?!)")  # never matches: every link takes the full check
     try:
         assert outcome(text) == fast
     finally:
-        post_writes._PLAIN_WEB_ADDRESS = real
+        post_fields._PLAIN_WEB_ADDRESS = real

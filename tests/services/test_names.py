@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from nomadcm import timezones
 from nomadcm.services.names import single_line
-from nomadcm.services.schedule.post_writes import PostDraft, split_tags
+from nomadcm.services.schedule.post_fields import split_tags
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.travel.trip_records import StayInput, TransitInput
 
 ESC = "\x1b"

@@ -30,13 +30,8 @@ from nomadcm.services.schedule.occurrence_versions import (
     refuse_stale_occurrence,
 )
 from nomadcm.services.schedule.occurrences import get_series
-from nomadcm.services.schedule.post_writes import (
-    DraftsRefused,
-    PostDraft,
-    check_link,
-    check_status,
-    text_problem,
-)
+from nomadcm.services.schedule.post_fields import check_link, check_status, text_problem
+from nomadcm.services.schedule.post_writes import DraftsRefused, PostDraft
 from nomadcm.services.schedule.posts import PostService, first_error
 from nomadcm.services.schedule.recurrence_expansion import count_before, generates, zone_clock
 from nomadcm.services.schedule.recurrence_rule import RecurrenceRule, canonical_rule

@@ -13,21 +13,24 @@ with Core executemany in batches, or nothing: its `DraftsRefused` names each bad
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nomadcm import date_bounds, timezones
 from nomadcm.errors import NotFoundError, TimeError, UserError, ValidationError
-from nomadcm.models import NETWORK_LIMITS, POST_STATUSES, Channel, Client
-from nomadcm.services.names import single_line
+from nomadcm.models import NETWORK_LIMITS, Channel, Client
+from nomadcm.services.schedule.post_fields import (
+    check_link,
+    check_status,
+    nul_problem,
+    split_tags,
+    text_problem,
+)
 from nomadcm.services.schedule.recurrence_expansion import check_rule_for
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.services.travel.itinerary import Whereabouts
@@ -165,73 +168,6 @@ class DraftsRefused(ValidationError):
         return out
 
 
-# ---------------------------------------------------------------------- one field at a time
-
-
-def split_tags(tags: str | Iterable[str]) -> tuple[str, ...]:
-    items = tags.split(",") if isinstance(tags, str) else tags
-    out: list[str] = []
-    for tag in items:
-        t = single_line(tag).lstrip("#").strip()
-        if t and t not in out:
-            out.append(t)
-    return tuple(out)
-
-
-# http(s), a host of letters, digits, dots and hyphens, then printable ASCII without spaces: what check_link
-# accepts anyway, said fast (an export re-checks every stored link: services/schedule/stored_rows.py).
-_PLAIN_WEB_ADDRESS = re.compile(r"(?i:https?)://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?\Z")
-
-
-def check_link(link: str) -> str:
-    """A web address (http or https, with a host), or "" for none; anything else is refused, naming it.
-
-    Used wherever a link comes in (post dialog, CLI, native CSV, bulk files, occurrence edits). A line break
-    or another control character inside a link would end up in every export — in an ICS file it starts a
-    property of its own (CR LF `X-LINK:1`), which made every later `export ics` fail — so it is refused
-    here, as is any space (a URL has none) and a link without a host."""
-    link = link.strip()
-    if not link or _PLAIN_WEB_ADDRESS.match(link):  # most links, in a regular expression's time
-        return link
-    if not (link.isascii() and link.isprintable() and " " not in link):  # else no character to look for
-        bad = next(
-            (ch for ch in link if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Cs")), None
-        )
-        if bad is not None:
-            what = "a space" if bad.isspace() and unicodedata.category(bad) == "Zs" else f"character {bad!r}"
-            raise ValidationError(f"link {link!r} holds {what}: a web address has none")
-    try:
-        parsed = urlsplit(link)
-        scheme, host = parsed.scheme.lower(), parsed.hostname
-        parsed.port  # noqa: B018  (a port that is not a number raises ValueError)
-    except ValueError:  # "http://[::1" and the like
-        scheme, host = "", None
-    if scheme not in ("http", "https") or not host:
-        raise ValidationError(f"link {link!r} is not a web address (http://… or https://… and a host)")
-    return link
-
-
-def check_status(status: str) -> str:
-    value = status.strip().lower()
-    if value not in POST_STATUSES:
-        raise ValidationError(f"unknown status {status!r} (one of: {', '.join(POST_STATUSES)})")
-    return value
-
-
-def text_problem(text: str, limit: int | None, status: str, network: str) -> str | None:
-    if not text.strip():
-        return "text is empty"
-    # PostgreSQL cannot store a NUL: refused on both engines, so a file moves to a team database as it is.
-    if "\x00" in text:
-        return f"text holds a NUL character (\\x00) at position {text.index(chr(0)) + 1}: remove it"
-    if limit is not None and len(text) > limit and status != "draft":
-        return (
-            f"text is {len(text)} characters, over the {limit}-character limit of {network}: "
-            "shorten it or keep it as a draft"
-        )
-    return None
-
-
 # ---------------------------------------------------------------------- the check
 
 
@@ -286,12 +222,12 @@ class DraftChecker:
             status = check_status(draft.status)
         except ValidationError as err:
             errors.append(err)
-        problem = text_problem(draft.text, limit, status, network)
-        if problem:
-            errors.append(ValidationError(problem))
-        if draft.notes and "\x00" in draft.notes:
-            at = draft.notes.index("\x00") + 1
-            errors.append(ValidationError(f"notes hold a NUL character (\\x00) at position {at}: remove it"))
+        for problem in (
+            text_problem(draft.text, limit, status, network),
+            nul_problem(draft.notes, "notes hold"),
+        ):
+            if problem:
+                errors.append(ValidationError(problem))
         link = draft.link
         try:
             link = check_link(draft.link)

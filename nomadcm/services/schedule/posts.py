@@ -22,6 +22,7 @@ from nomadcm.errors import NotFoundError, UserError
 from nomadcm.models import Channel, Client, OccurrenceOverride, Post, utcnow
 from nomadcm.services.changes import CLIENTS, POSTS, Change, change
 from nomadcm.services.schedule import post_writes
+from nomadcm.services.schedule.post_fields import check_status, split_tags
 from nomadcm.services.schedule.post_writes import (
     DraftChecker,
     DraftsRefused,
@@ -29,8 +30,6 @@ from nomadcm.services.schedule.post_writes import (
     PostCheck,
     PostDraft,
     Progress,
-    check_status,
-    split_tags,
 )
 from nomadcm.services.stale_edits import bumped, refuse_stale, refusing_stale
 from nomadcm.services.team_roles import (

@@ -1,7 +1,7 @@
 """Rows an export or the check cannot handle, and how they are left out: skipped and reported, never fatal.
 
-Today every post is checked on the way in (post_writes.py: dates 1970..2100, a web link without control
-characters). A database written by an older NomadCM may still hold a post in year 9999 or with a line break
+Today every post is checked on the way in (post_writes.py: dates 1970..2100; post_fields.py: a web link
+without control characters). A database written by an older NomadCM may still hold a post in year 9999 or with a line break
 in its link: `check` died on `year 10000 is out of range`, `export ics` on an OverflowError or a CR LF in a
 URL, and kept dying at every run. Readers that write or check rows pass the schedule query's rows through
 `usable(rows, skipped)`: the others are written as usual, each bad post is reported once ("skipped post 12:
@@ -19,7 +19,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from nomadcm import date_bounds
 from nomadcm.errors import ValidationError
-from nomadcm.services.schedule.post_writes import check_link
+from nomadcm.services.schedule.post_fields import check_link
 from nomadcm.services.schedule.series import Occurrence
 
 _FIRST_WALL = datetime.combine(date_bounds.EARLIEST, time.min)

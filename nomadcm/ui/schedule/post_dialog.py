@@ -20,7 +20,8 @@ from nomadcm import timezones
 from nomadcm.errors import StaleEditError, UserError, ValidationError
 from nomadcm.services.container import Services
 from nomadcm.services.schedule.clients import ChannelInfo, ClientInfo
-from nomadcm.services.schedule.post_writes import PostCheck, PostDraft, check_link, split_tags
+from nomadcm.services.schedule.post_fields import check_link, split_tags
+from nomadcm.services.schedule.post_writes import PostCheck, PostDraft
 from nomadcm.services.schedule.posts import PostInfo
 from nomadcm.services.schedule.your_time import YourTime
 from nomadcm.ui.formatting import fmt_day, fmt_int, fmt_time

@@ -11,7 +11,8 @@ from nomadcm import timezones
 from nomadcm.errors import NotFoundError, ValidationError
 from nomadcm.models import Post, Stay
 from nomadcm.services.schedule.clients import ChannelInfo, ClientService
-from nomadcm.services.schedule.post_writes import PostDraft, split_tags
+from nomadcm.services.schedule.post_fields import split_tags
+from nomadcm.services.schedule.post_writes import PostDraft
 from nomadcm.services.schedule.posts import PostService
 from nomadcm.services.schedule.query import ScheduleFilter, ScheduleQuery
 from nomadcm.services.schedule.series import Occurrence
