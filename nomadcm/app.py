@@ -84,6 +84,9 @@ def _gui_main(argv: Sequence[str] | None) -> int:
     # The interpreter's switch interval is shortened while starting only (ui/startup.py, `begin`).
     from PySide6.QtWidgets import QApplication
 
+    from nomadcm.ui.pyside_imports import skip_source_scans
+
+    skip_source_scans()  # every module imported from here on: its source is not read (ui/pyside_imports.py)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "nomadcm", *qt_args])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)

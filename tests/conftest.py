@@ -211,6 +211,10 @@ def _start_gui_collector() -> None:
         return
     from PySide6.QtWidgets import QApplication
 
+    from nomadcm.ui.pyside_imports import skip_source_scans
+
+    skip_source_scans()  # as the app does (nomadcm/app.py)
+
     app = QApplication.instance()
     if app is not None:
         from nomadcm.ui.gui_gc import GuiThreadCollector

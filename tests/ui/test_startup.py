@@ -37,6 +37,9 @@ FIRST_PAINT = textwrap.dedent(
     code = gui_main(sys.argv[1:])
     stack = ("sqlalchemy", "alembic", "nomadcm.models", "nomadcm.storage", "nomadcm.services.container")
     print("loaded:" + ",".join(m for m in stack if m in sys.modules))
+    import shibokensupport.feature
+    from nomadcm.ui.pyside_imports import _default_style
+    print("scans skipped:", shibokensupport.feature._mod_uses_pyside is _default_style)  # ui/pyside_imports.py
     import logging
     files = [h.baseFilename for h in logging.getLogger("nomadcm").handlers if hasattr(h, "baseFilename")]
     print("LOG FILE:" + ",".join(files))
@@ -118,6 +121,7 @@ def test_the_window_paints_before_the_data_stack_is_imported(tmp_path: Path) -> 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "loaded:\n" in done.stdout, done.stdout  # not one module of the data stack
+    assert "scans skipped: True" in done.stdout, done.stdout
     assert "LOG FILE:\n" in done.stdout, done.stdout  # the log file is opened after the first paint
 
 
