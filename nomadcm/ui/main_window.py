@@ -87,6 +87,7 @@ class MainWindow(MainWindowActions, MainWindowView):
         self._frames: dict[str, QWidget] = {}  # stand-ins shown until the database is open
         self._preloaded: dict[str, Any] = {}  # what a page's preload read, for its factory
         self._show_at_once = False  # show_page: build the page now, never a "Loading…" frame
+        self._loading: set[str] = set()  # pages whose modules or first data are on their way (_load_first)
         self._frame_reported = False
         self._startup_reported = False
         self._awaited: list[QWidget] = []  # the page and its rows' view: their first paint ends the start-up
@@ -268,37 +269,67 @@ class MainWindow(MainWindowActions, MainWindowView):
         return self.page(key)
 
     def _load_first(self, row: int, key: str) -> bool:
-        """A sidebar click on a page slow to import the first time: "Loading…" now, the page once its modules
-        are imported on the task runner (ui/page_loading.py). False: build it now."""
+        """A sidebar click on a page slow to import the first time, or with first data to read: "Loading…"
+        (or the page shown before, while the read is short), the page once its modules are imported and its
+        data read on the task runner (ui/page_loading.py). False: build it now."""
         from nomadcm.ui import page_loading
 
         spec = self._spec(key)
-        if (
-            self._show_at_once
-            or not spec.loading_frame
-            or key in self._pages
-            or self._services is None
-            or not page_loading.modules_missing(spec)
-        ):
+        if self._show_at_once or key in self._pages or self._services is None:
             return False
+        slow = spec.loading_frame and page_loading.modules_missing(spec)
+        # Read off the GUI thread when another page is on screen meanwhile (not as the window opens), and no
+        # long job runs first on the task runner (no waiting behind an import).
+        read = spec.preload is not None and bool(self._pages) and not self.tasks.busy()
+        again = key in self._loading  # clicked again while it loads: the same load goes on
+        if not (slow or read or again):
+            return False
+        self._loading.add(key)
         frame = self._frames.get(key)
-        if frame is None:
-            frame = self._frames[key] = page_loading.LoadingFrame(spec.title())
-            frame.setObjectName(f"loading-{key}")
-            self.stack.addWidget(frame)
-        self.stack.setCurrentWidget(frame)
-        self.undo_group.setActiveStack(None)
-        self.setWindowTitle(self.title_for(spec.title()))
+        if frame is None and spec.frame is not None:
+            frame = self._frame(key)  # the page's own stand-in: same layout, shown at once
 
-        def loaded() -> None:
+        def show_frame() -> None:
+            if self.sidebar.currentRow() != row or key in self._pages or key not in self._loading:
+                return
+            stand_in = self._frames.get(key)
+            if stand_in is None:
+                stand_in = self._frames[key] = page_loading.LoadingFrame(spec.title())
+                stand_in.setObjectName(f"loading-{key}")
+                self.stack.addWidget(stand_in)
+            self.stack.setCurrentWidget(stand_in)
+            self.undo_group.setActiveStack(None)
+            self.setWindowTitle(self.title_for(spec.title()))
+
+        if slow or again or frame is not None:
+            show_frame()
+        else:
+            QTimer.singleShot(page_loading.LOADING_AFTER_MS, self, show_frame)
+        if again:
+            return True
+
+        def loaded(data: Any) -> None:
+            self._loading.discard(key)
             if self.sidebar.currentRow() == row and key not in self._pages:  # still there: the page, now
+                if data is not None:
+                    self._preloaded[key] = data
                 self._show_at_once = True
                 try:
                     self._on_row_changed(row)  # built in the frame's place
                 finally:
                     self._show_at_once = False
+                    self._preloaded.pop(key, None)  # read for this show only: never stale later
 
-        page_loading.load_in_background(spec, self.tasks, self, loaded)
+        job = spec.preload(frame) if read and spec.preload is not None else None
+        services = self.services
+        page_loading.load_in_background(
+            spec,
+            self.tasks,
+            self,
+            loaded,
+            read=None if job is None else (lambda: job(services)),
+            changes=self.changes,
+        )
         return True
 
     def _spec(self, key: str) -> PageSpec:

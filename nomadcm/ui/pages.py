@@ -16,7 +16,9 @@ a stand-in built from light modules only (Qt, its layout class) that the window 
 — the page then takes its place with the same layout, so its rows arrive without anything moving. With a
 `preload`, the window reads the page's first data off the GUI thread while the frame is on screen: it is
 called on the GUI thread with the frame and returns the job to run there (`job(services)`); what the job
-returns reaches the factory as `preloaded=`.
+returns reaches the factory as `preloaded=`. The same job reads the page's first data on the window's task
+runner when a sidebar click first shows the page (ui/page_loading.py): the factory may get `preloaded=None`
+(read it yourself), and the page must check that the data are for the view it shows.
 """
 
 from __future__ import annotations
@@ -151,10 +153,23 @@ PAGES.append(
 )
 
 
-def _calendar_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
+def _calendar_page(
+    services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner, preloaded: Any = None
+) -> QWidget:
     from nomadcm.ui.calendar.page import CalendarPage
 
-    return CalendarPage(services, changes, tasks, ops=ops)
+    return CalendarPage(services, changes, tasks, ops=ops, preloaded=preloaded)
+
+
+def _calendar_preload(_frame: QWidget) -> Callable[[Services], Any]:
+    """The week a new Calendar shows, its posts' conflict marks and the clients' events (ui/calendar/reading.py)."""
+
+    def job(services: Services) -> Any:
+        from nomadcm.ui.calendar.reading import first_request, read_calendar
+
+        return read_calendar(services, first_request(services))
+
+    return job
 
 
 PAGES.insert(  # right after Schedule and Clients
@@ -164,6 +179,7 @@ PAGES.insert(  # right after Schedule and Clients
         lambda: QCoreApplication.translate("Pages", "Calendar"),
         "calendar",
         _calendar_page,
+        preload=_calendar_preload,
         modules=("nomadcm.ui.calendar.page",),
     ),
 )

@@ -190,3 +190,39 @@ def test_a_conflicts_tooltip_line_is_in_the_users_language(qapp, services, page)
             assert "is inside your sleep window" not in tip
     finally:
         translations.remove()
+
+
+def test_a_repaint_draws_only_the_posts_it_uncovers(qtbot, services, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A tooltip or a drag repaints a strip of the week: the posts elsewhere are not drawn again (a week of a
+    busy schedule is hundreds of blocks, and the grid is taller than its scroll area)."""
+    from PySide6.QtCore import QRect
+
+    from nomadcm.ui.calendar.view import CalendarView
+
+    for hour in (2, 9, 20):  # in Paris: three blocks far apart on the same day
+        services.posts.add(PostDraft(channel_id(services), f"{hour} h", datetime(2026, 3, 31, hour)))
+    page.show_date(date(2026, 3, 31), "week")
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.week_view
+    rects = [rect for rect, _p in view.item_rects()]
+    assert len(rects) == 3
+    drawn: list[str] = []
+    real = CalendarView._paint_item_text
+    monkeypatch.setattr(
+        CalendarView,
+        "_paint_item_text",
+        lambda self, painter, rect, p, font, left: (
+            drawn.append(p.occurrence.text),
+            real(self, painter, rect, p, font, left),
+        ),
+    )
+    view.repaint()  # the whole view (and what was pending): what the scroll area shows of it
+    shown = view.visibleRegion().boundingRect()
+    assert shown.bottom() < 900  # the evening is scrolled out of sight
+    assert sorted(drawn) == ["2 h", "9 h"]
+    drawn.clear()
+    middle = next(rect for rect, p in view.item_rects() if p.occurrence.text == "9 h").toAlignedRect()
+    view.repaint(QRect(0, middle.top(), view.width(), middle.height()))
+    assert drawn == ["9 h"]

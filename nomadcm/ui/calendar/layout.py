@@ -40,7 +40,8 @@ class Placed:
     hours: float  # from the day's start
     lane: int = 0
     lanes: int = 1
-    conflict: str = ""  # what the conflict check says, "" when none
+    conflict_kinds: tuple[str, ...] = ()  # the conflict check's kinds, () when none
+    conflict_found: object = None  # its finding, worded only when a tooltip shows it (ui/calendar/view.py)
     local: datetime = field(default=datetime(2000, 1, 1))  # wall time in the display zone
 
 

@@ -26,16 +26,19 @@ from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
 from nomadcm.services.events.records import EventInfo
 from nomadcm.services.schedule.post_writes import PostDraft
-from nomadcm.services.schedule.query import ScheduleFilter
 from nomadcm.ui import plain_text
-from nomadcm.ui.calendar.event_layer import load_events
-from nomadcm.ui.calendar.layout import DaySpan, Placed, day_spans, month_grid_start, place, week_start
-from nomadcm.ui.calendar.page_view import MONTH, MY_TIME, WEEK, CalendarPageView, conflict_text, first_per_day
+from nomadcm.ui.calendar.layout import DaySpan, Placed
+from nomadcm.ui.calendar.page_view import MONTH, MY_TIME, WEEK, CalendarPageView
 from nomadcm.ui.calendar.post_actions import PlacedPostActions
-from nomadcm.ui.calendar.view import MONTH_LINES
+from nomadcm.ui.calendar.reading import (
+    CalendarData,
+    CalendarRequest,
+    lens_zone_now,
+    read_calendar,
+    visible_range,
+)
 from nomadcm.ui.changes import CLIENTS, CONFLICTS, EVENTS, ITINERARY, POSTS, SETTINGS, ChangeBus, touches
 from nomadcm.ui.errors import show_user_error
-from nomadcm.ui.formatting import first_weekday
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.publishing.occurrence_actions import ask_scope, dropped_message, occurrence_as_post
 from nomadcm.ui.tasks import TaskRunner
@@ -54,15 +57,19 @@ class CalendarPage(PlacedPostActions, CalendarPageView):
         parent: QWidget | None = None,
         *,
         ops: OpRunner | None = None,
+        preloaded: CalendarData | None = None,
     ) -> None:
+        """`preloaded`: the first view, read off the GUI thread (`reading.first_request`), taken when the page
+        asks for that view."""
         super().__init__(parent)
+        self._preloaded = preloaded
         self.services = services
         self.changes = changes
         self.tasks = tasks  # the import dialog runs on it
         self.undo_stack = QUndoStack(self)
         self.ops = ops or OpRunner(changes, tasks, self.undo_stack, self)  # writes: ui/operations.py
         self.mode = WEEK
-        self.anchor = timezones.wall_at(timezones.now_utc(), self._lens_zone_now()).date()
+        self.anchor = preloaded.request.anchor if preloaded else self._today()
         self.days: list[DaySpan] = []
         self.items: list[Placed] = []
         self.post_dialog: QWidget | None = None
@@ -106,7 +113,7 @@ class CalendarPage(PlacedPostActions, CalendarPageView):
 
     @Slot()
     def go_today(self) -> None:
-        self.anchor = timezones.wall_at(timezones.now_utc(), self._lens_zone_now()).date()
+        self.anchor = self._today()
         self.reload()
 
     def show_date(self, day: date, mode: str | None = None) -> None:
@@ -119,13 +126,8 @@ class CalendarPage(PlacedPostActions, CalendarPageView):
     def lens_zone(self) -> str:
         return str(self.lens.currentData() or MY_TIME)
 
-    def _lens_zone_now(self) -> str:
-        zone = self.services.settings.get("calendar_zone", "") or ""
-        return (
-            zone
-            if zone and timezones.is_zone(zone)
-            else self.services.your_time().zone_at(timezones.now_utc())
-        )
+    def _today(self) -> date:
+        return timezones.wall_at(timezones.now_utc(), lens_zone_now(self.services)).date()
 
     # ------------------------------------------------------------------ loading
 
@@ -152,64 +154,32 @@ class CalendarPage(PlacedPostActions, CalendarPageView):
         self.assignee_filter.populate(members.list_members(), members.current_id)
 
     def visible_range(self) -> tuple[date, int]:
-        first_day = first_weekday(self.services.settings.get("week_start"))  # the setting, else the locale's
-        if self.mode == WEEK:
-            return week_start(self.anchor, first_day), 7
-        return month_grid_start(self.anchor, first_day), 42
+        return visible_range(self.services, self.anchor, self.mode)
+
+    def request(self) -> CalendarRequest:
+        """The view the page's controls ask for."""
+        return CalendarRequest(
+            self.anchor,
+            self.mode,
+            self.lens_zone(),
+            self.client_filter.currentData(),
+            self.assignee_filter.assignee_id(),
+        )
 
     def reload(self) -> None:
-        first, count = self.visible_range()
-        zone = self.lens_zone()
-        your_time = self.services.your_time()
-        zone_for = your_time.zone_at if zone == MY_TIME else (lambda _t, z=zone: z)
-        self.days = day_spans(first, count, zone_for)
-        # "My time" places a post on the date her clock shows, which may lie a day off the instant's day
-        # span near a travel day or the range's edges: ask for the posts two days around.
-        margin = timedelta(days=2) if zone == MY_TIME else timedelta(0)
-        flt = ScheduleFilter(
-            start=self.days[0].start - margin,
-            end=self.days[-1].end + margin,
-            client_id=self.client_filter.currentData(),
-            assignee_id=self.assignee_filter.assignee_id(),
-        )
-        # "My time" is the viewer's clock, also for a post a teammate publishes (the Schedule's "your time"
-        # column is the assignee's): one lens, the days' own. Its conflict marks stay the assignee's.
-        lens = self.services.itinerary() if zone == MY_TIME else None
-        query = self.services.schedule(flt, itinerary=lens)
-        self.items = place(list(query.stream()), self.days, my_time=zone == MY_TIME)
-        self._mark_conflicts(None)
-        now = timezones.now_utc()
-        today = next((d.day for d in self.days if d.contains(now)), None)
-        events = load_events(self.services, self.days, self.client_filter.currentData())  # clients' events
-        self.week_view.set_events(events if self.mode == WEEK else [])
-        self.month_view.set_events(events if self.mode == MONTH else [])
-        self.week_view.set_data(
-            self.days if self.mode == WEEK else [], self.items if self.mode == WEEK else [], today
-        )
-        self.month_view.set_data(
-            self.days if self.mode == MONTH else [], self.items if self.mode == MONTH else [], today
-        )
+        request = self.request()
+        data, self._preloaded = self._preloaded, None  # read for the first show only (ui/calendar/reading.py)
+        if data is None or data.request != request:
+            data = read_calendar(self.services, request)
+        self.days, self.items = data.days, data.items
+        week = self.mode == WEEK
+        self.week_view.set_events(data.events if week else [])
+        self.month_view.set_events([] if week else data.events)
+        self.week_view.set_data(self.days if week else [], self.items if week else [], data.today)
+        self.month_view.set_data([] if week else self.days, [] if week else self.items, data.today)
         if self.days:
             self.show_title(self.days, self.anchor if self.mode == MONTH else None, self.lens_zone())
         self.loaded.emit()
-
-    def _mark_conflicts(self, itinerary) -> None:  # type: ignore[no-untyped-def]
-        """The conflict check's findings (sleep, transit, holiday...) on the posts drawn (the month view draws
-        the first few of each day; the rest are counted)."""
-        shown = self.items if self.mode == WEEK else first_per_day(self.items, MONTH_LINES)
-        if not shown:
-            return
-        try:
-            found = self.services.conflicts.for_rows(
-                [(p.occurrence.post_id, p.occurrence.utc) for p in shown], itinerary
-            )
-        except Exception:  # the conflict check is another area's: the calendar still shows the posts
-            return
-        for p in shown:
-            c = found.get((p.occurrence.post_id, p.occurrence.utc))
-            kinds = getattr(c, "kinds", ()) if c is not None else ()
-            if kinds:
-                p.conflict = conflict_text(c, kinds)
 
     @Slot(object)
     def _on_changed(self, areas: object) -> None:

@@ -125,14 +125,3 @@ def first_per_day(items: list[Placed], count: int) -> list[Placed]:
             out.append(p)
         seen[p.day_index] = n + 1
     return out
-
-
-def conflict_text(conflict: object, kinds: tuple[str, ...]) -> str:
-    """The lines a post's conflicts add to its tooltip, in the user's language (the check's `detail` is the
-    CLI's English sentence): the same lines as the Schedule's and the Travel page's."""
-    from nomadcm.services.travel.conflict_sweep import PostConflicts
-    from nomadcm.ui.travel.table_models import conflicts_tooltip
-
-    if isinstance(conflict, PostConflicts):
-        return conflicts_tooltip(conflict)
-    return ", ".join(kinds)

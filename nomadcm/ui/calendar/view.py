@@ -32,7 +32,7 @@ def status_marks(p: Placed) -> str:
     marks = ""
     if o.status == "published":
         marks += "✓ "
-    if p.conflict:
+    if p.conflict_kinds:
         marks += "⚠ "
     if o.gap_shifted:
         marks += "⏩ "
@@ -64,11 +64,23 @@ def item_tooltip(p: Placed) -> str:
                 "{time} does not exist that day (clocks jump forward): it goes out at {moved}.",
             ).format(time=fmt_time(o.series_wall), moved=fmt_time(o.wall))
         )
-    if p.conflict:
-        lines.append("⚠ " + p.conflict)
+    if p.conflict_kinds:
+        lines.append("⚠ " + conflict_text(p.conflict_found, p.conflict_kinds))
     lines.append("")
     lines.append(o.text if len(o.text) < 400 else o.text[:400] + "…")
     return "\n".join(lines)
+
+
+def conflict_text(conflict: object, kinds: tuple[str, ...]) -> str:
+    """The lines a post's conflicts add to its tooltip, in the user's language (the check's `detail` is the
+    CLI's English sentence): the same lines as the Schedule's and the Travel page's. Worded when shown: a
+    week has hundreds of posts, a tooltip one."""
+    from nomadcm.services.travel.conflict_sweep import PostConflicts
+    from nomadcm.ui.travel.table_models import conflicts_tooltip
+
+    if isinstance(conflict, PostConflicts):
+        return conflicts_tooltip(conflict)
+    return ", ".join(kinds)
 
 
 def item_fill(colour: str, status: str) -> QColor:

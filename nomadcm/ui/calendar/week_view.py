@@ -149,9 +149,15 @@ class WeekView(CalendarView):
                 timezones.abbreviation(day.start + timedelta(hours=12), day.zone),
             )
         painter.setFont(small)
+        # Only what the scroll area shows, or the strip a tooltip or a drag uncovered: a week of 10,000 posts
+        # is ~400 blocks, each a rounded rectangle and a line of text, and the grid is taller than the view.
+        exposed = QRectF(event.rect())
         for rect, placed in self.event_rects():  # the clients' events: the band, then blocks behind the posts
-            self._paint_event(painter, rect, placed, QFont(small), solid=placed.banded)
+            if rect.intersects(exposed):
+                self._paint_event(painter, rect, placed, QFont(small), solid=placed.banded)
         for rect, p in self.item_rects():
+            if not rect.intersects(exposed):
+                continue
             o = p.occurrence
             painter.setPen(
                 QPen(
