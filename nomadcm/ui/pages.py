@@ -85,10 +85,23 @@ def _schedule_preload(frame: QWidget) -> Callable[[Services], Any]:
     return job
 
 
-def _clients_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
+def _clients_page(
+    services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner, preloaded: Any = None
+) -> QWidget:
     from nomadcm.ui.clients.page import ClientsPage
 
-    return ClientsPage(services, changes, ops=ops)
+    return ClientsPage(services, changes, ops=ops, preloaded=preloaded)
+
+
+def _clients_preload(_frame: QWidget) -> Callable[[Services], Any]:
+    """The clients with their counts, and the first one's channels and events (ui/clients/reading.py)."""
+
+    def job(services: Services) -> Any:
+        from nomadcm.ui.clients.reading import read_first
+
+        return read_first(services)
+
+    return job
 
 
 # What a page with a chart imports before its chart is made: the page's module imports only matplotlib's Qt
@@ -113,6 +126,7 @@ PAGES: list[PageSpec] = [
         lambda: QCoreApplication.translate("Pages", "Clients"),
         "clients",
         _clients_page,
+        preload=_clients_preload,
         modules=("nomadcm.ui.clients.page",),
     ),
 ]

@@ -8,7 +8,6 @@ runs on the window's task runner, so a slow server never freezes the page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nomadcm import timezones
 from nomadcm.errors import UserError
 from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
@@ -40,11 +38,10 @@ from nomadcm.ui.changes import CLIENTS, CONFLICTS, EVENTS, POSTS, ChangeBus, tou
 from nomadcm.ui.clients.event_dialogs import SubscribeDialog, open_event_dialog
 from nomadcm.ui.clients.event_models import CalendarsModel, EventsModel
 from nomadcm.ui.clients.page_view import row_table
+from nomadcm.ui.clients.reading import ClientEvents, read_events
 from nomadcm.ui.errors import show_user_error
 from nomadcm.ui.operations import OpRunner
 from nomadcm.ui.tasks import Cancelled
-
-PAST_SHOWN = timedelta(days=30)  # events that ended longer ago are not listed
 
 
 class EventsPanel(QGroupBox):
@@ -135,12 +132,13 @@ class EventsPanel(QGroupBox):
 
     # ------------------------------------------------------------------ state
 
-    def set_client(self, client: ClientInfo | None) -> None:
+    def set_client(self, client: ClientInfo | None, read: ClientEvents | None = None) -> None:
+        """The client whose events to show; `read`: hers, already read (ui/clients/reading.py)."""
         self.client = client
         self.setEnabled(client is not None)
-        self.reload()
+        self.reload(read)
 
-    def reload(self) -> None:
+    def reload(self, read: ClientEvents | None = None) -> None:
         client = self.client
         if client is None:
             self.events_model.set_events([], {})
@@ -148,16 +146,12 @@ class EventsPanel(QGroupBox):
             self._update_buttons()
             return
         selected = self.current_event()
-        since = timezones.now_utc() - PAST_SHOWN
-        events = self.services.events.list_events(client_id=client.id, start=since)
-        gaps = {
-            g.event.id: g.window_hours
-            for g in self.services.launch_check.gaps(client_id=client.id, start=since)
-        }
-        self.events_model.set_events(events, gaps)
-        self.calendars_model.set_rows(self.services.calendars.list_calendars(client.id))
+        if read is None or read.client_id != client.id:
+            read = read_events(self.services, client.id)
+        self.events_model.set_events(read.events, read.gaps)
+        self.calendars_model.set_rows(read.calendars)
         self.window_spin.blockSignals(True)
-        self.window_spin.setValue(self.services.events.launch_window(client.id))
+        self.window_spin.setValue(read.window_hours)
         self.window_spin.blockSignals(False)
         if selected is not None:
             row = self.events_model.row_of(selected.id)

@@ -20,6 +20,7 @@ from nomadcm.ui.changes import CLIENTS, POSTS, ChangeBus, touches
 from nomadcm.ui.clients.dialogs import ChannelDialog, ClientDialog
 from nomadcm.ui.clients.events_panel import EventsPanel
 from nomadcm.ui.clients.page_view import ClientsPageView
+from nomadcm.ui.clients.reading import ClientsFirst
 from nomadcm.ui.clients.table_models import ChannelsModel, ClientsModel
 from nomadcm.ui.formatting import fmt_time, plural
 from nomadcm.ui.hours_text import fmt_clock_range
@@ -37,9 +38,13 @@ class ClientsPage(ClientsPageView):
         parent: QWidget | None = None,
         *,
         ops: OpRunner | None = None,
+        preloaded: ClientsFirst | None = None,
     ) -> None:
+        """`preloaded`: the list and its first client's panels, read off the GUI thread (reading.read_first)."""
         super().__init__(parent)
         self.services = services
+        self._preloaded = preloaded
+        self._first_panels: ClientsFirst | None = None  # while the first reload selects its first client
         self.changes = changes
         self.dialog: QDialog | None = None
         self._selections = 0  # times the selected client was shown (reload: once, not twice)
@@ -85,7 +90,9 @@ class ClientsPage(ClientsPageView):
     def reload(self, select_id: int | None = None) -> None:
         current = self.current_client()
         select_id = select_id if select_id is not None else (current.id if current else None)
-        self.clients_model.reload()
+        first, self._preloaded = self._preloaded, None  # the first show's only
+        self._first_panels = first
+        self.clients_model.reload(first.clients if first is not None else None)
         row = self.clients_model.row_of(select_id) if select_id is not None else None
         if row is None and self.clients_model.rowCount():
             row = 0
@@ -96,6 +103,7 @@ class ClientsPage(ClientsPageView):
             )  # -> _on_client_selected: the model's reset cleared the selection
         if self._selections == shown:  # no client, or the selection did not change: the panels still follow
             self._on_client_selected()
+        self._first_panels = None
         self.empty_label.setVisible(self.clients_model.rowCount() == 0)
 
     def current_client(self) -> ClientInfo | None:
@@ -124,8 +132,9 @@ class ClientsPage(ClientsPageView):
             1  # the events panel reads the client's launch gaps: once per selection, not twice
         )
         client = self.current_client()
-        self.channels_model.set_client(client.id if client else None)
-        self.events_panel.set_client(client)
+        first = self._first_panels  # read with the list (a new page's first client): taken when hers
+        self.channels_model.set_client(client.id if client else None, first.channels if first else None)
+        self.events_panel.set_client(client, first.events if first else None)
         self._show_details()
         self._update_buttons()
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from nomadcm import timezones
 from nomadcm.services.schedule.clients import ChannelInfo, ClientInfo, ClientService
+from nomadcm.ui.clients.reading import ChannelRows, ClientRows, read_channels, read_clients
 from nomadcm.ui.formatting import fmt_int, fmt_time
 from nomadcm.ui.widgets.table_model import RowsTableModel
 
@@ -33,14 +34,11 @@ class ClientsModel(RowsTableModel[ClientInfo]):
             self.tr("Posts"),
         )
 
-    def reload(self) -> None:
+    def reload(self, read: ClientRows | None = None) -> None:
+        """Read again (or show `read`, already read: ui/clients/reading.py)."""
+        read = read or read_clients(self._service)
         self.beginResetModel()
-        self._rows = self._service.list_clients()
-        channels = self._service.list_channels()
-        self._channels = {}
-        for ch in channels:
-            self._channels[ch.client_id] = self._channels.get(ch.client_id, 0) + 1
-        self._posts = {c.id: self._service.post_count(c.id) for c in self._rows}
+        self._rows, self._channels, self._posts = read.clients, read.channels, read.posts
         self.endResetModel()
 
     def refresh_clock(self) -> None:
@@ -93,20 +91,18 @@ class ChannelsModel(RowsTableModel[ChannelInfo]):
         self._posts: dict[int, int] = {}
         self._headers = (self.tr("Network"), self.tr("Handle"), self.tr("Text limit"), self.tr("Posts"))
 
-    def set_client(self, client_id: int | None) -> None:
+    def set_client(self, client_id: int | None, read: ChannelRows | None = None) -> None:
         self._client_id = client_id
-        self.reload()
+        self.reload(read)
 
     def client_id(self) -> int | None:
         return self._client_id
 
-    def reload(self) -> None:
+    def reload(self, read: ChannelRows | None = None) -> None:
+        if read is None or read.client_id != self._client_id:
+            read = read_channels(self._service, self._client_id)
         self.beginResetModel()
-        if self._client_id is None:
-            self._rows = []
-        else:
-            self._rows = self._service.list_channels(self._client_id)
-        self._posts = {ch.id: self._service.channel_post_count(ch.id) for ch in self._rows}
+        self._rows, self._posts = read.channels, read.posts
         self.endResetModel()
 
     def channel_at(self, row: int) -> ChannelInfo:
