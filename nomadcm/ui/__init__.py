@@ -75,7 +75,7 @@ def discard(window: MainWindow) -> None:
     window._quitting = True
     window.hide()
     window.external_changes.stop()
-    window.tasks.shutdown()
+    window.stop_workers()
     window.deleteLater()
 
 
@@ -253,7 +253,7 @@ def run(
     # closeEvent did both, unless a dialog kept the window open: no job may outlive it, nor the watcher's
     # connection the database.
     window.external_changes.stop()
-    window.tasks.shutdown()
+    window.stop_workers()
     window.deleteLater()
     if shells:
         from nomadcm.ui.widgets.zone_picker import set_default_city_search

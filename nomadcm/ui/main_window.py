@@ -71,6 +71,9 @@ class MainWindow(MainWindowActions, MainWindowView):
         self._services = services
         self.changes = ChangeBus(self)
         self.tasks = TaskRunner(self)  # imports, exports, checks: one worker thread, owned here
+        # A page's first data at its first click (ui/page_loading.py): a runner of their own, so that a click
+        # never waits behind an import or an export.
+        self.page_reads = TaskRunner(self)
         self.settings = settings or app_settings()
         if services is not None:  # team mode: who you are here (ui/identity.py); a frame's window: in attach
             from nomadcm.ui.identity import restore_member
@@ -278,9 +281,8 @@ class MainWindow(MainWindowActions, MainWindowView):
         if self._show_at_once or key in self._pages or self._services is None:
             return False
         slow = spec.loading_frame and page_loading.modules_missing(spec)
-        # Read off the GUI thread when another page is on screen meanwhile (not as the window opens), and no
-        # long job runs first on the task runner (no waiting behind an import).
-        read = spec.preload is not None and bool(self._pages) and not self.tasks.busy()
+        # Read off the GUI thread when another page is on screen meanwhile (not as the window opens).
+        read = spec.preload is not None and bool(self._pages)
         again = key in self._loading  # clicked again while it loads: the same load goes on
         if not (slow or read or again):
             return False
@@ -324,13 +326,18 @@ class MainWindow(MainWindowActions, MainWindowView):
         services = self.services
         page_loading.load_in_background(
             spec,
-            self.tasks,
+            self.page_reads if job is not None else self.tasks,
             self,
             loaded,
             read=None if job is None else (lambda: job(services)),
             changes=self.changes,
         )
         return True
+
+    def stop_workers(self) -> None:
+        """Cancels the running jobs and waits for them: no worker thread outlives the window or dies running."""
+        self.tasks.shutdown()
+        self.page_reads.shutdown()
 
     def _spec(self, key: str) -> PageSpec:
         return next(spec for spec in PAGES if spec.key == key)
@@ -396,7 +403,7 @@ class MainWindow(MainWindowActions, MainWindowView):
             event.ignore()
             return
         self.external_changes.stop()
-        self.tasks.shutdown()  # cancels a running job and waits for it: the thread never dies running
+        self.stop_workers()
         super().closeEvent(event)
         self.closed.emit()
 

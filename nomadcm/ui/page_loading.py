@@ -6,8 +6,9 @@ window's task runner, and the page is built in the frame's place when they are i
 A page with a `PageSpec.preload` (the Calendar: its week, the posts' conflict marks, the clients' events) has its
 first data read there too, after its modules, so that the GUI thread only builds and paints it: the page shown
 before stays on screen meanwhile (or the page's own `frame`, when it has one), and "Loading…" comes only if the
-read takes longer than `LOADING_AFTER_MS` (the task runner may be busy). Data that changed while they were read
-are dropped: the page then reads them itself.
+read takes longer than `LOADING_AFTER_MS`. These reads have a runner of their own (`MainWindow.page_reads`): a
+click never waits behind an import or an export on the window's task runner. Data that changed while they were
+read are dropped: the page then reads them itself.
 
 Only the sidebar's clicks wait: `MainWindow.show_page` (a link, a shortcut, a test) builds at once, in the
 frame's place if one is shown. A page opts in with `PageSpec.loading_frame` or `PageSpec.preload`.

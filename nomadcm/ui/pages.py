@@ -150,10 +150,23 @@ PAGES.append(
 )
 
 
-def _workplaces_page(services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner) -> QWidget:
+def _workplaces_page(
+    services: Services, changes: ChangeBus, tasks: TaskRunner, ops: OpRunner, preloaded: Any = None
+) -> QWidget:
     from nomadcm.ui.workplaces.page import WorkplacesPage
 
-    return WorkplacesPage(services, changes, tasks, ops=ops)
+    return WorkplacesPage(services, changes, tasks, ops=ops, preloaded=preloaded)
+
+
+def _workplaces_preload(_frame: QWidget) -> Callable[[Services], Any]:
+    """The catalogue of places and the first trip checklist (ui/workplaces/reading.py)."""
+
+    def job(services: Services) -> Any:
+        from nomadcm.ui.workplaces.reading import read_first
+
+        return read_first(services)
+
+    return job
 
 
 PAGES.append(
@@ -162,6 +175,7 @@ PAGES.append(
         lambda: QCoreApplication.translate("Pages", "Workplaces"),
         "workplaces",
         _workplaces_page,
+        preload=_workplaces_preload,
         modules=("nomadcm.ui.workplaces.page",),
     )
 )

@@ -61,5 +61,5 @@ def window(qtbot, services: Services, qsettings: QSettings):  # type: ignore[no-
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.tasks.shutdown()  # closing the window does it too; a close refused by a dialog would not
+    win.stop_workers()  # closing the window does it too; a close refused by a dialog would not
     win.external_changes.stop()

@@ -62,7 +62,7 @@ def test_mine_in_the_schedule_and_the_calendar(
         combo.setCurrentIndex(combo.findText("Bob"))
         qtbot.waitUntil(lambda: _texts(page) == ["pour Bob"])
     finally:
-        window.tasks.shutdown()
+        window.stop_workers()
         window.external_changes.stop()
 
     calendar = CalendarPage(team, ChangeBus(), task_runner)

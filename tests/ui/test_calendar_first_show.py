@@ -90,14 +90,15 @@ def test_a_change_while_the_week_is_read_is_not_lost(
     assert expected <= _shown(page)  # the two posts saved meanwhile, when tomorrow is in this week
 
 
-def test_a_busy_task_runner_is_not_waited_for(window, services, paris_client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_click_does_not_wait_behind_a_long_job(window, services, paris_client, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     release = threading.Event()
-    window.tasks.run(lambda _report: release.wait(10), window)  # an import running
+    window.tasks.run(lambda _report: release.wait(10), window)  # an import running on the task runner
     try:
-        page_reads = on_gui_thread(monkeypatch, calendar_page, "read_calendar")
+        worker_reads = on_gui_thread(monkeypatch, reading, "read_calendar")
         window.sidebar.setCurrentRow(CALENDAR_ROW)
-        assert "calendar" in window._pages and window.stack.currentWidget() is window._pages["calendar"]
-        assert page_reads == [True]
+        qtbot.waitUntil(lambda: "calendar" in window._pages, timeout=5000)
+        assert window.tasks.busy() and worker_reads == [False]  # read beside it, the import still running
+        assert window.stack.currentWidget() is window._pages["calendar"]
     finally:
         release.set()
 

@@ -58,7 +58,7 @@ def team_window(qtbot, services: Services, qsettings: QSettings, counter: FakeCo
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.tasks.shutdown()
+    win.stop_workers()
     win.external_changes.stop()
 
 

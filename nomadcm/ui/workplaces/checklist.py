@@ -50,6 +50,7 @@ from nomadcm.ui.operations import RunWrite, Write, run_directly
 from nomadcm.ui.plain_text import plain_label
 from nomadcm.ui.widgets.save_target import checked_save_path
 from nomadcm.ui.workplaces.place_dialog_view import fee_label
+from nomadcm.ui.workplaces.reading import ChecklistRead, WorkplacesFirst, read_checklist, upcoming_index
 from nomadcm.ui.workplaces.table_models import fmt_mbps, kind_choices
 from nomadcm.ui.workplaces.visit_table_models import ChecklistModel
 
@@ -178,8 +179,14 @@ class AddPlacesDialog(QDialog):
 
 class ChecklistPanel(QWidget):
     def __init__(
-        self, services: Services, parent: QWidget | None = None, *, run: RunWrite = run_directly
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        run: RunWrite = run_directly,
+        first: WorkplacesFirst | None = None,
     ) -> None:
+        """`first`: the stays and the first stay's checklist, already read (ui/workplaces/reading.py)."""
         super().__init__(parent)
         self.services = services
         self.run = run  # writes go through the page's runner (ui/operations.py)
@@ -235,7 +242,7 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
-        self.reload_stays()
+        self.reload_stays(first)
 
     # ------------------------------------------------------------------ data
 
@@ -249,34 +256,26 @@ class ChecklistPanel(QWidget):
                 self.stay_combo.setCurrentIndex(i)
 
     @Slot()
-    def reload_stays(self) -> None:
+    def reload_stays(self, first: WorkplacesFirst | None = None) -> None:
         current = self.current_stay()
-        self.stays = self.services.workplaces.stays()
+        self.stays = first.stays if first is not None else self.services.workplaces.stays()
         self.stay_combo.blockSignals(True)
         self.stay_combo.clear()
         for stay in self.stays:
             self.stay_combo.addItem(stay_label(stay), stay.id)
         index = next((i for i, s in enumerate(self.stays) if current and s.id == current.id), -1)
         if index < 0 and self.stays:
-            index = self._upcoming_index()
+            index = upcoming_index(self.stays)
         self.stay_combo.setCurrentIndex(index)
         self.stay_combo.blockSignals(False)
-        self._on_stay()
-
-    def _upcoming_index(self) -> int:
-        """The stay going on now, else the next one, else the last."""
-        from nomadcm import timezones
-
-        now = timezones.now_utc()
-        for i, s in enumerate(self.stays):
-            if s.end_utc is not None and s.end_utc > now:
-                return i
-        return len(self.stays) - 1
+        self.reload(first.checklist if first is not None else None)
 
     @Slot()
-    def reload(self) -> None:
+    def reload(self, read: ChecklistRead | None = None) -> None:
         stay = self.current_stay()
-        entries = self.services.workplaces.checklist(stay.id) if stay else []
+        if stay is not None and (read is None or read.stay_id != stay.id):
+            read = read_checklist(self.services, stay.id)
+        entries = read.entries if stay is not None and read is not None else []
         self.model.set_entries(entries)
         has_stay = stay is not None
         for w in (self.add_button, self.csv_button, self.html_button, self.pdf_button):
@@ -296,8 +295,7 @@ class ChecklistPanel(QWidget):
             )
         self.empty.setVisible(not entries)
         self.table.setVisible(bool(entries))
-        bare = {s.id for s in self.services.workplaces.stays_without_wifi()}
-        if stay is not None and stay.id in bare:
+        if stay is not None and read is not None and read.without_wifi:
             self.warning.setText(
                 self.tr(
                     "No workplace with WiFi known in {city} yet. Add one, or import an OpenStreetMap extract "

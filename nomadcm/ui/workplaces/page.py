@@ -25,6 +25,7 @@ from nomadcm.errors import UserError
 from nomadcm.exchange.file_errors import ImportFailed
 from nomadcm.services.changes import Change
 from nomadcm.services.container import Services
+from nomadcm.services.workplaces.place_catalog import PlaceCatalog
 from nomadcm.services.workplaces.place_filter import PlaceFilter
 from nomadcm.ui import plain_text
 from nomadcm.ui.changes import ITINERARY, WORKPLACES, ChangeBus, touches
@@ -36,6 +37,7 @@ from nomadcm.ui.workplaces.checklist import ChecklistPanel, stay_label
 from nomadcm.ui.workplaces.dialogs import SpeedTestDialog, WorkedHereDialog
 from nomadcm.ui.workplaces.page_view import OPEN_AT, OPEN_NOW, SLIDER_STEP, WorkplacesPageView
 from nomadcm.ui.workplaces.place_dialog import PlaceDialog
+from nomadcm.ui.workplaces.reading import WorkplacesFirst
 from nomadcm.ui.workplaces.table_models import PlacesModel
 
 
@@ -51,7 +53,9 @@ class WorkplacesPage(WorkplacesPageView):
         parent: QWidget | None = None,
         *,
         ops: OpRunner | None = None,
+        preloaded: WorkplacesFirst | None = None,
     ) -> None:
+        """`preloaded`: the catalogue and the first checklist, read off the GUI thread (reading.read_first)."""
         super().__init__(parent)
         self.services = services
         self.changes = changes
@@ -59,7 +63,8 @@ class WorkplacesPage(WorkplacesPageView):
         self.undo_stack = QUndoStack(self)
         self.ops = ops or OpRunner(changes, tasks, self.undo_stack, self)  # writes: ui/operations.py
         self.build(
-            PlacesModel(services.workplaces.catalog, self), ChecklistPanel(services, run=self._run_in_dialog)
+            PlacesModel(services.workplaces.catalog, self),
+            ChecklistPanel(services, run=self._run_in_dialog, first=preloaded),
         )
         self._connect()
         self.job: Task | None = None
@@ -68,7 +73,7 @@ class WorkplacesPage(WorkplacesPageView):
         self.timer.timeout.connect(self._minute)
         self.timer.start()
         changes.changed.connect(self._on_changes)
-        self.reload()
+        self.reload(preloaded.catalog if preloaded is not None else None)
         QTimer.singleShot(0, self.loaded.emit)
 
     def _connect(self) -> None:
@@ -108,9 +113,9 @@ class WorkplacesPage(WorkplacesPageView):
 
     # ------------------------------------------------------------------ data
 
-    def reload(self) -> None:
+    def reload(self, catalog: PlaceCatalog | None = None) -> None:
         selected = self.selected_place()
-        self.model.reload()
+        self.model.reload(catalog)
         self._fill_cities()
         self.apply_filters()
         if selected is not None:

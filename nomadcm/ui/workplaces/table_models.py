@@ -136,9 +136,10 @@ class PlacesModel(RowsTableModel[PlaceInfo]):
 
     # ------------------------------------------------------------------ data
 
-    def reload(self) -> None:
+    def reload(self, catalog: PlaceCatalog | None = None) -> None:
+        """Read the catalogue again (or show `catalog`, already read: ui/workplaces/reading.py)."""
         self.beginResetModel()
-        self._catalog = self._load()
+        self._catalog = catalog if catalog is not None else self._load()
         self._now = timezones.now_utc()
         self._rows = self._shown()
         self.endResetModel()

@@ -423,3 +423,57 @@ def test_open_column_follows_the_clock(page, places, monkeypatch):
     monkeypatch.setattr(timezones, "now_utc", lambda: utc(2024, 7, 15, 14))  # 10:00 in Montréal
     model.refresh_now()
     assert model.index(row, PlacesModel.OPEN).data() == "Open"
+
+
+def _cells(model) -> list[list[object]]:  # type: ignore[no-untyped-def]
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def _on_screen(page) -> tuple[object, ...]:  # type: ignore[no-untyped-def]
+    panel = page.checklist
+    return (
+        _cells(page.model),
+        [page.city.itemText(i) for i in range(page.city.count())],
+        panel.stay_combo.currentText(),
+        _cells(panel.model),
+        panel.warning.isVisibleTo(panel),
+        page.count_label.text(),
+    )
+
+
+def test_the_first_click_reads_the_places_off_the_gui_thread(  # type: ignore[no-untyped-def]
+    window,
+    services,
+    places,
+    lisbon_trip,
+    qtbot,
+    monkeypatch,
+) -> None:
+    """The first show from the sidebar (ui/workplaces/reading.py, ui/page_loading.py): the catalogue of places
+    and the trip checklist it opens on are read on the window's page-reads runner; the GUI thread only builds
+    the page, which shows what a page built at once shows."""
+    from nomadcm.ui.pages import PAGES
+    from nomadcm.ui.workplaces import checklist, reading
+    from tests.gui_thread_spy import on_gui_thread
+
+    row = next(i for i, spec in enumerate(PAGES) if spec.key == "workplaces")
+    lisbon, porto = lisbon_trip
+    services.workplaces.add_to_checklist(lisbon.id, [places["lab"].id, places["second"].id])
+    worker = on_gui_thread(monkeypatch, reading, "read_first")
+    catalog = on_gui_thread(monkeypatch, services.workplaces, "catalog")
+    checklists = on_gui_thread(monkeypatch, checklist, "read_checklist")
+    schedule = window.stack.currentWidget()
+    window.sidebar.setCurrentRow(row)  # her click
+    assert window.stack.currentWidget() is schedule
+    qtbot.waitUntil(lambda: "workplaces" in window._pages, timeout=10_000)
+    page = window._pages["workplaces"]
+    assert window.stack.currentWidget() is page
+    assert worker == [False] and catalog == [False] and checklists == []  # all on the task runner
+    first = _on_screen(page)
+    assert len(first[0]) == 12 and first[2].startswith("Lisbon") and len(first[3]) == 2
+    page.reload()
+    page.checklist.reload_stays()  # both read again on the GUI thread: the same on screen
+    assert catalog == [False, True] and checklists == [True]
+    assert _on_screen(page) == first
+    page.checklist.select_stay(porto.id)  # another stay: its own list, and its warning (no WiFi in Porto)
+    assert page.checklist.model.rowCount() == 0 and page.checklist.warning.isVisibleTo(page.checklist)
